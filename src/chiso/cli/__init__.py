@@ -1,0 +1,50 @@
+"""The `chiso` command: parses arguments, calls the core, prints results."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+
+from chiso.errors import ChisoError
+from chiso.settings import Settings
+
+app = typer.Typer(
+    name="chiso",
+    help="chiso: đo lường và so sánh chuyển đổi số của các tỉnh, xã Việt Nam.\n\n"
+    "chiso: measure and compare the digital transformation of Vietnam's provinces and communes.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode="rich",
+)
+err = Console(stderr=True)
+
+DataDir = Annotated[
+    Optional[Path],
+    typer.Option(
+        "--data-dir",
+        envvar="CHISO_DATA_DIR",
+        help="Thư mục dữ liệu / data directory (default ./chiso-data).",
+        show_default=False,
+    ),
+]
+
+
+def settings_for(data_dir: Path | None) -> Settings:
+    """Settings from the environment, with --data-dir taking precedence."""
+    return Settings(data_dir=data_dir) if data_dir else Settings()
+
+
+def main() -> None:
+    """Entry point: run the app; a ChisoError prints `ErrorType: message` and exits 1."""
+    try:
+        app()
+    except ChisoError as exc:
+        err.print(f"[bold red]{type(exc).__name__}[/]: {exc}", highlight=False, markup=True)
+        sys.exit(1)
+
+
+from chiso.cli import commands as _commands  # noqa: E402,F401  (registers the commands)

@@ -1,0 +1,1 @@
+"""The demo: real figures from the seed reports and the published DTI, plus labelled simulations."""

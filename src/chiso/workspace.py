@@ -1,0 +1,47 @@
+"""A chiso workspace: the settings, the database, and setting it up (frameworks, units)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from sqlalchemy import Engine
+
+from chiso.framework import load_framework, shipped_ids
+from chiso.framework.load import SHIPPED
+from chiso.settings import Settings
+from chiso.store import db, repo
+
+
+@dataclass
+class Workspace:
+    """What every face of chiso (CLI, web, reports) works on."""
+
+    settings: Settings
+    _engine: Engine | None = field(default=None, repr=False)
+
+    @cached_property
+    def engine(self) -> Engine:
+        if self._engine is not None:
+            return self._engine
+        if not self.settings.database_url:
+            self.settings.ensure_data_dir()
+        return db.make_engine(self.settings.db_url)
+
+    def init(self) -> dict[str, int]:
+        """Migrate the schema to head and load the shipped frameworks and units (idempotent)."""
+        from chiso.units.registry import Registry
+
+        db.upgrade(self.engine)
+        registry = Registry.load()
+        with db.transaction(self.engine) as session:
+            for fid in shipped_ids():
+                fw = load_framework(fid)
+                repo.sync_framework(session, fw, (SHIPPED / f"{fid}.yaml").read_text("utf-8"))
+            added = repo.sync_units(session, registry.all_units(), registry.lineage_events())
+        return {"frameworks": len(shipped_ids()), "units_added": added}
+
+    def ready(self) -> Engine:
+        """The engine, after checking the schema is there and current."""
+        db.require_schema(self.engine)
+        return self.engine
