@@ -38,7 +38,8 @@ def vi_sort_key(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
                 letters[-1] = _LETTERS.index(_BASE[ch][prev])
             continue
         pos = _LETTERS.find(ch)
-        letters.append(pos if pos >= 0 else 100 + ord(ch))
+        # spaces, punctuation and digits sort before letters, as in ICU
+        letters.append(pos if pos >= 0 else ord(ch) - 0x110000)
         tones.append(0)
     return tuple(letters), tuple(tones)
 
