@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, func, select, update
 from sqlalchemy.orm import Session
 
 from chiso.errors import StoreError
@@ -169,6 +169,88 @@ def history(session: Session, key: str) -> Sequence[Observation]:
     return session.scalars(
         select(Observation).where(Observation.series_key == key).order_by(Observation.revision)
     ).all()
+
+
+@dataclass(frozen=True)
+class RecordCounts:
+    added: int
+    revised: int
+    unchanged: int
+
+
+_COMPARED = ("value", "value_high", "qualifier", "status")
+
+
+def record_observations(
+    session: Session,
+    records: Sequence[dict[str, Any]],
+    *,
+    source_id: int | None,
+    user: str | None = None,
+    status: str = "approved",
+) -> RecordCounts:
+    """Store figures: new series get revision 1, changed ones a new revision, equal ones nothing.
+
+    Each record has unit_id, indicator, period, kind, value and optionally value_high,
+    qualifier, target_year, provenance, note, status. Earlier revisions are kept; only their
+    `is_current` flag is cleared. Runs inside the caller's transaction, in bulk.
+    """
+    keyed: dict[str, dict[str, Any]] = {}
+    for rec in records:
+        key = series_key(rec["unit_id"], rec["indicator"], str(rec["period"]), rec["kind"],
+                         rec.get("target_year"))
+        keyed[key] = rec
+    current: dict[str, tuple[int, int, tuple[Any, ...]]] = {}
+    keys = list(keyed)
+    for i in range(0, len(keys), 2000):
+        chunk = keys[i : i + 2000]
+        rows = session.execute(
+            select(Observation.series_key, Observation.id, Observation.revision,
+                   *(getattr(Observation, c) for c in _COMPARED))
+            .where(Observation.is_current.is_(True), Observation.series_key.in_(chunk))
+        )
+        for key, oid, rev, *vals in rows:
+            current[key] = (oid, rev, tuple(vals))
+    inserts: list[dict[str, Any]] = []
+    superseded: list[int] = []
+    for key, rec in keyed.items():
+        row = {
+            "series_key": key,
+            "unit_id": rec["unit_id"],
+            "indicator": rec["indicator"],
+            "period": str(rec["period"]),
+            "kind": rec["kind"],
+            "value": _num(rec.get("value")),
+            "value_high": _num(rec.get("value_high")),
+            "qualifier": rec.get("qualifier") or "eq",
+            "target_year": rec.get("target_year"),
+            "status": rec.get("status") or status,
+            "source_id": source_id,
+            "provenance": rec.get("provenance"),
+            "note": rec.get("note"),
+            "created_by": user,
+            "is_current": True,
+        }
+        old = current.get(key)
+        if old is None:
+            inserts.append({**row, "revision": 1})
+        elif old[2] != tuple(row[c] for c in _COMPARED):
+            inserts.append({**row, "revision": old[1] + 1})
+            superseded.append(old[0])
+    for i in range(0, len(superseded), 2000):
+        session.execute(
+            update(Observation)
+            .where(Observation.id.in_(superseded[i : i + 2000]))
+            .values(is_current=False)
+        )
+    if inserts:
+        session.execute(Observation.__table__.insert(), inserts)
+    revised = len(superseded)
+    return RecordCounts(len(inserts) - revised, revised, len(keyed) - len(inserts))
+
+
+def _num(v: Any) -> float | None:
+    return None if v is None else float(v)
 
 
 def add_source(session: Session, **fields: Any) -> Source:
