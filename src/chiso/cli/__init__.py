@@ -47,4 +47,9 @@ def main() -> None:
         sys.exit(1)
 
 
-from chiso.cli import commands as _commands  # noqa: E402,F401  (registers the commands)
+# The commands live in modules named for what they do; each adds its commands to `app`.
+from chiso.cli import commands as _commands  # noqa: E402,F401
+from chiso.cli import units  # noqa: E402
+
+for _module in (units,):
+    _module.register(app)
