@@ -49,7 +49,7 @@ def main() -> None:
 
 # The commands live in modules named for what they do; each adds its commands to `app`.
 from chiso.cli import commands as _commands  # noqa: E402,F401
-from chiso.cli import units  # noqa: E402
+from chiso.cli import extract, units  # noqa: E402
 
-for _module in (units,):
+for _module in (extract, units):
     _module.register(app)

@@ -1,0 +1,65 @@
+"""Score extracted candidates against hand-checked ("gold") rows: precision and recall.
+
+A candidate matches a gold row with the same (doc, unit, indicator, kind, target_year) and a
+value within 0.5 % (relative). Required gold rows count for recall; optional ones are neither
+required nor false positives when extracted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+REL_TOL = 0.005
+
+
+def _key(row: dict[str, Any]) -> tuple:
+    return (row["doc"], row["unit"], row["indicator"], row["kind"], row.get("target_year"))
+
+
+def _close(a: float, b: float) -> bool:
+    return abs(a - b) <= REL_TOL * max(abs(a), abs(b)) or a == b
+
+
+@dataclass
+class Score:
+    true_positives: int = 0
+    false_positives: list[dict[str, Any]] = field(default_factory=list)
+    missed: list[dict[str, Any]] = field(default_factory=list)
+    optional_hits: int = 0
+    required: int = 0
+
+    @property
+    def precision(self) -> float:
+        n = self.true_positives + len(self.false_positives)
+        return self.true_positives / n if n else 1.0
+
+    @property
+    def recall(self) -> float:
+        return (self.required - len(self.missed)) / self.required if self.required else 1.0
+
+
+def score(predicted: Iterable[dict[str, Any]], gold: Iterable[dict[str, Any]]) -> Score:
+    """Match predictions to gold one to one and count."""
+    gold = list(gold)
+    used = [False] * len(gold)
+    result = Score(required=sum(1 for g in gold if g.get("required", True)))
+    for p in predicted:
+        if p.get("indicator") is None:
+            continue
+        hit = None
+        for j, g in enumerate(gold):
+            if not used[j] and _key(g) == _key(p) and _close(float(g["value"]), float(p["value"])):
+                hit = j
+                break
+        if hit is None:
+            result.false_positives.append(p)
+            continue
+        used[hit] = True
+        if gold[hit].get("required", True):
+            result.true_positives += 1
+        else:
+            result.optional_hits += 1
+    result.missed = [g for j, g in enumerate(gold) if not used[j] and g.get("required", True)]
+    return result

@@ -1,0 +1,255 @@
+"""Which indicator a figure is about, by the aliases of the framework's indicators.
+
+Each alias is folded into meaningful syllables (`lexicon.tokens`). It matches a figure when its
+syllables appear in order around the figure (before it, after it, or across it), close together
+and close to the figure, and when the figure's measure (percent, count, money, rank...) fits the
+indicator's unit. Levels and network generations next to the figure ("mức 3", "4G") must agree.
+The best-scoring indicator wins; a figure with no confident match stays unmatched.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from chiso.extract.lexicon import fold, is_discriminator, tokens
+from chiso.framework import Framework, load_framework
+
+MAX_GAP = 8  # alias syllables may be this far apart
+MAX_ANCHOR_BEFORE = 9  # an alias ending before a figure must end this close to it
+MAX_ANCHOR_RANK = 12  # ranks are told far from their index: "Chỉ số PAPI ... vươn lên vị trí thứ 2/63"
+MAX_ANCHOR_AFTER = 4  # an alias starting after a figure must start this close to it
+MIN_SCORE = 1.5
+
+# The measures a figure can have and the indicator units each fits.
+FITS: dict[str, frozenset[str]] = {
+    "percent": frozenset({"percent", "per_1000"}),
+    "count": frozenset({"count"}),
+    "persons": frozenset({"persons", "count"}),
+    "vnd": frozenset({"vnd"}),
+    "usd": frozenset({"usd"}),
+    "rank": frozenset({"rank"}),
+    "km2": frozenset({"km2"}),
+    "tonnes": frozenset({"tonnes"}),
+    "mbps": frozenset({"mbps"}),
+    "score": frozenset({"score"}),
+}
+
+_TOKEN_RE = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class Alias:
+    code: str
+    unit: str
+    words: tuple[str, ...]
+    marks: frozenset[str]  # discriminators: levels, generations
+
+
+@dataclass(frozen=True)
+class Match:
+    code: str
+    score: float
+    confidence: float
+    alias: str
+
+
+@dataclass(frozen=True)
+class Context:
+    """The sentence around one figure, as folded syllables with positions (the figure is at 0)."""
+
+    before: tuple[str, ...]  # nearest last
+    after: tuple[str, ...]  # nearest first
+    marks: frozenset[str]  # discriminators in the figure's own stretch of text
+
+
+@lru_cache(maxsize=8)
+def alias_index(framework_id: str = "chiso-core") -> tuple[Alias, ...]:
+    return build_index(load_framework(framework_id))
+
+
+def build_index(fw: Framework) -> tuple[Alias, ...]:
+    seen: set[tuple[str, tuple[str, ...]]] = set()
+    out: list[Alias] = []
+    for node in fw.indicators():
+        phrases = [node.name_vi, node.name_en, *node.aliases_vi, *node.aliases_en]
+        for phrase in phrases:
+            words = tuple(tokens(phrase))
+            if not words or (node.code, words) in seen:
+                continue
+            seen.add((node.code, words))
+            marks = frozenset(w for w in words if is_discriminator(w))
+            out.append(Alias(node.code, node.unit or "", words, marks))
+    return tuple(out)
+
+
+_BY_UNIT: dict[tuple[int, frozenset[str]], tuple[tuple[Alias, ...], tuple[Alias, ...]]] = {}
+
+
+def _by_unit(index: tuple[Alias, ...], fits: frozenset[str]) -> tuple[Alias, ...]:
+    """The aliases of indicators whose unit fits (cached per index object)."""
+    key = (id(index), fits)
+    hit = _BY_UNIT.get(key)
+    if hit is None or hit[0] is not index:
+        hit = (index, tuple(a for a in index if a.unit in fits))
+        _BY_UNIT[key] = hit
+    return hit[1]
+
+
+def words_of(text: str) -> list[str]:
+    from chiso.extract.lexicon import STOPWORDS
+
+    return [t for t in _TOKEN_RE.findall(fold(text)) if t not in STOPWORDS]
+
+
+FIGURE = "qqfigqq"  # stands for another figure in a context
+
+
+def context(before: list[str], after: list[str], own_before: list[str], own_after: list[str]) -> Context:
+    """Build a figure's context from folded words (`words_of`). Other figures in `before` and
+    `after` are `FIGURE` markers; `own_*` are the words between this figure and its neighbours."""
+    own = [w for w in own_after if is_discriminator(w)]
+    if not own:
+        own = [w for w in own_before if is_discriminator(w)]
+    return Context(tuple(reversed(before)), tuple(after), frozenset(own))
+
+
+def _strip_figures(seq: tuple[str, ...]) -> tuple[list[str], list[int]]:
+    """Words without figure markers, and for each the number of figures crossed to reach it."""
+    words: list[str] = []
+    crossed: list[int] = []
+    n = 0
+    for w in seq:
+        if w == FIGURE:
+            n += 1
+            continue
+        words.append(w)
+        crossed.append(n)
+    return words, crossed
+
+
+def _place(words: tuple[str, ...], ctx: Context, anchor: int = MAX_ANCHOR_BEFORE,
+           stripped: tuple[list[str], list[int], list[str], list[int]] | None = None) -> float | None:
+    """Best placement score of an alias around the figure, or None when it does not fit."""
+    best: float | None = None
+    n = len(words)
+    if stripped is None:
+        stripped = (*_strip_figures(ctx.before), *_strip_figures(ctx.after))
+    before, crossed_b, after, crossed_a = stripped
+    for k in range(n + 1):  # words[:k] before the figure, words[k:] after it
+        pre = _match_before(words[:k], before, crossed_b, anchor)
+        if pre is None:
+            continue
+        if 0 < k < n and crossed_b[-pre[-1] - 1] > 0:
+            continue  # a phrase wrapped around this figure does not wrap another one too
+        post = _match_after(words[k:], after)
+        if post is None:
+            continue
+        # words nearer count more, words after the figure (its noun phrase) most; words reached
+        # across another figure count half
+        weights = sum(0.5 ** crossed_b[-d - 1] / (1 + (-d) / 8) for d in pre)
+        weights += sum(1.5 * 0.75 ** crossed_a[d - 1] / (1 + d / 5) for d in post)
+        score = weights + 0.15 * n
+        if best is None or score > best:
+            best = score
+    return best
+
+
+def _match_before(words: tuple[str, ...], before: list[str], crossed: list[int],
+                  anchor: int = MAX_ANCHOR_BEFORE) -> list[int] | None:
+    """Match words (in reading order) in `before` (nearest first): returns negative distances.
+    Crossing another figure costs as much as three words."""
+    if not words:
+        return []
+    out: list[int] = []
+    i = 0
+    limit = anchor
+    for w in reversed(words):
+        try:
+            j = before.index(w, i)
+        except ValueError:
+            return None
+        base = crossed[i - 1] if i else 0
+        if (j - i) + 3 * (crossed[j] - base) > limit:
+            return None
+        out.append(-(j + 1))
+        i = j + 1
+        limit = MAX_GAP
+    return out
+
+
+def _match_after(words: tuple[str, ...], after: list[str]) -> list[int] | None:
+    if not words:
+        return []
+    out: list[int] = []
+    i = 0
+    limit = MAX_ANCHOR_AFTER
+    for w in words:
+        try:
+            j = after.index(w, i, i + limit + 1)
+        except ValueError:
+            return None
+        out.append(j + 1)
+        i = j + 1
+        limit = MAX_GAP
+    return out
+
+
+def match(ctx: Context, measure: str, index: tuple[Alias, ...]) -> list[Match]:
+    """The indicators this figure is about: usually one, several for "2G, 3G đạt 100%", none
+    when nothing fits well enough."""
+    fits = FITS.get(measure, frozenset())
+    scored: dict[str, tuple[float, Alias]] = {}
+    stripped = (*_strip_figures(ctx.before), *_strip_figures(ctx.after))
+    present = set(stripped[0]) | set(stripped[2])
+    anchor = MAX_ANCHOR_RANK if measure == "rank" else MAX_ANCHOR_BEFORE
+    unmarked: dict[str, tuple[float, Alias]] = {}  # aliases that ignore the levels/generations
+    for alias in _by_unit(index, fits):
+        if not present.issuperset(alias.words):
+            continue
+        if ctx.marks and alias.marks and not alias.marks <= ctx.marks:
+            continue
+        s = _place(alias.words, ctx, anchor, stripped)
+        if s is None or s < MIN_SCORE:
+            continue
+        table = unmarked if ctx.marks and not alias.marks else scored
+        if alias.code not in table or s > table[alias.code][0]:
+            table[alias.code] = (s, alias)
+    if not scored and unmarked:
+        # "Tỷ lệ hồ sơ trực tuyến mức độ 3, 4": no indicator tells the levels apart; less sure
+        best_code, (best, alias) = max(unmarked.items(), key=lambda kv: kv[1][0])
+        return [Match(best_code, best, 0.5, " ".join(alias.words))]
+    if not scored:
+        return []
+    ranked = sorted(scored.items(), key=lambda kv: -kv[1][0])
+    best_code, (best, best_alias) = ranked[0]
+    runner = ranked[1][1][0] if len(ranked) > 1 else 0.0
+    confidence = round(min(0.99, 0.5 + 0.1 * best - 0.2 * (runner / best)), 2)
+    out = [Match(best_code, best, max(0.05, confidence), " ".join(best_alias.words))]
+    if len(ctx.marks) > 1 and best_alias.marks:  # "2G, 3G đạt 100%": one figure, two indicators
+        taken = set(best_alias.marks)
+        for code, (s, alias) in ranked[1:]:
+            if alias.marks and not (alias.marks & taken) and s >= best - 0.6:
+                out.append(Match(code, s, max(0.05, confidence), " ".join(alias.words)))
+                taken |= alias.marks
+    return out
+
+
+def companion(words: str, measure: str, index: tuple[Alias, ...],
+              marks: frozenset[str] | None = None) -> tuple[str, str] | None:
+    """The indicator that shares an alias with another one but fits this measure: the share
+    that goes with a count ("221 thủ tục, đạt tỷ lệ 24,9%"), or with `marks` the part of a total
+    ("gồm: 147 DVCTT mức 3 và 74 DVCTT mức 4"). Returns (indicator, alias words)."""
+    fits = FITS.get(measure, frozenset())
+    target = tuple(words.split())
+    if marks is not None:  # the total's words with this part's marks in place of its own
+        kept = [w for w in target if not is_discriminator(w)]
+        at = next((k for k, w in enumerate(target) if is_discriminator(w)), len(target))
+        target = (*kept[:at], *sorted(marks), *kept[at:])
+        if target == tuple(words.split()):
+            return None
+    for alias in index:
+        if alias.unit in fits and alias.words == target:
+            return alias.code, " ".join(target)
+    return None

@@ -1,0 +1,118 @@
+"""What kind of figure it is: actual, national average, target (with its year) or benchmark.
+
+Read from the words before the figure in its sentence, the nearest cue winning: "hiện", "đã",
+"mới" say actual; "mục tiêu", "phấn đấu", "cần", "phải", "nên", "đề xuất" say target; "trung
+bình toàn quốc" says national average; "kinh nghiệm của các tỉnh" says benchmark.
+"""
+
+from __future__ import annotations
+
+import re
+
+ACTUAL, NATIONAL, TARGET, BENCHMARK = "actual", "national_average", "target", "benchmark"
+
+_CUES: tuple[tuple[str, str], ...] = (
+    # national average
+    ((r"trung bình (?:của )?(?:toàn quốc|cả nước)|(?:toàn quốc|cả nước)|mức trung bình|"
+     r"mức \w+ trung bình|bình quân (?:chung )?(?:toàn quốc|cả nước)|national average|nationwide"),
+     NATIONAL),
+    # benchmark
+    ((r"kinh nghiệm|tham khảo|các tỉnh (?:khác|bạn|đã)|tỉnh bạn|thế giới|quốc tế|khu vực asean|"
+     r"các nước|benchmark|best practice"), BENCHMARK),
+    # target
+    ((r"mục tiêu|chỉ tiêu|phấn đấu|kế hoạch|định hướng|dự kiến|cần|phải|nên|đề xuất|đề nghị|"
+     r"kiến nghị|yêu cầu|chỉ đạo|cân nhắc|muốn|mong muốn|sẽ|có thể|dành|nâng|đưa|đẩy lên|"
+     r"hướng tới|tiến tới|đến năm|đến hết năm|đến cuối năm|vào năm|tới năm|đến tháng|"
+     r"nếu|giả sử|theo tính toán|target|aim|plan|should|must|will|by 20\d\d"), TARGET),
+    # actual
+    ((r"đã (?:đưa|nâng|dành|đạt được|đẩy lên|có thể|cung cấp)|hiện nay|hiện tại|hiện|đã|mới|thực tế|năm qua|vừa qua|chỉ có|chỉ đạt|đạt|ước đạt|ước|"
+     r"chiếm|currently|reached|achieved"), ACTUAL),
+)
+_CUE_RE = re.compile(
+    "|".join(f"(?P<c{i}>(?<!\\w)(?:{p})(?!\\w))" for i, (p, _) in enumerate(_CUES)), re.IGNORECASE
+)
+_KIND_OF = {f"c{i}": k for i, (_, k) in enumerate(_CUES)}
+# words that contain a cue but are not one: "thực hiện" is not "hiện" (now)
+_NOT_CUES = re.compile(r"thực hiện|xuất hiện|thể hiện|phát hiện|hiện đại|hiện thực|đạt được hiệu|"
+                       r"sẽ được|nên được", re.IGNORECASE)
+_TARGET_YEAR = re.compile(
+    r"(?:đến|tới|vào|trong|hết|cuối|từ nay đến|giai đoạn \d{4}\s*[-–]\s*|by|in)\s+(?:năm|quý\s+[IVX\d]+/?|"
+    r"tháng\s+\d+/?)?\s*((?:19|20)\d\d)|(?:quý\s+[IVX\d]+|tháng\s+\d+)\s*/\s*((?:19|20)\d\d)",
+    re.IGNORECASE,
+)
+_ANY_YEAR = re.compile(r"(?<![\d/.,])((?:19|20)\d\d)(?![\d/.,]\d|\s*(?:%|người|tỷ|triệu|nghìn|đồng))")
+_ACTUAL_YEAR = re.compile(r"(?:năm|trong năm|year)\s+((?:19|20)\d\d)(?!\s*[-–]\s*\d)", re.IGNORECASE)
+
+
+Cue = tuple[int, str, str]  # (end offset, kind, word)
+
+
+def cues(sentence: str) -> list[Cue]:
+    """The kind cues of a sentence, in order (found once, used for each of its figures)."""
+    masked = _NOT_CUES.sub(lambda m: "_" * len(m.group(0)), sentence)
+    return [(m.end(), _KIND_OF[m.lastgroup or ""], m.group(0).lower()) for m in _CUE_RE.finditer(masked)]
+
+
+def kind_at(found: list[Cue], position: int) -> str:
+    """The kind of a figure starting at `position`, from its sentence's cues before it: the
+    nearest decides; "đạt" is weak ("phải đạt 20%" is a target)."""
+    before = [c for c in found if c[0] <= position]
+    strong = any(k in (TARGET, BENCHMARK) for _, k, _ in before)
+    for _, kind, word in reversed(before):
+        if kind == NATIONAL:  # decided by `national_cue` on the figure's own stretch of text
+            continue
+        if kind == ACTUAL and word in ("đạt", "chiếm") and strong:
+            continue
+        return kind
+    return ACTUAL
+
+
+def kind_of(before: str) -> str:
+    """The kind of a figure given the text before it (its sentence up to the figure)."""
+    return kind_at(cues(before), len(before))
+
+
+_NATIONAL_RE = re.compile(f"(?<!\\w)(?:{_CUES[0][0]})(?!\\w)", re.IGNORECASE)
+
+
+# "cao nhất cả nước", "xếp thứ 2 toàn quốc": the province compared with the country, not the country
+_RANKED_IN_COUNTRY = re.compile(
+    r"(?:cao nhất|thấp nhất|lớn nhất|nhỏ nhất|đứng đầu|dẫn đầu|đứng thứ|xếp thứ|thứ \w+|top \w+|nhóm \w+|"
+    r"trong top|trong nhóm)\s+(?:\w+\s+)?(?:cả nước|toàn quốc)",
+    re.IGNORECASE,
+)
+
+
+def national_cue(stretch: str) -> bool:
+    """Does the text between the previous figure and this one say it is the national figure?"""
+    for m in _NATIONAL_RE.finditer(stretch):
+        head = stretch[max(0, m.start() - 25):m.end()]
+        if m.group(0).lower() in ("cả nước", "toàn quốc") and _RANKED_IN_COUNTRY.search(head):
+            continue
+        return True
+    return False
+
+
+def target_year(sentence: str) -> int | None:
+    """The year a target is set for: "đến năm 2025", "Quý II/2021", "đến tháng 6/2021"."""
+    years = [int(a or b) for a, b in _TARGET_YEAR.findall(sentence)]
+    if not years:  # "Mục tiêu năm 2025: ...": any year the target sentence names
+        years = [int(y) for y in _ANY_YEAR.findall(sentence)]
+    return max(years) if years else None
+
+
+def year_marks(sentence: str) -> list[tuple[int, int]]:
+    """(end offset, year) of each "năm 2020" in a sentence, found once for all its figures."""
+    return [(m.end(), int(m.group(1))) for m in _ACTUAL_YEAR.finditer(sentence)]
+
+
+def year_before(marks: list[tuple[int, int]], position: int) -> int | None:
+    """The last year named before `position`: the year an actual figure is for."""
+    years = [y for end, y in marks if end <= position]
+    return years[-1] if years else None
+
+
+def actual_year(before: str) -> int | None:
+    """The year an actual figure is for, when its sentence says it before the figure."""
+    years = [int(y) for y in _ACTUAL_YEAR.findall(before)]
+    return years[-1] if years else None

@@ -1,0 +1,95 @@
+"""Which administrative unit a figure belongs to: the report's own province, a province named
+next to the figure, or the whole country ("Việt Nam") for national averages.
+
+Names are found in the text with a gazetteer and resolved through the units registry
+(`chiso.units.registry.Registry.resolve`), so "Huế" in a 2020 report is "Thừa Thiên Huế".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+from chiso.errors import UnitError
+from chiso.units.registry import Registry
+
+COUNTRY = "Việt Nam"
+
+# A name preceded by these is a district, commune or something else, not the province.
+_NOT_PROVINCE_BEFORE = re.compile(r"(?:huyện|quận|thị xã|xã|phường|thị trấn|sông|núi|đèo|hồ|cầu|chợ|"
+                                  r"đường|phố|trường|bệnh viện|khu)\s*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    name: str  # the canonical name as found (before registry resolution)
+
+
+def _nfc(s: str) -> str:
+    return unicodedata.normalize("NFC", s)
+
+
+@lru_cache(maxsize=1)
+def _pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+    # every way the registry knows of writing a province, old or new; the registry then
+    # decides, by the report's date, which unit a name stands for
+    forms = [f for f in Registry.load().names("province") if len(f) > 2 or f.isupper()]
+    table = {_nfc(n).lower(): _nfc(n) for n in forms}
+    names = sorted(table, key=len, reverse=True)
+    pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(n) for n in names) + r")(?!\w)", re.IGNORECASE)
+    return pattern, table
+
+
+def mentions(text: str) -> list[Mention]:
+    """Province names written in `text`, left to right (districts like "huyện Đại Từ" skipped)."""
+    pattern, table = _pattern()
+    found = []
+    for m in pattern.finditer(text):
+        if not m.group(0)[0].isupper():
+            continue
+        if _NOT_PROVINCE_BEFORE.search(text[max(0, m.start() - 20):m.start()]):
+            continue
+        found.append(Mention(m.start(), m.end(), table[m.group(0).lower()]))
+    return found
+
+
+class UnitNamer:
+    """Turns a province name found in a report into the unit name chiso uses, as of a date."""
+
+    def __init__(self, as_of: date | None = None) -> None:
+        self.as_of = as_of
+        self._registry = Registry.load()
+        self._cache: dict[str, str] = {}
+
+    def name(self, found: str) -> str:
+        if found not in self._cache:
+            self._cache[found] = self._resolve(found)
+        return self._cache[found]
+
+    def _resolve(self, found: str) -> str:
+        try:
+            return self._registry.resolve(found, as_of=self.as_of, level="province").name
+        except UnitError:
+            return found
+
+
+def main_unit(text: str, hint: str | None = None) -> str | None:
+    """The province a report is about: the hint, else the one its title names, else the one it
+    names most often in its first part."""
+    if hint:
+        return hint
+    lines = [line for line in text.splitlines() if line.strip()]
+    head = lines[0] if lines else ""
+    in_title = mentions(head)
+    if in_title:
+        return in_title[0].name
+    counts = Counter(m.name for m in mentions(text[:6000]))
+    if not counts:
+        return None
+    return counts.most_common(1)[0][0]

@@ -1,0 +1,99 @@
+"""`chiso extract` and `chiso review` through the command line (a real SQLite data directory)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+import typer
+from typer.testing import CliRunner
+
+from chiso.cli.extract import register
+from chiso.settings import Settings
+from chiso.store import db
+from chiso.store.models import Unit
+from chiso.workspace import Workspace
+
+SEEDS = Path(__file__).parents[1] / "fixtures" / "seeds"
+REPORT = SEEDS / "002_4772e3cccd476e08.txt"
+
+
+@pytest.fixture
+def cli() -> typer.Typer:
+    app = typer.Typer()
+    register(app)
+    return app
+
+
+def run(app, *args: str, input: str | None = None):
+    result = CliRunner().invoke(app, list(args), input=input, env={"COLUMNS": "300"})
+    if result.exception and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result
+
+
+def test_jsonl_and_csv_have_the_gold_fields(cli):
+    res = run(cli, "extract", str(REPORT), "--format", "jsonl")
+    rows = [json.loads(line) for line in res.stdout.splitlines()]
+    assert rows and all(r["matched"] and r["unit"] for r in rows)
+    assert {"doc", "unit", "indicator", "kind", "value", "value_high", "qualifier", "year", "target_year",
+            "quote", "span", "confidence"} <= set(rows[0])
+    res = run(cli, "extract", str(REPORT), "--format", "csv", "--unmatched")
+    table = list(csv.DictReader(io.StringIO(res.stdout)))
+    assert len(table) > len(rows) and {r["matched"] for r in table} == {"True", "False"}
+
+
+def test_table_output_and_unit_hint(cli):
+    res = run(cli, "extract", str(REPORT), "--unit-hint", "Bắc Kạn")
+    assert res.exit_code == 0
+    assert "Bắc Kạn" in res.stdout and "figures matched" in res.stdout
+
+
+def test_unreadable_file_is_an_extraction_error(cli, tmp_path: Path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    res = CliRunner().invoke(cli, ["extract", str(empty)])
+    assert res.exit_code != 0 and "empty" in str(res.exception)
+
+
+def _workspace(tmp_path: Path) -> Path:
+    ws = Workspace(Settings(data_dir=tmp_path / "data"))
+    ws.settings.ensure_data_dir()
+    db.upgrade(ws.engine)
+    with db.transaction(ws.engine) as s:
+        s.add(Unit(id="VN", code="VN", name="Việt Nam", full_name="Việt Nam", type="country", level="country"))
+        s.add(Unit(id="vn63-19", code="19", name="Thái Nguyên", full_name="Tỉnh Thái Nguyên", type="tỉnh",
+                   level="province", parent_id="VN", valid_to=date(2025, 6, 30)))
+    return tmp_path / "data"
+
+
+def test_load_then_review_with_flags(cli, tmp_path: Path):
+    data = _workspace(tmp_path)
+    res = run(cli, "extract", str(REPORT), "--year", "2020", "--format", "jsonl", "--load", "--data-dir", str(data))
+    n = len(res.stdout.splitlines())
+    listed = run(cli, "review", "--list", "--data-dir", str(data)).stdout
+    assert "infra_sharing_share" in listed
+    from chiso.extract import review as rv
+
+    engine = Workspace(Settings(data_dir=data)).ready()
+    with db.transaction(engine) as s:
+        ids = [o.id for o in rv.drafts(s)]
+    assert len(ids) == n
+    res = run(cli, "review", "--reject", str(ids[0]), "--set", f"{ids[1]}=1.301", "--data-dir", str(data))
+    assert "rejected 1" in res.stdout and "approved 1" in res.stdout
+    res = run(cli, "review", "--accept-all", "--data-dir", str(data))
+    assert f"approved {n - 2}" in res.stdout
+    assert "nothing waiting" in run(cli, "review", "--list", "--data-dir", str(data)).stdout
+    bad = CliRunner().invoke(cli, ["review", "--set", "oops", "--data-dir", str(data)])
+    assert bad.exit_code != 0 and "--set ID=VALUE" in str(bad.exception)
+
+
+def test_interactive_review(cli, tmp_path: Path):
+    data = _workspace(tmp_path)
+    run(cli, "extract", str(REPORT), "--year", "2020", "--load", "--data-dir", str(data))
+    res = run(cli, "review", "--data-dir", str(data), input="a\nr\ns\n70,8\n\nq\n")
+    assert "approved 2 (1 corrected), rejected 1" in res.stdout

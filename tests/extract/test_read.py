@@ -1,0 +1,110 @@
+"""Reading reports: text in any encoding, HTML main text, DOCX, PDF; clear errors otherwise."""
+
+from __future__ import annotations
+
+import io
+import unicodedata
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from chiso.errors import ExtractionError
+from chiso.extract import extract_text
+from chiso.extract import read as rd
+
+SENTENCE = "Tỷ lệ phủ sóng 4G của tỉnh Bắc Ninh đạt 99,5% trong năm 2023."
+
+
+def _cp1258(text: str) -> bytes:
+    """Windows-1258 writes tones as combining marks after the letter."""
+    out = b""
+    for ch in text:
+        try:
+            out += ch.encode("cp1258")
+        except UnicodeEncodeError:
+            d = unicodedata.normalize("NFD", ch)
+            tones = "".join(c for c in d if c in "\u0300\u0301\u0303\u0309\u0323")
+            base = unicodedata.normalize("NFC", "".join(c for c in d if c not in tones))
+            out += (base + tones).encode("cp1258")
+    return out
+
+
+def test_text_in_legacy_encodings(tmp_path: Path):
+    for enc in ("utf-8", "utf-8-sig", "utf-16", "cp1258"):
+        p = tmp_path / f"r-{enc}.txt"
+        body = (SENTENCE + "\n") * 20
+        p.write_bytes(_cp1258(body) if enc == "cp1258" else body.encode(enc))
+        doc = rd.read_document(p)
+        assert "99,5%" in doc.text and "Bắc Ninh" in doc.text, enc
+
+
+def test_html_main_text_without_menus_and_scripts(tmp_path: Path):
+    html = f"""<!doctype html><html><head><title>T</title><script>var x = "50%";</script></head>
+    <body><nav>Trang chủ 10% giảm giá</nav><article><h1>Bắc Ninh</h1><p>{SENTENCE}</p></article>
+    <footer>© 2024</footer></body></html>"""
+    p = tmp_path / "r.html"
+    p.write_text(html, encoding="utf-8")
+    text = rd.read_document(p).text
+    assert SENTENCE in text and "50%" not in text and "giảm giá" not in text
+
+
+def test_docx(tmp_path: Path):
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("Bắc Ninh")
+    d.add_paragraph(SENTENCE)
+    p = tmp_path / "r.docx"
+    d.save(p)
+    rows = [c for c in extract_text(rd.read_document(p).text, "r.docx") if c.matched]
+    assert [(c.unit, c.indicator, c.value) for c in rows] == [("Bắc Ninh", "coverage_4g_pop", 99.5)]
+
+
+def test_pdf(tmp_path: Path):
+    from pypdf import PdfWriter
+
+    w = PdfWriter()
+    w.add_blank_page(200, 200)
+    buf = io.BytesIO()
+    w.write(buf)
+    p = tmp_path / "blank.pdf"
+    p.write_bytes(buf.getvalue())
+    with pytest.raises(ExtractionError) as err:  # a PDF with no text layer: say OCR is needed
+        rd.read_document(p)
+    assert "OCR" in str(err.value)
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "words"),
+    [("empty.txt", b"", "empty"), ("blank.txt", b"  \n\t ", "empty"),
+     ("img.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "binary"),
+     ("bad.docx", b"PK\x03\x04 not really a zip", "damaged"), ("bad.pdf", b"%PDF-1.4 garbage", "damaged")],
+)
+def test_unreadable_files_give_a_clear_extraction_error(tmp_path: Path, name: str, data: bytes, words: str):
+    p = tmp_path / name
+    p.write_bytes(data)
+    with pytest.raises(ExtractionError) as err:
+        rd.read_document(p)
+    assert words in str(err.value) and name in str(err.value)
+
+
+def test_missing_and_huge_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    with pytest.raises(ExtractionError, match="no such file"):
+        rd.read_document(tmp_path / "nope.txt")
+    p = tmp_path / "big.txt"
+    p.write_text(SENTENCE * 100, encoding="utf-8")
+    monkeypatch.setattr(rd, "MAX_BYTES", 1000)
+    with pytest.raises(ExtractionError, match="too large"):
+        rd.read_document(p)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(list("0123456789.,%/-–~() :;\nabcđơnhtỷệuáàạăâêôưĐBTHN") +
+                                ["Bến Tre", "mức độ ", "tỷ lệ ", "DVCTT", " năm 2020", "hơn ", "4G"]),
+                max_size=120).map("".join))
+def test_extraction_never_crashes_on_odd_text(text: str):
+    for c in extract_text(text, "fuzz.txt"):
+        assert 0 <= c.span[0] <= c.span[1] <= len(text)
+        assert c.qualifier in ("eq", "approx", "gt", "lt", "ge", "le")
