@@ -49,7 +49,7 @@ def main() -> None:
 
 # The commands live in modules named for what they do; each adds its commands to `app`.
 from chiso.cli import commands as _commands  # noqa: E402,F401
-from chiso.cli import extract, units  # noqa: E402
+from chiso.cli import data, extract, units  # noqa: E402
 
-for _module in (extract, units):
+for _module in (data, extract, units):
     _module.register(app)

@@ -110,11 +110,11 @@ def sync_units(session: Session, units: Iterable[Any], events: Iterable[Any] = (
     rows.sort(key=lambda r: order.get(r["level"], 3))
     if rows:
         session.execute(Unit.__table__.insert(), rows)
-    known = set(
-        session.execute(
+    known = {
+        tuple(row) for row in session.execute(
             select(LineageEvent.from_unit_id, LineageEvent.to_unit_id, LineageEvent.effective)
-        ).tuples()
-    )
+        )
+    }
     new_events = [
         {"from_unit_id": e.from_id, "to_unit_id": e.to_id, "effective": e.effective, "kind": e.kind}
         for e in events
@@ -206,11 +206,13 @@ def record_observations(
         chunk = keys[i : i + 2000]
         rows = session.execute(
             select(Observation.series_key, Observation.id, Observation.revision,
-                   *(getattr(Observation, c) for c in _COMPARED))
-            .where(Observation.is_current.is_(True), Observation.series_key.in_(chunk))
+                   Observation.is_current, *(getattr(Observation, c) for c in _COMPARED))
+            # by series_key alone: with is_current in the WHERE, SQLite scans every current row
+            .where(Observation.series_key.in_(chunk))
         )
-        for key, oid, rev, *vals in rows:
-            current[key] = (oid, rev, tuple(vals))
+        for key, oid, rev, is_current, *vals in rows:
+            if is_current:
+                current[key] = (oid, rev, tuple(vals))
     inserts: list[dict[str, Any]] = []
     superseded: list[int] = []
     for key, rec in keyed.items():

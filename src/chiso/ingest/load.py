@@ -1,0 +1,228 @@
+"""Importing a file: read, check every row, then write everything in one transaction or nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
+
+from chiso.errors import DataFileError, Problem, UnitError
+from chiso.framework import load_framework, shipped_ids
+from chiso.ingest.headers import Indicators, fold
+from chiso.ingest.layout import detect, missing_fields
+from chiso.ingest.read import file_sha256, open_sheets
+from chiso.ingest.validate import Checker, Figure, UnitResolver, normalise_period
+from chiso.store import db, repo
+from chiso.store.models import ImportBatch, Unit
+
+SHAPES = ("auto", "long", "wide")
+CHUNK = 5000
+# progress(rows done, rows in total if known)
+Progress = Callable[[int, int | None], None]
+
+
+@dataclass(frozen=True)
+class ImportOptions:
+    """What the person asked for: layout, a period for the whole file, frameworks, source name."""
+
+    shape: str = "auto"
+    period: str | None = None
+    frameworks: Sequence[str] = ()  # framework ids whose indicators are accepted; () = all shipped
+    source: str | None = None  # the source title; default: the file name
+    dry_run: bool = False
+    user: str | None = None
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    file: str
+    sha256: str
+    rows: int
+    figures: int
+    added: int
+    revised: int
+    unchanged: int
+    dry_run: bool
+    batch_id: int | None = None
+
+
+def registry_resolver() -> UnitResolver:
+    """Resolve units with the shipped registry: provinces first, then post-reform communes."""
+    from chiso.units.registry import Registry
+
+    registry = Registry.load()
+
+    def resolve(text: str, as_of: date) -> str:
+        if fold(text) in ("vn", "viet nam", "vietnam", "ca nuoc"):
+            return "VN"
+        try:  # an exact id (as chiso export writes) stands, whatever the period
+            exact = registry.get(text)
+        except (KeyError, UnitError):
+            exact = None
+        if exact is not None:
+            return str(exact.id)
+        try:
+            return registry.resolve(text, as_of=as_of, level="province").id
+        except UnitError:
+            if as_of < date(2025, 7, 1):
+                raise
+            try:
+                return registry.resolve(text, as_of=as_of, level="commune").id
+            except UnitError:
+                pass
+            raise
+
+    return resolve
+
+
+def indicators_for(framework_ids: Sequence[str]) -> Indicators:
+    return Indicators.of(load_framework(f) for f in (framework_ids or shipped_ids()))
+
+
+def check_file(
+    path: Path,
+    options: ImportOptions,
+    *,
+    indicators: Indicators,
+    resolve_unit: UnitResolver,
+    known_units: set[str],
+    progress: Progress | None = None,
+) -> tuple[list[Figure], int]:
+    """Every figure of a file, or DataFileError naming every bad cell. Writes nothing."""
+    if options.shape not in SHAPES:
+        vi = f"định dạng '{options.shape}' không hợp lệ; hãy dùng: {', '.join(SHAPES)}."
+        en = f"unknown format '{options.shape}'; use one of: {', '.join(SHAPES)}."
+        raise DataFileError(f"Không nhập tệp {path.name}: {vi}", f"{path.name}: {en}",
+                            [Problem(vi, en, field="--format", value=options.shape)])
+    period = None
+    if options.period:
+        period = normalise_period(options.period)
+        if period is None:
+            vi = f"kỳ '{options.period}' không hợp lệ; hãy ghi năm (2024) hoặc quý (2024-Q1)."
+            en = f"'{options.period}' is not a period; give a year (2024) or quarter (2024-Q1)."
+            raise DataFileError(f"Không nhập tệp {path.name}: {vi}", f"{path.name}: {en}",
+                                [Problem(vi, en, field="--period", value=options.period)])
+    sheets = open_sheets(path)
+    checker = Checker(path.name, indicators, resolve_unit, known_units, period)
+    figures: list[Figure] = []
+    structural: list[Problem] = []
+    total = sum(s.total or 0 for s in sheets) or None
+    done = 0
+    used = 0
+    for sheet in sheets:
+        layout, rows = detect(sheet, indicators, options.shape)
+        if layout is None:
+            continue
+        where = path.name if sheet.name == path.name else f"{path.name} [{sheet.name}]"
+        missing = missing_fields(layout, period is not None)
+        if layout.shape == "wide" and not layout.indicators:
+            missing.append("indicator")
+        if missing == ["indicator"] and len(sheets) > 1 and not layout.unknown:
+            continue  # e.g. an instructions sheet that mentions "đơn vị"
+        if missing:
+            structural.append(_missing(where, layout.header_row, missing, layout.shape))
+        for col in layout.unknown if layout.shape == "wide" else ():
+            hint = indicators.suggest(col.header)
+            structural.append(Problem(
+                "cột này không phải chỉ tiêu nào của khung chỉ số"
+                + (f"; có phải: {', '.join(hint)}?" if hint else "."),
+                "this column is not an indicator of the framework"
+                + (f"; did you mean: {', '.join(hint)}?" if hint else "."),
+                file=where, row=layout.header_row, column=col.label(), value=col.header))
+        if missing:
+            continue
+        used += 1
+        read = checker.long_row if layout.shape == "long" else None
+        for number, cells in rows:
+            if read is not None:
+                fig = read(sheet.name, layout, number, cells)
+                if fig is not None:
+                    figures.append(fig)
+            else:
+                figures.extend(checker.wide_row(sheet.name, layout, number, cells))
+            done += 1
+            if progress is not None and done % 1000 == 0:
+                progress(done, total)
+    if progress is not None:
+        progress(done, total)
+    if used == 0 and not structural:
+        structural.append(Problem(
+            "không tìm thấy bảng số liệu: cần một dòng tiêu đề có cột 'đơn vị' (unit) trong 20"
+            " dòng đầu. Hãy dùng mẫu: chiso template chiso-core",
+            "no data table found: a header row with a 'unit' column is needed within the first"
+            " 20 rows. Use the template: chiso template chiso-core",
+            file=path.name))
+    problems = structural + checker.problems
+    if problems:
+        raise DataFileError(
+            f"Không nhập tệp {path.name}: {len(problems)} lỗi; cơ sở dữ liệu không thay đổi.",
+            f"{path.name} was not imported: {len(problems)} problem(s); the database is unchanged.",
+            problems,
+        )
+    if not figures:
+        raise DataFileError(
+            f"Tệp {path.name} không có số liệu nào để nhập.",
+            f"{path.name} holds no figures to import.",
+            [Problem("bảng trống.", "the table is empty.", file=path.name)],
+        )
+    return figures, checker.rows_read
+
+
+def _missing(where: str, row: int, fields: list[str], shape: str) -> Problem:
+    names = ", ".join(fields)
+    return Problem(
+        f"bảng dạng {'dọc' if shape == 'long' else 'ngang'} thiếu cột: {names}.",
+        f"the {shape} table lacks column(s): {names}.",
+        file=where, row=row, field=names)
+
+
+def import_file(
+    engine: Engine,
+    path: Path,
+    options: ImportOptions = ImportOptions(),
+    *,
+    resolve_unit: UnitResolver | None = None,
+    progress: Progress | None = None,
+) -> ImportReport:
+    """Import one file whole or not at all; the same file twice changes no observation."""
+    indicators = indicators_for(options.frameworks)
+    with db.session_factory(engine)() as session:
+        known = set(session.scalars(select(Unit.id)))
+    figures, rows = check_file(
+        path, options, indicators=indicators, resolve_unit=resolve_unit or registry_resolver(),
+        known_units=known, progress=progress,
+    )
+    digest = file_sha256(path)
+    if options.dry_run:
+        with db.session_factory(engine)() as session:
+            try:
+                counts = _write(session, figures, path.name, None, options.user)
+            finally:
+                session.rollback()
+        return ImportReport(path.name, digest, rows, len(figures), counts.added, counts.revised,
+                            counts.unchanged, True)
+    with db.transaction(engine) as session:
+        source = repo.add_source(session, kind="file", title=options.source or path.name,
+                                 uri=path.name, sha256=digest)
+        counts = _write(session, figures, path.name, source.id, options.user)
+        batch = ImportBatch(source_id=source.id, file_name=path.name, sha256=digest, rows=rows,
+                            added=counts.added, revised=counts.revised, unchanged=counts.unchanged)
+        session.add(batch)
+        session.flush()
+        batch_id = batch.id
+    return ImportReport(path.name, digest, rows, len(figures), counts.added, counts.revised,
+                        counts.unchanged, False, batch_id)
+
+
+def _write(session: Session, figures: list[Figure], file: str, source_id: int | None,
+           user: str | None) -> repo.RecordCounts:
+    added = revised = unchanged = 0
+    for i in range(0, len(figures), CHUNK):
+        records = [f.record(file) for f in figures[i : i + CHUNK]]
+        c = repo.record_observations(session, records, source_id=source_id, user=user)
+        added, revised, unchanged = added + c.added, revised + c.revised, unchanged + c.unchanged
+    return repo.RecordCounts(added, revised, unchanged)
