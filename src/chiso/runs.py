@@ -1,0 +1,258 @@
+"""Index runs on stored data: published results, re-expressions, and computed runs.
+
+A run is stored with a record from which it regenerates exactly: the framework version, the
+method, the exact observation revisions that went in (their ids) and the snapshot hash. This
+module is the I/O edge around the pure engine in `chiso.compute`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import numpy as np
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+import chiso
+from chiso.compute import Dataset, Method, UncertaintySpec, build, uncertainty
+from chiso.compute.rank import rank_desc
+from chiso.errors import ComputeError
+from chiso.framework import Framework
+from chiso.snapshot import Snapshot, take_snapshot
+from chiso.store import repo
+from chiso.store.models import IndexRun, Observation, Source
+from chiso.units.reexpress import reexpress
+from chiso.units.registry import Registry
+
+PUBLISHED_SCORE = "dti_score"
+PUBLISHED_RANK = "dti_rank"
+
+
+@dataclass(frozen=True)
+class RunSpec:
+    """What to compute: a framework on some units for one period, with a method."""
+
+    framework: Framework
+    period: str
+    unit_ids: tuple[str, ...]
+    method: Method
+    label: str
+    include_simulated: bool = False
+    uncertainty: UncertaintySpec | None = None
+    unit_level: str = "province"
+
+
+# ── computed runs ─────────────────────────────────────────────────────────────────────────
+
+
+def compute_run(session: Session, spec: RunSpec) -> IndexRun:
+    """Snapshot the approved figures, build the index (and its uncertainty), store the run.
+
+    The same spec on the same data gives the stored run back instead of a second copy.
+    """
+    fw = spec.framework
+    codes = [n.code for n in fw.scored_indicators()]
+    snap = take_snapshot(session, spec.unit_ids, codes, spec.period,
+                         include_simulated=spec.include_simulated)
+    record = _record(spec, snap)
+    found = _same_run(session, fw, spec.period, spec.unit_level, snap.hash, spec.label)
+    if found is not None:
+        return found
+    rows = _build_rows(fw, snap, spec.method, spec.uncertainty)
+    run = IndexRun(
+        framework_code=fw.id, framework_version=fw.version, period=spec.period,
+        unit_level=spec.unit_level, method=record, snapshot_hash=snap.hash,
+        chiso_version=chiso.__version__, simulated=snap.simulated, label=spec.label,
+    )
+    return repo.save_run(session, run, rows)
+
+
+def regenerate(session: Session, run: IndexRun, fw: Framework) -> list[dict[str, Any]]:
+    """The run's results computed again from its record: the exact revisions it used."""
+    rec = run.method or {}
+    if rec.get("kind") != "computed":
+        raise ComputeError(
+            f"Lần tính {run.id} không phải lần tính của chiso (loại: {rec.get('kind')}).",
+            f"Run {run.id} was not computed by chiso (kind: {rec.get('kind')}).",
+        )
+    units, codes = rec["units"], rec["indicators"]
+    ids = np.array(rec["observation_ids"], dtype=np.int64).reshape(len(units), len(codes))
+    values = np.full(ids.shape, np.nan)
+    wanted = [int(i) for i in ids.ravel() if i >= 0]
+    by_id: dict[int, float | None] = {}
+    for i in range(0, len(wanted), 2000):
+        q = select(Observation.id, Observation.value).where(Observation.id.in_(wanted[i:i + 2000]))
+        by_id.update({oid: value for oid, value in session.execute(q)})
+    for (r, c), oid in np.ndenumerate(ids):
+        if oid >= 0 and by_id.get(int(oid)) is not None:
+            values[r, c] = by_id[int(oid)]
+    snap = Snapshot(run.period, tuple(units), tuple(codes), values, ids, bool(run.simulated))
+    if snap.hash != run.snapshot_hash:
+        raise ComputeError(
+            f"Dữ liệu của lần tính {run.id} không còn nguyên vẹn (mã băm khác).",
+            f"The data of run {run.id} is no longer intact (snapshot hash differs).",
+        )
+    spec_unc = rec.get("uncertainty")
+    unc = UncertaintySpec.from_dict(spec_unc) if spec_unc else None
+    return _build_rows(fw, snap, Method.from_dict(rec["method"]), unc)
+
+
+def _record(spec: RunSpec, snap: Snapshot) -> dict[str, Any]:
+    return {
+        "kind": "computed",
+        "framework": spec.framework.id,
+        "framework_version": spec.framework.version,
+        "period": spec.period,
+        "method": spec.method.to_dict(),
+        "uncertainty": spec.uncertainty.to_dict() if spec.uncertainty else None,
+        "include_simulated": spec.include_simulated,
+        "statuses": ["approved", "published"],
+        "units": list(snap.unit_ids),
+        "indicators": list(snap.indicators),
+        "observation_ids": snap.observation_ids.ravel().tolist(),
+        "availability": round(snap.availability(), 4),
+    }
+
+
+def _build_rows(fw: Framework, snap: Snapshot, method: Method,
+                unc: UncertaintySpec | None) -> list[dict[str, Any]]:
+    data = Dataset(unit_ids=list(snap.unit_ids), indicators=list(snap.indicators), values=snap.values)
+    result = build(fw, data, method)
+    stats = uncertainty(fw, data, method, unc) if unc is not None else None
+    rows: list[dict[str, Any]] = []
+    root = fw.root.code
+    for code, scores in result.scores.items():
+        ranks = result.ranks.get(code)
+        for u, unit_id in enumerate(snap.unit_ids):
+            score = float(scores[u])
+            row: dict[str, Any] = {
+                "unit_id": unit_id, "node_code": code,
+                "score": None if np.isnan(score) else score,
+                "rank": None if ranks is None or np.isnan(ranks[u]) else int(ranks[u]),
+                "rank_q05": None, "rank_q95": None, "rank_median": None,
+            }
+            if stats is not None and code == root:
+                row["rank_q05"] = float(stats.q05_rank[u])
+                row["rank_q95"] = float(stats.q95_rank[u])
+                row["rank_median"] = float(stats.median_rank[u])
+            rows.append(row)
+    return rows
+
+
+def _same_run(session: Session, fw: Framework, period: str, level: str, digest: str,
+              label: str | None) -> IndexRun | None:
+    return session.scalars(
+        select(IndexRun).where(
+            IndexRun.framework_code == fw.id, IndexRun.framework_version == fw.version,
+            IndexRun.period == period, IndexRun.unit_level == level,
+            IndexRun.snapshot_hash == digest, IndexRun.label == label,
+        ).limit(1)
+    ).first()
+
+
+# ── published runs: the ministry's own figures, ranks as published ────────────────────────
+
+
+def published_run(session: Session, fw: Framework, period: str, unit_ids: Sequence[str],
+                  label: str) -> IndexRun | None:
+    """A run holding the published scores (and main indices where published) of a year.
+
+    Ranks are the published ones where given, else ranked from the published scores with
+    ties sharing the lower rank, as the ministry publishes them. None if nothing is published.
+    """
+    leaves = [n.code for n in fw.indicators()]
+    codes = [PUBLISHED_SCORE, PUBLISHED_RANK, *leaves]
+    snap = take_snapshot(session, unit_ids, codes, period)
+    score = snap.values[:, 0]
+    have = np.isfinite(score)
+    if not have.any():
+        return None
+    found = _same_run(session, fw, period, "province", snap.hash, label)
+    if found is not None:
+        return found
+    ranked = rank_desc(np.where(have, score, np.nan))
+    published_rank = snap.values[:, 1]
+    rank = np.where(np.isfinite(published_rank), published_rank, ranked)
+    rows: list[dict[str, Any]] = []
+    for u, unit_id in enumerate(snap.unit_ids):
+        if not have[u]:
+            continue
+        rows.append({"unit_id": unit_id, "node_code": fw.root.code, "score": float(score[u]),
+                     "rank": int(rank[u]), "rank_q05": None, "rank_q95": None, "rank_median": None})
+        for j, leaf in enumerate(leaves, start=2):
+            v = snap.values[u, j]
+            if np.isfinite(v):
+                rows.append({"unit_id": unit_id, "node_code": leaf, "score": float(v), "rank": None,
+                             "rank_q05": None, "rank_q95": None, "rank_median": None})
+    sources = sorted(_sources_of(session, snap))
+    run = IndexRun(
+        framework_code=fw.id, framework_version=fw.version, period=period, unit_level="province",
+        method={"kind": "published", "indicators": codes, "sources": sources,
+                "ranks": "published where given, else from the published scores (ties share the lower rank)",
+                "units": list(snap.unit_ids),
+                "observation_ids": snap.observation_ids.ravel().tolist()},
+        snapshot_hash=snap.hash, chiso_version=chiso.__version__, simulated=False, label=label,
+    )
+    return repo.save_run(session, run, rows)
+
+
+def reexpressed_run(session: Session, fw: Framework, source_run: IndexRun, registry: Registry,
+                    as_of: date, label: str) -> IndexRun:
+    """A published run on the old provinces re-expressed on the units valid at `as_of`.
+
+    The ministry's 2024 rule: a merged province gets the unweighted mean of its predecessors'
+    scores (the total and each main index alike, so the totals stay consistent).
+    """
+    results = repo.run_results(session, source_run.id)
+    by_node: dict[str, dict[str, float]] = {}
+    for r in results:
+        if r.score is not None:
+            by_node.setdefault(r.node_code, {})[r.unit_id] = r.score
+    events = [e for e in registry.lineage_events() if e.effective <= as_of]
+    new_ids = [u.id for u in registry.units(as_of=as_of, level="province")]
+    root = fw.root.code
+    totals = reexpress(by_node.get(root, {}), events, "mean")
+    rank = rank_desc(np.array([totals.get(u, np.nan) for u in new_ids], dtype=float))
+    rows: list[dict[str, Any]] = []
+    for u, unit_id in enumerate(new_ids):
+        if unit_id not in totals:
+            continue
+        rows.append({"unit_id": unit_id, "node_code": root, "score": totals[unit_id],
+                     "rank": int(rank[u]), "rank_q05": None, "rank_q95": None, "rank_median": None})
+    for node, values in by_node.items():
+        if node == root:
+            continue
+        for unit_id, v in reexpress(values, events, "mean").items():
+            rows.append({"unit_id": unit_id, "node_code": node, "score": v, "rank": None,
+                         "rank_q05": None, "rank_q95": None, "rank_median": None})
+    run = IndexRun(
+        framework_code=fw.id, framework_version=fw.version, period=source_run.period,
+        unit_level="province",
+        method={"kind": "reexpressed", "from_run": source_run.id, "rule": "mean",
+                "rule_text": "đơn vị sáp nhập nhận trung bình cộng (không trọng số) của các đơn vị cũ"
+                             " / a merged unit gets the unweighted mean of its predecessors",
+                "as_of": as_of.isoformat()},
+        snapshot_hash=source_run.snapshot_hash, chiso_version=chiso.__version__,
+        simulated=bool(source_run.simulated), label=label,
+    )
+    existing = _same_run(session, fw, source_run.period, "province", source_run.snapshot_hash, label)
+    return existing if existing is not None else repo.save_run(session, run, rows)
+
+
+def _sources_of(session: Session, snap: Snapshot) -> set[str]:
+    ids = [int(i) for i in snap.observation_ids.ravel() if i >= 0]
+    out: set[str] = set()
+    for i in range(0, len(ids), 2000):
+        q = (select(Source.uri).join(Observation, Observation.source_id == Source.id)
+             .where(Observation.id.in_(ids[i:i + 2000])).distinct())
+        out.update(u for u in session.scalars(q) if u)
+    return out
+
+
+def latent_levels(session: Session, run: IndexRun) -> Mapping[str, float]:
+    """Each unit's total score in a run (used to drive the labelled simulation)."""
+    return {r.unit_id: r.score for r in repo.run_results(session, run.id)
+            if r.node_code != "" and r.score is not None and r.rank is not None}
