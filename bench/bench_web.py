@@ -1,0 +1,168 @@
+"""Web load benchmark: scorecard JSON and scorecard page latency at 50 concurrent clients.
+
+Goals on the project's 2-core machine: scorecard JSON p95 <= 20 ms, scorecard page p95 <= 50 ms.
+Only 127.0.0.1 is ever targeted; every loop is bounded in requests and time.
+
+    .venv/bin/python bench/bench_web.py                      # the web tests' fixture database
+    .venv/bin/python bench/bench_web.py --data-dir chiso-data  # a database made by `chiso demo`
+    .venv/bin/python bench/bench_web.py --workers 2 --seconds 10
+
+The server is uvicorn with chiso's app (as `chiso serve` runs it). The client is a minimal
+asyncio HTTP/1.1 keep-alive client (one connection per simulated client, closed loop, no think
+time) so that the client costs as little CPU as possible on the same 2 cores. Besides the warm
+figures (the normal case: pages are cached until the data change), each target is also
+measured uncached, with one client and a query string that defeats the response cache.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+HOST = "127.0.0.1"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind((HOST, 0))
+        return int(s.getsockname()[1])
+
+
+def fixture_database() -> Path:
+    sys.path.insert(0, str(ROOT / "tests" / "web"))
+    from web_fixture import build  # type: ignore[import-not-found]
+
+    from chiso.store import db
+
+    folder = Path(tempfile.mkdtemp(prefix="chiso-bench-"))
+    engine = db.make_engine(f"sqlite:///{folder / 'chiso.sqlite'}")
+    db.upgrade(engine)
+    build(engine)
+    engine.dispose()
+    return folder
+
+
+def start_server(data_dir: Path, port: int, workers: int) -> subprocess.Popen[bytes]:
+    env = {**os.environ, "CHISO_DATA_DIR": str(data_dir)}
+    cmd = [sys.executable, "-m", "uvicorn", "chiso.web.app:app_from_env", "--factory",
+           "--host", HOST, "--port", str(port), "--workers", str(workers),
+           "--log-level", "warning", "--no-access-log"]
+    proc = subprocess.Popen(cmd, env=env)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(f"http://{HOST}:{port}/api/v1/frameworks", timeout=2).read()
+            return proc
+        except OSError:
+            time.sleep(0.2)
+    proc.kill()
+    raise RuntimeError("the server did not start")
+
+
+async def one_client(port: int, paths: list[str], stop_at: float, max_requests: int,
+                     latencies: list[float], errors: list[str]) -> None:
+    reader, writer = await asyncio.open_connection(HOST, port)
+    i = 0
+    try:
+        while time.monotonic() < stop_at and len(latencies) < max_requests:
+            path = paths[i % len(paths)]
+            i += 1
+            req = f"GET {path} HTTP/1.1\r\nHost: {HOST}\r\nConnection: keep-alive\r\n\r\n"
+            t0 = time.perf_counter()
+            writer.write(req.encode())
+            head = await reader.readuntil(b"\r\n\r\n")
+            status = int(head.split(b" ", 2)[1])
+            length = 0
+            for line in head.split(b"\r\n"):
+                if line.lower().startswith(b"content-length:"):
+                    length = int(line.split(b":", 1)[1])
+            await reader.readexactly(length)
+            latencies.append(time.perf_counter() - t0)
+            if status != 200:
+                errors.append(f"{status} {path}")
+    finally:
+        writer.close()
+
+
+async def load(port: int, paths: list[str], clients: int, seconds: float,
+               max_requests: int) -> dict[str, float]:
+    latencies: list[float] = []
+    errors: list[str] = []
+    t0 = time.monotonic()
+    stop_at = t0 + seconds
+    await asyncio.gather(*(one_client(port, paths[k:] + paths[:k], stop_at, max_requests,
+                                      latencies, errors) for k in range(clients)))
+    elapsed = time.monotonic() - t0
+    if errors:
+        raise RuntimeError(f"{len(errors)} non-200 responses, e.g. {errors[:3]}")
+    ms = sorted(x * 1000 for x in latencies)
+    return {
+        "requests": len(ms), "rps": len(ms) / elapsed,
+        "p50_ms": ms[len(ms) // 2], "p95_ms": ms[int(len(ms) * 0.95)],
+        "p99_ms": ms[int(len(ms) * 0.99)], "mean_ms": statistics.fmean(ms),
+    }
+
+
+def scorecard_paths(port: int) -> tuple[list[str], list[str]]:
+    """Scorecard JSON and page URLs for every unit of the default ranking."""
+    with urllib.request.urlopen(f"http://{HOST}:{port}/api/v1/ranking", timeout=10) as r:
+        ranking = json.load(r)["data"]
+    run = ranking["run"]["id"]
+    ids = [row["unit"]["id"] for row in ranking["rows"]]
+    return ([f"/api/v1/scorecards/{u}?run={run}" for u in ids],
+            [f"/province/{u}?run={run}" for u in ids])
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--data-dir", type=Path, help="a chiso data directory (default: fixture database)")
+    ap.add_argument("--clients", type=int, default=50)
+    ap.add_argument("--seconds", type=float, default=10.0)
+    ap.add_argument("--max-requests", type=int, default=200_000)
+    ap.add_argument("--workers", type=int, default=1)
+    args = ap.parse_args()
+
+    data_dir = args.data_dir or fixture_database()
+    port = free_port()
+    proc = start_server(data_dir, port, args.workers)
+    goals = {"scorecard JSON": 20.0, "scorecard page": 50.0}
+    results = {}
+    try:
+        json_paths, page_paths = scorecard_paths(port)
+        for name, paths in (("scorecard JSON", json_paths), ("scorecard page", page_paths)):
+            asyncio.run(load(port, paths, 4, 2.0, 5_000))  # warm up: every URL rendered once
+            warm = asyncio.run(load(port, paths, args.clients, args.seconds, args.max_requests))
+            cold_paths = [f"{p}&nocache={i}" for i, p in enumerate(paths * 6)]
+            cold = asyncio.run(load(port, cold_paths, 1, 5.0, len(cold_paths)))
+            results[name] = {"warm": warm, "uncached_1_client": cold}
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+    print(f"chiso web benchmark: {args.clients} clients, {args.seconds:g} s, "
+          f"{args.workers} worker(s), {os.cpu_count()} cores, data: "
+          f"{'fixture' if not args.data_dir else args.data_dir}")
+    ok = True
+    for name, r in results.items():
+        w, c = r["warm"], r["uncached_1_client"]
+        met = w["p95_ms"] <= goals[name]
+        ok = ok and met
+        print(f"  {name:15s} warm: p50 {w['p50_ms']:.1f} ms, p95 {w['p95_ms']:.1f} ms, "
+              f"p99 {w['p99_ms']:.1f} ms, {w['rps']:.0f} req/s ({w['requests']} requests)  "
+              f"goal p95 <= {goals[name]:g} ms: {'met' if met else 'NOT met'}")
+        print(f"  {'':15s} uncached, 1 client: p50 {c['p50_ms']:.1f} ms, p95 {c['p95_ms']:.1f} ms")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

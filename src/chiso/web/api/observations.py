@@ -1,0 +1,34 @@
+"""Observations: the fact table, current revisions, with provenance and source."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Query, Request
+
+from chiso.store import read
+from chiso.web.api.common import ERRORS, JSON
+from chiso.web.deps import PagingDep, SessionDep
+from chiso.web.model import figure_json
+from chiso.web.responses import page
+
+router = APIRouter(tags=["observations"], responses=ERRORS)
+
+Kind = Literal["actual", "target", "national_average", "benchmark"]
+
+
+@router.get("/observations", summary="Số liệu (bản hiện hành) / figures (current revisions)",
+            response_class=JSON)
+def list_observations(
+    request: Request,
+    session: SessionDep,
+    paging: PagingDep,
+    unit: Annotated[list[Annotated[str, Query(max_length=40)]], Query(description="Mã đơn vị / unit id (repeatable)")] = [],  # noqa: B006
+    indicator: Annotated[list[Annotated[str, Query(max_length=80)]], Query(description="Mã chỉ tiêu / indicator code (repeatable)")] = [],  # noqa: B006
+    period: Annotated[list[Annotated[str, Query(max_length=10)]], Query(description="Kỳ, ví dụ 2024 / period (repeatable)")] = [],  # noqa: B006
+    kind: Annotated[list[Kind], Query(description="actual | target | national_average | benchmark")] = [],  # noqa: B006
+) -> JSON:
+    f = read.Figures(unit_ids=unit, indicators=indicator, periods=period, kinds=kind)
+    total = read.count_figures(session, f)
+    rows = read.figures(session, f, limit=paging.limit, offset=paging.offset)
+    return JSON(page([figure_json(o, s) for o, s in rows], total, paging.limit, paging.offset, request))

@@ -1,0 +1,91 @@
+"""Index runs: the run record, scores and ranks of every node, and the rank intervals."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query, Request
+
+from chiso.store import read
+from chiso.web.api.common import ERRORS, JSON, MAX_INT, ok
+from chiso.web.deps import PagingDep, SessionDep
+from chiso.web.model import NotFound, pick_run, ranking, run_json, selectors
+from chiso.web.responses import page
+
+router = APIRouter(tags=["index"], responses=ERRORS)
+
+RunId = Annotated[int, Path(ge=1, le=MAX_INT, description="Mã lần tính / run id")]
+
+
+def _run(session: SessionDep, run_id: int):  # type: ignore[no-untyped-def]
+    found = read.run(session, run_id)
+    if found is None:
+        raise NotFound(f"Không có lần tính {run_id}", f"No index run {run_id}")
+    return found
+
+
+@router.get("/runs", summary="Các lần tính chỉ số / index runs", response_class=JSON)
+def list_runs(
+    request: Request,
+    session: SessionDep,
+    paging: PagingDep,
+    framework: Annotated[str | None, Query(max_length=80)] = None,
+    period: Annotated[str | None, Query(max_length=10)] = None,
+) -> JSON:
+    rows = read.runs(session, framework, period)
+    chunk = rows[paging.offset : paging.offset + paging.limit]
+    return JSON(page([run_json(r) for r in chunk], len(rows), paging.limit, paging.offset, request))
+
+
+@router.get("/runs/{run_id}", summary="Bản ghi một lần tính / one run record", response_class=JSON)
+def get_run(session: SessionDep, run_id: RunId) -> JSON:
+    return ok(run_json(_run(session, run_id)))
+
+
+@router.get("/runs/{run_id}/results", summary="Điểm và hạng mọi nút / scores and ranks of every node",
+            response_class=JSON)
+def run_results(
+    request: Request,
+    session: SessionDep,
+    paging: PagingDep,
+    run_id: RunId,
+    node: Annotated[list[Annotated[str, Query(max_length=80)]], Query()] = [],  # noqa: B006
+    unit: Annotated[list[Annotated[str, Query(max_length=40)]], Query()] = [],  # noqa: B006
+) -> JSON:
+    _run(session, run_id)
+    rows = read.results(session, run_id, node, unit)
+    chunk = rows[paging.offset : paging.offset + paging.limit]
+    data = [{"unit": r.unit_id, "node": r.node_code, "score": r.score, "rank": r.rank,
+             "rank_q05": r.rank_q05, "rank_q95": r.rank_q95, "rank_median": r.rank_median}
+            for r in chunk]
+    return JSON(page(data, len(rows), paging.limit, paging.offset, request))
+
+
+@router.get("/runs/{run_id}/ranking", summary="Bảng xếp hạng / ranking with pillars and rank change",
+            response_class=JSON)
+def run_ranking(session: SessionDep, run_id: RunId) -> JSON:
+    return ok(ranking(session, _run(session, run_id)))
+
+
+@router.get("/runs/{run_id}/uncertainty",
+            summary="Khoảng hạng 5–95 % / rank intervals from the uncertainty analysis",
+            response_class=JSON)
+def run_uncertainty(session: SessionDep, run_id: RunId) -> JSON:
+    rank = ranking(session, _run(session, run_id))
+    data = [{"unit": r["unit"]["id"], "name": r["unit"]["name"], "rank": r["rank"],
+             "rank_q05": r["rank_q05"], "rank_median": r["rank_median"], "rank_q95": r["rank_q95"]}
+            for r in rank["rows"]]
+    return ok(data, run=rank["run"], available=rank["has_interval"])
+
+
+@router.get("/ranking", summary="Bảng xếp hạng theo khung và năm / ranking by framework and year",
+            response_class=JSON)
+def current_ranking(
+    session: SessionDep,
+    framework: Annotated[str | None, Query(max_length=80)] = None,
+    year: Annotated[str | None, Query(max_length=10)] = None,
+) -> JSON:
+    chosen = pick_run(session, framework, year)
+    if chosen is None:
+        raise NotFound("Chưa có kết quả chỉ số nào", "No index results are stored yet")
+    return ok(ranking(session, chosen), selectors=selectors(session))

@@ -1,0 +1,82 @@
+"""The web app factory: pages, the JSON API and static assets over one database."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.staticfiles import StaticFiles
+from sqlalchemy import Engine
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.gzip import GZipMiddleware
+from starlette.responses import Response
+
+import chiso
+from chiso.errors import ChisoError
+from chiso.settings import Settings
+from chiso.store import db, read
+from chiso.web import api, pages
+from chiso.web.cache import CacheStore, ResponseCache
+from chiso.web.model import NotFound
+from chiso.web.pages.render import error_page
+from chiso.web.responses import ApiError, error_response
+
+HERE = Path(__file__).parent
+STATIC = HERE / "static"
+
+DESCRIPTION = """
+API dữ liệu mở của chiso: khung chỉ số, đơn vị hành chính, số liệu kèm nguồn gốc, kết quả chỉ số,
+xếp hạng, khoảng bất định, mục tiêu và dự báo. / chiso's open-data API: frameworks, units,
+figures with provenance, index results, ranks, uncertainty, targets and projected status.
+
+Mọi lỗi có dạng / every error is `{"ok": false, "error": "...", "errors": [...], "status": 4xx}`
+with `message.vi` and `message.en`; `?lang=en` gives `error` in English. Lists are paginated
+(`limit`, `offset`, `next`); every response has an ETag (send `If-None-Match` for 304).
+"""
+
+
+def create_app(settings: Settings, engine: Engine | None = None, *, cache: bool = True,
+               cache_ttl: float = 1.0) -> FastAPI:
+    """A FastAPI app over the settings' database (or the engine given, e.g. in tests)."""
+    if engine is None:
+        from chiso.workspace import Workspace
+
+        engine = Workspace(settings).ready()
+    app = FastAPI(
+        title="chiso API",
+        version=chiso.__version__,
+        description=DESCRIPTION,
+        openapi_url="/api/v1/openapi.json",
+        docs_url=None,  # Swagger UI loads from a CDN; chiso must work without internet
+        redoc_url=None,
+    )
+    app.state.settings = settings
+    app.state.engine = engine
+    app.state.sessions = db.session_factory(engine)
+    app.state.default_lang = settings.language if settings.language in ("vi", "en") else "vi"
+
+    for exc_type in (StarletteHTTPException, RequestValidationError, NotFound, ApiError,
+                     ChisoError, Exception):
+        app.add_exception_handler(exc_type, _handle)
+
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+    store = CacheStore(lambda: read.data_version(engine), enabled=cache, ttl=cache_ttl)
+    app.state.response_cache = store
+    # inside Starlette's error handling (errors still become JSON or pages), outside routing
+    app.add_middleware(ResponseCache, store=store)
+    app.add_middleware(GZipMiddleware, minimum_size=2048)
+    return app
+
+
+async def _handle(request: Request, exc: Exception) -> Response:
+    if request.url.path.startswith("/api/"):
+        return error_response(request, exc)
+    return error_page(request, exc)
+
+
+def app_from_env() -> FastAPI:
+    """The app with settings from the environment (for `uvicorn --factory` and workers)."""
+    return create_app(Settings())

@@ -1,0 +1,461 @@
+"""What the pages and the API show, built once from store.read: the page and the JSON agree."""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import defaultdict
+from datetime import date
+from functools import lru_cache
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from chiso.framework import Framework
+from chiso.framework.load import parse_framework
+from chiso.framework.schema import Node
+from chiso.store import read
+from chiso.store.models import FrameworkRecord, IndexRun, Observation, Source, Unit
+from chiso.web import status as status_mod
+
+NEW_ERA = date(2025, 7, 1)
+
+
+class NotFound(LookupError):
+    """Something a URL names does not exist; carries a bilingual message."""
+
+    def __init__(self, vi: str, en: str) -> None:
+        super().__init__(en)
+        self.vi, self.en = vi, en
+
+
+# ── frameworks ────────────────────────────────────────────────────────────────────────────
+
+
+@lru_cache(maxsize=32)
+def _parse(sha: str, text: str) -> Framework:
+    return parse_framework(text, f"{sha[:8]}.yaml")
+
+
+def framework_of(rec: FrameworkRecord) -> Framework:
+    """The stored framework version as a Framework (parsed once per content hash)."""
+    return _parse(rec.sha256, rec.yaml_text)
+
+
+def framework_for_run(session: Session, run: IndexRun) -> tuple[FrameworkRecord, Framework]:
+    rec = read.framework(session, run.framework_code, run.framework_version) or read.framework(
+        session, run.framework_code
+    )
+    if rec is None:
+        raise NotFound(
+            f"Không có khung chỉ số {run.framework_code} của lần tính {run.id}",
+            f"Framework {run.framework_code} of run {run.id} is not stored",
+        )
+    return rec, framework_of(rec)
+
+
+def family(code: str) -> str:
+    """dti-province-2022 and dti-province-2024 are one family across years."""
+    return re.sub(r"[-_]?\d{4}$", "", code)
+
+
+def node_json(node: Node, depth: int = 0, parent: str | None = None) -> dict[str, Any]:
+    return {
+        "code": node.code, "level": node.level, "parent": parent, "depth": depth,
+        "name": {"vi": node.name.vi, "en": node.name.en},
+        "description": node.description.model_dump() if node.description else None,
+        "unit": node.unit, "direction": node.direction, "weight": node.weight,
+        "max_points": node.max_points, "scored": node.scored,
+        "goalposts": node.goalposts.model_dump() if node.goalposts else None,
+        "targets": [tg.model_dump() for tg in node.targets],
+        "merge": node.merge.model_dump() if node.merge else None,
+        "source": node.source,
+    }
+
+
+def tree_rows(fw: Framework) -> list[dict[str, Any]]:
+    """The framework tree flattened depth first, each node with its depth."""
+    out: list[dict[str, Any]] = []
+
+    def visit(node: Node, depth: int, parent: str | None) -> None:
+        out.append(node_json(node, depth, parent))
+        for child in node.children:
+            visit(child, depth + 1, node.code)
+
+    visit(fw.root, 0, None)
+    return out
+
+
+def framework_json(rec: FrameworkRecord, with_tree: bool = False) -> dict[str, Any]:
+    fw = framework_of(rec)
+    out: dict[str, Any] = {
+        "code": rec.code, "version": rec.version,
+        "name": {"vi": rec.name_vi, "en": rec.name_en},
+        "description": fw.description.model_dump() if fw.description else None,
+        "aggregation": rec.aggregation, "total_points": fw.total_points,
+        "legal_basis": fw.legal_basis, "sha256": rec.sha256,
+        "indicators": len(fw.indicators()), "scored_indicators": len(fw.scored_indicators()),
+    }
+    if with_tree:
+        out["nodes"] = tree_rows(fw)
+    return out
+
+
+# ── runs ──────────────────────────────────────────────────────────────────────────────────
+
+
+def run_json(run: IndexRun) -> dict[str, Any]:
+    return {
+        "id": run.id, "framework": run.framework_code, "framework_version": run.framework_version,
+        "period": run.period, "unit_level": run.unit_level, "simulated": bool(run.simulated),
+        "label": run.label, "method": run.method, "snapshot_hash": run.snapshot_hash,
+        "chiso_version": run.chiso_version,
+        "created_at": run.created_at.isoformat() if run.created_at else None,
+    }
+
+
+def run_kind(run: IndexRun) -> str:
+    """published (figures as the ministry published them), computed or simulated."""
+    if run.simulated:
+        return "simulated"
+    method = run.method or {}
+    if method.get("kind") == "published" or "publish" in (run.label or "").lower():
+        return "published"
+    return "computed"
+
+
+def selectors(session: Session) -> list[dict[str, Any]]:
+    """Frameworks that have runs, with the years each covers (newest first)."""
+    by_fw: dict[str, dict[str, Any]] = {}
+    for r in read.runs(session):
+        entry = by_fw.setdefault(r.framework_code, {"code": r.framework_code, "periods": []})
+        if r.period not in entry["periods"]:
+            entry["periods"].append(r.period)
+    for code, entry in by_fw.items():
+        rec = read.framework(session, code)
+        entry["name"] = {"vi": rec.name_vi, "en": rec.name_en} if rec else {"vi": code, "en": code}
+    return sorted(by_fw.values(), key=lambda e: e["code"])
+
+
+def pick_run(session: Session, framework: str | None = None, period: str | None = None,
+             run_id: int | None = None) -> IndexRun | None:
+    """The run a page shows: by id, else the latest of a framework and year; real before simulated."""
+    if run_id is not None:
+        found = read.run(session, run_id)
+        if found is None:
+            raise NotFound(f"Không có lần tính {run_id}", f"No index run {run_id}")
+        return found
+    candidates = list(read.runs(session, framework, period))
+    if not candidates:
+        if framework or period:
+            raise NotFound(
+                f"Không có kết quả cho khung {framework or '(bất kỳ)'}, năm {period or '(bất kỳ)'}",
+                f"No results for framework {framework or '(any)'}, year {period or '(any)'}",
+            )
+        return None
+    newest = max(c.period for c in candidates)
+    if framework is None and period is None:
+        real = [c for c in candidates if not c.simulated]
+        if real:
+            newest = max(c.period for c in real)
+            candidates = real
+    same = [c for c in candidates if c.period == newest]
+    return sorted(same, key=lambda c: (bool(c.simulated), -c.id))[0]
+
+
+def previous_run(session: Session, run: IndexRun) -> IndexRun | None:
+    """The run of the year before, in the same framework family, for rank changes."""
+    try:
+        prev_period = str(int(run.period) - 1)
+    except ValueError:
+        return None
+    fam = family(run.framework_code)
+    cands = [r for r in read.runs(session, period=prev_period)
+             if family(r.framework_code) == fam and r.unit_level == run.unit_level]
+    if not cands:
+        return None
+    cands.sort(key=lambda r: (r.simulated != run.simulated, r.framework_code != run.framework_code,
+                              -r.id))
+    return cands[0]
+
+
+def map_name(unit_rows: list[Unit]) -> str:
+    """vn-34 for the provinces in force from 1 July 2025, vn-63 for the ones before."""
+    if any(u.valid_from and u.valid_from >= NEW_ERA for u in unit_rows):
+        return "vn-34"
+    if any(u.valid_to and u.valid_to < NEW_ERA for u in unit_rows):
+        return "vn-63"
+    return "vn-34" if len(unit_rows) <= 34 else "vn-63"
+
+
+def unit_json(u: Unit) -> dict[str, Any]:
+    return {
+        "id": u.id, "code": u.code, "name": u.name, "full_name": u.full_name, "type": u.type,
+        "level": u.level, "parent": u.parent_id,
+        "valid_from": u.valid_from.isoformat() if u.valid_from else None,
+        "valid_to": u.valid_to.isoformat() if u.valid_to else None,
+    }
+
+
+def ranking(session: Session, run: IndexRun) -> dict[str, Any]:
+    """The ranking of a run: every unit's index score, rank, interval, pillars and rank change."""
+    rec, fw = framework_for_run(session, run)
+    root = fw.root.code
+    res = read.results(session, run.id)
+    by_unit: dict[str, dict[str, Any]] = defaultdict(dict)
+    for r in res:
+        by_unit[r.unit_id][r.node_code] = r
+    pillar_nodes = [c for c in fw.root.children if any(c.code in v for v in by_unit.values())]
+    unit_rows = {u.id: u for u in read.units(session, ids=list(by_unit))}
+    prev = previous_run(session, run)
+    prev_rank: dict[str, int | None] = {}
+    if prev is not None:
+        prev_rank = {r.unit_id: r.rank for r in read.results(session, prev.id, node_codes=[
+            c for c in {root, framework_for_run(session, prev)[1].root.code}])}
+    rows = []
+    for uid, nodes in by_unit.items():
+        top = nodes.get(root)
+        u = unit_rows.get(uid)
+        if top is None or u is None:
+            continue
+        change = None
+        if uid in prev_rank and prev_rank[uid] is not None and top.rank is not None:
+            change = int(prev_rank[uid]) - int(top.rank)  # positive: moved up
+        rows.append({
+            "unit": unit_json(u),
+            "score": top.score, "rank": top.rank,
+            "rank_q05": top.rank_q05, "rank_q95": top.rank_q95, "rank_median": top.rank_median,
+            "rank_change": change,
+            "previous_rank": prev_rank.get(uid),
+            "pillars": {p.code: (nodes[p.code].score if p.code in nodes else None)
+                        for p in pillar_nodes},
+        })
+    rows.sort(key=lambda r: (r["rank"] is None, r["rank"] or 0, -(r["score"] or 0)))
+    return {
+        "run": run_json(run),
+        "kind": run_kind(run),
+        "framework": {"code": rec.code, "version": rec.version,
+                      "name": {"vi": rec.name_vi, "en": rec.name_en},
+                      "aggregation": rec.aggregation, "total_points": fw.total_points,
+                      "root": root},
+        "pillars": [{"code": p.code, "name": {"vi": p.name.vi, "en": p.name.en},
+                     "weight": p.weight, "max_points": p.max_points} for p in pillar_nodes],
+        "previous_run": prev.id if prev else None,
+        "map": map_name(list(unit_rows.values())),
+        "has_interval": any(r["rank_q05"] is not None for r in rows),
+        "rows": rows,
+    }
+
+
+# ── figures and provenance ────────────────────────────────────────────────────────────────
+
+
+def source_json(src: Source | None) -> dict[str, Any] | None:
+    if src is None:
+        return None
+    return {"id": src.id, "kind": src.kind, "title": src.title, "uri": src.uri,
+            "simulated": bool(src.simulated)}
+
+
+def figure_json(obs: Observation, src: Source | None) -> dict[str, Any]:
+    return {
+        "id": obs.id, "unit": obs.unit_id, "indicator": obs.indicator, "period": obs.period,
+        "kind": obs.kind, "value": obs.value, "value_high": obs.value_high,
+        "qualifier": obs.qualifier, "target_year": obs.target_year, "status": obs.status,
+        "revision": obs.revision, "provenance": obs.provenance, "source": source_json(src),
+        "simulated": bool(src.simulated) if src else False,
+    }
+
+
+def _national(session: Session, indicators: list[str]) -> dict[tuple[str, str], dict[str, Any]]:
+    """Stored national figures (the country's actual or national_average), by indicator and period."""
+    nat = read.country(session)
+    if nat is None or not indicators:
+        return {}
+    out: dict[tuple[str, str], dict[str, Any]] = {}
+    for obs, src in read.figures(session, read.Figures(unit_ids=[nat.id], indicators=indicators,
+                                                       kinds=["national_average", "actual"])):
+        key = (obs.indicator, obs.period)
+        if key not in out or obs.kind == "national_average":
+            out[key] = figure_json(obs, src)
+    return out
+
+
+def _provincial_means(session: Session, indicators: list[str], periods: list[str],
+                      unit_ids: list[str]) -> dict[tuple[str, str], float]:
+    vals: dict[tuple[str, str], list[float]] = defaultdict(list)
+    for obs, _src in read.figures(session, read.Figures(unit_ids=unit_ids, indicators=indicators,
+                                                        periods=periods, kinds=["actual"])):
+        if obs.value is not None:
+            vals[(obs.indicator, obs.period)].append(obs.value)
+    return {k: statistics.fmean(v) for k, v in vals.items() if v}
+
+
+def _target_for(node: Node, own: list[dict[str, Any]], period: str) -> dict[str, Any] | None:
+    """The target a figure is read against: the province's own, else the framework's."""
+    if own:
+        best = sorted(own, key=lambda f: (f["target_year"] or 0, f["period"]))[-1]
+        return {"value": best["value"], "qualifier": best["qualifier"], "year": best["target_year"],
+                "label": None, "basis": None, "origin": "unit", "figure": best}
+    try:
+        year = int(period)
+    except ValueError:
+        year = 0
+    dated = sorted((tg for tg in node.targets if tg.year and tg.year >= year), key=lambda tg: tg.year)
+    standing = [tg for tg in node.targets if tg.year is None]
+    chosen = (dated or standing or list(node.targets) or [None])[0]
+    if chosen is None:
+        return None
+    return {"value": chosen.value, "qualifier": chosen.qualifier, "year": chosen.year,
+            "label": chosen.label.model_dump() if chosen.label else None, "basis": chosen.basis,
+            "origin": "framework", "figure": None}
+
+
+def scorecard(session: Session, unit_id: str, run: IndexRun | None) -> dict[str, Any]:
+    """A province's scorecard: score, rank and interval, pillars, indicators with provenance."""
+    u = read.unit(session, unit_id)
+    if u is None:
+        raise NotFound(f"Không có đơn vị hành chính '{unit_id}'", f"No administrative unit '{unit_id}'")
+    preds = [{"unit": unit_json(p), "effective": e.effective.isoformat(), "kind": e.kind}
+             for p, e in read.predecessors(session, unit_id)]
+    succs = [{"unit": unit_json(s), "effective": e.effective.isoformat(), "kind": e.kind}
+             for s, e in read.successors(session, unit_id)]
+    out: dict[str, Any] = {"unit": unit_json(u), "predecessors": preds, "successors": succs,
+                           "runs": [run_json(r) for r in read.runs_with_unit(session, unit_id)],
+                           "run": None, "score": None, "pillars": [], "indicators": []}
+    if run is None:
+        return out
+    rank = ranking(session, run)
+    rec, fw = framework_for_run(session, run)
+    me = next((r for r in rank["rows"] if r["unit"]["id"] == unit_id), None)
+    if me is None:
+        raise NotFound(
+            f"{u.name} không có trong lần tính {run.id} ({run.framework_code}, {run.period})",
+            f"{u.name} is not in index run {run.id} ({run.framework_code}, {run.period})",
+        )
+    out["run"] = rank["run"]
+    out["kind"] = rank["kind"]
+    out["framework"] = rank["framework"]
+    out["map"] = rank["map"]
+    out["units_ranked"] = len(rank["rows"])
+    out["score"] = {k: me[k] for k in ("score", "rank", "rank_q05", "rank_q95", "rank_median",
+                                      "rank_change", "previous_rank")}
+    best_row = rank["rows"][0] if rank["rows"] else None
+    for p in rank["pillars"]:
+        vals = [r["pillars"][p["code"]] for r in rank["rows"] if r["pillars"].get(p["code"]) is not None]
+        out["pillars"].append({
+            **p, "score": me["pillars"].get(p["code"]),
+            "mean": statistics.fmean(vals) if vals else None,
+            "best": best_row["pillars"].get(p["code"]) if best_row else None,
+            "max": max(vals) if vals else None,
+        })
+    out["best_unit"] = best_row["unit"] if best_row else None
+    peers = [r["unit"]["id"] for r in rank["rows"]]
+    out["indicators"] = _indicator_rows(session, fw, u, run.period, peers)
+    out["other_indicators"] = _other_rows(session, rec.code, {n.code for n in fw.indicators()},
+                                          u, run.period, peers)
+    return out
+
+
+def _other_rows(session: Session, current: str, seen: set[str], u: Unit, period: str,
+                peers: list[str]) -> list[dict[str, Any]]:
+    """The province's figures on indicators of other frameworks (e.g. a report's figures)."""
+    have = {o.indicator for o, _ in read.figures(session, read.Figures(unit_ids=[u.id]))} - seen
+    rows: list[dict[str, Any]] = []
+    latest: dict[str, FrameworkRecord] = {}
+    for rec in read.frameworks(session):
+        latest[rec.code] = rec
+    for code, rec in sorted(latest.items()):
+        if code == current or not have:
+            continue
+        fw = framework_of(rec)
+        for row in _indicator_rows(session, fw, u, period, peers):
+            if row["code"] in have and (row["figure"] or row["target"] and row["target"]["figure"]):
+                row["framework"] = code
+                rows.append(row)
+                have.discard(row["code"])
+    return rows
+
+
+def _indicator_rows(session: Session, fw: Framework, u: Unit, period: str,
+                    peer_ids: list[str]) -> list[dict[str, Any]]:
+    inds = fw.indicators()
+    codes = [n.code for n in inds]
+    mine: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for obs, src in read.figures(session, read.Figures(unit_ids=[u.id], indicators=codes)):
+        mine[obs.indicator].append(figure_json(obs, src))
+    national = _national(session, codes)
+    means = _provincial_means(session, codes, [period], peer_ids)
+    parents = fw.parent_of()
+    rows = []
+    for node in inds:
+        figs = mine.get(node.code, [])
+        actual = sorted((f for f in figs if f["kind"] == "actual"), key=lambda f: f["period"])
+        current = next((f for f in actual if f["period"] == period), None)
+        if current is None and actual:
+            current = actual[-1]  # the latest figure we have, with its own period shown
+        shown_period = current["period"] if current else period
+        nat = national.get((node.code, shown_period))
+        avg: dict[str, Any] | None = None
+        if nat is not None:
+            avg = {"value": nat["value"], "value_high": nat["value_high"], "origin": "stored",
+                   "figure": nat}
+        elif (node.code, shown_period) in means:
+            avg = {"value": means[(node.code, shown_period)], "value_high": None,
+                   "origin": "provincial_mean", "figure": None}
+        target = _target_for(node, [f for f in figs if f["kind"] == "target"], shown_period)
+        gap = None
+        if current and target and current["value"] is not None:
+            gap = current["value"] - target["value"]
+        series = [(f["period"], f["value"]) for f in actual if f["value"] is not None]
+        rows.append({
+            "code": node.code, "name": {"vi": node.name.vi, "en": node.name.en},
+            "pillar": parents.get(node.code), "unit": node.unit, "direction": node.direction,
+            "scored": node.scored and node.direction != "context",
+            "value": current["value"] if current else None,
+            "qualifier": current["qualifier"] if current else None,
+            "period": shown_period if current else None,
+            "figure": current, "average": avg, "target": target, "gap": gap,
+            "trend": series,
+            "status": status_mod.project(series, target, node.direction) if target else None,
+            "benchmarks": [f for f in figs if f["kind"] == "benchmark"],
+        })
+    return rows
+
+
+def indicator_view(session: Session, code: str, framework: str | None,
+                   period: str | None) -> dict[str, Any]:
+    """One indicator across provinces: its definition and every province's value for a year."""
+    recs = [r for r in read.frameworks(session) if framework in (None, r.code)]
+    found: tuple[FrameworkRecord, Node] | None = None
+    for rec in reversed(recs):
+        fw = framework_of(rec)
+        try:
+            found = (rec, fw.node(code))
+            break
+        except KeyError:
+            continue
+    if found is None:
+        raise NotFound(f"Không có chỉ tiêu '{code}'", f"No indicator '{code}'")
+    rec, node = found
+    periods = read.periods_of(session, code)
+    if period is None and periods:
+        period = periods[-1]
+    figs = read.figures(session, read.Figures(indicators=[code], periods=[period] if period else [],
+                                              kinds=["actual"])) if period else []
+    ids = [o.unit_id for o, _ in figs]
+    units = {x.id: x for x in read.units(session, ids=ids)}
+    rows = [{**figure_json(o, s), "unit": unit_json(units[o.unit_id])} for o, s in figs
+            if o.unit_id in units and units[o.unit_id].level == "province"]
+    rows.sort(key=lambda r: (r["value"] is None, -(r["value"] or 0)
+                             if node.direction != "lower_better" else (r["value"] or 0)))
+    nat = _national(session, [code]).get((code, period or ""))
+    vals = [r["value"] for r in rows if r["value"] is not None]
+    return {
+        "framework": {"code": rec.code, "version": rec.version,
+                      "name": {"vi": rec.name_vi, "en": rec.name_en}},
+        "node": node_json(node), "periods": periods, "period": period,
+        "map": map_name([units[r["unit"]["id"]] for r in rows]) if rows else "vn-63",
+        "national": nat, "mean": statistics.fmean(vals) if vals else None,
+        "simulated": any(r["simulated"] for r in rows), "rows": rows,
+    }

@@ -1,0 +1,52 @@
+"""Phương pháp / Methodology: the tree with weights, the method, data availability, the run record."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
+from starlette.responses import HTMLResponse
+
+from chiso.store import read
+from chiso.web.api.common import MAX_INT
+from chiso.web.deps import SessionDep
+from chiso.web.model import NotFound, framework_for_run, framework_of, pick_run, run_json, tree_rows
+from chiso.web.pages.render import render
+
+router = APIRouter()
+
+
+@router.get("/methodology", response_class=HTMLResponse)
+def methodology(
+    request: Request,
+    session: SessionDep,
+    framework: Annotated[str | None, Query(max_length=80)] = None,
+    year: Annotated[str | None, Query(max_length=10)] = None,
+    run: Annotated[int | None, Query(ge=1, le=MAX_INT)] = None,
+) -> HTMLResponse:
+    try:
+        chosen = pick_run(session, framework, year, run)
+    except NotFound:
+        if run is not None or not framework or read.framework(session, framework) is None:
+            raise
+        chosen = None  # a framework with no run yet: show its tree
+    rec = None
+    if chosen is not None:
+        rec, _fw = framework_for_run(session, chosen)
+    elif framework:
+        rec = read.framework(session, framework)
+    frameworks = {r.code: r for r in read.frameworks(session)}
+    if rec is None and frameworks:
+        rec = next(iter(frameworks.values()))
+    fw = framework_of(rec) if rec else None
+    avail: dict[str, int] = {}
+    n_units = 0
+    if chosen is not None and fw is not None:
+        units = read.run_units(session, chosen.id)
+        n_units = len(units)
+        avail = read.availability(session, [n.code for n in fw.indicators()], units, chosen.period)
+    return render(request, "methodology.html", active="method", rec=rec, fw=fw,
+                  tree=tree_rows(fw) if fw else [], run=run_json(chosen) if chosen else None,
+                  avail=avail, n_units=n_units, frameworks=list(frameworks.values()),
+                  runs=[run_json(r) for r in read.runs(session, rec.code if rec else None)],
+                  simulated=bool(chosen and chosen.simulated))

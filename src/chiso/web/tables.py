@@ -1,0 +1,208 @@
+"""The published tables as rows, and their CSV, XLSX and Frictionless data package forms."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+import chiso
+from chiso.store import read
+from chiso.web.model import framework_of
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    type: str  # Frictionless types: string, number, integer, boolean, date, object
+    vi: str
+    en: str
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    title_vi: str
+    title_en: str
+    fields: tuple[Field, ...]
+    rows: Callable[[Session], list[list[Any]]]
+
+
+def _units(s: Session) -> list[list[Any]]:
+    return [[u.id, u.code, u.name, u.full_name, u.type, u.level, u.parent_id,
+             u.valid_from.isoformat() if u.valid_from else None,
+             u.valid_to.isoformat() if u.valid_to else None] for u in read.units(s)]
+
+
+def _observations(s: Session) -> list[list[Any]]:
+    out = []
+    for o, src in read.figures(s, read.Figures()):
+        prov = o.provenance or {}
+        out.append([o.id, o.unit_id, o.indicator, o.period, o.kind, o.value, o.value_high,
+                     o.qualifier, o.target_year, o.status, o.revision, o.source_id,
+                     src.title if src else None, bool(src.simulated) if src else False,
+                     prov.get("file") or prov.get("document"), prov.get("cell") or prov.get("row"),
+                     prov.get("quote"), json.dumps(prov, ensure_ascii=False) if prov else None])
+    return out
+
+
+def _runs(s: Session) -> list[list[Any]]:
+    return [[r.id, r.framework_code, r.framework_version, r.period, r.unit_level, r.simulated,
+             r.label, r.snapshot_hash, r.chiso_version, json.dumps(r.method, ensure_ascii=False)]
+            for r in read.runs(s)]
+
+
+def _results(s: Session) -> list[list[Any]]:
+    out = []
+    for r in read.runs(s):
+        for x in read.results(s, r.id):
+            out.append([r.id, r.framework_code, r.period, x.unit_id, x.node_code, x.score, x.rank,
+                        x.rank_q05, x.rank_median, x.rank_q95, r.simulated])
+    return out
+
+
+def _indicators(s: Session) -> list[list[Any]]:
+    out = []
+    for rec in read.frameworks(s):
+        fw = framework_of(rec)
+        parents = fw.parent_of()
+        for n in fw.nodes():
+            targets = "; ".join(f"{t.qualifier} {t.value:g}" + (f" ({t.year})" if t.year else "")
+                                for t in n.targets)
+            out.append([rec.code, rec.version, n.code, parents[n.code], n.level, n.name.vi, n.name.en,
+                        n.unit, n.direction, n.weight, n.max_points, n.scored,
+                        n.goalposts.low if n.goalposts else None,
+                        n.goalposts.high if n.goalposts else None, targets or None])
+    return out
+
+
+def _sources(s: Session) -> list[list[Any]]:
+    return [[x.id, x.kind, x.title, x.uri, x.sha256, x.simulated, x.note] for x in read.sources(s)]
+
+
+def F(name: str, typ: str, vi: str, en: str) -> Field:  # noqa: N802  (short table specs)
+    return Field(name, typ, vi, en)
+
+
+TABLES: dict[str, Table] = {t.name: t for t in (
+    Table("observations", "Số liệu (bản hiện hành, kèm nguồn gốc)", "Figures (current, with provenance)", (
+        F("id", "integer", "mã", "id"), F("unit_id", "string", "đơn vị", "unit"),
+        F("indicator", "string", "chỉ tiêu", "indicator"), F("period", "string", "kỳ", "period"),
+        F("kind", "string", "loại", "kind"), F("value", "number", "giá trị", "value"),
+        F("value_high", "number", "cận trên", "upper value"),
+        F("qualifier", "string", "định tính", "qualifier"),
+        F("target_year", "integer", "năm mục tiêu", "target year"),
+        F("status", "string", "trạng thái", "status"), F("revision", "integer", "lần sửa", "revision"),
+        F("source_id", "integer", "mã nguồn", "source id"), F("source", "string", "nguồn", "source"),
+        F("simulated", "boolean", "mô phỏng", "simulated"),
+        F("provenance_file", "string", "tệp/tài liệu", "file or document"),
+        F("provenance_cell", "string", "ô/dòng", "cell or row"),
+        F("provenance_quote", "string", "trích dẫn", "quote"),
+        F("provenance", "object", "nguồn gốc (JSON)", "provenance (JSON)")), _observations),
+    Table("index_results", "Kết quả chỉ số: điểm, hạng, khoảng hạng", "Index results: scores, ranks, intervals", (
+        F("run_id", "integer", "lần tính", "run"), F("framework", "string", "khung", "framework"),
+        F("period", "string", "kỳ", "period"), F("unit_id", "string", "đơn vị", "unit"),
+        F("node", "string", "nút", "node"), F("score", "number", "điểm", "score"),
+        F("rank", "integer", "hạng", "rank"), F("rank_q05", "number", "hạng P5", "rank P5"),
+        F("rank_median", "number", "hạng trung vị", "median rank"),
+        F("rank_q95", "number", "hạng P95", "rank P95"),
+        F("simulated", "boolean", "mô phỏng", "simulated")), _results),
+    Table("index_runs", "Các lần tính (bản ghi để tính lại)", "Index runs (records to regenerate them)", (
+        F("id", "integer", "mã", "id"), F("framework", "string", "khung", "framework"),
+        F("framework_version", "string", "phiên bản", "version"), F("period", "string", "kỳ", "period"),
+        F("unit_level", "string", "cấp", "level"), F("simulated", "boolean", "mô phỏng", "simulated"),
+        F("label", "string", "nhãn", "label"), F("snapshot_hash", "string", "mã băm", "snapshot hash"),
+        F("chiso_version", "string", "phiên bản chiso", "chiso version"),
+        F("method", "object", "phương pháp (JSON)", "method (JSON)")), _runs),
+    Table("indicators", "Khung chỉ số và chỉ tiêu", "Frameworks and indicators", (
+        F("framework", "string", "khung", "framework"), F("version", "string", "phiên bản", "version"),
+        F("code", "string", "mã", "code"), F("parent", "string", "nút cha", "parent"),
+        F("level", "string", "cấp", "level"), F("name_vi", "string", "tên", "name (vi)"),
+        F("name_en", "string", "tên tiếng Anh", "name (en)"), F("unit", "string", "đơn vị tính", "unit"),
+        F("direction", "string", "chiều", "direction"), F("weight", "number", "trọng số", "weight"),
+        F("max_points", "number", "điểm tối đa", "max points"),
+        F("scored", "boolean", "tính điểm", "scored"), F("goalpost_low", "number", "ngưỡng dưới", "low goalpost"),
+        F("goalpost_high", "number", "ngưỡng trên", "high goalpost"),
+        F("targets", "string", "mục tiêu", "targets")), _indicators),
+    Table("units", "Đơn vị hành chính", "Administrative units", (
+        F("id", "string", "mã", "id"), F("code", "string", "mã TCTK", "GSO code"),
+        F("name", "string", "tên", "name"), F("full_name", "string", "tên đầy đủ", "full name"),
+        F("type", "string", "loại", "type"), F("level", "string", "cấp", "level"),
+        F("parent_id", "string", "cấp trên", "parent"), F("valid_from", "date", "hiệu lực từ", "valid from"),
+        F("valid_to", "date", "hiệu lực đến", "valid to")), _units),
+    Table("sources", "Nguồn số liệu", "Sources", (
+        F("id", "integer", "mã", "id"), F("kind", "string", "loại", "kind"),
+        F("title", "string", "tiêu đề", "title"), F("uri", "string", "địa chỉ", "uri"),
+        F("sha256", "string", "mã băm", "sha256"), F("simulated", "boolean", "mô phỏng", "simulated"),
+        F("note", "string", "ghi chú", "note")), _sources),
+)}
+
+
+def _cell(v: Any) -> Any:
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    return "" if v is None else v
+
+
+def to_csv(table: Table, rows: list[list[Any]]) -> bytes:
+    """UTF-8 with a BOM, so Excel opens Vietnamese text correctly."""
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow([f.name for f in table.fields])
+    for row in rows:
+        w.writerow([_cell(v) for v in row])
+    return ("\ufeff" + buf.getvalue()).encode("utf-8")
+
+
+def to_xlsx(table: Table, rows: list[list[Any]], lang: str = "vi") -> bytes:
+    import xlsxwriter
+
+    buf = io.BytesIO()
+    wb = xlsxwriter.Workbook(buf, {"in_memory": True, "strings_to_urls": False,
+                                   "strings_to_numbers": False})
+    ws = wb.add_worksheet(table.name[:31])
+    head = wb.add_format({"bold": True, "bg_color": "#EEF1F6", "border": 1, "text_wrap": True})
+    ws.write_row(0, 0, [f.vi if lang == "vi" else f.en for f in table.fields], head)
+    ws.write_row(1, 0, [f.name for f in table.fields])
+    for i, row in enumerate(rows, start=2):
+        ws.write_row(i, 0, [("" if v is None else v) for v in row])
+    ws.freeze_panes(2, 0)
+    ws.set_column(0, len(table.fields) - 1, 16)
+    meta = wb.add_worksheet("about")
+    meta.write_row(0, 0, ["chiso", chiso.__version__])
+    meta.write_row(1, 0, [table.title_vi, table.title_en])
+    wb.close()
+    return buf.getvalue()
+
+
+def datapackage(session: Session) -> bytes:
+    """Every table as CSV plus datapackage.json (Frictionless Data Package v1), zipped."""
+    buf = io.BytesIO()
+    resources = []
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for t in TABLES.values():
+            path = f"data/{t.name}.csv"
+            z.writestr(path, to_csv(t, t.rows(session)))
+            resources.append({
+                "name": t.name, "path": path, "profile": "tabular-data-resource",
+                "title": f"{t.title_vi} / {t.title_en}", "format": "csv", "mediatype": "text/csv",
+                "encoding": "utf-8-sig",
+                "schema": {"fields": [{"name": f.name, "type": f.type,
+                                       "title": f"{f.vi} / {f.en}"} for f in t.fields]},
+            })
+        pkg = {
+            "profile": "tabular-data-package", "name": "chiso-published-data",
+            "title": "chiso: dữ liệu công bố / published data", "version": chiso.__version__,
+            "licenses": [{"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0"}],
+            "description": "Số liệu chuyển đổi số cấp tỉnh kèm nguồn gốc, kết quả chỉ số và xếp hạng. "
+                           "Simulated rows are flagged (simulated = true).",
+            "resources": resources,
+        }
+        z.writestr("datapackage.json", json.dumps(pkg, ensure_ascii=False, indent=2))
+    return buf.getvalue()
