@@ -15,7 +15,7 @@ import chiso
 from chiso.errors import ChisoError
 from chiso.settings import Settings
 from chiso.store import db, read
-from chiso.web import api, pages
+from chiso.web import api, entry, pages
 from chiso.web.cache import CacheStore, ResponseCache
 from chiso.web.model import NotFound
 from chiso.web.pages.render import error_page
@@ -61,6 +61,7 @@ def create_app(settings: Settings, engine: Engine | None = None, *, cache: bool 
 
     app.include_router(api.router)
     app.include_router(pages.router)
+    entry.install(app)  # sign-in, entry, review; its guard sits inside the response cache
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
     store = CacheStore(lambda: read.data_version(engine), enabled=cache, ttl=cache_ttl)

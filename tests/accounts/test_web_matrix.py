@@ -1,0 +1,157 @@
+"""The authorisation matrix: every role against every write (and every private read) endpoint."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from chiso.accounts import entry, tokens, users
+from chiso.accounts.entry import RawEntry
+from chiso.framework import load_framework
+from chiso.store import db
+
+from .conftest import FW, populate
+from .webkit import client, filled_template, sign_in
+
+CODES = [n.code for n in load_framework(FW).indicators()]
+A = CODES[0]
+PDF = b"%PDF-1.4\n%test\n"
+
+
+def _xlsx() -> bytes:
+    return filled_template(FW, "vn34-79", "Hồ Chí Minh", "2024", {A: 0.4})
+
+
+def _seed(engine) -> dict[str, int]:
+    """A submitted form for vn34-01 (version 1), a draft for vn34-79, a token of editor2."""
+    with db.transaction(engine) as s:
+        ed = users.principal_for(s, users.require_user(s, "editor"))
+        r = entry.save(s, ed, FW, "2024", "vn34-01", {A: RawEntry("0,5")}, 0, submit=True)
+        ed2 = users.principal_for(s, users.require_user(s, "editor2"))
+        d = entry.save(s, ed2, FW, "2024", "vn34-79", {A: RawEntry("0,3")}, 0)
+        tok, _ = tokens.create_token(s, users.require_user(s, "editor2"), "x", ["entry"])
+        return {"sub": r.submission.id, "draft": d.submission.id, "token": tok.id}
+
+
+# (name, method, path, data/files builder) — run in this order in one world per role
+def _cases(ids: dict[str, int]) -> list[tuple[str, str, str, dict]]:
+    own = f"/entry/{FW}/2024/vn34-79"
+    other = f"/entry/{FW}/2023/vn34-01"
+    return [
+        ("read own-unit form", "GET", own, {}),
+        ("read other province form", "GET", f"/entry/{FW}/2024/vn34-01", {}),
+        ("save draft own province", "POST", own, {"data": {"version": "1", f"v__{A}": "0,35"}}),
+        ("save draft other province", "POST", other, {"data": {"version": "0", f"v__{A}": "1"}}),
+        ("upload evidence", "POST", own + "/evidence",
+         {"files": {"file": ("a.pdf", PDF, "application/pdf")}, "data": {}}),
+        ("upload xlsx", "POST", own + "/xlsx",
+         {"files": {"file": ("t.xlsx", _xlsx(), "application/octet-stream")}, "data": {"version": "_v"}}),
+        ("api save", "POST", f"/api/v1/entry/{FW}/2025/vn34-79",
+         {"json": {"version": 0, "values": {A: "0,2"}}}),
+        ("review queue", "GET", "/review", {}),
+        ("review one", "GET", f"/review/{ids['sub']}", {}),
+        ("accept", "POST", f"/review/{ids['sub']}", {"data": {"action": "accept", "version": "1"}}),
+        ("publish", "POST", "/publish", {"data": {"framework": FW, "period": "2024"}}),
+        ("audit view", "GET", "/admin/audit", {}),
+        ("audit csv", "GET", "/admin/audit.csv", {}),
+        ("create token", "POST", "/account/tokens", {"data": {"name": "t", "scope": "read"}}),
+        ("revoke another's token", "POST", f"/account/tokens/{ids['token']}/revoke", {"data": {}}),
+    ]
+
+
+ALLOWED = {  # which roles may do each thing (anyone else must get 401/403 or a redirect to sign in)
+    "read own-unit form": {"admin", "reviewer", "viewer", "editor2"},
+    "read other province form": {"admin", "reviewer", "viewer", "editor2_denied_only"},
+    "save draft own province": {"admin", "editor2"},
+    "save draft other province": {"admin"},
+    "upload evidence": {"admin", "editor2"},
+    "upload xlsx": {"admin", "editor2"},
+    "api save": {"admin", "editor2"},
+    "review queue": {"admin", "reviewer"},
+    "review one": {"admin", "reviewer"},
+    "accept": {"admin", "reviewer"},
+    "publish": {"admin", "reviewer"},
+    "audit view": {"admin"},
+    "audit csv": {"admin"},
+    "create token": {"admin", "reviewer", "editor2", "viewer"},
+    "revoke another's token": {"admin", "editor2"},
+}
+ROLES = ["anonymous", "viewer", "editor2", "reviewer", "admin"]
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_authorisation_matrix(role: str, sqlite_engine, tmp_path: Path) -> None:
+    populate(sqlite_engine)
+    ids = _seed(sqlite_engine)
+    c = client(sqlite_engine, tmp_path)
+    token = sign_in(c, role) if role != "anonymous" else "x"
+    got = {}
+    for name, method, path, kw in _cases(ids):
+        kw = {k: dict(v) if isinstance(v, dict) else v for k, v in kw.items()}
+        if "data" in kw:
+            kw["data"]["csrf_token"] = token
+            if kw["data"].get("version") == "_v":
+                kw["data"]["version"] = "2"  # after the draft save above
+        headers = {"x-csrf-token": token} if "json" in kw else {}
+        r = c.request(method, path, headers=headers, **kw)
+        assert r.status_code < 500, (name, r.status_code, r.text[:300])
+        allowed = role in ALLOWED[name]
+        denied = r.status_code in (401, 403, 404) or (
+            r.status_code == 303 and r.headers["location"].startswith("/login"))
+        got[name] = r.status_code
+        assert allowed != denied, (role, name, r.status_code, r.text[:300])
+    if role == "reviewer":
+        assert got["accept"] == 303 and got["publish"] == 303
+    if role in ("editor2", "admin"):
+        assert got["save draft own province"] == got["upload xlsx"] == got["api save"] == 200
+        assert got["upload evidence"] == 303
+
+
+def test_a_token_without_cookies_needs_no_csrf_but_only_acts_in_scope(sqlite_engine) -> None:
+    populate(sqlite_engine)
+    from fastapi.testclient import TestClient
+
+    from chiso.settings import Settings
+    from chiso.web.app import create_app
+
+    with db.transaction(sqlite_engine) as s:
+        _t, secret = tokens.create_token(s, users.require_user(s, "editor"), "s", ["entry"])
+        _t2, read_only = tokens.create_token(s, users.require_user(s, "editor"), "r", ["read"])
+    c = TestClient(create_app(Settings(), sqlite_engine), base_url="https://testserver")
+    body = {"version": 0, "values": {A: "0,8"}, "submit": True}
+    r = c.post(f"/api/v1/entry/{FW}/2024/vn34-01", json=body,
+               headers={"authorization": f"Bearer {secret}"})
+    assert r.status_code == 200 and r.json()["status"] == "submitted", r.text
+    r = c.post(f"/api/v1/entry/{FW}/2024/vn34-79", json=body,
+               headers={"authorization": f"Bearer {secret}"})
+    assert r.status_code == 403
+    r = c.post(f"/api/v1/entry/{FW}/2023/vn34-01", json=body,
+               headers={"authorization": f"Bearer {read_only}"})
+    assert r.status_code == 403
+    r = c.post(f"/api/v1/entry/{FW}/2023/vn34-01", json=body,
+               headers={"authorization": "Bearer chiso_forged"})
+    assert r.status_code == 401
+
+
+def test_cookie_sessions_need_csrf_on_the_api_and_extra_fields_are_ignored(sqlite_engine, tmp_path) -> None:
+    populate(sqlite_engine)
+    c = client(sqlite_engine, tmp_path)
+    token = sign_in(c, "editor")
+    url = f"/api/v1/entry/{FW}/2024/vn34-01"
+    body = {"version": 0, "values": {A: "0,5"}, "status": "accepted", "unit_id": "vn34-79",
+            "created_by": "admin"}
+    assert c.post(url, json=body).status_code == 403
+    r = c.post(url, json=body, headers={"x-csrf-token": token})
+    assert r.status_code == 200 and r.json()["status"] == "draft"
+    got = c.get(url).json()
+    assert got["status"] == "draft" and got["unit"] == "vn34-01" and got["values"][A] == 0.5
+    # once submitted and accepted, the province can no longer change it
+    c.post(url, json={"version": 1, "values": {}, "submit": True}, headers={"x-csrf-token": token})
+    with db.transaction(sqlite_engine) as s:
+        from chiso.accounts import review
+
+        review.accept(s, users.principal_for(s, users.require_user(s, "reviewer")),
+                      entry.find(s, FW, "2024", "vn34-01").id, 2)
+    r = c.post(url, json={"version": 3, "values": {A: "0,9"}}, headers={"x-csrf-token": token})
+    assert r.status_code == 422 and "no longer be changed" in r.json()["message"]["en"]
