@@ -11,12 +11,12 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from chiso.compute.targets import project_status
 from chiso.framework import Framework
 from chiso.framework.load import parse_framework
 from chiso.framework.schema import Node
 from chiso.store import read
 from chiso.store.models import FrameworkRecord, IndexRun, Observation, Source, Unit
-from chiso.web import status as status_mod
 
 NEW_ERA = date(2025, 7, 1)
 
@@ -417,7 +417,7 @@ def _indicator_rows(session: Session, fw: Framework, u: Unit, period: str,
             "period": shown_period if current else None,
             "figure": current, "average": avg, "target": target, "gap": gap,
             "trend": series,
-            "status": status_mod.project(series, target, node.direction) if target else None,
+            "status": project_status(series, target, node.direction) if target else None,
             "benchmarks": [f for f in figs if f["kind"] == "benchmark"],
         })
     return rows
