@@ -265,8 +265,14 @@ def test_the_public_sees_the_changelog_but_no_unpublished_form(web, sqlite_engin
     assert rev.post(f"/review/{sid}", data={"action": "accept", "version": "1",
                                             "csrf_token": rt}).status_code == 303
     assert anon.get("/changelog").text.count('data-testid="publication"') == 0
+    # accepted is not published: the public API and pages do not show the figure yet
+    figs = f"/api/v1/observations?unit=vn34-01&indicator={A}&period=2024"
+    assert anon.get(figs).json()["data"] == []
     assert rev.post("/publish", data={"framework": FW, "period": "2024",
                                       "csrf_token": rt}).status_code == 303
+    # (a server's response cache may serve data up to a second old: ask a fresh one)
+    got = client(sqlite_engine, tmp_path / "anon2").get(figs).json()["data"]
+    assert [(f["value"], f["status"]) for f in got] == [(0.5, "published")]
     page = anon.get("/changelog")
     assert page.status_code == 200 and page.text.count('data-testid="publication"') == 1
     pub = anon.get(f"/api/v1/published/{FW}/2024").json()

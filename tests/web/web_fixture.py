@@ -122,7 +122,7 @@ def build(engine: Engine) -> dict[str, Any]:
         recs.append({"unit_id": "VN", "indicator": "nhan_thuc_so", "period": "2024",
                      "kind": "national_average", "value": 0.61,
                      "provenance": {"file": "dti_published.csv", "row": row, "url": DTI_URL}})
-        repo.record_observations(s, recs, source_id=pub.id)
+        repo.record_observations(s, recs, source_id=pub.id, status=repo.PUBLISHED)
 
         # a seed report: figures with the quoted sentence
         doc = repo.add_source(s, kind="document", title="Bộ TT&TT làm việc với tỉnh Bến Tre",
@@ -145,7 +145,7 @@ def build(engine: Engine) -> dict[str, Any]:
              "provenance": {"document": "000_304c59184cccb1e4.txt",
                             "quote": "Tỉnh thậm chí có thể thực hiện ngay trong năm 2020 đạt 100% DVCTT"}},
         ]
-        repo.record_observations(s, seed, source_id=doc.id)
+        repo.record_observations(s, seed, source_id=doc.id, status=repo.PUBLISHED)
 
         # simulated chiso-core figures, two years, for every new province
         sim = repo.add_source(s, kind="simulated", title="Dữ liệu mô phỏng / Simulated data",
@@ -162,7 +162,7 @@ def build(engine: Engine) -> dict[str, Any]:
                     sim_recs.append({"unit_id": uid, "indicator": ind, "period": year,
                                      "kind": "actual", "value": round(base + 4 * k, 1),
                                      "provenance": {"simulated": True, "seed": 1}})
-        repo.record_observations(s, sim_recs, source_id=sim.id)
+        repo.record_observations(s, sim_recs, source_id=sim.id, status=repo.PUBLISHED)
 
         # computed DTI 2024 run on the 34, with rank intervals
         points = {n.code: n.max_points or 0 for n in load_framework("dti-province-2024").indicators()}

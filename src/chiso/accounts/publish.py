@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -11,6 +12,7 @@ from chiso.accounts import audit
 from chiso.accounts.entry import EntryError, check_period, framework
 from chiso.accounts.users import Principal
 from chiso.store import repo
+from chiso.store.models import Observation
 from chiso.store.models_auth import ChangelogEntry, Publication, PublishedFigure
 
 
@@ -74,6 +76,7 @@ def publish(session: Session, who: Principal, fw_code: str, period: str, note: s
                       published_by=who.username, note=note.strip()[:4000] or None)
     session.add(pub)
     session.flush()
+    new = _make_public(session, who, new, number)
     session.add_all(PublishedFigure(publication_id=pub.id, series_key=k, observation_id=o.id,
                                     unit_id=o.unit_id, indicator=o.indicator, value=o.value)
                     for k, o in new.items())
@@ -84,6 +87,32 @@ def publish(session: Session, who: Principal, fw_code: str, period: str, note: s
                  target_id=pub.id, after={"framework": fw.id, "period": period,
                                           "number": number, "figures": len(new), **counts}, ip=ip)
     return PublishResult(pub, counts["added"], counts["changed"], counts["removed"])
+
+
+def _make_public(session: Session, who: Principal, figures_: dict[str, Observation],
+                 number: int) -> dict[str, Observation]:
+    """Each approved figure gets a new revision with status "published", which the public then
+    sees in place of the series' earlier published revision. Returns the published revisions."""
+    by_source: dict[int | None, list[dict[str, Any]]] = {}
+    for o in figures_.values():
+        if o.status == repo.PUBLISHED:
+            continue
+        by_source.setdefault(o.source_id, []).append({
+            "unit_id": o.unit_id, "indicator": o.indicator, "period": o.period, "kind": o.kind,
+            "value": o.value, "value_high": o.value_high, "qualifier": o.qualifier,
+            "target_year": o.target_year, "note": o.note,
+            "provenance": {**(o.provenance or {}), "publication": number,
+                           "approved_revision": o.revision}})
+    for source_id, records in by_source.items():
+        repo.record_observations(session, records, source_id=source_id, user=who.username,
+                                 status=repo.PUBLISHED)
+    keys = list(figures_)
+    published: dict[str, Observation] = {}
+    for i in range(0, len(keys), 2000):
+        published.update((o.series_key, o) for o in session.scalars(
+            select(Observation).where(Observation.series_key.in_(keys[i:i + 2000]),
+                                      Observation.is_current.is_(True))))
+    return published
 
 
 def changelog(session: Session, limit: int = 50) -> list[tuple[Publication, list[ChangelogEntry]]]:

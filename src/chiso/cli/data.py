@@ -34,6 +34,7 @@ def import_(
     period: Annotated[str | None, typer.Option(help="Kỳ số liệu cho cả tệp, ví dụ 2024 / period for the whole file")] = None,
     framework: Annotated[list[str] | None, typer.Option(help="Chỉ nhận chỉ tiêu của khung này / accept this framework's indicators only")] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Kiểm tra, không ghi / check only, write nothing")] = False,
+    publish: Annotated[bool, typer.Option("--publish", help="Tệp là số liệu đã công bố (công khai ngay) / the file is itself a publication: public at once")] = False,
     report_file: Annotated[Path | None, typer.Option("--report", help="Ghi mọi lỗi ra tệp CSV này / write every problem to this CSV file")] = None,
     data_dir: DataDir = None,
 ) -> None:
@@ -51,7 +52,7 @@ def import_(
 
     engine = Workspace(settings_for(data_dir)).ready()
     options = ImportOptions(shape=format, period=period, frameworks=tuple(framework or ()),
-                            source=source, dry_run=dry_run)
+                            source=source, dry_run=dry_run, publish=publish)
     resolver = registry_resolver()
     failed: list[ChisoError] = []
     for path in files:

@@ -47,7 +47,9 @@ def load_demo(ws: Workspace, step: Step = lambda _msg: None, *, runs: int = 1000
     with db.transaction(ws.engine) as s:
         for batch in chain(seed_report_batches(registry), dti_published_batches(registry)):
             src = repo.add_source(s, **batch.source)
-            counts = repo.record_observations(s, batch.records, source_id=src.id, user=DEMO_USER)
+            # the reports and the ministry's results are public documents: published as they are
+            counts = repo.record_observations(s, batch.records, source_id=src.id, user=DEMO_USER,
+                                              status=repo.PUBLISHED)
             summary.figures_added += counts.added
 
     step("Kết quả DTI công bố theo năm / published DTI runs by year")
@@ -87,7 +89,7 @@ def load_demo(ws: Workspace, step: Step = lambda _msg: None, *, runs: int = 1000
                    if (r["unit_id"], r["indicator"], r["period"]) not in real]
         src = repo.add_source(s, **SOURCE)
         summary.figures_simulated = repo.record_observations(
-            s, records, source_id=src.id, user=DEMO_USER).added
+            s, records, source_id=src.id, user=DEMO_USER, status=repo.PUBLISHED).added
 
     step("Tính chỉ số chiso-core trên dữ liệu mô phỏng / computing chiso-core on simulated data")
     for year in SIMULATED_YEARS:

@@ -35,6 +35,7 @@ class ImportOptions:
     source: str | None = None  # the source title; default: the file name
     dry_run: bool = False
     user: str | None = None
+    publish: bool = False  # the file is itself a publication: its figures are public at once
 
 
 @dataclass(frozen=True)
@@ -197,10 +198,11 @@ def import_file(
         known_units=known, progress=progress,
     )
     digest = file_sha256(path)
+    status = repo.PUBLISHED if options.publish else "approved"
     if options.dry_run:
         with db.session_factory(engine)() as session:
             try:
-                counts = _write(session, figures, path.name, None, options.user)
+                counts = _write(session, figures, path.name, None, options.user, status)
             finally:
                 session.rollback()
         return ImportReport(path.name, digest, rows, len(figures), counts.added, counts.revised,
@@ -208,7 +210,7 @@ def import_file(
     with db.transaction(engine) as session:
         source = repo.add_source(session, kind="file", title=options.source or path.name,
                                  uri=path.name, sha256=digest)
-        counts = _write(session, figures, path.name, source.id, options.user)
+        counts = _write(session, figures, path.name, source.id, options.user, status)
         batch = ImportBatch(source_id=source.id, file_name=path.name, sha256=digest, rows=rows,
                             added=counts.added, revised=counts.revised, unchanged=counts.unchanged)
         session.add(batch)
@@ -219,10 +221,11 @@ def import_file(
 
 
 def _write(session: Session, figures: list[Figure], file: str, source_id: int | None,
-           user: str | None) -> repo.RecordCounts:
+           user: str | None, status: str) -> repo.RecordCounts:
     added = revised = unchanged = 0
     for i in range(0, len(figures), CHUNK):
         records = [f.record(file) for f in figures[i : i + CHUNK]]
-        c = repo.record_observations(session, records, source_id=source_id, user=user)
+        c = repo.record_observations(session, records, source_id=source_id, user=user,
+                                     status=status)
         added, revised, unchanged = added + c.added, revised + c.revised, unchanged + c.unchanged
     return repo.RecordCounts(added, revised, unchanged)

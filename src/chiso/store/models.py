@@ -18,6 +18,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -134,12 +135,16 @@ class LineageEvent(Base):
 
 
 class Observation(Base):
-    """One revision of one figure. Revisions are appended; only `is_current` ever flips."""
+    """One revision of one figure. Revisions are appended; only two flags ever flip:
+    `is_current` (the latest revision of its series) and `is_public` (the revision the public
+    sees: the latest one with status "published"; a later correction stays unseen until it is
+    published in turn)."""
 
     __tablename__ = "observations"
     __table_args__ = (
         UniqueConstraint("series_key", "revision"),
         Index("ix_observations_current", "is_current", "indicator", "period"),
+        Index("ix_observations_public", "is_public", "indicator", "period"),
         Index("ix_observations_unit", "unit_id", "is_current"),
     )
 
@@ -147,6 +152,7 @@ class Observation(Base):
     series_key: Mapped[str] = mapped_column(String(200), index=True)
     revision: Mapped[int] = mapped_column(Integer, default=1)
     is_current: Mapped[bool] = mapped_column(Boolean, default=True)
+    is_public: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     unit_id: Mapped[str] = mapped_column(ForeignKey("units.id"))
     indicator: Mapped[str] = mapped_column(String(80))
     period: Mapped[str] = mapped_column(String(10))

@@ -177,20 +177,20 @@ def successors(session: Session, unit_id: str) -> Sequence[tuple[Unit, LineageEv
 
 @dataclass(frozen=True)
 class Figures:
-    """A filter over current, approved or published observations."""
+    """A filter over the figures the public sees: of each series, its latest published revision
+    (figures entered, imported or extracted but not yet published stay out)."""
 
     unit_ids: Sequence[str] = ()
     indicators: Sequence[str] = ()
     periods: Sequence[str] = ()
     kinds: Sequence[str] = ()
-    statuses: Sequence[str] = ("approved", "published")
 
 
 def _figures_query(f: Figures) -> Any:
     q = (
         select(Observation, Source)
         .outerjoin(Source, Observation.source_id == Source.id)
-        .where(Observation.is_current.is_(True))
+        .where(Observation.is_public.is_(True))
     )
     if f.unit_ids:
         q = q.where(Observation.unit_id.in_(f.unit_ids))
@@ -200,8 +200,6 @@ def _figures_query(f: Figures) -> Any:
         q = q.where(Observation.period.in_(f.periods))
     if f.kinds:
         q = q.where(Observation.kind.in_(f.kinds))
-    if f.statuses:
-        q = q.where(Observation.status.in_(f.statuses))
     return q
 
 
@@ -226,7 +224,7 @@ def count_figures(session: Session, f: Figures) -> int:
 def periods_of(session: Session, indicator: str) -> list[str]:
     return list(session.scalars(
         select(Observation.period)
-        .where(Observation.indicator == indicator, Observation.is_current.is_(True),
+        .where(Observation.indicator == indicator, Observation.is_public.is_(True),
                Observation.kind == "actual")
         .distinct().order_by(Observation.period)
     ))
@@ -240,7 +238,7 @@ def availability(session: Session, indicators: Sequence[str], unit_ids: Sequence
     rows = session.execute(
         select(Observation.indicator, func.count(func.distinct(Observation.unit_id)))
         .where(
-            Observation.is_current.is_(True),
+            Observation.is_public.is_(True),
             Observation.kind == "actual",
             Observation.period == period,
             Observation.indicator.in_(indicators),

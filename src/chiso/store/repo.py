@@ -179,6 +179,7 @@ class RecordCounts:
 
 
 _COMPARED = ("value", "value_high", "qualifier", "status")
+PUBLISHED = "published"
 
 
 def record_observations(
@@ -193,7 +194,9 @@ def record_observations(
 
     Each record has unit_id, indicator, period, kind, value and optionally value_high,
     qualifier, target_year, provenance, note, status. Earlier revisions are kept; only their
-    `is_current` flag is cleared. Runs inside the caller's transaction, in bulk.
+    `is_current` flag is cleared. A revision with status "published" becomes the one the public
+    sees (`is_public`), in place of the series' earlier published revision. Runs inside the
+    caller's transaction, in bulk.
     """
     keyed: dict[str, dict[str, Any]] = {}
     for rec in records:
@@ -233,6 +236,7 @@ def record_observations(
             "created_by": user,
             "is_current": True,
         }
+        row["is_public"] = row["status"] == PUBLISHED
         old = current.get(key)
         if old is None:
             inserts.append({**row, "revision": 1})
@@ -244,6 +248,14 @@ def record_observations(
             update(Observation)
             .where(Observation.id.in_(superseded[i : i + 2000]))
             .values(is_current=False)
+        )
+    republished = [r["series_key"] for r in inserts if r["is_public"] and r["revision"] > 1]
+    for i in range(0, len(republished), 2000):
+        session.execute(
+            update(Observation)
+            .where(Observation.series_key.in_(republished[i : i + 2000]),
+                   Observation.is_public.is_(True))
+            .values(is_public=False)
         )
     if inserts:
         session.execute(Observation.__table__.insert(), inserts)
