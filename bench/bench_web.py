@@ -71,14 +71,14 @@ def start_server(data_dir: Path, port: int, workers: int) -> subprocess.Popen[by
 
 
 async def one_client(port: int, paths: list[str], stop_at: float, max_requests: int,
-                     latencies: list[float], errors: list[str]) -> None:
+                     latencies: list[float], errors: list[str], extra: str) -> None:
     reader, writer = await asyncio.open_connection(HOST, port)
     i = 0
     try:
         while time.monotonic() < stop_at and len(latencies) < max_requests:
             path = paths[i % len(paths)]
             i += 1
-            req = f"GET {path} HTTP/1.1\r\nHost: {HOST}\r\nConnection: keep-alive\r\n\r\n"
+            req = f"GET {path} HTTP/1.1\r\nHost: {HOST}\r\nConnection: keep-alive\r\n{extra}\r\n"
             t0 = time.perf_counter()
             writer.write(req.encode())
             head = await reader.readuntil(b"\r\n\r\n")
@@ -96,13 +96,13 @@ async def one_client(port: int, paths: list[str], stop_at: float, max_requests: 
 
 
 async def load(port: int, paths: list[str], clients: int, seconds: float,
-               max_requests: int) -> dict[str, float]:
+               max_requests: int, extra: str = "") -> dict[str, float]:
     latencies: list[float] = []
     errors: list[str] = []
     t0 = time.monotonic()
     stop_at = t0 + seconds
     await asyncio.gather(*(one_client(port, paths[k:] + paths[:k], stop_at, max_requests,
-                                      latencies, errors) for k in range(clients)))
+                                      latencies, errors, extra) for k in range(clients)))
     elapsed = time.monotonic() - t0
     if errors:
         raise RuntimeError(f"{len(errors)} non-200 responses, e.g. {errors[:3]}")
@@ -131,7 +131,9 @@ def main() -> int:
     ap.add_argument("--seconds", type=float, default=10.0)
     ap.add_argument("--max-requests", type=int, default=200_000)
     ap.add_argument("--workers", type=int, default=1)
+    ap.add_argument("--gzip", action="store_true", help="send Accept-Encoding: gzip, as browsers do")
     args = ap.parse_args()
+    extra = "Accept-Encoding: gzip, deflate, br\r\n" if args.gzip else ""
 
     data_dir = args.data_dir or fixture_database()
     port = free_port()
@@ -141,16 +143,16 @@ def main() -> int:
     try:
         json_paths, page_paths = scorecard_paths(port)
         for name, paths in (("scorecard JSON", json_paths), ("scorecard page", page_paths)):
-            asyncio.run(load(port, paths, 4, 2.0, 5_000))  # warm up: every URL rendered once
-            warm = asyncio.run(load(port, paths, args.clients, args.seconds, args.max_requests))
+            asyncio.run(load(port, paths, 4, 2.0, 5_000, extra))  # warm up: every URL rendered once
+            warm = asyncio.run(load(port, paths, args.clients, args.seconds, args.max_requests, extra))
             cold_paths = [f"{p}&nocache={i}" for i, p in enumerate(paths * 6)]
-            cold = asyncio.run(load(port, cold_paths, 1, 5.0, len(cold_paths)))
+            cold = asyncio.run(load(port, cold_paths, 1, 5.0, len(cold_paths), extra))
             results[name] = {"warm": warm, "uncached_1_client": cold}
     finally:
         proc.terminate()
         proc.wait(timeout=20)
     print(f"chiso web benchmark: {args.clients} clients, {args.seconds:g} s, "
-          f"{args.workers} worker(s), {os.cpu_count()} cores, data: "
+          f"{args.workers} worker(s), {os.cpu_count()} cores, gzip {'on' if args.gzip else 'off'}, data: "
           f"{'fixture' if not args.data_dir else args.data_dir}")
     ok = True
     for name, r in results.items():

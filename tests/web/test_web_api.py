@@ -109,6 +109,18 @@ def test_etag_gives_304_and_changes_with_the_resource(client: TestClient) -> Non
     assert client.get("/", headers={"If-None-Match": page.headers["etag"]}).status_code == 304
 
 
+def test_compressed_and_plain_answers_are_cached_apart(client: TestClient) -> None:
+    path = "/api/v1/units?limit=200"
+    gz = [client.get(path, headers={"Accept-Encoding": "gzip"}) for _ in range(2)]
+    plain = [client.get(path, headers={"Accept-Encoding": "identity"}) for _ in range(2)]
+    assert [r.headers.get("content-encoding") for r in gz] == ["gzip", "gzip"]
+    assert [r.headers.get("content-encoding") for r in plain] == [None, None]
+    assert gz[0].headers["etag"] == gz[1].headers["etag"] != plain[0].headers["etag"]
+    assert gz[0].json() == gz[1].json() == plain[0].json() == plain[1].json()
+    again = client.get(path, headers={"Accept-Encoding": "gzip", "If-None-Match": gz[0].headers["etag"]})
+    assert again.status_code == 304
+
+
 @pytest.mark.parametrize("path,status", [
     ("/api/v1/nope", 404),
     ("/api/v1/frameworks/no-such", 404),

@@ -49,8 +49,16 @@ def _vi_collate(a: str, b: str) -> int:
     return (ka > kb) - (ka < kb)
 
 
+# The web app runs its endpoints on AnyIO's 40 worker threads; each may hold a connection,
+# so the pool must offer 40 (10 kept open, 30 more on demand) or requests wait and fail.
+POOL_SIZE, MAX_OVERFLOW = 10, 30
+
+
 def make_engine(url: str, **kwargs: Any) -> Engine:
     """An engine for the URL; SQLite gets WAL, foreign keys and the 'vi' collation."""
+    if "poolclass" not in kwargs and ":memory:" not in url and "mode=memory" not in url:
+        kwargs.setdefault("pool_size", POOL_SIZE)
+        kwargs.setdefault("max_overflow", MAX_OVERFLOW)
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"timeout": 30}, **kwargs)
 

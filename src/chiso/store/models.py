@@ -145,6 +145,7 @@ class Observation(Base):
         UniqueConstraint("series_key", "revision"),
         Index("ix_observations_current", "is_current", "indicator", "period"),
         Index("ix_observations_public", "is_public", "indicator", "period"),
+        Index("ix_observations_unit_public", "unit_id", "is_public", "indicator", "period"),
         Index("ix_observations_unit", "unit_id", "is_current"),
     )
 

@@ -216,6 +216,17 @@ def figures(
     return session.execute(q).all()
 
 
+def mean_values(session: Session, f: Figures) -> dict[tuple[str, str], float]:
+    """The mean of the figures' values by indicator and period (computed by the database)."""
+    sub = _figures_query(f).where(Observation.value.is_not(None)).with_only_columns(
+        Observation.indicator, Observation.period, Observation.value).subquery()
+    rows = session.execute(
+        select(sub.c.indicator, sub.c.period, func.avg(sub.c.value))
+        .group_by(sub.c.indicator, sub.c.period)
+    )
+    return {(ind, period): float(mean) for ind, period, mean in rows}
+
+
 def count_figures(session: Session, f: Figures) -> int:
     sub = _figures_query(f).with_only_columns(Observation.id).subquery()
     return int(session.scalar(select(func.count()).select_from(sub)) or 0)

@@ -66,9 +66,10 @@ def create_app(settings: Settings, engine: Engine | None = None, *, cache: bool 
 
     store = CacheStore(lambda: read.data_version(engine), enabled=cache, ttl=cache_ttl)
     app.state.response_cache = store
-    # inside Starlette's error handling (errors still become JSON or pages), outside routing
-    app.add_middleware(ResponseCache, store=store)
+    # inside Starlette's error handling (errors still become JSON or pages), outside routing;
+    # the cache sits outside compression, so a hit replays the compressed body as it is
     app.add_middleware(GZipMiddleware, minimum_size=2048)
+    app.add_middleware(ResponseCache, store=store, private=entry.private)
     return app
 
 

@@ -1,13 +1,19 @@
 """ETags and a response cache keyed by the data version: pages are rebuilt only when data change.
 
 Every successful GET gets an ETag (a digest of its body); a request whose If-None-Match
-matches gets 304. Responses are kept in memory, keyed by path, query and language, and
+matches gets 304. Responses are kept in memory, keyed by path, query, language and whether the
+client takes gzip (the cache sits outside compression: a hit is replayed compressed), and
 dropped as a whole when the database's data version changes (checked at most every
 `ttl` seconds), so a served page is never older than the data by more than `ttl`.
+
+Concurrent misses on the same key are filled once: the first request renders the page, the
+others wait for it and replay the result (fifty clients asking for a page that has just
+expired cost one render, not fifty, and do not queue for database connections).
 """
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import time
 from collections import OrderedDict
@@ -68,9 +74,12 @@ class CacheStore:
 class ResponseCache:
     """A pure ASGI middleware in front of the app (cheap on a hit: no routing, no database)."""
 
-    def __init__(self, app: Any, store: CacheStore) -> None:
+    def __init__(self, app: Any, store: CacheStore,
+                 private: Callable[[str], bool] = lambda _path: False) -> None:
         self.app = app
         self.store = store
+        self.private = private  # paths answered per user: never cached, never shared
+        self._filling: dict[tuple[str, ...], asyncio.Event] = {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["method"] not in ("GET", "HEAD") or scope[
@@ -80,15 +89,29 @@ class ResponseCache:
             return
         headers = dict(scope.get("headers") or [])
         inm = headers.get(b"if-none-match")
+        gzip = "gzip" if b"gzip" in headers.get(b"accept-encoding", b"") else ""
         key = (scope["path"], scope.get("query_string", b"").decode("latin-1"),
-               _lang_cookie(headers.get(b"cookie")))
-        if self.store.enabled:
-            self.store.version()
+               _lang_cookie(headers.get(b"cookie")), gzip)
+        if not self.store.enabled or self.private(scope["path"]):
+            await self._fill(scope, receive, send, key, inm)
+            return
+        self.store.version()
+        hit = self.store.get(key)
+        if hit is None and (pending := self._filling.get(key)) is not None:
+            await pending.wait()
             hit = self.store.get(key)
-            if hit is not None:
-                await _replay(hit, inm, scope["method"], send)
+            if hit is None:  # the first answer was not cacheable (an error, no-store): our own
+                await self._fill(scope, receive, send, key, inm)
                 return
-        await self._fill(scope, receive, send, key, inm)
+        if hit is not None:
+            await _replay(hit, inm, scope["method"], send)
+            return
+        done = self._filling[key] = asyncio.Event()
+        try:
+            await self._fill(scope, receive, send, key, inm)
+        finally:
+            del self._filling[key]
+            done.set()
 
     async def _fill(self, scope: Scope, receive: Receive, send: Send, key: tuple[str, ...],
                     inm: bytes | None) -> None:

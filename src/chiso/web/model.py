@@ -281,16 +281,6 @@ def _national(session: Session, indicators: list[str]) -> dict[tuple[str, str], 
     return out
 
 
-def _provincial_means(session: Session, indicators: list[str], periods: list[str],
-                      unit_ids: list[str]) -> dict[tuple[str, str], float]:
-    vals: dict[tuple[str, str], list[float]] = defaultdict(list)
-    for obs, _src in read.figures(session, read.Figures(unit_ids=unit_ids, indicators=indicators,
-                                                        periods=periods, kinds=["actual"])):
-        if obs.value is not None:
-            vals[(obs.indicator, obs.period)].append(obs.value)
-    return {k: statistics.fmean(v) for k, v in vals.items() if v}
-
-
 def _target_for(node: Node, own: list[dict[str, Any]], period: str) -> dict[str, Any] | None:
     """The target a figure is read against: the province's own, else the framework's."""
     if own:
@@ -369,7 +359,7 @@ def _other_rows(session: Session, current: str, seen: set[str], u: Unit, period:
         if code == current or not have:
             continue
         fw = framework_of(rec)
-        for row in _indicator_rows(session, fw, u, period, peers):
+        for row in _indicator_rows(session, fw, u, period, peers, only=have):
             if row["code"] in have and (row["figure"] or row["target"] and row["target"]["figure"]):
                 row["framework"] = code
                 rows.append(row)
@@ -378,14 +368,17 @@ def _other_rows(session: Session, current: str, seen: set[str], u: Unit, period:
 
 
 def _indicator_rows(session: Session, fw: Framework, u: Unit, period: str,
-                    peer_ids: list[str]) -> list[dict[str, Any]]:
-    inds = fw.indicators()
+                    peer_ids: list[str], only: set[str] | None = None) -> list[dict[str, Any]]:
+    inds = [n for n in fw.indicators() if only is None or n.code in only]
+    if not inds:
+        return []
     codes = [n.code for n in inds]
     mine: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for obs, src in read.figures(session, read.Figures(unit_ids=[u.id], indicators=codes)):
         mine[obs.indicator].append(figure_json(obs, src))
     national = _national(session, codes)
-    means = _provincial_means(session, codes, [period], peer_ids)
+    means = read.mean_values(session, read.Figures(unit_ids=peer_ids, indicators=codes,
+                                                   periods=[period], kinds=["actual"]))
     parents = fw.parent_of()
     rows = []
     for node in inds:

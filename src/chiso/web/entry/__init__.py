@@ -5,7 +5,11 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from chiso.web.entry.guard import EntryGuard
+from chiso.web.entry.guard import mine as private
 from chiso.web.entry.routes import api_router, router
+
+
+__all__ = ["install", "private"]
 
 
 def install(app: FastAPI) -> None:
