@@ -71,6 +71,16 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
             cur.execute("PRAGMA synchronous=NORMAL")
             cur.close()
 
+        @event.listens_for(engine, "savepoint")
+        def _begin_before_savepoint(conn: Any, _name: str) -> None:
+            # Python's sqlite3 opens a transaction only before INSERT/UPDATE/DELETE. A SAVEPOINT
+            # issued before any of them would open its own transaction, and its RELEASE would
+            # commit at once: the savepoint's rows would outlive a rollback of the whole unit
+            # of work (the crash test found a submission saved without its figures).
+            dbapi_conn = conn.connection.dbapi_connection
+            if not dbapi_conn.in_transaction:
+                dbapi_conn.execute("BEGIN")
+
         return engine
     return create_engine(url, pool_pre_ping=True, **kwargs)
 
