@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 import os
+import shutil
+import socket
+import threading
+import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import Engine, create_engine, text
@@ -57,3 +63,67 @@ def engine(request: pytest.FixtureRequest) -> Engine:
     """A migrated database: each test using it runs on SQLite and on PostgreSQL."""
     fixture = "sqlite_engine" if request.param == "sqlite" else "pg_engine"
     return request.getfixturevalue(fixture)
+
+
+# ── a real server and Debian's Chromium, for the end-to-end tests ─────────────────────────
+
+CHROMIUM = "/usr/bin/chromium"
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+@contextmanager
+def _serve(app: Any) -> Iterator[str]:
+    """The app under uvicorn on 127.0.0.1 (a free port), in a thread of this process."""
+    import uvicorn
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = int(s.getsockname()[1])
+    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning",
+                                        lifespan="off"))
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not srv.started:
+        if time.monotonic() > deadline:
+            raise RuntimeError("uvicorn did not start")
+        time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        srv.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def serving() -> Callable[[Any], AbstractContextManager[str]]:
+    """`with serving(app) as url:` runs an app on 127.0.0.1 for the block."""
+    return _serve
+
+
+@pytest.fixture(scope="module")  # Playwright's sync API runs an event loop while it is open
+def browser() -> Iterator[Any]:
+    if not Path(CHROMIUM).exists() or shutil.which("chromium") is None:
+        if IN_CI:
+            pytest.fail(f"{CHROMIUM} is missing: scripts/test.sh installs it (as root)")
+        pytest.skip(f"{CHROMIUM} is not installed")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    """A fresh browser context and page; any JavaScript error fails the test."""
+    ctx = browser.new_context(viewport={"width": 1366, "height": 900}, locale="vi-VN")
+    pg = ctx.new_page()
+    errors: list[str] = []
+    pg.on("pageerror", lambda exc: errors.append(str(exc)))
+    pg.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    yield pg
+    ctx.close()
+    assert not errors, f"JavaScript errors: {errors}"
