@@ -49,3 +49,21 @@ def world(engine: Engine) -> World:
 @pytest.fixture
 def sqlite_world(sqlite_engine: Engine) -> World:
     return populate(sqlite_engine)
+
+
+REPORT = ("Hà Nội đẩy mạnh chuyển đổi số\n"
+          "Năm 2024, tỷ lệ dân số được phủ sóng 4G của Hà Nội đạt 99,5%, cao hơn mức trung bình "
+          "toàn quốc (97%). Đến năm 2025, tỷ lệ hộ gia đình có cáp quang phải đạt 80%. "
+          "Tỷ lệ người dân có tài khoản thanh toán điện tử đạt 45% <script>alert(1)</script>.")
+
+
+def load_report(engine: Engine) -> dict[str, int]:
+    """The report above read by chiso's extractor and loaded as drafts: id by indicator+kind."""
+    from chiso.extract import extract_text
+    from chiso.extract import review as rv
+
+    cands = extract_text(REPORT, "ha-noi-2024.txt", year=2024)
+    with db.transaction(engine) as s:
+        rv.load_candidates(s, cands, doc_text=REPORT, doc_title="Báo cáo Hà Nội 2024",
+                           period="2024")
+        return {f"{o.indicator}:{o.kind}": o.id for o in rv.drafts(s)}

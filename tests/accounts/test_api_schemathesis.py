@@ -13,13 +13,14 @@ from chiso.settings import Settings
 from chiso.store import db
 from chiso.web.app import create_app
 
-from .conftest import populate
+from .conftest import load_report, populate
 
 EXAMPLES = 40
 
 
 def test_entry_api_with_tokens_never_fails_with_5xx(sqlite_engine, tmp_path) -> None:
     populate(sqlite_engine)
+    drafts = sorted(load_report(sqlite_engine).values())
     with db.transaction(sqlite_engine) as s:
         secrets = [tokens.create_token(s, users.require_user(s, n), "st", scopes)[1]
                    for n, scopes in (("editor", ["entry", "read"]), ("admin", ["entry", "review"]))]
@@ -27,7 +28,7 @@ def test_entry_api_with_tokens_never_fails_with_5xx(sqlite_engine, tmp_path) -> 
     schema = schemathesis.openapi.from_asgi("/api/v1/openapi.json", app)
     ops = [r.ok() for r in schema.get_all_operations()]
     ops = [o for o in ops if "/entry/" in o.path or "/review" in o.path]
-    assert len(ops) == 4
+    assert len(ops) == 6
     statuses: list[int] = []
     for secret in secrets + [None]:
         for op in ops:
@@ -40,6 +41,8 @@ def test_entry_api_with_tokens_never_fails_with_5xx(sqlite_engine, tmp_path) -> 
                 if "fw_code" in (case.path_parameters or {}) and len(statuses) % 3 == 0:
                     case.path_parameters.update(fw_code="dti-province-2024", period="2024",
                                                 unit_id="vn34-01")
+                if "obs_id" in (case.path_parameters or {}) and len(statuses) % 3 == 0:
+                    case.path_parameters["obs_id"] = drafts[len(statuses) % len(drafts)]
                 headers = {"authorization": f"Bearer {secret}"} if secret else {}  # noqa: B023
                 response = case.call(headers=headers)
                 statuses.append(response.status_code)

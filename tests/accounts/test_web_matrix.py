@@ -11,7 +11,7 @@ from chiso.accounts.entry import RawEntry
 from chiso.framework import load_framework
 from chiso.store import db
 
-from .conftest import FW, populate
+from .conftest import FW, load_report, populate
 from .webkit import client, filled_template, sign_in
 
 CODES = [n.code for n in load_framework(FW).indicators()]
@@ -24,14 +24,16 @@ def _xlsx() -> bytes:
 
 
 def _seed(engine) -> dict[str, int]:
-    """A submitted form for vn34-01 (version 1), a draft for vn34-79, a token of editor2."""
+    """A submitted form for vn34-01 (version 1), a draft for vn34-79, a token of editor2, and
+    figures extracted from a report waiting for review."""
     with db.transaction(engine) as s:
         ed = users.principal_for(s, users.require_user(s, "editor"))
         r = entry.save(s, ed, FW, "2024", "vn34-01", {A: RawEntry("0,5")}, 0, submit=True)
         ed2 = users.principal_for(s, users.require_user(s, "editor2"))
         d = entry.save(s, ed2, FW, "2024", "vn34-79", {A: RawEntry("0,3")}, 0)
         tok, _ = tokens.create_token(s, users.require_user(s, "editor2"), "x", ["entry"])
-        return {"sub": r.submission.id, "draft": d.submission.id, "token": tok.id}
+        ids = {"sub": r.submission.id, "draft": d.submission.id, "token": tok.id}
+    return {**ids, "extracted": min(load_report(engine).values())}
 
 
 # (name, method, path, data/files builder) — run in this order in one world per role
@@ -53,6 +55,10 @@ def _cases(ids: dict[str, int]) -> list[tuple[str, str, str, dict]]:
         ("review one", "GET", f"/review/{ids['sub']}", {}),
         ("accept", "POST", f"/review/{ids['sub']}", {"data": {"action": "accept", "version": "1"}}),
         ("publish", "POST", "/publish", {"data": {"framework": FW, "period": "2024"}}),
+        ("extracted list", "GET", "/review/extracted", {}),
+        ("extracted accept", "POST", f"/review/extracted/{ids['extracted']}",
+         {"data": {"action": "accept"}}),
+        ("extracted api list", "GET", "/api/v1/review/extracted", {}),
         ("audit view", "GET", "/admin/audit", {}),
         ("audit csv", "GET", "/admin/audit.csv", {}),
         ("create token", "POST", "/account/tokens", {"data": {"name": "t", "scope": "read"}}),
@@ -72,6 +78,9 @@ ALLOWED = {  # which roles may do each thing (anyone else must get 401/403 or a 
     "review one": {"admin", "reviewer"},
     "accept": {"admin", "reviewer"},
     "publish": {"admin", "reviewer"},
+    "extracted list": {"admin", "reviewer"},
+    "extracted accept": {"admin", "reviewer"},
+    "extracted api list": {"admin", "reviewer"},
     "audit view": {"admin"},
     "audit csv": {"admin"},
     "create token": {"admin", "reviewer", "editor2", "viewer"},
@@ -102,7 +111,7 @@ def test_authorisation_matrix(role: str, sqlite_engine, tmp_path: Path) -> None:
         got[name] = r.status_code
         assert allowed != denied, (role, name, r.status_code, r.text[:300])
     if role == "reviewer":
-        assert got["accept"] == 303 and got["publish"] == 303
+        assert got["accept"] == 303 and got["publish"] == 303 and got["extracted accept"] == 303
     if role in ("editor2", "admin"):
         assert got["save draft own province"] == got["upload xlsx"] == got["api save"] == 200
         assert got["upload evidence"] == 303

@@ -277,7 +277,7 @@ def test_the_public_sees_the_changelog_but_no_unpublished_form(web, sqlite_engin
     assert page.status_code == 200 and page.text.count('data-testid="publication"') == 1
     pub = anon.get(f"/api/v1/published/{FW}/2024").json()
     assert pub["publication"] == 1 and pub["figures"] == [
-        {"unit": "vn34-01", "indicator": A, "value": 0.5}]
+        {"unit": "vn34-01", "indicator": A, "kind": "actual", "target_year": None, "value": 0.5}]
     assert anon.get(f"/api/v1/published/{FW}/2023").status_code == 404
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import getpass
 import io
 import json
 from datetime import date
@@ -88,6 +89,13 @@ def test_load_then_review_with_flags(cli, tmp_path: Path):
     res = run(cli, "review", "--accept-all", "--data-dir", str(data))
     assert f"approved {n - 2}" in res.stdout
     assert "nothing waiting" in run(cli, "review", "--list", "--data-dir", str(data)).stdout
+    from chiso.accounts import audit
+
+    with db.transaction(engine) as s:  # every decision is in the audit log, with who made it
+        trail = [(r.action, r.actor, r.before["id"]) for r in audit.entries(s, target_type="observation")]
+    decided = {i: a for a, _u, i in trail}
+    assert decided[ids[0]] == "review.extracted.reject" and decided[ids[1]] == "review.extracted.correct"
+    assert len(trail) == n and {u for _a, u, _i in trail} == {f"cli:{getpass.getuser()}"}
     bad = CliRunner().invoke(cli, ["review", "--set", "oops", "--data-dir", str(data)])
     assert bad.exit_code != 0 and "--set ID=VALUE" in str(bad.exception)
 

@@ -41,31 +41,33 @@ def publish(session: Session, who: Principal, fw_code: str, period: str, note: s
             ip: str | None = None) -> PublishResult:
     """Publish the current approved figures of a framework for a period.
 
-    The public sees a period only through its latest publication; a later correction reaches
-    them only by publishing again, and the changelog says what changed.
+    Every kind is published: the provinces' actual figures, and the targets, national averages
+    and benchmarks approved from reports. The public sees a period only through its latest
+    publication; a later correction reaches them only by publishing again, and the changelog
+    says what changed.
     """
     who.require("publish")
     fw = framework(fw_code)
     check_period(period)
     codes = [n.code for n in fw.indicators()]
     obs = repo.current_observations(session, repo.ObservationFilter(
-        indicators=codes, periods=[period], kinds=["actual"], statuses=["approved", "published"]))
+        indicators=codes, periods=[period], statuses=["approved", "published"]))
     prev = latest(session, fw.id, period)
     old = figures(session, prev)
     new = {o.series_key: o for o in obs}
     if not new:
         raise EntryError(f"Chưa có số liệu đã duyệt nào cho {fw.id} kỳ {period}.",
                          f"No approved figures for {fw.id} period {period} yet.")
-    changes: list[tuple[str, str, float | None, float | None, str]] = []
+    changes: list[tuple[str, str, str, float | None, float | None, str]] = []
     for key, o in new.items():
         f = old.get(key)
         if f is None:
-            changes.append((o.unit_id, o.indicator, None, o.value, "added"))
+            changes.append((o.unit_id, o.indicator, o.kind, None, o.value, "added"))
         elif f.observation_id != o.id and f.value != o.value:
-            changes.append((o.unit_id, o.indicator, f.value, o.value, "changed"))
+            changes.append((o.unit_id, o.indicator, o.kind, f.value, o.value, "changed"))
     for key, f in old.items():
         if key not in new:
-            changes.append((f.unit_id, f.indicator, f.value, None, "removed"))
+            changes.append((f.unit_id, f.indicator, key.split("|")[3], f.value, None, "removed"))
     if prev is not None and not changes and all(old[k].observation_id == o.id
                                                  for k, o in new.items()):
         raise EntryError("Không có gì mới để công bố so với lần công bố trước.",
@@ -80,8 +82,9 @@ def publish(session: Session, who: Principal, fw_code: str, period: str, note: s
     session.add_all(PublishedFigure(publication_id=pub.id, series_key=k, observation_id=o.id,
                                     unit_id=o.unit_id, indicator=o.indicator, value=o.value)
                     for k, o in new.items())
-    session.add_all(ChangelogEntry(publication_id=pub.id, unit_id=u, indicator=i, old_value=a,
-                                   new_value=b, change=c) for u, i, a, b, c in changes)
+    session.add_all(ChangelogEntry(publication_id=pub.id, unit_id=u, indicator=i, kind=k,
+                                   old_value=a, new_value=b, change=c)
+                    for u, i, k, a, b, c in changes)
     counts = {c: sum(1 for *_, k in changes if k == c) for c in ("added", "changed", "removed")}
     audit.record(session, actor=who.username, action="publish", target_type="publication",
                  target_id=pub.id, after={"framework": fw.id, "period": period,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import getpass
 import json
 import sys
 from enum import Enum
@@ -143,6 +144,7 @@ def review(
     from chiso.workspace import Workspace
 
     engine = Workspace(settings_for(data_dir)).ready()
+    user = user or f"cli:{getpass.getuser()}"  # who decided, in the revisions and the audit log
     scripted = accept_all or accept or reject or set_
     with db.transaction(engine) as session:
         if list_only or not scripted:

@@ -1,5 +1,7 @@
 """Review of extracted figures: candidates go in as drafts; a person accepts, corrects or
-rejects each; only accepted ones become approved observations (a new revision each time)."""
+rejects each; only accepted ones become approved observations (a new revision each time).
+Every decision is written to the audit log, from the command line (`chiso review`) as from
+the web (chiso.accounts.candidates)."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from chiso.accounts import audit
 from chiso.errors import ExtractionError, Problem
 from chiso.extract.pipeline import Candidate
 from chiso.extract.units import COUNTRY
@@ -146,9 +149,18 @@ def _get_draft(session: Session, obs_id: int) -> Observation:
     return obs
 
 
+def _snapshot(obs: Observation) -> dict[str, Any]:
+    return {"id": obs.id, "unit": obs.unit_id, "indicator": obs.indicator, "period": obs.period,
+            "kind": obs.kind, "target_year": obs.target_year, "value": obs.value,
+            "value_high": obs.value_high, "qualifier": obs.qualifier, "status": obs.status,
+            "revision": obs.revision}
+
+
 def _revise(session: Session, obs: Observation, status: str, user: str | None,
             value: float | None = None, value_high: float | None = None,
-            qualifier: str | None = None) -> None:
+            qualifier: str | None = None, *, action: str, ip: str | None = None) -> Observation:
+    """Append the decided revision and its audit record (who, what, before and after)."""
+    before = _snapshot(obs)
     rec = {
         "unit_id": obs.unit_id, "indicator": obs.indicator, "period": obs.period, "kind": obs.kind,
         "value": obs.value if value is None else value,
@@ -158,26 +170,37 @@ def _revise(session: Session, obs: Observation, status: str, user: str | None,
         "note": obs.note if value is None else f"corrected from {obs.value}",
     }
     repo.record_observations(session, [rec], source_id=obs.source_id, user=user, status=status)
+    session.flush()
+    new = session.scalar(select(Observation).where(Observation.series_key == obs.series_key,
+                                                   Observation.is_current.is_(True)))
+    assert new is not None
+    audit.record(session, actor=user or "cli", action=f"review.extracted.{action}",
+                 target_type="observation", target_id=new.id, before=before,
+                 after=_snapshot(new), ip=ip)
+    return new
 
 
-def accept(session: Session, ids: Iterable[int], user: str | None = None) -> int:
+def accept(session: Session, ids: Iterable[int], user: str | None = None, *,
+           ip: str | None = None) -> int:
     """Approve drafts as they are."""
     n = 0
     for i in ids:
-        _revise(session, _get_draft(session, i), APPROVED, user)
+        _revise(session, _get_draft(session, i), APPROVED, user, action="accept", ip=ip)
         n += 1
     return n
 
 
-def reject(session: Session, ids: Iterable[int], user: str | None = None) -> int:
+def reject(session: Session, ids: Iterable[int], user: str | None = None, *,
+           ip: str | None = None) -> int:
     n = 0
     for i in ids:
-        _revise(session, _get_draft(session, i), REJECTED, user)
+        _revise(session, _get_draft(session, i), REJECTED, user, action="reject", ip=ip)
         n += 1
     return n
 
 
-def correct(session: Session, obs_id: int, text: str, user: str | None = None) -> None:
+def correct(session: Session, obs_id: int, text: str, user: str | None = None, *,
+            ip: str | None = None) -> Observation:
     """Approve a draft with the value a person typed ("70,8", "hơn 600.000", "0,3 – 0,35")."""
     from chiso.numbers import parse_number
 
@@ -187,7 +210,8 @@ def correct(session: Session, obs_id: int, text: str, user: str | None = None) -
     except ValueError as err:
         raise ExtractionError("Giá trị sửa không đọc được", "The corrected value cannot be read",
                               [Problem(str(err), str(err), value=text)]) from err
-    _revise(session, obs, APPROVED, user, value=q.value, value_high=q.value_high, qualifier=q.qualifier)
+    return _revise(session, obs, APPROVED, user, value=q.value, value_high=q.value_high,
+                   qualifier=q.qualifier, action="correct", ip=ip)
 
 
 def accept_all(session: Session, user: str | None = None) -> int:

@@ -208,6 +208,7 @@ class ChangelogEntry(Base):
     )
     unit_id: Mapped[str] = mapped_column(String(40))
     indicator: Mapped[str] = mapped_column(String(80))
+    kind: Mapped[str] = mapped_column(String(20), server_default="actual")
     old_value: Mapped[float | None] = mapped_column(Float)
     new_value: Mapped[float | None] = mapped_column(Float)
     change: Mapped[str] = mapped_column(String(12))

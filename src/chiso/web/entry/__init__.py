@@ -8,7 +8,6 @@ from chiso.web.entry.guard import EntryGuard
 from chiso.web.entry.guard import mine as private
 from chiso.web.entry.routes import api_router, router
 
-
 __all__ = ["install", "private"]
 
 

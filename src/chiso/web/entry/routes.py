@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData, UploadFile
 
-from chiso.accounts import audit, csrf, entry, publish, review, sessions, tokens
+from chiso.accounts import audit, candidates, csrf, entry, publish, review, sessions, tokens
 from chiso.accounts.entry import Conflict, EntryError, RawEntry
 from chiso.accounts.users import AccountError, Forbidden
 from chiso.errors import DataFileError
@@ -42,6 +42,10 @@ api_router = APIRouter(prefix="/api/v1", tags=["entry"])
 COOKIE_OPTS: dict[str, Any] = {"httponly": True, "secure": True, "samesite": "lax", "path": "/"}
 STATUS_LABELS = {"draft": ("Bản nháp", "Draft"), "submitted": ("Đã gửi", "Submitted"),
                  "accepted": ("Đã duyệt", "Accepted"), "rejected": ("Bị trả lại", "Sent back")}
+KIND_LABELS = {"actual": ("Thực tế", "Actual"), "target": ("Mục tiêu", "Target"),
+               "national_average": ("Trung bình cả nước", "National average"),
+               "benchmark": ("Đối chiếu (nơi khác)", "Benchmark (elsewhere)")}
+QUALIFIER_SIGNS = {"approx": "~", "gt": "> ", "lt": "< ", "ge": "≥ ", "le": "≤ "}
 
 
 # ── plumbing ────────────────────────────────────────────────────────────────────────────
@@ -359,7 +363,38 @@ async def review_queue(request: Request, status: str = "submitted") -> Response:
         auth = require(request, s, page=True)
         auth.principal.require("review")
         return page(request, "queue.html", auth, subs=review.queue(s, state), state=state,
-                    frameworks=shipped_ids(), period=default_period())
+                    frameworks=shipped_ids(), period=default_period(),
+                    extracted_waiting=candidates.count_waiting(s))
+
+    return await in_thread(request, run)
+
+
+@router.get("/review/extracted")
+async def review_extracted(request: Request) -> Response:
+    """Figures extracted from reports, each with its quote: accept, correct or reject."""
+    def run(s: Session) -> Response:
+        auth = require(request, s, page=True)
+        auth.principal.require("review")
+        rows = candidates.waiting(s)
+        names = dict(s.execute(select(Unit.id, Unit.name).where(
+            Unit.id.in_({o.unit_id for o, _ in rows}))).all())
+        return page(request, "extracted.html", auth, rows=rows, total=candidates.count_waiting(s),
+                    unit_names=names, indicators=candidates.indicators(), kind_labels=KIND_LABELS,
+                    qualifier_signs=QUALIFIER_SIGNS, message=None)
+
+    return await in_thread(request, run)
+
+
+@router.post("/review/extracted/{obs_id}")
+async def review_extracted_act(request: Request, obs_id: int) -> Response:
+    form = await read_form(request)
+
+    def run(s: Session) -> Response:
+        auth = require(request, s)
+        check_csrf(request, auth, form)
+        candidates.decide(s, auth.principal, obs_id, text(form, "action", 20),
+                          text(form, "value", 100), ip=client_ip(request))
+        return see_other("/review/extracted")
 
     return await in_thread(request, run)
 
@@ -439,7 +474,8 @@ async def publish_period(request: Request) -> Response:
 @router.get("/changelog")
 async def changelog(request: Request) -> Response:
     def run(s: Session) -> Response:
-        return page(request, "changelog.html", None, pubs=publish.changelog(s))
+        return page(request, "changelog.html", None, pubs=publish.changelog(s),
+                    kind_labels=KIND_LABELS)
 
     return await in_thread(request, run)
 
@@ -590,6 +626,46 @@ async def api_review_queue(request: Request, status: str = "submitted") -> Respo
     return await in_thread(request, run)
 
 
+def _candidate_json(o: Any, src: Any) -> dict[str, Any]:
+    p = o.provenance or {}
+    return {"id": o.id, "unit": o.unit_id, "indicator": o.indicator, "period": o.period,
+            "kind": o.kind, "target_year": o.target_year, "value": o.value,
+            "value_high": o.value_high, "qualifier": o.qualifier, "status": o.status,
+            "quote": p.get("quote"), "span": p.get("span"), "confidence": p.get("confidence"),
+            "document": src.title if src else None}
+
+
+@api_router.get("/review/extracted",
+                summary="Số liệu trích từ báo cáo chờ duyệt / extracted figures to review (token with 'review')")
+async def api_review_extracted(request: Request) -> Response:
+    def run(s: Session) -> Response:
+        auth = require(request, s)
+        auth.principal.require("review")
+        return JSONResponse({"ok": True, "total": candidates.count_waiting(s),
+                             "items": [_candidate_json(o, src) for o, src in candidates.waiting(s)]})
+
+    return await in_thread(request, run)
+
+
+@api_router.post("/review/extracted/{obs_id}",
+                 summary="Chấp nhận, sửa hoặc loại một số liệu trích / accept, correct or reject an "
+                         "extracted figure (token with 'review')")
+async def api_review_extracted_act(request: Request, obs_id: int, body: dict[str, Any]) -> Response:
+    def run(s: Session) -> Response:
+        auth = require(request, s)
+        check_csrf(request, auth, None)
+        action, value = body.get("action"), body.get("value", "")
+        if not isinstance(action, str) or not isinstance(value, str | int | float) \
+                or isinstance(value, bool):
+            raise ApiError(422, "Cần 'action' (accept, correct, reject) và 'value' khi sửa.",
+                           "Send 'action' (accept, correct, reject) and 'value' to correct.")
+        new = candidates.decide(s, auth.principal, obs_id, action[:20], str(value)[:100],
+                                ip=client_ip(request))
+        return JSONResponse({"ok": True, "figure": _candidate_json(new, None)})
+
+    return await in_thread(request, run)
+
+
 @api_router.post("/review/{sub_id}",
                  summary="Chấp nhận hoặc trả lại / accept or send back (token with 'review')")
 async def api_review_act(request: Request, sub_id: int, body: dict[str, Any]) -> Response:
@@ -647,10 +723,15 @@ async def api_published(request: Request, fw_code: str, period: str) -> Response
         if pub is None:
             raise ApiError(404, f"Kỳ {period} của {fw.id} chưa được công bố.",
                            f"Period {period} of {fw.id} has not been published.")
-        figs = sorted(publish.figures(s, pub).values(), key=lambda f: (f.unit_id, f.indicator))
+        figs = sorted(publish.figures(s, pub).values(), key=lambda f: f.series_key)
+
+        def one(f: Any) -> dict[str, Any]:
+            _unit, _ind, _period, kind, target_year = f.series_key.split("|")
+            return {"unit": f.unit_id, "indicator": f.indicator, "kind": kind,
+                    "target_year": int(target_year) if target_year else None, "value": f.value}
+
         return JSONResponse({"ok": True, "framework": fw.id, "period": period,
                              "publication": pub.number, "published_at": pub.published_at.isoformat(),
-                             "figures": [{"unit": f.unit_id, "indicator": f.indicator,
-                                          "value": f.value} for f in figs]})
+                             "figures": [one(f) for f in figs]})
 
     return await in_thread(request, run)
