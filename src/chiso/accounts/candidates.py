@@ -60,7 +60,7 @@ def decide(session: Session, who: Principal, obs_id: int, action: str, value: st
     if action not in ACTIONS:
         raise EntryError("Hành động không hợp lệ.", "Unknown action.")
     obs = session.get(Observation, obs_id)
-    if obs is None or obs.provenance is None or "quote" not in (obs.provenance or {}):
+    if obs is None or "quote" not in (obs.provenance or {}):
         raise EntryError(f"Không có số liệu trích từ báo cáo mang mã {obs_id}.",
                          f"No figure extracted from a report has id {obs_id}.")
     if not obs.is_current or obs.status != rv.DRAFT:
