@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -53,22 +52,14 @@ class Checked:
 
 
 def check_value(node: Node, value: float) -> list[Problem]:
-    """The import rules (chiso.ingest.validate): a percentage within 0–100, counts whole and ≥ 0."""
-    from chiso.ingest.validate import COUNT_UNITS, PERCENT_UNITS
+    """The import's rules (chiso.ingest.validate.value_rule), as problems on the form's field."""
+    from chiso.ingest.validate import value_rule
 
-    out: list[Problem] = []
-    if not math.isfinite(value):
-        out.append(Problem("Giá trị không phải số hữu hạn.", "The value is not a finite number.",
-                           field=node.code, value=value))
-    elif node.unit in PERCENT_UNITS and not 0 <= value <= 100:
-        out.append(Problem(f"Tỷ lệ phần trăm phải từ 0 đến 100, không phải {value:g}.",
-                           f"A percentage must be between 0 and 100, not {value:g}.",
-                           field=node.code, value=value))
-    elif node.unit in COUNT_UNITS and (value < 0 or not float(value).is_integer()):
-        out.append(Problem(f"Chỉ tiêu {node.code} là số đếm: phải là số nguyên không âm.",
-                           f"{node.code} is a count: it must be a whole number ≥ 0.",
-                           field=node.code, value=value))
-    return out
+    broken = value_rule(node, value)
+    if broken is None:
+        return []
+    vi, en = broken
+    return [Problem(vi[0].upper() + vi[1:], en[0].upper() + en[1:], field=node.code, value=value)]
 
 
 def jump_warning(node: Node, value: float | None, last: float | None) -> Problem | None:

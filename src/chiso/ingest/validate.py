@@ -62,6 +62,21 @@ class Figure:
         }
 
 
+def value_rule(node: Node, x: float) -> tuple[str, str] | None:
+    """Why a value breaks its indicator's rules, in Vietnamese and English (None if it keeps
+    them): finite, a percentage within 0–100, a count whole and non-negative. Import, data entry
+    and review all check figures with this one function."""
+    if not math.isfinite(x):
+        return "giá trị không hữu hạn.", "the value is not finite."
+    if node.unit in PERCENT_UNITS and not 0 <= x <= 100:
+        return (f"tỷ lệ phần trăm phải từ 0 đến 100, không phải {x:g}.",
+                f"a percentage must be between 0 and 100, not {x:g}.")
+    if node.unit in COUNT_UNITS and (x < 0 or not float(x).is_integer()):
+        return (f"chỉ tiêu {node.code} là số đếm: phải là số nguyên không âm, không phải {x:g}.",
+                f"{node.code} is a count: it must be a whole number ≥ 0, not {x:g}.")
+    return None
+
+
 def period_end(period: str) -> date:
     """The last day of a normalised period ("2024", "2024-Q2", "2024-H1", "2024-06")."""
     year = int(period[:4])
@@ -348,18 +363,9 @@ class Checker:
         if node is None:
             return v, high, q
         for x in (v, high):
-            if x is None:
-                continue
-            if node.unit in PERCENT_UNITS and not 0 <= x <= 100:
-                self.problem(sheet, number, col, "value", cell,
-                             f"tỷ lệ phần trăm phải từ 0 đến 100, không phải {x:g}.",
-                             f"a percentage must be between 0 and 100, not {x:g}.")
-                return None
-            if node.unit in COUNT_UNITS and (x < 0 or not float(x).is_integer()):
-                self.problem(sheet, number, col, "value", cell,
-                             f"chỉ tiêu {node.code} là số đếm: phải là số nguyên không âm,"
-                             f" không phải {x:g}.",
-                             f"{node.code} is a count: it must be a whole number ≥ 0, not {x:g}.")
+            broken = None if x is None else value_rule(node, x)
+            if broken:
+                self.problem(sheet, number, col, "value", cell, *broken)
                 return None
         return v, high, q
 
