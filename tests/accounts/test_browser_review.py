@@ -55,5 +55,7 @@ def test_a_reviewer_decides_extracted_figures_and_publishes(page: Any, serving: 
         page.wait_for_url("**/changelog")
         rows = page.locator("[data-testid=publication] tbody tr")
         assert rows.count() == 3
-        assert "97,2" in page.locator("[data-testid=publication]").inner_text()
+        published = page.locator("[data-testid=publication]").inner_text()
+        assert "97,2" in published and "Thêm mới" in published and "Hà Nội" in published
+        assert "Tỷ lệ hộ gia đình có đường truyền cáp quang" in published
         page.screenshot(path=str(SHOTS / "changelog-vi.png"), full_page=True)

@@ -45,6 +45,8 @@ STATUS_LABELS = {"draft": ("Bản nháp", "Draft"), "submitted": ("Đã gửi", 
 KIND_LABELS = {"actual": ("Thực tế", "Actual"), "target": ("Mục tiêu", "Target"),
                "national_average": ("Trung bình cả nước", "National average"),
                "benchmark": ("Đối chiếu (nơi khác)", "Benchmark (elsewhere)")}
+CHANGE_LABELS = {"added": ("Thêm mới", "Added"), "changed": ("Thay đổi", "Changed"),
+                 "removed": ("Bỏ", "Removed")}
 QUALIFIER_SIGNS = {"approx": "~", "gt": "> ", "lt": "< ", "ge": "≥ ", "le": "≤ "}
 
 
@@ -474,8 +476,12 @@ async def publish_period(request: Request) -> Response:
 @router.get("/changelog")
 async def changelog(request: Request) -> Response:
     def run(s: Session) -> Response:
-        return page(request, "changelog.html", None, pubs=publish.changelog(s),
-                    kind_labels=KIND_LABELS)
+        pubs = publish.changelog(s)
+        ids = {c.unit_id for _p, rows in pubs for c in rows}
+        names = dict(s.execute(select(Unit.id, Unit.name).where(Unit.id.in_(ids))).all())
+        return page(request, "changelog.html", None, pubs=pubs, unit_names=names,
+                    indicators=candidates.indicators(), kind_labels=KIND_LABELS,
+                    change_labels=CHANGE_LABELS)
 
     return await in_thread(request, run)
 
