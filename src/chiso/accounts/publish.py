@@ -67,7 +67,8 @@ def publish(session: Session, who: Principal, fw_code: str, period: str, note: s
             changes.append((o.unit_id, o.indicator, o.kind, f.value, o.value, "changed"))
     for key, f in old.items():
         if key not in new:
-            changes.append((f.unit_id, f.indicator, key.split("|")[3], f.value, None, "removed"))
+            changes.append((f.unit_id, f.indicator, repo.series_parts(key)[3], f.value, None,
+                            "removed"))
     if prev is not None and not changes and all(old[k].observation_id == o.id
                                                  for k, o in new.items()):
         raise EntryError("Không có gì mới để công bố so với lần công bố trước.",

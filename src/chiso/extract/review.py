@@ -18,6 +18,7 @@ from chiso.accounts import audit
 from chiso.errors import ExtractionError, Problem
 from chiso.extract.pipeline import Candidate
 from chiso.extract.units import COUNTRY
+from chiso.numbers import Quantity, parse_number
 from chiso.store import repo
 from chiso.store.models import Observation, Unit
 
@@ -180,12 +181,50 @@ def _revise(session: Session, obs: Observation, status: str, user: str | None,
     return new
 
 
+def decide(session: Session, obs_id: int, action: str, user: str | None = None, *,
+           value: str = "", ip: str | None = None) -> Observation:
+    """Accept, correct (with the value a person typed: "70,8", "hơn 600.000", "0,3 – 0,35")
+    or reject one draft. A correction is checked like an imported figure. Returns the new
+    revision."""
+    obs = _get_draft(session, obs_id)
+    if action == "accept":
+        return _revise(session, obs, APPROVED, user, action=action, ip=ip)
+    if action == "reject":
+        return _revise(session, obs, REJECTED, user, action=action, ip=ip)
+    if action == "correct":
+        q = _corrected(obs, value)
+        return _revise(session, obs, APPROVED, user, value=q.value, value_high=q.value_high,
+                       qualifier=q.qualifier, action=action, ip=ip)
+    raise ExtractionError("Hành động không hợp lệ", "Unknown action",
+                          [Problem("hãy dùng accept, correct hoặc reject",
+                                   "use accept, correct or reject", value=action[:20])])
+
+
+def _corrected(obs: Observation, text: str) -> Quantity:
+    """The typed correction as a quantity, within the indicator's rules (as in import)."""
+    from chiso.ingest.load import indicators_for
+    from chiso.ingest.validate import value_rule
+    try:
+        q = parse_number(text)
+    except ValueError as err:
+        raise ExtractionError("Giá trị sửa không đọc được", "The corrected value cannot be read",
+                              [Problem(str(err), str(err), value=text)]) from err
+    node = indicators_for(()).find(obs.indicator)
+    for x in (q.value, q.value_high):
+        broken = None if node is None or x is None else value_rule(node, x)
+        if broken:
+            vi, en = broken
+            raise ExtractionError(vi[0].upper() + vi[1:], en[0].upper() + en[1:],
+                                  [Problem(vi, en, field=obs.indicator, value=text)])
+    return q
+
+
 def accept(session: Session, ids: Iterable[int], user: str | None = None, *,
            ip: str | None = None) -> int:
     """Approve drafts as they are."""
     n = 0
     for i in ids:
-        _revise(session, _get_draft(session, i), APPROVED, user, action="accept", ip=ip)
+        decide(session, i, "accept", user, ip=ip)
         n += 1
     return n
 
@@ -194,24 +233,15 @@ def reject(session: Session, ids: Iterable[int], user: str | None = None, *,
            ip: str | None = None) -> int:
     n = 0
     for i in ids:
-        _revise(session, _get_draft(session, i), REJECTED, user, action="reject", ip=ip)
+        decide(session, i, "reject", user, ip=ip)
         n += 1
     return n
 
 
 def correct(session: Session, obs_id: int, text: str, user: str | None = None, *,
             ip: str | None = None) -> Observation:
-    """Approve a draft with the value a person typed ("70,8", "hơn 600.000", "0,3 – 0,35")."""
-    from chiso.numbers import parse_number
-
-    obs = _get_draft(session, obs_id)
-    try:
-        q = parse_number(text)
-    except ValueError as err:
-        raise ExtractionError("Giá trị sửa không đọc được", "The corrected value cannot be read",
-                              [Problem(str(err), str(err), value=text)]) from err
-    return _revise(session, obs, APPROVED, user, value=q.value, value_high=q.value_high,
-                   qualifier=q.qualifier, action="correct", ip=ip)
+    """Approve a draft with the value a person typed."""
+    return decide(session, obs_id, "correct", user, value=text, ip=ip)
 
 
 def accept_all(session: Session, user: str | None = None) -> int:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -143,6 +143,11 @@ def units(
     if ids:
         q = q.where(Unit.id.in_(ids))
     return session.scalars(q.order_by(Unit.code, Unit.id)).all()
+
+
+def unit_names(session: Session, unit_ids: Iterable[str]) -> dict[str, str]:
+    """Unit id -> name, for the ids given."""
+    return dict(session.execute(select(Unit.id, Unit.name).where(Unit.id.in_(set(unit_ids)))).all())
 
 
 def unit(session: Session, unit_id: str) -> Unit | None:

@@ -133,6 +133,12 @@ def series_key(unit_id: str, indicator: str, period: str, kind: str, target_year
     return f"{unit_id}|{indicator}|{period}|{kind}|{target_year or ''}"
 
 
+def series_parts(key: str) -> tuple[str, str, str, str, int | None]:
+    """A series key read back: (unit_id, indicator, period, kind, target_year)."""
+    unit_id, indicator, period, kind, target_year = key.split("|")
+    return unit_id, indicator, period, kind, int(target_year) if target_year else None
+
+
 @dataclass(frozen=True)
 class ObservationFilter:
     unit_ids: Sequence[str] = ()

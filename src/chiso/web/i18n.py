@@ -54,6 +54,11 @@ LABELS: dict[str, tuple[str, str]] = {
     "indicator": ("Chỉ tiêu", "Indicator"),
     "value": ("Giá trị", "Value"),
     "target": ("Mục tiêu", "Target"),
+    "actual": ("Thực tế", "Actual"),
+    "benchmark": ("Đối chiếu (nơi khác)", "Benchmark (elsewhere)"),
+    "change_added": ("Thêm mới", "Added"),
+    "change_changed": ("Thay đổi", "Changed"),
+    "change_removed": ("Bỏ", "Removed"),
     "gap": ("Chênh lệch so với mục tiêu", "Gap to target"),
     "trend": ("Xu hướng", "Trend"),
     "status": ("Dự báo", "Projected status"),
@@ -117,6 +122,14 @@ UNITS: dict[str, tuple[str, str]] = {
     "score": ("điểm", "points"),
     "index": ("chỉ số (0–1)", "index (0–1)"),
 }
+
+
+QUALIFIER_SIGNS = {"ge": "≥", "gt": ">", "le": "≤", "lt": "<", "approx": "~"}
+
+
+def qualifier_sign(qualifier: str | None, eq: str = "") -> str:
+    """The sign before a value read with that qualifier: ≥ > ≤ < ~, and `eq` for "eq"."""
+    return eq if qualifier == "eq" else QUALIFIER_SIGNS.get(qualifier or "", "")
 
 
 def t(key: str, lang: str) -> str:

@@ -19,7 +19,8 @@ from chiso.accounts.entry import Conflict, EntryError, RawEntry
 from chiso.accounts.users import AccountError, Forbidden
 from chiso.errors import DataFileError
 from chiso.framework import shipped_ids
-from chiso.store import db
+from chiso.ingest.load import indicators_for
+from chiso.store import db, read, repo
 from chiso.store.models import Unit
 from chiso.store.models_auth import Evidence, Submission
 from chiso.web.entry import uploads
@@ -42,12 +43,6 @@ api_router = APIRouter(prefix="/api/v1", tags=["entry"])
 COOKIE_OPTS: dict[str, Any] = {"httponly": True, "secure": True, "samesite": "lax", "path": "/"}
 STATUS_LABELS = {"draft": ("Bản nháp", "Draft"), "submitted": ("Đã gửi", "Submitted"),
                  "accepted": ("Đã duyệt", "Accepted"), "rejected": ("Bị trả lại", "Sent back")}
-KIND_LABELS = {"actual": ("Thực tế", "Actual"), "target": ("Mục tiêu", "Target"),
-               "national_average": ("Trung bình cả nước", "National average"),
-               "benchmark": ("Đối chiếu (nơi khác)", "Benchmark (elsewhere)")}
-CHANGE_LABELS = {"added": ("Thêm mới", "Added"), "changed": ("Thay đổi", "Changed"),
-                 "removed": ("Bỏ", "Removed")}
-QUALIFIER_SIGNS = {"approx": "~", "gt": "> ", "lt": "< ", "ge": "≥ ", "le": "≤ "}
 
 
 # ── plumbing ────────────────────────────────────────────────────────────────────────────
@@ -329,14 +324,14 @@ async def entry_xlsx(request: Request, fw_code: str, period: str, unit_id: str) 
         check_csrf(request, auth, form)
         auth.principal.require_edit(unit_id)
         unit = entry.check_unit(s, unit_id)
-        read = uploads.read_ingest_template(fw_code, period, unit, name, data)
-        values = {k: RawEntry(note=note or "", value=v) for k, (v, note) in read.items()}
+        found = uploads.read_ingest_template(fw_code, period, unit, name, data)
+        values = {k: RawEntry(note=note or "", value=v) for k, (v, note) in found.items()}
         result = entry.save(s, auth.principal, fw_code, period, unit_id, values,
                             int_field(form, "version"), ip=client_ip(request))
         return page(request, "form.html", auth, status=422 if result.problems else 200,
                     problems=result.problems, warnings=result.warnings,
-                    message=tx(request)(f"Đã nhập {len(read)} chỉ tiêu từ {name}.",
-                                        f"Read {len(read)} figures from {name}."),
+                    message=tx(request)(f"Đã nhập {len(found)} chỉ tiêu từ {name}.",
+                                        f"Read {len(found)} figures from {name}."),
                     **_form_context(s, auth, fw_code, period, unit_id))
 
     return await in_thread(request, run)
@@ -378,11 +373,9 @@ async def review_extracted(request: Request) -> Response:
         auth = require(request, s, page=True)
         auth.principal.require("review")
         rows = candidates.waiting(s)
-        names = dict(s.execute(select(Unit.id, Unit.name).where(
-            Unit.id.in_({o.unit_id for o, _ in rows}))).all())
         return page(request, "extracted.html", auth, rows=rows, total=candidates.count_waiting(s),
-                    unit_names=names, indicators=candidates.indicators(), kind_labels=KIND_LABELS,
-                    qualifier_signs=QUALIFIER_SIGNS, message=None)
+                    unit_names=read.unit_names(s, (o.unit_id for o, _ in rows)),
+                    indicators=indicators_for(()), message=None)
 
     return await in_thread(request, run)
 
@@ -477,11 +470,9 @@ async def publish_period(request: Request) -> Response:
 async def changelog(request: Request) -> Response:
     def run(s: Session) -> Response:
         pubs = publish.changelog(s)
-        ids = {c.unit_id for _p, rows in pubs for c in rows}
-        names = dict(s.execute(select(Unit.id, Unit.name).where(Unit.id.in_(ids))).all())
-        return page(request, "changelog.html", None, pubs=pubs, unit_names=names,
-                    indicators=candidates.indicators(), kind_labels=KIND_LABELS,
-                    change_labels=CHANGE_LABELS)
+        return page(request, "changelog.html", None, pubs=pubs,
+                    unit_names=read.unit_names(s, (c.unit_id for _p, rows in pubs for c in rows)),
+                    indicators=indicators_for(()))
 
     return await in_thread(request, run)
 
@@ -732,9 +723,9 @@ async def api_published(request: Request, fw_code: str, period: str) -> Response
         figs = sorted(publish.figures(s, pub).values(), key=lambda f: f.series_key)
 
         def one(f: Any) -> dict[str, Any]:
-            _unit, _ind, _period, kind, target_year = f.series_key.split("|")
+            *_, kind, target_year = repo.series_parts(f.series_key)
             return {"unit": f.unit_id, "indicator": f.indicator, "kind": kind,
-                    "target_year": int(target_year) if target_year else None, "value": f.value}
+                    "target_year": target_year, "value": f.value}
 
         return JSONResponse({"ok": True, "framework": fw.id, "period": period,
                              "publication": pub.number, "published_at": pub.published_at.isoformat(),
