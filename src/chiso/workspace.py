@@ -7,10 +7,8 @@ from functools import cached_property
 
 from sqlalchemy import Engine
 
-from chiso.framework import load_framework, shipped_ids
-from chiso.framework.load import SHIPPED
 from chiso.settings import Settings
-from chiso.store import db, repo
+from chiso.store import db
 
 
 @dataclass
@@ -30,16 +28,9 @@ class Workspace:
 
     def init(self) -> dict[str, int]:
         """Migrate the schema to head and load the shipped frameworks and units (idempotent)."""
-        from chiso.units.registry import Registry
+        from chiso.workflow.setup import initialise
 
-        db.upgrade(self.engine)
-        registry = Registry.load()
-        with db.transaction(self.engine) as session:
-            for fid in shipped_ids():
-                fw = load_framework(fid)
-                repo.sync_framework(session, fw, (SHIPPED / f"{fid}.yaml").read_text("utf-8"))
-            added = repo.sync_units(session, registry.all_units(), registry.lineage_events())
-        return {"frameworks": len(shipped_ids()), "units_added": added}
+        return initialise(self.engine)
 
     def ready(self) -> Engine:
         """The engine, after checking the schema is there and current."""

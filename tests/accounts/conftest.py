@@ -7,9 +7,10 @@ from dataclasses import dataclass
 import pytest
 from sqlalchemy import Engine
 
-from chiso.accounts import users
 from chiso.store import db
 from chiso.store.models import Unit
+from chiso.workflow import accounts
+from support import as_cli, seed_frameworks
 
 PASSWORD = "mật-khẩu-đủ-dài-1"
 FW = "dti-province-2024"
@@ -28,6 +29,7 @@ class World:
 
 
 def populate(engine: Engine) -> World:
+    seed_frameworks(engine)
     with db.transaction(engine) as s:
         s.add(Unit(id="VN", code="VN", name="Việt Nam", full_name="Việt Nam", type="country",
                    level="country"))
@@ -36,8 +38,9 @@ def populate(engine: Engine) -> World:
             s.add(Unit(id=uid, code=uid[-2:], name=name, full_name=f"Thành phố {name}",
                        type="municipality", level="province", parent_id="VN"))
         s.flush()
+        w = as_cli(s, "setup")
         for name, (role, units) in ROLES.items():
-            users.add_user(s, name, PASSWORD, role, units=units, display_name=name.title())
+            accounts.add_user(w, name, PASSWORD, role, units=units, display_name=name.title())
     return World(engine)
 
 
@@ -60,10 +63,11 @@ REPORT = ("Hà Nội đẩy mạnh chuyển đổi số\n"
 def load_report(engine: Engine) -> dict[str, int]:
     """The report above read by chiso's extractor and loaded as drafts: id by indicator+kind."""
     from chiso.extract import extract_text
-    from chiso.extract import review as rv
+    from chiso.workflow import extracted
 
     cands = extract_text(REPORT, "ha-noi-2024.txt", year=2024)
     with db.transaction(engine) as s:
-        rv.load_candidates(s, cands, doc_text=REPORT, doc_title="Báo cáo Hà Nội 2024",
-                           period="2024")
-        return {f"{o.indicator}:{o.kind}": o.id for o in rv.drafts(s)}
+        w = as_cli(s)
+        extracted.load_candidates(w, cands, doc_text=REPORT, doc_title="Báo cáo Hà Nội 2024",
+                                  period="2024")
+        return {f"{o.indicator}:{o.kind}": o.id for o in extracted.drafts(w)}

@@ -8,10 +8,11 @@ import schemathesis
 from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import not_a_server_error
 
-from chiso.accounts import tokens, users
 from chiso.settings import Settings
 from chiso.store import db
 from chiso.web.app import create_app
+from chiso.workflow import accounts
+from support import as_cli
 
 from .conftest import load_report, populate
 
@@ -22,7 +23,7 @@ def test_entry_api_with_tokens_never_fails_with_5xx(sqlite_engine, tmp_path) -> 
     populate(sqlite_engine)
     drafts = sorted(load_report(sqlite_engine).values())
     with db.transaction(sqlite_engine) as s:
-        secrets = [tokens.create_token(s, users.require_user(s, n), "st", scopes)[1]
+        secrets = [accounts.create_token(as_cli(s), accounts.require_user(s, n), "st", scopes)[1]
                    for n, scopes in (("editor", ["entry", "read"]), ("admin", ["entry", "review"]))]
     app = create_app(Settings(data_dir=tmp_path), sqlite_engine)
     schema = schemathesis.openapi.from_asgi("/api/v1/openapi.json", app)

@@ -7,14 +7,14 @@ from pathlib import Path
 from sqlalchemy import select
 from typer.testing import CliRunner
 
-from chiso.accounts import audit, users
-from chiso.accounts.users import Forbidden
 from chiso.cli import app
-from chiso.extract import review as rv
+from chiso.errors import Forbidden
 from chiso.settings import Settings
-from chiso.store import db
+from chiso.store import audit, db
 from chiso.store.models import Observation
+from chiso.workflow import accounts, extracted
 from chiso.workspace import Workspace
+from support import as_user
 
 from .conftest import load_report, populate
 
@@ -25,8 +25,9 @@ def test_publish_as_a_ministry_account(tmp_path: Path) -> None:
     populate(ws.engine)
     ids = load_report(ws.engine)
     with db.transaction(ws.engine) as s:
-        rv.accept(s, [ids["coverage_4g_pop:actual"], ids["fiber_households_share:target"]], "reviewer")
-        users.disable_user(s, "admin", actor="test")
+        extracted.decide_many(as_user(s, "reviewer"), [ids["coverage_4g_pop:actual"],
+                                                       ids["fiber_households_share:target"]], "accept")
+        accounts.disable_user(as_user(s, "admin"), "admin")
     run = CliRunner().invoke
     d = ["--data-dir", str(tmp_path)]
 

@@ -7,10 +7,10 @@ from pathlib import Path
 import typer
 from typer.testing import CliRunner
 
-from chiso.accounts import tokens
 from chiso.cli.users import register
 from chiso.settings import Settings
 from chiso.store import db
+from chiso.workflow import accounts
 from chiso.workspace import Workspace
 
 from .conftest import PASSWORD, populate
@@ -44,8 +44,8 @@ def test_users_commands(tmp_path: Path) -> None:
     secret = r.output.strip().splitlines()[-1]
     assert secret.startswith("chiso_")
     with db.transaction(ws.engine) as s:
-        assert tokens.authenticate(s, secret) is not None
+        assert accounts.authenticate(s, secret) is not None
     assert run(app, ["users", "disable", "hn.nhap", *d]).exit_code == 0
     with db.transaction(ws.engine) as s:
-        assert tokens.authenticate(s, secret) is None
+        assert accounts.authenticate(s, secret) is None
     assert "hn.nhap" in run(app, ["users", "list", *d]).output

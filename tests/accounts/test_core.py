@@ -10,19 +10,18 @@ from hypothesis import strategies as st
 from sqlalchemy import select, text, update
 from sqlalchemy.exc import DBAPIError
 
-from chiso.accounts import audit, entry, publish, review, sessions, tokens, users
-from chiso.accounts.entry import RawEntry
-from chiso.accounts.passwords import PasswordError, hash_password, verify_password
+from chiso.errors import Conflict, Forbidden, InvalidInput
 from chiso.framework import load_framework
-from chiso.store import db
+from chiso.store import audit, db, submissions
 from chiso.store.models import Observation
-from chiso.store.models_auth import AuditRecord, User, WebSession
+from chiso.store.models_workflow import AuditRecord, User, WebSession
+from chiso.workflow import accounts, entry, publish, review, sessions
+from chiso.workflow.entry import RawEntry
+from chiso.workflow.passwords import PasswordError, hash_password, verify_password
+from chiso.workflow.sessions import Limits
+from support import anon, as_user
 
 from .conftest import FW, PASSWORD
-
-
-def who(s, name):
-    return users.principal_for(s, users.require_user(s, name))
 
 
 def test_passwords_are_argon2_and_policy_is_enforced() -> None:
@@ -38,31 +37,31 @@ def test_passwords_are_argon2_and_policy_is_enforced() -> None:
 def test_login_locks_after_five_failures_and_unlocks_later(world) -> None:
     with db.transaction(world.engine) as s:
         for _ in range(4):
-            assert not sessions.login(s, "editor", "wrong-password", "10.0.0.1").ok
-        r = sessions.login(s, "editor", "wrong-password", "10.0.0.1")
+            assert not sessions.login(anon(s, "10.0.0.1"), "editor", "wrong-password").ok
+        r = sessions.login(anon(s, "10.0.0.1"), "editor", "wrong-password")
         assert r.locked and not r.ok
         # the right password no longer works while locked
-        r = sessions.login(s, "editor", PASSWORD, "10.0.0.1")
+        r = sessions.login(anon(s, "10.0.0.1"), "editor", PASSWORD)
         assert not r.ok and "locked" in r.message_en
     with db.transaction(world.engine) as s:
         assert s.scalar(select(AuditRecord).where(AuditRecord.action == "user.lockout"))
         s.execute(update(User).where(User.username == "editor").values(locked_until=None))
     with db.transaction(world.engine) as s:
-        assert sessions.login(s, "editor", PASSWORD, "10.0.0.1").ok
+        assert sessions.login(anon(s, "10.0.0.1"), "editor", PASSWORD).ok
 
 
 def test_unknown_and_disabled_users_get_the_same_answer(world) -> None:
     with db.transaction(world.engine) as s:
-        a = sessions.login(s, "nobody", PASSWORD, None)
-        users.disable_user(s, "viewer", actor="admin")
-        b = sessions.login(s, "viewer", PASSWORD, None)
-        c = sessions.login(s, "admin", "wrong-password-1", None)
+        a = sessions.login(anon(s, None), "nobody", PASSWORD)
+        accounts.disable_user(as_user(s, "admin"), "viewer")
+        b = sessions.login(anon(s, None), "viewer", PASSWORD)
+        c = sessions.login(anon(s, None), "admin", "wrong-password-1")
     assert not a.ok and not b.ok and a.message_en == b.message_en == c.message_en
 
 
 def test_sessions_expire_when_idle(world) -> None:
     with db.transaction(world.engine) as s:
-        r = sessions.login(s, "editor", PASSWORD, None)
+        r = sessions.login(anon(s, None), "editor", PASSWORD)
         assert sessions.current(s, r.secret) is not None
         assert sessions.current(s, "forged") is None
         ws = s.scalar(select(WebSession))
@@ -74,17 +73,17 @@ def test_sessions_expire_when_idle(world) -> None:
 
 def test_tokens_are_hashed_scoped_revocable(world) -> None:
     with db.transaction(world.engine) as s:
-        u = users.require_user(s, "editor")
-        tok, secret = tokens.create_token(s, u, "script", ["entry"])
+        u = accounts.require_user(s, "editor")
+        tok, secret = accounts.create_token(as_user(s, "editor"), u, "script", ["entry"])
         assert tok.token_hash != secret and secret not in str(tok.scopes)
-        with pytest.raises(users.AccountError):
-            tokens.create_token(s, u, "x", ["publish"])
-        p = tokens.authenticate(s, secret)
+        with pytest.raises(InvalidInput):
+            accounts.create_token(as_user(s, "editor"), u, "x", ["publish"])
+        p = accounts.authenticate(s, secret)
         assert p and p.may("entry") and not p.may("read") and p.may_edit("vn34-01")
         assert not p.may_edit("vn34-79")
-        assert tokens.authenticate(s, secret + "x") is None
-        tokens.revoke(s, tok.id, by=p)
-        assert tokens.authenticate(s, secret) is None
+        assert accounts.authenticate(s, secret + "x") is None
+        accounts.revoke(as_user(s, "editor"), tok.id)
+        assert accounts.authenticate(s, secret) is None
 
 
 def test_audit_log_is_append_only_in_the_database(world) -> None:
@@ -105,27 +104,27 @@ def _first_codes(n=3):
 def test_draft_submit_review_accept_publish(world) -> None:
     a, b, c = _first_codes()
     with db.transaction(world.engine) as s:
-        r = entry.save(s, who(s, "editor"), FW, "2024", "vn34-01",
+        r = entry.save(as_user(s, "editor"), FW, "2024", "vn34-01",
                        {a: RawEntry("0,5"), b: RawEntry("0,7")}, 0)
         assert r.submission.version == 1 and not r.problems
         sid = r.submission.id
     with db.transaction(world.engine) as s:
-        r = entry.save(s, who(s, "editor"), FW, "2024", "vn34-01", {c: RawEntry("0,9")}, 1,
+        r = entry.save(as_user(s, "editor"), FW, "2024", "vn34-01", {c: RawEntry("0,9")}, 1,
                        submit=True)
         assert r.submitted and r.submission.version == 2
     with db.transaction(world.engine) as s:
-        review.adjust(s, who(s, "reviewer"), sid, 2, {a: 0.55}, "sai số liệu")
+        review.adjust(as_user(s, "reviewer"), sid, 2, {a: 0.55}, "sai số liệu")
     with db.transaction(world.engine) as s:
-        counts = review.accept(s, who(s, "reviewer"), sid, 3)
+        counts = review.accept(as_user(s, "reviewer"), sid, 3)
         assert counts.added == 3
     with db.transaction(world.engine) as s:
         obs = {o.indicator: o for o in s.scalars(select(Observation))}
         assert obs[a].value == 0.55 and obs[a].provenance["original_value"] == 0.5
         assert obs[a].status == "approved" and obs[a].created_by == "reviewer"
-        res = publish.publish(s, who(s, "reviewer"), FW, "2024")
+        res = publish.publish(as_user(s, "reviewer"), FW, "2024")
         assert res.added == 3
-        with pytest.raises(entry.EntryError, match="Nothing has changed"):
-            publish.publish(s, who(s, "reviewer"), FW, "2024")
+        with pytest.raises(InvalidInput, match="Nothing has changed"):
+            publish.publish(as_user(s, "reviewer"), FW, "2024")
         actions = [r.action for r in audit.entries(s)]
         assert {"entry.save", "entry.submit", "review.adjust", "review.accept", "publish"} <= set(actions)
 
@@ -133,23 +132,23 @@ def test_draft_submit_review_accept_publish(world) -> None:
 def test_the_second_editor_gets_a_conflict_and_loses_nothing(world) -> None:
     (a,) = _first_codes(1)
     with db.transaction(world.engine) as s:
-        entry.save(s, who(s, "editor"), FW, "2024", "vn34-01", {a: RawEntry("0,5")}, 0)
+        entry.save(as_user(s, "editor"), FW, "2024", "vn34-01", {a: RawEntry("0,5")}, 0)
     with db.transaction(world.engine) as s:  # editor A saves version 1 -> 2
-        entry.save(s, who(s, "editor"), FW, "2024", "vn34-01", {a: RawEntry("0,6")}, 1)
+        entry.save(as_user(s, "editor"), FW, "2024", "vn34-01", {a: RawEntry("0,6")}, 1)
     # editor B still holds version 1
-    with pytest.raises(entry.Conflict, match="Someone else saved"), db.transaction(world.engine) as s:
-        entry.save(s, who(s, "editor"), FW, "2024", "vn34-01", {a: RawEntry("0,7")}, 1)
+    with pytest.raises(Conflict, match="Someone else saved"), db.transaction(world.engine) as s:
+        entry.save(as_user(s, "editor"), FW, "2024", "vn34-01", {a: RawEntry("0,7")}, 1)
     with db.transaction(world.engine) as s:
-        sub = entry.find(s, FW, "2024", "vn34-01")
-        assert sub.version == 2 and entry.entries_of(s, sub)[a].value == 0.6
+        sub = submissions.find(s, FW, "2024", "vn34-01")
+        assert sub.version == 2 and submissions.entries_of(s, sub)[a].value == 0.6
 
 
 def test_editors_cannot_touch_other_provinces(world) -> None:
     (a,) = _first_codes(1)
     with db.transaction(world.engine) as s:
         for name in ("editor2", "viewer", "reviewer"):
-            with pytest.raises(users.Forbidden):
-                entry.save(s, who(s, name), FW, "2024", "vn34-01", {a: RawEntry("1")}, 0)
+            with pytest.raises(Forbidden):
+                entry.save(as_user(s, name), FW, "2024", "vn34-01", {a: RawEntry("1")}, 0)
 
 
 def test_validation_as_import() -> None:
@@ -177,12 +176,10 @@ def test_any_typed_text_is_either_a_value_or_a_located_problem(raw: str) -> None
 
 
 def test_one_address_guessing_many_accounts_is_stopped(world) -> None:
-    from chiso.accounts.ratelimit import Limits
-
     policy = sessions.SessionPolicy(limits=Limits(ip_max_failures=3))
     with db.transaction(world.engine) as s:
         for name in ("admin", "reviewer", "viewer"):
-            assert not sessions.login(s, name, "wrong-password-9", "203.0.113.9", policy).ok
-        r = sessions.login(s, "editor", PASSWORD, "203.0.113.9", policy)
+            assert not sessions.login(anon(s, "203.0.113.9"), name, "wrong-password-9", policy).ok
+        r = sessions.login(anon(s, "203.0.113.9"), "editor", PASSWORD, policy)
         assert not r.ok and r.locked and "address" in r.message_en
-        assert sessions.login(s, "editor", PASSWORD, "198.51.100.1", policy).ok
+        assert sessions.login(anon(s, "198.51.100.1"), "editor", PASSWORD, policy).ok

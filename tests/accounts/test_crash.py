@@ -17,11 +17,12 @@ from pathlib import Path
 import httpx
 from sqlalchemy import func, select, text
 
-from chiso.accounts import tokens, users
 from chiso.framework import load_framework
 from chiso.store import db
 from chiso.store.models import Observation, Source
-from chiso.store.models_auth import AuditRecord, Entry, Submission
+from chiso.store.models_workflow import AuditRecord, Entry, Submission
+from chiso.workflow import accounts
+from support import as_cli
 
 from .conftest import FW, PASSWORD, populate
 from .webkit import filled_template
@@ -135,7 +136,7 @@ def test_sigkill_during_submission_import_and_review(engine, tmp_path: Path) -> 
     url = engine.url.render_as_string(hide_password=False)
     populate(engine)
     with db.transaction(engine) as s:
-        secrets = {n: tokens.create_token(s, users.require_user(s, n), "crash", [scope])[1]
+        secrets = {n: accounts.create_token(as_cli(s), accounts.require_user(s, n), "crash", [scope])[1]
                    for n, scope in (("editor", "entry"), ("reviewer", "review"))}
     engine.dispose()
     rounds = [_round(data, url, range(2000 + 45 * i, 2045 + 45 * i), secrets, i)

@@ -6,9 +6,10 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from chiso.accounts import audit, tokens, users
-from chiso.store import db
+from chiso.store import audit, db
 from chiso.store.models import Observation
+from chiso.workflow import accounts
+from support import as_cli
 
 from .conftest import load_report, populate
 from .webkit import client, sign_in
@@ -105,7 +106,8 @@ def test_bad_corrections_and_forged_requests_leave_the_draft_as_it_was(sqlite_en
         assert r.status_code == status, (data, r.status_code, r.text[:300])
     r = c.post(url, data={"action": "correct", "value": "150", "csrf_token": token})
     assert "0 đến 100" in r.text
-    assert c.post("/review/extracted/999999", data={"action": "accept", "csrf_token": token}).status_code == 422
+    # a figure that does not exist is not found (404), not a bad value (issue 12)
+    assert c.post("/review/extracted/999999", data={"action": "accept", "csrf_token": token}).status_code == 404
     cur = _current(sqlite_engine, ids[G4])
     assert (cur.id, cur.status, cur.value) == (ids[G4], "draft", 99.5)
 
@@ -114,8 +116,8 @@ def test_the_api_lists_and_decides_with_a_review_token_only(sqlite_engine, tmp_p
     populate(sqlite_engine)
     ids = load_report(sqlite_engine)
     with db.transaction(sqlite_engine) as s:
-        _t, review = tokens.create_token(s, users.require_user(s, "reviewer"), "r", ["review"])
-        _t, entry = tokens.create_token(s, users.require_user(s, "editor"), "e", ["entry", "read"])
+        _t, review = accounts.create_token(as_cli(s), accounts.require_user(s, "reviewer"), "r", ["review"])
+        _t, entry = accounts.create_token(as_cli(s), accounts.require_user(s, "editor"), "e", ["entry", "read"])
     c = client(sqlite_engine, tmp_path)
     as_ = {"review": {"authorization": f"Bearer {review}"}, "entry": {"authorization": f"Bearer {entry}"}}
     assert c.get("/api/v1/review/extracted", headers=as_["entry"]).status_code == 403

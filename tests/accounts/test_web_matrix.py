@@ -6,10 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from chiso.accounts import entry, tokens, users
-from chiso.accounts.entry import RawEntry
 from chiso.framework import load_framework
-from chiso.store import db
+from chiso.store import db, submissions
+from chiso.workflow import accounts, entry
+from chiso.workflow.entry import RawEntry
+from support import as_cli, as_user
 
 from .conftest import FW, load_report, populate
 from .webkit import client, filled_template, sign_in
@@ -27,11 +28,11 @@ def _seed(engine) -> dict[str, int]:
     """A submitted form for vn34-01 (version 1), a draft for vn34-79, a token of editor2, and
     figures extracted from a report waiting for review."""
     with db.transaction(engine) as s:
-        ed = users.principal_for(s, users.require_user(s, "editor"))
-        r = entry.save(s, ed, FW, "2024", "vn34-01", {A: RawEntry("0,5")}, 0, submit=True)
-        ed2 = users.principal_for(s, users.require_user(s, "editor2"))
-        d = entry.save(s, ed2, FW, "2024", "vn34-79", {A: RawEntry("0,3")}, 0)
-        tok, _ = tokens.create_token(s, users.require_user(s, "editor2"), "x", ["entry"])
+        r = entry.save(as_user(s, "editor"), FW, "2024", "vn34-01", {A: RawEntry("0,5")}, 0,
+                       submit=True)
+        d = entry.save(as_user(s, "editor2"), FW, "2024", "vn34-79", {A: RawEntry("0,3")}, 0)
+        tok, _ = accounts.create_token(as_cli(s), accounts.require_user(s, "editor2"), "x",
+                                       ["entry"])
         ids = {"sub": r.submission.id, "draft": d.submission.id, "token": tok.id}
     return {**ids, "extracted": min(load_report(engine).values())}
 
@@ -125,8 +126,8 @@ def test_a_token_without_cookies_needs_no_csrf_but_only_acts_in_scope(sqlite_eng
     from chiso.web.app import create_app
 
     with db.transaction(sqlite_engine) as s:
-        _t, secret = tokens.create_token(s, users.require_user(s, "editor"), "s", ["entry"])
-        _t2, read_only = tokens.create_token(s, users.require_user(s, "editor"), "r", ["read"])
+        _t, secret = accounts.create_token(as_cli(s), accounts.require_user(s, "editor"), "s", ["entry"])
+        _t2, read_only = accounts.create_token(as_cli(s), accounts.require_user(s, "editor"), "r", ["read"])
     c = TestClient(create_app(Settings(), sqlite_engine), base_url="https://testserver")
     body = {"version": 0, "values": {A: "0,8"}, "submit": True}
     r = c.post(f"/api/v1/entry/{FW}/2024/vn34-01", json=body,
@@ -158,9 +159,8 @@ def test_cookie_sessions_need_csrf_on_the_api_and_extra_fields_are_ignored(sqlit
     # once submitted and accepted, the province can no longer change it
     c.post(url, json={"version": 1, "values": {}, "submit": True}, headers={"x-csrf-token": token})
     with db.transaction(sqlite_engine) as s:
-        from chiso.accounts import review
+        from chiso.workflow import review
 
-        review.accept(s, users.principal_for(s, users.require_user(s, "reviewer")),
-                      entry.find(s, FW, "2024", "vn34-01").id, 2)
+        review.accept(as_user(s, "reviewer"), submissions.find(s, FW, "2024", "vn34-01").id, 2)
     r = c.post(url, json={"version": 3, "values": {A: "0,9"}}, headers={"x-csrf-token": token})
     assert r.status_code == 422 and "no longer be changed" in r.json()["message"]["en"]

@@ -35,10 +35,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select, update
 
-from chiso.accounts import users
 from chiso.framework import load_framework
 from chiso.store import db
-from chiso.store.models_auth import AuditRecord, Evidence, User, WebSession
+from chiso.store.models_workflow import AuditRecord, Evidence, User, WebSession
+from chiso.workflow import accounts
+from support import as_user
 
 from .conftest import FW, PASSWORD, populate
 from .webkit import client, csrf_of, sign_in
@@ -91,7 +92,7 @@ def test_sessions_expire_and_disabled_accounts_are_out_at_once(web, sqlite_engin
     assert r.status_code == 303 and r.headers["location"].startswith("/login")
     sign_in(web, "editor")
     with db.transaction(sqlite_engine) as s:
-        users.disable_user(s, "editor", actor="admin")
+        accounts.disable_user(as_user(s, "admin"), "editor")
     assert web.get("/entry").status_code == 303
 
 
@@ -152,9 +153,9 @@ def test_injection_in_filters_does_nothing(web, sqlite_engine) -> None:
 
 def test_audit_csv_cells_cannot_run_as_formulas(web, sqlite_engine) -> None:
     with db.transaction(sqlite_engine) as s:
-        from chiso.accounts import audit
+        from chiso.store import audit
 
-        audit.record(s, actor="=HYPERLINK(\"http://evil\")", action="x", target_type="y")
+        audit.add(s, actor="=HYPERLINK(\"http://evil\")", action="x", target_type="y")
     sign_in(web, "admin")
     body = web.get("/admin/audit.csv").text
     assert "'=HYPERLINK" in body and ",=HYPERLINK" not in body

@@ -18,6 +18,7 @@ from chiso.settings import Settings
 from chiso.store import db
 from chiso.store.models import Unit
 from chiso.workspace import Workspace
+from support import seed_frameworks
 
 SEEDS = Path(__file__).parents[1] / "fixtures" / "seeds"
 REPORT = SEEDS / "002_4772e3cccd476e08.txt"
@@ -65,6 +66,7 @@ def _workspace(tmp_path: Path) -> Path:
     ws = Workspace(Settings(data_dir=tmp_path / "data"))
     ws.settings.ensure_data_dir()
     db.upgrade(ws.engine)
+    seed_frameworks(ws.engine)
     with db.transaction(ws.engine) as s:
         s.add(Unit(id="VN", code="VN", name="Việt Nam", full_name="Việt Nam", type="country", level="country"))
         s.add(Unit(id="vn63-19", code="19", name="Thái Nguyên", full_name="Tỉnh Thái Nguyên", type="tỉnh",
@@ -78,18 +80,19 @@ def test_load_then_review_with_flags(cli, tmp_path: Path):
     n = len(res.stdout.splitlines())
     listed = run(cli, "review", "--list", "--data-dir", str(data)).stdout
     assert "infra_sharing_share" in listed
-    from chiso.extract import review as rv
+    from chiso.workflow import extracted
+    from support import as_cli
 
     engine = Workspace(Settings(data_dir=data)).ready()
     with db.transaction(engine) as s:
-        ids = [o.id for o in rv.drafts(s)]
+        ids = [o.id for o in extracted.drafts(as_cli(s))]
     assert len(ids) == n
     res = run(cli, "review", "--reject", str(ids[0]), "--set", f"{ids[1]}=1.301", "--data-dir", str(data))
     assert "rejected 1" in res.stdout and "approved 1" in res.stdout
     res = run(cli, "review", "--accept-all", "--data-dir", str(data))
     assert f"approved {n - 2}" in res.stdout
     assert "nothing waiting" in run(cli, "review", "--list", "--data-dir", str(data)).stdout
-    from chiso.accounts import audit
+    from chiso.store import audit
 
     with db.transaction(engine) as s:  # every decision is in the audit log, with who made it
         trail = [(r.action, r.actor, r.before["id"]) for r in audit.entries(s, target_type="observation")]

@@ -7,11 +7,12 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
-from chiso.errors import ExtractionError
+from chiso.errors import NotFound
 from chiso.extract import extract_text
-from chiso.extract import review as rv
 from chiso.store import db
 from chiso.store.models import Observation, Source, Unit
+from chiso.workflow import extracted as rv
+from support import as_cli, seed_frameworks
 
 TEXT = ("Thái Nguyên tăng tốc chuyển đổi số\n"
         "Năm 2020, tỷ lệ phủ sóng 4G đạt 95%, thấp hơn mức trung bình toàn quốc (97%). "
@@ -30,17 +31,18 @@ def _units(session) -> None:
 
 
 def _load(engine):
+    seed_frameworks(engine)
     cands = extract_text(TEXT, "tn.txt", year=2020)
     with db.transaction(engine) as session:
         _units(session)
-        return rv.load_candidates(session, cands, doc_text=TEXT, doc_title="tn.txt", period="2020")
+        return rv.load_candidates(as_cli(session), cands, doc_text=TEXT, doc_title="tn.txt", period="2020")
 
 
 def test_load_stores_matched_candidates_as_drafts_with_provenance(engine):
     res = _load(engine)
     assert res.loaded == 3 and res.skipped == []
     with db.transaction(engine) as session:
-        rows = rv.drafts(session)
+        rows = rv.drafts(as_cli(session))
         assert {(o.unit_id, o.indicator, o.kind, o.value, o.target_year) for o in rows} == {
             ("vn63-19", "coverage_4g_pop", "actual", 95.0, None),
             ("VN", "coverage_4g_pop", "national_average", 97.0, None),
@@ -56,11 +58,12 @@ def test_load_stores_matched_candidates_as_drafts_with_provenance(engine):
 def test_accept_correct_reject_make_new_revisions(engine):
     _load(engine)
     with db.transaction(engine) as session:
-        ids = {o.indicator + o.kind: o.id for o in rv.drafts(session)}
-        rv.accept(session, [ids["coverage_4g_popactual"]], user="lan")
-        rv.correct(session, ids["coverage_4g_popnational_average"], "97,3", user="lan")
-        rv.reject(session, [ids["fiber_households_sharetarget"]], user="lan")
-        assert rv.drafts(session) == []
+        ids = {o.indicator + o.kind: o.id for o in rv.drafts(as_cli(session))}
+        w = as_cli(session, "lan")
+        rv.decide(w, ids["coverage_4g_popactual"], "accept")
+        rv.decide(w, ids["coverage_4g_popnational_average"], "correct", "97,3")
+        rv.decide(w, ids["fiber_households_sharetarget"], "reject")
+        assert rv.drafts(as_cli(session)) == []
     with db.transaction(engine) as session:
         current = session.scalars(select(Observation).where(Observation.is_current.is_(True))).all()
         got = {(o.indicator, o.kind, o.value, o.status, o.revision) for o in current}
@@ -75,8 +78,8 @@ def test_accept_correct_reject_make_new_revisions(engine):
 
 def test_reviewing_a_missing_draft_says_what_to_do(engine):
     _load(engine)
-    with db.transaction(engine) as session, pytest.raises(ExtractionError) as err:
-        rv.accept(session, [99999])
+    with db.transaction(engine) as session, pytest.raises(NotFound) as err:
+        rv.decide(as_cli(session), 99999, "accept")
     assert "chiso review" in str(err.value)
 
 
@@ -84,7 +87,7 @@ def test_unknown_units_and_missing_years_are_skipped_with_a_reason(engine):
     cands = extract_text("Cao Bằng\nTỷ lệ phủ sóng 4G đạt 90%.", "cb.txt")
     with db.transaction(engine) as session:
         _units(session)
-        res = rv.load_candidates(session, cands, doc_text="x", doc_title="cb.txt")
+        res = rv.load_candidates(as_cli(session), cands, doc_text="x", doc_title="cb.txt")
     assert res.loaded == 0 and len(res.skipped) == 1 and "Cao Bằng" in res.skipped[0]
 
 
@@ -94,10 +97,10 @@ def test_one_value_per_series_and_reloading_keeps_reviews(engine):
     assert sorted(c.value for c in cands if c.matched) == [1.0, 2.0]
     with db.transaction(engine) as session:
         _units(session)
-        res = rv.load_candidates(session, cands, doc_text=text, doc_title="t.txt", period="2020")
+        res = rv.load_candidates(as_cli(session), cands, doc_text=text, doc_title="t.txt", period="2020")
         assert res.loaded == 1 and "same series" in res.skipped[0]
-        rv.accept_all(session)
+        rv.accept_all(as_cli(session))
     with db.transaction(engine) as session:
-        res = rv.load_candidates(session, cands, doc_text=text, doc_title="t.txt", period="2020")
+        res = rv.load_candidates(as_cli(session), cands, doc_text=text, doc_title="t.txt", period="2020")
         assert res.loaded == 0 and any("already reviewed" in why for why in res.skipped)
-        assert rv.drafts(session) == []
+        assert rv.drafts(as_cli(session)) == []

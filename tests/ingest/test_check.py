@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from chiso.catalog import shipped_catalog
 from chiso.errors import DataFileError, UnitError
 from chiso.framework import load_framework
 from chiso.ingest.load import ImportOptions, check_file, indicators_for
@@ -21,6 +22,8 @@ UNITS = {"Đà Nẵng": "vn63-48", "Hà Nội": "vn63-01"}
 SHARES = [n.code for n in load_framework("chiso-core").indicators() if n.unit == "percent"]
 COUNTS = [n.code for n in load_framework("chiso-core").indicators() if n.unit == "count"]
 
+SHIPPED = shipped_catalog()
+
 
 def resolve(text: str, as_of: date) -> str:
     if text in UNITS:
@@ -29,7 +32,7 @@ def resolve(text: str, as_of: date) -> str:
 
 
 def check(path: Path, **opts: object):  # type: ignore[no-untyped-def]
-    return check_file(path, ImportOptions(**opts), indicators=indicators_for(()),
+    return check_file(path, ImportOptions(**opts), indicators=indicators_for(SHIPPED.frameworks()),
                       resolve_unit=resolve, known_units=set(UNITS.values()))
 
 
@@ -70,10 +73,10 @@ def test_leading_blank_rows_and_columns_keep_spreadsheet_addresses(tmp_path: Pat
 def test_framework_option_limits_indicators(tmp_path: Path) -> None:
     dti = load_framework("dti-province-2024").indicators()[0].code
     path = write_csv(tmp_path / "f.csv", [LONG_HEADER, ["Đà Nẵng", dti, "2024", "", "0,5"]])
-    assert check_file(path, ImportOptions(), indicators=indicators_for(()), resolve_unit=resolve,
+    assert check_file(path, ImportOptions(), indicators=indicators_for(SHIPPED.frameworks()), resolve_unit=resolve,
                       known_units=set(UNITS.values()))[0]
     with pytest.raises(DataFileError) as info:
-        check_file(path, ImportOptions(), indicators=indicators_for(("chiso-core",)),
+        check_file(path, ImportOptions(), indicators=indicators_for(SHIPPED.frameworks(["chiso-core"])),
                    resolve_unit=resolve, known_units=set(UNITS.values()))
     assert info.value.problems[0].field == "indicator"
 
@@ -81,7 +84,7 @@ def test_framework_option_limits_indicators(tmp_path: Path) -> None:
 def test_unit_missing_from_database_says_run_init(tmp_path: Path) -> None:
     path = write_csv(tmp_path / "u.csv", [LONG_HEADER, ["Đà Nẵng", SHARES[0], "2024", "", "5"]])
     with pytest.raises(DataFileError) as info:
-        check_file(path, ImportOptions(), indicators=indicators_for(()), resolve_unit=resolve,
+        check_file(path, ImportOptions(), indicators=indicators_for(SHIPPED.frameworks()), resolve_unit=resolve,
                    known_units=set())
     assert "chiso init" in info.value.problems[0].message_en
 

@@ -7,11 +7,14 @@ from pathlib import Path
 
 import pytest
 
+from chiso.catalog import shipped_catalog
 from chiso.errors import DataFileError
 from chiso.ingest.headers import Indicators
 from chiso.ingest.load import ImportOptions, check_file, indicators_for
 
 from .files import LONG_HEADER, write_csv, write_xlsx
+
+SHIPPED = shipped_catalog()
 
 
 def _never(text: str, as_of: object) -> str:
@@ -20,7 +23,7 @@ def _never(text: str, as_of: object) -> str:
 
 def _check(path: Path, **opts: object) -> DataFileError:
     with pytest.raises(DataFileError) as info:
-        check_file(path, ImportOptions(**opts), indicators=indicators_for(()),
+        check_file(path, ImportOptions(**opts), indicators=indicators_for(SHIPPED.frameworks()),
                    resolve_unit=_never, known_units=set())
     err = info.value
     assert err.message_vi and err.message_en and err.problems
@@ -99,7 +102,7 @@ def test_bad_options(tmp_path: Path) -> None:
 
 
 def test_indicator_lookup_by_any_name() -> None:
-    ind = indicators_for(("chiso-core",))
+    ind = indicators_for(SHIPPED.frameworks(["chiso-core"]))
     assert isinstance(ind, Indicators)
     node = ind.find("fiber_households_share")
     assert node is not None

@@ -8,12 +8,25 @@ import pytest
 from sqlalchemy import func, select
 
 from chiso.errors import DataFileError
-from chiso.ingest import ImportOptions, import_file
-from chiso.ingest.export import write as export_write
-from chiso.store import db, repo
+from chiso.ingest import ImportOptions
+from chiso.ingest.export import write as _export
+from chiso.store import db, observations
 from chiso.store.models import ImportBatch, Observation, Source
+from chiso.workflow import imports
+from support import as_cli
 
 from .files import LONG_HEADER, write_csv, write_xlsx
+
+
+def import_file(engine, path, options=ImportOptions(), *, resolve_unit=None):
+    """`chiso import` of one file: its own transaction, as the person at the command line."""
+    with db.transaction(engine) as s:
+        return imports.import_file(as_cli(s), path, options, resolve_unit=resolve_unit)
+
+
+def export_write(engine, out, fmt, flt):
+    with db.session_factory(engine)() as s:
+        return _export(s, out, fmt, flt)
 
 
 def _obs(engine) -> list[Observation]:
@@ -181,9 +194,9 @@ def test_reimport_is_idempotent_and_a_change_adds_a_revision(units_db, tmp_path:
     path2 = write_csv(tmp_path / "b.csv", changed)
     third = import_file(engine, path2, resolve_unit=resolve)
     assert (third.added, third.revised, third.unchanged) == (0, 1, 4)
-    key = repo.series_key("vn63-48", "fiber_households_share", "2024", "actual", None)
+    key = observations.series_key("vn63-48", "fiber_households_share", "2024", "actual", None)
     with db.session_factory(engine)() as s:
-        revs = [(o.revision, o.value, o.is_current) for o in repo.history(s, key)]
+        revs = [(o.revision, o.value, o.is_current) for o in observations.history(s, key)]
     assert revs == [(1, 70.8, False), (2, 71.2, True)]
 
 
@@ -200,7 +213,7 @@ def test_export_then_import_round_trip(units_db, tmp_path: Path, fmt: str) -> No
     engine, resolve = units_db
     import_file(engine, write_csv(tmp_path / "a.csv", LONG_ROWS), resolve_unit=resolve)
     out = tmp_path / f"export.{fmt}"
-    n = export_write(engine, out, fmt, repo.ObservationFilter())
+    n = export_write(engine, out, fmt, observations.Filter(view="current", statuses=("approved", "published")))
     assert n == 5
     back = import_file(engine, out, resolve_unit=resolve)
     assert (back.figures, back.added, back.revised, back.unchanged) == (5, 0, 0, 5)
@@ -212,7 +225,8 @@ def test_export_jsonl_has_provenance(units_db, tmp_path: Path) -> None:
     engine, resolve = units_db
     import_file(engine, write_csv(tmp_path / "a.csv", LONG_ROWS), resolve_unit=resolve)
     out = tmp_path / "o.jsonl"
-    export_write(engine, out, "jsonl", repo.ObservationFilter(indicators=["smartphone_subscribers"]))
+    export_write(engine, out, "jsonl", observations.Filter(view="current", indicators=["smartphone_subscribers"],
+                                                        statuses=("approved", "published")))
     lines = [json.loads(x) for x in out.read_text("utf-8").splitlines()]
     assert len(lines) == 1
     assert lines[0]["value"] == 911000 and lines[0]["source"] == "a.csv"

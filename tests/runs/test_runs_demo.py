@@ -13,11 +13,11 @@ from sqlalchemy import func, select
 
 from chiso.demo.load import load_demo
 from chiso.framework import load_framework
-from chiso.runs import regenerate
 from chiso.settings import Settings
-from chiso.store import db, repo
+from chiso.store import db, runs
 from chiso.store.models import IndexRun, Observation
 from chiso.units.registry import Registry
+from chiso.workflow.runs import regenerate
 from chiso.workspace import Workspace
 
 PUBLISHED = Path(__file__).parents[1] / "fixtures" / "dti_published.csv"
@@ -56,7 +56,7 @@ def _run(ws: Workspace, label_part: str, period: str) -> IndexRun:
 
 def _scores(ws: Workspace, run: IndexRun, node: str) -> dict[str, float]:
     with db.transaction(ws.engine) as s:
-        return {r.unit_id: r.score for r in repo.run_results(s, run.id) if r.node_code == node}
+        return {r.unit_id: r.score for r in runs.results(s, run.id) if r.node_code == node}
 
 
 def test_pdti_reproduced_for_the_published_2022_top_five(demo: Workspace) -> None:
@@ -84,7 +84,7 @@ def test_pdti_reproduced_for_the_published_2022_top_five(demo: Workspace) -> Non
 def test_published_ranks_share_the_lower_rank_on_ties(demo: Workspace) -> None:
     run = _run(demo, "DTI 2022 công bố", "2022")
     with db.transaction(demo.engine) as s:
-        rows = [r for r in repo.run_results(s, run.id) if r.node_code == "pdti"]
+        rows = [r for r in runs.results(s, run.id) if r.node_code == "pdti"]
     assert len(rows) == 63
     by_score: dict[float, set[int]] = {}
     for r in rows:
@@ -115,11 +115,12 @@ def test_2023_re_expressed_on_34_provinces_with_the_ministry_rule(demo: Workspac
 
 def test_computed_runs_regenerate_exactly_from_their_record(demo: Workspace) -> None:
     with db.transaction(demo.engine) as s:
-        runs = [r for r in s.scalars(select(IndexRun)) if (r.method or {}).get("kind") == "computed"]
-        assert len(runs) >= 5
-        for run in runs:
+        computed = [r for r in s.scalars(select(IndexRun))
+                    if (r.method or {}).get("kind") == "computed"]
+        assert len(computed) >= 5
+        for run in computed:
             stored = {(r.unit_id, r.node_code): (r.score, r.rank, r.rank_q05, r.rank_q95)
-                      for r in repo.run_results(s, run.id)}
+                      for r in runs.results(s, run.id)}
             again = {(r["unit_id"], r["node_code"]): (r["score"], r["rank"], r["rank_q05"], r["rank_q95"])
                      for r in regenerate(s, run, load_framework(run.framework_code))}
             assert again == stored, run.label
@@ -132,7 +133,7 @@ def test_simulated_runs_are_labelled_and_real_runs_are_not(demo: Workspace) -> N
             assert bool(run.simulated) == is_core, run.label
             if is_core:
                 assert "mô phỏng" in run.label and "simulated" in run.label
-                band = [r for r in repo.run_results(s, run.id) if r.rank_q05 is not None]
+                band = [r for r in runs.results(s, run.id) if r.rank_q05 is not None]
                 assert len(band) == 34
                 assert all(r.rank_q05 <= r.rank_median <= r.rank_q95 for r in band)
 

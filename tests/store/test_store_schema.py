@@ -12,7 +12,7 @@ from sqlalchemy import Engine, inspect, select, text
 from chiso.errors import StoreError
 from chiso.framework import load_framework
 from chiso.framework.load import SHIPPED
-from chiso.store import db, repo
+from chiso.store import db, frameworks
 from chiso.store.models import Base, FrameworkNode, FrameworkRecord, Unit
 
 TABLES = {
@@ -82,12 +82,12 @@ def test_framework_version_is_stored_once_and_protected(engine: Engine) -> None:
     fw = load_framework("dti-province-2022")
     yaml_text = (SHIPPED / "dti-province-2022.yaml").read_text("utf-8")
     with db.transaction(engine) as s:
-        repo.sync_framework(s, fw, yaml_text)
-        repo.sync_framework(s, fw, yaml_text)
+        frameworks.sync_framework(s, fw, yaml_text)
+        frameworks.sync_framework(s, fw, yaml_text)
     with db.session_factory(engine)() as s:
         assert s.scalar(select(FrameworkRecord.version)) == "2022.1"
         nodes = s.scalars(select(FrameworkNode).order_by(FrameworkNode.position)).all()
         assert [n.code for n in nodes][:2] == ["pdti", "nhan_thuc_so"]
         assert {n.code for n in nodes if not n.scored} == {"do_thi_thong_minh"}
     with pytest.raises(StoreError, match="version"), db.transaction(engine) as s:
-        repo.sync_framework(s, fw, yaml_text + "\n# edited\n")
+        frameworks.sync_framework(s, fw, yaml_text + "\n# edited\n")

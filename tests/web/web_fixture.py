@@ -1,6 +1,6 @@
 """A small but complete database for the web tests: 34 provinces, a few old ones, runs, figures.
 
-Built through the models and repo, as the demo would: shipped frameworks synced, units with
+Built through the store, as the demo would: shipped frameworks synced, units with
 lineage, observations with provenance (a quoted sentence, a file row, a simulation), a computed
 DTI 2024 run on the 34 provinces with rank intervals, a published 2023 run on old provinces and
 a simulated chiso-core run.
@@ -16,8 +16,9 @@ from sqlalchemy import Engine
 
 from chiso.framework import load_framework
 from chiso.framework.load import SHIPPED
-from chiso.store import db, repo
+from chiso.store import db, frameworks, observations, runs, sources
 from chiso.store.models import IndexRun, LineageEvent, Unit
+from chiso.vocab import PUBLISHED
 
 NEW = date(2025, 7, 1)
 OLD_END = date(2025, 6, 30)
@@ -78,7 +79,7 @@ _RESULT_KEYS = ("unit_id", "node_code", "score", "rank", "rank_q05", "rank_q95",
 
 
 def _full_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """repo.save_run inserts in bulk: every row needs every column."""
+    """runs.save_run inserts in bulk: every row needs every column."""
     return [{k: r.get(k) for k in _RESULT_KEYS} for r in rows]
 
 
@@ -86,7 +87,7 @@ def build(engine: Engine) -> dict[str, Any]:
     """Fill a migrated database; returns ids the tests refer to."""
     with db.transaction(engine) as s:
         for fid in ("dti-province-2022", "dti-province-2024", "chiso-core"):
-            repo.sync_framework(s, load_framework(fid), (SHIPPED / f"{fid}.yaml").read_text("utf-8"))
+            frameworks.sync_framework(s, load_framework(fid), (SHIPPED / f"{fid}.yaml").read_text("utf-8"))
         s.add(Unit(id="VN", code="VN", name="Việt Nam", full_name="Việt Nam", type="quốc gia",
                    level="country"))
         s.flush()
@@ -104,7 +105,7 @@ def build(engine: Engine) -> dict[str, Any]:
                                        effective=NEW, kind="merge"))
 
         # published DTI figures (a file row each) and a national average
-        pub = repo.add_source(s, kind="published_report", title="Kết quả DTI 2024 công bố",
+        pub = sources.add_source(s, kind="published_report", title="Kết quả DTI 2024 công bố",
                               uri=DTI_URL)
         recs = []
         row = 2
@@ -122,10 +123,10 @@ def build(engine: Engine) -> dict[str, Any]:
         recs.append({"unit_id": "VN", "indicator": "nhan_thuc_so", "period": "2024",
                      "kind": "national_average", "value": 0.61,
                      "provenance": {"file": "dti_published.csv", "row": row, "url": DTI_URL}})
-        repo.record_observations(s, recs, source_id=pub.id, status=repo.PUBLISHED)
+        observations.record_observations(s, recs, source_id=pub.id, status=PUBLISHED)
 
         # a seed report: figures with the quoted sentence
-        doc = repo.add_source(s, kind="document", title="Bộ TT&TT làm việc với tỉnh Bến Tre",
+        doc = sources.add_source(s, kind="document", title="Bộ TT&TT làm việc với tỉnh Bến Tre",
                               uri="chiso-demo:seeds/000_304c59184cccb1e4.txt")
         seed = [
             {"unit_id": old_id("83"), "indicator": "smartphone_per_100", "period": "2020",
@@ -145,10 +146,10 @@ def build(engine: Engine) -> dict[str, Any]:
              "provenance": {"document": "000_304c59184cccb1e4.txt",
                             "quote": "Tỉnh thậm chí có thể thực hiện ngay trong năm 2020 đạt 100% DVCTT"}},
         ]
-        repo.record_observations(s, seed, source_id=doc.id, status=repo.PUBLISHED)
+        observations.record_observations(s, seed, source_id=doc.id, status=PUBLISHED)
 
         # simulated chiso-core figures, two years, for every new province
-        sim = repo.add_source(s, kind="simulated", title="Dữ liệu mô phỏng / Simulated data",
+        sim = sources.add_source(s, kind="simulated", title="Dữ liệu mô phỏng / Simulated data",
                               uri="chiso-demo:simulated", simulated=True)
         core = load_framework("chiso-core")
         core_inds = ["fiber_households_share", "it_budget_share", "smartphone_per_100"]
@@ -162,7 +163,7 @@ def build(engine: Engine) -> dict[str, Any]:
                     sim_recs.append({"unit_id": uid, "indicator": ind, "period": year,
                                      "kind": "actual", "value": round(base + 4 * k, 1),
                                      "provenance": {"simulated": True, "seed": 1}})
-        repo.record_observations(s, sim_recs, source_id=sim.id, status=repo.PUBLISHED)
+        observations.record_observations(s, sim_recs, source_id=sim.id, status=PUBLISHED)
 
         # computed DTI 2024 run on the 34, with rank intervals
         points = {n.code: n.max_points or 0 for n in load_framework("dti-province-2024").indicators()}
@@ -176,7 +177,7 @@ def build(engine: Engine) -> dict[str, Any]:
                             "rank_median": float(r)})
             for leaf in DTI_LEAVES:
                 results.append({"unit_id": uid, "node_code": leaf, "score": dti24[uid][leaf]})
-        run24 = repo.save_run(s, IndexRun(
+        run24 = runs.save_run(s, IndexRun(
             framework_code="dti-province-2024", framework_version="2024.1-inferred", period="2024",
             unit_level="province", method={"normalisation": "goalposts", "aggregation": "points",
                                            "uncertainty": {"replications": 1000}},
@@ -186,7 +187,7 @@ def build(engine: Engine) -> dict[str, Any]:
         # published DTI 2023 on a few old provinces
         old_scores = {old_id(c): round(0.4 + 0.4 * _u("2023" + c), 4) for c in OLD}
         old_ranks = _ranks(old_scores)
-        run23 = repo.save_run(s, IndexRun(
+        run23 = runs.save_run(s, IndexRun(
             framework_code="dti-province-2022", framework_version=load_framework("dti-province-2022").version,
             period="2023", unit_level="province", method={"kind": "published"},
             snapshot_hash="b" * 64, chiso_version="0.1.0", simulated=False,
@@ -208,7 +209,7 @@ def build(engine: Engine) -> dict[str, Any]:
             for p in pillars:
                 core_results.append({"unit_id": uid, "node_code": p,
                                      "score": round(20 + 70 * _u(uid + p), 2)})
-        runsim = repo.save_run(s, IndexRun(
+        runsim = runs.save_run(s, IndexRun(
             framework_code="chiso-core", framework_version=core.version, period="2024",
             unit_level="province", method={"normalisation": "minmax"}, snapshot_hash="c" * 64,
             chiso_version="0.1.0", simulated=True, label="mô phỏng / simulated"), _full_rows(core_results))

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 from rich.console import Console
 
 from chiso.errors import ChisoError
 from chiso.settings import Settings
+
+if TYPE_CHECKING:
+    from chiso.workflow import Work
 
 app = typer.Typer(
     name="chiso",
@@ -36,6 +41,21 @@ DataDir = Annotated[
 def settings_for(data_dir: Path | None) -> Settings:
     """Settings from the environment, with --data-dir taking precedence."""
     return Settings(data_dir=data_dir) if data_dir else Settings()
+
+
+@contextmanager
+def working(data_dir: Path | None, as_user: str | None = None,
+            name: str | None = None) -> Iterator[Work]:
+    """One unit of work on the workspace's store, landing whole or not at all: as a named
+    account (`--as USER`, which must be active), or as the person at the command line."""
+    from chiso.store import db
+    from chiso.workflow import Principal, Work
+    from chiso.workflow.accounts import acting_as
+    from chiso.workspace import Workspace
+
+    with db.transaction(Workspace(settings_for(data_dir)).ready()) as s:
+        who = acting_as(s, as_user) if as_user else Principal.local(name)
+        yield Work.open(s, who, "cli")
 
 
 def main() -> None:

@@ -114,16 +114,15 @@ def demo(
 def _print_scores(ws: Workspace, summary: object) -> None:
     """Each province's scores in the newest real and simulated runs, as a table."""
     from chiso.numbers import format_vi
-    from chiso.store import db, repo
-    from chiso.store.models import Unit
+    from chiso.store import db, runs, units
 
-    with db.transaction(ws.engine) as s:
-        names = dict(s.query(Unit.id, Unit.name).all())
+    with db.session_factory(ws.engine)() as s:
+        names = {u.id: u.name for u in units.units(s)}
         for run in summary.runs:  # type: ignore[attr-defined]
             if run.period not in ("2024", "2025"):
                 continue
             fw = load_framework(run.framework_code)
-            rows = [r for r in repo.run_results(s, run.id) if r.node_code == fw.root.code and r.rank]
+            rows = [r for r in runs.results(s, run.id) if r.node_code == fw.root.code and r.rank]
             table = Table("hạng / rank", "tỉnh / province", "điểm / score", "5–95 %",
                           title=f"{run.label} — {run.period}")
             for r in sorted(rows, key=lambda r: r.rank):

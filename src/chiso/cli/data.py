@@ -18,7 +18,7 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
-from chiso.cli import DataDir, settings_for
+from chiso.cli import DataDir, settings_for, working
 from chiso.errors import ChisoError, DataFileError
 from chiso.workspace import Workspace
 
@@ -47,23 +47,21 @@ def import_(
       chiso import bang-ngang.csv --format wide --period 2024 --source "Sở TT&TT Đà Nẵng"
       chiso import a.csv b.xlsx --dry-run --report loi.csv
     """
-    from chiso.ingest import ImportOptions, import_file
-    from chiso.ingest.load import registry_resolver
+    from chiso.ingest import ImportOptions
+    from chiso.workflow.imports import import_file
 
-    engine = Workspace(settings_for(data_dir)).ready()
     options = ImportOptions(shape=format, period=period, frameworks=tuple(framework or ()),
                             source=source, dry_run=dry_run, publish=publish)
-    resolver = registry_resolver()
     failed: list[ChisoError] = []
     for path in files:
         try:
-            with _bar(path.name) as progress:
+            with _bar(path.name) as progress, working(data_dir) as w:
                 task = progress.add_task(path.name, total=None)
 
                 def tick(done: int, total: int | None, task: TaskID = task) -> None:
                     progress.update(task, completed=done, total=total)
 
-                result = import_file(engine, path, options, resolve_unit=resolver, progress=tick)
+                result = import_file(w, path, options, progress=tick)
         except DataFileError as exc:
             failed.append(exc)
             _print_problems(exc)
@@ -120,15 +118,18 @@ def export(
       chiso export --format jsonl --unit vn34-48
     """
     from chiso.ingest import export as ex
-    from chiso.store import repo
+    from chiso.store import db, observations
+    from chiso.vocab import REVIEWED
 
     engine = Workspace(settings_for(data_dir)).ready()
-    flt = repo.ObservationFilter(unit_ids=tuple(unit or ()), indicators=tuple(indicator or ()),
-                                 periods=tuple(period or ()), kinds=tuple(kind or ()),
-                                 include_simulated=not no_simulated)
+    flt = observations.Filter(view="current", unit_ids=tuple(unit or ()),
+                              indicators=tuple(indicator or ()), periods=tuple(period or ()),
+                              kinds=tuple(kind or ()), statuses=REVIEWED,
+                              include_simulated=not no_simulated)
     if format == "xlsx" and out_file is None:
         raise DataFileError("Xuất XLSX cần --out TEN_TEP.xlsx.", "XLSX export needs --out FILE.xlsx.")
-    n = ex.write(engine, out_file if out_file else sys.stdout, format, flt)
+    with db.session_factory(engine)() as session:
+        n = ex.write(session, out_file if out_file else sys.stdout, format, flt)
     if out_file:
         out.print(f"Đã xuất / exported {n} số liệu / figures → {out_file}")
 
@@ -145,20 +146,14 @@ def template(
       chiso template chiso-core
       chiso template dti-province-2024 --out mau-dti-2024.xlsx
     """
-    from chiso.framework import load_framework
+    from chiso.catalog import shipped_catalog
     from chiso.ingest.template import write_template
 
-    fw = load_framework(framework)
+    catalog = shipped_catalog()
+    fw = catalog.framework(framework)
     path = out_file or Path(f"mau-{fw.id}.xlsx")
-    write_template(fw, path, _current_provinces())
+    write_template(fw, path, [(u.id, u.name) for u in catalog.provinces(date.today())])
     out.print(f"Đã tạo mẫu / template written: {path}")
-
-
-def _current_provinces() -> list[tuple[str, str]]:
-    """The provinces valid today, to pre-fill the template."""
-    from chiso.units.registry import Registry
-
-    return [(u.id, u.name) for u in Registry.load().units(as_of=date.today(), level="province")]
 
 
 def register(app: typer.Typer) -> None:

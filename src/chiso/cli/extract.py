@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import getpass
 import json
 import sys
 from enum import Enum
@@ -14,8 +13,9 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from chiso.cli import DataDir, settings_for
+from chiso.cli import DataDir, working
 from chiso.errors import ExtractionError, Problem
+from chiso.vocab import QUALIFIER_SIGNS
 
 
 def _out() -> Console:
@@ -77,7 +77,7 @@ def extract(
                   "tin cậy/conf.", "trích/quote")
         for c in rows:
             value = format_vi(c.value) + (f" – {format_vi(c.value_high)}" if c.value_high is not None else "")
-            q = {"eq": "", "approx": "~", "gt": ">", "lt": "<", "ge": "≥", "le": "≤"}[c.qualifier]
+            q = QUALIFIER_SIGNS[c.qualifier]
             t.add_row(c.doc, c.unit or "?", c.indicator or "[chưa khớp / unmatched]", c.kind, q + value,
                       str(c.target_year or c.year or ""), f"{c.confidence:.2f}", _snippet(c))
         _out().print(t)
@@ -98,15 +98,12 @@ def _snippet(c, width: int = 40) -> str:
 
 def _load(results, year: int | None, data_dir: Path | None) -> None:
     from chiso.extract.pipeline import doc_year
-    from chiso.extract.review import load_candidates
-    from chiso.store import db
-    from chiso.workspace import Workspace
+    from chiso.workflow.extracted import load_candidates
 
-    engine = Workspace(settings_for(data_dir)).ready()
     err = Console(stderr=True)
     for doc, cands in results:
-        with db.transaction(engine) as session:
-            res = load_candidates(session, cands, doc_text=doc.text, doc_title=doc.name,
+        with working(data_dir) as w:
+            res = load_candidates(w, cands, doc_text=doc.text, doc_title=doc.name,
                                   period=str(year or doc_year(doc.text) or "") or None)
         err.print(f"{doc.name}: đã lưu {res.loaded} số liệu nháp / stored {res.loaded} drafts")
         for why in res.skipped:
@@ -139,16 +136,13 @@ def review(
 
       chiso review --accept-all --user lan
     """
-    from chiso.extract import review as rv
-    from chiso.store import db
-    from chiso.workspace import Workspace
+    from chiso.workflow import extracted as rv
 
-    engine = Workspace(settings_for(data_dir)).ready()
-    user = user or f"cli:{getpass.getuser()}"  # who decided, in the revisions and the audit log
     scripted = accept_all or accept or reject or set_
-    with db.transaction(engine) as session:
+    # who decided, in the revisions and the audit log: --user, else cli:<os user>
+    with working(data_dir, name=user) as w:
         if list_only or not scripted:
-            _show(rv.drafts(session))
+            _show(rv.drafts(w))
         if list_only:
             return
         if scripted:
@@ -158,15 +152,15 @@ def review(
                     raise ExtractionError("Tuỳ chọn --set sai dạng", "Bad --set option", [Problem(
                         "viết --set ID=GIÁ_TRỊ, ví dụ --set 15=70,8", "write --set ID=VALUE, e.g. --set 15=70,8",
                         value=item)])
-                rv.correct(session, int(obs_id), value.strip(), user)
-            n_acc = rv.accept(session, accept or [], user)
-            n_rej = rv.reject(session, reject or [], user)
+                rv.decide(w, int(obs_id), "correct", value.strip())
+            n_acc = rv.decide_many(w, accept or [], "accept")
+            n_rej = rv.decide_many(w, reject or [], "reject")
             if accept_all:
-                n_acc += rv.accept_all(session, user)
+                n_acc += rv.accept_all(w)
             _out().print(f"Đã duyệt {n_acc + len(set_ or [])}, đã loại {n_rej} / "
                       f"approved {n_acc + len(set_ or [])}, rejected {n_rej}")
             return
-        _interactive(session, rv, user)
+        _interactive(w, rv)
 
 
 def _show(rows) -> None:
@@ -184,11 +178,11 @@ def _show(rows) -> None:
     _out().print(t)
 
 
-def _interactive(session, rv, user: str | None) -> None:
+def _interactive(w, rv) -> None:
     from chiso.numbers import format_vi
 
     n = {"a": 0, "r": 0, "s": 0}
-    for o in rv.drafts(session):
+    for o in rv.drafts(w):
         p = o.provenance or {}
         _out().print(f"\n[bold]#{o.id}[/] {o.unit_id} · {o.indicator} · {o.kind} · {o.period}: "
                   f"[bold]{format_vi(o.value) if o.value is not None else ''}[/]\n  “{p.get('quote', '')}”")
@@ -197,11 +191,11 @@ def _interactive(session, rv, user: str | None) -> None:
         if answer == "q":
             break
         if answer == "a":
-            rv.accept(session, [o.id], user)
+            rv.decide(w, o.id, "accept")
         elif answer == "r":
-            rv.reject(session, [o.id], user)
+            rv.decide(w, o.id, "reject")
         elif answer == "s":
-            rv.correct(session, o.id, typer.prompt("Giá trị đúng / correct value"), user)
+            rv.decide(w, o.id, "correct", typer.prompt("Giá trị đúng / correct value"))
         else:
             continue
         n[answer] += 1

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from chiso.cli import DataDir, settings_for
+from chiso.cli import DataDir, working
 
 out = Console()
 
@@ -29,16 +29,10 @@ def publish(
     Example:
       chiso publish dti-province-2024 2024 --as bo.duyet --note "Công bố chính thức"
     """
-    from chiso.accounts import publish as pub
-    from chiso.accounts import users
-    from chiso.store import db
-    from chiso.workspace import Workspace
+    from chiso.workflow import publish as pub
 
-    with db.transaction(Workspace(settings_for(data_dir)).ready()) as s:
-        user = users.require_user(s, as_user)
-        if not user.active:
-            raise users.Forbidden(f"Tài khoản {as_user} đã bị khoá.", f"Account {as_user} is disabled.")
-        res = pub.publish(s, users.principal_for(s, user), framework, period, note, ip="cli")
+    with working(data_dir, as_user=as_user) as w:
+        res = pub.publish(w, framework, period, note)
         p = res.publication
         out.print(f"Đã công bố / published {p.framework_code} {p.period}, lần / release {p.number}: "
                   f"thêm / added {res.added}, đổi / changed {res.changed}, bỏ / removed {res.removed}")

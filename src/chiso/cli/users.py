@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
 
-from chiso.settings import Settings
+from chiso.cli import DataDir, working
 
 out = Console()
 
@@ -20,17 +19,6 @@ users_app = typer.Typer(
     no_args_is_help=True,
 )
 
-DataDir = Annotated[
-    Path | None,
-    typer.Option("--data-dir", envvar="CHISO_DATA_DIR",
-                 help="Thư mục dữ liệu / data directory (default ./chiso-data).", show_default=False),
-]
-
-
-def _engine(data_dir: Path | None):
-    from chiso.workspace import Workspace
-
-    return Workspace(Settings(data_dir=data_dir) if data_dir else Settings()).ready()
 
 
 def _read_password(from_stdin: bool) -> str:
@@ -54,24 +42,21 @@ def add(
       chiso users add hanoi.nhaplieu --role province_editor --unit vn34-01 --name "Nguyễn Văn A"
       echo "$PW" | chiso users add bo.duyet --role ministry_reviewer --password-stdin
     """
-    from chiso.accounts import users
-    from chiso.store import db
+    from chiso.workflow import accounts
 
     password = _read_password(password_stdin)
-    with db.transaction(_engine(data_dir)) as s:
-        u = users.add_user(s, username, password, role, display_name=name, units=unit,
-                           actor="cli")
+    with working(data_dir) as w:
+        u = accounts.add_user(w, username, password, role, display_name=name, units=unit)
         out.print(f"Đã tạo / created: {u.username} ({u.role}) {' '.join(unit)}")
 
 
 @users_app.command("list")
 def list_(data_dir: DataDir = None) -> None:
     """Liệt kê tài khoản / list accounts.  Example: chiso users list"""
-    from chiso.accounts import users
-    from chiso.store import db
+    from chiso.workflow import accounts
 
-    with db.session_factory(_engine(data_dir))() as s:
-        rows = users.list_users(s)
+    with working(data_dir) as w:
+        rows = accounts.list_users(w.session)
     # one account per line, tab-separated, so scripts can read it
     print("username\trole\tunits\tactive\tlocked_until\tname")
     for u, units in rows:
@@ -86,11 +71,10 @@ def disable(
 ) -> None:
     """Khoá tài khoản; phiên và mã truy cập hết hiệu lực ngay / disable an account; its sessions
     and tokens stop working at once.  Example: chiso users disable hanoi.nhaplieu"""
-    from chiso.accounts import users
-    from chiso.store import db
+    from chiso.workflow import accounts
 
-    with db.transaction(_engine(data_dir)) as s:
-        users.disable_user(s, username, actor="cli")
+    with working(data_dir) as w:
+        accounts.disable_user(w, username)
     out.print(f"Đã khoá / disabled: {username}")
 
 
@@ -112,16 +96,15 @@ def token(
       chiso users token hanoi.nhaplieu --scope entry --label "nạp tự động"
       chiso users token hanoi.nhaplieu --revoke 3
     """
-    from chiso.accounts import tokens, users
-    from chiso.store import db
+    from chiso.workflow import accounts
 
-    with db.transaction(_engine(data_dir)) as s:
-        u = users.require_user(s, username)
+    with working(data_dir) as w:
+        u = accounts.require_user(w.session, username)
         if revoke is not None:
-            tokens.revoke(s, revoke, by=users.principal_for(s, u))
+            accounts.revoke(w, revoke)
             out.print(f"Đã thu hồi / revoked: {revoke}")
             return
-        tok, secret = tokens.create_token(s, u, label, scope, days=days or None, actor="cli")
+        tok, secret = accounts.create_token(w, u, label, scope, days=days or None)
         out.print(f"Mã số / token id {tok.id}, phạm vi / scopes {', '.join(tok.scopes)}")
         out.print("Lưu lại ngay, mã sẽ không hiện lại / store it now, it is not shown again:")
         print(secret)

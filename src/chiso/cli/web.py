@@ -9,6 +9,7 @@ import typer
 
 from chiso.settings import Settings
 
+
 def serve(settings: Settings, host: str = "127.0.0.1", port: int = 8000, workers: int = 1) -> None:
     """Serve the web app until interrupted. With workers > 1, each process builds its own app."""
     import os

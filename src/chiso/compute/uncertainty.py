@@ -11,7 +11,15 @@ from typing import Any
 import numpy as np
 
 from chiso.compute.aggregate import aggregate, weighted_mean
-from chiso.compute.build import Dataset, Structure, denominate, impute, leaf_matrix, normalise, screen
+from chiso.compute.build import (
+    Dataset,
+    Structure,
+    denominate,
+    impute,
+    leaf_matrix,
+    normalise,
+    screen,
+)
 from chiso.compute.method import Method
 from chiso.compute.rank import rank_desc
 from chiso.compute.treat import treat

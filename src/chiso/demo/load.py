@@ -4,23 +4,23 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
 from itertools import chain
 
-from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from chiso.compute import Method, UncertaintySpec
 from chiso.demo.real import dti_published_batches, seed_report_batches
 from chiso.demo.simulated import SOURCE, simulate
-from chiso.framework import load_framework
-from chiso.runs import RunSpec, compute_run, latent_levels, published_run, reexpressed_run
-from chiso.store import db, repo
-from chiso.store.models import IndexRun, Observation
-from chiso.units.registry import Registry
+from chiso.store import db, observations
+from chiso.store.models import IndexRun
+from chiso.vocab import LAST_DAY_BEFORE_REFORM, PUBLISHED, REFORM_DATE
+from chiso.workflow import Principal, Work
+from chiso.workflow.imports import record_batch
+from chiso.workflow.runs import RunSpec, compute_run, latent_levels, published_run, reexpressed_run
 from chiso.workspace import Workspace
 
-OLD_DAY = date(2025, 6, 30)
-NEW_DAY = date(2025, 7, 1)
+OLD_DAY = LAST_DAY_BEFORE_REFORM
+NEW_DAY = REFORM_DATE
 SIMULATED_YEARS = (2023, 2024, 2025)
 DEMO_USER = "chiso-demo"
 
@@ -39,62 +39,65 @@ def load_demo(ws: Workspace, step: Step = lambda _msg: None, *, runs: int = 1000
     summary = DemoSummary()
     step("Cơ sở dữ liệu, khung chỉ số, đơn vị hành chính / database, frameworks, units")
     ws.init()
-    registry = Registry.load()
+    me = Principal.local(DEMO_USER)
+
+    def work(s: Session) -> Work:
+        return Work.open(s, me, "cli")
+
+    with db.session_factory(ws.engine)() as s:
+        catalog = work(s).catalog
+    registry = catalog.units
     old = tuple(u.id for u in registry.units(as_of=OLD_DAY, level="province"))
     new = tuple(u.id for u in registry.units(as_of=NEW_DAY, level="province"))
 
     step("Số liệu thật: 4 báo cáo và kết quả DTI công bố / real figures: 4 reports, published DTI")
     with db.transaction(ws.engine) as s:
+        w = work(s)
         for batch in chain(seed_report_batches(registry), dti_published_batches(registry)):
-            src = repo.add_source(s, **batch.source)
             # the reports and the ministry's results are public documents: published as they are
-            counts = repo.record_observations(s, batch.records, source_id=src.id, user=DEMO_USER,
-                                              status=repo.PUBLISHED)
+            counts = record_batch(w, batch.source, batch.records, status=PUBLISHED)
             summary.figures_added += counts.added
 
     step("Kết quả DTI công bố theo năm / published DTI runs by year")
-    dti22, dti24 = load_framework("dti-province-2022"), load_framework("dti-province-2024")
+    dti22, dti24 = catalog.framework("dti-province-2022"), catalog.framework("dti-province-2024")
     with db.transaction(ws.engine) as s:
+        w = work(s)
         pub = {
-            "2022": published_run(s, dti22, "2022", old, "DTI 2022 công bố / published"),
-            "2023": published_run(s, dti22, "2023", old, "DTI 2023 công bố / published"),
-            "2024": published_run(s, dti24, "2024", new, "DTI 2024 công bố (34 tỉnh) / published (34 provinces)"),
+            "2022": published_run(w, dti22, "2022", old, "DTI 2022 công bố / published"),
+            "2023": published_run(w, dti22, "2023", old, "DTI 2023 công bố / published"),
+            "2024": published_run(w, dti24, "2024", new, "DTI 2024 công bố (34 tỉnh) / published (34 provinces)"),
         }
         summary.runs += [r for r in pub.values() if r is not None]
         if pub["2023"] is not None:
             summary.runs.append(reexpressed_run(
-                s, dti22, pub["2023"], registry, NEW_DAY,
+                w, dti22, pub["2023"], NEW_DAY,
                 "DTI 2023 quy về 34 tỉnh (trung bình các tỉnh cũ) / re-expressed on the 34 provinces"))
         levels = dict(latent_levels(s, pub["2024"])) if pub["2024"] is not None else {}
 
     step("Tính lại DTI từ các chỉ số chính, kèm độ bất định / recomputing DTI with its uncertainty")
     with db.transaction(ws.engine) as s:
-        summary.runs.append(compute_run(s, RunSpec(
+        w = work(s)
+        summary.runs.append(compute_run(w, RunSpec(
             framework=dti22, period="2022", unit_ids=old, method=Method.for_framework(dti22),
             label="DTI 2022 tính lại từ chỉ số chính / recomputed from the main indices")))
-        summary.runs.append(compute_run(s, RunSpec(
+        summary.runs.append(compute_run(w, RunSpec(
             framework=dti24, period="2024", unit_ids=new, method=Method.for_framework(dti24),
             uncertainty=UncertaintySpec(n=runs, seed=2024),
             label="DTI 2024 tính lại, trọng số suy ra / recomputed, inferred weights")))
 
     step("Dữ liệu mô phỏng cho bộ chỉ số chiso-core (có ghi rõ) / labelled simulated chiso-core data")
-    core = load_framework("chiso-core")
+    core = catalog.framework("chiso-core")
     with db.transaction(ws.engine) as s:
-        real = {tuple(row) for row in s.execute(
-            select(Observation.unit_id, Observation.indicator, Observation.period)
-            .where(Observation.is_current.is_(True), Observation.kind == "actual",
-                   Observation.unit_id.in_(new))
-        )}
+        real = observations.actual_keys(s, new)
         records = [r for r in simulate(core, new, SIMULATED_YEARS, levels)
                    if (r["unit_id"], r["indicator"], r["period"]) not in real]
-        src = repo.add_source(s, **SOURCE)
-        summary.figures_simulated = repo.record_observations(
-            s, records, source_id=src.id, user=DEMO_USER, status=repo.PUBLISHED).added
+        summary.figures_simulated = record_batch(work(s), SOURCE, records,
+                                                 status=PUBLISHED).added
 
     step("Tính chỉ số chiso-core trên dữ liệu mô phỏng / computing chiso-core on simulated data")
     for year in SIMULATED_YEARS:
         with db.transaction(ws.engine) as s:
-            summary.runs.append(compute_run(s, RunSpec(
+            summary.runs.append(compute_run(work(s), RunSpec(
                 framework=core, period=str(year), unit_ids=new, method=Method.for_framework(core),
                 include_simulated=True, uncertainty=UncertaintySpec(n=runs, seed=year),
                 label=f"chiso-core {year} (mô phỏng / simulated)")))

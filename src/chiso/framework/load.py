@@ -9,7 +9,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from chiso.errors import FrameworkError, Problem
+from chiso.errors import FrameworkError, Problem, vi_reason
 from chiso.framework.schema import Framework
 
 SHIPPED = Path(__file__).parent / "frameworks"
@@ -92,30 +92,13 @@ def _problem(err: Any, lines: dict[Loc, int], filename: str) -> Problem:
     field = ".".join(str(p) for p in loc) or "(top)"
     msg = err["msg"].removeprefix("Value error, ")
     return Problem(
-        f"trường '{field}': {_vi(err['type'], msg)}",
+        f"trường '{field}': {vi_reason(err)}",
         f"field '{field}': {msg}",
         file=filename,
         line=line,
         field=field,
         value=err.get("input") if not isinstance(err.get("input"), (dict, list)) else None,
     )
-
-
-_VI = {
-    "missing": "thiếu trường bắt buộc",
-    "extra_forbidden": "trường không được phép (sai tên?)",
-    "literal_error": "giá trị không thuộc danh sách cho phép",
-    "string_pattern_mismatch": "sai định dạng",
-    "float_parsing": "phải là số",
-    "int_parsing": "phải là số nguyên",
-    "greater_than_equal": "giá trị quá nhỏ",
-    "less_than_equal": "giá trị quá lớn",
-    "string_too_short": "không được để trống",
-}
-
-
-def _vi(kind: str, msg: str) -> str:
-    return _VI.get(kind, msg)
 
 
 def _line_index(node: yaml.Node | None, loc: Loc = ()) -> dict[Loc, int]:

@@ -14,32 +14,27 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, TextIO
 
-from sqlalchemy import Engine
+from sqlalchemy.orm import Session
 
-from chiso.store import db, repo
-from chiso.store.models import Observation, Source, Unit
+from chiso.store import observations, units
 
 FORMATS = ("csv", "xlsx", "jsonl")
 COLUMNS = ("unit", "unit_name", "indicator", "period", "kind", "value", "value_high",
            "qualifier", "target_year", "source", "note", "status", "revision", "provenance")
 
 
-def rows(engine: Engine, flt: repo.ObservationFilter) -> Iterator[dict[str, Any]]:
-    """The current observations a filter selects, one dict per figure, in a stable order."""
-    q = (repo.current_observations_query(flt)
-         .add_columns(Unit.name, Source.title)
-         .join(Unit, Unit.id == Observation.unit_id))
-    if flt.include_simulated:  # the filter joins sources only to drop simulated ones
-        q = q.outerjoin(Source, Source.id == Observation.source_id)
-    with db.session_factory(engine)() as session:
-        for obs, unit_name, source in session.execute(q.execution_options(yield_per=2000)):
-            yield {
-                "unit": obs.unit_id, "unit_name": unit_name, "indicator": obs.indicator,
-                "period": obs.period, "kind": obs.kind, "value": obs.value,
-                "value_high": obs.value_high, "qualifier": obs.qualifier,
-                "target_year": obs.target_year, "source": source, "note": obs.note,
-                "status": obs.status, "revision": obs.revision, "provenance": obs.provenance,
-            }
+def rows(session: Session, flt: observations.Filter) -> Iterator[dict[str, Any]]:
+    """The observations a filter selects, one dict per figure, in a stable order."""
+    names = {u.id: u.name for u in units.units(session)}
+    for obs, source in observations.stream(session, flt):
+        yield {
+            "unit": obs.unit_id, "unit_name": names.get(obs.unit_id), "indicator": obs.indicator,
+            "period": obs.period, "kind": obs.kind, "value": obs.value,
+            "value_high": obs.value_high, "qualifier": obs.qualifier,
+            "target_year": obs.target_year, "source": source.title if source else None,
+            "note": obs.note, "status": obs.status, "revision": obs.revision,
+            "provenance": obs.provenance,
+        }
 
 
 def csv_number(value: float | None) -> str:
@@ -51,14 +46,14 @@ def csv_number(value: float | None) -> str:
     return format(Decimal(repr(float(value))), "f").replace(".", ",")
 
 
-def write(engine: Engine, out: Path | TextIO, fmt: str, flt: repo.ObservationFilter) -> int:
+def write(session: Session, out: Path | TextIO, fmt: str, flt: observations.Filter) -> int:
     """Write the export to a path (or a text stream for csv/jsonl); returns how many rows."""
     if fmt not in FORMATS:
         from chiso.errors import DataFileError
 
         raise DataFileError(f"Định dạng '{fmt}' không hợp lệ; hãy dùng: {', '.join(FORMATS)}.",
                             f"Unknown format '{fmt}'; use one of: {', '.join(FORMATS)}.")
-    data = rows(engine, flt)
+    data = rows(session, flt)
     if fmt == "xlsx":
         assert isinstance(out, Path), "XLSX goes to a file"
         return _xlsx(data, out)

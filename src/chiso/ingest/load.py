@@ -1,23 +1,21 @@
-"""Importing a file: read, check every row, then write everything in one transaction or nothing."""
+"""Checking a file to import: read it and check every row; writes nothing (the workflow lands
+the figures: chiso.workflow.imports)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import Engine, select
-from sqlalchemy.orm import Session
-
 from chiso.errors import DataFileError, Problem, UnitError
-from chiso.framework import load_framework, shipped_ids
+from chiso.framework import Framework
 from chiso.ingest.headers import Indicators, fold
 from chiso.ingest.layout import detect, missing_fields
-from chiso.ingest.read import file_sha256, open_sheets
+from chiso.ingest.read import open_sheets
 from chiso.ingest.validate import Checker, Figure, UnitResolver, normalise_period
-from chiso.store import db, repo
-from chiso.store.models import ImportBatch, Unit
+from chiso.units.registry import Registry
+from chiso.vocab import REFORM_DATE
 
 SHAPES = ("auto", "long", "wide")
 CHUNK = 5000
@@ -31,10 +29,9 @@ class ImportOptions:
 
     shape: str = "auto"
     period: str | None = None
-    frameworks: Sequence[str] = ()  # framework ids whose indicators are accepted; () = all shipped
+    frameworks: Sequence[str] = ()  # framework ids whose indicators are accepted; () = all
     source: str | None = None  # the source title; default: the file name
     dry_run: bool = False
-    user: str | None = None
     publish: bool = False  # the file is itself a publication: its figures are public at once
 
 
@@ -51,11 +48,8 @@ class ImportReport:
     batch_id: int | None = None
 
 
-def registry_resolver() -> UnitResolver:
-    """Resolve units with the shipped registry: provinces first, then post-reform communes."""
-    from chiso.units.registry import Registry
-
-    registry = Registry.load()
+def registry_resolver(registry: Registry) -> UnitResolver:
+    """Resolve units with a registry (the catalog's): provinces first, then post-reform communes."""
 
     def resolve(text: str, as_of: date) -> str:
         if fold(text) in ("vn", "viet nam", "vietnam", "ca nuoc"):
@@ -69,7 +63,7 @@ def registry_resolver() -> UnitResolver:
         try:
             return registry.resolve(text, as_of=as_of, level="province").id
         except UnitError:
-            if as_of < date(2025, 7, 1):
+            if as_of < REFORM_DATE:
                 raise
             try:
                 return registry.resolve(text, as_of=as_of, level="commune").id
@@ -80,8 +74,9 @@ def registry_resolver() -> UnitResolver:
     return resolve
 
 
-def indicators_for(framework_ids: Sequence[str]) -> Indicators:
-    return Indicators.of(load_framework(f) for f in (framework_ids or shipped_ids()))
+def indicators_for(frameworks: Iterable[Framework]) -> Indicators:
+    """The indicators an import accepts: those of the frameworks given."""
+    return Indicators.of(frameworks)
 
 
 def check_file(
@@ -179,53 +174,3 @@ def _missing(where: str, row: int, fields: list[str], shape: str) -> Problem:
         f"bảng dạng {'dọc' if shape == 'long' else 'ngang'} thiếu cột: {names}.",
         f"the {shape} table lacks column(s): {names}.",
         file=where, row=row, field=names)
-
-
-def import_file(
-    engine: Engine,
-    path: Path,
-    options: ImportOptions = ImportOptions(),
-    *,
-    resolve_unit: UnitResolver | None = None,
-    progress: Progress | None = None,
-) -> ImportReport:
-    """Import one file whole or not at all; the same file twice changes no observation."""
-    indicators = indicators_for(options.frameworks)
-    with db.session_factory(engine)() as session:
-        known = set(session.scalars(select(Unit.id)))
-    figures, rows = check_file(
-        path, options, indicators=indicators, resolve_unit=resolve_unit or registry_resolver(),
-        known_units=known, progress=progress,
-    )
-    digest = file_sha256(path)
-    status = repo.PUBLISHED if options.publish else "approved"
-    if options.dry_run:
-        with db.session_factory(engine)() as session:
-            try:
-                counts = _write(session, figures, path.name, None, options.user, status)
-            finally:
-                session.rollback()
-        return ImportReport(path.name, digest, rows, len(figures), counts.added, counts.revised,
-                            counts.unchanged, True)
-    with db.transaction(engine) as session:
-        source = repo.add_source(session, kind="file", title=options.source or path.name,
-                                 uri=path.name, sha256=digest)
-        counts = _write(session, figures, path.name, source.id, options.user, status)
-        batch = ImportBatch(source_id=source.id, file_name=path.name, sha256=digest, rows=rows,
-                            added=counts.added, revised=counts.revised, unchanged=counts.unchanged)
-        session.add(batch)
-        session.flush()
-        batch_id = batch.id
-    return ImportReport(path.name, digest, rows, len(figures), counts.added, counts.revised,
-                        counts.unchanged, False, batch_id)
-
-
-def _write(session: Session, figures: list[Figure], file: str, source_id: int | None,
-           user: str | None, status: str) -> repo.RecordCounts:
-    added = revised = unchanged = 0
-    for i in range(0, len(figures), CHUNK):
-        records = [f.record(file) for f in figures[i : i + CHUNK]]
-        c = repo.record_observations(session, records, source_id=source_id, user=user,
-                                     status=status)
-        added, revised, unchanged = added + c.added, revised + c.revised, unchanged + c.unchanged
-    return repo.RecordCounts(added, revised, unchanged)

@@ -1,4 +1,6 @@
-"""The database tables: sources, frameworks, units, lineage, observations, index runs."""
+"""The database tables of figures: sources, frameworks, units, lineage, observations, index runs.
+
+The tables of the workflow (accounts, submissions, publications, audit) are in models_workflow."""
 
 from __future__ import annotations
 
@@ -7,7 +9,6 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
-    MetaData,
     Boolean,
     Date,
     DateTime,
@@ -15,17 +16,13 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    MetaData,
     String,
     Text,
     UniqueConstraint,
     false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
-
-KINDS = ("actual", "target", "national_average", "benchmark")
-QUALIFIERS = ("eq", "approx", "gt", "lt", "ge", "le")
-STATUSES = ("draft", "submitted", "approved", "published", "rejected")
-SOURCE_KINDS = ("file", "document", "published_report", "simulated", "manual")
 
 
 def utcnow() -> datetime:
@@ -119,6 +116,7 @@ class Unit(Base):
     parent_id: Mapped[str | None] = mapped_column(ForeignKey("units.id"))
     valid_from: Mapped[date | None] = mapped_column(Date)
     valid_to: Mapped[date | None] = mapped_column(Date)
+    aliases: Mapped[list[str] | None] = mapped_column(JSON)  # other ways of writing its name
 
 
 class LineageEvent(Base):
@@ -227,4 +225,4 @@ class ImportBatch(Base):
     revised: Mapped[int] = mapped_column(Integer)
     unchanged: Mapped[int] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-from chiso.store import models_auth  # noqa: E402,F401
+from chiso.store import models_workflow  # noqa: E402,F401

@@ -20,9 +20,9 @@ from importlib import resources
 
 from chiso.errors import UnitError
 from chiso.units.names import key
+from chiso.vocab import LEVELS
 
 DATA = resources.files("chiso.units") / "data"
-LEVELS = ("country", "province", "commune")
 
 # Ways of writing a province that neither package knows, by the name they stand for.
 EXTRA_ALIASES = {
@@ -115,6 +115,9 @@ class Registry:
         out = [u for u in self._units
                if (level is None or u.level == level) and (as_of is None or u.valid_on(as_of))]
         return sorted(out, key=lambda u: (LEVELS.index(u.level), u.code, u.id))
+
+    def find(self, unit_id: str) -> UnitRecord | None:
+        return self._by_id.get(unit_id)
 
     def get(self, unit_id: str) -> UnitRecord:
         try:

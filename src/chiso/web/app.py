@@ -10,17 +10,17 @@ from fastapi.staticfiles import StaticFiles
 from sqlalchemy import Engine
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.gzip import GZipMiddleware
-from starlette.responses import Response
+from starlette.responses import RedirectResponse, Response
 
 import chiso
-from chiso.errors import ChisoError
+from chiso.errors import AuthError, ChisoError
 from chiso.settings import Settings
-from chiso.store import db, read
+from chiso.store import db, state
 from chiso.web import api, entry, pages
 from chiso.web.cache import CacheStore, ResponseCache
-from chiso.web.model import NotFound
+from chiso.web.entry.deps import login_redirect
 from chiso.web.pages.render import error_page
-from chiso.web.responses import ApiError, error_response
+from chiso.web.responses import error_response
 
 HERE = Path(__file__).parent
 STATIC = HERE / "static"
@@ -56,8 +56,7 @@ def create_app(settings: Settings, engine: Engine | None = None, *, cache: bool 
     app.state.sessions = db.session_factory(engine)
     app.state.default_lang = settings.language if settings.language in ("vi", "en") else "vi"
 
-    for exc_type in (StarletteHTTPException, RequestValidationError, NotFound, ApiError,
-                     ChisoError, Exception):
+    for exc_type in (StarletteHTTPException, RequestValidationError, ChisoError, Exception):
         app.add_exception_handler(exc_type, _handle)
 
     app.include_router(api.router)
@@ -65,7 +64,7 @@ def create_app(settings: Settings, engine: Engine | None = None, *, cache: bool 
     entry.install(app)  # sign-in, entry, review; its guard sits inside the response cache
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
-    store = CacheStore(lambda: read.data_version(engine), enabled=cache, ttl=cache_ttl)
+    store = CacheStore(lambda: state.data_version(engine), enabled=cache, ttl=cache_ttl)
     app.state.response_cache = store
     # inside Starlette's error handling (errors still become JSON or pages), outside routing;
     # the cache sits outside compression, so a hit replays the compressed body as it is
@@ -75,8 +74,12 @@ def create_app(settings: Settings, engine: Engine | None = None, *, cache: bool 
 
 
 async def _handle(request: Request, exc: Exception) -> Response:
+    """The one handler: JSON for the API, a page elsewhere; a page that needs a signed-in
+    account sends the browser to the sign-in page instead."""
     if request.url.path.startswith("/api/"):
         return error_response(request, exc)
+    if isinstance(exc, AuthError) and request.method == "GET" and entry.private(request.url.path):
+        return RedirectResponse(login_redirect(request.url.path), status_code=303)
     return error_page(request, exc)
 
 

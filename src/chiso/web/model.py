@@ -5,45 +5,29 @@ from __future__ import annotations
 import re
 import statistics
 from collections import defaultdict
-from datetime import date
-from functools import lru_cache
 from typing import Any
 
 from sqlalchemy.orm import Session
 
 from chiso.compute.targets import project_status
+from chiso.errors import NotFound
 from chiso.framework import Framework
-from chiso.framework.load import parse_framework
 from chiso.framework.schema import Node
-from chiso.store import read
+from chiso.store import frameworks, observations, runs, units
+from chiso.store.catalog import parsed
 from chiso.store.models import FrameworkRecord, IndexRun, Observation, Source, Unit
-
-NEW_ERA = date(2025, 7, 1)
-
-
-class NotFound(LookupError):
-    """Something a URL names does not exist; carries a bilingual message."""
-
-    def __init__(self, vi: str, en: str) -> None:
-        super().__init__(en)
-        self.vi, self.en = vi, en
-
+from chiso.vocab import REFORM_DATE
 
 # ── frameworks ────────────────────────────────────────────────────────────────────────────
 
 
-@lru_cache(maxsize=32)
-def _parse(sha: str, text: str) -> Framework:
-    return parse_framework(text, f"{sha[:8]}.yaml")
-
-
 def framework_of(rec: FrameworkRecord) -> Framework:
     """The stored framework version as a Framework (parsed once per content hash)."""
-    return _parse(rec.sha256, rec.yaml_text)
+    return parsed(rec.sha256, rec.yaml_text)
 
 
 def framework_for_run(session: Session, run: IndexRun) -> tuple[FrameworkRecord, Framework]:
-    rec = read.framework(session, run.framework_code, run.framework_version) or read.framework(
+    rec = frameworks.framework(session, run.framework_code, run.framework_version) or frameworks.framework(
         session, run.framework_code
     )
     if rec is None:
@@ -127,12 +111,12 @@ def run_kind(run: IndexRun) -> str:
 def selectors(session: Session) -> list[dict[str, Any]]:
     """Frameworks that have runs, with the years each covers (newest first)."""
     by_fw: dict[str, dict[str, Any]] = {}
-    for r in read.runs(session):
+    for r in runs.runs(session):
         entry = by_fw.setdefault(r.framework_code, {"code": r.framework_code, "periods": []})
         if r.period not in entry["periods"]:
             entry["periods"].append(r.period)
     for code, entry in by_fw.items():
-        rec = read.framework(session, code)
+        rec = frameworks.framework(session, code)
         entry["name"] = {"vi": rec.name_vi, "en": rec.name_en} if rec else {"vi": code, "en": code}
     return sorted(by_fw.values(), key=lambda e: e["code"])
 
@@ -141,11 +125,11 @@ def pick_run(session: Session, framework: str | None = None, period: str | None 
              run_id: int | None = None) -> IndexRun | None:
     """The run a page shows: by id, else the latest of a framework and year; real before simulated."""
     if run_id is not None:
-        found = read.run(session, run_id)
+        found = runs.run(session, run_id)
         if found is None:
             raise NotFound(f"Không có lần tính {run_id}", f"No index run {run_id}")
         return found
-    candidates = list(read.runs(session, framework, period))
+    candidates = list(runs.runs(session, framework, period))
     if not candidates:
         if framework or period:
             raise NotFound(
@@ -170,7 +154,7 @@ def previous_run(session: Session, run: IndexRun) -> IndexRun | None:
     except ValueError:
         return None
     fam = family(run.framework_code)
-    cands = [r for r in read.runs(session, period=prev_period)
+    cands = [r for r in runs.runs(session, period=prev_period)
              if family(r.framework_code) == fam and r.unit_level == run.unit_level]
     if not cands:
         return None
@@ -181,9 +165,9 @@ def previous_run(session: Session, run: IndexRun) -> IndexRun | None:
 
 def map_name(unit_rows: list[Unit]) -> str:
     """vn-34 for the provinces in force from 1 July 2025, vn-63 for the ones before."""
-    if any(u.valid_from and u.valid_from >= NEW_ERA for u in unit_rows):
+    if any(u.valid_from and u.valid_from >= REFORM_DATE for u in unit_rows):
         return "vn-34"
-    if any(u.valid_to and u.valid_to < NEW_ERA for u in unit_rows):
+    if any(u.valid_to and u.valid_to < REFORM_DATE for u in unit_rows):
         return "vn-63"
     return "vn-34" if len(unit_rows) <= 34 else "vn-63"
 
@@ -201,16 +185,16 @@ def ranking(session: Session, run: IndexRun) -> dict[str, Any]:
     """The ranking of a run: every unit's index score, rank, interval, pillars and rank change."""
     rec, fw = framework_for_run(session, run)
     root = fw.root.code
-    res = read.results(session, run.id)
+    res = runs.results(session, run.id)
     by_unit: dict[str, dict[str, Any]] = defaultdict(dict)
     for r in res:
         by_unit[r.unit_id][r.node_code] = r
     pillar_nodes = [c for c in fw.root.children if any(c.code in v for v in by_unit.values())]
-    unit_rows = {u.id: u for u in read.units(session, ids=list(by_unit))}
+    unit_rows = {u.id: u for u in units.units(session, ids=list(by_unit))}
     prev = previous_run(session, run)
     prev_rank: dict[str, int | None] = {}
     if prev is not None:
-        prev_rank = {r.unit_id: r.rank for r in read.results(session, prev.id, node_codes=[
+        prev_rank = {r.unit_id: r.rank for r in runs.results(session, prev.id, node_codes=[
             c for c in {root, framework_for_run(session, prev)[1].root.code}])}
     rows = []
     for uid, nodes in by_unit.items():
@@ -269,11 +253,11 @@ def figure_json(obs: Observation, src: Source | None) -> dict[str, Any]:
 
 def _national(session: Session, indicators: list[str]) -> dict[tuple[str, str], dict[str, Any]]:
     """Stored national figures (the country's actual or national_average), by indicator and period."""
-    nat = read.country(session)
+    nat = units.country(session)
     if nat is None or not indicators:
         return {}
     out: dict[tuple[str, str], dict[str, Any]] = {}
-    for obs, src in read.figures(session, read.Figures(unit_ids=[nat.id], indicators=indicators,
+    for obs, src in observations.figures(session, observations.Filter(unit_ids=[nat.id], indicators=indicators,
                                                        kinds=["national_average", "actual"])):
         key = (obs.indicator, obs.period)
         if key not in out or obs.kind == "national_average":
@@ -303,15 +287,15 @@ def _target_for(node: Node, own: list[dict[str, Any]], period: str) -> dict[str,
 
 def scorecard(session: Session, unit_id: str, run: IndexRun | None) -> dict[str, Any]:
     """A province's scorecard: score, rank and interval, pillars, indicators with provenance."""
-    u = read.unit(session, unit_id)
+    u = units.unit(session, unit_id)
     if u is None:
         raise NotFound(f"Không có đơn vị hành chính '{unit_id}'", f"No administrative unit '{unit_id}'")
     preds = [{"unit": unit_json(p), "effective": e.effective.isoformat(), "kind": e.kind}
-             for p, e in read.predecessors(session, unit_id)]
+             for p, e in units.predecessors(session, unit_id)]
     succs = [{"unit": unit_json(s), "effective": e.effective.isoformat(), "kind": e.kind}
-             for s, e in read.successors(session, unit_id)]
+             for s, e in units.successors(session, unit_id)]
     out: dict[str, Any] = {"unit": unit_json(u), "predecessors": preds, "successors": succs,
-                           "runs": [run_json(r) for r in read.runs_with_unit(session, unit_id)],
+                           "runs": [run_json(r) for r in runs.runs_with_unit(session, unit_id)],
                            "run": None, "score": None, "pillars": [], "indicators": []}
     if run is None:
         return out
@@ -350,10 +334,10 @@ def scorecard(session: Session, unit_id: str, run: IndexRun | None) -> dict[str,
 def _other_rows(session: Session, current: str, seen: set[str], u: Unit, period: str,
                 peers: list[str]) -> list[dict[str, Any]]:
     """The province's figures on indicators of other frameworks (e.g. a report's figures)."""
-    have = {o.indicator for o, _ in read.figures(session, read.Figures(unit_ids=[u.id]))} - seen
+    have = {o.indicator for o, _ in observations.figures(session, observations.Filter(unit_ids=[u.id]))} - seen
     rows: list[dict[str, Any]] = []
     latest: dict[str, FrameworkRecord] = {}
-    for rec in read.frameworks(session):
+    for rec in frameworks.frameworks(session):
         latest[rec.code] = rec
     for code, rec in sorted(latest.items()):
         if code == current or not have:
@@ -374,10 +358,10 @@ def _indicator_rows(session: Session, fw: Framework, u: Unit, period: str,
         return []
     codes = [n.code for n in inds]
     mine: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for obs, src in read.figures(session, read.Figures(unit_ids=[u.id], indicators=codes)):
+    for obs, src in observations.figures(session, observations.Filter(unit_ids=[u.id], indicators=codes)):
         mine[obs.indicator].append(figure_json(obs, src))
     national = _national(session, codes)
-    means = read.mean_values(session, read.Figures(unit_ids=peer_ids, indicators=codes,
+    means = observations.mean_values(session, observations.Filter(unit_ids=peer_ids, indicators=codes,
                                                    periods=[period], kinds=["actual"]))
     parents = fw.parent_of()
     rows = []
@@ -419,7 +403,7 @@ def _indicator_rows(session: Session, fw: Framework, u: Unit, period: str,
 def indicator_view(session: Session, code: str, framework: str | None,
                    period: str | None) -> dict[str, Any]:
     """One indicator across provinces: its definition and every province's value for a year."""
-    recs = [r for r in read.frameworks(session) if framework in (None, r.code)]
+    recs = [r for r in frameworks.frameworks(session) if framework in (None, r.code)]
     found: tuple[FrameworkRecord, Node] | None = None
     for rec in reversed(recs):
         fw = framework_of(rec)
@@ -431,15 +415,15 @@ def indicator_view(session: Session, code: str, framework: str | None,
     if found is None:
         raise NotFound(f"Không có chỉ tiêu '{code}'", f"No indicator '{code}'")
     rec, node = found
-    periods = read.periods_of(session, code)
+    periods = observations.periods_of(session, code)
     if period is None and periods:
         period = periods[-1]
-    figs = read.figures(session, read.Figures(indicators=[code], periods=[period] if period else [],
+    figs = observations.figures(session, observations.Filter(indicators=[code], periods=[period] if period else [],
                                               kinds=["actual"])) if period else []
     ids = [o.unit_id for o, _ in figs]
-    units = {x.id: x for x in read.units(session, ids=ids)}
-    rows = [{**figure_json(o, s), "unit": unit_json(units[o.unit_id])} for o, s in figs
-            if o.unit_id in units and units[o.unit_id].level == "province"]
+    by_id = {x.id: x for x in units.units(session, ids=ids)}
+    rows = [{**figure_json(o, s), "unit": unit_json(by_id[o.unit_id])} for o, s in figs
+            if o.unit_id in by_id and by_id[o.unit_id].level == "province"]
     rows.sort(key=lambda r: (r["value"] is None, -(r["value"] or 0)
                              if node.direction != "lower_better" else (r["value"] or 0)))
     nat = _national(session, [code]).get((code, period or ""))
@@ -448,7 +432,7 @@ def indicator_view(session: Session, code: str, framework: str | None,
         "framework": {"code": rec.code, "version": rec.version,
                       "name": {"vi": rec.name_vi, "en": rec.name_en}},
         "node": node_json(node), "periods": periods, "period": period,
-        "map": map_name([units[r["unit"]["id"]] for r in rows]) if rows else "vn-63",
+        "map": map_name([by_id[r["unit"]["id"]] for r in rows]) if rows else "vn-63",
         "national": nat, "mean": statistics.fmean(vals) if vals else None,
         "simulated": any(r["simulated"] for r in rows), "rows": rows,
     }

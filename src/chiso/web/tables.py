@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 import chiso
-from chiso.store import read
+from chiso.store import frameworks, observations, runs, sources, units
 from chiso.web.model import framework_of
 
 
@@ -37,12 +37,12 @@ class Table:
 def _units(s: Session) -> list[list[Any]]:
     return [[u.id, u.code, u.name, u.full_name, u.type, u.level, u.parent_id,
              u.valid_from.isoformat() if u.valid_from else None,
-             u.valid_to.isoformat() if u.valid_to else None] for u in read.units(s)]
+             u.valid_to.isoformat() if u.valid_to else None] for u in units.units(s)]
 
 
 def _observations(s: Session) -> list[list[Any]]:
     out = []
-    for o, src in read.figures(s, read.Figures()):
+    for o, src in observations.figures(s, observations.Filter()):
         prov = o.provenance or {}
         out.append([o.id, o.unit_id, o.indicator, o.period, o.kind, o.value, o.value_high,
                      o.qualifier, o.target_year, o.status, o.revision, o.source_id,
@@ -55,13 +55,13 @@ def _observations(s: Session) -> list[list[Any]]:
 def _runs(s: Session) -> list[list[Any]]:
     return [[r.id, r.framework_code, r.framework_version, r.period, r.unit_level, r.simulated,
              r.label, r.snapshot_hash, r.chiso_version, json.dumps(r.method, ensure_ascii=False)]
-            for r in read.runs(s)]
+            for r in runs.runs(s)]
 
 
 def _results(s: Session) -> list[list[Any]]:
     out = []
-    for r in read.runs(s):
-        for x in read.results(s, r.id):
+    for r in runs.runs(s):
+        for x in runs.results(s, r.id):
             out.append([r.id, r.framework_code, r.period, x.unit_id, x.node_code, x.score, x.rank,
                         x.rank_q05, x.rank_median, x.rank_q95, r.simulated])
     return out
@@ -69,7 +69,7 @@ def _results(s: Session) -> list[list[Any]]:
 
 def _indicators(s: Session) -> list[list[Any]]:
     out = []
-    for rec in read.frameworks(s):
+    for rec in frameworks.frameworks(s):
         fw = framework_of(rec)
         parents = fw.parent_of()
         for n in fw.nodes():
@@ -83,7 +83,7 @@ def _indicators(s: Session) -> list[list[Any]]:
 
 
 def _sources(s: Session) -> list[list[Any]]:
-    return [[x.id, x.kind, x.title, x.uri, x.sha256, x.simulated, x.note] for x in read.sources(s)]
+    return [[x.id, x.kind, x.title, x.uri, x.sha256, x.simulated, x.note] for x in sources.sources(s)]
 
 
 def F(name: str, typ: str, vi: str, en: str) -> Field:  # noqa: N802  (short table specs)

@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Request
 
-from chiso.store import read
+from chiso.store import observations
 from chiso.web.api.common import ERRORS, JSON
 from chiso.web.deps import PagingDep, SessionDep
 from chiso.web.model import figure_json
@@ -28,7 +28,7 @@ def list_observations(
     period: Annotated[list[Annotated[str, Query(max_length=10)]], Query(description="Kỳ, ví dụ 2024 / period (repeatable)")] = [],  # noqa: B006
     kind: Annotated[list[Kind], Query(description="actual | target | national_average | benchmark")] = [],  # noqa: B006
 ) -> JSON:
-    f = read.Figures(unit_ids=unit, indicators=indicator, periods=period, kinds=kind)
-    total = read.count_figures(session, f)
-    rows = read.figures(session, f, limit=paging.limit, offset=paging.offset)
+    f = observations.Filter(unit_ids=unit, indicators=indicator, periods=period, kinds=kind)
+    total = observations.count(session, f)
+    rows = observations.figures(session, f, limit=paging.limit, offset=paging.offset)
     return JSON(page([figure_json(o, s) for o, s in rows], total, paging.limit, paging.offset, request))

@@ -6,10 +6,11 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request
 
-from chiso.store import read
+from chiso.errors import NotFound
+from chiso.store import runs
 from chiso.web.api.common import ERRORS, JSON, MAX_INT, ok
 from chiso.web.deps import PagingDep, SessionDep
-from chiso.web.model import NotFound, pick_run, ranking, run_json, selectors
+from chiso.web.model import pick_run, ranking, run_json, selectors
 from chiso.web.responses import page
 
 router = APIRouter(tags=["index"], responses=ERRORS)
@@ -18,7 +19,7 @@ RunId = Annotated[int, Path(ge=1, le=MAX_INT, description="Mã lần tính / run
 
 
 def _run(session: SessionDep, run_id: int):  # type: ignore[no-untyped-def]
-    found = read.run(session, run_id)
+    found = runs.run(session, run_id)
     if found is None:
         raise NotFound(f"Không có lần tính {run_id}", f"No index run {run_id}")
     return found
@@ -32,7 +33,7 @@ def list_runs(
     framework: Annotated[str | None, Query(max_length=80)] = None,
     period: Annotated[str | None, Query(max_length=10)] = None,
 ) -> JSON:
-    rows = read.runs(session, framework, period)
+    rows = runs.runs(session, framework, period)
     chunk = rows[paging.offset : paging.offset + paging.limit]
     return JSON(page([run_json(r) for r in chunk], len(rows), paging.limit, paging.offset, request))
 
@@ -53,7 +54,7 @@ def run_results(
     unit: Annotated[list[Annotated[str, Query(max_length=40)]], Query()] = [],  # noqa: B006
 ) -> JSON:
     _run(session, run_id)
-    rows = read.results(session, run_id, node, unit)
+    rows = runs.results(session, run_id, node, unit)
     chunk = rows[paging.offset : paging.offset + paging.limit]
     data = [{"unit": r.unit_id, "node": r.node_code, "score": r.score, "rank": r.rank,
              "rank_q05": r.rank_q05, "rank_q95": r.rank_q95, "rank_median": r.rank_median}

@@ -6,10 +6,11 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
 
-from chiso.store import read
+from chiso.errors import NotFound
+from chiso.store import runs, units
 from chiso.web.api.common import ERRORS, JSON, MAX_INT, ok
 from chiso.web.deps import SessionDep
-from chiso.web.model import NotFound, pick_run, scorecard
+from chiso.web.model import pick_run, scorecard
 
 router = APIRouter(tags=["scorecards"], responses=ERRORS)
 
@@ -18,9 +19,9 @@ def scorecard_run(session, unit_id: str, run: int | None, framework: str | None,
     """The run a scorecard shows: the one asked for, else the newest real run scoring the unit."""
     if run is not None or framework or year:
         return pick_run(session, framework, year, run)
-    if read.unit(session, unit_id) is None:
+    if units.unit(session, unit_id) is None:
         raise NotFound(f"Không có đơn vị hành chính '{unit_id}'", f"No administrative unit '{unit_id}'")
-    found = read.runs_with_unit(session, unit_id)
+    found = runs.runs_with_unit(session, unit_id)
     return found[0] if found else None
 
 

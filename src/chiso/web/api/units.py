@@ -7,10 +7,11 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Path, Query, Request
 
-from chiso.store import read
+from chiso.errors import NotFound
+from chiso.store import units
 from chiso.web.api.common import ERRORS, JSON, ok
 from chiso.web.deps import PagingDep, SessionDep
-from chiso.web.model import NotFound, unit_json
+from chiso.web.model import unit_json
 from chiso.web.responses import page
 
 router = APIRouter(tags=["units"], responses=ERRORS)
@@ -24,7 +25,7 @@ def list_units(
     as_of: Annotated[date | None, Query(description="Còn hiệu lực vào ngày / in force on (YYYY-MM-DD)")] = None,
     level: Annotated[Literal["country", "province", "commune"] | None, Query()] = None,
 ) -> JSON:
-    rows = read.units(session, as_of=as_of, level=level)
+    rows = units.units(session, as_of=as_of, level=level)
     chunk = rows[paging.offset : paging.offset + paging.limit]
     return JSON(page([unit_json(u) for u in chunk], len(rows), paging.limit, paging.offset, request))
 
@@ -32,13 +33,13 @@ def list_units(
 @router.get("/units/{unit_id}", summary="Một đơn vị và nguồn gốc sáp nhập / one unit and its lineage",
             response_class=JSON)
 def get_unit(session: SessionDep, unit_id: Annotated[str, Path(max_length=40)]) -> JSON:
-    u = read.unit(session, unit_id)
+    u = units.unit(session, unit_id)
     if u is None:
         raise NotFound(f"Không có đơn vị hành chính '{unit_id}'", f"No administrative unit '{unit_id}'")
     return ok({
         **unit_json(u),
         "predecessors": [{"unit": unit_json(p), "effective": e.effective.isoformat(), "kind": e.kind}
-                         for p, e in read.predecessors(session, unit_id)],
+                         for p, e in units.predecessors(session, unit_id)],
         "successors": [{"unit": unit_json(s), "effective": e.effective.isoformat(), "kind": e.kind}
-                       for s, e in read.successors(session, unit_id)],
+                       for s, e in units.successors(session, unit_id)],
     })

@@ -1,18 +1,25 @@
-"""Signing in, data entry, review, publication, changelog, audit and tokens on the web."""
+"""Signing in, data entry, review, publication, changelog, audit and tokens on the web: one small
+module per resource, each calling chiso.workflow."""
 
 from __future__ import annotations
 
 from fastapi import FastAPI
 
+from chiso.web.entry import admin, extracted, forms, publish, review, signin
 from chiso.web.entry.guard import EntryGuard
 from chiso.web.entry.guard import mine as private
-from chiso.web.entry.routes import api_router, router
 
 __all__ = ["install", "private"]
+
+# extracted before review: "/review/extracted" must not be read as a submission id
+MODULES = (signin, forms, extracted, review, publish, admin)
 
 
 def install(app: FastAPI) -> None:
     """Add the entry pages, their JSON API and the guard (body limits, security headers)."""
-    app.include_router(api_router)
-    app.include_router(router)
+    for module in MODULES:
+        if hasattr(module, "api_router"):
+            app.include_router(module.api_router)
+    for module in MODULES:
+        app.include_router(module.router)
     app.add_middleware(EntryGuard)

@@ -6,8 +6,9 @@ whole), and every answer gets no-store and strict security headers.
 
 from __future__ import annotations
 
-from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from chiso.errors import TooLarge
 
 PREFIXES = ("/login", "/logout", "/entry", "/review", "/publish", "/admin", "/account",
             "/changelog", "/api/v1/entry", "/api/v1/review", "/api/v1/published")
@@ -24,13 +25,11 @@ HEADERS = [
 ]
 
 
-class TooLarge(HTTPException):
+def too_large(limit: int) -> TooLarge:
     """A request body over the limit (raised while streaming, before it is all read)."""
-
-    def __init__(self, limit: int) -> None:
-        mb = limit // (1024 * 1024)
-        super().__init__(413, f"Tệp hoặc biểu mẫu quá lớn (tối đa {mb} MB). / "
-                              f"The file or form is too large (at most {mb} MB).")
+    mb = limit // (1024 * 1024)
+    return TooLarge(f"Tệp hoặc biểu mẫu quá lớn (tối đa {mb} MB).",
+                    f"The file or form is too large (at most {mb} MB).")
 
 
 def limit_for(path: str) -> int:
@@ -68,7 +67,7 @@ class EntryGuard:
             if msg["type"] == "http.request":
                 seen += len(msg.get("body", b""))
                 if seen > limit:
-                    raise TooLarge(limit)
+                    raise too_large(limit)
             return msg
 
         async def secured(message: Message) -> None:
@@ -83,16 +82,16 @@ class EntryGuard:
 
 async def _refuse(send: Send, path: str, limit: int) -> None:
     """413 before reading the body: JSON in the API's error shape, plain text elsewhere."""
-    detail = str(TooLarge(limit).detail)
+    err = too_large(limit)
+    vi, en = err.message_vi, err.message_en
     if path.startswith("/api/"):
         import json
 
-        vi, _, en = detail.partition(" / ")
         body = json.dumps({"ok": False, "error": vi, "errors": [], "status": 413,
                            "message": {"vi": vi, "en": en}}, ensure_ascii=False).encode("utf-8")
         ctype = b"application/json"
     else:
-        body, ctype = detail.encode("utf-8"), b"text/plain; charset=utf-8"
+        body, ctype = f"{vi} / {en}".encode(), b"text/plain; charset=utf-8"
     await send({"type": "http.response.start", "status": 413,
                 "headers": [(b"content-type", ctype), (b"content-length", str(len(body)).encode()),
                             *HEADERS, (b"connection", b"close")]})

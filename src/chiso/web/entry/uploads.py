@@ -83,7 +83,7 @@ def store(dir_: Path, data: bytes) -> str:
     return digest
 
 
-def read_ingest_template(fw_id: str, period: str, unit: Any, name: str,
+def read_ingest_template(fw: Any, period: str, unit: Any, name: str,
                          data: bytes) -> dict[str, tuple[float, str | None]]:
     """A filled chiso import template (chiso.ingest) for one unit and period: code -> (value, note).
 
@@ -112,8 +112,8 @@ def read_ingest_template(fw_id: str, period: str, unit: Any, name: str,
         path = Path(tmp) / (Path(name).stem[:50] + ".xlsx")
         path.write_bytes(data)
         try:
-            figures, _rows = check_file(path, ImportOptions(period=period, frameworks=[fw_id]),
-                                        indicators=indicators_for([fw_id]), resolve_unit=resolve,
+            figures, _rows = check_file(path, ImportOptions(period=period, frameworks=[fw.id]),
+                                        indicators=indicators_for([fw]), resolve_unit=resolve,
                                         known_units={str(unit.id)})
         except DataFileError:
             raise

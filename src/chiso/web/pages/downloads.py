@@ -7,8 +7,8 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Path, Request
 from starlette.responses import HTMLResponse, Response
 
+from chiso.errors import NotFound
 from chiso.web.deps import LangDep, SessionDep
-from chiso.web.model import NotFound
 from chiso.web.pages.render import render
 from chiso.web.tables import TABLES, datapackage, to_csv, to_xlsx
 

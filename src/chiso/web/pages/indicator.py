@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Request
 from starlette.responses import HTMLResponse
 
-from chiso.store import read
+from chiso.store import frameworks
 from chiso.web.deps import SessionDep
 from chiso.web.model import framework_of, indicator_view
 from chiso.web.pages.render import render
@@ -17,7 +17,7 @@ router = APIRouter()
 
 @router.get("/indicator", response_class=HTMLResponse)
 def indicators(request: Request, session: SessionDep) -> HTMLResponse:
-    latest = {rec.code: rec for rec in read.frameworks(session)}
+    latest = {rec.code: rec for rec in frameworks.frameworks(session)}
     groups = [(rec, framework_of(rec).indicators()) for _code, rec in sorted(latest.items())]
     return render(request, "indicators.html", active="indicator", groups=groups)
 

@@ -7,10 +7,11 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from starlette.responses import HTMLResponse
 
-from chiso.store import read
+from chiso.errors import NotFound
+from chiso.store import frameworks, observations, runs
 from chiso.web.api.common import MAX_INT
 from chiso.web.deps import SessionDep
-from chiso.web.model import NotFound, framework_for_run, framework_of, pick_run, run_json, tree_rows
+from chiso.web.model import framework_for_run, framework_of, pick_run, run_json, tree_rows
 from chiso.web.pages.render import render
 
 router = APIRouter()
@@ -27,26 +28,26 @@ def methodology(
     try:
         chosen = pick_run(session, framework, year, run)
     except NotFound:
-        if run is not None or not framework or read.framework(session, framework) is None:
+        if run is not None or not framework or frameworks.framework(session, framework) is None:
             raise
         chosen = None  # a framework with no run yet: show its tree
     rec = None
     if chosen is not None:
         rec, _fw = framework_for_run(session, chosen)
     elif framework:
-        rec = read.framework(session, framework)
-    frameworks = {r.code: r for r in read.frameworks(session)}
-    if rec is None and frameworks:
-        rec = next(iter(frameworks.values()))
+        rec = frameworks.framework(session, framework)
+    stored = {r.code: r for r in frameworks.frameworks(session)}
+    if rec is None and stored:
+        rec = next(iter(stored.values()))
     fw = framework_of(rec) if rec else None
     avail: dict[str, int] = {}
     n_units = 0
     if chosen is not None and fw is not None:
-        units = read.run_units(session, chosen.id)
+        units = runs.run_units(session, chosen.id)
         n_units = len(units)
-        avail = read.availability(session, [n.code for n in fw.indicators()], units, chosen.period)
+        avail = observations.availability(session, [n.code for n in fw.indicators()], units, chosen.period)
     return render(request, "methodology.html", active="method", rec=rec, fw=fw,
                   tree=tree_rows(fw) if fw else [], run=run_json(chosen) if chosen else None,
-                  avail=avail, n_units=n_units, frameworks=list(frameworks.values()),
-                  runs=[run_json(r) for r in read.runs(session, rec.code if rec else None)],
+                  avail=avail, n_units=n_units, frameworks=list(stored.values()),
+                  runs=[run_json(r) for r in runs.runs(session, rec.code if rec else None)],
                   simulated=bool(chosen and chosen.simulated))

@@ -13,7 +13,7 @@ from starlette.responses import HTMLResponse, Response
 
 import chiso
 from chiso.web import i18n
-from chiso.web.responses import lang_of, to_api_error
+from chiso.web.responses import answer, lang_of
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -119,11 +119,11 @@ def render(request: Request, template: str, *, active: str = "", status: int = 2
 
 
 def error_page(request: Request, exc: Exception) -> Response:
-    err = to_api_error(exc)
+    err = answer(exc)
     lang = lang_of(request)
     try:
         resp = render(request, "error.html", status=err.status, error=err,
-                      message=err.en if lang == "en" else err.vi)
+                      message=err.message(lang))
     except Exception:  # noqa: BLE001  (the error page itself failed: answer in plain text)
         resp = HTMLResponse(f"<h1>{err.status}</h1><p>{err.vi} / {err.en}</p>", status_code=err.status)
     resp.headers["Cache-Control"] = "no-store"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from chiso.errors import ChisoError
+from chiso.errors import InvalidInput
 
 MIN_LENGTH = 10
 MAX_LENGTH = 256  # hashing megabyte passwords is a denial of service
@@ -15,7 +15,7 @@ _hasher = PasswordHasher()
 _DUMMY = _hasher.hash("chiso-no-such-user-password")
 
 
-class PasswordError(ChisoError):
+class PasswordError(InvalidInput):
     """A password does not meet the rules."""
 
 

@@ -1,4 +1,4 @@
-"""The tables of data entry: accounts, sessions, tokens, submissions, reviews, publications, audit."""
+"""The tables of the workflow: accounts, sessions, tokens, submissions, reviews, publications, audit."""
 
 from __future__ import annotations
 
@@ -20,9 +20,6 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from chiso.store.models import Base, utcnow
-
-ROLES = ("ministry_admin", "ministry_reviewer", "province_editor", "viewer")
-SUBMISSION_STATUSES = ("draft", "submitted", "accepted", "rejected")
 
 
 class User(Base):
@@ -126,6 +123,8 @@ class Entry(Base):
     submission_id: Mapped[int] = mapped_column(ForeignKey("submissions.id", ondelete="CASCADE"))
     indicator: Mapped[str] = mapped_column(String(80))
     value: Mapped[float | None] = mapped_column(Float)
+    value_high: Mapped[float | None] = mapped_column(Float)
+    qualifier: Mapped[str] = mapped_column(String(8), default="eq", server_default="eq")
     raw: Mapped[str | None] = mapped_column(Text)
     note: Mapped[str | None] = mapped_column(Text)
     evidence_url: Mapped[str | None] = mapped_column(Text)

@@ -13,7 +13,6 @@ from datetime import date
 from typing import Any
 
 import numpy as np
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 import chiso
@@ -21,11 +20,12 @@ from chiso.compute import Dataset, Method, UncertaintySpec, build, uncertainty
 from chiso.compute.rank import rank_desc
 from chiso.errors import ComputeError
 from chiso.framework import Framework
-from chiso.snapshot import Snapshot, take_snapshot
-from chiso.store import repo
-from chiso.store.models import IndexRun, Observation, Source
+from chiso.store import observations
+from chiso.store import runs as store
+from chiso.store.models import IndexRun
 from chiso.units.reexpress import reexpress
-from chiso.units.registry import Registry
+from chiso.workflow.snapshot import Snapshot, take_snapshot
+from chiso.workflow.work import Work
 
 PUBLISHED_SCORE = "dti_score"
 PUBLISHED_RANK = "dti_rank"
@@ -48,11 +48,13 @@ class RunSpec:
 # ── computed runs ─────────────────────────────────────────────────────────────────────────
 
 
-def compute_run(session: Session, spec: RunSpec) -> IndexRun:
+def compute_run(w: Work, spec: RunSpec) -> IndexRun:
     """Snapshot the approved figures, build the index (and its uncertainty), store the run.
 
     The same spec on the same data gives the stored run back instead of a second copy.
     """
+    w.principal.require("publish")
+    session = w.session
     fw = spec.framework
     codes = [n.code for n in fw.scored_indicators()]
     snap = take_snapshot(session, spec.unit_ids, codes, spec.period,
@@ -67,7 +69,7 @@ def compute_run(session: Session, spec: RunSpec) -> IndexRun:
         unit_level=spec.unit_level, method=record, snapshot_hash=snap.hash,
         chiso_version=chiso.__version__, simulated=snap.simulated, label=spec.label,
     )
-    return repo.save_run(session, run, rows)
+    return _saved(w, run, rows)
 
 
 def regenerate(session: Session, run: IndexRun, fw: Framework) -> list[dict[str, Any]]:
@@ -81,11 +83,7 @@ def regenerate(session: Session, run: IndexRun, fw: Framework) -> list[dict[str,
     units, codes = rec["units"], rec["indicators"]
     ids = np.array(rec["observation_ids"], dtype=np.int64).reshape(len(units), len(codes))
     values = np.full(ids.shape, np.nan)
-    wanted = [int(i) for i in ids.ravel() if i >= 0]
-    by_id: dict[int, float | None] = {}
-    for i in range(0, len(wanted), 2000):
-        q = select(Observation.id, Observation.value).where(Observation.id.in_(wanted[i:i + 2000]))
-        by_id.update({oid: value for oid, value in session.execute(q)})
+    by_id = observations.values_by_id(session, [int(i) for i in ids.ravel() if i >= 0])
     for (r, c), oid in np.ndenumerate(ids):
         if oid >= 0 and by_id.get(int(oid)) is not None:
             values[r, c] = by_id[int(oid)]
@@ -144,25 +142,21 @@ def _build_rows(fw: Framework, snap: Snapshot, method: Method,
 
 def _same_run(session: Session, fw: Framework, period: str, level: str, digest: str,
               label: str | None) -> IndexRun | None:
-    return session.scalars(
-        select(IndexRun).where(
-            IndexRun.framework_code == fw.id, IndexRun.framework_version == fw.version,
-            IndexRun.period == period, IndexRun.unit_level == level,
-            IndexRun.snapshot_hash == digest, IndexRun.label == label,
-        ).limit(1)
-    ).first()
+    return store.same_run(session, fw.id, fw.version, period, level, digest, label)
 
 
 # ── published runs: the ministry's own figures, ranks as published ────────────────────────
 
 
-def published_run(session: Session, fw: Framework, period: str, unit_ids: Sequence[str],
+def published_run(w: Work, fw: Framework, period: str, unit_ids: Sequence[str],
                   label: str) -> IndexRun | None:
     """A run holding the published scores (and main indices where published) of a year.
 
     Ranks are the published ones where given, else ranked from the published scores with
     ties sharing the lower rank, as the ministry publishes them. None if nothing is published.
     """
+    w.principal.require("publish")
+    session = w.session
     leaves = [n.code for n in fw.indicators()]
     codes = [PUBLISHED_SCORE, PUBLISHED_RANK, *leaves]
     snap = take_snapshot(session, unit_ids, codes, period)
@@ -196,21 +190,24 @@ def published_run(session: Session, fw: Framework, period: str, unit_ids: Sequen
                 "observation_ids": snap.observation_ids.ravel().tolist()},
         snapshot_hash=snap.hash, chiso_version=chiso.__version__, simulated=False, label=label,
     )
-    return repo.save_run(session, run, rows)
+    return _saved(w, run, rows)
 
 
-def reexpressed_run(session: Session, fw: Framework, source_run: IndexRun, registry: Registry,
-                    as_of: date, label: str) -> IndexRun:
+def reexpressed_run(w: Work, fw: Framework, source_run: IndexRun, as_of: date,
+                    label: str) -> IndexRun:
     """A published run on the old provinces re-expressed on the units valid at `as_of`.
 
     The ministry's 2024 rule: a merged province gets the unweighted mean of its predecessors'
     scores (the total and each main index alike, so the totals stay consistent).
     """
-    results = repo.run_results(session, source_run.id)
+    w.principal.require("publish")
+    session = w.session
+    results = store.results(session, source_run.id)
     by_node: dict[str, dict[str, float]] = {}
     for r in results:
         if r.score is not None:
             by_node.setdefault(r.node_code, {})[r.unit_id] = r.score
+    registry = w.catalog.units
     events = [e for e in registry.lineage_events() if e.effective <= as_of]
     new_ids = [u.id for u in registry.units(as_of=as_of, level="province")]
     root = fw.root.code
@@ -239,20 +236,25 @@ def reexpressed_run(session: Session, fw: Framework, source_run: IndexRun, regis
         simulated=bool(source_run.simulated), label=label,
     )
     existing = _same_run(session, fw, source_run.period, "province", source_run.snapshot_hash, label)
-    return existing if existing is not None else repo.save_run(session, run, rows)
+    return existing if existing is not None else _saved(w, run, rows)
+
+
+def _saved(w: Work, run: IndexRun, rows: list[dict[str, Any]]) -> IndexRun:
+    """Store a run and its results, with the audit record of its computation."""
+    store.save_run(w.session, run, rows)
+    w.record("run.compute", "index_run", run.id,
+             after={"framework": run.framework_code, "version": run.framework_version,
+                    "period": run.period, "kind": (run.method or {}).get("kind"),
+                    "label": run.label, "snapshot_hash": run.snapshot_hash})
+    return run
 
 
 def _sources_of(session: Session, snap: Snapshot) -> set[str]:
-    ids = [int(i) for i in snap.observation_ids.ravel() if i >= 0]
-    out: set[str] = set()
-    for i in range(0, len(ids), 2000):
-        q = (select(Source.uri).join(Observation, Observation.source_id == Source.id)
-             .where(Observation.id.in_(ids[i:i + 2000])).distinct())
-        out.update(u for u in session.scalars(q) if u)
-    return out
+    return observations.source_uris(session, [int(i) for i in snap.observation_ids.ravel()
+                                              if i >= 0])
 
 
 def latent_levels(session: Session, run: IndexRun) -> Mapping[str, float]:
     """Each unit's total score in a run (used to drive the labelled simulation)."""
-    return {r.unit_id: r.score for r in repo.run_results(session, run.id)
+    return {r.unit_id: r.score for r in store.results(session, run.id)
             if r.node_code != "" and r.score is not None and r.rank is not None}

@@ -1,4 +1,4 @@
-"""A frozen snapshot of approved figures: units × indicators for one period, with its hash."""
+"""A frozen snapshot of figures for an index run: units × indicators for one period, with its hash."""
 
 from __future__ import annotations
 
@@ -8,10 +8,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from chiso.store.models import Observation, Source
+from chiso.store import observations
+from chiso.store.observations import View
+from chiso.vocab import REVIEWED
 
 
 @dataclass(frozen=True)
@@ -38,38 +39,20 @@ class Snapshot:
         return float(np.isfinite(self.values).mean()) if self.values.size else 0.0
 
 
-def take_snapshot(
-    session: Session,
-    unit_ids: Sequence[str],
-    indicators: Sequence[str],
-    period: str,
-    *,
-    statuses: Sequence[str] = ("approved", "published"),
-    include_simulated: bool = False,
-) -> Snapshot:
-    """Current actual values of the given units and indicators for a period."""
-    q = (
-        select(Observation.id, Observation.unit_id, Observation.indicator, Observation.value,
-               Source.simulated)
-        .outerjoin(Source, Observation.source_id == Source.id)
-        .where(
-            Observation.is_current.is_(True),
-            Observation.kind == "actual",
-            Observation.period == period,
-            Observation.status.in_(statuses),
-            Observation.unit_id.in_(unit_ids),
-            Observation.indicator.in_(indicators),
-        )
-    )
+def take_snapshot(session: Session, unit_ids: Sequence[str], indicators: Sequence[str],
+                  period: str, *, view: View = "current", statuses: Sequence[str] = REVIEWED,
+                  include_simulated: bool = False) -> Snapshot:
+    """The actual values of the given units and indicators for a period, as the view shows them."""
     u_pos = {u: i for i, u in enumerate(unit_ids)}
     i_pos = {c: j for j, c in enumerate(indicators)}
     values = np.full((len(unit_ids), len(indicators)), np.nan)
     ids = np.full(values.shape, -1, dtype=np.int64)
     any_sim = False
-    for oid, unit, ind, value, simulated in session.execute(q):
+    for oid, unit, ind, value, simulated in observations.actual_cells(
+            session, unit_ids, indicators, period, view, statuses):
         if simulated and not include_simulated:
             continue
-        any_sim = any_sim or bool(simulated)
+        any_sim = any_sim or simulated
         r, c = u_pos[unit], i_pos[ind]
         values[r, c] = np.nan if value is None else value
         ids[r, c] = oid

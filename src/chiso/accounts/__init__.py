@@ -1,1 +1,0 @@
-"""Accounts and data entry: who may do what, and every step from draft to publication."""

@@ -1,0 +1,66 @@
+"""chiso's vocabulary, named once: kinds, qualifiers, statuses, levels, roles, the reform date."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Final, Literal
+
+# ── figures ───────────────────────────────────────────────────────────────────────────────
+
+Kind = Literal["actual", "target", "national_average", "benchmark"]
+KINDS: Final = ("actual", "target", "national_average", "benchmark")
+KIND_LABELS: Final = {
+    "actual": ("Thực tế", "Actual"),
+    "target": ("Mục tiêu", "Target"),
+    "national_average": ("Trung bình cả nước", "National average"),
+    "benchmark": ("Đối chiếu (nơi khác)", "Benchmark (elsewhere)"),
+}
+
+Qualifier = Literal["eq", "approx", "gt", "lt", "ge", "le"]
+QUALIFIERS: Final = ("eq", "approx", "gt", "lt", "ge", "le")
+# the sign written before a value with that qualifier ("" for an exact value)
+QUALIFIER_SIGNS: Final = {"eq": "", "approx": "~", "gt": ">", "lt": "<", "ge": "≥", "le": "≤"}
+QUALIFIER_LABELS: Final = {
+    "eq": ("bằng", "exactly"), "approx": ("khoảng", "about"), "gt": ("hơn", "more than"),
+    "lt": ("dưới", "less than"), "ge": ("ít nhất", "at least"), "le": ("tối đa", "at most"),
+}
+
+# an observation revision's review status
+DRAFT: Final = "draft"
+APPROVED: Final = "approved"
+PUBLISHED: Final = "published"
+REJECTED: Final = "rejected"
+OBSERVATION_STATUSES: Final = (DRAFT, "submitted", APPROVED, PUBLISHED, REJECTED)
+# what an index run may be built from: reviewed figures, or only what the public sees
+REVIEWED: Final = (APPROVED, PUBLISHED)
+
+# a province's data-entry form
+SUBMISSION_STATUSES: Final = ("draft", "submitted", "accepted", "rejected")
+EDITABLE: Final = ("draft", "rejected")
+SUBMISSION_LABELS: Final = {
+    "draft": ("Bản nháp", "Draft"), "submitted": ("Đã gửi", "Submitted"),
+    "accepted": ("Đã duyệt", "Accepted"), "rejected": ("Bị trả lại", "Sent back"),
+}
+
+SOURCE_KINDS: Final = ("file", "document", "report", "published_report", "simulated", "manual")
+CHANGES: Final = ("added", "changed", "removed")
+
+# ── units ────────────────────────────────────────────────────────────────────────────────
+
+Level = Literal["country", "province", "commune"]
+LEVELS: Final = ("country", "province", "commune")
+COUNTRY_ID: Final = "VN"
+# Resolution 202/2025/QH15: 63 provinces became 34 and districts ended on 1 July 2025
+REFORM_DATE: Final = date(2025, 7, 1)
+LAST_DAY_BEFORE_REFORM: Final = date(2025, 6, 30)
+
+# ── accounts ─────────────────────────────────────────────────────────────────────────────
+
+ROLES: Final = ("ministry_admin", "ministry_reviewer", "province_editor", "viewer")
+SCOPES: Final = ("read", "entry", "review", "publish", "admin")
+ROLE_SCOPES: Final[dict[str, frozenset[str]]] = {
+    "ministry_admin": frozenset(SCOPES),
+    "ministry_reviewer": frozenset({"read", "review", "publish"}),
+    "province_editor": frozenset({"read", "entry"}),
+    "viewer": frozenset({"read"}),
+}

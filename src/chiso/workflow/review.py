@@ -1,0 +1,173 @@
+"""Review of submissions: the queue, differences from last period, accept, reject, adjust."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from chiso.errors import Conflict, InvalidInput, NotFound
+from chiso.store import observations, sources
+from chiso.store import submissions as store
+from chiso.store.models_workflow import Review, Submission
+from chiso.vocab import APPROVED
+from chiso.workflow.entry import framework, jump_warning, last_values, snapshot
+from chiso.workflow.values import Reading, check, read_typed
+from chiso.workflow.work import Work
+
+MAX_COMMENT = 4000
+
+
+def queue(w: Work, status: str = "submitted") -> list[Submission]:
+    w.principal.require("review")
+    return store.queue(w.session, status)
+
+
+def submission(w: Work, sub_id: int) -> Submission:
+    sub = store.get(w.session, sub_id)
+    if sub is None:
+        raise NotFound(f"Không có biểu mẫu số {sub_id}.", f"No submission {sub_id}.")
+    return sub
+
+
+def history(w: Work, sub_id: int) -> list[Review]:
+    return store.reviews_of(w.session, sub_id)
+
+
+@dataclass
+class DiffRow:
+    code: str
+    name_vi: str
+    name_en: str
+    unit: str | None
+    value: float | None
+    value_high: float | None
+    qualifier: str
+    last: float | None
+    original: float | None
+    adjusted: bool
+    warning: str | None
+    note: str | None
+    evidence_url: str | None
+
+
+def differences(w: Work, sub: Submission) -> list[DiffRow]:
+    """Every indicator of the form with this period's value beside last period's."""
+    nodes = framework(w, sub.framework_code).indicators()
+    entries = store.entries_of(w.session, sub)
+    last = last_values(w, sub.unit_id, sub.period, [n.code for n in nodes])
+    rows = []
+    for n in nodes:
+        e = entries.get(n.code)
+        value = e.value if e else None
+        warn = jump_warning(n, value, last.get(n.code))
+        rows.append(DiffRow(n.code, n.name_vi, n.name_en, n.unit, value,
+                            e.value_high if e else None, e.qualifier if e else "eq",
+                            last.get(n.code), e.original_value if e else None,
+                            bool(e and e.adjusted),
+                            f"{warn.message_vi} / {warn.message_en}" if warn else None,
+                            e.note if e else None, e.evidence_url if e else None))
+    return rows
+
+
+def _load(w: Work, sub_id: int, expected_version: int) -> Submission:
+    w.principal.require("review")
+    sub = store.get(w.session, sub_id)
+    if sub is None:
+        raise NotFound(f"Không có biểu mẫu số {sub_id}.", f"No submission {sub_id}.")
+    if sub.status != "submitted":
+        raise InvalidInput(f"Biểu mẫu đang ở trạng thái '{sub.status}', không phải 'submitted'.",
+                           f"The submission is '{sub.status}', not 'submitted'.")
+    if not store.bump(w.session, sub, expected_version, w.principal.username):
+        raise Conflict("Biểu mẫu vừa được thay đổi; hãy tải lại trang rồi duyệt lại.",
+                       "The submission changed meanwhile; reload the page and review again.")
+    return sub
+
+
+def accept(w: Work, sub_id: int, expected_version: int, *,
+           comment: str = "") -> observations.RecordCounts:
+    """Accept: the figures become approved observations (the only way entries reach the store)."""
+    sub = _load(w, sub_id, expected_version)
+    who = w.principal.username
+    before = snapshot(w, sub)
+    src = sources.add_source(
+        w.session, kind="manual",
+        title=f"Nhập liệu / data entry {sub.unit_id} {sub.framework_code} {sub.period}",
+        uri=f"chiso:submission/{sub.id}")
+    records: list[dict[str, Any]] = []
+    for e in store.entries_of(w.session, sub).values():
+        if e.value is None:
+            continue
+        prov: dict[str, Any] = {"submission": sub.id, "entered_by": sub.created_by,
+                                "reviewed_by": who, "framework": sub.framework_code}
+        if e.adjusted:
+            prov["original_value"] = e.original_value
+        if e.evidence_url:
+            prov["evidence_url"] = e.evidence_url
+        records.append({"unit_id": sub.unit_id, "indicator": e.indicator, "period": sub.period,
+                        "kind": "actual", "value": e.value, "value_high": e.value_high,
+                        "qualifier": e.qualifier or "eq", "provenance": prov, "note": e.note})
+    counts = observations.record_observations(w.session, records, source_id=src.id, user=who,
+                                              status=APPROVED)
+    sub.status = "accepted"
+    sub.review_comment = comment.strip()[:MAX_COMMENT] or None
+    store.add_review(w.session, Review(submission_id=sub.id, reviewer=who, action="accept",
+                                       comment=sub.review_comment,
+                                       details={"added": counts.added, "revised": counts.revised}))
+    w.record("review.accept", "submission", sub.id, before=before, after=snapshot(w, sub))
+    return counts
+
+
+def reject(w: Work, sub_id: int, expected_version: int, comment: str) -> Submission:
+    """Send a submission back to the province with a comment (required)."""
+    text = comment.strip()[:MAX_COMMENT]
+    if not text:
+        raise InvalidInput("Hãy ghi lý do trả lại.", "Give a reason for sending it back.")
+    sub = _load(w, sub_id, expected_version)
+    before = snapshot(w, sub)
+    sub.status = "rejected"
+    sub.review_comment = text
+    store.add_review(w.session, Review(submission_id=sub.id, reviewer=w.principal.username,
+                                       action="reject", comment=text))
+    w.record("review.reject", "submission", sub.id, before=before,
+             after={**snapshot(w, sub), "comment": text})
+    return sub
+
+
+def adjust(w: Work, sub_id: int, expected_version: int, values: Mapping[str, str | float],
+           comment: str) -> Submission:
+    """Change figures as the ministry, typed as people write them ("0,55", "~65 %"); each entry
+    keeps the province's original value."""
+    text = comment.strip()[:MAX_COMMENT]
+    if not text:
+        raise InvalidInput("Hãy ghi lý do điều chỉnh.", "Give a reason for the adjustment.")
+    sub = _load(w, sub_id, expected_version)
+    nodes = {n.code: n for n in framework(w, sub.framework_code).indicators()}
+    entries = store.entries_of(w.session, sub)
+    before = snapshot(w, sub)
+    changed: dict[str, float] = {}
+    for code, typed in values.items():
+        if code not in entries or code not in nodes:
+            raise InvalidInput(f"Chỉ tiêu '{code[:80]}' không có trong biểu mẫu.",
+                               f"Indicator '{code[:80]}' is not in the submission.")
+        if isinstance(typed, str):
+            reading, probs = read_typed(nodes[code], typed)
+        else:  # a number a script sends
+            reading = Reading(float(typed))
+            probs = check(nodes[code], reading)
+            reading = None if probs else reading
+        if reading is None:
+            if not probs:
+                continue  # a blank adjustment changes nothing
+            raise InvalidInput(probs[0].message_vi, probs[0].message_en, probs)
+        e = entries[code]
+        if not e.adjusted:
+            e.original_value = e.value
+            e.adjusted = True
+        e.value, e.value_high, e.qualifier = reading.value, reading.value_high, reading.qualifier
+        changed[code] = reading.value
+    store.add_review(w.session, Review(submission_id=sub.id, reviewer=w.principal.username,
+                                       action="adjust", comment=text, details=changed))
+    w.record("review.adjust", "submission", sub.id, before=before,
+             after={**snapshot(w, sub), "comment": text})
+    return sub
