@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from chiso.store.models import IndexResult, IndexRun
@@ -67,7 +67,3 @@ def save_run(session: Session, run: IndexRun, results: Iterable[dict[str, Any]])
     if rows:
         session.execute(IndexResult.__table__.insert(), rows)
     return run
-
-
-def last_run(session: Session) -> int:
-    return int(session.scalar(select(func.max(IndexRun.id))) or 0)

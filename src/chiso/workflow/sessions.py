@@ -156,7 +156,3 @@ def logout(w: Work, secret: str | None) -> None:
         store.end_session(w.session, ws)
         name = user.username if user else None
         w.record("logout", "session", name, actor=name)
-
-
-def prune(w: Work, older_than: timedelta = timedelta(days=30)) -> None:
-    store.prune_attempts(w.session, utcnow() - older_than)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import io
 import zipfile
 from pathlib import Path
@@ -70,17 +69,6 @@ def check_zip(name: str, data: bytes) -> None:
                       "The archive looks hostile (too many parts or expands too much); refused.",
                       name)
 
-
-def store(dir_: Path, data: bytes) -> str:
-    """Keep content once, named by its SHA-256 (never by the uploaded name)."""
-    digest = hashlib.sha256(data).hexdigest()
-    dir_.mkdir(parents=True, exist_ok=True)
-    path = dir_ / digest
-    if not path.exists():
-        tmp = path.with_suffix(".part")
-        tmp.write_bytes(data)
-        tmp.replace(path)
-    return digest
 
 
 def read_ingest_template(fw: Any, period: str, unit: Any, name: str,
