@@ -36,8 +36,8 @@ from chiso.report.model import (
     Figure,
     IndexColumn,
     IndexRow,
-    Peers,
     PeerPoint,
+    Peers,
     Place,
     Ranking,
     RankingRow,
@@ -151,8 +151,7 @@ def brief(name: str, place: Place, region: str, *, simulated: bool = False,
     u = data.unit_ids.index(name)
     nodes = {n.code: n for n in fw.scored_indicators()}
     src = None if simulated else DTI_SOURCE
-    fig = lambda v: Figure(float(v), "index", PERIOD, src, simulated)  # noqa: E731
-    best = int(np.nanargmin(res.ranks["pdti"]))
+    fig = lambda v: Figure(float(v), "index", PERIOD, src, simulated)
     rows = tuple(IndexRow(c, Text(vi=nodes[c].name.vi, en=nodes[c].name.en), fig(data.values[u, j]),
                           float(np.nanmean(data.values[:, j])), float(np.nanmax(data.values[:, j])),
                           data.unit_ids[int(np.nanargmax(data.values[:, j]))], nodes[c].max_points)
@@ -160,9 +159,8 @@ def brief(name: str, place: Place, region: str, *, simulated: bool = False,
     peers, idx = _peers(name, region, res, data)
     diffs = sorted(((data.values[u, j] - data.values[idx, j].mean(), j)
                     for j in range(len(data.indicators))), reverse=True)
-    point = lambda j: PeerPoint(rows[j].code, rows[j].name, rows[j].score,  # noqa: E731
+    point = lambda j: PeerPoint(rows[j].code, rows[j].name, rows[j].score,
                                 float(data.values[idx, j].mean()))
-    del best
     return Brief(
         place=place, period=PERIOD, run=_run("simulated" if simulated else "recomputed"),
         standing=Standing(Figure(float(res.scores["pdti"][u]), "index", PERIOD, src, simulated),
@@ -205,7 +203,7 @@ def thai_nguyen() -> Brief:
     """A merged province: Thái Nguyên and Bắc Kạn since 1/7/2025."""
     seed = {(o["indicator"], o["kind"]): o for o in _seed("Thái Nguyên")}
     core = load_framework("chiso-core")
-    nm = lambda c: Text(vi=core.node(c).name.vi, en=core.node(c).name.en)  # noqa: E731
+    nm = lambda c: Text(vi=core.node(c).name.vi, en=core.node(c).name.en)
     targets = (
         _target_row(seed[("it_budget_share", "actual")], seed[("it_budget_share", "target")],
                     "national_target", nm("it_budget_share"), "percent"),
@@ -310,8 +308,7 @@ def ranking(lang_son_simulated: bool = False) -> Ranking:
         for r in csv.DictReader(fh):
             if r["id"].startswith("vn34-"):
                 codes[r["name"]] = (r["id"], r["code"])
-    prev = {r["province"]: int(r["rank"]) for r in _rows()
-            if r["year"] == "2023" and r["measure"] == "dti" and r["rank"]}
+    # no rank change: the 2023 ranks are of the 63 former provinces
     rows = []
     for u, name in enumerate(data.unit_ids):
         rank = int(res.ranks["pdti"][u])
@@ -320,7 +317,6 @@ def ranking(lang_son_simulated: bool = False) -> Ranking:
                                rank, (int(unc.q05_rank[u]), int(unc.q95_rank[u])),
                                None, {c: float(data.values[u, j])
                                       for j, c in enumerate(data.indicators)}))
-    del prev  # 2023 ranks are of the 63 provinces: no rank change across the reform
     rows.sort(key=lambda r: r.rank)
     method = (Text(vi="Mỗi chỉ số chính (0–1) nhân với số điểm tối đa của nó; điểm DTI là tổng "
                       "điểm chia cho 940.",
