@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 from functools import lru_cache
 from typing import Any
 
@@ -18,6 +19,11 @@ def _styles() -> tuple[Any, Any]:
     fonts = FontConfiguration()
     css = CSS(filename=str(templates_dir().joinpath("report.css")), font_config=fonts)
     return css, fonts
+
+
+# WeasyPrint's font configuration cleans up in __del__, which fails once the interpreter has
+# torn its modules down: let it go while they are still there
+atexit.register(_styles.cache_clear)
 
 
 def html_to_pdf(html: str) -> bytes:
