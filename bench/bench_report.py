@@ -17,11 +17,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "report"))
 
-import report_fixture as rf  # noqa: E402
+import report_fixture as rf
 
-from chiso.framework.schema import Text  # noqa: E402
-from chiso.report.model import Place  # noqa: E402
-from chiso.report.pdf import brief_pdf  # noqa: E402
+from chiso.framework.schema import Text
+from chiso.report.model import Place
+from chiso.report.pdf import brief_pdf
 
 
 def main() -> None:
