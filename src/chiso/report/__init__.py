@@ -1,0 +1,2 @@
+"""Printed and downloadable reports: PDF briefs and ranking reports, XLSX workbooks (faces only:
+they draw plain view models and compute nothing)."""
