@@ -8,9 +8,12 @@ import pytest
 from openpyxl import load_workbook
 from report_fixture import BRIEFS, ranking, scorecard
 
+from chiso.catalog import shipped_catalog
 from chiso.errors import DataFileError
 from chiso.ingest.load import ImportOptions, check_file, indicators_for, registry_resolver
 from chiso.report.xlsx import ranking_xlsx, scorecard_xlsx
+
+SHIPPED = shipped_catalog()
 
 
 @pytest.fixture(scope="module")
@@ -51,8 +54,8 @@ def test_scorecard_workbook_has_one_header_row_numbers_filters_and_a_sources_she
 def test_scorecard_of_real_figures_imports_back_unchanged(cards, tmp_path) -> None:
     cards_ = [cards["thai_nguyen"], cards["hue"]]
     path = scorecard_xlsx(cards_, tmp_path / "s.xlsx", "vi")
-    figures, _ = check_file(path, ImportOptions(), indicators=indicators_for(()),
-                            resolve_unit=registry_resolver(),
+    figures, _ = check_file(path, ImportOptions(), indicators=indicators_for(SHIPPED.frameworks()),
+                            resolve_unit=registry_resolver(SHIPPED.units),
                             known_units={c.place.id for c in cards_})
     got = sorted((f.unit_id, f.indicator, f.period, f.kind, f.value) for f in figures)
     want = sorted((c.place.id, r.code, r.value.period, "actual", r.value.value)
@@ -62,8 +65,8 @@ def test_scorecard_of_real_figures_imports_back_unchanged(cards, tmp_path) -> No
 
 def test_english_scorecard_imports_back_too(cards, tmp_path) -> None:
     path = scorecard_xlsx([cards["hue"]], tmp_path / "s.xlsx", "en")
-    figures, _ = check_file(path, ImportOptions(), indicators=indicators_for(()),
-                            resolve_unit=registry_resolver(), known_units={"vn34-46"})
+    figures, _ = check_file(path, ImportOptions(), indicators=indicators_for(SHIPPED.frameworks()),
+                            resolve_unit=registry_resolver(SHIPPED.units), known_units={"vn34-46"})
     assert len(figures) == len(cards["hue"].rows)
 
 
@@ -73,8 +76,8 @@ def test_simulated_scorecard_is_refused_by_the_import(cards, tmp_path) -> None:
     kinds = {c.value for c in book["Lạng Sơn"]["F"][1:]}
     assert kinds == {"mô phỏng"}
     with pytest.raises(DataFileError):
-        check_file(path, ImportOptions(), indicators=indicators_for(()),
-                   resolve_unit=registry_resolver(), known_units={"vn34-20"})
+        check_file(path, ImportOptions(), indicators=indicators_for(SHIPPED.frameworks()),
+                   resolve_unit=registry_resolver(SHIPPED.units), known_units={"vn34-20"})
 
 
 def test_ranking_workbook_lists_34_provinces_with_numbers(tmp_path) -> None:
