@@ -42,6 +42,20 @@ SUBMISSION_LABELS: Final = {
     "accepted": ("Đã duyệt", "Accepted"), "rejected": ("Bị trả lại", "Sent back"),
 }
 
+# index runs: how a run was made, and where it stands
+RUN_KINDS: Final = ("published", "computed", "reexpressed")
+RUN_STATUSES: Final = ("draft", "official", "superseded", "preview")
+RUN_LABELS: Final = {
+    "official_published": ("Chính thức, do Bộ công bố", "Official, as published by the ministry"),
+    "official_computed": ("Chính thức, tính bằng chiso", "Official, computed by chiso"),
+    "recomputed": ("Tính lại bằng chiso", "Recomputed by chiso"),
+    "computed": ("Tính bằng chiso, chưa chính thức", "Computed by chiso, not official"),
+    "reexpressed": ("Quy đổi về 34 tỉnh, thành phố", "Re-expressed on the 34 provinces"),
+    "simulated": ("Trên dữ liệu mô phỏng", "On simulated data"),
+    "superseded": ("Đã được thay thế", "Superseded"),
+    "preview": ("Xem trước (có số liệu chưa công bố)", "Preview (with unpublished figures)"),
+}
+
 SOURCE_KINDS: Final = ("file", "document", "report", "published_report", "simulated", "manual")
 CHANGES: Final = ("added", "changed", "removed")
 

@@ -51,7 +51,9 @@ class Source(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     kind: Mapped[str] = mapped_column(String(20))
     title: Mapped[str] = mapped_column(Text)
-    uri: Mapped[str | None] = mapped_column(Text)
+    uri: Mapped[str | None] = mapped_column(Text)  # its address (a web page, a file)
+    publisher: Mapped[str | None] = mapped_column(Text)  # who published it
+    published_on: Mapped[date | None] = mapped_column(Date)  # when
     sha256: Mapped[str | None] = mapped_column(String(64), index=True)
     simulated: Mapped[bool] = mapped_column(Boolean, default=False)
     note: Mapped[str | None] = mapped_column(Text)
@@ -186,6 +188,11 @@ class IndexRun(Base):
     simulated: Mapped[bool] = mapped_column(Boolean, default=False)
     label: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # draft | official | superseded | preview (built with unpublished figures: never public)
+    status: Mapped[str] = mapped_column(String(12), default="draft", server_default="draft")
+    published_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    published_by: Mapped[str | None] = mapped_column(String(80))
+    publish_note: Mapped[str | None] = mapped_column(Text)
 
     results: Mapped[list[IndexResult]] = relationship(
         back_populates="run", cascade="all, delete-orphan"

@@ -11,7 +11,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from sqlalchemy import Select, func, select, update
+from sqlalchemy import Select, case, func, select, update
 from sqlalchemy.orm import Session
 
 from chiso.store.models import Observation, Source
@@ -93,14 +93,17 @@ def count(session: Session, f: Filter) -> int:
     return int(session.scalar(select(func.count()).select_from(sub)) or 0)
 
 
-def mean_values(session: Session, f: Filter) -> dict[tuple[str, str], float]:
-    """The mean of the figures' values by indicator and period (computed by the database)."""
+def mean_values(session: Session, f: Filter) -> dict[tuple[str, str], tuple[float, bool]]:
+    """The mean of the figures' values by indicator and period (computed by the database), and
+    whether any simulated figure went into it."""
     sub = query(f).where(Observation.value.is_not(None)).with_only_columns(
-        Observation.indicator, Observation.period, Observation.value).order_by(None).subquery()
+        Observation.indicator, Observation.period, Observation.value,
+        func.coalesce(Source.simulated, False).label("sim")).order_by(None).subquery()
     rows = session.execute(
-        select(sub.c.indicator, sub.c.period, func.avg(sub.c.value))
+        select(sub.c.indicator, sub.c.period, func.avg(sub.c.value),
+               func.max(case((sub.c.sim.is_(True), 1), else_=0)))
         .group_by(sub.c.indicator, sub.c.period))
-    return {(ind, period): float(mean) for ind, period, mean in rows}
+    return {(ind, period): (float(mean), bool(sim)) for ind, period, mean, sim in rows}
 
 
 def periods_of(session: Session, indicator: str) -> list[str]:

@@ -247,3 +247,23 @@ def fmt_date(value: Any, lang: str = "vi") -> str:
     if lang == "en":
         return f"{d.day} {d.strftime('%b')} {d.year}"
     return f"{d.day}/{d.month}/{d.year}"
+
+
+def source_line(figure: dict[str, Any], lang: str = "vi") -> str:
+    """Where a figure comes from, in one line for a tooltip: source, publisher, date, address
+    (or file and cell), and the simulated label where it applies."""
+    src = figure.get("source") or {}
+    prov = figure.get("provenance") or {}
+    parts = [src.get("title") or ""]
+    if src.get("publisher"):
+        parts.append(src["publisher"])
+    if src.get("published_on"):
+        parts.append(fmt_date(src["published_on"], lang))
+    where = src.get("uri") if str(src.get("uri") or "").startswith("http") else None
+    if prov.get("file"):
+        where = f"{prov['file']} {prov.get('cell') or prov.get('row') or ''}".strip()
+    if where:
+        parts.append(where)
+    if figure.get("simulated"):
+        parts.insert(0, t("simulated", lang).upper())
+    return " · ".join(p for p in parts if p)

@@ -16,7 +16,8 @@ from chiso.framework.schema import Node
 from chiso.store import frameworks, observations, runs, units
 from chiso.store.catalog import parsed
 from chiso.store.models import FrameworkRecord, IndexRun, Observation, Source, Unit
-from chiso.vocab import REFORM_DATE
+from chiso.vocab import REFORM_DATE, RUN_LABELS
+from chiso.workflow.runs import stale_cells
 
 # ── frameworks ────────────────────────────────────────────────────────────────────────────
 
@@ -88,48 +89,103 @@ def framework_json(rec: FrameworkRecord, with_tree: bool = False) -> dict[str, A
 # ── runs ──────────────────────────────────────────────────────────────────────────────────
 
 
-def run_json(run: IndexRun) -> dict[str, Any]:
+def run_label(run: IndexRun, has_official: bool = False) -> str:
+    """What a run is, as a key of vocab.RUN_LABELS: official (as the ministry published it, or
+    computed by chiso and published), recomputed or computed by chiso, re-expressed, simulated,
+    superseded, or a private preview. From the run's record, never from its free-text label."""
+    if run.status == "preview":
+        return "preview"
+    if run.simulated:
+        return "simulated"
+    kind = (run.method or {}).get("kind")
+    if run.status == "superseded":
+        return "superseded"
+    if kind == "reexpressed":
+        return "reexpressed"
+    if run.status == "official":
+        return "official_published" if kind == "published" else "official_computed"
+    return "recomputed" if has_official else "computed"
+
+
+def badge_of(label: str) -> str:
+    """The badge style of a label: published (official), simulated or computed."""
+    if label.startswith("official"):
+        return "published"
+    return "simulated" if label in ("simulated", "preview") else "computed"
+
+
+def run_json(run: IndexRun, has_official: bool = False) -> dict[str, Any]:
+    label = run_label(run, has_official)
+    vi, en = RUN_LABELS[label]
     return {
         "id": run.id, "framework": run.framework_code, "framework_version": run.framework_version,
         "period": run.period, "unit_level": run.unit_level, "simulated": bool(run.simulated),
+        "kind": (run.method or {}).get("kind"), "status": run.status,
+        "official": run.status == "official", "what": label, "badge": badge_of(label),
+        "what_label": {"vi": vi, "en": en},
         "label": run.label, "method": run.method, "snapshot_hash": run.snapshot_hash,
         "chiso_version": run.chiso_version,
         "created_at": run.created_at.isoformat() if run.created_at else None,
+        "published_at": run.published_at.isoformat() if run.published_at else None,
+        "published_by": run.published_by,
     }
 
 
-def run_kind(run: IndexRun) -> str:
-    """published (figures as the ministry published them), computed or simulated."""
-    if run.simulated:
-        return "simulated"
-    method = run.method or {}
-    if method.get("kind") == "published" or "publish" in (run.label or "").lower():
-        return "published"
-    return "computed"
+def public_runs(session: Session, framework: str | None = None,
+                period: str | None = None) -> list[IndexRun]:
+    """The runs the public may see (never a preview built with unpublished figures)."""
+    return [r for r in runs.runs(session, framework, period) if r.status != "preview"]
+
+
+def official_of(session: Session, framework: str, period: str,
+                level: str = "province") -> IndexRun | None:
+    return next((r for r in runs.runs(session, framework, period)
+                 if r.status == "official" and r.unit_level == level), None)
+
+
+def runs_json(session: Session, rows: list[IndexRun]) -> list[dict[str, Any]]:
+    """Runs as JSON, each labelled by what it is (two runs never share a label in a list)."""
+    official = {(r.framework_code, r.period) for r in rows if r.status == "official"}
+    return [run_json(r, (r.framework_code, r.period) in official) for r in rows]
 
 
 def selectors(session: Session) -> list[dict[str, Any]]:
-    """Frameworks that have runs, with the years each covers (newest first)."""
+    """Frameworks that have runs, the years each covers (newest first), and every run of each
+    year with what it is, so a page can offer any of them by name."""
     by_fw: dict[str, dict[str, Any]] = {}
-    for r in runs.runs(session):
-        entry = by_fw.setdefault(r.framework_code, {"code": r.framework_code, "periods": []})
+    rows = public_runs(session)
+    for r, js in zip(rows, runs_json(session, rows), strict=True):
+        entry = by_fw.setdefault(r.framework_code, {"code": r.framework_code, "periods": [],
+                                                    "runs": {}})
         if r.period not in entry["periods"]:
             entry["periods"].append(r.period)
+        entry["runs"].setdefault(r.period, []).append(
+            {"id": r.id, "what": js["what"], "what_label": js["what_label"], "label": r.label})
     for code, entry in by_fw.items():
         rec = frameworks.framework(session, code)
         entry["name"] = {"vi": rec.name_vi, "en": rec.name_en} if rec else {"vi": code, "en": code}
     return sorted(by_fw.values(), key=lambda e: e["code"])
 
 
+def _preference(run: IndexRun) -> tuple[int, int]:
+    """Official first, then what the ministry published, then chiso's, then simulated."""
+    kind = (run.method or {}).get("kind")
+    rank = (0 if run.status == "official" else 1 if kind == "published"
+            else 3 if run.simulated else 4 if run.status == "superseded" else 2)
+    return rank, -run.id
+
+
 def pick_run(session: Session, framework: str | None = None, period: str | None = None,
              run_id: int | None = None) -> IndexRun | None:
-    """The run a page shows: by id, else the latest of a framework and year; real before simulated."""
+    """The run a page or the API shows: the one asked for by id, else the official run of the
+    framework and year (the newest year with a real run when none is named), else the best
+    labelled other run. A preview is never shown to the public."""
     if run_id is not None:
         found = runs.run(session, run_id)
-        if found is None:
+        if found is None or found.status == "preview":
             raise NotFound(f"Không có lần tính {run_id}", f"No index run {run_id}")
         return found
-    candidates = list(runs.runs(session, framework, period))
+    candidates = public_runs(session, framework, period)
     if not candidates:
         if framework or period:
             raise NotFound(
@@ -137,14 +193,12 @@ def pick_run(session: Session, framework: str | None = None, period: str | None 
                 f"No results for framework {framework or '(any)'}, year {period or '(any)'}",
             )
         return None
-    newest = max(c.period for c in candidates)
-    if framework is None and period is None:
-        real = [c for c in candidates if not c.simulated]
-        if real:
-            newest = max(c.period for c in real)
-            candidates = real
-    same = [c for c in candidates if c.period == newest]
-    return sorted(same, key=lambda c: (bool(c.simulated), -c.id))[0]
+    if period is None:
+        real = [c for c in candidates if not c.simulated] or candidates
+        official = [c for c in real if c.status == "official"]
+        newest = max(c.period for c in (official or real))
+        candidates = [c for c in candidates if c.period == newest]
+    return min(candidates, key=_preference)
 
 
 def previous_run(session: Session, run: IndexRun) -> IndexRun | None:
@@ -215,9 +269,18 @@ def ranking(session: Session, run: IndexRun) -> dict[str, Any]:
                         for p in pillar_nodes},
         })
     rows.sort(key=lambda r: (r["rank"] is None, r["rank"] or 0, -(r["score"] or 0)))
+    official = official_of(session, run.framework_code, run.period, run.unit_level)
+    js = run_json(run, official is not None)
+    official_rows = None
+    if official is not None and official.id != run.id:
+        official_rows = {r.unit_id: (r.score, r.rank)
+                         for r in runs.results(session, official.id, node_codes=[root])}
     return {
-        "run": run_json(run),
-        "kind": run_kind(run),
+        "run": js,
+        "kind": js["badge"],
+        "official": run_json(official) if official is not None and official.id != run.id else None,
+        "differs": _differs(rows, official_rows) if official_rows is not None else None,
+        "stale": [c.__dict__ for c in stale_cells(session, run)],
         "framework": {"code": rec.code, "version": rec.version,
                       "name": {"vi": rec.name_vi, "en": rec.name_en},
                       "aggregation": rec.aggregation, "total_points": fw.total_points,
@@ -231,6 +294,87 @@ def ranking(session: Session, run: IndexRun) -> dict[str, Any]:
     }
 
 
+# what each setting of a run's method is called, for the record a reader reads
+_METHOD_WORDS: dict[str, tuple[str, str]] = {
+    "impute": ("Thay số thiếu", "Missing values"),
+    "normalise": ("Chuẩn hóa", "Normalisation"),
+    "normalise_params": ("Tham số chuẩn hóa", "Normalisation parameters"),
+    "weights": ("Trọng số", "Weights"),
+    "aggregate": ("Tổng hợp", "Aggregation"),
+    "treat": ("Xử lý giá trị ngoại lai", "Outlier treatment"),
+    "screen_units": ("Loại đơn vị thiếu số liệu dưới", "Drop units with data below"),
+    "denominators": ("Chia theo", "Denominators"),
+    "per_indicator": ("Thiết lập riêng từng chỉ tiêu", "Per-indicator settings"),
+    "p": ("Số mũ trung bình tổng quát", "Generalised mean exponent"),
+}
+_VALUE_WORDS: dict[str, tuple[str, str]] = {
+    "none": ("không", "none"), "mean": ("trung bình của chỉ tiêu", "the indicator's mean"),
+    "median": ("trung vị", "median"), "minmax": ("min–max", "min–max"),
+    "zscore": ("điểm z", "z-score"), "goalposts": ("theo ngưỡng cố định", "goalposts"),
+    "framework": ("theo khung chỉ số", "the framework's"), "equal": ("bằng nhau", "equal"),
+    "arithmetic": ("trung bình cộng có trọng số", "weighted arithmetic mean"),
+    "geometric": ("trung bình nhân có trọng số", "weighted geometric mean"),
+    "points": ("cộng điểm (chỉ số 0–1 × điểm tối đa)", "sum of points (0–1 index × its points)"),
+}
+
+
+def describe_run(run: IndexRun) -> list[dict[str, str]]:
+    """A run's record as lines a person reads, in both languages (the raw record stays in the
+    API): what it is built from, each setting of its method, its uncertainty analysis."""
+    rec = run.method or {}
+    kind = rec.get("kind")
+    lines: list[dict[str, str]] = []
+
+    def add(vi: str, en: str) -> None:
+        lines.append({"vi": vi, "en": en})
+
+    if kind == "published":
+        add("Điểm và hạng như Bộ công bố, đọc từ: " + ", ".join(rec.get("sources", [])),
+            "Scores and ranks as the ministry published them, read from: "
+            + ", ".join(rec.get("sources", [])))
+        return lines
+    if kind == "reexpressed":
+        add(f"Quy đổi từ lần tính #{rec.get('from_run')}: {rec.get('rule_text', '')}",
+            f"Re-expressed from run #{rec.get('from_run')}: {rec.get('rule_text', '')}")
+        return lines
+    inputs = rec.get("inputs", "public")
+    add(f"Số liệu đầu vào: {'đã công bố' if inputs == 'public' else 'đã duyệt, kể cả chưa công bố'}"
+        f"{', có số liệu mô phỏng' if rec.get('include_simulated') else ''}; "
+        f"{len(rec.get('units', []))} đơn vị × {len(rec.get('indicators', []))} chỉ tiêu, "
+        f"đủ số liệu {round(100 * float(rec.get('availability', 0)))} %",
+        f"Inputs: {'published figures' if inputs == 'public' else 'approved figures, unpublished too'}"
+        f"{', with simulated figures' if rec.get('include_simulated') else ''}; "
+        f"{len(rec.get('units', []))} units × {len(rec.get('indicators', []))} indicators, "
+        f"{round(100 * float(rec.get('availability', 0)))} % of cells filled")
+    for key, value in (rec.get("method") or {}).items():
+        if value in (None, {}, [], ()) or key not in _METHOD_WORDS:
+            continue
+        vi_k, en_k = _METHOD_WORDS[key]
+        vi_v, en_v = _VALUE_WORDS.get(str(value), (None, None))
+        if vi_v is None:
+            text = ", ".join(f"{k}: {v}" for k, v in value.items()) if isinstance(value, dict) \
+                else str(value)
+            vi_v = en_v = text if len(text) <= 160 else text[:157] + "…"
+        add(f"{vi_k}: {vi_v}", f"{en_k}: {en_v}")
+    unc = rec.get("uncertainty")
+    if unc:
+        add(f"Độ bất định: {unc.get('n')} lần mô phỏng Monte Carlo, hạt giống {unc.get('seed')}",
+            f"Uncertainty: {unc.get('n')} Monte Carlo replications, seed {unc.get('seed')}")
+    add(f"Mã băm số liệu đầu vào {run.snapshot_hash[:12]}…, chiso {run.chiso_version}",
+        f"Input snapshot hash {run.snapshot_hash[:12]}…, chiso {run.chiso_version}")
+    return lines
+
+
+def _differs(rows: list[dict[str, Any]], official: dict[str, tuple[Any, Any]]) -> dict[str, Any]:
+    """How a run differs from the official one: units whose rank differs, the largest score gap."""
+    ranks = [r["unit"]["id"] for r in rows
+             if r["unit"]["id"] in official and official[r["unit"]["id"]][1] != r["rank"]]
+    gaps = [abs(r["score"] - official[r["unit"]["id"]][0]) for r in rows
+            if r["unit"]["id"] in official and r["score"] is not None
+            and official[r["unit"]["id"]][0] is not None]
+    return {"ranks_differ": len(ranks), "units": len(rows), "max_score_gap": max(gaps, default=0.0)}
+
+
 # ── figures and provenance ────────────────────────────────────────────────────────────────
 
 
@@ -238,6 +382,8 @@ def source_json(src: Source | None) -> dict[str, Any] | None:
     if src is None:
         return None
     return {"id": src.id, "kind": src.kind, "title": src.title, "uri": src.uri,
+            "publisher": src.publisher,
+            "published_on": src.published_on.isoformat() if src.published_on else None,
             "simulated": bool(src.simulated)}
 
 
@@ -295,7 +441,8 @@ def scorecard(session: Session, unit_id: str, run: IndexRun | None) -> dict[str,
     succs = [{"unit": unit_json(s), "effective": e.effective.isoformat(), "kind": e.kind}
              for s, e in units.successors(session, unit_id)]
     out: dict[str, Any] = {"unit": unit_json(u), "predecessors": preds, "successors": succs,
-                           "runs": [run_json(r) for r in runs.runs_with_unit(session, unit_id)],
+                           "runs": runs_json(session, [r for r in runs.runs_with_unit(session, unit_id)
+                                                        if r.status != "preview"]),
                            "run": None, "score": None, "pillars": [], "indicators": []}
     if run is None:
         return out
@@ -378,8 +525,9 @@ def _indicator_rows(session: Session, fw: Framework, u: Unit, period: str,
             avg = {"value": nat["value"], "value_high": nat["value_high"], "origin": "stored",
                    "figure": nat}
         elif (node.code, shown_period) in means:
-            avg = {"value": means[(node.code, shown_period)], "value_high": None,
-                   "origin": "provincial_mean", "figure": None}
+            mean, simulated = means[(node.code, shown_period)]
+            avg = {"value": mean, "value_high": None, "origin": "provincial_mean",
+                   "figure": None, "simulated": simulated}
         target = _target_for(node, [f for f in figs if f["kind"] == "target"], shown_period)
         gap = None
         if current and target and current["value"] is not None:

@@ -20,6 +20,7 @@ class PublishResult:
     added: int
     changed: int
     removed: int
+    simulated_left_out: int = 0
 
 
 def publish(w: Work, fw_code: str, period: str, note: str = "") -> PublishResult:
@@ -34,14 +35,19 @@ def publish(w: Work, fw_code: str, period: str, note: str = "") -> PublishResult
     fw = w.catalog.framework(fw_code)
     check_period(period)
     codes = [n.code for n in fw.indicators()]
-    obs = [o for o, _src in observations.figures(w.session, observations.Filter(
-        view="current", indicators=codes, periods=[period], statuses=REVIEWED))]
+    reviewed = observations.figures(w.session, observations.Filter(
+        view="current", indicators=codes, periods=[period], statuses=REVIEWED))
+    # simulated figures are never published as real: they stay in their labelled view
+    obs = [o for o, src in reviewed if not (src is not None and src.simulated)]
+    simulated = len(reviewed) - len(obs)
     prev = publications.latest(w.session, fw.id, period)
     old = publications.figures(w.session, prev)
     new = {o.series_key: o for o in obs}
     if not new:
-        raise InvalidInput(f"Chưa có số liệu đã duyệt nào cho {fw.id} kỳ {period}.",
-                           f"No approved figures for {fw.id} period {period} yet.")
+        why_vi = f" ({simulated} số liệu mô phỏng không bao giờ được công bố)" if simulated else ""
+        why_en = f" ({simulated} simulated figures are never published)" if simulated else ""
+        raise InvalidInput(f"Chưa có số liệu đã duyệt nào cho {fw.id} kỳ {period}{why_vi}.",
+                           f"No approved figures for {fw.id} period {period} yet{why_en}.")
     changes: list[tuple[str, str, str, float | None, float | None, str]] = []
     for key, o in new.items():
         f = old.get(key)
@@ -70,8 +76,8 @@ def publish(w: Work, fw_code: str, period: str, note: str = "") -> PublishResult
     counts = {c: sum(1 for *_, k in changes if k == c) for c in ("added", "changed", "removed")}
     w.record("publish", "publication", pub.id,
              after={"framework": fw.id, "period": period, "number": number,
-                    "figures": len(published), **counts})
-    return PublishResult(pub, counts["added"], counts["changed"], counts["removed"])
+                    "figures": len(published), "simulated_left_out": simulated, **counts})
+    return PublishResult(pub, counts["added"], counts["changed"], counts["removed"], simulated)
 
 
 def _make_public(w: Work, figures_: dict[str, Observation], number: int) -> dict[str, Observation]:

@@ -22,11 +22,14 @@ from chiso.errors import ComputeError
 from chiso.framework import Framework
 from chiso.store import observations
 from chiso.store import runs as store
-from chiso.store.models import IndexRun
+from chiso.store.models import IndexRun, utcnow
+from chiso.store.observations import View
+from chiso.vocab import PUBLISHED, REVIEWED
 from chiso.units.reexpress import reexpress
 from chiso.workflow.snapshot import Snapshot, take_snapshot
 from chiso.workflow.work import Work
 
+INPUTS: dict[str, View] = {"public": "public", "reviewed": "current"}
 PUBLISHED_SCORE = "dti_score"
 PUBLISHED_RANK = "dti_rank"
 
@@ -43,6 +46,9 @@ class RunSpec:
     include_simulated: bool = False
     uncertainty: UncertaintySpec | None = None
     unit_level: str = "province"
+    # "public": the published figures (a run the public may see); "reviewed": approved ones too,
+    # for a private preview that is never public
+    inputs: str = "public"
 
 
 # ── computed runs ─────────────────────────────────────────────────────────────────────────
@@ -57,7 +63,10 @@ def compute_run(w: Work, spec: RunSpec) -> IndexRun:
     session = w.session
     fw = spec.framework
     codes = [n.code for n in fw.scored_indicators()]
-    snap = take_snapshot(session, spec.unit_ids, codes, spec.period,
+    if spec.inputs not in INPUTS:
+        raise ComputeError(f"Nguồn số liệu '{spec.inputs}' không hợp lệ: dùng public hoặc reviewed.",
+                           f"Unknown inputs '{spec.inputs}': use public or reviewed.")
+    snap = take_snapshot(session, spec.unit_ids, codes, spec.period, view=INPUTS[spec.inputs],
                          include_simulated=spec.include_simulated)
     record = _record(spec, snap)
     found = _same_run(session, fw, spec.period, spec.unit_level, snap.hash, spec.label)
@@ -68,6 +77,7 @@ def compute_run(w: Work, spec: RunSpec) -> IndexRun:
         framework_code=fw.id, framework_version=fw.version, period=spec.period,
         unit_level=spec.unit_level, method=record, snapshot_hash=snap.hash,
         chiso_version=chiso.__version__, simulated=snap.simulated, label=spec.label,
+        status="preview" if spec.inputs == "reviewed" else "draft",
     )
     return _saved(w, run, rows)
 
@@ -107,7 +117,8 @@ def _record(spec: RunSpec, snap: Snapshot) -> dict[str, Any]:
         "method": spec.method.to_dict(),
         "uncertainty": spec.uncertainty.to_dict() if spec.uncertainty else None,
         "include_simulated": spec.include_simulated,
-        "statuses": ["approved", "published"],
+        "inputs": spec.inputs,
+        "statuses": list(REVIEWED) if spec.inputs == "reviewed" else [PUBLISHED],
         "units": list(snap.unit_ids),
         "indicators": list(snap.indicators),
         "observation_ids": snap.observation_ids.ravel().tolist(),
@@ -159,7 +170,7 @@ def published_run(w: Work, fw: Framework, period: str, unit_ids: Sequence[str],
     session = w.session
     leaves = [n.code for n in fw.indicators()]
     codes = [PUBLISHED_SCORE, PUBLISHED_RANK, *leaves]
-    snap = take_snapshot(session, unit_ids, codes, period)
+    snap = take_snapshot(session, unit_ids, codes, period, view="public")
     score = snap.values[:, 0]
     have = np.isfinite(score)
     if not have.any():
@@ -186,9 +197,10 @@ def published_run(w: Work, fw: Framework, period: str, unit_ids: Sequence[str],
         framework_code=fw.id, framework_version=fw.version, period=period, unit_level="province",
         method={"kind": "published", "indicators": codes, "sources": sources,
                 "ranks": "published where given, else from the published scores (ties share the lower rank)",
-                "units": list(snap.unit_ids),
+                "units": list(snap.unit_ids), "inputs": "public",
                 "observation_ids": snap.observation_ids.ravel().tolist()},
         snapshot_hash=snap.hash, chiso_version=chiso.__version__, simulated=False, label=label,
+        status="official",
     )
     return _saved(w, run, rows)
 
@@ -258,3 +270,101 @@ def latent_levels(session: Session, run: IndexRun) -> Mapping[str, float]:
     """Each unit's total score in a run (used to drive the labelled simulation)."""
     return {r.unit_id: r.score for r in store.results(session, run.id)
             if r.node_code != "" and r.score is not None and r.rank is not None}
+
+
+# ── runs as published objects: official, stale, rebuilt ─────────────────────────────────
+
+
+def find(w: Work, run_id: int) -> IndexRun:
+    from chiso.errors import NotFound
+
+    run = store.run(w.session, run_id)
+    if run is None:
+        raise NotFound(f"Không có lần tính số {run_id}. Xem: chiso index list",
+                       f"No index run {run_id}. See: chiso index list")
+    return run
+
+
+def publish_run(w: Work, run_id: int, note: str = "") -> IndexRun:
+    """Make a run the official one of its framework and period (the one the public sees by
+    default); the run that was official before is superseded. A preview (built with unpublished
+    figures), a run on simulated data and a run its inputs have outgrown cannot be official."""
+    w.principal.require("publish")
+    run = find(w, run_id)
+    refuse = None
+    if run.status == "preview":
+        refuse = ("lần tính này có số liệu chưa công bố (xem trước), không thể công bố",
+                  "this run includes unpublished figures (a preview) and cannot be published")
+    elif run.simulated:
+        refuse = ("lần tính này dùng số liệu mô phỏng, không bao giờ là kết quả chính thức",
+                  "this run uses simulated figures and can never be official")
+    elif run.status == "official":
+        refuse = ("lần tính này đã là kết quả chính thức", "this run is already official")
+    elif stale_cells(w.session, run):
+        refuse = ("số liệu đầu vào đã thay đổi từ khi tính; hãy tính lại (chiso index run) rồi "
+                  "công bố lần tính mới",
+                  "its inputs have changed since it was computed; compute it again (chiso index "
+                  "run) and publish the new run")
+    if refuse:
+        raise ComputeError(f"Không công bố được lần tính {run.id}: {refuse[0]}.",
+                           f"Run {run.id} cannot be published: {refuse[1]}.")
+    before = {r.id: r.status for r in store.runs(w.session, run.framework_code, run.period)
+              if r.status == "official" and r.unit_level == run.unit_level}
+    for other in store.runs(w.session, run.framework_code, run.period):
+        if other.id in before:
+            other.status = "superseded"
+    run.status = "official"
+    run.published_at = utcnow()
+    run.published_by = w.principal.username
+    run.publish_note = note.strip()[:4000] or None
+    w.record("run.publish", "index_run", run.id,
+             before={"status": "draft", "superseded": sorted(before)},
+             after={"status": "official", "framework": run.framework_code,
+                    "period": run.period, "note": run.publish_note})
+    return run
+
+
+@dataclass(frozen=True)
+class Change:
+    """A cell of a run's inputs that is not what the run used any more."""
+
+    unit_id: str
+    indicator: str
+    used: float | None
+    now: float | None
+
+
+def stale_cells(session: Session, run: IndexRun, limit: int = 50) -> list[Change]:
+    """What in a run's inputs has changed since it was computed (nothing: the run is current).
+
+    The run's record names the exact revision of every cell it used; the same view of the
+    store today may hold a later revision, or a figure where the run had none."""
+    rec = run.method or {}
+    ids = rec.get("observation_ids")
+    units, codes = rec.get("units"), rec.get("indicators")
+    if ids is None or not units or not codes:
+        return []  # a re-expressed run: it follows its source run
+    view: View = "public" if rec.get("inputs") == "public" else "current"
+    now = take_snapshot(session, units, codes, run.period, view=view,
+                        include_simulated=bool(rec.get("include_simulated", run.simulated)))
+    used = np.array(ids, dtype=np.int64).reshape(len(units), len(codes))
+    changed = np.argwhere(used != now.observation_ids)
+    if not len(changed):
+        return []
+    old = observations.values_by_id(session, [int(used[r, c]) for r, c in changed[:limit]
+                                              if used[r, c] >= 0])
+    return [Change(units[r], codes[c], old.get(int(used[r, c])) if used[r, c] >= 0 else None,
+                   None if np.isnan(now.values[r, c]) else float(now.values[r, c]))
+            for r, c in changed[:limit]]
+
+
+def rebuild(session: Session, run: IndexRun, fw: Framework) -> tuple[bool, int]:
+    """Compute a run again from its record and compare with what is stored: (identical, rows).
+
+    Identical means every score, rank and rank interval is the same float, bit for bit."""
+    stored = {(r.unit_id, r.node_code): (r.score, r.rank, r.rank_q05, r.rank_q95, r.rank_median)
+              for r in store.results(session, run.id)}
+    again = {(r["unit_id"], r["node_code"]): (r["score"], r["rank"], r["rank_q05"], r["rank_q95"],
+                                              r["rank_median"])
+             for r in regenerate(session, run, fw)}
+    return again == stored, len(again)

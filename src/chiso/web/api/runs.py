@@ -8,20 +8,29 @@ from fastapi import APIRouter, Path, Query, Request
 
 from chiso.errors import NotFound
 from chiso.store import runs
+from chiso.store.models import IndexRun
 from chiso.web.api.common import ERRORS, JSON, MAX_INT, ok
 from chiso.web.deps import PagingDep, SessionDep
-from chiso.web.model import pick_run, ranking, run_json, selectors
+from chiso.web.model import (
+    official_of,
+    pick_run,
+    public_runs,
+    ranking,
+    run_json,
+    runs_json,
+    selectors,
+)
 from chiso.web.responses import page
+from chiso.workflow.runs import stale_cells
 
 router = APIRouter(tags=["index"], responses=ERRORS)
 
 RunId = Annotated[int, Path(ge=1, le=MAX_INT, description="Mã lần tính / run id")]
 
 
-def _run(session: SessionDep, run_id: int):  # type: ignore[no-untyped-def]
-    found = runs.run(session, run_id)
-    if found is None:
-        raise NotFound(f"Không có lần tính {run_id}", f"No index run {run_id}")
+def _run(session: SessionDep, run_id: int) -> IndexRun:
+    found = pick_run(session, run_id=run_id)
+    assert found is not None
     return found
 
 
@@ -33,14 +42,16 @@ def list_runs(
     framework: Annotated[str | None, Query(max_length=80)] = None,
     period: Annotated[str | None, Query(max_length=10)] = None,
 ) -> JSON:
-    rows = runs.runs(session, framework, period)
-    chunk = rows[paging.offset : paging.offset + paging.limit]
-    return JSON(page([run_json(r) for r in chunk], len(rows), paging.limit, paging.offset, request))
+    rows = public_runs(session, framework, period)
+    data = runs_json(session, rows)[paging.offset : paging.offset + paging.limit]
+    return JSON(page(data, len(rows), paging.limit, paging.offset, request))
 
 
 @router.get("/runs/{run_id}", summary="Bản ghi một lần tính / one run record", response_class=JSON)
 def get_run(session: SessionDep, run_id: RunId) -> JSON:
-    return ok(run_json(_run(session, run_id)))
+    run = _run(session, run_id)
+    return ok(run_json(run, official_of(session, run.framework_code, run.period) is not None),
+              stale=[c.__dict__ for c in stale_cells(session, run)])
 
 
 @router.get("/runs/{run_id}/results", summary="Điểm và hạng mọi nút / scores and ranks of every node",
@@ -80,13 +91,18 @@ def run_uncertainty(session: SessionDep, run_id: RunId) -> JSON:
 
 
 @router.get("/ranking", summary="Bảng xếp hạng theo khung và năm / ranking by framework and year",
-            response_class=JSON)
+            description="Mặc định là kết quả chính thức của khung và năm; `run` chọn lần tính "
+                        "khác, luôn kèm nhãn (`run.what`). / The official run of the framework "
+                        "and year by default; `run` picks any other, always labelled "
+                        "(`run.what`).", response_class=JSON)
 def current_ranking(
     session: SessionDep,
     framework: Annotated[str | None, Query(max_length=80)] = None,
-    year: Annotated[str | None, Query(max_length=10)] = None,
+    period: Annotated[str | None, Query(max_length=10, description="Năm / year, e.g. 2024")] = None,
+    year: Annotated[str | None, Query(max_length=10, description="= period")] = None,
+    run: Annotated[int | None, Query(ge=1, le=MAX_INT, description="Mã lần tính / run id")] = None,
 ) -> JSON:
-    chosen = pick_run(session, framework, year)
+    chosen = pick_run(session, framework, period or year, run)
     if chosen is None:
         raise NotFound("Chưa có kết quả chỉ số nào", "No index results are stored yet")
     return ok(ranking(session, chosen), selectors=selectors(session))

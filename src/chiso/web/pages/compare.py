@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from starlette.responses import HTMLResponse
 
+from chiso.web.api.common import MAX_INT
 from chiso.web.deps import SessionDep
 from chiso.web.model import pick_run, ranking, selectors
 from chiso.web.pages.render import render
@@ -21,14 +22,17 @@ def compare(
     unit: Annotated[list[Annotated[str, Query(max_length=40)]], Query(max_length=5)] = [],  # noqa: B006
     framework: Annotated[str | None, Query(max_length=80)] = None,
     year: Annotated[str | None, Query(max_length=10)] = None,
+    run: Annotated[int | None, Query(ge=1, le=MAX_INT)] = None,
 ) -> HTMLResponse:
-    run = pick_run(session, framework, year)
-    rank = ranking(session, run) if run else None
+    shown = pick_run(session, framework, year, run)
+    rank = ranking(session, shown) if shown else None
     chosen = []
     if rank:
         by_id = {r["unit"]["id"]: r for r in rank["rows"]}
         chosen = [by_id[u] for u in dict.fromkeys(unit) if u in by_id][:5]
     return render(request, "compare.html", active="compare", rank=rank, chosen=chosen,
                   picked=[r["unit"]["id"] for r in chosen], selectors=selectors(session),
-                  current_fw=run.framework_code if run else None,
-                  current_year=run.period if run else None, simulated=bool(run and run.simulated))
+                  current_fw=shown.framework_code if shown else None,
+                  current_year=shown.period if shown else None,
+                  current_run=shown.id if shown else None,
+                  simulated=bool(shown and shown.simulated))

@@ -11,7 +11,17 @@ from chiso.errors import NotFound
 from chiso.store import frameworks, observations, runs
 from chiso.web.api.common import MAX_INT
 from chiso.web.deps import SessionDep
-from chiso.web.model import framework_for_run, framework_of, pick_run, run_json, tree_rows
+from chiso.web.model import (
+    describe_run,
+    framework_for_run,
+    framework_of,
+    official_of,
+    pick_run,
+    public_runs,
+    run_json,
+    runs_json,
+    tree_rows,
+)
 from chiso.web.pages.render import render
 
 router = APIRouter()
@@ -47,7 +57,10 @@ def methodology(
         n_units = len(units)
         avail = observations.availability(session, [n.code for n in fw.indicators()], units, chosen.period)
     return render(request, "methodology.html", active="method", rec=rec, fw=fw,
-                  tree=tree_rows(fw) if fw else [], run=run_json(chosen) if chosen else None,
+                  tree=tree_rows(fw) if fw else [],
+                  run=run_json(chosen, official_of(session, chosen.framework_code, chosen.period)
+                               is not None) if chosen else None,
+                  record=describe_run(chosen) if chosen else [],
                   avail=avail, n_units=n_units, frameworks=list(stored.values()),
-                  runs=[run_json(r) for r in runs.runs(session, rec.code if rec else None)],
+                  runs=runs_json(session, public_runs(session, rec.code if rec else None)),
                   simulated=bool(chosen and chosen.simulated))

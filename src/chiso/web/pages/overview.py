@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from starlette.responses import HTMLResponse, RedirectResponse
 
+from chiso.web.api.common import MAX_INT
 from chiso.web.deps import SessionDep
 from chiso.web.model import pick_run, ranking, selectors
 from chiso.web.pages.render import render
@@ -20,13 +21,15 @@ def overview(
     session: SessionDep,
     framework: Annotated[str | None, Query(max_length=80)] = None,
     year: Annotated[str | None, Query(max_length=10)] = None,
+    run: Annotated[int | None, Query(ge=1, le=MAX_INT)] = None,
 ) -> HTMLResponse:
-    run = pick_run(session, framework, year)
-    rank = ranking(session, run) if run else None
+    chosen = pick_run(session, framework, year, run)
+    rank = ranking(session, chosen) if chosen else None
     return render(
         request, "overview.html", active="overview", rank=rank, selectors=selectors(session),
-        current_fw=run.framework_code if run else None, current_year=run.period if run else None,
-        simulated=bool(run and run.simulated),
+        current_fw=chosen.framework_code if chosen else None,
+        current_year=chosen.period if chosen else None, current_run=chosen.id if chosen else None,
+        simulated=bool(chosen and chosen.simulated),
     )
 
 

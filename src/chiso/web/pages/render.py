@@ -23,7 +23,7 @@ env.globals.update(
     fmt_number=i18n.fmt_number, fmt_percent=i18n.fmt_percent, fmt_value=i18n.fmt_value,
     fmt_signed=i18n.fmt_signed, unit_label=i18n.unit_label, version=chiso.__version__,
     fmt_score=i18n.fmt_score, fmt_interval=i18n.fmt_interval, fmt_date=i18n.fmt_date,
-    qualifier_sign=i18n.qualifier_sign,
+    qualifier_sign=i18n.qualifier_sign, source_line=i18n.source_line,
 )
 
 
