@@ -38,8 +38,9 @@ def portfolio(n_projects: int, years: int = 20, seed: int = 0) -> Flows:
     for j, share in ((1, 0.08), (2, 0.05), (3, 0.03)):
         central[:, j, 1 + (j == 3):] = (scale * share)[:, None]
     growth = rng.uniform(0.0, 0.1, (n_projects, 3))
-    for j, (share, first) in enumerate(((0.25, 1), (0.3, 2), (0.1, 3))):
-        level = scale[:, None] * share * rng.uniform(0.3, 1.5, (n_projects, 1))
+    # benefit levels spread so that B/C falls on both sides of the bar (median near 2)
+    for j, (share, first) in enumerate(((0.15, 1), (0.2, 2), (0.08, 3))):
+        level = scale[:, None] * share * rng.uniform(0.2, 2.0, (n_projects, 1))
         central[:, 4 + j, first:] = level * (1 + growth[:, j:j + 1]) ** t[None, first:]
     spread_lo = rng.uniform(0.05, 0.4, (n_projects, n_lines, 1))
     spread_hi = rng.uniform(0.05, 0.6, (n_projects, n_lines, 1))
