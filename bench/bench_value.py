@@ -39,7 +39,7 @@ def portfolio(n_projects: int, years: int = 20, seed: int = 0) -> Flows:
         central[:, j, 1 + (j == 3):] = (scale * share)[:, None]
     growth = rng.uniform(0.0, 0.1, (n_projects, 3))
     # benefit levels spread so that B/C falls on both sides of the bar (median near 2)
-    for j, (share, first) in enumerate(((0.15, 1), (0.2, 2), (0.08, 3))):
+    for j, (share, first) in enumerate(((0.1, 1), (0.14, 2), (0.06, 3))):
         level = scale[:, None] * share * rng.uniform(0.2, 2.0, (n_projects, 1))
         central[:, 4 + j, first:] = level * (1 + growth[:, j:j + 1]) ** t[None, first:]
     spread_lo = rng.uniform(0.05, 0.4, (n_projects, n_lines, 1))
