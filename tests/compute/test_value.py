@@ -7,11 +7,10 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from value_cases import AMOUNT, flows, portfolios
 
 from chiso.compute.value import FlowRow, Flows, appraise, switching_values
 from chiso.errors import ComputeError
-
-from value_cases import AMOUNT, flows, portfolios
 
 
 def test_constant_annuity_matches_the_hand_computed_values() -> None:

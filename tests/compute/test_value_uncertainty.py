@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy import stats
+from value_cases import flows, portfolios
 
 from chiso.compute.value import appraise
 from chiso.compute.value_uncertainty import (
@@ -18,8 +19,6 @@ from chiso.compute.value_uncertainty import (
     simulate,
     triangular,
 )
-
-from value_cases import flows, portfolios
 
 
 def test_triangular_quantiles_match_scipy_and_the_branchless_kernel_matches_them() -> None:

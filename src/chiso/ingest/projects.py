@@ -236,10 +236,11 @@ def _projects(rows: Rows, resolve_unit: UnitResolver, indicators: Indicators | N
         if code and code in seen:
             row.fail("code", code, f"mã dự án đã dùng ở ô {seen[code]}.",
                      f"this project code is already used in cell {seen[code]}.")
+        elif code:
+            seen[code] = row.cell("code")
         if row.bad:
             continue
         assert code and name and unit_text and unit_id and status
-        seen[code] = row.cell("code")
         found = tuple(n.code for n in nodes if n is not None) if nodes else codes
         out.append(Project(code, name, unit_id, unit_text, status, row.cell("code"),
                            row.text("agency"), row.text("sector"), group, funding,
