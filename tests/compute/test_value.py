@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from value_cases import AMOUNT, flows, portfolios
 
 from chiso.compute.value import FlowRow, Flows, appraise, switching_values
+from chiso.compute.value_irr import sign_changes
 from chiso.errors import ComputeError
 
 
@@ -156,3 +157,22 @@ def test_permuting_projects_permutes_every_result(f, rate, data) -> None:
     assert [b.irr_roots[k] for k in range(len(perm))] == [a.irr_roots[i] for i in perm]
     for flag, values in a.flags.items():
         np.testing.assert_array_equal(b.flags[flag], values[perm])
+
+
+@settings(max_examples=200, deadline=None)
+@given(f=portfolios(max_years=15))
+def test_every_rate_reported_makes_npv_zero(f) -> None:
+    a = appraise(f, 0.05)
+    for i, rates in enumerate(a.irr_roots):
+        net = a.net[i]
+        scale = np.abs(net).sum()
+        for r in rates:
+            x = 1.0 / (1.0 + r)
+            terms = net * x ** np.arange(net.size)
+            assert abs(terms.sum()) <= 1e-7 * (np.abs(terms).sum() + 1e-300) or scale == 0
+        if np.isfinite(a.irr[i]):
+            assert rates == [a.irr[i]]
+    # one sign change: exactly one rate (Descartes), always found
+    one = sign_changes(a.net) == 1
+    assert np.isfinite(a.irr[one]).all() and all(len(a.irr_roots[i]) == 1 for i in np.flatnonzero(one))
+    assert np.isnan(a.irr[sign_changes(a.net) == 0]).all()
