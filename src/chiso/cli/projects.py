@@ -26,11 +26,24 @@ CSV_COLUMNS = ("project", "rate", "npv", "pv_benefits", "pv_costs", "bcr", "payb
 RUN_COLUMNS = ("p_bcr_ge_2", "npv_q05", "npv_q95")
 
 
-def _read(path: Path) -> Any:
+def _read(path: Path, report_file: Path | None = None) -> Any:
+    """The file read whole, or its problems printed (the first thousand; all of them into
+    `report_file`) and exit 1."""
+    from chiso.cli.data import _print_problems  # the figure importer's way of listing problems
+    from chiso.errors import DataFileError
     from chiso.ingest.load import indicators_for, registry_resolver
     from chiso.ingest.projects import read_projects
 
-    return read_projects(path, resolve_unit=registry_resolver(), indicators=indicators_for([]))
+    try:
+        return read_projects(path, resolve_unit=registry_resolver(), indicators=indicators_for([]))
+    except DataFileError as exc:
+        _print_problems(exc)
+        if report_file:
+            from chiso.ingest.problems import write_problems
+
+            write_problems(exc.problems, report_file)
+            err.print(f"Danh sách lỗi / problem list: {report_file}", highlight=False)
+        raise typer.Exit(1) from None
 
 
 @app.command("appraise")
@@ -41,6 +54,7 @@ def appraise_command(
     seed: Annotated[int, typer.Option(help="Hạt giống / random seed")] = 0,
     format: Annotated[str, typer.Option("--format", help="json | csv | table")] = "json",
     out_file: Annotated[Path | None, typer.Option("--out", help="Tệp ghi ra (mặc định: màn hình) / output file (default: stdout)")] = None,
+    report_file: Annotated[Path | None, typer.Option("--report", help="Ghi mọi lỗi của tệp ra CSV này / write every problem of the file to this CSV")] = None,
 ) -> None:
     """Thẩm định dự án / appraise projects: NPV, B/C, payback, IRR, switching values.
 
@@ -63,7 +77,7 @@ def appraise_command(
     if not 0 <= rate < 1:
         raise ComputeError("--rate là một tỷ lệ, ví dụ 0.035 cho 3,5 %.",
                            "--rate is a fraction, e.g. 0.035 for 3.5 %.")
-    book = _read(file)
+    book = _read(file, report_file)
     report = appraisal_report(book.to_flows(), book.rates(rate),
                               runs=None if runs is None else MonteCarlo(runs, seed))
     report["method"]["source"] = file.name
@@ -147,17 +161,7 @@ def validate_command(
 
     The file is read whole or refused, every bad cell named. Example: chiso projects validate du-an.xlsx --report loi.csv
     """
-    from chiso.errors import DataFileError
-
-    try:
-        book = _read(file)
-    except DataFileError as exc:
-        if report_file:
-            from chiso.ingest.problems import write_problems
-
-            write_problems(exc.problems, report_file)
-            err.print(f"Danh sách lỗi / problem list: {report_file}", highlight=False)
-        raise
+    book = _read(file, report_file)
     err.print(f"{file.name}: {len(book.codes)} dự án / projects, {len(book.flows)} dòng tiền /"
               f" cash flows, {len(book.benefits)} lợi ích được mô tả / benefits described"
               " — hợp lệ / valid", highlight=False)

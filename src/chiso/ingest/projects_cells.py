@@ -16,7 +16,7 @@ from chiso.ingest.headers import fold
 from chiso.ingest.layout import Column
 from chiso.ingest.read import Sheet, column_letter
 from chiso.ingest.validate import _blank, _text  # the importer's own notion of a blank cell
-from chiso.numbers import SCALES, parse_number
+from chiso.numbers import SCALES, parse_number, read_digits
 
 # code → (Vietnamese label as the template writes it, English, other spellings people use)
 Words = dict[str, tuple[str, str, tuple[str, ...]]]
@@ -76,6 +76,7 @@ SHEETS = {"projects": ("Dự án", "projects"), "flows": ("Dòng tiền", "cash 
           "benefits": ("Lợi ích", "benefits")}
 CURRENCY = frozenset(fold(w) for w in ("", "đồng", "đ", "vnđ", "vnd"))
 _BRACKETS = re.compile(r"\s*[\(\[][^\)\]]*[\)\]]\s*$")
+_DIGITS_ONLY = re.compile(r"^[-−+]?\d[\d.,]*$")
 _SCIENTIFIC = re.compile(r"^[-+]?\d+(?:\.\d+)?[eE][-+]?\d+$")
 _LIST_SEP = re.compile(r"\s*[;,\n]\s*")
 YEAR_INDEX_MAX = 100
@@ -157,8 +158,8 @@ class Row:
         self.bad = False
 
     def cell(self, name: str) -> str:
-        first = min(self.table.columns.values(), key=lambda c: c.index)
-        col = self.table.columns.get(name, first)
+        col = self.table.columns.get(name) or min(self.table.columns.values(),
+                                                  key=lambda c: c.index)
         return f"{self.table.sheet.name}!{col.letter}{self.number}"
 
     def raw(self, name: str) -> Any:
@@ -245,6 +246,12 @@ def amount_or_problem(v: Any) -> float | tuple[str, str]:
         x = float(v)
     elif _SCIENTIFIC.match(str(v).strip()):
         x = float(str(v).strip())
+    elif _DIGITS_ONLY.match(str(v).strip()):  # no words around: the digit reader alone
+        try:
+            x = read_digits(str(v).strip())
+        except ValueError as exc:
+            vi, _, en = str(exc).partition(" / ")
+            return vi, en or vi
     else:
         try:
             q = parse_number(str(v))
