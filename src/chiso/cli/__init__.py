@@ -23,7 +23,7 @@ app = typer.Typer(
 err = Console(stderr=True)
 
 DataDir = Annotated[
-    Optional[Path],
+    Path | None,
     typer.Option(
         "--data-dir",
         envvar="CHISO_DATA_DIR",
@@ -48,8 +48,8 @@ def main() -> None:
 
 
 # The commands live in modules named for what they do; each adds its commands to `app`.
-from chiso.cli import commands as _commands  # noqa: E402,F401
-from chiso.cli import data, extract, index, projects, publish, units, users, web  # noqa: E402
+from chiso.cli import commands as _commands  # noqa: F401
+from chiso.cli import data, extract, index, projects, publish, units, users, web
 
 for _module in (data, extract, projects, publish, units, users, web):
     _module.register(app)
