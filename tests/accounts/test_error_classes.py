@@ -6,12 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from support import as_cli
 
 from chiso import errors
 from chiso.store import db
 from chiso.web.responses import answer
 from chiso.workflow import accounts
+from support import as_cli
 
 from .conftest import FW, sqlite_world  # noqa: F401  (fixture)
 from .webkit import client, sign_in

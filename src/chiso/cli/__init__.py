@@ -6,7 +6,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -28,7 +28,7 @@ app = typer.Typer(
 err = Console(stderr=True)
 
 DataDir = Annotated[
-    Optional[Path],
+    Path | None,
     typer.Option(
         "--data-dir",
         envvar="CHISO_DATA_DIR",
@@ -69,9 +69,9 @@ def main() -> None:
 
 # The commands live in modules named for what they do; each adds its commands to `app`.
 from chiso.cli import commands as _commands  # noqa: E402,F401
-from chiso.cli import data, extract, index, publish, runs, units, users, web  # noqa: E402
+from chiso.cli import data, extract, index, projects, publish, runs, units, users, web  # noqa: E402
 
-for _module in (data, extract, publish, runs, units, users, web):
+for _module in (data, extract, projects, publish, runs, units, users, web):
     _module.register(app)
 app.add_typer(index.app, name="index",
               help="Tính chỉ số từ tệp (không cần CSDL) / compute an index from plain files")

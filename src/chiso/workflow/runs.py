@@ -24,8 +24,8 @@ from chiso.store import observations
 from chiso.store import runs as store
 from chiso.store.models import IndexRun, utcnow
 from chiso.store.observations import View
-from chiso.vocab import PUBLISHED, REVIEWED
 from chiso.units.reexpress import reexpress
+from chiso.vocab import PUBLISHED, REVIEWED
 from chiso.workflow.snapshot import Snapshot, take_snapshot
 from chiso.workflow.work import Work
 
