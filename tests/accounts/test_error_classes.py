@@ -13,7 +13,7 @@ from chiso.web.responses import answer
 from chiso.workflow import accounts
 from support import as_cli
 
-from .conftest import FW, sqlite_world  # noqa: F401  (fixture)
+from .conftest import FW
 from .webkit import client, sign_in
 
 STATUS = {errors.InvalidInput: 422, errors.FrameworkError: 422, errors.UnitError: 422,
@@ -55,7 +55,7 @@ def _no_english_in(vi: str) -> None:
 
 
 @pytest.fixture
-def web(sqlite_world, tmp_path: Path):  # noqa: F811
+def web(sqlite_world, tmp_path: Path):
     return client(sqlite_world.engine, tmp_path)
 
 
