@@ -157,3 +157,41 @@ def test_seed_figures_keep_their_quote(demo: Workspace) -> None:
     quoted = [o for o in obs if o.provenance and o.provenance.get("quote")]
     assert quoted and all(o.provenance["span"] for o in quoted)
     assert np.isfinite([o.value for o in quoted]).all()
+
+
+def test_the_ranking_shows_the_ministrys_official_run_and_any_other_under_its_label(
+        demo: Workspace) -> None:
+    from fastapi.testclient import TestClient
+
+    from chiso.web.app import create_app
+
+    c = TestClient(create_app(demo.settings))
+    body = c.get("/api/v1/ranking", params={"framework": "dti-province-2024",
+                                            "period": "2024"}).json()["data"]
+    assert body["run"]["what"] == "official_published" and body["run"]["official"]
+    scores = {r["unit"]["name"]: r["score"] for r in body["rows"]}
+    assert scores["Huế"] == 0.7951 and scores["Thanh Hóa"] == 0.7742  # as published
+    other = next(r for r in c.get("/api/v1/runs", params={"framework": "dti-province-2024"})
+                 .json()["data"] if not r["official"])
+    again = c.get("/api/v1/ranking", params={"run": other["id"]}).json()["data"]
+    assert again["run"]["what"] == "recomputed" and again["official"]["id"] == body["run"]["id"]
+    assert again["differs"]["max_score_gap"] < 1e-3
+    labels = [(r["framework"], r["period"], r["what"])
+              for r in c.get("/api/v1/runs", params={"limit": 100}).json()["data"]]
+    assert len(labels) == len(set(labels)), "two runs share a label"
+    page = c.get("/", params={"framework": "dti-province-2024", "year": "2024"}).text
+    assert "Chính thức, do Bộ công bố" in page and 'data-testid="run-select"' in page
+
+
+def test_the_run_record_reads_as_text_in_the_readers_language(demo: Workspace) -> None:
+    from fastapi.testclient import TestClient
+
+    from chiso.web.app import create_app
+
+    run = _run(demo, "2024 tính lại", "2024")
+    c = TestClient(create_app(demo.settings))
+    vi = c.get("/methodology", params={"run": run.id}).text
+    en = c.get("/methodology", params={"run": run.id, "lang": "en"}).text
+    assert "Số liệu đầu vào: đã công bố" in vi and "Độ bất định: 40 lần mô phỏng" in vi
+    assert "Inputs: published figures" in en and "Uncertainty: 40 Monte Carlo" in en
+    assert f"chiso index rebuild {run.id}" in vi

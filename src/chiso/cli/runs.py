@@ -7,7 +7,6 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.table import Table
 
 from chiso.cli import DataDir, working
 from chiso.cli.index import app as index_app
@@ -116,15 +115,13 @@ def list_command(
     from chiso.store import runs
     from chiso.workflow.runs import stale_cells
 
+    # one run per line, tab-separated, so scripts can read it
+    print("id\tframework\tperiod\tkind\tstatus\tsimulated\tstale\tlabel")
     with working(data_dir) as w:
-        table = Table("id", "khung / framework", "kỳ / period", "loại / kind",
-                      "trạng thái / status", "mô phỏng / sim.", "lỗi thời / stale", "nhãn / label")
         for r in runs.runs(w.session, framework, period):
             stale = len(stale_cells(w.session, r))
-            table.add_row(str(r.id), r.framework_code, r.period, (r.method or {}).get("kind", ""),
-                          r.status, "✓" if r.simulated else "", str(stale) if stale else "",
-                          r.label or "")
-    out.print(table)
+            print(f"{r.id}\t{r.framework_code}\t{r.period}\t{(r.method or {}).get('kind', '')}\t"
+                  f"{r.status}\t{'yes' if r.simulated else 'no'}\t{stale}\t{r.label or ''}")
 
 
 def register(_app: typer.Typer) -> None:

@@ -11,6 +11,7 @@ from importlib import resources
 from typing import Any
 
 from chiso.units.registry import Registry
+from chiso.vocab import LAST_DAY_BEFORE_REFORM, REFORM_DATE
 
 DATA = resources.files("chiso.demo") / "data"
 
@@ -43,7 +44,40 @@ DTI_RANKS = {
     "hd_kts": "dti_digital_economy_activity_rank",
     "hd_xhs": "dti_digital_society_activity_rank",
 }
-AS_OF = {"63": date(2025, 6, 30), "34": date(2025, 7, 1)}
+AS_OF = {"63": LAST_DAY_BEFORE_REFORM, "34": REFORM_DATE}
+
+# Who published each seed report and when, as printed in it or as the session it reports took
+# place. The articles' own web addresses are not in the shipped texts and were not found again
+# (searched by title on 2026-12-02): the address given is the shipped file, and the note says so.
+SEED_SOURCES: dict[str, dict[str, Any]] = {
+    "000": {"publisher": "Bộ Thông tin và Truyền thông (bài tường thuật buổi làm việc)",
+            "published_on": None,
+            "note": "ngày đăng không in trong bài; buổi làm việc ngày 17/7/2020; địa chỉ bài gốc không có trong tệp / the "
+                    "article's web address is not in the file"},
+    "001": {"publisher": "Tạp chí Thông tin & Truyền thông (ICTVietnam), Lan Phương",
+            "published_on": date(2020, 9, 10),
+            "note": "đăng 10/09/2020 22:00; địa chỉ bài gốc không có trong tệp / the article's "
+                    "web address is not in the file"},
+    "002": {"publisher": "Tạp chí Thông tin & Truyền thông (ICTVietnam), Bình Minh",
+            "published_on": date(2020, 11, 13),
+            "note": "đăng 13/11/2020 19:17; địa chỉ bài gốc không có trong tệp / the article's "
+                    "web address is not in the file"},
+    "003": {"publisher": "Bộ Thông tin và Truyền thông (bài tường thuật buổi làm việc)",
+            "published_on": None,
+            "note": "ngày đăng không in trong bài; buổi làm việc ngày 4/1/2021; địa chỉ bài gốc không có trong tệp / the "
+                    "article's web address is not in the file"},
+}
+# the ministry's DTI pages: the ranking of a year, and when it was announced
+DTI_PAGES: dict[str, tuple[str, date | None]] = {
+    "https://dti.gov.vn/xep-hang-2022": ("Bộ Thông tin và Truyền thông (dti.gov.vn)",
+                                         date(2023, 7, 12)),
+    # announced in February 2025; the day is not on the page
+    "https://dti.gov.vn/xep-hang-2023-all": ("Bộ Thông tin và Truyền thông (dti.gov.vn)", None),
+    "https://dti.gov.vn/xep-hang-2024": ("Bộ Khoa học và Công nghệ (dti.gov.vn)",
+                                         date(2025, 10, 21)),
+    "https://dti.gov.vn/xep-hang-2024-63-tinh": ("Bộ Khoa học và Công nghệ (dti.gov.vn)",
+                                                 date(2025, 10, 21)),
+}
 
 
 @dataclass
@@ -69,7 +103,8 @@ def seed_report_batches(registry: Registry) -> Iterator[Batch]:
             title = body.splitlines()[0].strip()
             batch = by_doc[doc] = Batch(
                 {"kind": "document", "title": title, "uri": f"chiso-demo:seeds/{doc}",
-                 "note": "Bài báo về buổi làm việc của Bộ TT&TT / report of a ministry working session"}
+                 **SEED_SOURCES.get(doc[:3], {"note": "Bài báo về buổi làm việc của Bộ TT&TT / "
+                                                      "report of a ministry working session"})}
             )
         year = g.get("year") or _report_year(doc)
         unit = registry.resolve(g["unit"], as_of=date(year, 12, 31))
@@ -112,7 +147,10 @@ def dti_published_batches(registry: Registry) -> Iterator[Batch]:
     raw = (DATA / "dti_published.csv").read_text("utf-8")
     for row_no, row in enumerate(csv.DictReader(raw.splitlines()), start=2):
         url = row["source_url"]
-        batch = batches.setdefault(url, Batch({"kind": "published_report", "title": _title(url), "uri": url}))
+        publisher, on = DTI_PAGES.get(url, (_host(url), None))
+        batch = batches.setdefault(url, Batch({"kind": "published_report", "title": _title(url),
+                                               "uri": url, "publisher": publisher,
+                                               "published_on": on}))
         year, scope, measure = row["year"], row["scope"], row["measure"]
         prov = {"file": "dti_published.csv", "row": row_no, "url": url, "scope": scope}
         if row["province"] in ("Việt Nam", "Trung bình cấp tỉnh"):
@@ -136,6 +174,9 @@ def _rec(unit_id: str, indicator: str, year: str, kind: str, value: float, prov:
             "provenance": prov}
 
 
+def _host(url: str) -> str:
+    return url.split("/")[2] if "://" in url else url
+
+
 def _title(url: str) -> str:
-    host = url.split("/")[2] if "://" in url else url
-    return f"Kết quả DTI công bố / published DTI results ({host})"
+    return f"Kết quả DTI công bố / published DTI results ({_host(url)})"

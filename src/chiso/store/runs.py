@@ -50,13 +50,16 @@ def runs_with_unit(session: Session, unit_id: str) -> Sequence[IndexRun]:
 
 
 def same_run(session: Session, framework_code: str, framework_version: str, period: str,
-             unit_level: str, snapshot_hash: str, label: str | None) -> IndexRun | None:
-    """A stored run of the same framework version, period, units, inputs and label."""
+             unit_level: str, snapshot_hash: str, label: str | None,
+             preview: bool = False) -> Sequence[IndexRun]:
+    """Stored runs of the same framework version, period, units, inputs and label (a preview
+    is only ever the same as another preview)."""
+    kind = IndexRun.status == "preview" if preview else IndexRun.status != "preview"
     return session.scalars(select(IndexRun).where(
         IndexRun.framework_code == framework_code,
         IndexRun.framework_version == framework_version, IndexRun.period == period,
         IndexRun.unit_level == unit_level, IndexRun.snapshot_hash == snapshot_hash,
-        IndexRun.label == label).limit(1)).first()
+        IndexRun.label == label, kind).order_by(IndexRun.id)).all()
 
 
 def save_run(session: Session, run: IndexRun, results: Iterable[dict[str, Any]]) -> IndexRun:

@@ -68,8 +68,14 @@ def compute_run(w: Work, spec: RunSpec) -> IndexRun:
                            f"Unknown inputs '{spec.inputs}': use public or reviewed.")
     snap = take_snapshot(session, spec.unit_ids, codes, spec.period, view=INPUTS[spec.inputs],
                          include_simulated=spec.include_simulated)
+    if not np.isfinite(snap.values).any():
+        which = ("đã công bố", "published") if spec.inputs == "public" else ("đã duyệt", "approved")
+        raise ComputeError(
+            f"Chưa có số liệu {which[0]} nào của {fw.id} kỳ {spec.period} để tính chỉ số.",
+            f"There are no {which[1]} figures of {fw.id} for {spec.period} to compute from.")
     record = _record(spec, snap)
-    found = _same_run(session, fw, spec.period, spec.unit_level, snap.hash, spec.label)
+    found = _same_run(session, fw, spec.period, spec.unit_level, snap.hash, spec.label,
+                      preview=spec.inputs == "reviewed", record=record)
     if found is not None:
         return found
     rows = _build_rows(fw, snap, spec.method, spec.uncertainty)
@@ -152,8 +158,12 @@ def _build_rows(fw: Framework, snap: Snapshot, method: Method,
 
 
 def _same_run(session: Session, fw: Framework, period: str, level: str, digest: str,
-              label: str | None) -> IndexRun | None:
-    return store.same_run(session, fw.id, fw.version, period, level, digest, label)
+              label: str | None, preview: bool = False,
+              record: dict[str, Any] | None = None) -> IndexRun | None:
+    """The stored run this one would repeat: same inputs and label (and, for a computed run,
+    the same record: a run with another method is another run)."""
+    found = store.same_run(session, fw.id, fw.version, period, level, digest, label, preview)
+    return next((r for r in found if record is None or r.method == record), None)
 
 
 # ── published runs: the ministry's own figures, ranks as published ────────────────────────

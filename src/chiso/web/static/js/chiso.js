@@ -194,6 +194,38 @@
     el.dataset.ready = "1";
   }
 
+  function drawTrend(el, cfg, pick) {
+    var chart = echarts.init(el);
+    function show(i) {
+      var ind = cfg.indicators[i];
+      chart.setOption({
+        animation: false,
+        color: [RED, "#d28a55", "#e4a11b", "#7a4fa0", NAVY],
+        legend: { bottom: 0, textStyle: { color: NAVY } },
+        tooltip: { trigger: "axis", valueFormatter: function (v) { return v === null || v === undefined ? "–" : fmtScore(v, cfg.lang); } },
+        grid: { left: 8, right: 16, top: 24, bottom: 36, containLabel: true },
+        xAxis: { type: "category", data: cfg.periods },
+        yAxis: { type: "value", min: 0, axisLabel: { formatter: function (v) { return nf(cfg.lang).format(v); } } },
+        series: ind.series.map(function (s, k) {
+          return {
+            type: "line", name: s.role === "national" ? cfg.meanLabel : s.name + (s.role === "predecessor" ? cfg.formerLabel : ""), data: s.points,
+            connectNulls: false, symbolSize: 6,
+            lineStyle: { type: s.role === "predecessor" ? "dashed" : "solid", width: s.role === "own" ? 3 : 1.5,
+                         color: s.role === "national" ? NAVY : undefined },
+            itemStyle: s.role === "national" ? { color: NAVY } : undefined,
+            markLine: k === 0 && cfg.reform ? { symbol: "none", silent: true,
+              lineStyle: { color: GREY, type: "dotted" }, label: { formatter: cfg.reformLabel, color: NAVY, fontSize: 10 },
+              data: [{ xAxis: cfg.reform }] } : undefined
+          };
+        })
+      }, true);
+    }
+    show(0);
+    if (pick) pick.addEventListener("change", function () { show(Number(pick.value)); });
+    window.addEventListener("resize", function () { chart.resize(); });
+    el.dataset.ready = "1";
+  }
+
   function boot() {
     if (typeof echarts === "undefined") return;
     var mapEl = document.getElementById("map"), mapCfg = readJSON("map-data");
@@ -203,6 +235,8 @@
     else if (radarEl && radarCfg) drawGrouped(radarEl, { axes: radarCfg.axes.map(function (a) { return a.name; }), series: radarCfg.series, lang: radarCfg.lang });
     var barsEl = document.getElementById("bars"), barsCfg = readJSON("bars-data");
     if (barsEl && barsCfg) drawBars(barsEl, barsCfg);
+    var trendEl = document.getElementById("trend"), trendCfg = readJSON("trend-data");
+    if (trendEl && trendCfg && trendCfg.indicators.length) drawTrend(trendEl, trendCfg, document.getElementById("trend-pick"));
     var cmpEl = document.getElementById("compare-chart"), cmpCfg = readJSON("compare-data");
     if (cmpEl && cmpCfg) drawGrouped(cmpEl, cmpCfg);
   }
