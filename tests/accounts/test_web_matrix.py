@@ -56,6 +56,9 @@ def _cases(ids: dict[str, int]) -> list[tuple[str, str, str, dict]]:
         ("review one", "GET", f"/review/{ids['sub']}", {}),
         ("accept", "POST", f"/review/{ids['sub']}", {"data": {"action": "accept", "version": "1"}}),
         ("publish", "POST", "/publish", {"data": {"framework": FW, "period": "2024"}}),
+        ("runs page", "GET", "/runs", {}),
+        ("compute run", "POST", "/runs", {"data": {"framework": FW, "period": "2024",
+                                                   "uncertainty": "20"}}),
         ("extracted list", "GET", "/review/extracted", {}),
         ("extracted accept", "POST", f"/review/extracted/{ids['extracted']}",
          {"data": {"action": "accept"}}),
@@ -79,6 +82,8 @@ ALLOWED = {  # which roles may do each thing (anyone else must get 401/403 or a 
     "review one": {"admin", "reviewer"},
     "accept": {"admin", "reviewer"},
     "publish": {"admin", "reviewer"},
+    "runs page": {"admin", "reviewer"},
+    "compute run": {"admin", "reviewer"},
     "extracted list": {"admin", "reviewer"},
     "extracted accept": {"admin", "reviewer"},
     "extracted api list": {"admin", "reviewer"},
@@ -113,6 +118,7 @@ def test_authorisation_matrix(role: str, sqlite_engine, tmp_path: Path) -> None:
         assert allowed != denied, (role, name, r.status_code, r.text[:300])
     if role == "reviewer":
         assert got["accept"] == 303 and got["publish"] == 303 and got["extracted accept"] == 303
+        assert got["compute run"] == 303
     if role in ("editor2", "admin"):
         assert got["save draft own province"] == got["upload xlsx"] == got["api save"] == 200
         assert got["upload evidence"] == 303
@@ -164,3 +170,27 @@ def test_cookie_sessions_need_csrf_on_the_api_and_extra_fields_are_ignored(sqlit
         review.accept(as_user(s, "reviewer"), submissions.find(s, FW, "2024", "vn34-01").id, 2)
     r = c.post(url, json={"version": 3, "values": {A: "0,9"}}, headers={"x-csrf-token": token})
     assert r.status_code == 422 and "no longer be changed" in r.json()["message"]["en"]
+
+
+def test_a_reviewer_computes_and_publishes_a_run_on_the_web(sqlite_engine, tmp_path: Path) -> None:
+    populate(sqlite_engine)
+    ids = _seed(sqlite_engine)
+    c = client(sqlite_engine, tmp_path)
+    token = sign_in(c, "reviewer")
+    assert c.post(f"/review/{ids['sub']}", data={"action": "accept", "version": "1",
+                                                 "csrf_token": token}).status_code == 303
+    assert c.post("/publish", data={"framework": FW, "period": "2024",
+                                    "csrf_token": token}).status_code == 303
+    r = c.post("/runs", data={"framework": FW, "period": "2024", "csrf_token": token})
+    assert r.status_code == 303
+    run_id = int(r.headers["location"].rsplit("-", 1)[1])
+    page = c.get("/runs").text
+    assert f'data-testid="run-{run_id}"' in page and "Make official" not in page
+    assert c.post(f"/runs/{run_id}/publish", data={"note": "thử", "csrf_token": token}
+                  ).status_code == 303
+    body = c.get("/api/v1/ranking", params={"framework": FW, "period": "2024"}).json()["data"]
+    assert body["run"]["id"] == run_id and body["run"]["what"] == "official_computed"
+    assert "Index runs made official" in c.get("/changelog", params={"lang": "en"}).text
+    again = c.post(f"/runs/{run_id}/publish", data={"csrf_token": token})
+    assert again.status_code == 422 and "already official" in c.get(
+        "/changelog").text + again.text

@@ -11,7 +11,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from chiso.errors import TooLarge
 
 PREFIXES = ("/login", "/logout", "/entry", "/review", "/publish", "/admin", "/account",
-            "/changelog", "/api/v1/entry", "/api/v1/review", "/api/v1/published")
+            "/changelog", "/runs", "/api/v1/entry", "/api/v1/review", "/api/v1/published")
 UPLOAD_MAX = 20 * 1024 * 1024  # evidence and XLSX templates
 FORM_MAX = 1024 * 1024  # everything else
 HEADERS = [

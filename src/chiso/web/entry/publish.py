@@ -9,6 +9,7 @@ from fastapi.responses import JSONResponse, Response
 
 from chiso.errors import NotFound
 from chiso.store import observations, units
+from chiso.store import runs as stored_runs
 from chiso.web.entry.deps import CheckedForm, PublicWork, WorkDep
 from chiso.web.entry.page import page, see_other, text
 from chiso.workflow import publish
@@ -26,7 +27,9 @@ def publish_period(form: CheckedForm, w: WorkDep) -> Response:
 @router.get("/changelog")
 def changelog(request: Request, w: PublicWork) -> Response:
     pubs = publish.changelog(w)
+    official = [r for r in stored_runs.runs(w.session) if r.published_at is not None]
     return page(request, "changelog.html", None, pubs=pubs,
+                official=sorted(official, key=lambda r: r.published_at, reverse=True)[:50],
                 unit_names=units.unit_names(w.session, (c.unit_id for _p, rows in pubs
                                                         for c in rows)),
                 catalog=w.catalog)
