@@ -46,13 +46,15 @@ COLUMNS = ("id", "at", "actor", "action", "target_type", "target_id", "before", 
 
 
 def _cell(value: Any) -> str:
-    """A CSV cell a spreadsheet will not run as a formula."""
+    """A CSV cell a spreadsheet will not run as a formula (chiso.ingest.safe.neutral)."""
     import json
+
+    from chiso.ingest.safe import neutral
 
     text = "" if value is None else (
         json.dumps(value, ensure_ascii=False, sort_keys=True) if isinstance(value, dict)
         else value.isoformat() if isinstance(value, datetime) else str(value))
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+    return str(neutral(text))
 
 
 def to_csv(records: Sequence[AuditRecord]) -> str:

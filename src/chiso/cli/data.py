@@ -50,7 +50,8 @@ def import_(
     from chiso.ingest import ImportOptions, import_file
     from chiso.ingest.load import registry_resolver
 
-    engine = Workspace(settings_for(data_dir)).ready()
+    settings = settings_for(data_dir)
+    engine = Workspace(settings).ready()
     options = ImportOptions(shape=format, period=period, frameworks=tuple(framework or ()),
                             source=source, dry_run=dry_run, publish=publish)
     resolver = registry_resolver()
@@ -63,7 +64,8 @@ def import_(
                 def tick(done: int, total: int | None, task: TaskID = task) -> None:
                     progress.update(task, completed=done, total=total)
 
-                result = import_file(engine, path, options, resolve_unit=resolver, progress=tick)
+                result = import_file(engine, path, options, resolve_unit=resolver, progress=tick,
+                                     limits=settings.import_limits)
         except DataFileError as exc:
             failed.append(exc)
             _print_problems(exc)
@@ -79,7 +81,8 @@ def import_(
         if report_file:
             from chiso.ingest.problems import write_problems
 
-            write_problems([p for exc in failed for p in exc.problems], report_file)
+            write_problems([p for exc in failed for p in exc.problems], report_file,
+                           settings.import_limits)
             err.print(f"Danh sách lỗi / problem list: {report_file}", highlight=False)
         raise typer.Exit(1)
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from chiso.errors import DataFileError, Problem
+from chiso.settings import ImportLimits
 
 # what the first bytes of each accepted type look like
 MAGIC = {
@@ -83,12 +84,13 @@ def store(dir_: Path, data: bytes) -> str:
     return digest
 
 
-def read_ingest_template(fw_id: str, period: str, unit: Any, name: str,
-                         data: bytes) -> dict[str, tuple[float, str | None]]:
+def read_ingest_template(fw_id: str, period: str, unit: Any, name: str, data: bytes,
+                         limits: ImportLimits | None = None) -> dict[str, tuple[float, str | None]]:
     """A filled chiso import template (chiso.ingest) for one unit and period: code -> (value, note).
 
-    The archive is checked for bombs first; then chiso.ingest reads and validates it exactly
-    as `chiso import` would, with units limited to the form's own unit.
+    chiso.ingest checks the archive against `limits` (pass `settings.import_limits`) before it
+    unpacks anything, then reads and validates it exactly as `chiso import` would, with units
+    limited to the form's own unit.
     """
     import tempfile
     from datetime import date
@@ -99,7 +101,6 @@ def read_ingest_template(fw_id: str, period: str, unit: Any, name: str,
 
     if not data.startswith(b"PK\x03\x04"):
         raise _refuse("Tệp không phải XLSX.", "The file is not an XLSX workbook.", name)
-    check_zip(name, data)
     own = {fold(v) for v in (unit.id, unit.code, unit.name, unit.full_name) if v}
 
     def resolve(text: str, _as_of: date) -> str:
@@ -114,7 +115,7 @@ def read_ingest_template(fw_id: str, period: str, unit: Any, name: str,
         try:
             figures, _rows = check_file(path, ImportOptions(period=period, frameworks=[fw_id]),
                                         indicators=indicators_for([fw_id]), resolve_unit=resolve,
-                                        known_units={str(unit.id)})
+                                        known_units={str(unit.id)}, limits=limits)
         except DataFileError:
             raise
         except Exception:  # noqa: BLE001  (a workbook the reader cannot handle)
