@@ -40,8 +40,8 @@ def open_archive(path: Path, limits: ImportLimits) -> zipfile.ZipFile:
         zf.close()
         raise refuse(path, f"bảng tính giải nén ra {mib(total)}, quá giới hạn"
                      f" {mib(limits.max_total_bytes)}.",
-                     f"the workbook unpacks to {mib(total)}, over the limit of"
-                     f" {mib(limits.max_total_bytes)}.")
+                     f"the workbook unpacks to {mib(total, True)}, over the limit of"
+                     f" {mib(limits.max_total_bytes, True)}.")
     return zf
 
 
@@ -51,9 +51,10 @@ def _part_problem(info: zipfile.ZipInfo, limits: ImportLimits) -> tuple[str, str
         return ("bảng tính có mật khẩu; hãy lưu lại không mật khẩu.",
                 "the workbook is password-protected; save it without a password.")
     if info.file_size > limits.max_part_bytes:
-        size, limit = mib(info.file_size), mib(limits.max_part_bytes)
-        return (f"phần '{name}' giải nén ra {size}, quá giới hạn {limit}.",
-                f"part '{name}' unpacks to {size}, over the limit of {limit}.")
+        size, limit = info.file_size, limits.max_part_bytes
+        return (f"phần '{name}' giải nén ra {mib(size)}, quá giới hạn {mib(limit)}.",
+                f"part '{name}' unpacks to {mib(size, True)}, over the limit of"
+                f" {mib(limit, True)}.")
     ratio = info.file_size / max(info.compress_size, 1)
     if info.file_size > RATIO_FLOOR and ratio > limits.max_ratio:
         times, limit = f"{ratio:.0f}", f"{limits.max_ratio:g}"

@@ -20,6 +20,7 @@ from typing import Any
 from chiso.ingest.archive import open_archive, verify_parts
 from chiso.ingest.sheets import Row, Sheet, column_letter, mib, refuse
 from chiso.ingest.xlsx import workbook_sheets
+from chiso.numbers import format_vi
 from chiso.settings import ImportLimits
 
 __all__ = ["Row", "Sheet", "column_letter", "file_sha256", "open_sheets"]
@@ -53,7 +54,8 @@ def open_sheets(path: Path, limits: ImportLimits | None = None) -> list[Sheet]:
     size = path.stat().st_size
     if size > limits.max_file_bytes:
         raise _fail(path, f"tệp nặng {mib(size)}, quá giới hạn {mib(limits.max_file_bytes)}.",
-                    f"the file is {mib(size)}, over the limit of {mib(limits.max_file_bytes)}.")
+                    f"the file is {mib(size, True)}, over the limit of"
+                    f" {mib(limits.max_file_bytes, True)}.")
     suffix = path.suffix.lower()
     with path.open("rb") as fh:
         head = fh.read(8192)
@@ -152,24 +154,23 @@ def _lines(fh: Any, path: Path) -> Iterator[str]:
     """The file's lines, refused past `_LINE` characters (a line is read whole into memory)."""
     while line := fh.readline(_LINE + 1):
         if len(line) > _LINE:
-            raise _fail(path, f"một dòng dài hơn {_LINE:,} ký tự; đây không phải bảng CSV."
-                        .replace(",", "."),
+            raise _fail(path, f"một dòng dài hơn {format_vi(_LINE)} ký tự; đây không phải bảng CSV.",
                         f"a line is longer than {_LINE:,} characters; this is not a CSV table.")
         yield line
 
 
 def _check_row(path: Path, number: int, width: int, cells: int, limits: ImportLimits) -> None:
     if number > limits.max_rows:
-        raise _fail(path, f"tệp có hơn {limits.max_rows:,} dòng, quá giới hạn; hãy chia nhỏ tệp."
-                    .replace(",", "."),
+        raise _fail(path, f"tệp có hơn {format_vi(limits.max_rows)} dòng, quá giới hạn; hãy chia"
+                    " nhỏ tệp.",
                     f"the file has more than {limits.max_rows:,} rows, over the limit; split it.")
     if width > limits.max_columns:
         raise refuse(path, f"dòng {number} có {width} ô, quá giới hạn {limits.max_columns} cột.",
                      f"row {number} has {width} cells, over the limit of {limits.max_columns}"
                      " columns.", row=number)
     if cells > limits.max_cells:
-        raise _fail(path, f"tệp có hơn {limits.max_cells:,} ô, quá giới hạn; hãy chia nhỏ tệp."
-                    .replace(",", "."),
+        raise _fail(path, f"tệp có hơn {format_vi(limits.max_cells)} ô, quá giới hạn; hãy chia"
+                    " nhỏ tệp.",
                     f"the file has more than {limits.max_cells:,} cells, over the limit; split it.")
 
 

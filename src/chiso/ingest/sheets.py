@@ -52,6 +52,7 @@ def refuse(path: Path | str, vi: str, en: str, **where: Any) -> DataFileError:
                          [Problem(vi, en, file=name, **where)])
 
 
-def mib(n: float) -> str:
-    """A size for people: 95,3 MiB."""
-    return f"{format_vi(round(n / (1024 * 1024), 1))} MiB"
+def mib(n: float, en: bool = False) -> str:
+    """A size for people: "95,3 MiB" (or "95.3 MiB" in English)."""
+    size = round(n / (1024 * 1024), 1)
+    return f"{size:,} MiB" if en else f"{format_vi(size)} MiB"

@@ -19,6 +19,7 @@ from xml.parsers import expat
 
 from chiso.ingest.archive import open_archive, part_bytes, part_chunks
 from chiso.ingest.sheets import Row, Sheet, column_index, refuse
+from chiso.numbers import format_vi
 from chiso.settings import ImportLimits
 from chiso.values import Percent
 
@@ -415,8 +416,7 @@ def _over(path: Path, what_vi: str, what_en: str, limit: int, sheet: str | None 
           **where: Any) -> Exception:
     on_vi = f"trang '{sheet}' có" if sheet else "bảng tính có"
     on_en = f"sheet '{sheet}' has" if sheet else "the workbook has"
-    return refuse(path, f"{on_vi} hơn {limit:,} {what_vi}, quá giới hạn; hãy chia nhỏ tệp."
-                  .replace(",", "."),
+    return refuse(path, f"{on_vi} hơn {format_vi(limit)} {what_vi}, quá giới hạn; hãy chia nhỏ tệp.",
                   f"{on_en} more than {limit:,} {what_en}, over the limit; split the file.",
                   **where)
 
