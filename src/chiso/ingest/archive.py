@@ -52,9 +52,8 @@ def _part_problem(info: zipfile.ZipInfo, limits: ImportLimits) -> tuple[str, str
                 "the workbook is password-protected; save it without a password.")
     if info.file_size > limits.max_part_bytes:
         size, limit = info.file_size, limits.max_part_bytes
-        return (f"phần '{name}' giải nén ra {mib(size)}, quá giới hạn {mib(limit)}.",
-                f"part '{name}' unpacks to {mib(size, True)}, over the limit of"
-                f" {mib(limit, True)}.")
+        en = f"part '{name}' unpacks to {mib(size, True)}, over the limit of {mib(limit, True)}."
+        return f"phần '{name}' giải nén ra {mib(size)}, quá giới hạn {mib(limit)}.", en
     ratio = info.file_size / max(info.compress_size, 1)
     if info.file_size > RATIO_FLOOR and ratio > limits.max_ratio:
         times, limit = f"{ratio:.0f}", f"{limits.max_ratio:g}"

@@ -27,7 +27,6 @@ _ROW = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row[\s>/]")
 _CELL = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c[\s>/]")
 _DIMENSION = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?dimension\s+ref="\$?([A-Z]{1,3})\$?(\d{1,7})'
                         rb'(?::\$?([A-Z]{1,3})\$?(\d{1,7}))?"')
-_REF = re.compile(r"([A-Z]{1,3})(\d{1,7})$")
 _DATE_FORMATS = {*range(14, 23), *range(27, 37), *range(45, 48), *range(50, 59)}
 _PERCENT_FORMATS = {9, 10}
 _DATE_TOKENS = re.compile(r"[dmyhs]", re.IGNORECASE)
@@ -133,10 +132,10 @@ def _resolve(target: str) -> str:
 
 
 def _styles(zf: zipfile.ZipFile, part: str | None, limits: ImportLimits,
-            path: Path) -> list[str | None]:
-    """For each cell style (the `s` of a cell): "date", "percent" or None."""
+            path: Path) -> dict[str, str]:
+    """The cell styles (a cell's `s`) that make a number a "date" or a "percent"."""
     if part is None:
-        return []
+        return {}
     custom: dict[int, str] = {}
     xfs: list[int] = []
     where = {"in_xfs": False}
@@ -155,7 +154,8 @@ def _styles(zf: zipfile.ZipFile, part: str | None, limits: ImportLimits,
             where["in_xfs"] = False
 
     _parse_whole(part_bytes(zf, part, limits, path), path, part, start, end)
-    return [_format_kind(fid, custom.get(fid)) for fid in xfs]
+    kinds = {str(i): _format_kind(fid, custom.get(fid)) for i, fid in enumerate(xfs)}
+    return {i: k for i, k in kinds.items() if k is not None}
 
 
 def _format_kind(fid: int, code: str | None) -> str | None:
@@ -252,73 +252,87 @@ def _check_dimension(m: re.Match[bytes], name: str, limits: ImportLimits, path: 
                     limits.max_columns, name)
 
 
-def _rows(chunks: Iterable[bytes], strings: list[str], styles: list[str | None],
+def _rows(chunks: Iterable[bytes], strings: list[str], styles: dict[str, str],
           date1904: bool, limits: ImportLimits, path: Path, sheet: str) -> Iterator[Row]:
-    """Parse sheet XML into (row number, cells), one row in memory at a time."""
+    """Parse sheet XML into (row number, cells), one row in memory at a time.
+
+    The handlers run once per element of a sheet that may hold millions: state lives in
+    closure variables and column letters are looked up once, for speed."""
     out: list[Row] = []
     row: list[Any] = []
-    pieces: list[str] = []
-    st: dict[str, Any] = {"row": 0, "col": -1, "t": None, "s": None, "text": False, "is": False,
-                          "phonetic": False, "len": 0}
     max_rows, max_cols, max_chars = limits.max_rows, limits.max_columns, limits.max_cell_chars
+    columns: dict[str, int] = {}
+    number = 0  # the row's number
+    col = -1
+    kind: str | None = None
+    style: str | None = None
+    text: str | None = None  # the cell's value as written, while it is read
+    reading = False  # inside <v>, or a <t> of an inline string outside phonetic runs
+    inline = phonetic = False
 
     def start(name: str, attrs: dict[str, str]) -> None:
-        local = name[name.find(":") + 1:]
-        if local == "c":
+        nonlocal number, col, kind, style, text, reading, inline, phonetic
+        if ":" in name:
+            name = name[name.index(":") + 1:]
+        if name == "c":
             ref = attrs.get("r")
-            col = st["col"] + 1
-            if ref is not None:
-                m = _REF.match(ref)
-                if m is None:
-                    raise _bad_cell(path, sheet, st["row"], ref)
-                col = column_index(m.group(1))
+            if ref is None:
+                col += 1
+            else:
+                letters = ref.rstrip("0123456789")
+                found = columns.get(letters)
+                if found is None:
+                    if not (letters.isascii() and letters.isupper() and 0 < len(letters) <= 3):
+                        raise _bad_cell(path, sheet, number, ref)
+                    found = columns[letters] = column_index(letters)
+                col = found
             if col >= max_cols:
-                raise _over(path, "cột", "columns", max_cols, sheet, row=st["row"])
-            st["col"], st["t"], st["s"] = col, attrs.get("t"), attrs.get("s")
-            pieces.clear()
-            st["len"] = 0
-        elif local == "v" or (local == "t" and st["is"] and not st["phonetic"]):
-            st["text"] = True
-        elif local == "row":
+                raise _over(path, "cột", "columns", max_cols, sheet, row=number)
+            kind, style, text = attrs.get("t"), attrs.get("s"), None
+        elif name == "v" or (name == "t" and inline and not phonetic):
+            reading = True
+        elif name == "row":
             r = attrs.get("r")
-            st["row"] = int(r) if r is not None and r.isdigit() else st["row"] + 1
-            if st["row"] > max_rows:
+            number = int(r) if r is not None and r.isdigit() else number + 1
+            if number > max_rows:
                 raise _over(path, "dòng", "rows", max_rows, sheet)
-            st["col"] = -1
+            col = -1
             row.clear()
-        elif local == "is":
-            st["is"] = True
-        elif local == "rPh":
-            st["phonetic"] = True
+        elif name == "is":
+            inline = True
+        elif name == "rPh":
+            phonetic = True
 
     def end(name: str) -> None:
-        local = name[name.find(":") + 1:]
-        if local == "c":
-            value = _cell(st["t"], st["s"], pieces, strings, styles, date1904)
-            if value is not None:
-                col = st["col"]
-                if col >= len(row):
-                    row.extend([None] * (col + 1 - len(row)))
-                row[col] = value
-            st["text"] = False
-        elif local in ("v", "t"):
-            st["text"] = False
-        elif local == "row":
+        nonlocal reading, inline, phonetic
+        if ":" in name:
+            name = name[name.index(":") + 1:]
+        if name == "v" or name == "t":
+            reading = False
+        elif name == "c":
+            reading = False
+            if text is None:
+                return
+            value = _cell(kind, style, text, strings, styles, date1904)
+            if col >= len(row):
+                row.extend([None] * (col + 1 - len(row)))
+            row[col] = value
+        elif name == "row":
             if row:
-                out.append((st["row"], list(row)))
-        elif local == "is":
-            st["is"] = False
-        elif local == "rPh":
-            st["phonetic"] = False
+                out.append((number, list(row)))
+        elif name == "is":
+            inline = False
+        elif name == "rPh":
+            phonetic = False
 
-    def text(data: str) -> None:
-        if st["text"]:
-            pieces.append(data)
-            st["len"] += len(data)
-            if st["len"] > max_chars:
-                raise _too_long(path, limits, sheet, st["row"])
+    def characters(data: str) -> None:
+        nonlocal text
+        if reading:
+            text = data if text is None else text + data
+            if len(text) > max_chars:
+                raise _too_long(path, limits, sheet, number)
 
-    parser = _parser(start, end, text)
+    parser = _parser(start, end, characters)
     try:
         for chunk in chunks:
             parser.Parse(chunk, False)
@@ -331,17 +345,14 @@ def _rows(chunks: Iterable[bytes], strings: list[str], styles: list[str | None],
     yield from out
 
 
-def _cell(kind: str | None, style: str | None, pieces: list[str], strings: list[str],
-          styles: list[str | None], date1904: bool) -> Any:
-    if not pieces:
-        return None
-    raw = "".join(pieces)
+def _cell(kind: str | None, style: str | None, raw: str, strings: list[str],
+          styles: dict[str, str], date1904: bool) -> Any:
     if kind is None or kind == "n":
         try:
             number = float(raw)
         except ValueError:
             return raw
-        fmt = styles[int(style)] if style and style.isdigit() and int(style) < len(styles) else None
+        fmt = None if style is None else styles.get(style)
         if fmt == "percent":
             return Percent(number)
         if fmt == "date":
