@@ -144,3 +144,20 @@ def test_limits_are_settings_from_the_environment(monkeypatch: pytest.MonkeyPatc
     monkeypatch.setenv("CHISO_IMPORT_LIMITS__MAX_ROWS", "1234")
     assert Settings().import_limits.max_rows == 1234
     assert Settings().import_limits.max_problems == ImportLimits().max_problems
+
+
+def test_the_older_formats_reader_keeps_addresses_and_refuses_damage(tmp_path: Path) -> None:
+    """.xls, .xlsb and .ods go through calamine: the same addresses, the same clear refusal."""
+    from chiso.ingest.read import _calamine_sheets
+
+    path = write_xlsx(tmp_path / "o.xlsx", {"S": [[], [], [None, None, "unit"],
+                                                  [None, None, "Đà Nẵng", 5]]})
+    (sheet,) = _calamine_sheets(path, ImportLimits())
+    numbered = [(n, [c for c in cells if c != ""]) for n, cells in sheet.rows()]
+    assert numbered[-1] == (4, ["Đà Nẵng", 5.0]) and sheet.col_offset == 2
+    with pytest.raises(DataFileError) as info:
+        for _ in _calamine_sheets(bombs.cut_short(tmp_path / "c.xlsx"), ImportLimits())[0].rows():
+            pass
+    assert "damaged" in info.value.message_en
+    with pytest.raises(DataFileError):
+        _calamine_sheets(path, ImportLimits(max_rows=2))

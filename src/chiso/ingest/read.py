@@ -205,19 +205,17 @@ def _calamine_sheets(path: Path, limits: ImportLimits) -> list[Sheet]:
     for name, sheet in loaded:
         if sheet.start is None:
             continue  # empty
-        if sheet.height > limits.max_rows or sheet.width > limits.max_columns:
-            raise _fail(path, f"trang '{name}' có {sheet.height} dòng × {sheet.width} cột, quá"
-                        " giới hạn.", f"sheet '{name}' has {sheet.height} rows × {sheet.width}"
-                        " columns, over the limit.")
-        first_row, first_col = sheet.start
-
-        def rows(sheet: Any = sheet, first_row: int = first_row) -> Iterator[Row]:
-            try:
-                yield from enumerate(sheet.iter_rows(), start=first_row + 1)
+        height, width = sheet.start[0] + sheet.height, sheet.width
+        if height > limits.max_rows or width > limits.max_columns:
+            raise _fail(path, f"trang '{name}' có {height} dòng × {width} cột, quá giới hạn.",
+                        f"sheet '{name}' has {height} rows × {width} columns, over the limit.")
+        def rows(sheet: Any = sheet) -> Iterator[Row]:
+            try:  # calamine yields rows from the first, columns from the first used one
+                yield from enumerate(sheet.iter_rows(), start=1)
             except Exception as exc:  # noqa: BLE001 - as above
                 raise _fail(path, f"{damaged[0]} ({exc}).", f"{damaged[1]} ({exc}).") from None
 
-        sheets.append(Sheet(name=name, rows=rows, total=sheet.height, col_offset=first_col))
+        sheets.append(Sheet(name=name, rows=rows, total=height, col_offset=sheet.start[1]))
     if not sheets:
         raise _fail(path, "bảng tính không có dữ liệu.", "the workbook holds no data.")
     return sheets
