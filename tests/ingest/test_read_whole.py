@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -12,27 +12,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from chiso.errors import DataFileError, UnitError
+from chiso.errors import DataFileError
 from chiso.framework import load_framework
-from chiso.ingest.load import ImportOptions, check_file, indicators_for
 from chiso.values import ValueRefused, read_value, rule_for
 
 from .files import LONG_HEADER, write_csv, write_xlsx
+from .test_check import check
 
-UNITS = {"Đà Nẵng": "vn63-48", "Hà Nội": "vn63-01"}
 SHARE, COUNT = "fiber_households_share", "mobile_subscribers"
 FW = load_framework("chiso-core")
-
-
-def resolve(text: str, as_of: date) -> str:
-    if text in UNITS:
-        return UNITS[text]
-    raise UnitError(f"không có '{text}'", f"no unit '{text}'")
-
-
-def check(path: Path, **opts: Any):  # type: ignore[no-untyped-def]
-    return check_file(path, ImportOptions(**opts), indicators=indicators_for(()),
-                      resolve_unit=resolve, known_units=set(UNITS.values()))
 
 
 def problems(path: Path, **opts: Any) -> list:  # type: ignore[type-arg]
