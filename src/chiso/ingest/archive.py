@@ -56,9 +56,9 @@ def _part_problem(info: zipfile.ZipInfo, limits: ImportLimits) -> tuple[str, str
         return f"phần '{name}' giải nén ra {mib(size)}, quá giới hạn {mib(limit)}.", en
     ratio = info.file_size / max(info.compress_size, 1)
     if info.file_size > RATIO_FLOOR and ratio > limits.max_ratio:
-        times, limit = f"{ratio:.0f}", f"{limits.max_ratio:g}"
-        return (f"phần '{name}' nén {times} lần (giới hạn {limit}): tệp nén bất thường, đã từ chối.",
-                f"part '{name}' is compressed {times} times (limit {limit}): refused as hostile.")
+        times, most = f"{ratio:.0f}", f"{limits.max_ratio:g}"
+        return (f"phần '{name}' nén {times} lần (giới hạn {most}): tệp nén bất thường, đã từ chối.",
+                f"part '{name}' is compressed {times} times (limit {most}): refused as hostile.")
     return None
 
 
