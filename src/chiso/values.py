@@ -53,7 +53,7 @@ MEASURES: dict[str, Measure] = {
     "rank": Measure("thứ hạng", 1, RANK_MAX, whole=True),
     "score": Measure("điểm", 0, 1000, words=("điểm", "points")),
     "index": Measure("chỉ số", 0, 1000),
-    "per_1000": Measure("‰", 0, 1000, words=("‰", "phần nghìn")),
+    "per_1000": Measure("‰", 0, 1e6, words=("‰", "phần nghìn")),  # may pass 1000 (per person)
     "mbps": Measure("Mbps", 0, 1e6, words=("mbps", "mb/s", "mbit/s")),
     "km2": Measure("km²", 0, 1e6, words=("km2", "km²")),
     "tonnes": Measure("tấn", 0, 1e10, words=("tấn", "tonnes", "tons"), scales=True),
