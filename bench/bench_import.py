@@ -28,6 +28,7 @@ from chiso.ingest.load import registry_resolver
 from chiso.ingest.validate import UnitResolver
 from chiso.store import db, repo
 from chiso.units.registry import Registry
+from chiso.values import rule_for
 
 HEADER = ["unit", "indicator", "period", "kind", "value"]
 
@@ -43,13 +44,18 @@ def units_and_resolver(engine: Engine) -> tuple[list[str], UnitResolver]:
 
 def figures(names: list[str], rows: int):  # type: ignore[no-untyped-def]
     fw = load_framework("chiso-core")
-    codes = [(n.code, n.unit) for n in fw.indicators()]
+    # values within each indicator's rule (ranks among the 63 provinces of the periods used)
+    codes = [(n.code, rule_for(n, ranked=len(names))) for n in fw.indicators()]
     periods = [str(y) for y in range(2024, 1989, -1)]
     periods += [f"{y}-Q{q}" for y in range(2024, 1989, -1) for q in range(1, 5)]
     periods += [f"{y}-{m:02d}" for y in range(2024, 1989, -1) for m in range(1, 13)]
     combos = itertools.product(periods, names, codes)
-    for i, (period, unit, (code, measure)) in enumerate(itertools.islice(combos, rows)):
-        value = (i % 1000) * 0.1 if measure == "percent" else float(i % 100000)
+    for i, (period, unit, (code, rule)) in enumerate(itertools.islice(combos, rows)):
+        if rule.measure == "percent":
+            value = (i % 1000) * 0.1
+        else:
+            value = rule.low + i % int(min(rule.high - rule.low, 100_000))
+            value = float(value) if rule.whole else value * 0.5
         yield unit, code, period, "actual", value
 
 

@@ -91,16 +91,23 @@ def read_digits(token: str) -> float:
     ("70.8"); a comma alone is the decimal mark ("70,8"), unless it appears more than once
     ("1,234,567"). Spaces (no-break, thin) only group thousands.
     """
+    return float(_decimal(token))
+
+
+def _decimal(token: str) -> Decimal:
+    """`read_digits`, exactly: the digits as a Decimal, so a scale word multiplies exactly."""
     raw = token
     token = token.replace("−", "-").lstrip("+")
-    sign = -1.0 if token.startswith("-") else 1.0
+    negative = token.startswith("-")
     token = token.lstrip("-")
     if not token or not re.fullmatch(_DIGITS, token):
         raise _not_a_number(raw)
     for space in ("\u00a0", "\u202f", "\u2009"):
         if space in token:
             groups = token.split(space)
-            if any(len(g.replace(".", "").replace(",", "")) != 3 for g in groups[1:-1]):
+            if (not re.fullmatch(r"\d{1,3}", groups[0])
+                    or any(not re.fullmatch(r"\d{3}", g) for g in groups[1:-1])
+                    or not re.fullmatch(r"\d{3}(?:[.,]\d+)?", groups[-1])):
                 raise _not_a_number(raw, "nhóm chữ số không đều", "uneven digit groups")
             token = token.replace(space, "")
     has_dot, has_comma = "." in token, "," in token
@@ -128,7 +135,8 @@ def read_digits(token: str) -> float:
             number = parts[0] + "." + parts[1]
     else:
         number = token
-    return sign * float(number)
+    out = Decimal(number)
+    return -out if negative else out
 
 
 def _check_groups(parts: list[str], raw: str) -> None:
@@ -175,7 +183,7 @@ def _take_scale(text: str) -> tuple[float, str]:
 
 
 def parse_number(text: str) -> Quantity:
-    """Read one Vietnamese-written quantity.
+    """Read one Vietnamese-written quantity, as it appears in running text.
 
     >>> parse_number("hơn 911.000").value, parse_number("hơn 911.000").qualifier
     (911000.0, 'gt')
@@ -184,29 +192,56 @@ def parse_number(text: str) -> Quantity:
     >>> parse_number("1,1 triệu người").value
     1100000.0
 
-    Raises ValueError (bilingual) when the text is not a number.
+    Whatever follows the number is returned as its `unit`, for the caller to judge; a cell is
+    read with `parse_cell`, which keeps every character accountable. Raises ValueError
+    (bilingual) when the text is not a number.
     """
+    return _parse(text, strict=False)
+
+
+def parse_cell(text: str) -> Quantity:
+    """Read a whole cell or form field as one quantity, or refuse it: nothing is dropped.
+
+    Unlike `parse_number`, brackets around the number ("(5)" is minus five to an accountant),
+    trailing punctuation ("70,8."), digits other than 0-9, a second qualifier that says
+    something else ("khoảng dưới 5"), "từ 5" without its "đến ..." and a suffix qualifier that
+    does not end the text are refused. What follows the number (scale word and unit) is
+    returned in `unit` as written; `chiso.values.read_value` checks it against the indicator.
+    """
+    return _parse(text, strict=True)
+
+
+def _parse(text: str, strict: bool) -> Quantity:
     if not isinstance(text, str):
         raise _not_a_number(str(text))
     original = text
     s = _normalise(text)
-    while len(s) >= 2 and s[0] in "([" and s[-1] in ")]":
-        s = s[1:-1].strip()
+    if strict:
+        if any(ch.isdigit() and not ch.isascii() for ch in s):
+            raise _not_a_number(original, "chỉ dùng chữ số 0–9", "use the digits 0-9 only")
+        if s[:1] in "([" and s[-1:] in ")]":
+            raise _not_a_number(original, "số trong ngoặc (số âm kiểu kế toán?); hãy viết dấu trừ",
+                                "a number in brackets (an accountant's negative?); write a minus")
+    else:
+        while len(s) >= 2 and s[0] in "([" and s[-1] in ")]":
+            s = s[1:-1].strip()
     if not s:
         raise _not_a_number(original, "ô trống", "empty")
     qualifier, s = _take_prefix(s, _PREFIX_QUALIFIERS)
     if qualifier is not None:
         # "khoảng ~ 65%", "hơn ~65%": the first word decides
-        _, s = _take_prefix(s, _PREFIX_QUALIFIERS)
+        second, s = _take_prefix(s, _PREFIX_QUALIFIERS)
+        if strict and second not in (None, "approx", qualifier):
+            raise _not_a_number(original, "hai dấu so sánh khác nhau", "two different qualifiers")
     range_word, s2 = _take_prefix(s, ())
     if range_word:
         s = s2
     m = _NUMBER_ONLY.match(s)
     if not m:
         raise _not_a_number(original)
-    value = read_digits(m.group(0))
+    value = _decimal(m.group(0))
     rest = s[m.end():]
-    value_high: float | None = None
+    value_high: Decimal | None = None
     # a unit between the two ends of a range: "0,3% – 0,35%"
     mid_unit = ""
     um = re.match(r"\s*(%)", rest)
@@ -217,31 +252,32 @@ def parse_number(text: str) -> Quantity:
         after = (rest[um.end():] if um else rest)[sep.end():]
         m2 = _NUMBER_ONLY.match(after)
         if m2 and not after[: m2.end()].startswith(("-", "−", "+")):
-            value_high = read_digits(m2.group(0))
+            value_high = _decimal(m2.group(0))
             rest = after[m2.end():]
             mid_unit = ""
-    rest = rest.strip().rstrip(".,;:").strip()
+    if strict and range_word and value_high is None:
+        raise _not_a_number(original, "'từ' cần 'đến ...'", "'from' needs 'to ...'")
+    rest = rest.strip() if strict else rest.strip().rstrip(".,;:").strip()
     if mid_unit and not rest.startswith("%"):
         rest = "%" + (" " + rest if rest else "")
     # "2/63": a rank out of a total stays in the unit ("/63")
-    suffix, tail = _take_suffix(rest)
+    suffix, tail = _take_suffix(rest, at_end=strict)
     if suffix is not None:
         rest = tail
         if qualifier is None:
             qualifier = suffix
+        elif strict and suffix != qualifier:
+            raise _not_a_number(original, "hai dấu so sánh khác nhau", "two different qualifiers")
     scale, _ = _take_scale(rest)
     if re.match(r"[.,]*\d", rest):
         raise _not_a_number(original, "thừa chữ số sau số", "digits after the number")
-    value *= scale
-    if value_high is not None:
-        value_high *= scale
-        if value_high < value:
-            raise _not_a_number(original, "khoảng ngược chiều", "range runs backwards")
-    if not math.isfinite(value) or (value_high is not None and not math.isfinite(value_high)):
-        raise _not_a_number(original, "số quá lớn", "number too large")
+    low = _scaled(value, scale, original)
+    high = None if value_high is None else _scaled(value_high, scale, original)
+    if high is not None and high < low:
+        raise _not_a_number(original, "khoảng ngược chiều", "range runs backwards")
     return Quantity(
-        value=value,
-        value_high=value_high,
+        value=low,
+        value_high=high,
         qualifier=qualifier or "eq",
         unit=rest.strip(),
         scale=scale,
@@ -249,10 +285,20 @@ def parse_number(text: str) -> Quantity:
     )
 
 
-def _take_suffix(rest: str) -> tuple[str | None, str]:
+def _scaled(number: Decimal, scale: float, original: str) -> float:
+    """The number times its scale word, rounded once (1,1 triệu is 1100000.0 exactly)."""
+    out = float(number * Decimal(scale))
+    if not math.isfinite(out):
+        raise _not_a_number(original, "số quá lớn", "number too large")
+    return out
+
+
+def _take_suffix(rest: str, at_end: bool = False) -> tuple[str | None, str]:
     low = rest.lower()
     for word, qual in _SUFFIX_QUALIFIERS:
-        idx = low.find(word)
+        idx = low.rfind(word) if at_end else low.find(word)
+        if at_end and idx >= 0 and idx + len(word) != len(low):
+            continue
         if idx >= 0 and (idx + len(word) == len(low) or not low[idx + len(word)].isalpha()):
             return qual, (rest[:idx] + rest[idx + len(word):]).strip()
     return None, rest

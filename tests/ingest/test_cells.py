@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from chiso.ingest.export import csv_number
 from chiso.ingest.headers import field_of, fold
-from chiso.ingest.read import column_letter
+from chiso.ingest.sheets import column_letter
 from chiso.ingest.validate import normalise_period, period_end
 from chiso.numbers import parse_number
 

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from chiso.catalog import shipped_catalog
 from chiso.errors import DataFileError, UnitError
 from chiso.framework import load_framework
-from chiso.ingest.load import ImportOptions, check_file, indicators_for
+from chiso.ingest.load import ImportOptions, check_file, indicators_for, registry_peers
 from chiso.numbers import format_vi
 
 from .files import LONG_HEADER, write_csv, write_xlsx
@@ -33,7 +33,8 @@ def resolve(text: str, as_of: date) -> str:
 
 def check(path: Path, **opts: object):  # type: ignore[no-untyped-def]
     return check_file(path, ImportOptions(**opts), indicators=indicators_for(SHIPPED.frameworks()),
-                      resolve_unit=resolve, known_units=set(UNITS.values()))
+                      resolve_unit=resolve, known_units=set(UNITS.values()),
+                      peers=registry_peers(SHIPPED.units))
 
 
 @settings(max_examples=40, deadline=None)

@@ -50,6 +50,7 @@ def import_(
     from chiso.ingest import ImportOptions
     from chiso.workflow.imports import import_file
 
+    settings = settings_for(data_dir)
     options = ImportOptions(shape=format, period=period, frameworks=tuple(framework or ()),
                             source=source, dry_run=dry_run, publish=publish)
     failed: list[ChisoError] = []
@@ -61,7 +62,8 @@ def import_(
                 def tick(done: int, total: int | None, task: TaskID = task) -> None:
                     progress.update(task, completed=done, total=total)
 
-                result = import_file(w, path, options, progress=tick)
+                result = import_file(w, path, options, progress=tick,
+                                     limits=settings.import_limits)
         except DataFileError as exc:
             failed.append(exc)
             _print_problems(exc)
@@ -77,7 +79,8 @@ def import_(
         if report_file:
             from chiso.ingest.problems import write_problems
 
-            write_problems([p for exc in failed for p in exc.problems], report_file)
+            write_problems([p for exc in failed for p in exc.problems], report_file,
+                           settings.import_limits)
             err.print(f"Danh sách lỗi / problem list: {report_file}", highlight=False)
         raise typer.Exit(1)
 

@@ -66,10 +66,13 @@ def extract(
         for c in rows:
             sys.stdout.write(json.dumps({**c.as_row(), "matched": c.matched}, ensure_ascii=False) + "\n")
     elif fmt is Format.csv:
+        from chiso.ingest.safe import neutral
+
         w = csv.DictWriter(sys.stdout, fieldnames=[*FIELDS, "matched"])
         w.writeheader()
         for c in rows:
-            w.writerow({**c.as_row(), "span": f"{c.span[0]}-{c.span[1]}", "matched": c.matched})
+            row = {**c.as_row(), "span": f"{c.span[0]}-{c.span[1]}", "matched": c.matched}
+            w.writerow({k: neutral(v) for k, v in row.items()})  # a quote must not run as a formula
     else:
         from chiso.numbers import format_vi
 

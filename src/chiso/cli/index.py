@@ -62,12 +62,20 @@ def _inputs(coinr_data: Path | None, coinr_meta: Path | None, framework: str | N
 
 def _long_dataset(fw: Any, path: Path, period: str | None) -> Dataset:
     """A data file read and checked by the importer (nothing is stored), for one period."""
-    from chiso.ingest.load import ImportOptions, check_file, indicators_for, registry_resolver
-    from chiso.units.registry import Registry
+    from chiso.catalog import shipped_catalog
+    from chiso.ingest.load import (
+        ImportOptions,
+        check_file,
+        indicators_for,
+        registry_peers,
+        registry_resolver,
+    )
 
+    units = shipped_catalog().units  # plain files: the units chiso ships
     figures, _ = check_file(path, ImportOptions(frameworks=(fw.id,), period=None),
-                            indicators=indicators_for([fw.id]), resolve_unit=registry_resolver(),
-                            known_units={u.id for u in Registry.load().all_units()})
+                            indicators=indicators_for([fw]), resolve_unit=registry_resolver(units),
+                            known_units={u.id for u in units.all_units()},
+                            peers=registry_peers(units))
     actual = [f for f in figures if f.kind == "actual"]
     periods = sorted({f.period for f in actual})
     chosen = period or (periods[-1] if periods else None)

@@ -66,9 +66,11 @@ def units(
         return vals
 
     if fmt == "csv":
+        from chiso.ingest.safe import neutral
+
         w = csv.writer(sys.stdout, lineterminator="\n")
         w.writerow(head)
-        w.writerows(cells(u) for u in rows)
+        w.writerows([neutral(c) for c in cells(u)] for u in rows)
         return
     table = Table(*head, title=f"{len(rows)} đơn vị / units")
     for u in rows:

@@ -65,6 +65,25 @@ class Merge(_Strict):
         return self
 
 
+class Values(_Strict):
+    """What values an indicator accepts, where its unit's defaults (chiso.values) do not fit:
+    `min: -100` for a growth rate that can be negative, `max: 1` for an index on 0–1."""
+
+    min: float | None = None
+    max: float | None = None
+    whole: bool | None = None  # whole numbers only (counts, ranks are already)
+    units: list[str] = Field(default_factory=list)  # more words accepted after the number
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Values:
+        if self.min is not None and self.max is not None and not self.min < self.max:
+            raise ValueError(f"min ({self.min}) must be below max ({self.max})")
+        for bound in (self.min, self.max):
+            if bound is not None and not abs(bound) < 1e300:
+                raise ValueError("min and max must be finite")
+        return self
+
+
 class Aliases(_Strict):
     """Phrases people write for an indicator, used to find it in reports."""
 
@@ -87,6 +106,7 @@ class Node(_Strict):
     goalposts: Goalposts | None = None
     targets: list[Target] = Field(default_factory=list)
     merge: Merge | None = None
+    values: Values | None = None
     aliases: Aliases = Field(default_factory=Aliases)
     source: str | None = None
     children: list[Node] = Field(default_factory=list)
@@ -100,6 +120,8 @@ class Node(_Strict):
                 raise ValueError("an indicator needs a 'unit'")
             if self.merge is None:
                 raise ValueError("an indicator needs a 'merge' rule")
+        elif self.values is not None:
+            raise ValueError("only an indicator has 'values'")
         elif not self.children:
             raise ValueError(f"a node of level '{self.level}' needs 'children'")
         return self
@@ -188,9 +210,8 @@ class Framework(_Strict):
 
         def visit(node: Node, on: bool) -> None:
             on = on and node.scored
-            if node.is_indicator:
-                if on and node.direction != "context":
-                    out.append(node)
+            if node.is_indicator and on and node.direction != "context":
+                out.append(node)
             for child in node.children:
                 visit(child, on)
 

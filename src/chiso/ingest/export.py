@@ -16,6 +16,7 @@ from typing import Any, TextIO
 
 from sqlalchemy.orm import Session
 
+from chiso.ingest.safe import neutral, write_row
 from chiso.store import observations, units
 
 FORMATS = ("csv", "xlsx", "jsonl")
@@ -72,12 +73,12 @@ def _text(data: Iterator[dict[str, Any]], fh: TextIO, fmt: str) -> int:
         return n
     writer = csv.writer(fh)
     writer.writerow(COLUMNS)
+    numbers = ("value", "value_high")
     for row in data:
-        row = {**row, "value": csv_number(row["value"]),
-               "value_high": csv_number(row["value_high"]),
-               "provenance": json.dumps(row["provenance"], ensure_ascii=False)
+        row = {**row, "provenance": json.dumps(row["provenance"], ensure_ascii=False)
                if row["provenance"] else ""}
-        writer.writerow(["" if row[c] is None else row[c] for c in COLUMNS])
+        writer.writerow([csv_number(row[c]) if c in numbers else "" if row[c] is None
+                         else neutral(row[c]) for c in COLUMNS])
         n += 1
     return n
 
@@ -88,16 +89,12 @@ def _xlsx(data: Iterator[dict[str, Any]], path: Path) -> int:
     book = xlsxwriter.Workbook(str(path), {"constant_memory": True})
     sheet = book.add_worksheet("observations")
     bold = book.add_format({"bold": True})
-    sheet.write_row(0, 0, COLUMNS, bold)
+    write_row(sheet, 0, 0, COLUMNS, bold)
     n = 0
     for n, row in enumerate(data, start=1):
-        for c, name in enumerate(COLUMNS):
-            value = row[name]
-            if value is None:
-                continue
-            if name == "provenance":
-                value = json.dumps(value, ensure_ascii=False)
-            sheet.write(n, c, value)
+        write_row(sheet, n, 0, [json.dumps(row[c], ensure_ascii=False)
+                                if c == "provenance" and row[c] is not None else row[c]
+                                for c in COLUMNS])
     sheet.freeze_panes(1, 0)
     book.close()
     return n

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from chiso.framework import Framework, Node
+from chiso.values import MEASURES
 
 # field → the headers that name it (compared after `fold`)
 FIELDS: dict[str, tuple[str, ...]] = {
@@ -121,8 +122,4 @@ def header_label(node: Node, lang: str = "vi") -> str:
     return f"{name} ({UNIT_LABELS.get(node.unit or '', node.unit)})"
 
 
-UNIT_LABELS = {
-    "percent": "%", "count": "số lượng", "persons": "người", "vnd": "đồng", "km2": "km²",
-    "mbps": "Mbps", "per_1000": "‰", "rank": "thứ hạng", "score": "điểm", "index": "chỉ số",
-    "tonnes": "tấn",
-}
+UNIT_LABELS = {code: m.label for code, m in MEASURES.items()}

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from chiso.ingest.headers import LONG_REQUIRED, Indicators, field_of, ignored
-from chiso.ingest.read import Row, Sheet, column_letter
+from chiso.ingest.sheets import Row, Sheet, column_letter
 
 HEADER_SEARCH_ROWS = 20
 
@@ -36,6 +36,13 @@ class Layout:
     fields: dict[str, Column] = field(default_factory=dict)
     indicators: dict[str, Column] = field(default_factory=dict)  # wide: indicator code → column
     unknown: list[Column] = field(default_factory=list)
+    named: frozenset[int] = frozenset()  # positions that have a header
+    col_offset: int = 0  # columns the reader dropped before position 0
+
+    @property
+    def width(self) -> int:
+        """Positions up to the last header."""
+        return max(self.named, default=-1) + 1
 
 
 def _text(cell: Any) -> str:
@@ -75,7 +82,8 @@ def _layout(number: int, cells: list[Any], offset: int, catalogue: Indicators, s
             unknown.append(col)
     if shape == "auto":
         shape = "long" if ("indicator" in fields and "value" in fields) else "wide"
-    return Layout(shape, number, fields, indicators, unknown)
+    named = frozenset(i for i, cell in enumerate(cells) if _text(cell))
+    return Layout(shape, number, fields, indicators, unknown, named, offset)
 
 
 def missing_fields(layout: Layout, period_given: bool) -> list[str]:

@@ -13,9 +13,11 @@ from chiso.framework import Framework
 from chiso.ingest.headers import Indicators, fold
 from chiso.ingest.layout import detect, missing_fields
 from chiso.ingest.read import open_sheets
-from chiso.ingest.validate import Checker, Figure, UnitResolver, normalise_period
-from chiso.units.registry import Registry
-from chiso.vocab import REFORM_DATE
+from chiso.ingest.validate import Checker, Figure, Peers, UnitResolver, normalise_period
+from chiso.settings import ImportLimits
+from chiso.units.names import key, split_parent, written_kind
+from chiso.units.registry import Registry, UnitRecord
+from chiso.vocab import REFORM_DATE as REFORM  # communes are named after it; provinces before
 
 SHAPES = ("auto", "long", "wide")
 CHUNK = 5000
@@ -49,29 +51,96 @@ class ImportReport:
 
 
 def registry_resolver(registry: Registry) -> UnitResolver:
-    """Resolve units with a registry (the catalog's): provinces first, then post-reform communes."""
+    """Resolve units with a registry (the catalog's): provinces first, then post-reform communes.
+
+    A name several units share ("Tân An": ten communes) is refused with every candidate and
+    the two ways to choose: the unit's code, or its province after a comma ("Tân An, Tây Ninh").
+    """
+    reg = registry
 
     def resolve(text: str, as_of: date) -> str:
         if fold(text) in ("vn", "viet nam", "vietnam", "ca nuoc"):
             return "VN"
         try:  # an exact id (as chiso export writes) stands, whatever the period
-            exact = registry.get(text)
+            return str(reg.get(text).id)
         except (KeyError, UnitError):
-            exact = None
-        if exact is not None:
-            return str(exact.id)
+            pass
         try:
-            return registry.resolve(text, as_of=as_of, level="province").id
-        except UnitError:
-            if as_of < REFORM_DATE:
+            return reg.resolve(text, as_of=as_of, level="province").id
+        except UnitError as province_error:
+            if as_of < REFORM:
                 raise
             try:
-                return registry.resolve(text, as_of=as_of, level="commune").id
+                return reg.resolve(text, as_of=as_of, level="commune").id
             except UnitError:
                 pass
-            raise
+            return _commune_by_parts(reg, text, as_of, province_error)
 
     return resolve
+
+
+def _commune_by_parts(reg: Registry, text: str, as_of: date, otherwise: UnitError) -> str:
+    """A commune named with its province or its kind, or the candidates a name stands for."""
+    name, parent = split_parent(text)
+    found = _named(reg, name, as_of)
+    if parent is not None:
+        try:
+            parent_id = reg.resolve(parent, as_of=as_of, level="province").id
+        except UnitError:
+            raise otherwise from None
+        found = [u for u in found if u.parent == parent_id]
+    kind = written_kind(name)
+    if kind is not None and len(found) > 1:
+        found = [u for u in found if written_kind(u.full_name) == kind] or found
+    if len(found) == 1:
+        return found[0].id
+    if len(found) > 1:
+        raise _ambiguous(reg, text, as_of, found)
+    raise otherwise
+
+
+def _named(reg: Registry, name: str, as_of: date) -> list[UnitRecord]:
+    k = key(name)
+    return [u for u in reg.units(as_of=as_of, level="commune")
+            if k in {key(u.name), key(u.full_name), *(key(a) for a in u.aliases)}]
+
+
+def _ambiguous(reg: Registry, text: str, as_of: date, found: list[UnitRecord]) -> UnitError:
+    def province(u: UnitRecord) -> str:
+        try:
+            return reg.get(u.parent).name if u.parent else "?"
+        except UnitError:
+            return u.parent or "?"
+
+    listed = "; ".join(f"{u.full_name}, {province(u)} ({u.id})" for u in found[:12])
+    more = f"; … ({len(found) - 12})" if len(found) > 12 else ""
+    example = found[0]
+    return UnitError(
+        f"Tên '{text}' chỉ {len(found)} đơn vị hành chính vào ngày {as_of:%d/%m/%Y}: {listed}{more}."
+        f" Hãy ghi mã đơn vị (ví dụ {example.id}) hoặc thêm tên tỉnh sau dấu phẩy (ví dụ"
+        f" '{example.name}, {province(example)}').",
+        f"'{text}' names {len(found)} administrative units on {as_of.isoformat()}: {listed}{more}."
+        f" Write the unit's code (e.g. {example.id}) or add its province after a comma (e.g."
+        f" '{example.name}, {province(example)}').")
+
+
+def registry_peers(registry: Registry) -> Peers:
+    """How many units of a unit's level the registry holds on a day: the bound of a rank."""
+    reg = registry
+    counts: dict[tuple[str, date], int] = {}
+
+    def peers(unit_id: str, as_of: date) -> int | None:
+        try:
+            level = reg.get(unit_id).level
+        except UnitError:
+            return None
+        if level == "country":
+            return None
+        if (level, as_of) not in counts:
+            counts[(level, as_of)] = len(reg.units(as_of=as_of, level=level))
+        return counts[(level, as_of)] or None
+
+    return peers
 
 
 def indicators_for(frameworks: Iterable[Framework]) -> Indicators:
@@ -87,8 +156,13 @@ def check_file(
     resolve_unit: UnitResolver,
     known_units: set[str],
     progress: Progress | None = None,
+    limits: ImportLimits | None = None,
+    peers: Peers | None = None,
 ) -> tuple[list[Figure], int]:
-    """Every figure of a file, or DataFileError naming every bad cell. Writes nothing."""
+    """Every figure of a file, or DataFileError naming every bad cell (the first
+    `limits.max_problems`, and how many more). Writes nothing. The work a file may cause is
+    bounded by `limits` (the settings' `import_limits`)."""
+    limits = limits or ImportLimits()
     if options.shape not in SHAPES:
         vi = f"định dạng '{options.shape}' không hợp lệ; hãy dùng: {', '.join(SHAPES)}."
         en = f"unknown format '{options.shape}'; use one of: {', '.join(SHAPES)}."
@@ -102,8 +176,9 @@ def check_file(
             en = f"'{options.period}' is not a period; give a year (2024) or quarter (2024-Q1)."
             raise DataFileError(f"Không nhập tệp {path.name}: {vi}", f"{path.name}: {en}",
                                 [Problem(vi, en, field="--period", value=options.period)])
-    sheets = open_sheets(path)
-    checker = Checker(path.name, indicators, resolve_unit, known_units, period)
+    sheets = open_sheets(path, limits)
+    checker = Checker(path.name, indicators, resolve_unit, known_units, period,
+                      peers=peers, limits=limits)
     figures: list[Figure] = []
     structural: list[Problem] = []
     total = sum(s.total or 0 for s in sheets) or None
@@ -152,11 +227,18 @@ def check_file(
             "no data table found: a header row with a 'unit' column is needed within the first"
             " 20 rows. Use the template: chiso template chiso-core",
             file=path.name))
-    problems = structural + checker.problems
-    if problems:
+    count = len(structural) + checker.count
+    if count:
+        problems = (structural + checker.problems)[:limits.max_problems]
+        if count > len(problems):
+            rest = count - len(problems)
+            problems.append(Problem(f"… và {rest} lỗi nữa, không liệt kê; hãy sửa các lỗi trên rồi"
+                                    " nhập lại.",
+                                    f"… and {rest} more problem(s), not listed; fix those above"
+                                    " and import again.", file=path.name))
         raise DataFileError(
-            f"Không nhập tệp {path.name}: {len(problems)} lỗi; cơ sở dữ liệu không thay đổi.",
-            f"{path.name} was not imported: {len(problems)} problem(s); the database is unchanged.",
+            f"Không nhập tệp {path.name}: {count} lỗi; cơ sở dữ liệu không thay đổi.",
+            f"{path.name} was not imported: {count} problem(s); the database is unchanged.",
             problems,
         )
     if not figures:

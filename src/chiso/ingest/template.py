@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from chiso.framework import Framework
+from chiso.framework import Framework, Node
 from chiso.ingest.headers import UNIT_LABELS, header_label
-from chiso.ingest.validate import COUNT_UNITS, PERCENT_UNITS
+from chiso.ingest.safe import write_row
+from chiso.values import rule_for
 
 LONG_HEADERS = ("Đơn vị hành chính", "Mã chỉ tiêu", "Kỳ số liệu", "Loại số liệu", "Giá trị",
                 "Cận trên", "So sánh", "Năm mục tiêu", "Nguồn", "Ghi chú")
@@ -78,50 +79,46 @@ def write_template(fw: Framework, out: Path, units: Sequence[tuple[str, str]] = 
     guide = book.add_worksheet("Hướng dẫn")
     guide.set_column(0, 0, 90)
     guide.set_column(1, 1, 90)
-    guide.write(0, 0, f"{INSTRUCTIONS[0][0]}: {fw.name.vi} ({fw.id} {fw.version})", bold)
-    guide.write(0, 1, f"{INSTRUCTIONS[0][1]}: {fw.name.en}", bold)
+    write_row(guide, 0, 0, [f"{INSTRUCTIONS[0][0]}: {fw.name.vi} ({fw.id} {fw.version})",
+                            f"{INSTRUCTIONS[0][1]}: {fw.name.en}"], bold)
     for r, (vi, en) in enumerate(INSTRUCTIONS[1:], start=1):
-        guide.write(r, 0, vi, wrap)
-        guide.write(r, 1, en, wrap)
+        write_row(guide, r, 0, [vi, en], wrap)
     top = len(INSTRUCTIONS) + 1
     list_head = ("Mã chỉ tiêu / code", "Tên chỉ tiêu", "Indicator name", "Đơn vị đo / measure")
     guide.set_column(2, 3, 30)
-    for c, h in enumerate(list_head):
-        guide.write(top, c, h, head)
+    write_row(guide, top, 0, list_head, head)
     for r, node in enumerate(indicators, start=top + 1):
-        guide.write_row(r, 0, (node.code, node.name.vi, node.name.en,
-                               UNIT_LABELS.get(node.unit or "", node.unit or "")))
+        write_row(guide, r, 0, (node.code, node.name.vi, node.name.en,
+                                UNIT_LABELS.get(node.unit or "", node.unit or "")))
 
     lists = book.add_worksheet("Danh mục")
-    lists.write_column(0, 0, [n.code for n in indicators])
-    lists.write_column(0, 1, KINDS)
-    lists.write_column(0, 2, QUALIFIERS)
-    if units:
-        lists.write_column(0, 3, [name for _id, name in units])
+    for c, column in enumerate(([n.code for n in indicators], KINDS, QUALIFIERS,
+                                [name for _id, name in units])):
+        for r, item in enumerate(column):
+            write_row(lists, r, c, [item])
     lists.hide()
     n_ind, n_units = len(indicators), len(units)
 
     wide = book.add_worksheet("Ngang")
     wide.activate()
-    wide.write(0, 0, "Đơn vị hành chính", head)
-    wide.write(0, 1, "Năm", head)
+    write_row(wide, 0, 0, ["Đơn vị hành chính", "Năm"], head)
     wide.set_column(0, 0, 26)
     wide.set_column(1, 1, 8)
     wide.set_column(2, 1 + n_ind, 18)
     wide.set_row(0, 60)
     wide.freeze_panes(1, 2)
     for c, node in enumerate(indicators, start=2):
-        wide.write(0, c, header_label(node), head)
+        write_row(wide, 0, c, [header_label(node)], head)
         wide.write_comment(0, c, f"{node.code}\n{node.name.en}", {"x_scale": 2})
-        _number_check(wide, 1, c, WIDE_ROWS, node.unit)
+        _number_check(wide, 1, c, WIDE_ROWS, node)
     for r, (_id, name) in enumerate(units, start=1):
-        wide.write(r, 0, name)
+        write_row(wide, r, 0, [name])
     if units:
         _list(wide, 1, 0, WIDE_ROWS, f"='Danh mục'!$D$1:$D${n_units}")
 
     long = book.add_worksheet("Dọc")
     for c, (h, tip) in enumerate(zip(LONG_HEADERS, LONG_HELP)):
-        long.write(0, c, h, head)
+        write_row(long, 0, c, [h], head)
         long.write_comment(0, c, tip, {"x_scale": 2})
     long.set_column(0, 1, 24)
     long.set_column(2, len(LONG_HEADERS) - 1, 14)
@@ -140,15 +137,13 @@ def _list(sheet: object, first: int, col: int, rows: int, source: str) -> None:
                           {"validate": "list", "source": source, "error_type": "warning"})
 
 
-def _number_check(sheet: object, first: int, col: int, rows: int, unit: str | None) -> None:
-    if unit in PERCENT_UNITS:
-        rule = {"validate": "decimal", "criteria": "between", "minimum": 0, "maximum": 100,
-                "error_title": "0–100", "error_message": "Tỷ lệ phải từ 0 đến 100 / a percentage"
-                " must be between 0 and 100"}
-    elif unit in COUNT_UNITS:
-        rule = {"validate": "integer", "criteria": ">=", "value": 0, "error_title": "≥ 0",
-                "error_message": "Số đếm là số nguyên không âm / a count is a whole number ≥ 0"}
-    else:
-        return
-    sheet.data_validation(first, col, first + rows, col,  # type: ignore[attr-defined]
-                          {**rule, "error_type": "warning"})
+def _number_check(sheet: object, first: int, col: int, rows: int, node: Node) -> None:
+    """Excel's own check of a column, from the indicator's rule (a warning: import decides)."""
+    rule = rule_for(node)
+    kind = "integer" if rule.whole else "decimal"
+    low, high = (int(rule.low), int(rule.high)) if rule.whole else (rule.low, rule.high)
+    shown = f"{low:g}–{high:g}".replace(".", ",")
+    sheet.data_validation(first, col, first + rows, col, {  # type: ignore[attr-defined]
+        "validate": kind, "criteria": "between", "minimum": low, "maximum": high,
+        "error_title": shown, "error_type": "warning",
+        "error_message": f"{node.code}: {shown}" + (" (số nguyên / whole)" if rule.whole else "")})

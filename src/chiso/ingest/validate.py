@@ -1,6 +1,8 @@
 """Per-cell checks: every row is read into `Figure`s or into located, bilingual `Problem`s.
 
-Nothing is written while checking; the caller writes only when no problem was found.
+Values are read by `chiso.values.read_value` with their indicator's rule, the one reader that
+entry and review use too. Nothing is written while checking; the caller writes only when no
+problem was found. Past `max_problems` problems are counted, not kept.
 """
 
 from __future__ import annotations
@@ -10,25 +12,26 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
-from functools import lru_cache
+from datetime import date
 from typing import Any
 
 from chiso.errors import Problem, UnitError
 from chiso.framework import Node
 from chiso.ingest.headers import KINDS_BY_FOLD, QUALIFIERS_BY_FOLD, Indicators, fold
 from chiso.ingest.layout import Column, Layout
-from chiso.numbers import parse_number
+from chiso.ingest.safe import restore
+from chiso.ingest.sheets import column_letter
+from chiso.numbers import format_vi
+from chiso.settings import ImportLimits
+from chiso.values import Reading, ValueRefused, ValueRule, read_value, rule_for
 
 # (text as written, as-of date) → unit id; raises UnitError
 UnitResolver = Callable[[str, date], str]
+# (unit id, as-of date) → how many units of its level there were (the bound of a rank)
+Peers = Callable[[str, date], int | None]
 
 PERIOD_RE = re.compile(r"^(\d{4})(?:\s*[-/ ]\s*(?:(Q|H)([1-4])|(\d{1,2})))?$", re.IGNORECASE)
-_SCIENTIFIC = re.compile(r"^[-+]?\d+(?:\.\d+)?[eE][-+]?\d+$")
-PERCENT_UNITS = ("percent",)
-COUNT_UNITS = ("count", "persons")
-# spreadsheets repeat values (percentages with one decimal, small counts): read each text once
-_parse = lru_cache(maxsize=1 << 16)(parse_number)
+SHOWN_VALUE = 200  # characters of a bad cell quoted in a problem
 
 
 @dataclass(slots=True)
@@ -60,21 +63,6 @@ class Figure:
             "qualifier": self.qualifier, "target_year": self.target_year,
             "note": self.note, "provenance": provenance,
         }
-
-
-def value_rule(node: Node, x: float) -> tuple[str, str] | None:
-    """Why a value breaks its indicator's rules, in Vietnamese and English (None if it keeps
-    them): finite, a percentage within 0–100, a count whole and non-negative. Import, data entry
-    and review all check figures with this one function."""
-    if not math.isfinite(x):
-        return "giá trị không hữu hạn.", "the value is not finite."
-    if node.unit in PERCENT_UNITS and not 0 <= x <= 100:
-        return (f"tỷ lệ phần trăm phải từ 0 đến 100, không phải {x:g}.",
-                f"a percentage must be between 0 and 100, not {x:g}.")
-    if node.unit in COUNT_UNITS and (x < 0 or not float(x).is_integer()):
-        return (f"chỉ tiêu {node.code} là số đếm: phải là số nguyên không âm, không phải {x:g}.",
-                f"{node.code} is a count: it must be a whole number ≥ 0, not {x:g}.")
-    return None
 
 
 def period_end(period: str) -> date:
@@ -136,20 +124,33 @@ class Checker:
         resolve_unit: UnitResolver,
         known_units: set[str],
         period: str | None = None,
+        *,
+        peers: Peers | None = None,
+        limits: ImportLimits | None = None,
     ) -> None:
         self.file = file
         self.indicators = indicators
         self.resolve_unit = resolve_unit
         self.known_units = known_units
         self.period = period
-        self.problems: list[Problem] = []
+        self.peers = peers
+        self.max_problems = (limits or ImportLimits()).max_problems
+        self.problems: list[Problem] = []  # the first `max_problems`
+        self.count = 0  # every problem, kept or not
         self.rows_read = 0
         self._units: dict[tuple[str, date], str | Problem] = {}
+        self._rules: dict[tuple[str, int | None], ValueRule] = {}
+        self._ranked: dict[tuple[str, date], int | None] = {}
         self._seen: dict[tuple[str, str, str, str, int | None], str] = {}
 
     # ── reporting ───────────────────────────────────────────────────────────────────────
     def problem(self, sheet: str, row: int, col: Column | None, field: str, value: Any,
                 vi: str, en: str) -> None:
+        self.count += 1
+        if len(self.problems) >= self.max_problems:
+            return
+        if isinstance(value, str) and len(value) > SHOWN_VALUE:
+            value = value[:SHOWN_VALUE] + "…"
         self.problems.append(Problem(
             vi, en, file=self.file if sheet == self.file else f"{self.file} [{sheet}]",
             row=row, column=col.label() if col else None, field=field,
@@ -161,7 +162,8 @@ class Checker:
         if all(_blank(c) for c in cells):
             return None
         self.rows_read += 1
-        before = len(self.problems)
+        before = self.count
+        self._stray_cells(sheet, layout, number, cells)
         ind_col = layout.fields["indicator"]
         node = self.indicators.find(get("indicator"))
         if node is None:
@@ -177,26 +179,18 @@ class Checker:
                          "thiếu giá trị; hãy điền số hoặc xoá dòng này.",
                          "the value is missing; fill in a number or delete the row.")
             return None
-        high_cell = get("value_high")
-        parsed = self._value(sheet, number, value_col, value, node)
         qualifier = self._qualifier(sheet, number, layout, get("qualifier"))
-        if parsed is None or node is None or None in (period, unit_id, kind) or len(
-                self.problems) > before:
+        if node is None or period is None or unit_id is None or kind is None:
             return None
-        v, high, q = parsed
-        if not _blank(high_cell):
-            extra = self._value(sheet, number, layout.fields["value_high"], high_cell, node)
-            if extra is None:
-                return None
-            high = extra[0]
-        if high is not None and high < v:
-            self.problem(sheet, number, layout.fields.get("value_high", value_col), "value_high",
-                         high, f"cận trên {high:g} nhỏ hơn giá trị {v:g}.",
-                         f"the upper bound {high:g} is below the value {v:g}.")
+        reading = self._value(sheet, number, value_col, value, node, unit_id, period)
+        if reading is None:
             return None
-        assert period and unit_id and kind
-        return self._figure(sheet, number, value_col, unit_id, node, period, kind, v, high,
-                            qualifier or q, target_year, get("note"), get("source"))
+        high = self._high(sheet, number, layout, get("value_high"), reading, node, unit_id, period)
+        q = self._agreed_qualifier(sheet, number, layout, qualifier, reading)
+        if self.count > before:
+            return None
+        return self._figure(sheet, number, value_col, unit_id, node, period, kind, reading.value,
+                            high, q or "eq", target_year, get("note"), get("source"))
 
     def wide_row(self, sheet: str, layout: Layout, number: int, cells: list[Any]) -> list[Figure]:
         get = _getter(layout, cells)
@@ -205,26 +199,26 @@ class Checker:
         if not filled:
             return []
         self.rows_read += 1
-        before = len(self.problems)
+        before = self.count
+        self._stray_cells(sheet, layout, number, cells)
         period = self._period(sheet, number, layout, get("period"))
         unit_id = self._unit(sheet, number, layout.fields.get("unit"), get("unit"), period)
         kind = self._kind(sheet, number, layout, get("kind"))
         target_year = self._target_year(sheet, number, layout, get("target_year"))
-        row_ok = len(self.problems) == before
+        if period is None or unit_id is None or kind is None or self.count > before:
+            return []
         out: list[Figure] = []
         for code, col in filled:  # every cell is checked, so every bad cell is named
             node = self.indicators.find(code)
             assert node is not None
-            parsed = self._value(sheet, number, col, cells[col.index], node)
-            if parsed is None or not row_ok:
+            r = self._value(sheet, number, col, cells[col.index], node, unit_id, period)
+            if r is None:
                 continue
-            v, high, q = parsed
-            assert period and unit_id and kind
-            fig = self._figure(sheet, number, col, unit_id, node, period, kind, v, high, q,
-                               target_year, get("note"), get("source"))
+            fig = self._figure(sheet, number, col, unit_id, node, period, kind, r.value,
+                               r.value_high, r.qualifier, target_year, get("note"), get("source"))
             if fig is not None:
                 out.append(fig)
-        return out if len(self.problems) == before else []
+        return out if self.count == before else []
 
     # ── fields ──────────────────────────────────────────────────────────────────────────
     def _figure(self, sheet: str, number: int, col: Column, unit_id: str, node: Node, period: str,
@@ -242,8 +236,25 @@ class Checker:
             return None
         self._seen[key] = cell
         return Figure(unit_id, node.code, period, kind, v, high, q, target_year,
-                      None if _blank(note) else _text(note),
-                      None if _blank(source) else _text(source), sheet, cell)
+                      None if _blank(note) else restore(_text(note)),
+                      None if _blank(source) else restore(_text(source)), sheet, cell)
+
+    def _stray_cells(self, sheet: str, layout: Layout, number: int, cells: list[Any]) -> None:
+        """A filled cell under no header: in CSV, most often a decimal comma left unquoted."""
+        for i in range(len(cells)):
+            if i in layout.named or _blank(cells[i]):
+                continue
+            col = Column(i, _letter(layout, i), "")
+            vi = "ô này không nằm dưới tiêu đề cột nào nên chiso không biết nó là gì"
+            en = "this cell is under no column header, so chiso cannot tell what it is"
+            if i >= layout.width:
+                vi += (f" (dòng có {_last_filled(cells)} ô, tiêu đề có {layout.width} cột; số thập"
+                       " phân dùng dấu phẩy trong tệp CSV phải đặt trong ngoặc kép: \"85,5\", hoặc"
+                       " dùng dấu chấm phẩy ; để ngăn cột)")
+                en += (f" (the row has {_last_filled(cells)} cells, the header {layout.width}; in a"
+                       " CSV file a decimal comma must be quoted, \"85,5\", or the columns"
+                       " separated by ;)")
+            self.problem(sheet, number, col, "", cells[i], vi + ".", en + ".")
 
     def _unknown_indicator(self, sheet: str, number: int, col: Column, cell: Any) -> None:
         if _blank(cell):
@@ -324,6 +335,42 @@ class Checker:
                          " le (<=).")
         return q
 
+    def _agreed_qualifier(self, sheet: str, number: int, layout: Layout, column: str | None,
+                          reading: Reading) -> str | None:
+        """The qualifier column and the one written with the value ("hơn 600.000") must agree."""
+        if column is None or reading.qualifier == "eq" or column == reading.qualifier:
+            return column or reading.qualifier
+        self.problem(sheet, number, layout.fields.get("qualifier"), "qualifier", column,
+                     f"cột so sánh ghi '{column}' nhưng giá trị ghi '{reading.qualifier}'; hãy để"
+                     " một chỗ.",
+                     f"the qualifier column says '{column}' but the value says"
+                     f" '{reading.qualifier}'; give it in one place.")
+        return None
+
+    def _high(self, sheet: str, number: int, layout: Layout, cell: Any, reading: Reading,
+              node: Node, unit_id: str, period: str) -> float | None:
+        """The upper bound: from the value ("0,3 – 0,35") or its own column, not both."""
+        if _blank(cell):
+            return reading.value_high
+        col = layout.fields["value_high"]
+        extra = self._value(sheet, number, col, cell, node, unit_id, period)
+        if extra is None:
+            return None
+        if reading.value_high is not None or extra.value_high is not None or extra.qualifier != "eq":
+            self.problem(sheet, number, col, "value_high", cell,
+                         "cận trên phải là một số; khoảng giá trị ghi ở cột giá trị hoặc ở cột cận"
+                         " trên, không ở cả hai.",
+                         "the upper bound must be one number; write a range in the value column or"
+                         " in the upper-bound column, not both.")
+            return None
+        if extra.value < reading.value:
+            self.problem(sheet, number, col, "value_high", cell,
+                         f"cận trên {format_vi(extra.value)} nhỏ hơn giá trị"
+                         f" {format_vi(reading.value)}.",
+                         f"the upper bound {extra.value!r} is below the value {reading.value!r}.")
+            return None
+        return extra.value
+
     def _target_year(self, sheet: str, number: int, layout: Layout, cell: Any) -> int | None:
         if _blank(cell):
             return None
@@ -335,39 +382,34 @@ class Checker:
                      "the target year must be a year from 2000 to 2100.")
         return None
 
-    def _value(self, sheet: str, number: int, col: Column, cell: Any,
-               node: Node | None) -> tuple[float, float | None, str] | None:
-        """A cell's number: numeric cells as they are, text through `parse_number`."""
-        high: float | None = None
-        q = "eq"
-        if isinstance(cell, (bool, date, datetime)):
-            self.problem(sheet, number, col, "value", str(cell),
-                         "ô này phải chứa một số.", "this cell must hold a number.")
+    def _value(self, sheet: str, number: int, col: Column, cell: Any, node: Node,
+               unit_id: str, period: str) -> Reading | None:
+        """A cell's value read whole with its indicator's rule, or a problem naming the cell."""
+        try:
+            return read_value(cell, self._rule(node, unit_id, period))
+        except ValueRefused as exc:
+            self.problem(sheet, number, col, "value", cell, exc.message_vi, exc.message_en)
             return None
-        if isinstance(cell, (int, float)):
-            v = float(cell)
-        elif _SCIENTIFIC.match(str(cell).strip()):
-            v = float(str(cell).strip())
-        else:
-            try:
-                qty = _parse(str(cell))
-            except ValueError as exc:
-                vi, _, en = str(exc).partition(" / ")
-                self.problem(sheet, number, col, "value", cell, vi, en or vi)
-                return None
-            v, high, q = qty.value, qty.value_high, qty.qualifier
-        if not math.isfinite(v):
-            self.problem(sheet, number, col, "value", cell, "giá trị không hữu hạn.",
-                         "the value is not finite.")
-            return None
-        if node is None:
-            return v, high, q
-        for x in (v, high):
-            broken = None if x is None else value_rule(node, x)
-            if broken:
-                self.problem(sheet, number, col, "value", cell, *broken)
-                return None
-        return v, high, q
+
+    def _rule(self, node: Node, unit_id: str, period: str) -> ValueRule:
+        ranked = None
+        if node.unit == "rank" and self.peers is not None:
+            as_of = period_end(period)
+            if (unit_id, as_of) not in self._ranked:
+                self._ranked[(unit_id, as_of)] = self.peers(unit_id, as_of)
+            ranked = self._ranked[(unit_id, as_of)]
+        key = (node.code, ranked)
+        if key not in self._rules:
+            self._rules[key] = rule_for(node, ranked=ranked)
+        return self._rules[key]
+
+
+def _letter(layout: Layout, index: int) -> str:
+    return column_letter(index + layout.col_offset)
+
+
+def _last_filled(cells: list[Any]) -> int:
+    return max((i + 1 for i, c in enumerate(cells) if not _blank(c)), default=0)
 
 
 def _getter(layout: Layout, cells: list[Any]) -> Callable[[str], Any]:

@@ -39,3 +39,22 @@ def key(text: str) -> str:
     if stripped == text:
         folded = _PREFIX_FOLDED.sub("", folded, count=1)
     return _NOT_ALNUM.sub("", folded)
+
+
+# "Tân An, Tây Ninh" and "Tân An (Tây Ninh)": a unit and the province it lies in
+_WITH_PARENT = re.compile(r"^(?P<name>[^,()]+?)\s*(?:,\s*(?P<after>[^,()]+)|\((?P<inside>[^()]+)\))$")
+_KINDS = ("thị trấn", "đặc khu", "phường", "xã")
+
+
+def split_parent(text: str) -> tuple[str, str | None]:
+    """A name and the parent written with it: "Tân An, Tây Ninh" -> ("Tân An", "Tây Ninh")."""
+    m = _WITH_PARENT.match(" ".join(unicodedata.normalize("NFC", text).split()))
+    if m is None:
+        return text.strip(), None
+    return m.group("name").strip(), (m.group("after") or m.group("inside")).strip()
+
+
+def written_kind(text: str) -> str | None:
+    """The kind of unit a name says it is ("Phường Tân An" -> "phường"), if it says."""
+    low = " ".join(unicodedata.normalize("NFC", text).lower().split())
+    return next((k for k in _KINDS if low.startswith(k + " ")), None)

@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 import chiso
+from chiso.ingest.safe import neutral, write_row
 from chiso.store import frameworks, observations, runs, sources, units
 from chiso.web.model import framework_of
 
@@ -86,7 +87,7 @@ def _sources(s: Session) -> list[list[Any]]:
     return [[x.id, x.kind, x.title, x.uri, x.sha256, x.simulated, x.note] for x in sources.sources(s)]
 
 
-def F(name: str, typ: str, vi: str, en: str) -> Field:  # noqa: N802  (short table specs)
+def F(name: str, typ: str, vi: str, en: str) -> Field:  # short table specs
     return Field(name, typ, vi, en)
 
 
@@ -147,7 +148,7 @@ TABLES: dict[str, Table] = {t.name: t for t in (
 def _cell(v: Any) -> Any:
     if isinstance(v, bool):
         return "true" if v else "false"
-    return "" if v is None else v
+    return "" if v is None else neutral(v)
 
 
 def to_csv(table: Table, rows: list[list[Any]]) -> bytes:
@@ -168,15 +169,15 @@ def to_xlsx(table: Table, rows: list[list[Any]], lang: str = "vi") -> bytes:
                                    "strings_to_numbers": False})
     ws = wb.add_worksheet(table.name[:31])
     head = wb.add_format({"bold": True, "bg_color": "#EEF1F6", "border": 1, "text_wrap": True})
-    ws.write_row(0, 0, [f.vi if lang == "vi" else f.en for f in table.fields], head)
-    ws.write_row(1, 0, [f.name for f in table.fields])
+    write_row(ws, 0, 0, [f.vi if lang == "vi" else f.en for f in table.fields], head)
+    write_row(ws, 1, 0, [f.name for f in table.fields])
     for i, row in enumerate(rows, start=2):
-        ws.write_row(i, 0, [("" if v is None else v) for v in row])
+        write_row(ws, i, 0, row)
     ws.freeze_panes(2, 0)
     ws.set_column(0, len(table.fields) - 1, 16)
     meta = wb.add_worksheet("about")
-    meta.write_row(0, 0, ["chiso", chiso.__version__])
-    meta.write_row(1, 0, [table.title_vi, table.title_en])
+    write_row(meta, 0, 0, ["chiso", chiso.__version__])
+    write_row(meta, 1, 0, [table.title_vi, table.title_en])
     wb.close()
     return buf.getvalue()
 

@@ -17,7 +17,7 @@ from chiso.store.models import utcnow
 from chiso.store.models_workflow import Entry, Evidence, Submission
 from chiso.units.registry import UnitRecord
 from chiso.vocab import EDITABLE
-from chiso.workflow.values import Reading, check, read_typed
+from chiso.workflow.values import Reading, check, ranked, read_typed
 from chiso.workflow.work import Work
 
 PERIOD = re.compile(r"^(19|20)\d{2}$")
@@ -32,7 +32,7 @@ class RawEntry:
     raw: str = ""
     note: str = ""
     evidence_url: str = ""
-    value: float | None = None
+    reading: Reading | None = None  # already read, from an uploaded template
 
 
 @dataclass
@@ -59,18 +59,19 @@ def jump_warning(node: Node, value: float | None, last: float | None) -> Problem
     return None
 
 
-def check_entry(node: Node, raw: str, last: float | None) -> Checked:
+def check_entry(node: Node, raw: str, last: float | None,
+                ranked_units: int | None = None) -> Checked:
     """A typed value read and checked as import checks it, with a warning for a big jump."""
-    reading, problems = read_typed(node, raw)
+    reading, problems = read_typed(node, raw, ranked_units)
     if reading is None:
         return Checked(None, problems)
     return _checked(node, reading, last)
 
 
-def check_number(node: Node, value: float, last: float | None) -> Checked:
+def check_reading(node: Node, reading: Reading, last: float | None,
+                  ranked_units: int | None = None) -> Checked:
     """A value already read (from an uploaded template), checked by the same rules."""
-    reading = Reading(value)
-    problems = check(node, reading)
+    problems = check(node, reading, ranked_units)
     if problems:
         return Checked(None, problems)
     return _checked(node, reading, last)
@@ -184,8 +185,10 @@ def save(w: Work, fw_code: str, period: str, unit_id: str, values: dict[str, Raw
         raise InvalidInput(f"Chỉ tiêu không có trong khung: {', '.join(unknown[:5])}",
                            f"Indicators not in the framework: {', '.join(unknown[:5])}")
     last = last_values(w, unit_id, period, list(nodes))
-    checked = {k: check_entry(nodes[k], v.raw, last.get(k)) if v.value is None
-               else check_number(nodes[k], v.value, last.get(k)) for k, v in values.items()}
+    bound = ranked(w.catalog, unit_id, period)
+    checked = {k: check_entry(nodes[k], v.raw, last.get(k), bound) if v.reading is None
+               else check_reading(nodes[k], v.reading, last.get(k), bound)
+               for k, v in values.items()}
     problems = [p for c in checked.values() for p in c.problems]
     warnings = [p for c in checked.values() for p in c.warnings]
 

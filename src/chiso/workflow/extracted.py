@@ -17,7 +17,7 @@ from chiso.store import observations, sources
 from chiso.store.models import Observation, Source
 from chiso.units.registry import UnitRecord
 from chiso.vocab import APPROVED, DRAFT, REJECTED
-from chiso.workflow.values import read_typed
+from chiso.workflow.values import ranked, read_typed
 from chiso.workflow.work import Work
 
 ACTIONS = ("accept", "correct", "reject")
@@ -177,7 +177,7 @@ def decide(w: Work, obs_id: int, action: str, value: str = "") -> Observation:
         if node is None:
             raise ExtractionError(f"Chỉ tiêu '{obs.indicator}' không có trong khung chỉ số nào.",
                                   f"Indicator '{obs.indicator}' is in no framework.")
-        reading, problems = read_typed(node, value)
+        reading, problems = read_typed(node, value, ranked(w.catalog, obs.unit_id, obs.period))
         if reading is None:
             first = problems[0] if problems else Problem("Chưa nhập giá trị sửa.",
                                                          "No corrected value was given.")

@@ -13,10 +13,12 @@ from chiso.ingest.load import (
     Progress,
     check_file,
     indicators_for,
+    registry_peers,
     registry_resolver,
 )
 from chiso.ingest.read import file_sha256
 from chiso.ingest.validate import Figure, UnitResolver
+from chiso.settings import ImportLimits
 from chiso.store import observations, sources
 from chiso.vocab import APPROVED, PUBLISHED
 from chiso.workflow.work import Work
@@ -26,7 +28,8 @@ CHUNK = 5000
 
 def import_file(w: Work, path: Path, options: ImportOptions = ImportOptions(), *,
                 resolve_unit: UnitResolver | None = None,
-                progress: Progress | None = None) -> ImportReport:
+                progress: Progress | None = None,
+                limits: ImportLimits | None = None) -> ImportReport:
     """Import one file whole or not at all; the same file twice changes no observation.
 
     A dry run checks and counts what would change, then rolls back its savepoint. A file that
@@ -37,6 +40,7 @@ def import_file(w: Work, path: Path, options: ImportOptions = ImportOptions(), *
         path, options, indicators=indicators_for(w.catalog.frameworks(options.frameworks)),
         resolve_unit=resolve_unit or registry_resolver(w.catalog.units),
         known_units={u.id for u in w.catalog.units.all_units()}, progress=progress,
+        limits=limits, peers=registry_peers(w.catalog.units),
     )
     digest = file_sha256(path)
     status = PUBLISHED if options.publish else APPROVED

@@ -12,7 +12,7 @@ from chiso.store import submissions as store
 from chiso.store.models_workflow import Review, Submission
 from chiso.vocab import APPROVED
 from chiso.workflow.entry import framework, jump_warning, last_values, snapshot
-from chiso.workflow.values import Reading, check, read_typed
+from chiso.workflow.values import Reading, check, ranked, read_typed
 from chiso.workflow.work import Work
 
 MAX_COMMENT = 4000
@@ -146,15 +146,16 @@ def adjust(w: Work, sub_id: int, expected_version: int, values: Mapping[str, str
     entries = store.entries_of(w.session, sub)
     before = snapshot(w, sub)
     changed: dict[str, float] = {}
+    bound = ranked(w.catalog, sub.unit_id, sub.period)
     for code, typed in values.items():
         if code not in entries or code not in nodes:
             raise InvalidInput(f"Chỉ tiêu '{code[:80]}' không có trong biểu mẫu.",
                                f"Indicator '{code[:80]}' is not in the submission.")
         if isinstance(typed, str):
-            reading, probs = read_typed(nodes[code], typed)
+            reading, probs = read_typed(nodes[code], typed, bound)
         else:  # a number a script sends
             reading = Reading(float(typed))
-            probs = check(nodes[code], reading)
+            probs = check(nodes[code], reading, bound)
             reading = None if probs else reading
         if reading is None:
             if not probs:

@@ -1,44 +1,52 @@
-"""Typed text as a figure: the one way entry, review and extracted corrections read a value.
+"""Typed text as a figure: how entry, review and extracted corrections read a value.
 
-The indicator's own rule checks it (chiso.ingest.validate.value_rule, which import uses too),
-and the qualifier and upper bound that people write ("~65 %", "hơn 600.000", "0,3 – 0,35")
-are kept, never dropped.
+chiso.values reads a value whole or refuses it, within the indicator's own rule (range, whole
+or decimal, the unit words it allows, the number of units a rank runs to), exactly as an import
+does; the qualifier and upper bound people write ("~65 %", "hơn 600.000", "0,3 – 0,35") are kept.
+Here that reading is put in the workflow's terms: a reading, or problems on the field.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from chiso.catalog import Catalog
 from chiso.errors import Problem
 from chiso.framework import Node
-from chiso.ingest.validate import value_rule
-from chiso.numbers import parse_number
+from chiso.ingest.validate import period_end
+from chiso.values import Reading, ValueRefused, check_value, read_value, rule_for
 
 MAX_TEXT = 100
 
-
-@dataclass(frozen=True)
-class Reading:
-    """A value as read: the value, an upper bound for a range, a qualifier."""
-
-    value: float
-    value_high: float | None = None
-    qualifier: str = "eq"
+__all__ = ["Reading", "check", "ranked", "read_typed"]
 
 
-def check(node: Node, reading: Reading) -> list[Problem]:
-    """The indicator's rules broken by a reading, as problems on the indicator's field."""
+def ranked(catalog: Catalog, unit_id: str, period: str) -> int | None:
+    """How many units of a unit's level were in force at the end of a period: a rank's bound."""
+    rec = catalog.units.find(unit_id)
+    if rec is None or rec.level == "country":
+        return None
+    try:
+        day = period_end(period)
+    except (ValueError, IndexError):
+        return None
+    return len(catalog.units.units(as_of=day, level=rec.level)) or None
+
+
+def check(node: Node, reading: Reading, ranked_units: int | None = None) -> list[Problem]:
+    """The indicator's rules a number already read breaks, as problems on its field."""
+    rule = rule_for(node, ranked=ranked_units)
     out = []
     for x in (reading.value, reading.value_high):
-        broken = None if x is None else value_rule(node, x)
-        if broken:
-            vi, en = broken
-            out.append(Problem(vi[0].upper() + vi[1:], en[0].upper() + en[1:], field=node.code,
-                               value=x))
+        if x is None:
+            continue
+        try:
+            check_value(x, rule)
+        except ValueRefused as exc:
+            out.append(exc.problem(field=node.code))
     return out
 
 
-def read_typed(node: Node, text: str) -> tuple[Reading | None, list[Problem]]:
+def read_typed(node: Node, text: str,
+               ranked_units: int | None = None) -> tuple[Reading | None, list[Problem]]:
     """What a person typed for an indicator: a reading that keeps the rules, or the problems.
 
     Blank text is no value (and no problem)."""
@@ -48,10 +56,6 @@ def read_typed(node: Node, text: str) -> tuple[Reading | None, list[Problem]]:
     if len(raw) > MAX_TEXT:
         return None, [Problem("Giá trị quá dài.", "The value is too long.", field=node.code)]
     try:
-        q = parse_number(raw)
-    except ValueError as exc:
-        vi, _, en = str(exc).partition(" / ")
-        return None, [Problem(vi, en or vi, field=node.code, value=raw)]
-    reading = Reading(q.value, q.value_high, q.qualifier)
-    problems = check(node, reading)
-    return (None if problems else reading), problems
+        return read_value(raw, rule_for(node, ranked=ranked_units)), []
+    except ValueRefused as exc:
+        return None, [exc.problem(field=node.code)]

@@ -13,6 +13,7 @@ from fastapi import APIRouter, Path, Request
 from fastapi.responses import Response
 
 from chiso.errors import Forbidden
+from chiso.ingest.safe import neutral
 from chiso.store import audit
 from chiso.store.models_workflow import AuditRecord
 from chiso.web.entry.deps import CheckedForm, SignedIn, WorkDep
@@ -39,11 +40,11 @@ def audit_view(request: Request, auth: SignedIn, w: WorkDep, offset: int = 0) ->
 
 
 def _cell(value: Any) -> str:
-    """A CSV cell a spreadsheet will not run as a formula."""
+    """A CSV cell a spreadsheet will not run as a formula (the project's one neutraliser)."""
     text_ = "" if value is None else (
         json.dumps(value, ensure_ascii=False, sort_keys=True) if isinstance(value, dict)
         else value.isoformat() if isinstance(value, datetime) else str(value))
-    return "'" + text_ if text_[:1] in ("=", "+", "-", "@", "\t", "\r") else text_
+    return str(neutral(text_))
 
 
 def audit_csv_text(records: Sequence[AuditRecord]) -> str:

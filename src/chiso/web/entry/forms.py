@@ -12,6 +12,7 @@ from fastapi.responses import JSONResponse, Response
 from starlette.datastructures import FormData, UploadFile
 
 from chiso.errors import Conflict, InvalidInput, TooLarge
+from chiso.ingest.load import registry_peers
 from chiso.store import submissions
 from chiso.web.entry import uploads
 from chiso.web.entry.deps import ApiWrite, CheckedForm, CheckedUpload, SignedIn, WorkDep
@@ -20,6 +21,7 @@ from chiso.web.entry.page import MAX_INT, int_field, page, see_other, text, tx
 from chiso.web.responses import lang_of
 from chiso.workflow import Work, entry
 from chiso.workflow.entry import RawEntry
+from chiso.workflow.values import Reading
 
 router = APIRouter(include_in_schema=False)
 api_router = APIRouter(prefix="/api/v1", tags=["entry"])
@@ -128,8 +130,11 @@ def entry_xlsx(request: Request, auth: SignedIn, form: CheckedUpload, w: WorkDep
     name = uploads.clean_name(raw_name or "template.xlsx")
     w.principal.require_edit(unit_id)
     fw = entry.framework(w, fw_code)
-    found = uploads.read_ingest_template(fw, period, entry.check_unit(w, unit_id), name, data)
-    values = {k: RawEntry(note=note or "", value=v) for k, (v, note) in found.items()}
+    found = uploads.read_ingest_template(
+        fw, period, entry.check_unit(w, unit_id), name, data,
+        limits=request.app.state.settings.import_limits, peers=registry_peers(w.catalog.units))
+    values = {k: RawEntry(note=f.note or "", reading=Reading(f.value, f.value_high, f.qualifier))
+              for k, f in found.items()}
     result = entry.save(w, fw.id, period, unit_id, values, int_field(form, "version"))
     return _form_page(request, auth, w, fw.id, period, unit_id,
                       status=422 if result.problems else 200, problems=result.problems,

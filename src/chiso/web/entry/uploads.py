@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from chiso.errors import DataFileError, Problem
+from chiso.settings import ImportLimits
 
 # what the first bytes of each accepted type look like
 MAGIC = {
@@ -71,12 +72,15 @@ def check_zip(name: str, data: bytes) -> None:
 
 
 
-def read_ingest_template(fw: Any, period: str, unit: Any, name: str,
-                         data: bytes) -> dict[str, tuple[float, str | None]]:
-    """A filled chiso import template (chiso.ingest) for one unit and period: code -> (value, note).
+def read_ingest_template(fw: Any, period: str, unit: Any, name: str, data: bytes,
+                         limits: ImportLimits | None = None,
+                         peers: Any = None) -> dict[str, Any]:
+    """A filled chiso import template (chiso.ingest) for one unit and period: code -> the
+    figure read (value, upper bound, qualifier and note, as `chiso import` reads them).
 
-    The archive is checked for bombs first; then chiso.ingest reads and validates it exactly
-    as `chiso import` would, with units limited to the form's own unit.
+    chiso.ingest checks the archive against `limits` (pass `settings.import_limits`) before it
+    unpacks anything, then reads and validates it exactly as `chiso import` would, with units
+    limited to the form's own unit.
     """
     import tempfile
     from datetime import date
@@ -87,7 +91,6 @@ def read_ingest_template(fw: Any, period: str, unit: Any, name: str,
 
     if not data.startswith(b"PK\x03\x04"):
         raise _refuse("Tệp không phải XLSX.", "The file is not an XLSX workbook.", name)
-    check_zip(name, data)
     own = {fold(v) for v in (unit.id, unit.code, unit.name, unit.full_name) if v}
 
     def resolve(text: str, _as_of: date) -> str:
@@ -102,13 +105,13 @@ def read_ingest_template(fw: Any, period: str, unit: Any, name: str,
         try:
             figures, _rows = check_file(path, ImportOptions(period=period, frameworks=[fw.id]),
                                         indicators=indicators_for([fw]), resolve_unit=resolve,
-                                        known_units={str(unit.id)})
+                                        known_units={str(unit.id)}, limits=limits, peers=peers)
         except DataFileError:
             raise
         except Exception:  # noqa: BLE001  (a workbook the reader cannot handle)
             raise _refuse("Không đọc được tệp XLSX.", "The XLSX file could not be read.",
                           name) from None
-    return {f.indicator: (f.value, f.note) for f in figures
+    return {f.indicator: f for f in figures
             if f.unit_id == unit.id and f.period == period and f.kind == "actual"}
 
 
