@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 
 from chiso.errors import ChisoError
-from chiso.settings import Settings
+
+if TYPE_CHECKING:
+    from chiso.settings import Settings
 
 app = typer.Typer(
     name="chiso",
@@ -23,7 +25,7 @@ app = typer.Typer(
 err = Console(stderr=True)
 
 DataDir = Annotated[
-    Optional[Path],
+    Path | None,
     typer.Option(
         "--data-dir",
         envvar="CHISO_DATA_DIR",
@@ -35,6 +37,8 @@ DataDir = Annotated[
 
 def settings_for(data_dir: Path | None) -> Settings:
     """Settings from the environment, with --data-dir taking precedence."""
+    from chiso.settings import Settings  # pydantic-settings loads only for commands that need it
+
     return Settings(data_dir=data_dir) if data_dir else Settings()
 
 
@@ -48,8 +52,8 @@ def main() -> None:
 
 
 # The commands live in modules named for what they do; each adds its commands to `app`.
-from chiso.cli import commands as _commands  # noqa: E402,F401
-from chiso.cli import data, extract, index, publish, units, users, web  # noqa: E402
+from chiso.cli import commands as _commands  # noqa: F401
+from chiso.cli import data, extract, index, publish, units, users, web
 
 for _module in (data, extract, publish, units, users, web):
     _module.register(app)

@@ -20,7 +20,6 @@ from rich.progress import (
 
 from chiso.cli import DataDir, settings_for
 from chiso.errors import ChisoError, DataFileError
-from chiso.workspace import Workspace
 
 out = Console()
 err = Console(stderr=True)
@@ -49,6 +48,7 @@ def import_(
     """
     from chiso.ingest import ImportOptions, import_file
     from chiso.ingest.load import registry_resolver
+    from chiso.workspace import Workspace
 
     engine = Workspace(settings_for(data_dir)).ready()
     options = ImportOptions(shape=format, period=period, frameworks=tuple(framework or ()),
@@ -121,6 +121,7 @@ def export(
     """
     from chiso.ingest import export as ex
     from chiso.store import repo
+    from chiso.workspace import Workspace
 
     engine = Workspace(settings_for(data_dir)).ready()
     flt = repo.ObservationFilter(unit_ids=tuple(unit or ()), indicators=tuple(indicator or ()),

@@ -9,8 +9,6 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from chiso.settings import Settings
-
 out = Console()
 
 users_app = typer.Typer(
@@ -28,6 +26,7 @@ DataDir = Annotated[
 
 
 def _engine(data_dir: Path | None):
+    from chiso.settings import Settings
     from chiso.workspace import Workspace
 
     return Workspace(Settings(data_dir=data_dir) if data_dir else Settings()).ready()
