@@ -20,9 +20,10 @@ def text_of(doc: dict) -> str:
 
 
 def predict(doc: dict) -> list[dict]:
-    """Extract one corpus document as a caller would: its text and the page's address."""
-    cands = extract_text(text_of(doc), doc["doc"])
-    return [c.as_row() for c in cands if c.matched]
+    """Extract one corpus document as a caller would (its text and the page's address) and keep
+    what extraction is sure of; "needs a look" candidates go to review, not to the score."""
+    cands = extract_text(text_of(doc), doc["doc"], source=doc["url"])
+    return [c.as_row() for c in cands if c.matched and not c.needs_look]
 
 
 def scores(docs: list[dict]) -> tuple[Score, dict[str, Score]]:

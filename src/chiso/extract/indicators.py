@@ -33,7 +33,10 @@ FITS: dict[str, frozenset[str]] = {
     "km2": frozenset({"km2"}),
     "tonnes": frozenset({"tonnes"}),
     "mbps": frozenset({"mbps"}),
-    "score": frozenset({"score"}),
+    "score": frozenset({"score", "percent"}),  # "PAR Index đạt 87,61 điểm" is a percentage
+    "rank_change": frozenset({"rank_change"}),
+    "per_100": frozenset({"percent"}),  # "87 thuê bao/100 dân": the codebook keeps these as percent
+    "per_1000": frozenset({"per_1000"}),
 }
 
 _TOKEN_RE = re.compile(r"[^\W_]+", re.UNICODE)

@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from chiso.extract import kinds
+from chiso.extract import attribution, confidence, kinds
 from chiso.extract.figures import Figure, find_figures
 from chiso.extract.indicators import (
     FIGURE,
@@ -25,7 +25,7 @@ from chiso.extract.indicators import (
 )
 from chiso.extract.read import read_document
 from chiso.extract.sentences import Sentence, split
-from chiso.extract.units import COUNTRY, UnitNamer, main_unit, mentions
+from chiso.extract.units import COUNTRY, UnitNamer, mentions
 
 FIELDS = ("doc", "unit", "indicator", "kind", "value", "value_high", "qualifier", "year",
           "target_year", "quote", "span", "confidence")
@@ -61,6 +61,11 @@ class Candidate:
     @property
     def matched(self) -> bool:
         return self.indicator is not None
+
+    @property
+    def needs_look(self) -> bool:
+        """Below the bar: offered for review as "needs a look", never taken as read."""
+        return self.matched and (self.unit is None or self.confidence < confidence.BAR)
 
 
 def _after_window(s: str, fig: Figure, nxt: Figure | None) -> str:
@@ -120,13 +125,15 @@ def extract_text(
     year: int | None = None,
     framework: str = "chiso-core",
     index: tuple[Alias, ...] | None = None,
+    source: str | None = None,
 ) -> list[Candidate]:
-    """Every figure of a report as candidates (matched ones have an indicator)."""
+    """Every figure of a report as candidates (matched ones have an indicator). `source` is the
+    address the report came from: a provincial portal or newspaper names its province."""
     index = index if index is not None else alias_index(framework)
     text = unicodedata.normalize("NFC", text)
     doc_year = year or _doc_year(text)
     namer = UnitNamer(date(doc_year, 6, 30) if doc_year else None)
-    home_raw = main_unit(text, unit_hint)
+    home_raw = attribution.home_unit(text, source, unit_hint)
     home = namer.name(home_raw) if home_raw else COUNTRY  # a report naming no province is national
     out: list[Candidate] = []
     last: tuple[int, int, Match, str] | None = None  # (sentence, figure, match, measure)
@@ -143,8 +150,9 @@ def extract_text(
             masked = masked[:m.start] + "_" * (m.end - m.start) + masked[m.end:]
         per_sentence = (segs, kinds.cues(masked), named,
                         [m.end() for m in _CLAUSE_BREAK.finditer(sent.text)],
-                        [m.end() for m in _RESPECTIVELY.finditer(sent.text)],
-                        kinds.year_marks(sent.text))
+                        attribution.respective(sent.text, figs, named),
+                        kinds.year_marks(sent.text), attribution.subjects(sent.text, named), doc_year,
+                        framework)
         for i, fig in enumerate(figs):
             found = _one(sent, n, figs, i, doc, home, namer, index, year, last, history, per_sentence)
             out.extend(found)
@@ -169,7 +177,6 @@ def _masked(s: str, figs: list[Figure], lo: int, hi: int) -> str:
 
 
 _CLAUSE_BREAK = re.compile(r";|\bnhưng\b|\btuy nhiên\b|\bsong\b(?= )", re.IGNORECASE)
-_RESPECTIVELY = re.compile(r"lần lượt|tương ứng|respectively", re.IGNORECASE)
 _OWN_CUT = re.compile(r";|\svà\s(?!\d)")  # the figure's own words start after these
 _SHARE_CUE = re.compile(r"(?:đạt|chiếm|bằng|là)?\s*(?:tỷ lệ|tỉ lệ)\s*(?:chỉ|là|đạt|khoảng)?\s*\(?\s*$", re.IGNORECASE)
 
@@ -179,7 +186,7 @@ def _one(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, home: str
          last: tuple[int, int, Match, str] | None,
          history: list[tuple[int, int, Match, str]], per_sentence: tuple) -> list[Candidate]:
     s = sent.text
-    segs, cues, named, break_ends, resp_ends, year_marks = per_sentence
+    segs, cues, named, break_ends, resp, year_marks, subjects, doc_year, framework = per_sentence
     fig = figs[i]
     prev_end = figs[i - 1].end if i else 0
     nxt = figs[i + 1] if i + 1 < len(figs) else None
@@ -189,7 +196,11 @@ def _one(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, home: str
     after = _after_window(s, fig, nxt)
     own_after = s[fig.end:nxt.start] if nxt else s[fig.end:]
     own_after = re.split(r"\s(?:và|hoặc)\s|[,;]", own_after)[0]
-    if clause_start == 0:  # the words between figures are folded once per sentence
+    item = resp.get(i)
+    item_unit = item if item is not None and mentions(item) else None
+    if item is not None and item_unit is None:
+        before_words = words_of(item)  # "chính quyền số, kinh tế số ... lần lượt là 22, 9, 13"
+    elif clause_start == 0:  # the words between figures are folded once per sentence
         before_words = [w for k in range(i + 1) for w in ([FIGURE] if k else []) + segs[k]]
     else:
         before_words = words_of(_masked(s, figs, clause_start, fig.start))
@@ -197,7 +208,7 @@ def _one(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, home: str
     own_words = segs[i] if len(own_cut) == 1 else words_of(own_cut[-1])
     ctx = context(before_words, words_of(_masked(s, figs, fig.end, fig.end + len(after))),
                   own_words, words_of(own_after))
-    matches = match(ctx, fig.measure, index)
+    matches = [m for m in match(ctx, fig.measure, index) if confidence.possible(m.code, fig, framework)]
     prev = history[-1] if history and history[-1][1] == i - 1 else None
     if prev is not None and fig.measure == "percent" and prev[3] != "percent" and _SHARE_CUE.search(own_before):
         # "221 thủ tục, đạt tỷ lệ 24,9%": the share of what was just counted
@@ -217,22 +228,19 @@ def _one(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, home: str
             and len(segs[i]) <= 6 and not ctx.after and sum(map(len, segs[:i + 1])) <= 8):
         # "Mức trung bình toàn quốc là 0,3 – 0,35%": a short sentence goes on about the last figure
         matches = [Match(last[2].code, 0.0, 0.5, last[2].alias)]
-    national = fig.measure != "rank" and kinds.national_cue(own_before)
-    kind = kinds.NATIONAL if national else kinds.kind_at(cues, fig.start)
+    cue_end = kinds.national_cue(own_before) if fig.measure not in ("rank", "rank_change") else -1
+    national = cue_end >= 0 and not any(prev_end + cue_end <= m.start < fig.start for m in named)
+    kind = kinds.NATIONAL if national else kinds.kind_at(cues, fig.start, clause_start, doc_year, s)
     if not matches and kind == kinds.NATIONAL and history and history[-1][3] == fig.measure:
         # "đạt 9% (thấp hơn mức trung bình toàn quốc là 15%)": the same indicator, nationwide
         matches = [Match(history[-1][2].code, 0.0, 0.7, history[-1][2].alias)]
     tyear = kinds.target_year(s) if kind == kinds.TARGET else None
     ayear = None if kind == kinds.TARGET else (kinds.year_before(year_marks, fig.start) or year)
-    units: list[str | None] = [COUNTRY] if kind == kinds.NATIONAL else [
-        namer.name(u) if u else home for u in _units_for(before, None, named)
-    ]
-    if units == [None]:
-        units = [home]
-    resp = [e for e in resp_ends if e <= fig.start]
-    if resp and len(units) > 1:  # "Đà Nẵng và Quảng Nam ... lần lượt là 55% và 40%"
-        order = sum(1 for f in figs[:i] if f.start >= resp[0])
-        units = [units[order]] if order < len(units) else units
+    units = _units(s, fig, before, named, subjects, item_unit, home, namer, kind)
+    if units != [COUNTRY] and kind == kinds.NATIONAL:
+        kind = kinds.ACTUAL
+    if units == [COUNTRY] and kind == kinds.ACTUAL:
+        kind = kinds.NATIONAL  # the country's own figure, kept as the seeds keep it
     base = Candidate(
         doc=doc, unit=units[0], indicator=None, kind=kind, value=fig.value, value_high=fig.value_high,
         qualifier=fig.qualifier, year=ayear, target_year=tyear, quote=s,
@@ -241,8 +249,29 @@ def _one(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, home: str
     )
     if not matches:
         return [base]
-    return [replace(base, unit=u, indicator=m.code, confidence=m.confidence, alias=m.alias)
+    return [replace(base, unit=u, indicator=m.code, alias=m.alias,
+                    confidence=confidence.of(m, fig, u))
             for m in matches for u in units]
+
+
+def _units(s: str, fig: Figure, before: str, named: list, subjects: list, item_unit: str | None,
+           home: str | None, namer: UnitNamer, kind: str) -> list[str | None]:
+    """Whose figure it is (see `attribution`); None when it is a ministry's, an operator's, a
+    district's or a region's."""
+    if kind == kinds.NATIONAL:
+        return [COUNTRY]
+    if item_unit is not None:
+        return [namer.name(mentions(item_unit)[0].name)]
+    if fig.measure == "rank":
+        after = attribution.named_after(s, fig.end, named)
+        if after is not None:
+            return [namer.name(after)]
+    near = [x for x in subjects if x.end <= fig.start]
+    clause = max((m.end() for m in _CLAUSE_BREAK.finditer(s, 0, fig.start)), default=0)
+    if near and near[-1].province is None and not any(clause <= m.start < fig.start for m in named):
+        return [None]  # "Bộ Công Thương dẫn đầu với tỷ lệ 83,48%": a ministry's, not the province's
+    units = [namer.name(u) if u else home for u in _units_for(before, None, named)]
+    return [home] if units == [None] else units
 
 
 def _dedupe(cands: list[Candidate]) -> list[Candidate]:
