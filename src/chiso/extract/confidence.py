@@ -48,7 +48,9 @@ def _limits(framework_id: str) -> dict[str, tuple[float, float]]:
     out: dict[str, tuple[float, float]] = {}
     for node in load_framework(framework_id).indicators():
         low, high = {"percent": (0.0, 100.0), "rank": (1.0, 64.0), "count": (0.0, float("inf")),
-                     "persons": (0.0, float("inf")), "mbps": (0.1, 100_000.0)}.get(
+                     "persons": (0.0, float("inf")), "mbps": (0.1, 100_000.0),
+                     # a rate per 1.000 inhabitants above 100 is no rate the codebook holds
+                     "per_1000": (0.0, 100.0)}.get(
             node.unit or "", (float("-inf"), float("inf")))
         if node.goalposts is not None:
             low, high = node.goalposts.low, node.goalposts.high

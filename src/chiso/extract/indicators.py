@@ -207,12 +207,15 @@ def match(ctx: Context, measure: str, index: tuple[Alias, ...]) -> list[Match]:
     stripped = (*_strip_figures(ctx.before), *_strip_figures(ctx.after))
     present = set(stripped[0]) | set(stripped[2])
     anchor = MAX_ANCHOR_RANK if measure == "rank" else MAX_ANCHOR_BEFORE
+    noun = _counted_noun(ctx) if measure == "count" else None
     unmarked: dict[str, tuple[float, Alias]] = {}  # aliases that ignore the levels/generations
     for alias in _by_unit(index, fits):
         if not present.issuperset(alias.words):
             continue
         if ctx.marks and alias.marks and not alias.marks <= ctx.marks:
             continue
+        if noun is not None and noun not in alias.words:
+            continue  # "7 cột ăng ten" are not "trạm BTS": a count is of the noun written after it
         s = _place(alias.words, ctx, anchor, stripped)
         if s is None or s < MIN_SCORE:
             continue
@@ -237,6 +240,20 @@ def match(ctx: Context, measure: str, index: tuple[Alias, ...]) -> list[Match]:
                 out.append(Match(code, s, max(0.05, confidence), " ".join(alias.words)))
                 taken |= alias.marks
     return out
+
+
+# words that stand between a count and what is counted: "1.090 vị trí trạm BTS", "2.021 thiết bị trạm"
+_CLASSIFIERS = frozenset({"vị", "trí", "thiết", "bị", "chiếc", "cái", "con", "thủ", "tục"})
+
+
+def _counted_noun(ctx: Context) -> str | None:
+    """The first word written after a count (what it counts), or None."""
+    for w in ctx.after[:3]:
+        if w == FIGURE:
+            return None
+        if w not in _CLASSIFIERS:
+            return w
+    return None
 
 
 def companion(words: str, measure: str, index: tuple[Alias, ...],

@@ -209,6 +209,9 @@ def _one(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, home: str
     ctx = context(before_words, words_of(_masked(s, figs, fig.end, fig.end + len(after))),
                   own_words, words_of(own_after))
     matches = [m for m in match(ctx, fig.measure, index) if confidence.possible(m.code, fig, framework)]
+    if not matches and fig.measure in ("per_100", "per_1000"):  # "276 doanh nghiệp/1.000 dân": a count
+        fig = replace(fig, measure="count")
+        matches = [m for m in match(ctx, "count", index) if confidence.possible(m.code, fig, framework)]
     prev = history[-1] if history and history[-1][1] == i - 1 else None
     if prev is not None and fig.measure == "percent" and prev[3] != "percent" and _SHARE_CUE.search(own_before):
         # "221 thủ tục, đạt tỷ lệ 24,9%": the share of what was just counted
