@@ -77,7 +77,7 @@ def home_unit(text: str, source: str | None = None, hint: str | None = None) -> 
 
 # Who else a figure can be about. A ministry, an operator, a district or commune, a region.
 _OTHER = re.compile(
-    r"(?<!\w)(?:Bộ\s+[A-ZĐ][\w&]*|Ngân hàng Nhà nước|khối bộ|"
+    r"(?<!\w)(?:Bộ\s+[A-ZĐ][\w&]*|Ngân hàng Nhà nước|khối bộ|cấp bộ|cấp sở|các bộ,? (?:ngành|cơ quan ngang bộ)|"
     r"Viettel|VNPT|MobiFone|Mobifone|Vinaphone|VinaPhone|Vietnamobile|CMC(?: Telecom)?|"
     r"FPT(?: Telecom)?|NETNAM|SCTV|"
     r"(?:huyện|quận|thị xã|xã|phường|thị trấn|xóm|thôn|bản)\s+[A-ZĐ][\w]*|"

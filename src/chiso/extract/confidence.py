@@ -58,7 +58,7 @@ def _limits(framework_id: str) -> dict[str, tuple[float, float]]:
     return out
 
 
-def possible(code: str, fig: Figure, framework_id: str) -> bool:
+def possible(code: str, fig: Figure, framework_id: str = "chiso-core") -> bool:
     """Can `fig` be a value of `code`? "Xã hội số (300 điểm)" is the pillar's maximum, not a
     score on the 0-1 index; a rank of 120 is not a province's."""
     low, high = _limits(framework_id).get(code, (float("-inf"), float("inf")))

@@ -112,6 +112,7 @@ _GLUED = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)(?=\s*(?:mb/s|mbit/s|gb/s|gbps
 _RANGE_ON = re.compile(r"^[-–]\d[\d.,]*\s*(?:%|điểm|triệu|tỷ|nghìn|mbps|mb/s)", re.IGNORECASE)
 _DATE_FRACTION = re.compile(r"^/\s*(?:\d{1,2}/)?(?:19|20)\d\d(?!\d)|^/\d{1,2}/")
 _ORDINAL_BEFORE = re.compile(r"(?:năm|lần|kỳ|đợt|khóa|khoá|phiên|tuần|giai đoạn)\s+thứ\s*$", re.IGNORECASE)
+_SPAN_AFTER = re.compile(r"^\s*(?:năm|lần|kỳ|tháng)\s+(?:liên tiếp|liền|liên tục)", re.IGNORECASE)
 _BAND_BEFORE = re.compile(r"(?:top|tốp|nhóm|trong số|1 trong|một trong)\s*$", re.IGNORECASE)
 
 
@@ -151,6 +152,8 @@ def find_figures(sentence: str) -> list[Figure]:
             continue
         if base.value in (100, 1000, 10000, 100000) and _PER_BASE.search(before) and _PER_UNIT.match(after):
             continue  # "thuê bao trên 100 dân": the base of a rate, not a value
+        if _SPAN_AFTER.match(after):
+            continue  # "3 năm liên tiếp", "năm thứ 7": a span of time
         if _BAND_BEFORE.search(before):
             continue  # "top 10", "nhóm 5 tỉnh": a band, not a rank
         if _LEVEL_BEFORE.search(before) and base.value <= 10:

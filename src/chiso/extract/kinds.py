@@ -110,9 +110,16 @@ def national_cue(stretch: str) -> int:
     return -1
 
 
-def target_year(sentence: str) -> int | None:
-    """The year a target is set for: "đến năm 2025", "Quý II/2021", "đến tháng 6/2021"."""
-    years = [int(a or b) for a, b in _TARGET_YEAR.findall(sentence)]
+def target_year(sentence: str, position: int | None = None) -> int | None:
+    """The year a target is set for: "đến năm 2025", "Quý II/2021", "đến tháng 6/2021"; with
+    `position`, the one said last before the figure there ("đến năm 2025 ... 20% và đến năm 2030
+    ... 30%"), else the latest the sentence names."""
+    found = [(m.end(), int(m.group(1) or m.group(2))) for m in _TARGET_YEAR.finditer(sentence)]
+    if position is not None:
+        before = [y for end, y in found if end <= position]
+        if before:
+            return before[-1]
+    years = [y for _, y in found]
     if not years:  # "Mục tiêu năm 2025: ...": any year the target sentence names
         years = [int(y) for y in _ANY_YEAR.findall(sentence)]
     return max(years) if years else None

@@ -5,12 +5,14 @@ Pure: `extract_text` takes text and settings and returns candidates; `extract_fi
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
+from bisect import bisect_right
 from datetime import date
 from pathlib import Path
 
-from chiso.extract import attribution, kinds
+from chiso.extract import attribution, confidence, flow, kinds
 from chiso.extract.candidates import FIELDS, Candidate
 from chiso.extract.figures import find_figures
 from chiso.extract.indicators import Alias, Match, alias_index, words_of
@@ -44,6 +46,19 @@ def _doc_year(text: str) -> int | None:
     return max(years) if years else None
 
 
+_AFTER_MERGER = re.compile(r"34 tỉnh|sau sáp nhập|sau sắp xếp|sau hợp nhất|sau khi sáp nhập", re.IGNORECASE)
+
+
+def _as_of(text: str, year: int | None) -> date | None:
+    """The day the report's names are read as of: mid-year, or the year's end for a 2025 report
+    that speaks of the 34 provinces after the merger."""
+    if year is None:
+        return None
+    if year == 2025 and _AFTER_MERGER.search(text):
+        return date(2025, 12, 31)
+    return date(year, 6, 30)
+
+
 def extract_text(
     text: str,
     doc: str = "<text>",
@@ -58,35 +73,51 @@ def extract_text(
     index = index if index is not None else alias_index(framework)
     text = unicodedata.normalize("NFC", text)
     doc_year = year or _doc_year(text)
-    namer = UnitNamer(date(doc_year, 6, 30) if doc_year else None)
+    namer = UnitNamer(_as_of(text, doc_year))
     home_raw = attribution.home_unit(text, source, unit_hint)
     home = namer.name(home_raw) if home_raw else COUNTRY  # a report naming no province is national
     out: list[Candidate] = []
     last: tuple[int, int, Match, str] | None = None  # (sentence, figure, match, measure)
-    for n, sent in enumerate(split(text)):
-        figs = find_figures(sent.text)
-        if not figs:
-            continue
-        history: list[tuple[int, int, Match, str]] = []  # this sentence's matched figures
-        edges = [0, *(x for f in figs for x in (f.start, f.end)), len(sent.text)]
-        segs = [words_of(sent.text[edges[k]:edges[k + 1]]) for k in range(0, len(edges), 2)]
+    state = flow.Flow(home, doc_year)
+    sentences = list(split(text))
+    breaks = [k for k, ch in enumerate(text) if ch == "\n"]
+    paras = [bisect_right(breaks, s.start) for s in sentences]
+    codes = frozenset(a.code for a in index)
+    for n, sent in enumerate(sentences):
+        para = paras[n]
+        following = sentences[n + 1].text if n + 1 < len(sentences) and paras[n + 1] > para else ""
         named = mentions(sent.text)
-        masked = sent.text  # "Cần Thơ" is a name, not the cue "cần"
-        for m in named:
-            masked = masked[:m.start] + "_" * (m.end - m.start) + masked[m.end:]
-        per_sentence = (segs, kinds.cues(masked), named,
-                        [m.end() for m in CLAUSE_BREAK.finditer(sent.text)],
-                        attribution.respective(sent.text, figs, named),
-                        kinds.year_marks(sent.text), attribution.subjects(sent.text, named), doc_year,
-                        framework)
-        for i, fig in enumerate(figs):
-            found = read_figure(sent, n, figs, i, doc, home, namer, index, year, last, history, per_sentence)
-            out.extend(found)
-            matched = [c for c in found if c.matched]
-            if matched:
-                c = matched[-1]
-                last = (n, i, Match(c.indicator or "", 0.0, c.confidence, c.alias), fig.measure)
-                history.append(last)
+        figs = find_figures(sent.text)
+        if figs:
+            subject = state.subject(sent.text, para, named)
+            s_home = home if subject is None else COUNTRY if subject == COUNTRY else namer.name(subject)
+            history: list[tuple[int, int, Match, str]] = []  # this sentence's matched figures
+            edges = [0, *(x for f in figs for x in (f.start, f.end)), len(sent.text)]
+            segs = [words_of(sent.text[edges[k]:edges[k + 1]]) for k in range(0, len(edges), 2)]
+            masked = sent.text  # "Cần Thơ" is a name, not the cue "cần"
+            for m in named:
+                masked = masked[:m.start] + "_" * (m.end - m.start) + masked[m.end:]
+            per_sentence = (segs, kinds.cues(masked), named,
+                            [m.end() for m in CLAUSE_BREAK.finditer(sent.text)],
+                            attribution.respective(sent.text, figs, named),
+                            kinds.year_marks(sent.text), attribution.subjects(sent.text, named), doc_year,
+                            framework, state, para)
+            found_all: list[list[Candidate]] = []
+            for i, fig in enumerate(figs):
+                found = read_figure(sent, n, figs, i, doc, s_home, namer, index, year, last, history,
+                                    per_sentence)
+                found_all.append(found)
+                matched = [c for c in found if c.matched]
+                if matched:
+                    c = matched[-1]
+                    last = (n, i, Match(c.indicator or "", 0.0, c.confidence, c.alias), fig.measure)
+                    history.append(last)
+            flow.share_lists(figs, found_all, sent.text)
+            family = flow.family_of(sent.text, state.family)
+            fits = functools.partial(confidence.possible, framework_id=framework)
+            out.extend(flow.by_topic(c, figs[i], family, codes, fits)
+                       for i, found in enumerate(found_all) for c in found)
+        state.after(sent.text, para, following, named)
     return _dedupe(out)
 
 

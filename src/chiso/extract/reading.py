@@ -65,7 +65,7 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
          last: tuple[int, int, Match, str] | None,
          history: list[tuple[int, int, Match, str]], per_sentence: tuple) -> list[Candidate]:
     s = sent.text
-    segs, cues, named, break_ends, resp, year_marks, subjects, doc_year, framework = per_sentence
+    segs, cues, named, break_ends, resp, year_marks, subjects, doc_year, framework, state, para = per_sentence
     fig = figs[i]
     prev_end = figs[i - 1].end if i else 0
     nxt = figs[i + 1] if i + 1 < len(figs) else None
@@ -116,7 +116,10 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
     if not matches and kind == kinds.NATIONAL and history and history[-1][3] == fig.measure:
         # "đạt 9% (thấp hơn mức trung bình toàn quốc là 15%)": the same indicator, nationwide
         matches = [Match(history[-1][2].code, 0.0, 0.7, history[-1][2].alias)]
-    tyear = kinds.target_year(s) if kind == kinds.TARGET else None
+    in_targets, mode_year = state.target_year(s, para, cues, fig.start)
+    if in_targets and kind == kinds.ACTUAL:
+        kind = kinds.TARGET  # a line under "Mục tiêu đến năm 2025:"
+    tyear = (kinds.target_year(s, fig.start) or mode_year) if kind == kinds.TARGET else None
     ayear = None if kind == kinds.TARGET else (kinds.year_before(year_marks, fig.start) or year)
     units = _units(s, fig, before, named, subjects, item_unit, home, namer, kind)
     if units != [COUNTRY] and kind == kinds.NATIONAL:

@@ -21,7 +21,7 @@ COUNTRY = "Việt Nam"
 
 # A name preceded by these is a district, commune or something else, not the province.
 _NOT_PROVINCE_BEFORE = re.compile(r"(?:huyện|quận|thị xã|xã|phường|thị trấn|sông|núi|đèo|hồ|cầu|chợ|"
-                                  r"đường|phố|trường|bệnh viện|khu)\s*$", re.IGNORECASE)
+                                  r"đường|(?<!thành )phố|trường|bệnh viện|khu)\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
