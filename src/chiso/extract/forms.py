@@ -112,7 +112,7 @@ def index_value(token: str, value: float, after: str) -> bool:
     return m is not None and len(m.group(1)) >= 3
 
 
-_RANK_CUE = re.compile(r"(?<!\w)(?:xếp thứ|xếp hạng|xếp vị trí|xếp ở vị trí|thứ hạng|vị trí|đứng thứ|"
+_RANK_CUE = re.compile(r"(?<!\w)(?:xếp(?=\s*$)|xếp thứ|xếp hạng|xếp vị trí|xếp ở vị trí|thứ hạng|vị trí|đứng thứ|"
                        r"hạng(?! mục))(?!\w)", re.IGNORECASE)
 _RESPECTIVE_RANKS = re.compile(r"(?:thứ hạng|xếp hạng|xếp thứ)[^.;]*(?:lần lượt|tương ứng)(?: là| đạt| ở)?\s*"
                                r"(?:[\d]+\s*(?:,|và)\s*)*$", re.IGNORECASE)
@@ -137,5 +137,6 @@ def lists_ranks(before: str) -> bool:
 
 
 def rank_cue_in(clause: str) -> bool:
-    """Does the clause before a number name a rank ("xếp", "vị trí", "thứ hạng")?"""
+    """Does the clause before a number name a rank ("xếp thứ", "vị trí", "thứ hạng", or "xếp"
+    right before it: "xếp 12/63")?"""
     return _RANK_CUE.search(clause) is not None
