@@ -10,6 +10,7 @@ The best-scoring indicator wins; a figure with no confident match stays unmatche
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -87,15 +88,22 @@ def build_index(fw: Framework) -> tuple[Alias, ...]:
     return tuple(out)
 
 
-_BY_UNIT: dict[tuple[int, frozenset[str]], tuple[tuple[Alias, ...], tuple[Alias, ...]]] = {}
+_BY_UNIT: dict[tuple[int, frozenset[str]], tuple[tuple[Alias, ...], dict[str, tuple[tuple[int, Alias], ...]]]] = {}
 
 
-def _by_unit(index: tuple[Alias, ...], fits: frozenset[str]) -> tuple[Alias, ...]:
-    """The aliases of indicators whose unit fits (cached per index object)."""
+def _by_unit(index: tuple[Alias, ...], fits: frozenset[str]) -> dict[str, tuple[tuple[int, Alias], ...]]:
+    """The aliases of indicators whose unit fits, keyed by their rarest word (an alias can only
+    match when that word is present), with their place in the index so that ties resolve as
+    the index orders them (cached per index object)."""
     key = (id(index), fits)
     hit = _BY_UNIT.get(key)
     if hit is None or hit[0] is not index:
-        hit = (index, tuple(a for a in index if a.unit in fits))
+        fitting = [(k, a) for k, a in enumerate(index) if a.unit in fits]
+        freq = Counter(w for _, a in fitting for w in set(a.words))
+        by_word: dict[str, list[tuple[int, Alias]]] = {}
+        for k, a in fitting:
+            by_word.setdefault(min(a.words, key=lambda w: (freq[w], w)) if a.words else "", []).append((k, a))
+        hit = (index, {w: tuple(v) for w, v in by_word.items()})
         _BY_UNIT[key] = hit
     return hit[1]
 
@@ -209,7 +217,8 @@ def match(ctx: Context, measure: str, index: tuple[Alias, ...]) -> list[Match]:
     anchor = MAX_ANCHOR_RANK if measure == "rank" else MAX_ANCHOR_BEFORE
     noun = _counted_noun(ctx) if measure == "count" else None
     unmarked: dict[str, tuple[float, Alias]] = {}  # aliases that ignore the levels/generations
-    for alias in _by_unit(index, fits):
+    keyed = _by_unit(index, fits)
+    for _, alias in sorted(x for w in (*present, "") for x in keyed.get(w, ())):
         if not present.issuperset(alias.words):
             continue
         if ctx.marks and alias.marks and not alias.marks <= ctx.marks:
