@@ -8,6 +8,7 @@ shows which module costs what.
 
 from __future__ import annotations
 
+import resource
 import statistics
 import subprocess
 import sys
@@ -26,13 +27,16 @@ def main() -> None:
         report.write_text(LINE, encoding="utf-8")
         cmd = [str(chiso), "extract", str(report)]
         subprocess.run(cmd, check=True, capture_output=True)  # warm the file cache and bytecode
-        walls = []
+        walls, cpus = [], []
         for _ in range(runs):
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
             start = time.perf_counter()
             subprocess.run(cmd, check=True, capture_output=True)
             walls.append(time.perf_counter() - start)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpus.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
     print(f"chiso extract, one-line file, {runs} runs: median {statistics.median(walls):.2f} s, "
-          f"best {min(walls):.2f} s wall (goal ≤ 0.8 s)")
+          f"best {min(walls):.2f} s wall, median {statistics.median(cpus):.2f} s CPU (goal ≤ 0.8 s wall)")
 
 
 if __name__ == "__main__":
