@@ -20,9 +20,10 @@ def text_of(doc: dict) -> str:
 
 
 def predict(doc: dict) -> list[dict]:
-    """Extract one corpus document as a caller would (its text and the page's address) and keep
-    what extraction is sure of; "needs a look" candidates go to review, not to the score."""
-    cands = extract_text(text_of(doc), doc["doc"], source=doc["url"])
+    """Extract one corpus document as a caller would (its text, the page's address, and the
+    province the collector filed it under when the excerpt names none) and keep what extraction
+    is sure of; "needs a look" candidates go to review, not to the score."""
+    cands = extract_text(text_of(doc), doc["doc"], unit_hint=doc.get("unit_hint"), source=doc["url"])
     return [c.as_row() for c in cands if c.matched and not c.needs_look]
 
 
