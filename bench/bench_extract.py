@@ -12,12 +12,14 @@ from pathlib import Path
 from chiso.extract import extract_text
 from chiso.extract.indicators import alias_index
 
-SEEDS = Path(__file__).parents[1] / "tests" / "fixtures" / "seeds"
+FIXTURES = Path(__file__).parents[1] / "tests" / "fixtures"
 
 
 def corpus(megabytes: float) -> list[str]:
-    """Reports of realistic text: the seeds, repeated until the size is reached."""
-    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    """Real report text: the development corpus (121 excerpts, every genre) and the four seeds,
+    repeated until the size is reached."""
+    paths = sorted((FIXTURES / "corpus" / "texts").glob("*.txt")) + sorted((FIXTURES / "seeds").glob("*.txt"))
+    texts = [p.read_text(encoding="utf-8") for p in paths]
     out, size, i = [], 0, 0
     while size < megabytes * 1_000_000:
         t = texts[i % len(texts)]
@@ -28,7 +30,7 @@ def corpus(megabytes: float) -> list[str]:
 
 
 def main() -> None:
-    mb = float(sys.argv[1]) if len(sys.argv) > 1 else 5.0
+    mb = float(sys.argv[1]) if len(sys.argv) > 1 else 2.0
     docs = corpus(mb)
     alias_index()  # load the framework once, as a long-running process would
     size = sum(len(t.encode("utf-8")) for t in docs)

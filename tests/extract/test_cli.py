@@ -49,10 +49,15 @@ def test_jsonl_and_csv_have_the_gold_fields(cli):
     assert len(table) > len(rows) and {r["matched"] for r in table} == {"True", "False"}
 
 
-def test_table_output_and_unit_hint(cli):
+def test_table_output_and_unit_hint(cli, tmp_path: Path):
     res = run(cli, "extract", str(REPORT), "--unit-hint", "Bắc Kạn")
     assert res.exit_code == 0
-    assert "Bắc Kạn" in res.stdout and "figures matched" in res.stdout
+    assert "figures matched" in res.stdout
+    assert "Bắc Kạn" not in res.stdout  # the report names its province: the hint is the last evidence
+    plain = tmp_path / "plain.txt"
+    plain.write_text("Tỷ lệ hộ gia đình có đường truyền cáp quang đạt 85%.\n", encoding="utf-8")
+    res = run(cli, "extract", str(plain), "--unit-hint", "Bắc Kạn")
+    assert "Bắc Kạn" in res.stdout  # a report that names none takes the caller's hint
 
 
 def test_unreadable_file_is_an_extraction_error(cli, tmp_path: Path):

@@ -124,6 +124,7 @@ def test_another_working_session_report():
         ("Kon Tum", "bts_stations_count", "actual", 900.0, "approx", None),
         ("Kon Tum", "bts_4g_count", "actual", 620.0, "eq", None),
         ("Kon Tum", "coverage_mobile_villages_share", "actual", 98.0, "eq", None),
+        ("Kon Tum", "fixed_broadband_per_100", "actual", 12.5, "eq", None),  # "trên 100 dân": a rate
         ("Kon Tum", "smartphone_adult_share", "actual", 72.0, "eq", None),
         ("Việt Nam", "smartphone_adult_share", "national_average", 84.0, "eq", None),
         ("Kon Tum", "dvc_l4_count", "actual", 560.0, "eq", None),

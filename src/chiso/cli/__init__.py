@@ -12,7 +12,9 @@ import typer
 from rich.console import Console
 
 from chiso.errors import ChisoError
-from chiso.settings import Settings
+
+if TYPE_CHECKING:
+    from chiso.settings import Settings
 
 if TYPE_CHECKING:
     from chiso.workflow import Work
@@ -40,6 +42,8 @@ DataDir = Annotated[
 
 def settings_for(data_dir: Path | None) -> Settings:
     """Settings from the environment, with --data-dir taking precedence."""
+    from chiso.settings import Settings  # pydantic-settings loads only for commands that need it
+
     return Settings(data_dir=data_dir) if data_dir else Settings()
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -10,7 +10,9 @@ from rich.table import Table
 
 from chiso.cli import DataDir, app, settings_for
 from chiso.framework import load_framework, shipped_ids
-from chiso.workspace import Workspace
+
+if TYPE_CHECKING:
+    from chiso.workspace import Workspace
 
 out = Console()
 
@@ -24,6 +26,8 @@ def init(data_dir: DataDir = None) -> None:
 
     Example: chiso init --data-dir ./chiso-data
     """
+    from chiso.workspace import Workspace
+
     ws = Workspace(settings_for(data_dir))
     done = ws.init()
     out.print(
@@ -83,6 +87,7 @@ def demo(
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from chiso.demo.load import load_demo
+    from chiso.workspace import Workspace
 
     started = time.perf_counter()
     ws = Workspace(settings_for(data_dir))

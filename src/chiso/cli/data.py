@@ -20,7 +20,6 @@ from rich.progress import (
 
 from chiso.cli import DataDir, settings_for, working
 from chiso.errors import ChisoError, DataFileError
-from chiso.workspace import Workspace
 
 out = Console()
 err = Console(stderr=True)
@@ -123,6 +122,7 @@ def export(
     from chiso.ingest import export as ex
     from chiso.store import db, observations
     from chiso.vocab import REVIEWED
+    from chiso.workspace import Workspace
 
     engine = Workspace(settings_for(data_dir)).ready()
     flt = observations.Filter(view="current", unit_ids=tuple(unit or ()),

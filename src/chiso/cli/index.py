@@ -7,16 +7,18 @@ from __future__ import annotations
 
 import csv
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
-import numpy as np
 import typer
-import yaml
 from rich.console import Console
 
-from chiso.compute import Dataset, Method, Structure, UncertaintySpec, build, coinr, uncertainty
 from chiso.errors import ComputeError
-from chiso.framework import load_framework
+
+if TYPE_CHECKING:
+    from chiso.compute import Dataset, Method, Structure
+
+# numpy, YAML and the compute core load when a command runs: `chiso extract` and the other small
+# commands do not pay for them at start-up.
 
 app = typer.Typer(no_args_is_help=True)
 out = Console(stderr=True)
@@ -31,6 +33,10 @@ OutOpt = Annotated[Path, typer.Option("--out", help="Tệp CSV kết quả / out
 
 
 def _method(path: Path | None, base: Method, denominators: dict[str, str]) -> Method:
+    import yaml
+
+    from chiso.compute import Method
+
     if path is None:
         return base.with_(denominators={**denominators, **base.denominators})
     raw = yaml.safe_load(path.read_text("utf-8")) or {}
@@ -48,6 +54,9 @@ def _method(path: Path | None, base: Method, denominators: dict[str, str]) -> Me
 def _inputs(coinr_data: Path | None, coinr_meta: Path | None, framework: str | None,
             data: Path | None, period: str | None, method: Path | None
             ) -> tuple[Structure, Dataset, Method]:
+    from chiso.compute import Method, Structure, coinr
+    from chiso.framework import load_framework
+
     if coinr_data and coinr_meta:
         st, ds, dens = coinr.read(coinr_data, coinr_meta)
         return st, ds, _method(method, Method(), dens)
@@ -61,6 +70,10 @@ def _inputs(coinr_data: Path | None, coinr_meta: Path | None, framework: str | N
 
 
 def _long_dataset(fw: Any, path: Path, period: str | None) -> Dataset:
+    import numpy as np
+
+    from chiso.compute import Dataset
+
     """A data file read and checked by the importer (nothing is stored), for one period."""
     from chiso.catalog import shipped_catalog
     from chiso.ingest.load import (
@@ -105,6 +118,8 @@ def build_command(out_path: OutOpt, coinr_data: CoinrData = None, coinr_meta: Co
 
       chiso index build --framework chiso-core --data so-lieu.xlsx --period 2024 --out scores.csv
     """
+    from chiso.compute import build
+
     st, ds, m = _inputs(coinr_data, coinr_meta, framework, data, period, method)
     result = build(st, ds, m)
     with out_path.open("w", encoding="utf-8", newline="") as fh:
@@ -148,6 +163,8 @@ def uncertainty_command(
     Example: chiso index uncertainty --coinr-data iData.csv --coinr-meta iMeta.csv --method
     method.yaml --runs 1000 --seed 1 --norm minmax:a=1,b=100 --norm zscore:mean=10,sd=2 --out ranks.csv
     """
+    from chiso.compute import UncertaintySpec, uncertainty
+
     st, ds, m = _inputs(coinr_data, coinr_meta, framework, data, period, method)
     spec = UncertaintySpec(n=runs, seed=seed, weight_noise=noise,
                            normalisations=_alternatives(norm or []), winmax=tuple(winmax or ()),

@@ -55,7 +55,7 @@ def units(
     if lineage:
         head.append("lineage")
 
-    def cells(u) -> list[str]:  # noqa: ANN001
+    def cells(u) -> list[str]:
         vals = [u.id, u.code, u.name, u.full_name, u.type, u.parent or "",
                 u.valid_from.isoformat() if u.valid_from else "",
                 u.valid_to.isoformat() if u.valid_to else ""]

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from chiso.settings import Settings
+if TYPE_CHECKING:
+    from chiso.settings import Settings
+
 
 
 def serve(settings: Settings, host: str = "127.0.0.1", port: int = 8000, workers: int = 1) -> None:
@@ -33,7 +35,7 @@ def serve_command(
     host: Annotated[str, typer.Option(help="Địa chỉ / host (127.0.0.1: this machine only)")] = "127.0.0.1",
     workers: Annotated[int, typer.Option(help="Số tiến trình / worker processes")] = 1,
     data_dir: Annotated[
-        Optional[Path],
+        Path | None,
         typer.Option("--data-dir", envvar="CHISO_DATA_DIR",
                      help="Thư mục dữ liệu / data directory (default ./chiso-data).",
                      show_default=False),
@@ -43,6 +45,8 @@ def serve_command(
 
     Example: chiso serve --port 8000 --data-dir ./chiso-data  → http://127.0.0.1:8000
     """
+    from chiso.settings import Settings
+
     settings = Settings(data_dir=data_dir) if data_dir else Settings()
     typer.echo(f"chiso: http://{host}:{port}  (Ctrl+C để dừng / to stop)")
     serve(settings, host=host, port=port, workers=workers)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from chiso.extract import forms
 from chiso.numbers import (
     Quantity,
     parse_number,
@@ -18,8 +19,6 @@ from chiso.numbers import (
     scan,
     suffix_qualifier,
 )
-
-PROVINCE_TOTALS = {"63", "34", "64", "61"}
 
 
 @dataclass(frozen=True)
@@ -51,9 +50,9 @@ _NOT_VALUE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _LEVEL_BEFORE = re.compile(
-    r"(?:mức|mức độ|cấp độ|level|nhóm|loại|hạng|cấp)\s*(?:\d+\s*(?:,|và|-|–|hoặc)\s*)*$", re.IGNORECASE
+    r"(?<!xếp )(?<!thứ )(?:mức|mức độ|cấp độ|level|nhóm|loại|hạng|cấp)\s*(?:\d+\s*(?:,|và|-|–|hoặc)\s*)*$", re.IGNORECASE
 )
-_RANK_BEFORE = re.compile(r"(?:vị trí|thứ|hạng|xếp thứ|đứng thứ|top)\s*(?:thứ\s*)?$", re.IGNORECASE)
+_RANK_BEFORE = re.compile(r"(?:vị trí|thứ|hạng|xếp thứ|đứng thứ|thứ hạng)\s*(?:thứ\s*|số\s*)?$", re.IGNORECASE)
 _DIFFERENCE_BEFORE = re.compile(
     r"(?:thấp hơn|cao hơn|nhiều hơn|ít hơn|lớn hơn|nhỏ hơn|kém|chênh lệch|tăng thêm|giảm|tăng)\s*"
     r"(?:gần|khoảng|hơn|~|xấp xỉ)?\s*$",
@@ -98,65 +97,146 @@ def _is_year(value: float, token: str, after: str) -> bool:
     )
 
 
+def _tokens(sentence: str) -> list[tuple[int, int, str]]:
+    """The numbers of a sentence: `numbers.scan`, and digits glued to a unit it does not know
+    ("70Mb/s")."""
+    found = list(scan(sentence))
+    starts = {s for s, _, _ in found}
+    for m in _GLUED.finditer(sentence):
+        if m.start() not in starts:
+            found.append((m.start(), m.end(1), m.group(1)))
+    return sorted(found)
+
+
+_GLUED = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)(?=\s*(?:mb/s|mbit/s|gb/s|gbps)(?!\w))", re.IGNORECASE)
+_RANGE_ON = re.compile(r"^[-–]\d[\d.,]*\s*(?:%|điểm|triệu|tỷ|nghìn|mbps|mb/s)", re.IGNORECASE)
+_DATE_FRACTION = re.compile(r"^/\s*(?:\d{1,2}/)?(?:19|20)\d\d(?!\d)|^/\d{1,2}/")
+_ORDINAL_BEFORE = re.compile(r"(?:năm|lần|kỳ|đợt|khóa|khoá|phiên|tuần|giai đoạn)\s+thứ\s*$", re.IGNORECASE)
+_SPAN_AFTER = re.compile(r"^\s*(?:năm|lần|kỳ|tháng)\s+(?:liên tiếp|liền|liên tục)", re.IGNORECASE)
+_BAND_BEFORE = re.compile(r"(?:top|tốp|nhóm|trong số|1 trong|một trong)\s*$", re.IGNORECASE)
+
+
 def find_figures(sentence: str) -> list[Figure]:
     """The values written in one sentence, left to right."""
     found: list[Figure] = []
     skip_until = -1
-    for start, end, token in scan(sentence):
+    for start, end, token in _tokens(sentence):
         if start < skip_until:
             continue
-        before = sentence[max(0, start - 32):start]
-        after = sentence[end:end + 40]
+        before = sentence[max(0, start - 40):start]
+        after = sentence[end:end + 60]
         if before.endswith(("/", "-", ":", ".", ",")):
             continue  # a denominator, a date tail, a time, a code
-        if _ATTACHED_AFTER.match(after) and not _PER_OR_RANK_AFTER.match(after):
-            continue  # 17/7, 10/09/2020, 22:00, 749/QĐ-TTg
         try:
             base = Quantity(read_digits(token), text=token)
         except ValueError:
             continue
+        if _NOT_VALUE_BEFORE.search(before) or _ORDINAL_BEFORE.search(before):
+            continue
+        change = forms.rank_change(sentence, start, end)
+        if change is not None:  # "tăng 5 bậc", "giảm 7 bậc": a change of rank, signed
+            sign, piece_end = change
+            found.append(Figure(start, piece_end, sign * base.value, None, prefix_qualifier(before) or "eq",
+                                "rank_change", sentence[start:piece_end]))
+            skip_until = piece_end
+            continue
+        if after.startswith("/") and not _DATE_FRACTION.match(after):
+            fig = _fraction(sentence, start, end, base, before)
+            if fig is not None:
+                found.append(fig)
+                skip_until = fig.end
+            continue
+        if _ATTACHED_AFTER.match(after) and not _PER_OR_RANK_AFTER.match(after) and not _RANGE_ON.match(after):
+            continue  # 17/7, 10/09/2020, 22:00, 749/QĐ-TTg
         if _is_year(base.value, token, after):
             continue
         if base.value in (100, 1000, 10000, 100000) and _PER_BASE.search(before) and _PER_UNIT.match(after):
             continue  # "thuê bao trên 100 dân": the base of a rate, not a value
-        if _NOT_VALUE_BEFORE.search(before):
-            continue
+        if _SPAN_AFTER.match(after):
+            continue  # "3 năm liên tiếp", "năm thứ 7": a span of time
+        if _BAND_BEFORE.search(before):
+            continue  # "top 10", "nhóm 5 tỉnh": a band, not a rank
         if _LEVEL_BEFORE.search(before) and base.value <= 10:
             continue  # "mức độ 3, 4": levels, not values
         if _DIFFERENCE_BEFORE.search(before) or _DIFFERENCE_AFTER.match(after):
             continue
-        piece_end = end
-        high_end = None
-        rng = _RANGE.match(sentence[end:])
-        if rng:
-            second = re.match(r"[\d.,]+\d|\d", sentence[end + rng.end():])
-            if second:
-                high_end = end + rng.end() + second.end()
-                piece_end = high_end
-        scale = _SCALE_AFTER.match(sentence[piece_end:])
-        if scale:
-            piece_end += scale.end()
-        percent = re.match(r"^\s*%", sentence[piece_end:])
-        if percent:
-            piece_end += percent.end()
-        qualifier = prefix_qualifier(before) or suffix_qualifier(sentence[piece_end:piece_end + 12])
-        if piece_end == end:
-            q = base
-        else:
-            try:
-                q = parse_number(sentence[start:piece_end])
-            except ValueError:
-                continue
-        tail = sentence[end:end + 40] if high_end is None else sentence[high_end:high_end + 40]
-        measure = _measure(tail, before)
-        rank_total = re.match(r"^\s*/\s*\d+", tail) if measure == "rank" else None
-        if rank_total:
-            piece_end = end + rank_total.end()
-        found.append(
-            Figure(
-                start=start, end=piece_end, value=q.value, value_high=q.value_high,
-                qualifier=qualifier or q.qualifier, measure=measure, text=sentence[start:piece_end],
-            )
-        )
-        skip_until = piece_end
+        fig = _plain(sentence, start, end, base, before, found)
+        if fig is not None:
+            found.append(fig)
+            skip_until = fig.end
     return found
+
+
+def _fraction(sentence: str, start: int, end: int, base: Quantity, before: str) -> Figure | None:
+    """"12/63" a rank, "40,62/80 điểm" a score, "129/129 xã" a share (100%), "87/100 dân" a rate;
+    a count whose share is written beside it gives way to that share."""
+    frac = forms.fraction(sentence, end, forms.rank_cue_in(sentence[:start]))
+    if frac is None or frac.kind in ("none", "counted"):
+        return None
+    text = sentence[start:frac.end]
+    qualifier = prefix_qualifier(before) or "eq"
+    if frac.kind == "rank":
+        return Figure(start, frac.end, base.value, None, "eq", "rank", text)
+    if frac.kind == "score":
+        return Figure(start, frac.end, base.value, None, qualifier, "score", text)
+    if frac.kind == "per":
+        measure = "per_100" if frac.denominator == 100 else "per_1000"
+        return Figure(start, frac.end, base.value, None, qualifier, measure, text)
+    if base.value > frac.denominator:
+        return None  # "24/7": not a share
+    share = round(100 * base.value / frac.denominator, 2)
+    return Figure(start, frac.end, share, None, "eq" if share in (0, 100) else "approx", "percent", text)
+
+
+def _plain(sentence: str, start: int, end: int, base: Quantity, before: str,
+           found: list[Figure]) -> Figure | None:
+    """A number with its range, scale, percent sign, qualifier and measure."""
+    piece_end = end
+    high_end = None
+    rng = _RANGE.match(sentence[end:])
+    if rng:
+        second = re.match(r"[\d.,]+\d|\d", sentence[end + rng.end():])
+        if second:
+            high_end = end + rng.end() + second.end()
+            piece_end = high_end
+    scale = _SCALE_AFTER.match(sentence[piece_end:])
+    if scale:
+        piece_end += scale.end()
+    percent = re.match(r"^\s*%", sentence[piece_end:])
+    if percent:
+        piece_end += percent.end()
+    qualifier = prefix_qualifier(before) or suffix_qualifier(sentence[piece_end:piece_end + 12])
+    if piece_end == end:
+        q = base
+    else:
+        try:
+            q = parse_number(sentence[start:piece_end])
+        except ValueError:
+            return None
+    tail = sentence[end:end + 60] if high_end is None else sentence[high_end:high_end + 60]
+    measure = _measure(tail, before)
+    if measure == "rank":
+        rank_total = re.match(r"^\s*/\s*\d+", tail)
+        if rank_total:
+            piece_end = (high_end or end) + rank_total.end()
+    elif measure == "count":
+        measure = _bare_measure(sentence, start, q, tail, found)
+    return Figure(start, piece_end, q.value, q.value_high, qualifier or q.qualifier, measure,
+                  sentence[start:piece_end])
+
+
+def _bare_measure(sentence: str, start: int, q: Quantity, tail: str, found: list[Figure]) -> str:
+    """The measure of a number with no unit: a rate per 100 inhabitants, an index value, a rank
+    that goes on a list of ranks, or a count."""
+    per = forms.per_base(tail) or forms.per_base_before(sentence[max(0, start - 60):start])
+    if per:
+        return per
+    if forms.index_value(q.text, q.value, tail):
+        return "score"
+    prev = found[-1] if found else None
+    if (prev is not None and float(q.value).is_integer()
+            and forms.continues_list(sentence[prev.end:start], prev.measure)):
+        return "rank"  # "giữ vị trí thứ 5, 6, 7", "từ vị trí 16 lên 1"
+    if float(q.value).is_integer() and q.value <= 100 and forms.lists_ranks(sentence[:start]):
+        return "rank"  # "Thứ hạng về chính quyền số, kinh tế số ... lần lượt là 22, 9, 13"
+    return "count"

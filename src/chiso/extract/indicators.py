@@ -10,6 +10,7 @@ The best-scoring indicator wins; a figure with no confident match stays unmatche
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -33,7 +34,10 @@ FITS: dict[str, frozenset[str]] = {
     "km2": frozenset({"km2"}),
     "tonnes": frozenset({"tonnes"}),
     "mbps": frozenset({"mbps"}),
-    "score": frozenset({"score"}),
+    "score": frozenset({"score", "percent"}),  # "PAR Index đạt 87,61 điểm" is a percentage
+    "rank_change": frozenset({"rank_change"}),
+    "per_100": frozenset({"percent"}),  # "87 thuê bao/100 dân": the codebook keeps these as percent
+    "per_1000": frozenset({"per_1000"}),
 }
 
 _TOKEN_RE = re.compile(r"[^\W_]+", re.UNICODE)
@@ -84,15 +88,22 @@ def build_index(fw: Framework) -> tuple[Alias, ...]:
     return tuple(out)
 
 
-_BY_UNIT: dict[tuple[int, frozenset[str]], tuple[tuple[Alias, ...], tuple[Alias, ...]]] = {}
+_BY_UNIT: dict[tuple[int, frozenset[str]], tuple[tuple[Alias, ...], dict[str, tuple[tuple[int, Alias], ...]]]] = {}
 
 
-def _by_unit(index: tuple[Alias, ...], fits: frozenset[str]) -> tuple[Alias, ...]:
-    """The aliases of indicators whose unit fits (cached per index object)."""
+def _by_unit(index: tuple[Alias, ...], fits: frozenset[str]) -> dict[str, tuple[tuple[int, Alias], ...]]:
+    """The aliases of indicators whose unit fits, keyed by their rarest word (an alias can only
+    match when that word is present), with their place in the index so that ties resolve as
+    the index orders them (cached per index object)."""
     key = (id(index), fits)
     hit = _BY_UNIT.get(key)
     if hit is None or hit[0] is not index:
-        hit = (index, tuple(a for a in index if a.unit in fits))
+        fitting = [(k, a) for k, a in enumerate(index) if a.unit in fits]
+        freq = Counter(w for _, a in fitting for w in set(a.words))
+        by_word: dict[str, list[tuple[int, Alias]]] = {}
+        for k, a in fitting:
+            by_word.setdefault(min(a.words, key=lambda w: (freq[w], w)) if a.words else "", []).append((k, a))
+        hit = (index, {w: tuple(v) for w, v in by_word.items()})
         _BY_UNIT[key] = hit
     return hit[1]
 
@@ -204,12 +215,16 @@ def match(ctx: Context, measure: str, index: tuple[Alias, ...]) -> list[Match]:
     stripped = (*_strip_figures(ctx.before), *_strip_figures(ctx.after))
     present = set(stripped[0]) | set(stripped[2])
     anchor = MAX_ANCHOR_RANK if measure == "rank" else MAX_ANCHOR_BEFORE
+    noun = _counted_noun(ctx) if measure == "count" else None
     unmarked: dict[str, tuple[float, Alias]] = {}  # aliases that ignore the levels/generations
-    for alias in _by_unit(index, fits):
+    keyed = _by_unit(index, fits)
+    for _, alias in sorted(x for w in (*present, "") for x in keyed.get(w, ())):
         if not present.issuperset(alias.words):
             continue
         if ctx.marks and alias.marks and not alias.marks <= ctx.marks:
             continue
+        if noun is not None and noun not in alias.words:
+            continue  # "7 cột ăng ten" are not "trạm BTS": a count is of the noun written after it
         s = _place(alias.words, ctx, anchor, stripped)
         if s is None or s < MIN_SCORE:
             continue
@@ -234,6 +249,20 @@ def match(ctx: Context, measure: str, index: tuple[Alias, ...]) -> list[Match]:
                 out.append(Match(code, s, max(0.05, confidence), " ".join(alias.words)))
                 taken |= alias.marks
     return out
+
+
+# words that stand between a count and what is counted: "1.090 vị trí trạm BTS", "2.021 thiết bị trạm"
+_CLASSIFIERS = frozenset({"vị", "trí", "thiết", "bị", "chiếc", "cái", "con", "thủ", "tục"})
+
+
+def _counted_noun(ctx: Context) -> str | None:
+    """The first word written after a count (what it counts), or None."""
+    for w in ctx.after[:3]:
+        if w == FIGURE:
+            return None
+        if w not in _CLASSIFIERS:
+            return w
+    return None
 
 
 def companion(words: str, measure: str, index: tuple[Alias, ...],

@@ -14,7 +14,9 @@ ACTUAL, NATIONAL, TARGET, BENCHMARK = "actual", "national_average", "target", "b
 _CUES: tuple[tuple[str, str], ...] = (
     # national average
     ((r"trung bình (?:của )?(?:toàn quốc|cả nước)|(?:toàn quốc|cả nước)|mức trung bình|"
-     r"mức \w+ trung bình|bình quân (?:chung )?(?:toàn quốc|cả nước)|national average|nationwide"),
+     r"mức \w+ trung bình|bình quân (?:chung )?(?:toàn quốc|cả nước)|national average|nationwide|"
+     r"cấp quốc gia|(?:DTI|chỉ số|chỉ số DTI) quốc gia|(?:đối với|ở) cấp tỉnh, (?:giá trị|chỉ số|điểm)|khối tỉnh|"
+     r"(?:giá trị|điểm số|điểm|mức điểm|chỉ số) (?:trung bình|bình quân)(?! của (?:địa phương|tỉnh|huyện))"),
      NATIONAL),
     # benchmark
     ((r"kinh nghiệm|tham khảo|các tỉnh (?:khác|bạn|đã)|tỉnh bạn|thế giới|quốc tế|khu vực asean|"
@@ -26,6 +28,7 @@ _CUES: tuple[tuple[str, str], ...] = (
      r"nếu|giả sử|theo tính toán|target|aim|plan|should|must|will|by 20\d\d"), TARGET),
     # actual
     ((r"đã (?:đưa|nâng|dành|đạt được|đẩy lên|có thể|cung cấp)|hiện nay|hiện tại|hiện|đã|mới|thực tế|năm qua|vừa qua|chỉ có|chỉ đạt|đạt|ước đạt|ước|"
+     r"tính đến|tính tới|đến nay|hiện có|kết quả thực hiện|"
      r"chiếm|currently|reached|achieved"), ACTUAL),
 )
 _CUE_RE = re.compile(
@@ -33,8 +36,13 @@ _CUE_RE = re.compile(
 )
 _KIND_OF = {f"c{i}": k for i, (_, k) in enumerate(_CUES)}
 # words that contain a cue but are not one: "thực hiện" is not "hiện" (now)
-_NOT_CUES = re.compile(r"thực hiện|xuất hiện|thể hiện|phát hiện|hiện đại|hiện thực|đạt được hiệu|"
+_NOT_CUES = re.compile(r"(?<!kết quả )thực hiện|xuất hiện|thể hiện|phát hiện|hiện đại|hiện thực|đạt được hiệu|"
                        r"sẽ được|nên được", re.IGNORECASE)
+# targets read from a year alone ("vào năm 2022"): a year already past is an actual figure's
+_YEAR_CUES = frozenset({"đến năm", "vào năm", "tới năm", "đến tháng", "đến hết năm", "đến cuối năm"})
+# cues of intent that give way to an "đã" before them: "đã được số hóa..., nâng tỷ lệ ... lên 60%"
+_WEAK_TARGET = frozenset({"nâng", "đưa", "dành", "đẩy lên", "sẽ", "có thể"})
+_YEAR_AFTER = re.compile(r"^\s*(?:\d{1,2}\s*/\s*|quý\s+[IVX\d]+\s*/\s*)?((?:19|20)\d\d)", re.IGNORECASE)
 _TARGET_YEAR = re.compile(
     r"(?:đến|tới|vào|trong|hết|cuối|từ nay đến|giai đoạn \d{4}\s*[-–]\s*|by|in)\s+(?:năm|quý\s+[IVX\d]+/?|"
     r"tháng\s+\d+/?)?\s*((?:19|20)\d\d)|(?:quý\s+[IVX\d]+|tháng\s+\d+)\s*/\s*((?:19|20)\d\d)",
@@ -53,16 +61,24 @@ def cues(sentence: str) -> list[Cue]:
     return [(m.end(), _KIND_OF[m.lastgroup or ""], m.group(0).lower()) for m in _CUE_RE.finditer(masked)]
 
 
-def kind_at(found: list[Cue], position: int) -> str:
+def kind_at(found: list[Cue], position: int, clause_start: int = 0, doc_year: int | None = None,
+            sentence: str = "") -> str:
     """The kind of a figure starting at `position`, from its sentence's cues before it: the
-    nearest decides; "đạt" is weak ("phải đạt 20%" is a target)."""
-    before = [c for c in found if c[0] <= position]
+    nearest decides; "đạt" is weak ("phải đạt 20%" is a target); a comparison with other places
+    holds only in its clause; a target read from a year that is past is an actual figure."""
+    before = [c for c in found if c[0] <= position and (c[1] != BENCHMARK or c[0] > clause_start)]
     strong = any(k in (TARGET, BENCHMARK) for _, k, _ in before)
-    for _, kind, word in reversed(before):
+    for k, (end, kind, word) in reversed(list(enumerate(before))):
         if kind == NATIONAL:  # decided by `national_cue` on the figure's own stretch of text
             continue
         if kind == ACTUAL and word in ("đạt", "chiếm") and strong:
             continue
+        if kind == TARGET and word in _WEAK_TARGET and any(w == "đã" for _, _, w in before[:k]):
+            return ACTUAL
+        if kind == TARGET and word in _YEAR_CUES and doc_year is not None:
+            m = _YEAR_AFTER.match(sentence[end:end + 16])
+            if m and int(m.group(1)) < doc_year or (m and word == "vào năm" and int(m.group(1)) <= doc_year):
+                continue
         return kind
     return ACTUAL
 
@@ -83,19 +99,27 @@ _RANKED_IN_COUNTRY = re.compile(
 )
 
 
-def national_cue(stretch: str) -> bool:
-    """Does the text between the previous figure and this one say it is the national figure?"""
+def national_cue(stretch: str) -> int:
+    """Where the text between the previous figure and this one says it is the national figure
+    (the cue's end), or -1."""
     for m in _NATIONAL_RE.finditer(stretch):
         head = stretch[max(0, m.start() - 25):m.end()]
         if m.group(0).lower() in ("cả nước", "toàn quốc") and _RANKED_IN_COUNTRY.search(head):
             continue
-        return True
-    return False
+        return m.end()
+    return -1
 
 
-def target_year(sentence: str) -> int | None:
-    """The year a target is set for: "đến năm 2025", "Quý II/2021", "đến tháng 6/2021"."""
-    years = [int(a or b) for a, b in _TARGET_YEAR.findall(sentence)]
+def target_year(sentence: str, position: int | None = None) -> int | None:
+    """The year a target is set for: "đến năm 2025", "Quý II/2021", "đến tháng 6/2021"; with
+    `position`, the one said last before the figure there ("đến năm 2025 ... 20% và đến năm 2030
+    ... 30%"), else the latest the sentence names."""
+    found = [(m.end(), int(m.group(1) or m.group(2))) for m in _TARGET_YEAR.finditer(sentence)]
+    if position is not None:
+        before = [y for end, y in found if end <= position]
+        if before:
+            return before[-1]
+    years = [y for _, y in found]
     if not years:  # "Mục tiêu năm 2025: ...": any year the target sentence names
         years = [int(y) for y in _ANY_YEAR.findall(sentence)]
     return max(years) if years else None

@@ -5,76 +5,25 @@ Pure: `extract_text` takes text and settings and returns candidates; `extract_fi
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
-from dataclasses import asdict, dataclass, replace
+from bisect import bisect_right
 from datetime import date
 from pathlib import Path
 
-from chiso.extract import kinds
-from chiso.extract.figures import Figure, find_figures
-from chiso.extract.indicators import (
-    FIGURE,
-    Alias,
-    Match,
-    alias_index,
-    companion,
-    context,
-    match,
-    words_of,
-)
+from chiso.extract import attribution, confidence, flow, kinds
+from chiso.extract.candidates import FIELDS, Candidate
+from chiso.extract.figures import find_figures
+from chiso.extract.indicators import Alias, Match, alias_index, words_of
 from chiso.extract.read import read_document
-from chiso.extract.sentences import Sentence, split
-from chiso.extract.units import COUNTRY, UnitNamer, main_unit, mentions
+from chiso.extract.reading import CLAUSE_BREAK, read_figure
+from chiso.extract.sentences import split
+from chiso.extract.units import COUNTRY, UnitNamer, mentions
 
-FIELDS = ("doc", "unit", "indicator", "kind", "value", "value_high", "qualifier", "year",
-          "target_year", "quote", "span", "confidence")
-_CLAUSE_END = re.compile(r"[,;:.!?]\s|[;:!?]|\.$|\s[-–]\s")
 _YEAR_IN_TEXT = re.compile(r"(?<![\d/])(?:\d{1,2}/\d{1,2}/)?((?:19|20)\d\d)(?!\d)")
 
 
-@dataclass
-class Candidate:
-    """One figure read from a report. `indicator` is None when no indicator matched confidently."""
-
-    doc: str
-    unit: str | None
-    indicator: str | None
-    kind: str
-    value: float
-    value_high: float | None
-    qualifier: str
-    year: int | None
-    target_year: int | None
-    quote: str
-    span: tuple[int, int]
-    confidence: float
-    measure: str = ""
-    alias: str = ""
-    quote_start: int = 0  # where the quote starts in the document
-
-    def as_row(self) -> dict:
-        row = {k: v for k, v in asdict(self).items() if k in FIELDS}
-        row["span"] = list(self.span)
-        return row
-
-    @property
-    def matched(self) -> bool:
-        return self.indicator is not None
-
-
-def _after_window(s: str, fig: Figure, nxt: Figure | None) -> str:
-    """Text after a figure that may still describe it: up to the clause end; a following
-    figure stops it unless that figure sits in brackets ("600.000 thuê bao (~65%) có ...")."""
-    tail = s[fig.end:]
-    stop = _CLAUSE_END.search(tail)
-    end = stop.start() if stop else len(tail)
-    if nxt is not None:
-        rel = nxt.start - fig.end
-        bracketed = re.search(r"\(\s*~?\s*$", s[fig.end:nxt.start]) is not None
-        if not bracketed:
-            end = min(end, rel)
-    return tail[:end]
 
 
 # Years that are horizons, not the report's time: "đến năm 2025", "tầm nhìn 2030", "2021-2025".
@@ -97,20 +46,17 @@ def _doc_year(text: str) -> int | None:
     return max(years) if years else None
 
 
-def _units_for(before: str, default: str | None, named: list | None = None) -> list[str | None]:
-    """Provinces the figure is about: the nearest named before it in its sentence (with the
-    names listed with it), else the report's own. `named`: the sentence's mentions, if known."""
-    found = mentions(before) if named is None else [m for m in named if m.end <= len(before)]
-    if not found:
-        return [default]
-    group = [found[-1]]
-    for prev in reversed(found[:-1]):
-        between = before[prev.end:group[0].start]
-        if re.fullmatch(r"\s*(?:,|và|,\s*và)\s*", between):
-            group.insert(0, prev)
-        else:
-            break
-    return [m.name for m in group]
+_AFTER_MERGER = re.compile(r"34 tỉnh|sau sáp nhập|sau sắp xếp|sau hợp nhất|sau khi sáp nhập", re.IGNORECASE)
+
+
+def _as_of(text: str, year: int | None) -> date | None:
+    """The day the report's names are read as of: mid-year, or the year's end for a 2025 report
+    that speaks of the 34 provinces after the merger."""
+    if year is None:
+        return None
+    if year == 2025 and _AFTER_MERGER.search(text):
+        return date(2025, 12, 31)
+    return date(year, 6, 30)
 
 
 def extract_text(
@@ -120,129 +66,59 @@ def extract_text(
     year: int | None = None,
     framework: str = "chiso-core",
     index: tuple[Alias, ...] | None = None,
+    source: str | None = None,
 ) -> list[Candidate]:
-    """Every figure of a report as candidates (matched ones have an indicator)."""
+    """Every figure of a report as candidates (matched ones have an indicator). `source` is the
+    address the report came from: a provincial portal or newspaper names its province."""
     index = index if index is not None else alias_index(framework)
     text = unicodedata.normalize("NFC", text)
     doc_year = year or _doc_year(text)
-    namer = UnitNamer(date(doc_year, 6, 30) if doc_year else None)
-    home_raw = main_unit(text, unit_hint)
+    namer = UnitNamer(_as_of(text, doc_year))
+    home_raw = attribution.home_unit(text, source, unit_hint)
     home = namer.name(home_raw) if home_raw else COUNTRY  # a report naming no province is national
     out: list[Candidate] = []
     last: tuple[int, int, Match, str] | None = None  # (sentence, figure, match, measure)
-    for n, sent in enumerate(split(text)):
-        figs = find_figures(sent.text)
-        if not figs:
-            continue
-        history: list[tuple[int, int, Match, str]] = []  # this sentence's matched figures
-        edges = [0, *(x for f in figs for x in (f.start, f.end)), len(sent.text)]
-        segs = [words_of(sent.text[edges[k]:edges[k + 1]]) for k in range(0, len(edges), 2)]
+    state = flow.Flow(home, doc_year)
+    sentences = list(split(text))
+    breaks = [k for k, ch in enumerate(text) if ch == "\n"]
+    paras = [bisect_right(breaks, s.start) for s in sentences]
+    codes = frozenset(a.code for a in index)
+    for n, sent in enumerate(sentences):
+        para = paras[n]
+        following = sentences[n + 1].text if n + 1 < len(sentences) and paras[n + 1] > para else ""
         named = mentions(sent.text)
-        masked = sent.text  # "Cần Thơ" is a name, not the cue "cần"
-        for m in named:
-            masked = masked[:m.start] + "_" * (m.end - m.start) + masked[m.end:]
-        per_sentence = (segs, kinds.cues(masked), named,
-                        [m.end() for m in _CLAUSE_BREAK.finditer(sent.text)],
-                        [m.end() for m in _RESPECTIVELY.finditer(sent.text)],
-                        kinds.year_marks(sent.text))
-        for i, fig in enumerate(figs):
-            found = _one(sent, n, figs, i, doc, home, namer, index, year, last, history, per_sentence)
-            out.extend(found)
-            matched = [c for c in found if c.matched]
-            if matched:
-                c = matched[-1]
-                last = (n, i, Match(c.indicator or "", 0.0, c.confidence, c.alias), fig.measure)
-                history.append(last)
+        figs = find_figures(sent.text)
+        if figs:
+            subject = state.subject(sent.text, para, named)
+            s_home = home if subject is None else COUNTRY if subject == COUNTRY else namer.name(subject)
+            history: list[tuple[int, int, Match, str]] = []  # this sentence's matched figures
+            edges = [0, *(x for f in figs for x in (f.start, f.end)), len(sent.text)]
+            segs = [words_of(sent.text[edges[k]:edges[k + 1]]) for k in range(0, len(edges), 2)]
+            masked = sent.text  # "Cần Thơ" is a name, not the cue "cần"
+            for m in named:
+                masked = masked[:m.start] + "_" * (m.end - m.start) + masked[m.end:]
+            per_sentence = (segs, kinds.cues(masked), named,
+                            [m.end() for m in CLAUSE_BREAK.finditer(sent.text)],
+                            attribution.respective(sent.text, figs, named),
+                            kinds.year_marks(sent.text), attribution.subjects(sent.text, named), doc_year,
+                            framework, state, para)
+            found_all: list[list[Candidate]] = []
+            for i, fig in enumerate(figs):
+                found = read_figure(sent, n, figs, i, doc, s_home, namer, index, year, last, history,
+                                    per_sentence)
+                found_all.append(found)
+                matched = [c for c in found if c.matched]
+                if matched:
+                    c = matched[-1]
+                    last = (n, i, Match(c.indicator or "", 0.0, c.confidence, c.alias), fig.measure)
+                    history.append(last)
+            flow.share_lists(figs, found_all, sent.text)
+            family = flow.family_of(sent.text, state.family)
+            fits = functools.partial(confidence.possible, framework_id=framework)
+            out.extend(flow.by_topic(c, figs[i], family, codes, fits)
+                       for i, found in enumerate(found_all) for c in found)
+        state.after(sent.text, para, following, named)
     return _dedupe(out)
-
-
-def _masked(s: str, figs: list[Figure], lo: int, hi: int) -> str:
-    """s[lo:hi] with every figure in it replaced by the FIGURE marker."""
-    parts, pos = [], lo
-    for f in figs:
-        if f.start >= lo and f.end <= hi:
-            parts.append(s[pos:f.start])
-            parts.append(f" {FIGURE} ")
-            pos = f.end
-    parts.append(s[pos:hi])
-    return "".join(parts)
-
-
-_CLAUSE_BREAK = re.compile(r";|\bnhưng\b|\btuy nhiên\b|\bsong\b(?= )", re.IGNORECASE)
-_RESPECTIVELY = re.compile(r"lần lượt|tương ứng|respectively", re.IGNORECASE)
-_OWN_CUT = re.compile(r";|\svà\s(?!\d)")  # the figure's own words start after these
-_SHARE_CUE = re.compile(r"(?:đạt|chiếm|bằng|là)?\s*(?:tỷ lệ|tỉ lệ)\s*(?:chỉ|là|đạt|khoảng)?\s*\(?\s*$", re.IGNORECASE)
-
-
-def _one(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, home: str | None,
-         namer: UnitNamer, index: tuple[Alias, ...], year: int | None,
-         last: tuple[int, int, Match, str] | None,
-         history: list[tuple[int, int, Match, str]], per_sentence: tuple) -> list[Candidate]:
-    s = sent.text
-    segs, cues, named, break_ends, resp_ends, year_marks = per_sentence
-    fig = figs[i]
-    prev_end = figs[i - 1].end if i else 0
-    nxt = figs[i + 1] if i + 1 < len(figs) else None
-    before = s[:fig.start]
-    clause_start = max((e for e in break_ends if e <= fig.start), default=0)
-    own_before = s[prev_end:fig.start]
-    after = _after_window(s, fig, nxt)
-    own_after = s[fig.end:nxt.start] if nxt else s[fig.end:]
-    own_after = re.split(r"\s(?:và|hoặc)\s|[,;]", own_after)[0]
-    if clause_start == 0:  # the words between figures are folded once per sentence
-        before_words = [w for k in range(i + 1) for w in ([FIGURE] if k else []) + segs[k]]
-    else:
-        before_words = words_of(_masked(s, figs, clause_start, fig.start))
-    own_cut = _OWN_CUT.split(own_before)
-    own_words = segs[i] if len(own_cut) == 1 else words_of(own_cut[-1])
-    ctx = context(before_words, words_of(_masked(s, figs, fig.end, fig.end + len(after))),
-                  own_words, words_of(own_after))
-    matches = match(ctx, fig.measure, index)
-    prev = history[-1] if history and history[-1][1] == i - 1 else None
-    if prev is not None and fig.measure == "percent" and prev[3] != "percent" and _SHARE_CUE.search(own_before):
-        # "221 thủ tục, đạt tỷ lệ 24,9%": the share of what was just counted
-        found = companion(prev[2].alias, fig.measure, index)
-        if found:
-            matches = [Match(found[0], 0.0, 0.8, found[1])]
-    elif ctx.marks:
-        # "(gồm: 147 DVCTT mức 3 và 74 DVCTT mức 4)": the parts of a total just given
-        for h in reversed(history):
-            if h[3] != fig.measure:
-                continue
-            found = companion(h[2].alias, fig.measure, index, ctx.marks)
-            if found:
-                matches = [Match(found[0], 0.0, 0.8, found[1])]
-            break
-    if (not matches and last is not None and last[0] in (n, n - 1) and fig.measure == last[3]
-            and len(segs[i]) <= 6 and not ctx.after and sum(map(len, segs[:i + 1])) <= 8):
-        # "Mức trung bình toàn quốc là 0,3 – 0,35%": a short sentence goes on about the last figure
-        matches = [Match(last[2].code, 0.0, 0.5, last[2].alias)]
-    national = fig.measure != "rank" and kinds.national_cue(own_before)
-    kind = kinds.NATIONAL if national else kinds.kind_at(cues, fig.start)
-    if not matches and kind == kinds.NATIONAL and history and history[-1][3] == fig.measure:
-        # "đạt 9% (thấp hơn mức trung bình toàn quốc là 15%)": the same indicator, nationwide
-        matches = [Match(history[-1][2].code, 0.0, 0.7, history[-1][2].alias)]
-    tyear = kinds.target_year(s) if kind == kinds.TARGET else None
-    ayear = None if kind == kinds.TARGET else (kinds.year_before(year_marks, fig.start) or year)
-    units: list[str | None] = [COUNTRY] if kind == kinds.NATIONAL else [
-        namer.name(u) if u else home for u in _units_for(before, None, named)
-    ]
-    if units == [None]:
-        units = [home]
-    resp = [e for e in resp_ends if e <= fig.start]
-    if resp and len(units) > 1:  # "Đà Nẵng và Quảng Nam ... lần lượt là 55% và 40%"
-        order = sum(1 for f in figs[:i] if f.start >= resp[0])
-        units = [units[order]] if order < len(units) else units
-    base = Candidate(
-        doc=doc, unit=units[0], indicator=None, kind=kind, value=fig.value, value_high=fig.value_high,
-        qualifier=fig.qualifier, year=ayear, target_year=tyear, quote=s,
-        span=(sent.start + fig.start, sent.start + fig.end), confidence=0.0, measure=fig.measure,
-        quote_start=sent.start,
-    )
-    if not matches:
-        return [base]
-    return [replace(base, unit=u, indicator=m.code, confidence=m.confidence, alias=m.alias)
-            for m in matches for u in units]
 
 
 def _dedupe(cands: list[Candidate]) -> list[Candidate]:
@@ -270,4 +146,4 @@ def extract_file(path: Path | str, unit_hint: str | None = None, year: int | Non
     return extract_text(document.text, document.name, unit_hint, year, framework)
 
 
-__all__ = ["Candidate", "doc_year", "extract_file", "extract_text"]
+__all__ = ["FIELDS", "Candidate", "doc_year", "extract_file", "extract_text"]

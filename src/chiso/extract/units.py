@@ -21,7 +21,7 @@ COUNTRY = "Việt Nam"
 
 # A name preceded by these is a district, commune or something else, not the province.
 _NOT_PROVINCE_BEFORE = re.compile(r"(?:huyện|quận|thị xã|xã|phường|thị trấn|sông|núi|đèo|hồ|cầu|chợ|"
-                                  r"đường|phố|trường|bệnh viện|khu)\s*$", re.IGNORECASE)
+                                  r"đường|(?<!thành )phố|trường|bệnh viện|khu)\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -39,7 +39,11 @@ def _nfc(s: str) -> str:
 def _pattern() -> tuple[re.Pattern[str], dict[str, str]]:
     # every way the registry knows of writing a province, old or new; the registry then
     # decides, by the report's date, which unit a name stands for
-    forms = [f for f in Registry.load().names("province") if len(f) > 2 or f.isupper()]
+    # "Tỉnh Kon Tum", "Thành phố Huế" are left out: the bare name matches inside "tỉnh Kon Tum"
+    # (a longer, lower-case "tỉnh ..." match would hide it); "TP HCM" is written with a space too
+    forms = [f for f in Registry.load().names("province") if (len(f) > 2 or f.isupper())
+             and f.split()[0] not in ("Tỉnh", "Thành")]
+    forms += [f.replace(".", " ") for f in forms if f.startswith("TP.")]
     table = {_nfc(n).lower(): _nfc(n) for n in forms}
     names = sorted(table, key=len, reverse=True)
     pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(n) for n in names) + r")(?!\w)", re.IGNORECASE)

@@ -13,6 +13,8 @@ from chiso.errors import FrameworkError, Problem, vi_reason
 from chiso.framework.schema import Framework
 
 SHIPPED = Path(__file__).parent / "frameworks"
+# libyaml's loader where installed: the pure-Python one takes most of a small command's start-up
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 Loc = tuple[str | int, ...]
 
@@ -50,8 +52,7 @@ def _load_path(path: Path, _mtime: int) -> Framework:
 def parse_framework(text: str, filename: str = "<framework>") -> Framework:
     """Parse and validate framework YAML; every problem names its line and field."""
     try:
-        tree = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_LOADER)  # a safe loader (C or Python)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise FrameworkError(
@@ -70,10 +71,10 @@ def parse_framework(text: str, filename: str = "<framework>") -> Framework:
             "A framework file must be a YAML mapping (key: value)",
             [Problem("nội dung trống hoặc sai dạng", "empty or not a mapping", file=filename)],
         )
-    lines = _line_index(tree)
     try:
         return Framework.model_validate(data)
     except ValidationError as exc:
+        lines = _line_index(yaml.compose(text, Loader=_LOADER))  # lines only when reporting
         problems = [_problem(err, lines, filename) for err in exc.errors()]
         raise FrameworkError(
             f"Khung chỉ số {filename} có {len(problems)} lỗi",

@@ -1,0 +1,175 @@
+"""Whose figure it is: the report's own province and, figure by figure, the province, the country or
+something that is neither (a ministry, an operator, a district, a region).
+
+The report's province comes from, in order of evidence: its title, its lede, a "tỉnh/thành phố X"
+anywhere, the publisher's web address (a provincial portal or newspaper named for its province)
+and the caller's hint. Inside a sentence a figure belongs to the province named nearest before it,
+to the province named right after a rank ("thứ 2 là TP Huế"), or to its place in a list read
+"respectively" ("Thanh Hóa, Điện Biên, Hà Tĩnh giữ vị trí thứ 5, 6, 7").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from urllib.parse import urlparse
+
+from chiso.extract.units import Mention, mentions
+
+# Publishers' host names carry the province with one of these around it: baotuyenquang.com.vn,
+# thainguyentv.vn, chuyendoiso.backan.gov.vn, cchccantho.gov.vn, vccidanang.com.vn
+_HOST_AFFIXES = frozenset({"", "bao", "tv", "cchc", "vcci", "nguoi", "stttt", "sotttt", "so", "dcs",
+                           "portal", "congan", "hhdn", "cds", "baomoi"})
+
+
+def _ascii(name: str) -> str:
+    s = unicodedata.normalize("NFD", name.replace("Đ", "D").replace("đ", "d"))
+    return re.sub(r"[^a-z]", "", "".join(c for c in s if not unicodedata.combining(c)).lower())
+
+
+@lru_cache(maxsize=1)
+def _host_keys() -> dict[str, str]:
+    from chiso.units.registry import Registry
+
+    out: dict[str, str] = {}
+    for name in Registry.load().names("province"):
+        if name.split()[0] in ("Tỉnh", "Thành"):
+            continue
+        out.setdefault(_ascii(name), name)
+    return out
+
+
+def source_unit(source: str | None) -> str | None:
+    """The province a publisher's address names ("https://baotuyenquang.com.vn/..." -> Tuyên
+    Quang), or None."""
+    if not source:
+        return None
+    host = (urlparse(source).hostname or "").lower()
+    keys = _host_keys()
+    for label in host.split("."):
+        for key, name in sorted(keys.items(), key=lambda kv: -len(kv[0])):
+            if key and key in label and label.replace(key, "", 1) in _HOST_AFFIXES:
+                return name
+    return None
+
+
+_NAMED_AS_PROVINCE = re.compile(r"(?:tỉnh|thành phố|TP\.?)\s*$", re.IGNORECASE)
+
+
+def home_unit(text: str, source: str | None = None, hint: str | None = None) -> str | None:
+    """The province a report is about, by the order of evidence above; None for a national one."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    title = lines[0] if lines else ""
+    found = mentions(title)
+    if found:
+        return found[0].name
+    lede = " ".join(lines[1:3])[:600]
+    found = mentions(lede)
+    if found:
+        return found[0].name
+    for m in mentions(text[:8000]):
+        if _NAMED_AS_PROVINCE.search(text[max(0, m.start - 12):m.start]):
+            return m.name
+    return source_unit(source) or hint
+
+
+# Who else a figure can be about. A ministry, an operator, a district or commune, a region.
+_OTHER = re.compile(
+    r"(?<!\w)(?:Bộ\s+[A-ZĐ][\w&]*|Ngân hàng Nhà nước|khối bộ|cấp bộ|cấp sở|các bộ,? (?:ngành|cơ quan ngang bộ)|"
+    r"Viettel|VNPT|MobiFone|Mobifone|Vinaphone|VinaPhone|Vietnamobile|CMC(?: Telecom)?|"
+    r"FPT(?: Telecom)?|NETNAM|SCTV|"
+    r"(?:huyện|quận|thị xã|xã|phường|thị trấn|xóm|thôn|bản)\s+[A-ZĐ][\w]*|"
+    r"(?:vùng|khu vực)\s+(?:Đồng|Tây|Đông|Trung|Bắc|Nam|Duyên)[\w ]*?|Đồng bằng sông \w+|ĐBSCL|Tây Nguyên|"
+    r"UAE|Qatar|Singapore|Hồng Kông|Ireland)(?!\w)")
+
+
+@dataclass(frozen=True)
+class Subject:
+    start: int
+    end: int
+    province: str | None  # None: not a province
+
+
+def subjects(sentence: str, named: list[Mention]) -> list[Subject]:
+    """The provinces and other subjects a sentence names, left to right."""
+    out = [Subject(m.start, m.end, m.name) for m in named]
+    taken = [(m.start, m.end) for m in named]
+    for m in _OTHER.finditer(sentence):
+        if not any(s <= m.start() < e for s, e in taken):
+            out.append(Subject(m.start(), m.end(), None))
+    return sorted(out, key=lambda s: s.start)
+
+
+_AFTER_RANK = re.compile(r"^\s*(?:là|thuộc về|thuộc|gọi tên)\s+(?:TP\.?\s*|tỉnh\s+|thành phố\s+)?$",
+                         re.IGNORECASE)
+
+
+def named_after(sentence: str, end: int, named: list[Mention]) -> str | None:
+    """"Ở vị trí thứ 2 là TP.Hồ Chí Minh": the province named right after a rank."""
+    for m in named:
+        if m.start >= end and _AFTER_RANK.match(sentence[end:m.start]):
+            return m.name
+    return None
+
+
+_RESPECTIVELY = re.compile(r"(?:lần lượt|tương ứng|respectively)(?:\s+(?:là|đạt|ở|xếp|đứng))?", re.IGNORECASE)
+_LIST_SEP = re.compile(r"\s*(?:,|;|\bvà\b)\s*")
+
+
+def respective(sentence: str, figs: list, named: list[Mention]) -> dict[int, str]:
+    """Figures read "respectively" against a list named before them, in order: figure index ->
+    the item it goes with (a province's name or the words of an indicator).
+
+    "Thanh Hóa, Điện Biên, Hà Tĩnh giữ vị trí thứ 5, 6, 7", "Ninh Bình và Thanh Hóa đã lần lượt
+    đứng ở thứ hạng 6 và 12", "Thứ hạng về chính quyền số, kinh tế số, xã hội số ... lần lượt là
+    22, 9, 13". Nothing when the counts differ."""
+    out: dict[int, str] = {}
+    starts = [f.start for f in figs]
+    cue = _RESPECTIVELY.search(sentence)
+    group = _province_group(sentence, named)
+    if group and len(group) > 1:
+        after = [i for i, s in enumerate(starts) if s > group[-1].end and (cue is None or s > cue.start())]
+        run = _same_kind_run(figs, after)
+        if len(run) == len(group) or (cue is not None and len(run) > len(group)):
+            out.update({i: m.name for i, m in zip(run, group)})
+        before = [i for i, s in enumerate(starts) if s < group[0].start]
+        if cue is not None and cue.start() > group[-1].end and len(before) == len(group):
+            out.update({i: m.name for i, m in zip(before, group)})  # "Với 0,5 điểm và 0,4 điểm, A và B lần lượt"
+        if out:
+            return out
+    if cue is None:
+        return out
+    head = sentence[:cue.start()]
+    head = head[max(head.rfind(":"), head.rfind("("), 0):]
+    items = [p for p in _LIST_SEP.split(head) if p.strip()]
+    after = [i for i, s in enumerate(starts) if s >= cue.end()]
+    if 1 < len(after) <= len(items):
+        for k, i in enumerate(after):
+            out[i] = items[len(items) - len(after) + k]
+    return out
+
+
+def _same_kind_run(figs: list, idx: list[int]) -> list[int]:
+    """The figures at `idx` from the first while they keep its measure ("5, 6, 7")."""
+    run: list[int] = []
+    for i in idx:
+        if run and figs[i].measure != figs[run[0]].measure:
+            break
+        run.append(i)
+    return run
+
+
+def _province_group(sentence: str, named: list[Mention]) -> list[Mention]:
+    """The longest run of provinces joined by commas or "và" ("Thanh Hóa, Điện Biên, Hà Tĩnh")."""
+    best: list[Mention] = []
+    run: list[Mention] = []
+    for m in named:
+        if run and re.fullmatch(r"\s*(?:,|và|,\s*và)\s*(?:TP\.?\s*|tỉnh\s+)?", sentence[run[-1].end:m.start]):
+            run.append(m)
+        else:
+            run = [m]
+        if len(run) > len(best):
+            best = list(run)
+    return best

@@ -1,0 +1,145 @@
+"""What a report carries from sentence to sentence: whose figures these are, whether its lines
+state targets, which index its ranks and scores are of, and lists that share one indicator.
+
+- A sentence that names no province is about the province named last in its paragraph ("Theo
+  đó, địa phương này ... 70,94 điểm"), or across paragraphs when it opens with "Trong đó",
+  "Cụ thể", "Theo đó"...; "tỷ lệ này" after a sentence about the whole country is the country's.
+- A sentence setting targets ("Mục tiêu đến năm 2025: ...") makes the rest of its paragraph, and
+  the list that follows a heading ending with ":", targets for that year unless a line says what
+  has been done ("đã", "hiện nay", "tính đến").
+- A rank, score or change of rank no indicator words reach is of the index the report is about
+  (the one its last ranks and scores were of); it is less sure.
+- "giữ vị trí thứ 5, 6, 7 với giá trị DTI": the members of a list share the indicator one of them has.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from chiso.extract import kinds
+from chiso.extract.candidates import Candidate
+from chiso.extract.figures import Figure
+from chiso.extract.forms import continues_list
+from chiso.extract.units import COUNTRY, Mention
+
+_CONTINUES = re.compile(r"^\W*(?:trong đó|cụ thể|theo đó|đồng thời|bên cạnh đó|ngoài ra|kết quả|"
+                        r"về|với|riêng|còn)\b", re.IGNORECASE)
+_ANAPHOR = re.compile(r"(?:tỷ lệ|tỉ lệ|chỉ số|con số|mức|giá trị) (?:này|đó)|cả (?:ba|3) trụ cột", re.IGNORECASE)
+# ranks and scores of indices of other countries or of the world
+_ABROAD = re.compile(r"Liên [Hh]ợp [Qq]uốc|LHQ|thế giới|quốc gia,? vùng lãnh thổ|/1[89]\d\b|Speedtest|Ookla")
+_TARGET_SET = re.compile(r"(?<!\w)(?:mục tiêu|chỉ tiêu|phấn đấu|hướng tới|định hướng|đặt ra)(?!\w)",
+                         re.IGNORECASE)
+_DONE = re.compile(r"(?<!\w)(?:đã|hiện nay|hiện có|hiện|tính đến|tính tới|đến nay|năm qua|vừa qua|kết quả|"
+                   r"thực tế|ước đạt|mới|vẫn|so với)(?!\w)", re.IGNORECASE)
+_HOME_OPENING = re.compile(r"^\W*(?:tỉnh|thành phố|toàn tỉnh|toàn thành phố|địa phương)\b|"
+                           r"(?:của|trên địa bàn) tỉnh(?! \w+ [A-ZĐ])|toàn tỉnh", re.IGNORECASE)
+_LIST_LINE = re.compile(r"^\s*(?:[-+•–*]|\d+[.)]|[a-zđ][.)]|[A-ZĐ][^:.]{2,60}:)")
+_WEAK = frozenset({"đạt", "chiếm"})
+
+# the index a rank or score is of, by the words that name it
+FAMILIES = (("dti", re.compile(r"\bDTI\b|chuyển đổi số", re.IGNORECASE)),
+            ("pci", re.compile(r"\bPCI\b|năng lực cạnh tranh", re.IGNORECASE)),
+            ("papi", re.compile(r"\bPAPI\b", re.IGNORECASE)),
+            ("par_index", re.compile(r"PAR ?INDEX|cải cách hành chính", re.IGNORECASE)),
+            ("sipas", re.compile(r"\bSIPAS\b", re.IGNORECASE)))
+_CODES = {"rank": "{}_rank", "score": "{}_score", "rank_change": "{}_rank_change"}
+
+
+@dataclass
+class Flow:
+    """The state carried through a report, sentence by sentence."""
+
+    home: str | None
+    doc_year: int | None
+    named_last: tuple[int, str] | None = None  # (paragraph, province as written)
+    national_last: int | None = None  # paragraph of the last sentence about the whole country
+    target: tuple[int, int | None] | None = None  # (paragraph it holds to, target year)
+    family: str | None = None  # the index the report's ranks and scores are of
+
+    def subject(self, text: str, para: int, named: list[Mention]) -> str | None:
+        """The province (as written) or COUNTRY a sentence naming none is about, else None."""
+        if named:
+            return None
+        if _ANAPHOR.search(text) and self.national_last is not None and para - self.national_last <= 1:
+            return COUNTRY
+        if self.named_last is None or _HOME_OPENING.search(text):
+            return None  # "Tỉnh có diện tích ...": the report's own province
+        p, name = self.named_last
+        if p == para or (para - p <= 2 and _CONTINUES.match(text)):
+            return name
+        return None
+
+    def target_year(self, text: str, para: int, cues: list, position: int) -> tuple[bool, int | None]:
+        """Is a figure at `position` in a stretch of targets (and for which year)?"""
+        if self.target is None:
+            return False, None
+        p, year = self.target
+        if p != para:
+            return False, None
+        said = [w for end, _k, w in cues if end <= position and w not in _WEAK]
+        if _DONE.search(text) or any(k == kinds.ACTUAL for _e, k, w in cues if w in said):
+            return False, None
+        return True, year
+
+    def after(self, text: str, para: int, next_para_text: str, named: list[Mention]) -> None:
+        """Update the state with a sentence just read."""
+        if named:
+            self.named_last = (para, named[0].name)  # the sentence's subject comes first
+        if kinds.national_cue(text) >= 0 and not named:
+            self.national_last = para
+        if _TARGET_SET.search(text) and not _DONE.search(text):
+            year = kinds.target_year(text)
+            self.target = (para, year)
+            if text.rstrip().endswith(":") and _LIST_LINE.match(next_para_text or "") is not None:
+                self.target = (para + 1, year)  # the list under a heading "Mục tiêu ...:"
+        elif self.target is not None and _DONE.search(text):
+            self.target = None  # a sentence about what was done ends a stretch of targets
+        elif self.target is not None and self.target[0] == para and _LIST_LINE.match(next_para_text or ""):
+            self.target = (para + 1, self.target[1])  # the list goes on while its lines are items
+        self.family = family_of(text, self.family)
+
+
+def family_of(text: str, default: str | None) -> str | None:
+    """The index a sentence names, or `default`; none for a ranking of countries."""
+    if _ABROAD.search(text):
+        return None
+    for fam, rx in FAMILIES:
+        if rx.search(text):
+            return fam
+    return default
+
+
+def by_topic(c: Candidate, fig: Figure, family: str | None, codes: frozenset[str],
+             possible: Callable[[str, Figure], bool]) -> Candidate:
+    """An unmatched rank, score or change of rank, read as the report's index's, less sure."""
+    if c.matched or family is None or c.measure not in _CODES or c.unit is None:
+        return c
+    code = _CODES[c.measure].format(family)
+    if code not in codes or not possible(code, fig):
+        return c
+    return replace(c, indicator=code, confidence=0.55, alias=f"({family})")
+
+
+def share_lists(figs: list[Figure], found: list[list[Candidate]], text: str) -> None:
+    """Members of a list of one measure ("thứ 5, 6, 7") take the indicator one of them has."""
+    for i in [*range(1, len(figs)), *range(len(figs) - 1, 0, -1)]:
+        a, b = figs[i - 1], figs[i]
+        if a.measure != b.measure or not continues_list(text[a.end:b.start], a.measure):
+            continue
+        for src, dst in ((i, i - 1), (i - 1, i)):
+            have = [c for c in found[src] if c.matched]
+            if have and found[dst] and not any(c.matched for c in found[dst]):
+                model = have[0]
+                found[dst] = [replace(c, indicator=model.indicator, alias=model.alias,
+                                      confidence=min(model.confidence, 0.8)) for c in found[dst]]
+    for i in range(1, len(figs)):  # "nhận thức số tăng 15 bậc (từ vị trí 16 lên 1)": that index's ranks
+        a, b = figs[i - 1], figs[i]
+        have = [c for c in found[i - 1] if c.matched and c.indicator and c.indicator.endswith("_rank_change")]
+        if a.measure == "rank_change" and b.measure == "rank" and have and continues_list(text[a.end:b.start], a.measure):
+            rank = have[0].indicator.removesuffix("_change")
+            for j in range(i, len(figs)):
+                if figs[j].measure != "rank" or (j > i and not continues_list(text[figs[j - 1].end:figs[j].start], "rank")):
+                    break
+                found[j] = [replace(c, indicator=rank, alias=have[0].alias, confidence=0.8) for c in found[j]]

@@ -1,0 +1,161 @@
+"""Reading one figure in its sentence: which indicator, whose, what kind, how sure."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from chiso.extract import attribution, confidence, kinds
+from chiso.extract.candidates import Candidate
+from chiso.extract.figures import Figure
+from chiso.extract.indicators import FIGURE, Alias, Match, companion, context, match, words_of
+from chiso.extract.sentences import Sentence
+from chiso.extract.units import COUNTRY, UnitNamer, mentions
+
+_CLAUSE_END = re.compile(r"[,;:.!?]\s|[;:!?]|\.$|\s[-–]\s")
+def _after_window(s: str, fig: Figure, nxt: Figure | None) -> str:
+    """Text after a figure that may still describe it: up to the clause end; a following
+    figure stops it unless that figure sits in brackets ("600.000 thuê bao (~65%) có ...")."""
+    tail = s[fig.end:]
+    stop = _CLAUSE_END.search(tail)
+    end = stop.start() if stop else len(tail)
+    if nxt is not None:
+        rel = nxt.start - fig.end
+        bracketed = re.search(r"\(\s*~?\s*$", s[fig.end:nxt.start]) is not None
+        if not bracketed:
+            end = min(end, rel)
+    return tail[:end]
+
+
+def _units_for(before: str, default: str | None, named: list | None = None) -> list[str | None]:
+    """Provinces the figure is about: the nearest named before it in its sentence (with the
+    names listed with it), else the report's own. `named`: the sentence's mentions, if known."""
+    found = mentions(before) if named is None else [m for m in named if m.end <= len(before)]
+    if not found:
+        return [default]
+    group = [found[-1]]
+    for prev in reversed(found[:-1]):
+        between = before[prev.end:group[0].start]
+        if re.fullmatch(r"\s*(?:,|và|,\s*và)\s*", between):
+            group.insert(0, prev)
+        else:
+            break
+    return [m.name for m in group]
+
+
+def _masked(s: str, figs: list[Figure], lo: int, hi: int) -> str:
+    """s[lo:hi] with every figure in it replaced by the FIGURE marker."""
+    parts, pos = [], lo
+    for f in figs:
+        if f.start >= lo and f.end <= hi:
+            parts.append(s[pos:f.start])
+            parts.append(f" {FIGURE} ")
+            pos = f.end
+    parts.append(s[pos:hi])
+    return "".join(parts)
+
+
+CLAUSE_BREAK = re.compile(r";|\bnhưng\b|\btuy nhiên\b|\bsong\b(?= )", re.IGNORECASE)
+_OWN_CUT = re.compile(r";|\svà\s(?!\d)")  # the figure's own words start after these
+_SHARE_CUE = re.compile(r"(?:đạt|chiếm|bằng|là)?\s*(?:tỷ lệ|tỉ lệ)\s*(?:chỉ|là|đạt|khoảng)?\s*\(?\s*$", re.IGNORECASE)
+
+
+def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, home: str | None,
+         namer: UnitNamer, index: tuple[Alias, ...], year: int | None,
+         last: tuple[int, int, Match, str] | None,
+         history: list[tuple[int, int, Match, str]], per_sentence: tuple) -> list[Candidate]:
+    s = sent.text
+    segs, cues, named, break_ends, resp, year_marks, subjects, doc_year, framework, state, para = per_sentence
+    fig = figs[i]
+    prev_end = figs[i - 1].end if i else 0
+    nxt = figs[i + 1] if i + 1 < len(figs) else None
+    before = s[:fig.start]
+    clause_start = max((e for e in break_ends if e <= fig.start), default=0)
+    own_before = s[prev_end:fig.start]
+    after = _after_window(s, fig, nxt)
+    own_after = s[fig.end:nxt.start] if nxt else s[fig.end:]
+    own_after = re.split(r"\s(?:và|hoặc)\s|[,;]", own_after)[0]
+    item = resp.get(i)
+    item_unit = item if item is not None and mentions(item) else None
+    if item is not None and item_unit is None:
+        before_words = words_of(item)  # "chính quyền số, kinh tế số ... lần lượt là 22, 9, 13"
+    elif clause_start == 0:  # the words between figures are folded once per sentence
+        before_words = [w for k in range(i + 1) for w in ([FIGURE] if k else []) + segs[k]]
+    else:
+        before_words = words_of(_masked(s, figs, clause_start, fig.start))
+    own_cut = _OWN_CUT.split(own_before)
+    own_words = segs[i] if len(own_cut) == 1 else words_of(own_cut[-1])
+    ctx = context(before_words, words_of(_masked(s, figs, fig.end, fig.end + len(after))),
+                  own_words, words_of(own_after))
+    matches = [m for m in match(ctx, fig.measure, index) if confidence.possible(m.code, fig, framework)]
+    if not matches and fig.measure in ("per_100", "per_1000"):  # "276 doanh nghiệp/1.000 dân": a count
+        fig = replace(fig, measure="count")
+        matches = [m for m in match(ctx, "count", index) if confidence.possible(m.code, fig, framework)]
+    prev = history[-1] if history and history[-1][1] == i - 1 else None
+    if prev is not None and fig.measure == "percent" and prev[3] != "percent" and _SHARE_CUE.search(own_before):
+        # "221 thủ tục, đạt tỷ lệ 24,9%": the share of what was just counted
+        found = companion(prev[2].alias, fig.measure, index)
+        if found:
+            matches = [Match(found[0], 0.0, 0.8, found[1])]
+    elif ctx.marks:
+        # "(gồm: 147 DVCTT mức 3 và 74 DVCTT mức 4)": the parts of a total just given
+        for h in reversed(history):
+            if h[3] != fig.measure:
+                continue
+            found = companion(h[2].alias, fig.measure, index, ctx.marks)
+            if found:
+                matches = [Match(found[0], 0.0, 0.8, found[1])]
+            break
+    if (not matches and last is not None and last[0] in (n, n - 1) and fig.measure == last[3]
+            and len(segs[i]) <= 6 and not ctx.after and sum(map(len, segs[:i + 1])) <= 8):
+        # "Mức trung bình toàn quốc là 0,3 – 0,35%": a short sentence goes on about the last figure
+        matches = [Match(last[2].code, 0.0, 0.5, last[2].alias)]
+    cue_end = kinds.national_cue(own_before) if fig.measure not in ("rank", "rank_change") else -1
+    national = cue_end >= 0 and not any(prev_end + cue_end <= m.start < fig.start for m in named)
+    kind = kinds.NATIONAL if national else kinds.kind_at(cues, fig.start, clause_start, doc_year, s)
+    if not matches and kind == kinds.NATIONAL and history and history[-1][3] == fig.measure:
+        # "đạt 9% (thấp hơn mức trung bình toàn quốc là 15%)": the same indicator, nationwide
+        matches = [Match(history[-1][2].code, 0.0, 0.7, history[-1][2].alias)]
+    in_targets, mode_year = state.target_year(s, para, cues, fig.start)
+    if in_targets and kind == kinds.ACTUAL:
+        kind = kinds.TARGET  # a line under "Mục tiêu đến năm 2025:"
+    tyear = (kinds.target_year(s, fig.start) or mode_year) if kind == kinds.TARGET else None
+    ayear = None if kind == kinds.TARGET else (kinds.year_before(year_marks, fig.start) or year)
+    units = _units(s, fig, before, named, subjects, item_unit, home, namer, kind)
+    if units != [COUNTRY] and kind == kinds.NATIONAL:
+        kind = kinds.ACTUAL
+    if units == [COUNTRY] and kind == kinds.ACTUAL:
+        kind = kinds.NATIONAL  # the country's own figure, kept as the seeds keep it
+    base = Candidate(
+        doc=doc, unit=units[0], indicator=None, kind=kind, value=fig.value, value_high=fig.value_high,
+        qualifier=fig.qualifier, year=ayear, target_year=tyear, quote=s,
+        span=(sent.start + fig.start, sent.start + fig.end), confidence=0.0, measure=fig.measure,
+        quote_start=sent.start,
+    )
+    if not matches:
+        return [base]
+    return [replace(base, unit=u, indicator=m.code, alias=m.alias,
+                    confidence=confidence.of(m, fig, u))
+            for m in matches for u in units]
+
+
+def _units(s: str, fig: Figure, before: str, named: list, subjects: list, item_unit: str | None,
+           home: str | None, namer: UnitNamer, kind: str) -> list[str | None]:
+    """Whose figure it is (see `attribution`); None when it is a ministry's, an operator's, a
+    district's or a region's."""
+    if kind == kinds.NATIONAL:
+        return [COUNTRY]
+    if item_unit is not None:
+        return [namer.name(mentions(item_unit)[0].name)]
+    if fig.measure == "rank":
+        after = attribution.named_after(s, fig.end, named)
+        if after is not None:
+            return [namer.name(after)]
+    near = [x for x in subjects if x.end <= fig.start]
+    clause = max((m.end() for m in CLAUSE_BREAK.finditer(s, 0, fig.start)), default=0)
+    if near and near[-1].province is None and not any(clause <= m.start < fig.start for m in named):
+        return [None]  # "Bộ Công Thương dẫn đầu với tỷ lệ 83,48%": a ministry's, not the province's
+    units = [namer.name(u) if u else home for u in _units_for(before, None, named)]
+    return [home] if units == [None] else units
+
+
