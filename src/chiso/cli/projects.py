@@ -14,7 +14,6 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from chiso.compute.value import DEFAULT_RATE
 from chiso.errors import ComputeError
 from chiso.numbers import format_vi
 
@@ -52,7 +51,7 @@ def _read(path: Path, report_file: Path | None = None) -> Any:
 @app.command("appraise")
 def appraise_command(
     file: Annotated[Path, typer.Argument(help="Tệp dòng tiền CSV hoặc sổ dự án XLSX / cash-flow CSV or project workbook", show_default=False)],
-    rate: Annotated[float, typer.Option(help="Tỷ lệ chiết khấu thực / real discount rate (a project's own rate in a workbook wins)")] = DEFAULT_RATE,
+    rate: Annotated[float | None, typer.Option(help="Tỷ lệ chiết khấu thực / real discount rate, default 0.05 (a project's own rate in a workbook wins)")] = None,
     runs: Annotated[int | None, typer.Option("--runs", min=1, help="Số lần lặp Monte Carlo / Monte Carlo replications")] = None,
     seed: Annotated[int, typer.Option(help="Hạt giống / random seed")] = 0,
     format: Annotated[str, typer.Option("--format", help="json | csv | table")] = "json",
@@ -71,8 +70,11 @@ def appraise_command(
 
       chiso projects appraise dong-tien.csv --rate 0.035 --runs 10000 --seed 1 --format table
     """
+    from chiso.compute.value import DEFAULT_RATE
     from chiso.compute.value_report import appraisal_report
     from chiso.compute.value_uncertainty import MonteCarlo
+
+    rate = DEFAULT_RATE if rate is None else rate
 
     if format not in FORMATS:
         raise ComputeError(f"--format phải là một trong: {', '.join(FORMATS)}.",
