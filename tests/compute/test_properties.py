@@ -29,15 +29,15 @@ def with_gaps(draw, x: np.ndarray) -> np.ndarray:
 
 
 BOUNDED = {  # normaliser -> (call with a (units, 1) array and a direction, lower, upper bound)
-    "minmax": (lambda x, d: normalise.minmax(x, d, 0.0, 100.0), 0.0, 100.0),
-    "minmax_1_10": (lambda x, d: normalise.minmax(x, d, 1.0, 10.0), 1.0, 10.0),
+    "minmax": (lambda x, d: normalise.minmax(x, d, 0.0, 100.0, "neutral"), 0.0, 100.0),
+    "minmax_1_10": (lambda x, d: normalise.minmax(x, d, 1.0, 10.0, "neutral"), 1.0, 10.0),
     "goalposts": (lambda x, d: normalise.goalposts(x, d, np.array([-1e5]), np.array([1e5])), 0.0, 100.0),
-    "distance_to_target": (lambda x, d: normalise.distance_to_target(x, d, np.array([5e5])), 0.0, 100.0),
-    "distance_to_best": (lambda x, d: normalise.distance_to_best(x, d), 0.0, 100.0),
-    "percentile_rank": (lambda x, d: normalise.percentile_rank(x, d), 0.0, 100.0),
+    "distance_to_target": (lambda x, d: normalise.distance_to_target(x, d, np.array([5e5]), edge="neutral"), 0.0, 100.0),
+    "distance_to_best": (lambda x, d: normalise.distance_to_best(x, d, edge="neutral"), 0.0, 100.0),
+    "percentile_rank": (lambda x, d: normalise.percentile_rank(x, d, edge="neutral"), 0.0, 100.0),
     "rank": (lambda x, d: normalise.rank(x, d), 1.0, None),
     "borda": (lambda x, d: normalise.borda(x, d), 0.0, None),
-    "zscore": (lambda x, d: normalise.zscore(x, d), None, None),
+    "zscore": (lambda x, d: normalise.zscore(x, d, edge="neutral"), None, None),
 }
 TOL = 1e-9
 
