@@ -47,7 +47,7 @@ def weighted_mean(x: FloatArray, w: FloatArray, how: str, p: float, *,
                   node: str = "") -> FloatArray:
     """Weighted mean over the last axis; missing children are left out (weights renormalised),
     except in a generalised mean with genmean_missing "propagate"."""
-    have = np.isfinite(x)
+    have = ~np.isnan(x)  # an infinite child is there (COINr's means carry it through)
     w = np.where(have, w, 0.0)
     total = w.sum(axis=-1)
     safe = np.where(have, x, 1.0)
@@ -149,7 +149,7 @@ def aggregate_into(tree: Tree, out: FloatArray, rules: Rules, weights: FloatArra
         thresh = rules.dat_thresh[k]
         low = None
         if thresh is not None:
-            low = np.isfinite(values).sum(axis=-1) / len(idx) < thresh
+            low = (~np.isnan(values)).sum(axis=-1) / len(idx) < thresh
             values = np.where(low[..., None], np.nan, values)
         if rules.how[k] == "copeland":
             res = copeland(values, weights[..., idx])

@@ -45,8 +45,8 @@ class BuildResult:
 
 
 def structure_for(fw: Framework | Structure, method: Method) -> Structure:
-    """The framework's structure as the method sees it: indicators excluded, directions set."""
-    return Structure.of(fw).without(method.exclude).with_directions(method.directions)
+    """The framework's structure as the method sees it: the excluded indicators left out."""
+    return Structure.of(fw).without(method.exclude)
 
 
 def build(fw: Framework | Structure, data: Dataset, method: Method,
@@ -57,7 +57,7 @@ def build(fw: Framework | Structure, data: Dataset, method: Method,
     tree = st.tree
     prep = prepare(st, data, method, trace)
     stages = prep.stages
-    x, details = treat_stage(st, prep.values, method)
+    x, details = treat_stage(st, prep.values, method, prep.kept)
     stages["treated"] = x
     x = normalise(st, x, method, Context.of(data.unit_ids))
     stages["normalised"] = x

@@ -95,7 +95,8 @@ def _by_group(x: FloatArray, f: Callable[..., FloatArray], g: AnyArray) -> Float
 
 def _by_unit(x: FloatArray, rule: ImputeRule, direction: FloatArray | None,
              indicator_groups: AnyArray | None) -> FloatArray:
-    d = np.ones(x.shape[1]) if direction is None else np.asarray(direction, dtype=float)
+    d = np.ones(x.shape[1]) if direction is None or not rule.normalise_first else np.asarray(
+        direction, dtype=float)
     y = x * d
     if rule.normalise_first:
         lo, hi = np.nanmin(y, axis=0), np.nanmax(y, axis=0)

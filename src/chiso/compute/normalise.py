@@ -83,9 +83,14 @@ def goalposts(x: FloatArray, direction: FloatArray, low: FloatArray, high: Float
 
 def scaled(x: FloatArray, direction: FloatArray, low: float = 0.0, high: float = 100.0,
            scale: float = 100.0) -> FloatArray:
-    """(x - low) / (high - low) × scale, after the direction (COINr's n_scaled)."""
+    """(x - low) / (high - low) × scale after the direction (COINr's n_scaled); `low` and
+    `high` are in the indicator's own units, so for a lower-is-better one they become -high and
+    -low, as COINr does with parameters from iMeta."""
     y = _oriented(x, direction)
-    return (y - low) / (high - low) * scale
+    d = np.asarray(direction, dtype=float)
+    lo = np.where(d < 0, -high, low)
+    hi = np.where(d < 0, -low, high)
+    return np.asarray((y - lo) / (hi - lo) * scale, dtype=float)
 
 
 def distance_to_target(x: FloatArray, direction: FloatArray, target: FloatArray,

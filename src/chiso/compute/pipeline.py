@@ -5,7 +5,7 @@ the same functions over replications."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import Any
 
 import numpy as np
@@ -91,7 +91,7 @@ def prepare(st: Structure, data: Dataset, method: Method,
     kept = np.ones(x.shape[0], dtype=bool)
     for step in (("screen", "impute") if before else ("impute", "screen")):
         if step == "impute":
-            x = fill(x)
+            x = np.where(kept[:, None], fill(x), np.nan)  # units screened out stay out
             stages["imputed"] = x
         else:
             kept, detail = screen(x, method.screen, data.unit_ids)
@@ -117,11 +117,18 @@ def treat_rules(st: Structure, method: Method, winmax: int | None = None) -> lis
     return out
 
 
-def treat_stage(st: Structure, x: FloatArray, method: Method, winmax: int | None = None
-                ) -> tuple[FloatArray, list[TreatDetail]]:
+def treat_stage(st: Structure, x: FloatArray, method: Method, kept: AnyArray,
+                winmax: int | None = None) -> tuple[FloatArray, list[TreatDetail]]:
+    """The units kept by screening treated (those screened out are not in the data COINr
+    treats); the points of the details are rows of `x`."""
     if method.treat is None:
         return x, []
-    return treat(x, treat_rules(st, method, winmax), list(st.tree.leaves), method.edge_values)
+    rows = np.flatnonzero(kept)
+    sub, details = treat(x[rows], treat_rules(st, method, winmax), list(st.tree.leaves),
+                         method.edge_values)
+    out = x.copy()
+    out[rows] = sub
+    return out, [replace(d, points=tuple((int(rows[i]), m) for i, m in d.points)) for d in details]
 
 
 def normalise(st: Structure, x: FloatArray, method: Method, ctx: Context,
@@ -130,6 +137,7 @@ def normalise(st: Structure, x: FloatArray, method: Method, ctx: Context,
     overrides where the kind is the method's own. Works on (..., units, leaves)."""
     kind = kind or method.normalise
     params = method.normalise_params if params is None else params
+    st = st.with_directions(method.directions)  # the normalisation's own directions
     out = _normalise_cols(st, x, kind, params, method.edge_values, ctx, None)
     if kind != method.normalise:  # an alternative normaliser replaces every indicator's
         return out

@@ -26,21 +26,21 @@ def rank_desc(scores: FloatArray, tolerance: float = 0.0, digits: int | None = N
     x = np.asarray(scores, dtype=float)
     if digits is not None:
         x = np.round(x, digits)
-    finite = np.isfinite(x)
-    key = np.where(finite, -x, np.inf)
-    order = np.argsort(key, axis=-1, kind="stable")
-    ordered = np.take_along_axis(key, order, axis=-1)
+    missing = np.isnan(x)  # infinite scores rank too (first or last), as in R
+    key = np.where(missing, 0.0, -x)
+    order = np.lexsort((key, missing), axis=-1)  # missing last; stable among equal scores
+    ordered = np.take_along_axis(np.where(missing, np.nan, key), order, axis=-1)
     n = x.shape[-1]
     position = np.broadcast_to(np.arange(n), ordered.shape)
     starts = np.ones(ordered.shape, dtype=bool)
+    same = ordered[..., 1:] == ordered[..., :-1]
     if tolerance > 0:
         with np.errstate(invalid="ignore"):
             gap = ordered[..., 1:] - ordered[..., :-1]
             scale = np.maximum(np.abs(ordered[..., 1:]), np.abs(ordered[..., :-1]))
-            starts[..., 1:] = ~(gap <= tolerance * scale)
-    else:
-        starts[..., 1:] = ordered[..., 1:] != ordered[..., :-1]
+            same |= np.isfinite(gap) & (gap <= tolerance * scale)
+    starts[..., 1:] = ~same
     first = np.maximum.accumulate(np.where(starts, position, 0), axis=-1)
     ranks = np.empty(ordered.shape, dtype=float)
     np.put_along_axis(ranks, order, first + 1.0, axis=-1)
-    return np.where(finite, ranks, np.nan)
+    return np.where(missing, np.nan, ranks)

@@ -29,7 +29,9 @@ class TreatRule:
     `f2` runs on the original values (on f1's output with `combine`): log_CT
     log(x - min + 0.01 (max - min)), log_CT_plus (the same, or -log(max + a - x) for negative
     skew), log_CT_orig log(x - min + 1), boxcox, or log_GII, which like COINr 1.1.14 returns
-    the values unchanged (only the points are marked); None: no second treatment."""
+    the values unchanged (only the points are marked); None: no second treatment.
+    skip_missing False: an indicator with a missing value has no test result and is left as
+    it is (COINr 1.1.14's per-indicator specs lose na.rm = TRUE)."""
 
     winmax: int | None = 5
     skew_limit: float = 2.0
@@ -41,6 +43,7 @@ class TreatRule:
     f2: str | None = "log_CT"
     boxcox_lambda: float | None = None
     combine: bool = False
+    skip_missing: bool = True
 
     def __post_init__(self) -> None:
         choice("treat.f1", self.f1, FIRST)
@@ -111,28 +114,46 @@ def skew_kurt(x: FloatArray) -> tuple[float, float]:
     return float(skew[0]), float(kurt[0])
 
 
-def _test(col: FloatArray, skew_limit: float, kurt_limit: float, edge: str
-          ) -> tuple[bool, float, float]:
-    """The pass test. Where it has no answer (no spread, fewer than 4 values) COINr stops
-    treating the indicator (edge "formula"); chiso's earlier rule counted skew and kurtosis as
-    0, a pass (edge "neutral")."""
+def _test(col: FloatArray, rule: TreatRule, edge: str, *, winsorise: bool = False
+          ) -> tuple[bool | None, float, float]:
+    """The test, in R's logic: passes if |skew| < limit or kurtosis < limit; no answer (None)
+    where neither holds and one is undefined (no spread, fewer than 3 or 4 values, or a missing
+    value when `skip_missing` is off). chiso's earlier rule (edge "neutral") counted an
+    undefined test as skew and kurtosis 0, a pass."""
+    sl, kl = rule.skew_limit, rule.kurt_limit
+    if winsorise:
+        sl = sl if rule.win_skew_limit is None else rule.win_skew_limit
+        kl = kl if rule.win_kurt_limit is None else rule.win_kurt_limit
+    if not rule.skip_missing and np.isnan(col).any():
+        return None, np.nan, np.nan
     s, k = skew_kurt(col)
+    if edge == "neutral" and (np.isnan(s) or np.isnan(k)):
+        return True, 0.0, 0.0
+    if abs(s) < sl or k < kl:
+        return True, s, k
     if np.isnan(s) or np.isnan(k):
-        if edge == "neutral":
-            return True, 0.0, 0.0
-        raise _Untreatable
-    return bool(abs(s) < skew_limit or k < kurt_limit), s, k
+        return None, s, k
+    return False, s, k
 
 
 def _winsorise(col: FloatArray, rule: TreatRule, edge: str) -> tuple[FloatArray, int, list[str]]:
     x = col.copy()
-    sl = rule.skew_limit if rule.win_skew_limit is None else rule.win_skew_limit
-    kl = rule.kurt_limit if rule.win_kurt_limit is None else rule.win_kurt_limit
-    passing = _test(x, sl, kl, edge)[0]
+
+    def go_on() -> bool:
+        """R's `while ((!passing | force_win) & nwin < winmax)`, NA included: an undefined test
+        stops the loop quietly at the limit, and with an error (caught: untreated) before."""
+        below = rule.winmax is None or nwin < rule.winmax
+        ok = _test(x, rule, edge, winsorise=True)[0]
+        if not below:
+            return False
+        if ok is None and not rule.force_win:
+            raise _Untreatable
+        return bool(rule.force_win or not ok)
+
     nwin = 0
     high = low = np.zeros(x.shape, dtype=bool)
     finite = np.isfinite(x)
-    while (not passing or rule.force_win) and (rule.winmax is None or nwin < rule.winmax):
+    while go_on():
         if skew_kurt(x)[0] >= 0:
             high = finite & (x == np.max(x[finite]))
             rest = x[finite & ~high]
@@ -142,11 +163,6 @@ def _winsorise(col: FloatArray, rule: TreatRule, edge: str) -> tuple[FloatArray,
             rest = x[finite & ~low]
             x[low] = rest.min() if rest.size else np.inf
         nwin = int(high.sum() + low.sum())
-        try:
-            passing = _test(x, sl, kl, edge)[0]
-        except _Untreatable:
-            if not rule.force_win:
-                raise
     marks = np.where(low, "winlo", np.where(high, "winhi", ""))
     return x, nwin, marks.tolist()
 
@@ -174,32 +190,34 @@ def treat_column(col: FloatArray, rule: TreatRule, name: str = "", edge: str = "
                  ) -> tuple[FloatArray, TreatDetail]:
     """One indicator treated: the new column and what was done."""
     x = np.array(col, dtype=float)
-    try:
-        ok0, s0, k0 = _test(x, rule.skew_limit, rule.kurt_limit, edge)
-    except _Untreatable:
-        return x, TreatDetail(name, False, False, np.nan, np.nan, None, False, False, ())
+    ok0, s0, k0 = _test(x, rule, edge)
+    if ok0 is None:  # no answer from the start: left as it is, out of COINr's tables
+        return x, TreatDetail(name, False, False, s0, k0, None, False, False, ())
     if ok0:
         return x, TreatDetail(name, True, True, s0, k0, None, True, False, ())
-    untreated = TreatDetail(name, False, False, s0, k0, None, False, False, ())
+    if rule.f1 == "none":
+        return x, TreatDetail(name, False, False, s0, k0, None, False, False, ())
     try:
-        if rule.f1 == "none":
-            return x, untreated
         if rule.f1 == "winsorise":
             x1, nwin, marks = _winsorise(x, rule, edge)
             count: int | None = nwin
         else:
             x1, count, marks = _boxcox(x, float(rule.boxcox_lambda or 0.0)), None, [""] * len(x)
-        check1 = _test(x1, rule.skew_limit, rule.kurt_limit, edge)
-        checks = [check1]
-        out, log = x1, False
-        if not check1[0] and rule.f2 is not None:
-            out, mark = _second(x1 if rule.combine else x, rule.f2, rule.boxcox_lambda)
-            checks.append(_test(out, rule.skew_limit, rule.kurt_limit, edge))
-            log = True
-            if mark:
-                marks = [f"{m}+{mark}" for m in marks]
     except _Untreatable:
-        return x, untreated
+        return x, TreatDetail(name, False, False, s0, k0, None, False, False, ())
+    checks: list[tuple[bool, float, float]] = []
+    out, log = x1, False
+    check1 = _test(x1, rule, edge)
+    if check1[0] is not None and not check1[0] and rule.f2 is not None:
+        checks.append((False, check1[1], check1[2]))
+        out, mark = _second(x1 if rule.combine else x, rule.f2, rule.boxcox_lambda)
+        check1 = _test(out, rule, edge)
+        log = True
+        if mark:
+            marks = [f"{m}+{mark}" for m in marks]
+    if check1[0] is None:  # no answer after a treatment: COINr returns the values untreated
+        return x, TreatDetail(name, True, False, s0, k0, count, False, False, (), tuple(checks))
+    checks.append((bool(check1[0]), check1[1], check1[2]))
     points = tuple((i, m) for i, m in enumerate(marks) if m)
     return out, TreatDetail(name, True, False, s0, k0, count, checks[-1][0], log, points,
                             tuple(checks))
@@ -215,7 +233,9 @@ def treat(values: FloatArray, rules: list[TreatRule | None], names: list[str],
         if rule is None:
             continue
         s, k = float(skew[j]), float(kurt[j])
-        if np.isfinite(s) and np.isfinite(k) and (abs(s) < rule.skew_limit or k < rule.kurt_limit):
+        clean = rule.skip_missing or not np.isnan(out[:, j]).any()
+        if clean and np.isfinite(s) and np.isfinite(k) and (abs(s) < rule.skew_limit
+                                                            or k < rule.kurt_limit):
             details.append(TreatDetail(names[j], True, True, s, k, None, True, False, ()))
             continue
         out[:, j], d = treat_column(out[:, j], rule, names[j], edge)

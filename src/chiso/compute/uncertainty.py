@@ -131,14 +131,15 @@ class Engine:
                  winmax: tuple[int, ...] = (), aggregations: tuple[str, ...] = ()) -> None:
         self.st = st = structure_for(fw, method)
         self.method = method
-        x = prepare(st, data, method).values
+        prep = prepare(st, data, method)
+        x = prep.values
         ctx = Context.of(data.unit_ids)
         self.norms = normalisations or ((method.normalise, dict(method.normalise_params)),)
         self.wins: tuple[int | None, ...] = winmax or (
             (method.treat.winmax,) if method.treat else (0,))
         stack = []
         for w in self.wins:
-            treated, _ = treat_stage(st, x, method, w)
+            treated, _ = treat_stage(st, x, method, prep.kept, w)
             stack.append([normalise(st, treated, method, ctx, k, p) for k, p in self.norms])
         self.normalised = np.array(stack)  # (wins, norms, units, leaves)
         nominal = aggregation_rules(st, method)
@@ -146,7 +147,7 @@ class Engine:
         alts = aggregations or (None,)
         self.aggs = tuple(nominal if a is None else aggregation_rules(st, method, a) for a in alts)
         self.nominal_rules = nominal
-        nominal_x = normalise(st, treat_stage(st, x, method)[0], method, ctx)
+        nominal_x = normalise(st, treat_stage(st, x, method, prep.kept)[0], method, ctx)
         self.nominal_x = nominal_x
         self.nominal_weights = (self._points_weights() if self.points
                                 else weights_stage(st, method, nominal_x, nominal))
