@@ -120,10 +120,10 @@ def close(mine: np.ndarray, ref: np.ndarray, what: str) -> None:
     inf = np.isinf(ref) | np.isinf(mine)
     assert np.array_equal(mine[inf], ref[inf]), f"{what}: infinities differ"
     ok = ~nan_r & ~inf
-    scale = np.nanmax(np.where(ok, np.abs(ref), np.nan), axis=0, keepdims=True) if ref.ndim > 1 \
-        else np.nanmax(np.abs(ref[ok])) if ok.any() else 0.0
-    tol = REL * np.maximum(np.abs(ref), 1e-6 * np.nan_to_num(scale))
-    diff = np.abs(mine - ref)
+    size = np.where(ok, np.abs(ref), 0.0)
+    scale = size.max(axis=0, keepdims=True) if ref.ndim > 1 else size.max(initial=0.0)
+    tol = REL * np.maximum(np.abs(ref), 1e-6 * scale)
+    diff = np.abs(np.where(ok, mine, 0.0) - np.where(ok, ref, 0.0))
     worst = np.where(ok, diff - tol, -np.inf)
     if ok.any() and worst.max() > 0:
         i = np.unravel_index(np.argmax(worst), worst.shape)

@@ -13,9 +13,15 @@ import numpy as np
 import pytest
 
 from chiso.compute.aggregate import copeland
-from coinr_cases import STAGES, Run, close, names, number, run, stage_table, table
+from coinr_cases import STAGES, STEP_STAGE, Run, close, names, number, run, stage_table, table
 
-EXPECTED_FAILURES: dict[str, str] = {}
+_ZERO_SUM = ("PCA loadings of a group sum to 0 in exact arithmetic (two indicators give "
+             "±1/√2); COINr's a_amean divides by the rounding error of that sum ({}), so the "
+             "aggregate is rounding noise that no other summation reproduces")
+EXPECTED_FAILURES: dict[str, str] = {
+    "c044": _ZERO_SUM.format("P1: -1.2e-15, P3: -5.6e-15"),
+    "c106": _ZERO_SUM.format("Index: -4.6e-15"),
+}
 
 
 def _params() -> list[object]:
@@ -60,7 +66,8 @@ def check_aggregated(r: Run) -> None:
         for row in ranks:
             u = units.index(row["uCode"])
             s = ref_scores[u]
-            near = np.abs(ref_scores - s) <= REL_TIE * np.maximum(np.abs(s), 1e-300)
+            with np.errstate(invalid="ignore"):
+                near = (ref_scores == s) | (np.abs(ref_scores - s) <= REL_TIE * abs(s))
             if np.isnan(s) or near.sum() > 1:
                 continue  # ranks of COINr's doubles: compared where no other score is that close
             assert res.ranks[col][rows[u]] == number(row[col]), f"rank of {row['uCode']} in {col}"
@@ -152,7 +159,7 @@ def check_copeland(r: Run) -> None:
     if not path.exists() or r.prefix_result is None or r.meta is None:
         return
     res = r.prefix_result
-    st = r.meta.structure
+    st = r.meta.structure.without(r.call_exclude())
     ref = table(path)
     x = res.stages["normalised"]
     ids = list(res.unit_ids)
@@ -162,8 +169,8 @@ def check_copeland(r: Run) -> None:
         name = st.tree.aggregates[k]
         if name not in ref[0] or any(c >= n_leaf for c in kids):
             continue
-        got = copeland(x[:, list(kids)], st.tree.weights[list(kids)])
-        close(got[rows], np.array([number(row[name]) for row in ref]), f"Copeland {name}")
+        got = copeland(x[rows][:, list(kids)], st.tree.weights[list(kids)])
+        close(got, np.array([number(row[name]) for row in ref]), f"Copeland {name}")
 
 
 @pytest.mark.parametrize("name", _params())
@@ -180,6 +187,10 @@ def test_chiso_agrees_with_coinr_on_the_reference_case(name: str) -> None:
         if r.status["failed_fn"] != "new_coin":
             assert r.prefix_result is not None, "chiso refused what COINr completed"
             check_stages(r, r.prefix_trace)
+        if r.trace:  # refused by the engine: at the step where COINr stopped
+            done = {STEP_STAGE[s["fn"]] for s in r.completed_steps() if s["fn"] in STEP_STAGE}
+            assert done <= set(r.trace), f"chiso stopped before {sorted(done - set(r.trace))}"
+            assert STEP_STAGE[r.status["failed_fn"]] not in r.trace, "chiso went past the step"
     check_treatment(r)
     check_screening(r)
     check_copeland(r)

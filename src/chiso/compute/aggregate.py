@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from chiso.compute.arrays import FloatArray
+from chiso.compute.arrays import BoolArray, FloatArray
 from chiso.compute.checks import refuse
 from chiso.compute.tree import Tree
 
@@ -104,13 +104,14 @@ def copeland(x: FloatArray, w: FloatArray) -> FloatArray:
 
 
 def aggregate(tree: Tree, leaf_values: FloatArray, rules: Rules, *,
-              weights: FloatArray | None = None) -> FloatArray:
+              weights: FloatArray | None = None, kept: BoolArray | None = None) -> FloatArray:
     """Scores of every node, (..., units, len(tree.nodes)).
 
     `leaf_values` is (..., units, leaves). `weights` per node (or (..., nodes) for
     per-replication weights) default to the tree's. With "points", a leaf scores value × its
     points, a node the sum of its children's points (missing if any is missing), and every node
     is reported as its points over its maximum, so the root is the PDTI (total / total_points).
+    `kept` marks the units screening kept: only they are compared in Copeland scores.
     """
     x = np.asarray(leaf_values, dtype=float)
     n_leaf = len(tree.leaves)
@@ -125,12 +126,13 @@ def aggregate(tree: Tree, leaf_values: FloatArray, rules: Rules, *,
             out[..., node] = pts[..., node] / tree.max_points[node]
         return out
     w_all = tree.weights if weights is None else np.asarray(weights, dtype=float)
-    aggregate_into(tree, out, rules, w_all, range(len(tree.aggregates)))
+    aggregate_into(tree, out, rules, w_all, range(len(tree.aggregates)), kept=kept)
     return out
 
 
 def aggregate_into(tree: Tree, out: FloatArray, rules: Rules, weights: FloatArray,
-                   aggregates: Iterable[int], *, contiguous: bool = False) -> None:
+                   aggregates: Iterable[int], *, contiguous: bool = False,
+                   kept: BoolArray | None = None) -> None:
     """Compute the given aggregates (positions in tree.aggregates, children first) in place in
     `out` (..., units, nodes), reading their children from it. `weights` is (nodes,) or
     (..., nodes).
@@ -152,7 +154,9 @@ def aggregate_into(tree: Tree, out: FloatArray, rules: Rules, weights: FloatArra
             low = (~np.isnan(values)).sum(axis=-1) / len(idx) < thresh
             values = np.where(low[..., None], np.nan, values)
         if rules.how[k] == "copeland":
-            res = copeland(values, weights[..., idx])
+            rows = np.ones(values.shape[-2], dtype=bool) if kept is None else kept
+            res = np.full(values.shape[:-1], np.nan)
+            res[..., rows] = copeland(values[..., rows, :], weights[..., idx])
         else:
             res = weighted_mean(values, w, rules.how[k], rules.p[k], zero_floor=rules.zero_floor,
                                 genmean_missing=rules.genmean_missing, node=tree.aggregates[k])

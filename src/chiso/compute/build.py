@@ -63,7 +63,7 @@ def build(fw: Framework | Structure, data: Dataset, method: Method,
     stages["normalised"] = x
     rules = aggregation_rules(st, method)
     weights = weights_stage(st, method, x, rules)
-    values = aggregate(tree, x, rules, weights=weights)
+    values = aggregate(tree, x, rules, weights=weights, kept=prep.kept)
     scores = {c: values[:, i] for i, c in enumerate(tree.nodes)}
     by_node = rank_desc(values.T, method.rank_tolerance, method.rank_digits)
     ranks = {c: by_node[i] for i, c in enumerate(tree.nodes)}

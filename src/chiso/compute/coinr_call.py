@@ -113,9 +113,10 @@ def _treat(args: dict[str, Any], leaves: list[str]) -> dict[str, Any]:
         if change == "none":
             per[code] = None
             continue
-        # COINr 1.1.14 merges an indicator's spec without the defaults' na.rm = TRUE: the test
-        # of an indicator with a missing value then has no answer
-        own = _treat_rule(_indiv(spec, change), combine).with_(skip_missing=False)
+        # COINr 1.1.14 builds an indicator's own spec on its package defaults, not on
+        # global_specs, and without na.rm = TRUE: the test of an indicator with a missing value
+        # then has no answer (the reference cases show both)
+        own = _treat_rule(_indiv(_TREAT_DEFAULT, change), combine).with_(skip_missing=False)
         per[code] = asdict(own)
     return {"treat": rule, "treat_per_indicator": per}
 
@@ -227,7 +228,7 @@ def _weights(w: Any, meta: Meta, pca: dict[str, tuple[int, bool]], hows: list[st
         return {"weights": "user",
                 "user_weights": {c: float(v) for c, v in zip(frame["iCode"], frame["Weight"],
                                                               strict=True)}}
-    if len(sets) != levels - 1:
+    if len(sets) != levels - 1 or len(sets) == 1:  # COINr reads a list only as one set per level
         refuse("Aggregate: w phải là tên một bộ trọng số, một bảng, 'none' hoặc NULL "
                f"(hoặc {levels - 1} bộ, một cho mỗi cấp).",
                "Aggregate: w must be either a string indicating a name of a weight set, or a data "
