@@ -6,6 +6,7 @@ COINr's iData/iMeta, or a chiso framework with a long/wide data file; the method
 from __future__ import annotations
 
 import csv
+import json
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -15,6 +16,7 @@ import yaml
 from rich.console import Console
 
 from chiso.compute import Dataset, Method, Structure, UncertaintySpec, build, coinr, uncertainty
+from chiso.compute.coinr_call import method_from_call
 from chiso.errors import ComputeError
 from chiso.framework import load_framework
 
@@ -23,6 +25,10 @@ out = Console(stderr=True)
 
 CoinrData = Annotated[Path | None, typer.Option("--coinr-data", help="COINr iData.csv", exists=True)]
 CoinrMeta = Annotated[Path | None, typer.Option("--coinr-meta", help="COINr iMeta.csv", exists=True)]
+CoinrCall = Annotated[Path | None, typer.Option(
+    "--coinr-call", exists=True,
+    help="Lệnh COINr (JSON: các bước và tham số) thay cho --method / a COINr build as JSON "
+         "(its steps and arguments) instead of --method")]
 MethodFile = Annotated[Path | None, typer.Option("--method", help="Phương pháp / method YAML", exists=True)]
 FrameworkOpt = Annotated[str | None, typer.Option("--framework", help="Khung chỉ số (id hoặc tệp YAML) / framework id or YAML")]
 DataOpt = Annotated[Path | None, typer.Option("--data", help="Số liệu dạng dọc/ngang (CSV/XLSX) / long or wide data file", exists=True)]
@@ -46,11 +52,16 @@ def _method(path: Path | None, base: Method, denominators: dict[str, str]) -> Me
 
 
 def _inputs(coinr_data: Path | None, coinr_meta: Path | None, framework: str | None,
-            data: Path | None, period: str | None, method: Path | None
-            ) -> tuple[Structure, Dataset, Method]:
+            data: Path | None, period: str | None, method: Path | None,
+            coinr_call: Path | None = None) -> tuple[Structure, Dataset, Method]:
     if coinr_data and coinr_meta:
-        st, ds, dens = coinr.read(coinr_data, coinr_meta)
-        return st, ds, _method(method, Method(), dens)
+        meta = coinr.read_meta(coinr_meta)
+        ds = coinr.read_data(coinr_data, meta.structure, meta.denominator_columns, meta.groups)
+        if coinr_call is not None:
+            steps = json.loads(coinr_call.read_text("utf-8"))
+            steps = steps["steps"] if isinstance(steps, dict) else steps
+            return meta.structure, ds, method_from_call(steps, meta, ds)
+        return meta.structure, ds, _method(method, Method(), meta.denominators)
     if framework and data:
         fw = load_framework(framework)
         return Structure.of(fw), _long_dataset(fw, data, period), _method(method, Method.for_framework(fw), {})
@@ -88,16 +99,18 @@ def _long_dataset(fw: Any, path: Path, period: str | None) -> Dataset:
 @app.command("build")
 def build_command(out_path: OutOpt, coinr_data: CoinrData = None, coinr_meta: CoinrMeta = None,
                   method: MethodFile = None, framework: FrameworkOpt = None, data: DataOpt = None,
-                  period: PeriodOpt = None) -> None:
+                  period: PeriodOpt = None, coinr_call: CoinrCall = None) -> None:
     """Tính chỉ số, ghi CSV dạng dọc unit,node,score,rank / build an index to a long CSV.
 
     Examples:
 
       chiso index build --coinr-data iData.csv --coinr-meta iMeta.csv --method method.yaml --out scores.csv
 
+      chiso index build --coinr-data iData.csv --coinr-meta iMeta.csv --coinr-call call.json --out scores.csv
+
       chiso index build --framework chiso-core --data so-lieu.xlsx --period 2024 --out scores.csv
     """
-    st, ds, m = _inputs(coinr_data, coinr_meta, framework, data, period, method)
+    st, ds, m = _inputs(coinr_data, coinr_meta, framework, data, period, method, coinr_call)
     result = build(st, ds, m)
     with out_path.open("w", encoding="utf-8", newline="") as fh:
         w = csv.DictWriter(fh, ["unit", "node", "score", "rank"], lineterminator="\n")
@@ -108,12 +121,22 @@ def build_command(out_path: OutOpt, coinr_data: CoinrData = None, coinr_meta: Co
     out.print(f"{len(ds.unit_ids)} đơn vị / units × {len(result.nodes)} nút / nodes → {out_path}")
 
 
-def _alternatives(specs: list[str]) -> tuple[tuple[str, dict[str, float]], ...]:
+def _value(text: str) -> Any:
+    """A parameter as typed: a number, true/false, or a word (ties=min)."""
+    if text.lower() in ("true", "false"):
+        return text.lower() == "true"
+    try:
+        return float(text)
+    except ValueError:
+        return text
+
+
+def _alternatives(specs: list[str]) -> tuple[tuple[str, dict[str, Any]], ...]:
     alts = []
     for spec in specs:
         kind, _, params = spec.partition(":")
         try:
-            p = {k: float(v) for k, v in (item.split("=") for item in params.split(",") if item)}
+            p = {k: _value(v) for k, v in (item.split("=") for item in params.split(",") if item)}
         except ValueError:
             raise ComputeError(f"Không hiểu '{spec}' (ví dụ: minmax:a=1,b=100).",
                                f"Cannot read '{spec}' (example: minmax:a=1,b=100).") from None
@@ -125,7 +148,7 @@ def _alternatives(specs: list[str]) -> tuple[tuple[str, dict[str, float]], ...]:
 def uncertainty_command(
     out_path: OutOpt, coinr_data: CoinrData = None, coinr_meta: CoinrMeta = None,
     method: MethodFile = None, framework: FrameworkOpt = None, data: DataOpt = None,
-    period: PeriodOpt = None,
+    period: PeriodOpt = None, coinr_call: CoinrCall = None,
     runs: Annotated[int, typer.Option("--runs", min=1, help="Số lần lặp / replications")] = 1000,
     seed: Annotated[int, typer.Option(help="Hạt giống / random seed")] = 0,
     noise: Annotated[float, typer.Option(help="Nhiễu trọng số ± / weight noise")] = 0.25,
@@ -140,7 +163,7 @@ def uncertainty_command(
     Example: chiso index uncertainty --coinr-data iData.csv --coinr-meta iMeta.csv --method
     method.yaml --runs 1000 --seed 1 --norm minmax:a=1,b=100 --norm zscore:mean=10,sd=2 --out ranks.csv
     """
-    st, ds, m = _inputs(coinr_data, coinr_meta, framework, data, period, method)
+    st, ds, m = _inputs(coinr_data, coinr_meta, framework, data, period, method, coinr_call)
     spec = UncertaintySpec(n=runs, seed=seed, weight_noise=noise,
                            normalisations=_alternatives(norm or []), winmax=tuple(winmax or ()),
                            aggregations=tuple(aggregation or ()))
