@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from coinr_cases import STAGES, STEP_STAGE, Run, close, names, number, run, stage_table, table
 
 from chiso.compute.aggregate import copeland
-from coinr_cases import STAGES, STEP_STAGE, Run, close, names, number, run, stage_table, table
 
 _ZERO_SUM = ("PCA loadings of a group sum to 0 in exact arithmetic (two indicators give "
              "±1/√2); COINr's a_amean divides by the rounding error of that sum ({}), so the "

@@ -69,7 +69,8 @@ def datasets(draw: st.DrawFn, s: Structure) -> Dataset:
 
 METHODS: dict[str, dict[str, Any]] = {
     "minmax arithmetic": {},
-    "zscore, imputed, treated": {"normalise": "zscore", "normalise_params": {"mean": 50.0, "sd": 10.0},
+    "zscore, imputed, treated": {"normalise": "zscore",
+                                 "normalise_params": {"mean": 50.0, "sd": 10.0},
                                  "impute": ImputeRule("median"), "treat": TreatRule(winmax=3)},
     "ranks geometric": {"normalise": "rank", "normalise_params": {"ties": "min"},
                         "aggregate": "geometric"},

@@ -23,15 +23,20 @@ from chiso.framework import load_framework
 app = typer.Typer(no_args_is_help=True)
 out = Console(stderr=True)
 
-CoinrData = Annotated[Path | None, typer.Option("--coinr-data", help="COINr iData.csv", exists=True)]
-CoinrMeta = Annotated[Path | None, typer.Option("--coinr-meta", help="COINr iMeta.csv", exists=True)]
+CoinrData = Annotated[Path | None, typer.Option("--coinr-data", help="COINr iData.csv",
+                                                exists=True)]
+CoinrMeta = Annotated[Path | None, typer.Option("--coinr-meta", help="COINr iMeta.csv",
+                                                exists=True)]
 CoinrCall = Annotated[Path | None, typer.Option(
     "--coinr-call", exists=True,
     help="Lệnh COINr (JSON: các bước và tham số) thay cho --method / a COINr build as JSON "
          "(its steps and arguments) instead of --method")]
-MethodFile = Annotated[Path | None, typer.Option("--method", help="Phương pháp / method YAML", exists=True)]
-FrameworkOpt = Annotated[str | None, typer.Option("--framework", help="Khung chỉ số (id hoặc tệp YAML) / framework id or YAML")]
-DataOpt = Annotated[Path | None, typer.Option("--data", help="Số liệu dạng dọc/ngang (CSV/XLSX) / long or wide data file", exists=True)]
+MethodFile = Annotated[Path | None, typer.Option("--method", help="Phương pháp / method YAML",
+                                                 exists=True)]
+FrameworkOpt = Annotated[str | None, typer.Option(
+    "--framework", help="Khung chỉ số (id hoặc tệp YAML) / framework id or YAML")]
+DataOpt = Annotated[Path | None, typer.Option(
+    "--data", help="Số liệu dạng dọc/ngang (CSV/XLSX) / long or wide data file", exists=True)]
 PeriodOpt = Annotated[str | None, typer.Option("--period", help="Kỳ / period (e.g. 2024)")]
 OutOpt = Annotated[Path, typer.Option("--out", help="Tệp CSV kết quả / output CSV")]
 
@@ -64,7 +69,8 @@ def _inputs(coinr_data: Path | None, coinr_meta: Path | None, framework: str | N
         return meta.structure, ds, _method(method, Method(), meta.denominators)
     if framework and data:
         fw = load_framework(framework)
-        return Structure.of(fw), _long_dataset(fw, data, period), _method(method, Method.for_framework(fw), {})
+        return (Structure.of(fw), _long_dataset(fw, data, period),
+                _method(method, Method.for_framework(fw), {}))
     raise ComputeError(
         "Cần --coinr-data và --coinr-meta, hoặc --framework và --data.",
         "Give --coinr-data and --coinr-meta, or --framework and --data.",
@@ -104,9 +110,11 @@ def build_command(out_path: OutOpt, coinr_data: CoinrData = None, coinr_meta: Co
 
     Examples:
 
-      chiso index build --coinr-data iData.csv --coinr-meta iMeta.csv --method method.yaml --out scores.csv
+      chiso index build --coinr-data iData.csv --coinr-meta iMeta.csv --method method.yaml
+      --out scores.csv
 
-      chiso index build --coinr-data iData.csv --coinr-meta iMeta.csv --coinr-call call.json --out scores.csv
+      chiso index build --coinr-data iData.csv --coinr-meta iMeta.csv --coinr-call call.json
+      --out scores.csv
 
       chiso index build --framework chiso-core --data so-lieu.xlsx --period 2024 --out scores.csv
     """
@@ -152,16 +160,21 @@ def uncertainty_command(
     runs: Annotated[int, typer.Option("--runs", min=1, help="Số lần lặp / replications")] = 1000,
     seed: Annotated[int, typer.Option(help="Hạt giống / random seed")] = 0,
     noise: Annotated[float, typer.Option(help="Nhiễu trọng số ± / weight noise")] = 0.25,
-    norm: Annotated[list[str] | None, typer.Option("--norm", help="Cách chuẩn hóa thay thế / alternative normalisation, e.g. minmax:a=1,b=100")] = None,
-    winmax: Annotated[list[int] | None, typer.Option("--winmax", help="Giới hạn winsorise thay thế / alternative winsorisation limits")] = None,
-    aggregation: Annotated[list[str] | None, typer.Option("--aggregation", help="arithmetic | geometric | harmonic")] = None,
+    norm: Annotated[list[str] | None, typer.Option(
+        "--norm", help="Cách chuẩn hóa thay thế / alternative normalisation, e.g. "
+                       "minmax:a=1,b=100 or rank:ties=min")] = None,
+    winmax: Annotated[list[int] | None, typer.Option(
+        "--winmax", help="Giới hạn winsorise thay thế / alternative winsorisation limits")] = None,
+    aggregation: Annotated[list[str] | None, typer.Option(
+        "--aggregation", help="arithmetic | geometric | harmonic | generalised")] = None,
 ) -> None:
     """Độ bất định của thứ hạng (Monte Carlo) / rank uncertainty by Monte Carlo.
 
     Writes unit,nominal_rank,mean_rank,median_rank,q05_rank,q95_rank.
 
     Example: chiso index uncertainty --coinr-data iData.csv --coinr-meta iMeta.csv --method
-    method.yaml --runs 1000 --seed 1 --norm minmax:a=1,b=100 --norm zscore:mean=10,sd=2 --out ranks.csv
+    method.yaml --runs 1000 --seed 1 --norm minmax:a=1,b=100 --norm zscore:mean=10,sd=2
+    --out ranks.csv
     """
     st, ds, m = _inputs(coinr_data, coinr_meta, framework, data, period, method, coinr_call)
     spec = UncertaintySpec(n=runs, seed=seed, weight_noise=noise,

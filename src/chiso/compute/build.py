@@ -10,8 +10,14 @@ import numpy as np
 from chiso.compute.aggregate import aggregate
 from chiso.compute.arrays import FloatArray
 from chiso.compute.method import Method
-from chiso.compute.pipeline import (Context, aggregation_rules, normalise, prepare, treat_stage,
-                                    weights_stage)
+from chiso.compute.pipeline import (
+    Context,
+    aggregation_rules,
+    normalise,
+    prepare,
+    treat_stage,
+    weights_stage,
+)
 from chiso.compute.rank import rank_desc
 from chiso.compute.screen import ScreenDetail
 from chiso.compute.structure import Dataset, Structure

@@ -9,6 +9,7 @@ import csv
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -51,11 +52,14 @@ def read_meta(path: Path) -> Meta:
     by = {r["iCode"]: r for r in rows}
     bad = [c for c in leaves if _num(by[c]["Direction"]) not in (1.0, -1.0)]
     if bad:
-        raise ComputeError(f"{path.name}: chiều (Direction) phải là 1 hoặc -1: {', '.join(bad[:5])}.",
+        raise ComputeError(f"{path.name}: chiều (Direction) phải là 1 hoặc -1: "
+                           f"{', '.join(bad[:5])}.",
                            f"{path.name}: a Direction is 1 or -1, not so for {', '.join(bad[:5])}.")
     if "Target" in rows[0] and any(by[c]["Target"] in ("", "NA") for c in leaves):
-        raise ComputeError(f"{path.name}: có chỉ tiêu thiếu đích (Target); hoặc đủ cả, hoặc bỏ cột.",
-                           f"{path.name}: some indicators have no Target; give all or drop the column.")
+        raise ComputeError(f"{path.name}: có chỉ tiêu thiếu đích (Target); hoặc đủ cả, "
+                           "hoặc bỏ cột.",
+                           f"{path.name}: some indicators have no Target; give all or drop "
+                           "the column.")
     parent = {r["iCode"]: r["Parent"] for r in nodes if r["Parent"]}
     weight = {r["iCode"]: _num(r["Weight"]) for r in nodes}
     level = {r["iCode"]: int(r["Level"]) for r in nodes}
@@ -123,7 +127,8 @@ _NORMS = {"n_minmax": ("minmax", ("a", "b")), "n_zscore": ("zscore", ("mean", "s
 _AGGS = {"a_amean": "arithmetic", "a_gmean": "geometric", "a_hmean": "harmonic"}
 
 
-def read_params(path: Path, st: Structure) -> tuple[dict[str, tuple], dict[str, np.ndarray]]:
+def read_params(path: Path, st: Structure
+                ) -> tuple[dict[str, tuple[Any, ...]], dict[str, np.ndarray]]:
     """COINr's per-replication parameters (`_params.csv`) as chiso's alternatives and choices.
 
     Returns ({"normalisations", "winmax", "aggregations"}: the alternatives, and
@@ -143,7 +148,8 @@ def read_params(path: Path, st: Structure) -> tuple[dict[str, tuple], dict[str, 
                 weights[i, j] = float(r[f"Weights.{node}"])
         if "Normalisation.f_n" in r:
             kind, names = _NORMS[r["Normalisation.f_n"]]
-            alt = (kind, dict(zip(names, map(float, r["Normalisation.f_n_para"].split(";")), strict=True)))
+            values = map(float, r["Normalisation.f_n_para"].split(";"))
+            alt = (kind, dict(zip(names, values, strict=True)))
             if alt not in norms:
                 norms.append(alt)
             picks["normalisation"][i] = norms.index(alt)

@@ -33,7 +33,8 @@ _TREAT_DEFAULT: dict[str, Any] = {
     "f1_para": {"na.rm": True, "winmax": 5, "skew_thresh": 2, "kurt_thresh": 3.5,
                 "force_win": False},
     "f2": "log_CT", "f2_para": {"na.rm": True},
-    "f_pass": "check_SkewKurt", "f_pass_para": {"na.rm": True, "skew_thresh": 2, "kurt_thresh": 3.5},
+    "f_pass": "check_SkewKurt",
+    "f_pass_para": {"na.rm": True, "skew_thresh": 2, "kurt_thresh": 3.5},
 }
 _WINSORISE_ONLY = {"winmax", "skew_thresh", "kurt_thresh", "force_win"}
 
@@ -78,8 +79,10 @@ def _treat_rule(spec: dict[str, Any], combine: bool) -> TreatRule:
         lam = float(p2.get("lambda", 1.0))
     return TreatRule(
         winmax=None if p1.get("winmax", 5) is None else int(p1.get("winmax", 5)),
-        skew_limit=float(passing.get("skew_thresh", 2)), kurt_limit=float(passing.get("kurt_thresh", 3.5)),
-        win_skew_limit=float(p1.get("skew_thresh", 2)), win_kurt_limit=float(p1.get("kurt_thresh", 3.5)),
+        skew_limit=float(passing.get("skew_thresh", 2)),
+        kurt_limit=float(passing.get("kurt_thresh", 3.5)),
+        win_skew_limit=float(p1.get("skew_thresh", 2)),
+        win_kurt_limit=float(p1.get("kurt_thresh", 3.5)),
         force_win=bool(p1.get("force_win", False)), f1=f1 if f1 != "winsorise" else "winsorise",
         f2=f2, boxcox_lambda=lam, combine=combine)
 
@@ -145,7 +148,8 @@ def _norm_spec(spec: dict[str, Any], code: str, direction: float, row: dict[str,
     if f == "n_minmax":
         lu = [col("minmax_lower"), col("minmax_upper")] if imeta else p.get("l_u", [0, 100])
         if len(lu) != 2:
-            refuse("Normalise: l_u của n_minmax cần đúng 2 số.", "Normalise: n_minmax's l_u takes 2 numbers.")
+            refuse("Normalise: l_u của n_minmax cần đúng 2 số.",
+                   "Normalise: n_minmax's l_u takes 2 numbers.")
         return "minmax", {"a": float(lu[0]), "b": float(lu[1])}
     if f == "n_zscore":
         msd = [col("zscore_mean"), col("zscore_sd")] if imeta else p.get("m_sd", [0, 1])
@@ -172,14 +176,15 @@ def _norm_spec(spec: dict[str, Any], code: str, direction: float, row: dict[str,
     if f == "n_dist2targ":
         if imeta:
             if "Target" not in row:
-                refuse("Normalise: iMeta không có cột Target.", "Normalise: iMeta has no Target column.")
+                refuse("Normalise: iMeta không có cột Target.",
+                       "Normalise: iMeta has no Target column.")
             target, cap = col("Target"), ("dist2targ_cap_max" in row and flag("dist2targ_cap_max"))
         else:
             target, cap = float(p["targ"]) * direction, bool(p.get("cap_max", False))
         return "distance_to_target", {"target": target, "cap": cap, "scale": 1.0}
     if f == "n_dist2ref":
-        return "distance_to_reference", {"unit": int(p["iref"]), "cap": bool(p.get("cap_max", False)),
-                                         "scale": 1.0}
+        return "distance_to_reference", {"unit": int(p["iref"]),
+                                         "cap": bool(p.get("cap_max", False)), "scale": 1.0}
     if f in ("n_dist2max", "n_fracmax"):
         return ("distance_to_best" if f == "n_dist2max" else "fraction_of_best"), {"scale": 1.0}
     if f in ("n_rank", "n_prank", "n_borda"):
@@ -219,7 +224,8 @@ def _weights(w: Any, meta: Meta, pca: dict[str, tuple[int, bool]], hows: list[st
         return {"weights": "equal"}
     if isinstance(w, str):
         if w not in pca:
-            refuse(f"Aggregate: không có bộ trọng số tên '{w}'.", f"Aggregate: no weight set named '{w}'.")
+            refuse(f"Aggregate: không có bộ trọng số tên '{w}'.",
+                   f"Aggregate: no weight set named '{w}'.")
         level, by_groups = pca[w]
         return {"weights": "pca", "pca_level": level, "pca_by_groups": by_groups}
     sets = _items(w) if isinstance(w, dict) and "_list" in w else None
@@ -245,7 +251,8 @@ def _weights(w: Any, meta: Meta, pca: dict[str, tuple[int, bool]], hows: list[st
     return {"weights": "user", "user_weights": user}
 
 
-def _aggregate(args: dict[str, Any], meta: Meta, pca: dict[str, tuple[int, bool]]) -> dict[str, Any]:
+def _aggregate(args: dict[str, Any], meta: Meta, pca: dict[str, tuple[int, bool]]
+               ) -> dict[str, Any]:
     f = args.get("f_ag") or "a_amean"
     fs = [f] if isinstance(f, str) else list(f)
     if "a_copeland" in fs:
@@ -261,8 +268,8 @@ def _aggregate(args: dict[str, Any], meta: Meta, pca: dict[str, tuple[int, bool]
     out: dict[str, Any] = {
         "aggregate": hows[0] if len(hows) == 1 else tuple(hows),
         "p": ps[0] if len(ps) == 1 else tuple(ps),
-        "dat_thresh": (None if thresh is None else
-                       float(thresh) if not isinstance(thresh, list) else tuple(map(float, thresh))),
+        "dat_thresh": (None if thresh is None else float(thresh)
+                       if not isinstance(thresh, list) else tuple(map(float, thresh))),
     }
     return {**out, **_weights(args.get("w"), meta, pca, hows)}
 
@@ -280,13 +287,15 @@ def method_from_call(steps: list[dict[str, Any]], meta: Meta, data: Dataset) -> 
         elif fn == "Denominate":
             d.update(_denominate(args, meta))
         elif fn == "Screen":
-            force = _frame(args["Force"]) if args.get("Force") is not None else {"uCode": [], "Include": []}
+            force = (_frame(args["Force"]) if args.get("Force") is not None
+                     else {"uCode": [], "Include": []})
             pairs = list(zip(force["uCode"], force["Include"], strict=True))
             d["screen"] = ScreenRule(
                 by=_SCREEN.get(args["unit_screen"], args["unit_screen"]),
                 dat_thresh=float(args.get("dat_thresh", 2 / 3)),
                 nonzero_thresh=float(args.get("nonzero_thresh", 0.05)),
-                force_in=tuple(u for u, inc in pairs if inc), force_out=tuple(u for u, inc in pairs if not inc),
+                force_in=tuple(u for u, inc in pairs if inc),
+                force_out=tuple(u for u, inc in pairs if not inc),
                 before_impute="Impute" not in seen)
         elif fn == "Impute":
             d["impute"] = _impute(args)
@@ -324,7 +333,8 @@ def _impute(args: dict[str, Any]) -> ImputeRule:
         return ImputeRule("none")
     by = args.get("impute_by", "column")
     if by == "df":
-        refuse("Impute: các hàm i_* của COINr chỉ nhận vectơ, không nhận cả bảng (impute_by = 'df').",
+        refuse("Impute: các hàm i_* của COINr chỉ nhận vectơ, không nhận cả bảng "
+               "(impute_by = 'df').",
                "Impute: COINr's i_* functions take vectors, not a data frame (impute_by = 'df').")
     f = _IMPUTE.get(args.get("f_i") or "i_mean")
     if f is None:

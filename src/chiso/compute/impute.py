@@ -4,6 +4,7 @@ indicators (mean or median, on min-max normalised values unless told otherwise).
 
 from __future__ import annotations
 
+import math
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -84,9 +85,14 @@ def impute(values: FloatArray, rule: ImputeRule, *, groups: AnyArray | None = No
         return _by_group(x, f, np.asarray(groups, dtype=object))
 
 
+def _labelled(v: object) -> bool:
+    """A group label, not a missing one (None, NaN or empty)."""
+    return v is not None and v != "" and not (isinstance(v, float) and math.isnan(v))
+
+
 def _by_group(x: FloatArray, f: Callable[..., FloatArray], g: AnyArray) -> FloatArray:
     out = x.copy()
-    labelled = np.array([v is not None and v == v and v != "" for v in g], dtype=bool)
+    labelled = np.array([_labelled(v) for v in g], dtype=bool)
     for label in dict.fromkeys(g[labelled]):
         rows = labelled & (g == label)
         out[rows] = np.where(np.isnan(x[rows]), f(x[rows], axis=0)[None, :], x[rows])

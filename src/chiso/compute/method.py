@@ -43,11 +43,13 @@ def check_normaliser(where: str, kind: str, params: dict[str, Any]) -> None:
             choice(f"{where}: ties", value, TIES)
         elif name in ("truncate", "cap", "orient"):
             if not isinstance(value, bool):
-                refuse(f"{where}: {name} phải là true/false.", f"{where}: {name} must be true/false.")
+                refuse(f"{where}: {name} phải là true/false.",
+                       f"{where}: {name} must be true/false.")
         elif name != "unit":
             finite(f"{where}: {name}", value)
     if kind == "zscore" and params.get("sd", 1.0) <= 0:
-        refuse(f"{where}: độ lệch chuẩn đích (sd) phải > 0.", f"{where}: the target sd must be > 0.")
+        refuse(f"{where}: độ lệch chuẩn đích (sd) phải > 0.",
+               f"{where}: the target sd must be > 0.")
     if kind == "scaled" and params.get("high", 100.0) == params.get("low", 0.0):
         refuse(f"{where}: low và high phải khác nhau.", f"{where}: low and high must differ.")
 
@@ -121,8 +123,8 @@ class Method:
         choice("genmean_missing", self.genmean_missing, ("propagate", "leave_out"))
         for a in (self.aggregate,) if isinstance(self.aggregate, str) else self.aggregate:
             choice("aggregate", a, AGGREGATIONS)
-        for t in () if self.dat_thresh is None else (
-                (self.dat_thresh,) if isinstance(self.dat_thresh, int | float) else self.dat_thresh):
+        thresh = self.dat_thresh
+        for t in () if thresh is None else (thresh,) if isinstance(thresh, int | float) else thresh:
             share("dat_thresh", t)
         for code, override in self.treat_per_indicator.items():
             if override is not None:

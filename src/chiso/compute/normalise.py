@@ -24,7 +24,7 @@ TIES = ("min", "average", "max", "first", "last", "dense")
 
 
 def _oriented(x: FloatArray, direction: FloatArray) -> FloatArray:
-    return np.asarray(x, dtype=float) * np.asarray(direction, dtype=float)
+    return np.asarray(np.asarray(x, dtype=float) * np.asarray(direction, dtype=float), dtype=float)
 
 
 def _range(y: FloatArray) -> tuple[FloatArray, FloatArray]:

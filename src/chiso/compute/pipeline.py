@@ -144,8 +144,9 @@ def normalise(st: Structure, x: FloatArray, method: Method, ctx: Context,
     for code, spec in method.per_indicator.items():
         if code in st.tree.leaves:
             j = st.tree.leaves.index(code)
-            out[..., j] = _normalise_cols(st, x[..., j:j + 1], spec["normalise"],
-                                          spec.get("params", {}), method.edge_values, ctx, j)[..., 0]
+            one = _normalise_cols(st, x[..., j:j + 1], spec["normalise"], spec.get("params", {}),
+                                  method.edge_values, ctx, j)
+            out[..., j] = one[..., 0]
     return out
 
 

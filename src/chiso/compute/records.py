@@ -4,8 +4,8 @@ A record without a `version` was written before version 2 and loads with the rul
 had then, so a stored run regenerates bit for bit: an indicator without spread at the middle of
 the scale (edge_values "neutral"), rank normalisations averaging ties, zeros floored at 1e-6 in
 geometric and harmonic means, missing children left out of generalised means, exact ties only
-in the ranks, weights "pca" meaning squared loadings, "none" leaving values unoriented. Older keys are read too: impute as a
-word with group_by, screen_units, treat_skip, treat.log_fallback.
+in the ranks, weights "pca" meaning squared loadings, "none" leaving values unoriented. Older
+keys are read too: impute as a word with group_by, screen_units, treat_skip, log_fallback.
 """
 
 from __future__ import annotations
@@ -53,7 +53,8 @@ def _rule(cls: type[Any], where: str, value: Any) -> Any:
     names = {f.name for f in fields(cls)}
     unknown = sorted(set(value) - names)
     if unknown:
-        refuse(f"{where}: không có thiết lập {', '.join(unknown)} (có: {', '.join(sorted(names))}).",
+        refuse(f"{where}: không có thiết lập {', '.join(unknown)} "
+               f"(có: {', '.join(sorted(names))}).",
                f"{where}: no setting {', '.join(unknown)} (settings: {', '.join(sorted(names))}).")
     return cls(**{k: tuple(v) if isinstance(v, list) else v for k, v in value.items()})
 
@@ -70,9 +71,11 @@ def method_from_dict(raw: dict[str, Any]) -> Method:
         if "normalise_params" in d:
             d["normalise_params"] = legacy_params(kind, d["normalise_params"] or {})
         else:
-            d["normalise_params"] = legacy_params(kind, {"a": 0.0, "b": 100.0} if kind == "minmax" else {})
+            default = {"a": 0.0, "b": 100.0} if kind == "minmax" else {}
+            d["normalise_params"] = legacy_params(kind, default)
         d["per_indicator"] = {
-            code: {**spec, "params": legacy_params(spec.get("normalise", ""), spec.get("params") or {})}
+            code: {**spec, "params": legacy_params(spec.get("normalise", ""),
+                                                   spec.get("params") or {})}
             for code, spec in (d.get("per_indicator") or {}).items()}
     imp = d.get("impute", "none")
     group = d.pop("group_by", None)

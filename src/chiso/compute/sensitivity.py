@@ -29,7 +29,8 @@ def saltelli_design(n: int, d: int, rng: np.random.Generator) -> np.ndarray:
 
 def mean_rank_change(scores: np.ndarray, nominal: np.ndarray) -> np.ndarray:
     """Per replication: the mean absolute change of rank against the nominal ranks."""
-    return np.nanmean(np.abs(rank_desc(scores) - rank_desc(nominal)), axis=1)
+    change = np.abs(rank_desc(scores) - rank_desc(nominal))
+    return np.asarray(np.nanmean(change, axis=1), dtype=float)
 
 
 @dataclass(frozen=True)

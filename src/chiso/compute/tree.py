@@ -118,7 +118,8 @@ class Tree:
         kids: dict[str, list[str]] = {}
         for child, par in parent.items():
             kids.setdefault(par, []).append(child)
-        aggs = sorted(kids, key=lambda c: (level[c], list(parent).index(c) if c in parent else 10**9))
+        order = {c: i for i, c in enumerate(parent)}
+        aggs = sorted(kids, key=lambda c: (level[c], order.get(c, 10**9)))
         points = {c: np.nan for c in [*leaves, *aggs]}
         return cls._make(list(leaves), aggs, kids, weight, points, dict(level), False)
 

@@ -21,8 +21,14 @@ from chiso.compute.aggregate import Rules, aggregate, aggregate_into
 from chiso.compute.arrays import FloatArray, IntArray
 from chiso.compute.build import structure_for
 from chiso.compute.method import Method, check_normaliser
-from chiso.compute.pipeline import (Context, aggregation_rules, normalise, prepare, treat_stage,
-                                    weights_stage)
+from chiso.compute.pipeline import (
+    Context,
+    aggregation_rules,
+    normalise,
+    prepare,
+    treat_stage,
+    weights_stage,
+)
 from chiso.compute.rank import rank_desc
 from chiso.compute.records import legacy_params
 from chiso.compute.sensitivity import SensitivityIndices
@@ -295,7 +301,8 @@ def sensitivity(fw: Framework | Structure, data: Dataset, method: Method, spec: 
             return np.zeros(len(u), dtype=np.int64)
         return np.minimum((col[k] * count).astype(np.int64), count - 1)
 
-    reps = Replications(pool.weights[pick("weights", spec.n)], pick("normalisation", len(eng.norms)),
-                        pick("winmax", len(eng.wins)), pick("aggregation", len(eng.aggs)))
+    reps = Replications(pool.weights[pick("weights", spec.n)],
+                        pick("normalisation", len(eng.norms)), pick("winmax", len(eng.wins)),
+                        pick("aggregation", len(eng.aggs)))
     y = mean_rank_change(eng.root_scores(reps), eng.nominal_root())
     return sensitivity_indices(y, spec.n, tuple(names), bootstrap=bootstrap, seed=spec.seed)
