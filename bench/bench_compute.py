@@ -18,6 +18,7 @@ import numpy as np
 import yaml
 
 from chiso.compute import Method, Structure, UncertaintySpec, build, coinr, uncertainty
+from chiso.compute.impute import ImputeRule
 from chiso.compute.tree import Tree
 
 ASEM = Path(__file__).parents[1] / "tests" / "fixtures" / "asem"
@@ -65,7 +66,7 @@ def main() -> int:
           f"{COINR['ua1000'] / t_ua:.0f}× faster; goal ≤ 0.1 s)")
     n = 1000 if args.quick else 10_000
     cst, cdata = communes()
-    cmethod = Method(impute="mean")
+    cmethod = Method(impute=ImputeRule("mean"))
     t = time.perf_counter()
     res = uncertainty(cst, cdata, cmethod, UncertaintySpec(n=n, seed=2, normalisations=norms))
     dt = time.perf_counter() - t

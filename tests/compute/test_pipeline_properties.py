@@ -214,3 +214,23 @@ def test_chunks_are_drawn_independently_and_a_longer_run_extends_a_shorter_one()
     spec = UncertaintySpec(n=90, seed=7, chunk=20)
     alone = eng.root_scores(eng.draw(spec, chunk=3))  # chunk 3 drawn and computed on its own
     np.testing.assert_array_equal(alone, long.scores[60:80])
+
+
+def test_uncertainty_imputes_from_the_previous_period_as_the_build_does() -> None:
+    """The engine runs the build's own stages: a value missing this year is the unit's
+    previous-period value in every replication too (the second copy of the pipeline lacked it)."""
+    rng = np.random.default_rng(11)
+    leaves = [f"I{i}" for i in range(4)]
+    tree = Tree.from_parents(leaves, {**{c: "P" for c in leaves}}, {}, {**{c: 1 for c in leaves},
+                                                                      "P": 2})
+    s = Structure(tree, np.ones(4), np.full(4, np.nan), np.full(4, np.nan), np.full(4, np.nan))
+    now = rng.normal(50, 10, (12, 4))
+    before = now + rng.normal(0, 1, now.shape)
+    now[3, 1] = now[7, 2] = np.nan
+    d = Dataset([f"U{i:02d}" for i in range(12)], leaves, now, previous=before)
+    m = Method(impute=ImputeRule("previous"))
+    nominal = build(s, d, m)
+    assert nominal.stages["imputed"][3, 1] == before[3, 1]
+    u = uncertainty(s, d, m, UncertaintySpec(n=20, seed=1, weight_noise=0.0))
+    np.testing.assert_allclose(u.scores, np.broadcast_to(nominal.scores["P"], (20, 12)),
+                               rtol=1e-12)

@@ -132,7 +132,7 @@ def aggregate(tree: Tree, leaf_values: FloatArray, rules: Rules, *,
 
 def aggregate_into(tree: Tree, out: FloatArray, rules: Rules, weights: FloatArray,
                    aggregates: Iterable[int], *, contiguous: bool = False,
-                   kept: BoolArray | None = None) -> None:
+                   kept: BoolArray | None = None, columns: dict[int, int] | None = None) -> None:
     """Compute the given aggregates (positions in tree.aggregates, children first) in place in
     `out` (..., units, nodes), reading their children from it. `weights` is (nodes,) or
     (..., nodes).
@@ -140,14 +140,17 @@ def aggregate_into(tree: Tree, out: FloatArray, rules: Rules, weights: FloatArra
     NumPy sums along an axis in an order that follows the memory layout, so the same numbers
     laid out differently can differ in the last bit. The build reads the children as a view
     (`contiguous` False), the uncertainty engine as a contiguous copy, as each always has:
-    stored runs rebuild bit for bit, and ranks never split on the last bit (see rank.py)."""
+    stored runs rebuild bit for bit, and ranks never split on the last bit (see rank.py).
+    `columns` maps node positions to columns of `out` when it holds only some nodes."""
     n_leaf = len(tree.leaves)
+    col = (lambda i: i) if columns is None else columns.__getitem__
     for k in aggregates:
         idx = list(tree.children[k])
         w = weights[..., idx]
         if w.ndim > 1:
             w = w[..., None, :]  # replications: the same weights for every unit
-        values = np.ascontiguousarray(out[..., idx]) if contiguous else out[..., idx]
+        cols = [col(i) for i in idx]
+        values = np.ascontiguousarray(out[..., cols]) if contiguous else out[..., cols]
         thresh = rules.dat_thresh[k]
         low = None
         if thresh is not None:
@@ -160,4 +163,4 @@ def aggregate_into(tree: Tree, out: FloatArray, rules: Rules, weights: FloatArra
         else:
             res = weighted_mean(values, w, rules.how[k], rules.p[k], zero_floor=rules.zero_floor,
                                 genmean_missing=rules.genmean_missing, node=tree.aggregates[k])
-        out[..., n_leaf + k] = res if low is None else np.where(low, np.nan, res)
+        out[..., col(n_leaf + k)] = res if low is None else np.where(low, np.nan, res)

@@ -108,62 +108,89 @@ def skew_kurt_columns(x: FloatArray) -> tuple[FloatArray, FloatArray]:
     return np.where(n < 3, np.nan, skew), np.where(n < 4, np.nan, kurt)
 
 
+def _moments(v: FloatArray) -> tuple[float, float]:
+    """Skewness and excess kurtosis of compact finite values (the scalar twin of
+    skew_kurt_columns, for the treatment loop)."""
+    n = v.size
+    if n < 3:
+        return np.nan, np.nan
+    m = v.sum() / n
+    m += (v - m).sum() / n
+    d = v - m
+    d2 = d * d
+    m2 = float(d2.sum())
+    if m2 == 0:
+        return np.nan, np.nan
+    skew = float(np.sqrt(n) * (d2 * d).sum() / m2**1.5 * np.sqrt(n * (n - 1)) / (n - 2))
+    if n < 4:
+        return skew, np.nan
+    r = n * float((d2 * d2).sum()) / m2**2
+    return skew, ((n + 1) * (r - 3) + 6) * (n - 1) / ((n - 2) * (n - 3))
+
+
 def skew_kurt(x: FloatArray) -> tuple[float, float]:
-    """Skewness and excess kurtosis of one column."""
-    skew, kurt = skew_kurt_columns(np.asarray(x, dtype=float)[:, None])
-    return float(skew[0]), float(kurt[0])
+    """Skewness and excess kurtosis of one column, over its finite values."""
+    x = np.asarray(x, dtype=float)
+    return _moments(x[np.isfinite(x)])
 
 
-def _test(col: FloatArray, rule: TreatRule, edge: str, *, winsorise: bool = False
-          ) -> tuple[bool | None, float, float]:
-    """The test, in R's logic: passes if |skew| < limit or kurtosis < limit; no answer (None)
-    where neither holds and one is undefined (no spread, fewer than 3 or 4 values, or a missing
-    value when `skip_missing` is off). chiso's earlier rule (edge "neutral") counted an
-    undefined test as skew and kurtosis 0, a pass."""
-    sl, kl = rule.skew_limit, rule.kurt_limit
-    if winsorise:
-        sl = sl if rule.win_skew_limit is None else rule.win_skew_limit
-        kl = kl if rule.win_kurt_limit is None else rule.win_kurt_limit
+def _verdict(s: float, k: float, sl: float, kl: float, edge: str) -> bool | None:
+    """R's `abs(skew) < sl | kurt < kl`: None where neither holds and one is undefined.
+    chiso's earlier rule (edge "neutral") counted an undefined test as a pass."""
+    if edge == "neutral" and (np.isnan(s) or np.isnan(k)):
+        return True
+    if abs(s) < sl or k < kl:
+        return True
+    if np.isnan(s) or np.isnan(k):
+        return None
+    return False
+
+
+def _test(col: FloatArray, rule: TreatRule, edge: str) -> tuple[bool | None, float, float]:
+    """The pass test of a column: (passed or None, skewness, kurtosis). A missing value makes
+    it undefined when `skip_missing` is off."""
     if not rule.skip_missing and np.isnan(col).any():
         return None, np.nan, np.nan
     s, k = skew_kurt(col)
     if edge == "neutral" and (np.isnan(s) or np.isnan(k)):
         return True, 0.0, 0.0
-    if abs(s) < sl or k < kl:
-        return True, s, k
-    if np.isnan(s) or np.isnan(k):
-        return None, s, k
-    return False, s, k
+    return _verdict(s, k, rule.skew_limit, rule.kurt_limit, edge), s, k
 
 
 def _winsorise(col: FloatArray, rule: TreatRule, edge: str) -> tuple[FloatArray, int, list[str]]:
-    x = col.copy()
-
-    def go_on() -> bool:
-        """R's `while ((!passing | force_win) & nwin < winmax)`, NA included: an undefined test
-        stops the loop quietly at the limit, and with an error (caught: untreated) before."""
-        below = rule.winmax is None or nwin < rule.winmax
-        ok = _test(x, rule, edge, winsorise=True)[0]
-        if not below:
-            return False
+    """R's `while ((!passing | force_win) & nwin < winmax)`, NA included: an undefined test
+    stops the loop quietly at the limit, and with an error (caught: untreated) before it."""
+    sl = rule.skew_limit if rule.win_skew_limit is None else rule.win_skew_limit
+    kl = rule.kurt_limit if rule.win_kurt_limit is None else rule.win_kurt_limit
+    finite = np.isfinite(col)
+    v = col[finite].copy()  # the finite values, worked on in place
+    high = low = np.zeros(v.shape, dtype=bool)
+    nwin = 0
+    while True:
+        s, k = _moments(v)
+        ok = _verdict(s, k, sl, kl, edge)
+        if rule.winmax is not None and nwin >= rule.winmax:
+            break
         if ok is None and not rule.force_win:
             raise _Untreatable
-        return bool(rule.force_win or not ok)
-
-    nwin = 0
-    high = low = np.zeros(x.shape, dtype=bool)
-    finite = np.isfinite(x)
-    while go_on():
-        if skew_kurt(x)[0] >= 0:
-            high = finite & (x == np.max(x[finite]))
-            rest = x[finite & ~high]
-            x[high] = rest.max() if rest.size else -np.inf
+        if ok and not rule.force_win:
+            break
+        if np.isnan(s):  # R: `if (skew(x) >= 0)` with NA stops
+            raise _Untreatable
+        if s >= 0:
+            high = v == v.max()
+            rest = v[~high]
+            v[high] = rest.max() if rest.size else -np.inf
         else:
-            low = finite & (x == np.min(x[finite]))
-            rest = x[finite & ~low]
-            x[low] = rest.min() if rest.size else np.inf
+            low = v == v.min()
+            rest = v[~low]
+            v[low] = rest.min() if rest.size else np.inf
         nwin = int(high.sum() + low.sum())
-    marks = np.where(low, "winlo", np.where(high, "winhi", ""))
+    x = col.copy()
+    x[finite] = v
+    marks = np.full(col.shape, "", dtype=object)
+    marks[np.flatnonzero(finite)[high]] = "winhi"
+    marks[np.flatnonzero(finite)[low]] = "winlo"
     return x, nwin, marks.tolist()
 
 

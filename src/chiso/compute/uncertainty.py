@@ -224,20 +224,28 @@ class Engine:
             np.stack([reps.winmax, reps.normalisation, reps.aggregation], axis=1),
             axis=0, return_inverse=True)
         combo_of = combo_of.reshape(-1)
+        # the columns a replication needs: the dirty aggregates and their children
+        needed = sorted({n_leaf + d for d in dirty} | {c for d in dirty for c in tree.children[d]})
+        columns = {node: i for i, node in enumerate(needed)}
+        root = len(tree.nodes) - 1
         n = reps.weights.shape[0]
         units = self.normalised.shape[2]
         out = np.empty((n, units))
-        per_rep = units * len(tree.nodes) * 8 * 3
+        per_rep = units * (len(needed) + 1) * 8 * 3
         batch = max(1, BATCH_BYTES // max(per_rep, 1))
         for c, (w, nm, a) in enumerate(combos):
             static = self._static(int(w), int(nm), int(a))
             rows = np.flatnonzero(combo_of == c)
+            if not dirty:
+                out[rows] = static[:, root]
+                continue
             for start in range(0, rows.size, batch):
                 sl = rows[start:start + batch]
-                values = np.broadcast_to(static, (sl.size, *static.shape)).copy()
+                values = np.empty((sl.size, units, len(needed)))
+                values[...] = static[:, needed]
                 aggregate_into(tree, values, self._rules(int(a)), reps.weights[sl], dirty,
-                               contiguous=True)
-                out[sl] = values[..., -1]
+                               contiguous=True, columns=columns)
+                out[sl] = values[..., columns[root]]
         return out
 
     def _static(self, w: int, nm: int, a: int) -> FloatArray:
