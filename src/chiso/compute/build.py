@@ -68,7 +68,7 @@ def build(fw: Framework | Structure, data: Dataset, method: Method,
     x = normalise(st, x, method, Context.of(data.unit_ids))
     stages["normalised"] = x
     rules = aggregation_rules(st, method)
-    weights = weights_stage(st, method, x, rules)
+    weights = weights_stage(st, method, x, rules, prep.kept)
     values = aggregate(tree, x, rules, weights=weights, kept=prep.kept)
     scores = {c: values[:, i] for i, c in enumerate(tree.nodes)}
     by_node = rank_desc(values.T, method.rank_tolerance, method.rank_digits)

@@ -215,10 +215,10 @@ def aggregation_rules(st: Structure, method: Method, how: str | None = None) -> 
     return Rules(tuple(hows), tuple(ps), tuple(threshes), method.zero_floor, method.genmean_missing)
 
 
-def weights_stage(st: Structure, method: Method, normalised: FloatArray, rules: Rules
-                  ) -> FloatArray:
+def weights_stage(st: Structure, method: Method, normalised: FloatArray, rules: Rules,
+                  kept: AnyArray | None = None) -> FloatArray:
     def nominal() -> FloatArray:
-        return aggregate(st.tree, normalised, rules)
+        return aggregate(st.tree, normalised, rules, kept=kept)
 
     return node_weights(st.tree, method.weights, method.user_weights, normalised, nominal,
                         method.pca_level, method.pca_by_groups)

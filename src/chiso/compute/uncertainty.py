@@ -139,6 +139,7 @@ class Engine:
         self.method = method
         prep = prepare(st, data, method)
         x = prep.values
+        self.kept = prep.kept
         ctx = Context.of(data.unit_ids)
         self.norms = normalisations or ((method.normalise, dict(method.normalise_params)),)
         self.wins: tuple[int | None, ...] = winmax or (
@@ -156,7 +157,7 @@ class Engine:
         nominal_x = normalise(st, treat_stage(st, x, method, prep.kept)[0], method, ctx)
         self.nominal_x = nominal_x
         self.nominal_weights = (self._points_weights() if self.points
-                                else weights_stage(st, method, nominal_x, nominal))
+                                else weights_stage(st, method, nominal_x, nominal, prep.kept))
         self._cache: dict[tuple[int, int, int], FloatArray] = {}
 
     def _points_weights(self) -> FloatArray:
@@ -244,7 +245,7 @@ class Engine:
                 values = np.empty((sl.size, units, len(needed)))
                 values[...] = static[:, needed]
                 aggregate_into(tree, values, self._rules(int(a)), reps.weights[sl], dirty,
-                               contiguous=True, columns=columns)
+                               contiguous=True, kept=self.kept, columns=columns)
                 out[sl] = values[..., columns[root]]
         return out
 
@@ -253,13 +254,14 @@ class Engine:
         key = (w, nm, a)
         if key not in self._cache:
             self._cache[key] = aggregate(self.st.tree, self.normalised[w, nm], self._rules(a),
-                                         weights=self.nominal_weights)
+                                         weights=self.nominal_weights, kept=self.kept)
         return self._cache[key]
 
     def nominal_root(self) -> FloatArray:
         """The root score of the nominal build (the method itself)."""
         return aggregate(self.st.tree, self.nominal_x, self.nominal_rules,
-                         weights=None if self.points else self.nominal_weights)[:, -1]
+                         weights=None if self.points else self.nominal_weights,
+                         kept=self.kept)[:, -1]
 
 
 def rank_stats(ranks: FloatArray) -> tuple[FloatArray, FloatArray, FloatArray, FloatArray]:
