@@ -50,13 +50,14 @@ def weighted_mean(x: FloatArray, w: FloatArray, how: str, p: float, *,
     have = ~np.isnan(x)  # an infinite child is there (COINr's means carry it through)
     w = np.where(have, w, 0.0)
     total = w.sum(axis=-1)
-    safe = np.where(have, x, 1.0)
     any_have = have.any(axis=-1)
     floor = zero_floor
     with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
         if how == "arithmetic":
             out = (w * np.where(have, x, 0.0)).sum(axis=-1) / total
-        elif how == "geometric" or (how == "generalised" and p == 0 and floor is not None):
+            return np.where(any_have, out, np.nan)
+        safe = np.where(have, x, 1.0)
+        if how == "geometric" or (how == "generalised" and p == 0 and floor is not None):
             if floor is None and np.any(have & (x <= 0)):
                 _refuse_values(node, "có giá trị ≤ 0 trong trung bình nhân",
                                "a geometric mean of values ≤ 0")

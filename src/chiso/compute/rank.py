@@ -27,9 +27,8 @@ def rank_desc(scores: FloatArray, tolerance: float = 0.0, digits: int | None = N
     if digits is not None:
         x = np.round(x, digits)
     missing = np.isnan(x)  # infinite scores rank too (first or last), as in R
-    key = np.where(missing, 0.0, -x)
-    order = np.lexsort((key, missing), axis=-1)  # missing last; stable among equal scores
-    ordered = np.take_along_axis(np.where(missing, np.nan, key), order, axis=-1)
+    order = np.argsort(-x, axis=-1, kind="stable")  # NaN sorts last, after -inf scores
+    ordered = np.take_along_axis(-x, order, axis=-1)
     n = x.shape[-1]
     position = np.broadcast_to(np.arange(n), ordered.shape)
     starts = np.ones(ordered.shape, dtype=bool)

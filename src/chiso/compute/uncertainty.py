@@ -281,7 +281,11 @@ def uncertainty(fw: Framework | Structure, data: Dataset, method: Method,
     """Rank uncertainty of the root over `spec.n` replications drawn from `spec.seed`."""
     eng = Engine(fw, data, method, spec.normalisations, spec.winmax, spec.aggregations)
     parts = [eng.draw(spec, k) for k, _ in spec.chunks()]
-    scores = np.concatenate([eng.root_scores(p) for p in parts])
+    scores = np.empty((spec.n, len(data.unit_ids)))
+    start = 0
+    for part in parts:  # chunk by chunk: each could run elsewhere (issue 18)
+        scores[start:start + len(part.normalisation)] = eng.root_scores(part)
+        start += len(part.normalisation)
     ranks = _ranks(eng, scores)
     mean, median, q05, q95 = rank_stats(ranks)
     return UncertaintyResult(list(data.unit_ids), _ranks(eng, eng.nominal_root()), mean, median,
