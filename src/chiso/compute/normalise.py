@@ -33,17 +33,21 @@ def _range(y: FloatArray) -> tuple[FloatArray, FloatArray]:
         return (np.nanmin(y, axis=UNITS, keepdims=True), np.nanmax(y, axis=UNITS, keepdims=True))
 
 
+def _ratio(num: FloatArray, span: FloatArray, edge: str, neutral: float) -> FloatArray:
+    """num / span; with edge "neutral", `neutral` where the span is not positive."""
+    with np.errstate(invalid="ignore", divide="ignore"):
+        if edge == "formula":
+            return np.asarray(num / span, dtype=float)
+        return np.asarray(np.where(span > 0, num / np.where(span > 0, span, 1.0), neutral),
+                          dtype=float)
+
+
 def minmax(x: FloatArray, direction: FloatArray, a: float = 0.0, b: float = 100.0,
            edge: str = "formula") -> FloatArray:
     """(x - min) / (max - min) onto [a, b] (b < a reverses the scale)."""
     y = _oriented(x, direction)
     lo, hi = _range(y)
-    span = hi - lo
-    with np.errstate(invalid="ignore", divide="ignore"):
-        if edge == "formula":
-            scaled = (y - lo) / span
-        else:  # no spread: the middle of the scale
-            scaled = np.where(span > 0, (y - lo) / np.where(span > 0, span, 1.0), 0.5)
+    scaled = _ratio(y - lo, hi - lo, edge, 0.5)  # no spread, neutral: the middle of the scale
     return np.where(np.isnan(y), np.nan, a + scaled * (b - a))
 
 
@@ -101,16 +105,9 @@ def distance_to_target(x: FloatArray, direction: FloatArray, target: FloatArray,
     y = _oriented(x, direction)
     t = _oriented(np.broadcast_to(target, y.shape[-1:]), direction)
     lo, _ = _range(y)
-    span = t - lo
-    with np.errstate(invalid="ignore", divide="ignore"):
-        if edge == "formula":
-            share = (y - lo) / span
-            if cap:
-                share = np.minimum(share, 1.0)
-        else:  # a target no unit falls short of: every unit has reached it
-            share = np.where(span > 0, (y - lo) / np.where(span > 0, span, 1.0), 1.0)
-            if cap:
-                share = np.clip(share, 0.0, 1.0)
+    share = _ratio(y - lo, t - lo, edge, 1.0)  # neutral: a target every unit has reached
+    if cap:
+        share = np.minimum(share, 1.0) if edge == "formula" else np.clip(share, 0.0, 1.0)
     return np.where(np.isnan(y), np.nan, share * scale)
 
 
@@ -134,12 +131,7 @@ def distance_to_best(x: FloatArray, direction: FloatArray, scale: float = 100.0,
     (COINr's n_dist2max, times `scale`)."""
     y = _oriented(x, direction)
     lo, best = _range(y)
-    span = best - lo
-    with np.errstate(invalid="ignore", divide="ignore"):
-        if edge == "formula":
-            d = (best - y) / span
-        else:
-            d = np.where(span > 0, (best - y) / np.where(span > 0, span, 1.0), 0.0)
+    d = _ratio(best - y, best - lo, edge, 0.0)
     return np.where(np.isnan(y), np.nan, (1.0 - d) * scale)
 
 

@@ -17,18 +17,11 @@ from typing import Any
 
 import numpy as np
 
+from chiso.compute import pipeline
 from chiso.compute.aggregate import Rules, aggregate, aggregate_into
 from chiso.compute.arrays import FloatArray, IntArray
 from chiso.compute.build import structure_for
 from chiso.compute.method import Method, check_normaliser
-from chiso.compute.pipeline import (
-    Context,
-    aggregation_rules,
-    normalise,
-    prepare,
-    treat_stage,
-    weights_stage,
-)
 from chiso.compute.rank import rank_desc
 from chiso.compute.records import legacy_params
 from chiso.compute.sensitivity import SensitivityIndices
@@ -137,27 +130,31 @@ class Engine:
                  winmax: tuple[int, ...] = (), aggregations: tuple[str, ...] = ()) -> None:
         self.st = st = structure_for(fw, method)
         self.method = method
-        prep = prepare(st, data, method)
+        prep = pipeline.prepare(st, data, method)
         x = prep.values
         self.kept = prep.kept
-        ctx = Context.of(data.unit_ids)
+        ctx = pipeline.Context.of(data.unit_ids)
         self.norms = normalisations or ((method.normalise, dict(method.normalise_params)),)
         self.wins: tuple[int | None, ...] = winmax or (
             (method.treat.winmax,) if method.treat else (0,))
         stack = []
         for w in self.wins:
-            treated, _ = treat_stage(st, x, method, prep.kept, w)
-            stack.append([normalise(st, treated, method, ctx, k, p) for k, p in self.norms])
+            treated, _ = pipeline.treat_stage(st, x, method, prep.kept, w)
+            stack.append([pipeline.normalise(st, treated, method, ctx, k, p)
+                          for k, p in self.norms])
         self.normalised = np.array(stack)  # (wins, norms, units, leaves)
-        nominal = aggregation_rules(st, method)
+        nominal = pipeline.aggregation_rules(st, method)
         self.points = "points" in nominal.how
         alts = aggregations or (None,)
-        self.aggs = tuple(nominal if a is None else aggregation_rules(st, method, a) for a in alts)
+        self.aggs = tuple(nominal if a is None else pipeline.aggregation_rules(st, method, a)
+                          for a in alts)
         self.nominal_rules = nominal
-        nominal_x = normalise(st, treat_stage(st, x, method, prep.kept)[0], method, ctx)
+        treated_x = pipeline.treat_stage(st, x, method, prep.kept)[0]
+        nominal_x = pipeline.normalise(st, treated_x, method, ctx)
         self.nominal_x = nominal_x
-        self.nominal_weights = (self._points_weights() if self.points
-                                else weights_stage(st, method, nominal_x, nominal, prep.kept))
+        self.nominal_weights = (
+            self._points_weights() if self.points
+            else pipeline.weights_stage(st, method, nominal_x, nominal, prep.kept))
         self._cache: dict[tuple[int, int, int], FloatArray] = {}
 
     def _points_weights(self) -> FloatArray:
