@@ -9,9 +9,24 @@ Cases chiso does not match are listed in EXPECTED_FAILURES with the reason: they
 
 from __future__ import annotations
 
+import csv
+import subprocess
+import sys
+
 import numpy as np
 import pytest
-from coinr_cases import STAGES, STEP_STAGE, Run, close, names, number, run, stage_table, table
+from coinr_cases import (
+    CASES,
+    STAGES,
+    STEP_STAGE,
+    Run,
+    close,
+    names,
+    number,
+    run,
+    stage_table,
+    table,
+)
 
 from chiso.compute.aggregate import copeland
 
@@ -194,3 +209,25 @@ def test_chiso_agrees_with_coinr_on_the_reference_case(name: str) -> None:
     check_treatment(r)
     check_screening(r)
     check_copeland(r)
+
+
+def test_chiso_index_build_runs_a_coinr_call_and_refuses_what_coinr_refuses(tmp_path) -> None:
+    def cli(case: str) -> subprocess.CompletedProcess[str]:
+        path = CASES / case
+        return subprocess.run(
+            [sys.executable, "-m", "chiso.cli", "index", "build", "--coinr-data",
+             str(path / "iData.csv"), "--coinr-meta", str(path / "iMeta.csv"), "--coinr-call",
+             str(path / "call.json"), "--out", str(tmp_path / f"{case}.csv")],
+            capture_output=True, text=True, check=False)
+
+    res = cli("c010")
+    assert res.returncode == 0, res.stderr
+    with (tmp_path / "c010.csv").open(encoding="utf-8") as fh:
+        got = {(row["unit"], row["node"]): float(row["score"]) for row in csv.DictReader(fh)
+               if row["score"]}
+    for row in table(CASES / "c010" / "Aggregated.csv"):
+        assert got[(row["uCode"], "Index")] == pytest.approx(number(row["Index"]), rel=1e-9)
+    res = cli("c077")  # COINr: a geometric mean of values <= 0
+    assert res.returncode == 1
+    said = " ".join((res.stdout + res.stderr).split())  # the console wraps long lines
+    assert "trung bình nhân" in said and "geometric mean of values ≤ 0" in said
