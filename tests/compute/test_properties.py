@@ -29,15 +29,17 @@ def with_gaps(draw, x: np.ndarray) -> np.ndarray:
 
 
 BOUNDED = {  # normaliser -> (call with a (units, 1) array and a direction, lower, upper bound)
-    "minmax": (lambda x, d: normalise.minmax(x, d, 0.0, 100.0), 0.0, 100.0),
-    "minmax_1_10": (lambda x, d: normalise.minmax(x, d, 1.0, 10.0), 1.0, 10.0),
-    "goalposts": (lambda x, d: normalise.goalposts(x, d, np.array([-1e5]), np.array([1e5])), 0.0, 100.0),
-    "distance_to_target": (lambda x, d: normalise.distance_to_target(x, d, np.array([5e5])), 0.0, 100.0),
-    "distance_to_best": (lambda x, d: normalise.distance_to_best(x, d), 0.0, 100.0),
-    "percentile_rank": (lambda x, d: normalise.percentile_rank(x, d), 0.0, 100.0),
+    "minmax": (lambda x, d: normalise.minmax(x, d, 0.0, 100.0, "neutral"), 0.0, 100.0),
+    "minmax_1_10": (lambda x, d: normalise.minmax(x, d, 1.0, 10.0, "neutral"), 1.0, 10.0),
+    "goalposts": (lambda x, d: normalise.goalposts(x, d, np.array([-1e5]), np.array([1e5])),
+                  0.0, 100.0),
+    "distance_to_target": (lambda x, d: normalise.distance_to_target(
+        x, d, np.array([5e5]), edge="neutral"), 0.0, 100.0),
+    "distance_to_best": (lambda x, d: normalise.distance_to_best(x, d, edge="neutral"), 0.0, 100.0),
+    "percentile_rank": (lambda x, d: normalise.percentile_rank(x, d, edge="neutral"), 0.0, 100.0),
     "rank": (lambda x, d: normalise.rank(x, d), 1.0, None),
     "borda": (lambda x, d: normalise.borda(x, d), 0.0, None),
-    "zscore": (lambda x, d: normalise.zscore(x, d), None, None),
+    "zscore": (lambda x, d: normalise.zscore(x, d, edge="neutral"), None, None),
 }
 TOL = 1e-9
 
@@ -72,7 +74,8 @@ def test_normalisers_are_monotone_bounded_and_order_free(name, direction, data) 
 
 @pytest.mark.parametrize("name", sorted(BOUNDED))
 @settings(max_examples=25, deadline=None)
-@given(x=arrays(float, st.tuples(st.integers(2, 4), st.integers(3, 12), st.integers(1, 4)), elements=VALUE))
+@given(x=arrays(float, st.tuples(st.integers(2, 4), st.integers(3, 12), st.integers(1, 4)),
+                elements=VALUE))
 def test_normalisers_treat_each_replication_and_indicator_alone(name, x) -> None:
     """(replications, units, indicators) in one call equals one call per slice."""
     f = BOUNDED[name][0]
@@ -119,7 +122,8 @@ def test_aggregators_lie_between_min_and_max_and_are_monotone(method, data) -> N
 
 
 @settings(max_examples=60, deadline=None)
-@given(x=arrays(float, st.tuples(st.integers(1, 5), st.integers(1, 6)), elements=st.floats(0.01, 100.0)))
+@given(x=arrays(float, st.tuples(st.integers(1, 5), st.integers(1, 6)),
+                elements=st.floats(0.01, 100.0)))
 def test_equal_children_give_their_common_value_and_means_are_ordered(x) -> None:
     """Harmonic ≤ geometric ≤ arithmetic for the same weights; a constant row is its value."""
     w = np.ones(x.shape[-1])

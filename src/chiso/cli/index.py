@@ -6,6 +6,7 @@ COINr's iData/iMeta, or a chiso framework with a long/wide data file; the method
 from __future__ import annotations
 
 import csv
+import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -23,11 +24,20 @@ if TYPE_CHECKING:
 app = typer.Typer(no_args_is_help=True)
 out = Console(stderr=True)
 
-CoinrData = Annotated[Path | None, typer.Option("--coinr-data", help="COINr iData.csv", exists=True)]
-CoinrMeta = Annotated[Path | None, typer.Option("--coinr-meta", help="COINr iMeta.csv", exists=True)]
-MethodFile = Annotated[Path | None, typer.Option("--method", help="Phương pháp / method YAML", exists=True)]
-FrameworkOpt = Annotated[str | None, typer.Option("--framework", help="Khung chỉ số (id hoặc tệp YAML) / framework id or YAML")]
-DataOpt = Annotated[Path | None, typer.Option("--data", help="Số liệu dạng dọc/ngang (CSV/XLSX) / long or wide data file", exists=True)]
+CoinrData = Annotated[Path | None, typer.Option("--coinr-data", help="COINr iData.csv",
+                                                exists=True)]
+CoinrMeta = Annotated[Path | None, typer.Option("--coinr-meta", help="COINr iMeta.csv",
+                                                exists=True)]
+CoinrCall = Annotated[Path | None, typer.Option(
+    "--coinr-call", exists=True,
+    help="Lệnh COINr (JSON: các bước và tham số) thay cho --method / a COINr build as JSON "
+         "(its steps and arguments) instead of --method")]
+MethodFile = Annotated[Path | None, typer.Option("--method", help="Phương pháp / method YAML",
+                                                 exists=True)]
+FrameworkOpt = Annotated[str | None, typer.Option(
+    "--framework", help="Khung chỉ số (id hoặc tệp YAML) / framework id or YAML")]
+DataOpt = Annotated[Path | None, typer.Option(
+    "--data", help="Số liệu dạng dọc/ngang (CSV/XLSX) / long or wide data file", exists=True)]
 PeriodOpt = Annotated[str | None, typer.Option("--period", help="Kỳ / period (e.g. 2024)")]
 OutOpt = Annotated[Path, typer.Option("--out", help="Tệp CSV kết quả / output CSV")]
 
@@ -52,17 +62,24 @@ def _method(path: Path | None, base: Method, denominators: dict[str, str]) -> Me
 
 
 def _inputs(coinr_data: Path | None, coinr_meta: Path | None, framework: str | None,
-            data: Path | None, period: str | None, method: Path | None
-            ) -> tuple[Structure, Dataset, Method]:
+            data: Path | None, period: str | None, method: Path | None,
+            coinr_call: Path | None = None) -> tuple[Structure, Dataset, Method]:
     from chiso.compute import Method, Structure, coinr
+    from chiso.compute.coinr_call import method_from_call
     from chiso.framework import load_framework
 
     if coinr_data and coinr_meta:
-        st, ds, dens = coinr.read(coinr_data, coinr_meta)
-        return st, ds, _method(method, Method(), dens)
+        meta = coinr.read_meta(coinr_meta)
+        ds = coinr.read_data(coinr_data, meta.structure, meta.denominator_columns, meta.groups)
+        if coinr_call is not None:
+            steps = json.loads(coinr_call.read_text("utf-8"))
+            steps = steps["steps"] if isinstance(steps, dict) else steps
+            return meta.structure, ds, method_from_call(steps, meta, ds)
+        return meta.structure, ds, _method(method, Method(), meta.denominators)
     if framework and data:
         fw = load_framework(framework)
-        return Structure.of(fw), _long_dataset(fw, data, period), _method(method, Method.for_framework(fw), {})
+        return (Structure.of(fw), _long_dataset(fw, data, period),
+                _method(method, Method.for_framework(fw), {}))
     raise ComputeError(
         "Cần --coinr-data và --coinr-meta, hoặc --framework và --data.",
         "Give --coinr-data and --coinr-meta, or --framework and --data.",
@@ -109,18 +126,22 @@ def _long_dataset(fw: Any, path: Path, period: str | None) -> Dataset:
 @app.command("build")
 def build_command(out_path: OutOpt, coinr_data: CoinrData = None, coinr_meta: CoinrMeta = None,
                   method: MethodFile = None, framework: FrameworkOpt = None, data: DataOpt = None,
-                  period: PeriodOpt = None) -> None:
+                  period: PeriodOpt = None, coinr_call: CoinrCall = None) -> None:
     """Tính chỉ số, ghi CSV dạng dọc unit,node,score,rank / build an index to a long CSV.
 
     Examples:
 
-      chiso index build --coinr-data iData.csv --coinr-meta iMeta.csv --method method.yaml --out scores.csv
+      chiso index build --coinr-data iData.csv --coinr-meta iMeta.csv --method method.yaml
+      --out scores.csv
+
+      chiso index build --coinr-data iData.csv --coinr-meta iMeta.csv --coinr-call call.json
+      --out scores.csv
 
       chiso index build --framework chiso-core --data so-lieu.xlsx --period 2024 --out scores.csv
     """
     from chiso.compute import build
 
-    st, ds, m = _inputs(coinr_data, coinr_meta, framework, data, period, method)
+    st, ds, m = _inputs(coinr_data, coinr_meta, framework, data, period, method, coinr_call)
     result = build(st, ds, m)
     with out_path.open("w", encoding="utf-8", newline="") as fh:
         w = csv.DictWriter(fh, ["unit", "node", "score", "rank"], lineterminator="\n")
@@ -131,12 +152,22 @@ def build_command(out_path: OutOpt, coinr_data: CoinrData = None, coinr_meta: Co
     out.print(f"{len(ds.unit_ids)} đơn vị / units × {len(result.nodes)} nút / nodes → {out_path}")
 
 
-def _alternatives(specs: list[str]) -> tuple[tuple[str, dict[str, float]], ...]:
+def _value(text: str) -> Any:
+    """A parameter as typed: a number, true/false, or a word (ties=min)."""
+    if text.lower() in ("true", "false"):
+        return text.lower() == "true"
+    try:
+        return float(text)
+    except ValueError:
+        return text
+
+
+def _alternatives(specs: list[str]) -> tuple[tuple[str, dict[str, Any]], ...]:
     alts = []
     for spec in specs:
         kind, _, params = spec.partition(":")
         try:
-            p = {k: float(v) for k, v in (item.split("=") for item in params.split(",") if item)}
+            p = {k: _value(v) for k, v in (item.split("=") for item in params.split(",") if item)}
         except ValueError:
             raise ComputeError(f"Không hiểu '{spec}' (ví dụ: minmax:a=1,b=100).",
                                f"Cannot read '{spec}' (example: minmax:a=1,b=100).") from None
@@ -148,24 +179,29 @@ def _alternatives(specs: list[str]) -> tuple[tuple[str, dict[str, float]], ...]:
 def uncertainty_command(
     out_path: OutOpt, coinr_data: CoinrData = None, coinr_meta: CoinrMeta = None,
     method: MethodFile = None, framework: FrameworkOpt = None, data: DataOpt = None,
-    period: PeriodOpt = None,
+    period: PeriodOpt = None, coinr_call: CoinrCall = None,
     runs: Annotated[int, typer.Option("--runs", min=1, help="Số lần lặp / replications")] = 1000,
     seed: Annotated[int, typer.Option(help="Hạt giống / random seed")] = 0,
     noise: Annotated[float, typer.Option(help="Nhiễu trọng số ± / weight noise")] = 0.25,
-    norm: Annotated[list[str] | None, typer.Option("--norm", help="Cách chuẩn hóa thay thế / alternative normalisation, e.g. minmax:a=1,b=100")] = None,
-    winmax: Annotated[list[int] | None, typer.Option("--winmax", help="Giới hạn winsorise thay thế / alternative winsorisation limits")] = None,
-    aggregation: Annotated[list[str] | None, typer.Option("--aggregation", help="arithmetic | geometric | harmonic")] = None,
+    norm: Annotated[list[str] | None, typer.Option(
+        "--norm", help="Cách chuẩn hóa thay thế / alternative normalisation, e.g. "
+                       "minmax:a=1,b=100 or rank:ties=min")] = None,
+    winmax: Annotated[list[int] | None, typer.Option(
+        "--winmax", help="Giới hạn winsorise thay thế / alternative winsorisation limits")] = None,
+    aggregation: Annotated[list[str] | None, typer.Option(
+        "--aggregation", help="arithmetic | geometric | harmonic | generalised")] = None,
 ) -> None:
     """Độ bất định của thứ hạng (Monte Carlo) / rank uncertainty by Monte Carlo.
 
     Writes unit,nominal_rank,mean_rank,median_rank,q05_rank,q95_rank.
 
     Example: chiso index uncertainty --coinr-data iData.csv --coinr-meta iMeta.csv --method
-    method.yaml --runs 1000 --seed 1 --norm minmax:a=1,b=100 --norm zscore:mean=10,sd=2 --out ranks.csv
+    method.yaml --runs 1000 --seed 1 --norm minmax:a=1,b=100 --norm zscore:mean=10,sd=2
+    --out ranks.csv
     """
     from chiso.compute import UncertaintySpec, uncertainty
 
-    st, ds, m = _inputs(coinr_data, coinr_meta, framework, data, period, method)
+    st, ds, m = _inputs(coinr_data, coinr_meta, framework, data, period, method, coinr_call)
     spec = UncertaintySpec(n=runs, seed=seed, weight_noise=noise,
                            normalisations=_alternatives(norm or []), winmax=tuple(winmax or ()),
                            aggregations=tuple(aggregation or ()))

@@ -35,7 +35,9 @@ def cronbach_alpha(values: np.ndarray) -> float:
     if k < 2 or x.shape[0] < 2:
         return float("nan")
     total = x.sum(axis=1).var(ddof=1)
-    return float(k / (k - 1) * (1 - x.var(axis=0, ddof=1).sum() / total)) if total > 0 else float("nan")
+    if not total > 0:
+        return float("nan")
+    return float(k / (k - 1) * (1 - x.var(axis=0, ddof=1).sum() / total))
 
 
 def pca_explained(values: np.ndarray) -> np.ndarray:
@@ -48,7 +50,7 @@ def pca_explained(values: np.ndarray) -> np.ndarray:
         sd = x.std(axis=0, ddof=1)
         z = (x - x.mean(axis=0)) / np.where(sd > 0, sd, 1.0)
     eig = np.linalg.eigvalsh(np.cov(z, rowvar=False))[::-1]
-    return eig / eig.sum()
+    return np.asarray(eig / eig.sum(), dtype=float)
 
 
 @dataclass(frozen=True)

@@ -1,26 +1,45 @@
-"""Ranks as the ministry publishes them: descending, ties share the lower rank (1, 2, 2, 4)."""
+"""Ranks as the ministry and COINr give them: descending, ties share the lower rank (1, 2, 2, 4).
+
+Numerical care: two aggregates equal in exact arithmetic can differ in the last bit of a
+floating-point sum (0.1 + 0.2 is not 0.3), which would split a tie. So scores within a relative
+`tolerance` of their neighbour in the sorted order form one group and share its rank (groups
+chain: each gap is compared, not the distance to the group's first score). The default method
+uses 1e-12, a few thousand units in the last place: far above rounding in a sum of a few hundred
+terms, far below any difference a published score can show. `digits` ranks the scores rounded
+to that many decimals first, as the ministry ranks its published four-decimal DTI.
+"""
 
 from __future__ import annotations
 
 import numpy as np
 
+from chiso.compute.arrays import FloatArray
 
-def rank_desc(scores: np.ndarray) -> np.ndarray:
+
+def rank_desc(scores: FloatArray, tolerance: float = 0.0, digits: int | None = None
+              ) -> FloatArray:
     """Rank along the last axis, best (largest) first; NaN stays NaN.
 
     "15 Thanh Hóa, 15 Yên Bái": equal scores share the lower rank and the next one skips
     (R's rank(-x, ties.method = "min")). Vectorised over leading axes (replications).
     """
     x = np.asarray(scores, dtype=float)
-    finite = np.isfinite(x)
-    key = np.where(finite, -x, np.inf)
-    order = np.argsort(key, axis=-1, kind="stable")
-    ordered = np.take_along_axis(key, order, axis=-1)
+    if digits is not None:
+        x = np.round(x, digits)
+    missing = np.isnan(x)  # infinite scores rank too (first or last), as in R
+    order = np.argsort(-x, axis=-1, kind="stable")  # NaN sorts last, after -inf scores
+    ordered = np.take_along_axis(-x, order, axis=-1)
     n = x.shape[-1]
     position = np.broadcast_to(np.arange(n), ordered.shape)
     starts = np.ones(ordered.shape, dtype=bool)
-    starts[..., 1:] = ordered[..., 1:] != ordered[..., :-1]
+    same = ordered[..., 1:] == ordered[..., :-1]
+    if tolerance > 0:
+        with np.errstate(invalid="ignore"):
+            gap = ordered[..., 1:] - ordered[..., :-1]
+            scale = np.maximum(np.abs(ordered[..., 1:]), np.abs(ordered[..., :-1]))
+            same |= np.isfinite(gap) & (gap <= tolerance * scale)
+    starts[..., 1:] = ~same
     first = np.maximum.accumulate(np.where(starts, position, 0), axis=-1)
     ranks = np.empty(ordered.shape, dtype=float)
     np.put_along_axis(ranks, order, first + 1.0, axis=-1)
-    return np.where(finite, ranks, np.nan)
+    return np.where(missing, np.nan, ranks)

@@ -33,6 +33,49 @@ class Tree:
     def position(self, code: str) -> int:
         return self.nodes.index(code)
 
+    def parents(self) -> list[int | None]:
+        """The position of every node's parent (None for the root)."""
+        out: list[int | None] = [None] * len(self.nodes)
+        n_leaf = len(self.leaves)
+        for k, kids in enumerate(self.children):
+            for c in kids:
+                out[c] = n_leaf + k
+        return out
+
+    def ancestor_at(self, level: int) -> list[int | None]:
+        """Every node's ancestor at `level` (itself if it is at that level; None above it)."""
+        parent = self.parents()
+        out: list[int | None] = []
+        for i in range(len(self.nodes)):
+            node: int | None = i
+            while node is not None and self.level[node] < level:
+                node = parent[node]
+            out.append(node if node is not None and self.level[node] == level else None)
+        return out
+
+    def without(self, codes: Sequence[str]) -> Tree:
+        """The tree with these indicators left out, and the aggregates left without children."""
+        drop = set(codes)
+        nodes = self.nodes
+        kids = {self.aggregates[k]: [nodes[c] for c in ch] for k, ch in enumerate(self.children)}
+        leaves = [c for c in self.leaves if c not in drop]
+        alive = set(leaves)
+        aggs: list[str] = []
+        for a in self.aggregates:
+            kids[a] = [c for c in kids[a] if c in alive]
+            if kids[a]:
+                alive.add(a)
+                aggs.append(a)
+        if not aggs:
+            raise ComputeError("Loại hết chỉ tiêu thì không còn gì để tính.",
+                               "Every indicator is excluded: nothing is left to compute.")
+        pos = {c: i for i, c in enumerate(nodes)}
+        weight = {c: float(self.weights[pos[c]]) for c in nodes}
+        points = {c: float(self.max_points[pos[c]]) for c in nodes}
+        height = {c: self.level[pos[c]] for c in nodes}
+        return Tree._make(leaves, aggs, {a: kids[a] for a in aggs}, weight, points, height,
+                          self.points)
+
     @classmethod
     def from_framework(cls, fw: Framework) -> Tree:
         """The scored part of a framework (unscored nodes, e.g. 0-point ones, are left out)."""
@@ -75,7 +118,8 @@ class Tree:
         kids: dict[str, list[str]] = {}
         for child, par in parent.items():
             kids.setdefault(par, []).append(child)
-        aggs = sorted(kids, key=lambda c: (level[c], list(parent).index(c) if c in parent else 10**9))
+        order = {c: i for i, c in enumerate(parent)}
+        aggs = sorted(kids, key=lambda c: (level[c], order.get(c, 10**9)))
         points = {c: np.nan for c in [*leaves, *aggs]}
         return cls._make(list(leaves), aggs, kids, weight, points, dict(level), False)
 

@@ -1,6 +1,13 @@
 """Uncertainty analysis: Monte Carlo over weights, normalisation, winsorisation limit and
-aggregation, replications processed as an array axis in batches (never a Python loop over the
-whole pipeline), reproducible from a seed."""
+aggregation, on the build's own stages (chiso.compute.pipeline), replications processed as an
+array axis in batches, reproducible from a seed.
+
+Replications are drawn in chunks of `spec.chunk`: chunk k draws from its own generator,
+SeedSequence(seed, spawn_key=(k,)), so any chunk can be drawn and computed on its own (by
+another process, or a cluster) and the result does not depend on how chunks are shared out.
+Records written before chunks existed (chunk None) draw every replication from one generator,
+default_rng(seed), as they did then.
+"""
 
 from __future__ import annotations
 
@@ -10,22 +17,18 @@ from typing import Any
 
 import numpy as np
 
-from chiso.compute.aggregate import aggregate, weighted_mean
-from chiso.compute.build import (
-    Dataset,
-    Structure,
-    denominate,
-    impute,
-    leaf_matrix,
-    normalise,
-    screen,
-)
-from chiso.compute.method import Method
+from chiso.compute import pipeline
+from chiso.compute.aggregate import Rules, aggregate, aggregate_into
+from chiso.compute.arrays import FloatArray, IntArray
+from chiso.compute.build import structure_for
+from chiso.compute.method import Method, check_normaliser
 from chiso.compute.rank import rank_desc
-from chiso.compute.treat import treat
+from chiso.compute.records import legacy_params
+from chiso.compute.structure import Dataset, Structure
 from chiso.framework import Framework
 
 BATCH_BYTES = 256 * 2**20  # working memory per batch
+CHUNK = 1000
 
 
 @dataclass(frozen=True)
@@ -36,14 +39,20 @@ class UncertaintySpec:
     index's points) is multiplied by 1 + U(-noise, noise); normalisations: alternatives drawn
     with equal probability, as (kind, params) pairs; winmax: alternative winsorisation limits;
     aggregations: alternative aggregation methods. Empty tuples keep the nominal choice.
+    chunk: replications per independently seeded chunk (None: one generator, as before).
     """
 
     n: int = 1000
     seed: int = 0
     weight_noise: float = 0.25
-    normalisations: tuple[tuple[str, dict[str, float]], ...] = ()
+    normalisations: tuple[tuple[str, dict[str, Any]], ...] = ()
     winmax: tuple[int, ...] = ()
     aggregations: tuple[str, ...] = ()
+    chunk: int | None = CHUNK
+
+    def __post_init__(self) -> None:
+        for kind, params in self.normalisations:
+            check_normaliser("uncertainty.normalisations", kind, params)
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
@@ -53,38 +62,54 @@ class UncertaintySpec:
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> UncertaintySpec:
+        legacy = "chunk" not in d  # written before version 2 of the method records
+        norms = tuple((k, legacy_params(k, dict(p)) if legacy else dict(p))
+                      for k, p in d.get("normalisations") or ())
         return cls(n=int(d["n"]), seed=int(d["seed"]), weight_noise=float(d["weight_noise"]),
-                   normalisations=tuple((k, dict(p)) for k, p in d.get("normalisations") or ()),
-                   winmax=tuple(int(w) for w in d.get("winmax") or ()),
-                   aggregations=tuple(d.get("aggregations") or ()))
+                   normalisations=norms, winmax=tuple(int(w) for w in d.get("winmax") or ()),
+                   aggregations=tuple(d.get("aggregations") or ()),
+                   chunk=None if legacy else d["chunk"])
+
+    def chunks(self) -> list[tuple[int, int]]:
+        """(chunk index, replications in it)."""
+        if self.chunk is None:
+            return [(0, self.n)]
+        return [(k, min(self.chunk, self.n - start))
+                for k, start in enumerate(range(0, self.n, self.chunk))]
 
 
 @dataclass(frozen=True)
 class Replications:
     """The parameters of every replication: enough to rebuild any one of them exactly."""
 
-    weights: np.ndarray      # (n, nodes): the weight of every node within its parent
-    normalisation: np.ndarray  # (n,) index into the alternatives
-    winmax: np.ndarray       # (n,) index into the alternatives
-    aggregation: np.ndarray  # (n,) index into the alternatives
+    weights: FloatArray        # (n, nodes): the weight of every node within its parent
+    normalisation: IntArray    # (n,) index into the alternatives
+    winmax: IntArray           # (n,) index into the alternatives
+    aggregation: IntArray      # (n,) index into the alternatives
+
+    @classmethod
+    def concat(cls, parts: list[Replications]) -> Replications:
+        return cls(*(np.concatenate([getattr(p, f) for p in parts])
+                     for f in ("weights", "normalisation", "winmax", "aggregation")))
 
 
 @dataclass
 class UncertaintyResult:
     unit_ids: list[str]
-    nominal_rank: np.ndarray
-    mean_rank: np.ndarray
-    median_rank: np.ndarray
-    q05_rank: np.ndarray
-    q95_rank: np.ndarray
-    scores: np.ndarray = field(repr=False)  # (n, units): the root score of every replication
-    ranks: np.ndarray = field(repr=False)
+    nominal_rank: FloatArray
+    mean_rank: FloatArray
+    median_rank: FloatArray
+    q05_rank: FloatArray
+    q95_rank: FloatArray
+    scores: FloatArray = field(repr=False)  # (n, units): the root score of every replication
+    ranks: FloatArray = field(repr=False)
     params: Replications | None = field(default=None, repr=False)
 
     def to_rows(self) -> list[dict[str, Any]]:
-        return [{"unit": u, "nominal_rank": _i(self.nominal_rank[i]), "mean_rank": _f(self.mean_rank[i]),
-                 "median_rank": _f(self.median_rank[i]), "q05_rank": _f(self.q05_rank[i]),
-                 "q95_rank": _f(self.q95_rank[i])} for i, u in enumerate(self.unit_ids)]
+        return [{"unit": u, "nominal_rank": _i(self.nominal_rank[i]),
+                 "mean_rank": _f(self.mean_rank[i]), "median_rank": _f(self.median_rank[i]),
+                 "q05_rank": _f(self.q05_rank[i]), "q95_rank": _f(self.q95_rank[i])}
+                for i, u in enumerate(self.unit_ids)]
 
 
 def _f(v: float) -> float | None:
@@ -96,35 +121,42 @@ def _i(v: float) -> int | None:
 
 
 class Engine:
-    """The parts of a build that do not vary, prepared once; replications vary the rest."""
+    """The build's stages run once up to screening, once per alternative winsorisation limit and
+    normalisation, then aggregated per replication."""
 
     def __init__(self, fw: Framework | Structure, data: Dataset, method: Method,
-                 normalisations: tuple[tuple[str, dict[str, float]], ...] = (),
+                 normalisations: tuple[tuple[str, dict[str, Any]], ...] = (),
                  winmax: tuple[int, ...] = (), aggregations: tuple[str, ...] = ()) -> None:
-        self.st = st = Structure.of(fw)
+        self.st = st = structure_for(fw, method)
         self.method = method
-        tree = st.tree
-        x = denominate(st, data, leaf_matrix(st, data), method)
-        groups = data.groups.get(method.group_by) if method.group_by else None
-        x = impute(x, method.impute, groups=None if groups is None else np.asarray(groups))
-        x = np.where(screen(x, method.screen_units)[:, None], x, np.nan)
+        prep = pipeline.prepare(st, data, method)
+        x = prep.values
+        self.kept = prep.kept
+        ctx = pipeline.Context.of(data.unit_ids)
         self.norms = normalisations or ((method.normalise, dict(method.normalise_params)),)
-        self.wins = winmax or ((method.treat.winmax,) if method.treat else (0,))
-        self.aggs = aggregations or (method.aggregate,)
-        skip = {tree.leaves.index(c) for c in method.treat_skip if c in tree.leaves}
+        self.wins: tuple[int | None, ...] = winmax or (
+            (method.treat.winmax,) if method.treat else (0,))
         stack = []
         for w in self.wins:
-            treated = x
-            if method.treat is not None:
-                rule = type(method.treat)(**{**asdict(method.treat), "winmax": w})
-                treated, _ = treat(x, rule, list(tree.leaves), skip)
-            stack.append([normalise(st, treated, method, k, p) for k, p in self.norms])
+            treated, _ = pipeline.treat_stage(st, x, method, prep.kept, w)
+            stack.append([pipeline.normalise(st, treated, method, ctx, k, p)
+                          for k, p in self.norms])
         self.normalised = np.array(stack)  # (wins, norms, units, leaves)
-        self.points = method.aggregate == "points"
-        self.nominal_weights = self._points_weights() if self.points else tree.weights.copy()
-        self._cache: dict[tuple[int, int, int], np.ndarray] = {}
+        nominal = pipeline.aggregation_rules(st, method)
+        self.points = "points" in nominal.how
+        alts = aggregations or (None,)
+        self.aggs = tuple(nominal if a is None else pipeline.aggregation_rules(st, method, a)
+                          for a in alts)
+        self.nominal_rules = nominal
+        treated_x = pipeline.treat_stage(st, x, method, prep.kept)[0]
+        nominal_x = pipeline.normalise(st, treated_x, method, ctx)
+        self.nominal_x = nominal_x
+        self.nominal_weights = (
+            self._points_weights() if self.points
+            else pipeline.weights_stage(st, method, nominal_x, nominal, prep.kept))
+        self._cache: dict[tuple[int, int, int], FloatArray] = {}
 
-    def _points_weights(self) -> np.ndarray:
+    def _points_weights(self) -> FloatArray:
         """A points index as a weighted mean: leaves weigh their points, aggregates the points
         of their leaves (Σ value × points / Σ points is the same number)."""
         tree = self.st.tree
@@ -132,92 +164,103 @@ class Engine:
         n_leaf = len(tree.leaves)
         for k, kids in enumerate(tree.children):
             w[n_leaf + k] = w[list(kids)].sum()
-        return w
+        return np.asarray(w, dtype=float)
 
-    def draw(self, spec: UncertaintySpec) -> Replications:
-        rng = np.random.default_rng(spec.seed)
+    def draw(self, spec: UncertaintySpec, chunk: int = 0) -> Replications:
+        """The parameters of one chunk of replications (all of them when spec.chunk is None)."""
+        if spec.chunk is None:
+            rng, n = np.random.default_rng(spec.seed), spec.n
+        else:
+            rng = np.random.default_rng(np.random.SeedSequence(spec.seed, spawn_key=(chunk,)))
+            n = dict(spec.chunks())[chunk]
         tree = self.st.tree
         n_leaf = len(tree.leaves)
         noisy = self.noisy()
-        factors = rng.uniform(1 - spec.weight_noise, 1 + spec.weight_noise, (spec.n, noisy.size))
-        weights = np.broadcast_to(self.nominal_weights, (spec.n, len(tree.nodes))).copy()
+        factors = rng.uniform(1 - spec.weight_noise, 1 + spec.weight_noise, (n, noisy.size))
+        weights = np.broadcast_to(self.nominal_weights, (n, len(tree.nodes))).copy()
         weights[:, noisy] *= factors
         if self.points:  # aggregates carry the points of their leaves, noisy as those are
             for k, kids in enumerate(tree.children):
                 weights[:, n_leaf + k] = weights[:, list(kids)].sum(axis=1)
         return Replications(
             weights=weights,
-            normalisation=rng.integers(0, len(self.norms), spec.n),
-            winmax=rng.integers(0, len(self.wins), spec.n),
-            aggregation=rng.integers(0, len(self.aggs), spec.n),
+            normalisation=rng.integers(0, len(self.norms), n),
+            winmax=rng.integers(0, len(self.wins), n),
+            aggregation=rng.integers(0, len(self.aggs), n),
         )
 
-    def noisy(self) -> np.ndarray:
+    def draw_all(self, spec: UncertaintySpec) -> Replications:
+        return Replications.concat([self.draw(spec, k) for k, _ in spec.chunks()])
+
+    def noisy(self) -> IntArray:
         """The nodes whose weight varies between replications."""
         tree = self.st.tree
         n_leaf = len(tree.leaves)
         return np.arange(n_leaf) if self.points else np.arange(n_leaf, len(tree.nodes) - 1)
 
-    def root_scores(self, reps: Replications) -> np.ndarray:
+    def _rules(self, a: int) -> Rules:
+        rules = self.aggs[a]
+        return rules.with_how("arithmetic") if "points" in rules.how else rules
+
+    def root_scores(self, reps: Replications) -> FloatArray:
         """The root score of every replication, (n, units).
 
         Only the aggregates whose children's weights vary ("dirty") are recomputed per
-        replication; every other node depends only on the discrete choices (winsorisation limit,
-        normalisation, aggregation), so it is computed once per combination of those. Batched
-        to bound memory.
+        replication, by the build's aggregate step; every other node depends only on the
+        discrete choices (winsorisation limit, normalisation, aggregation), so it is computed
+        once per combination of those. Batched to bound memory.
         """
         tree = self.st.tree
         n_leaf = len(tree.leaves)
         noisy = set(self.noisy().tolist())
         dirty: list[int] = []
         for k, kids in enumerate(tree.children):
-            if noisy.intersection(kids) or set(dirty).intersection(kids):
-                dirty.append(n_leaf + k)
-        dirty_set = set(dirty)
-        needed = sorted({c for d in dirty for c in tree.children[d - n_leaf]} - dirty_set)
+            if noisy.intersection(kids) or {n_leaf + d for d in dirty}.intersection(kids):
+                dirty.append(k)
         combos, combo_of = np.unique(
             np.stack([reps.winmax, reps.normalisation, reps.aggregation], axis=1),
             axis=0, return_inverse=True)
         combo_of = combo_of.reshape(-1)
-        static = np.stack([
-            self._static(int(w), int(nm), int(a))[:, needed] for w, nm, a in combos
-        ])  # (combos, units, needed)
-        col = {c: i for i, c in enumerate(needed)}
-        n, units = reps.weights.shape[0], static.shape[1]
-        per_rep = units * (len(needed) + len(dirty)) * 8 * 3
-        batch = max(1, min(n, BATCH_BYTES // max(per_rep, 1)))
+        # the columns a replication needs: the dirty aggregates and their children
+        needed = sorted({n_leaf + d for d in dirty} | {c for d in dirty for c in tree.children[d]})
+        columns = {node: i for i, node in enumerate(needed)}
+        root = len(tree.nodes) - 1
+        n = reps.weights.shape[0]
+        units = self.normalised.shape[2]
         out = np.empty((n, units))
-        for start in range(0, n, batch):
-            sl = slice(start, min(n, start + batch))
-            base = static[combo_of[sl]]  # (b, units, needed)
-            values: dict[int, np.ndarray] = {}
-            agg = reps.aggregation[sl]
-            w = reps.weights[sl]
-            for d in dirty:
-                kids = list(tree.children[d - n_leaf])
-                x = np.stack([values[c] if c in dirty_set else base[..., col[c]] for c in kids], axis=-1)
-                res = np.empty(x.shape[:-1])
-                for a, how in enumerate(self.aggs):
-                    rows = np.flatnonzero(agg == a)
-                    if rows.size:
-                        res[rows] = weighted_mean(x[rows], w[rows][:, kids][:, None, :],
-                                          "arithmetic" if how == "points" else how, self.method.p)
-                values[d] = res
-            out[sl] = values[dirty[-1]] if dirty else base[..., col[len(tree.nodes) - 1]]
+        per_rep = units * (len(needed) + 1) * 8 * 3
+        batch = max(1, BATCH_BYTES // max(per_rep, 1))
+        for c, (w, nm, a) in enumerate(combos):
+            static = self._static(int(w), int(nm), int(a))
+            rows = np.flatnonzero(combo_of == c)
+            if not dirty:
+                out[rows] = static[:, root]
+                continue
+            for start in range(0, rows.size, batch):
+                sl = rows[start:start + batch]
+                values = np.empty((sl.size, units, len(needed)))
+                values[...] = static[:, needed]
+                aggregate_into(tree, values, self._rules(int(a)), reps.weights[sl], dirty,
+                               contiguous=True, kept=self.kept, columns=columns)
+                out[sl] = values[..., columns[root]]
         return out
 
-    def _static(self, w: int, nm: int, a: int) -> np.ndarray:
+    def _static(self, w: int, nm: int, a: int) -> FloatArray:
         """Every node's score for one combination of the discrete choices, nominal weights."""
         key = (w, nm, a)
         if key not in self._cache:
-            how = self.aggs[a]
-            self._cache[key] = aggregate(self.st.tree, self.normalised[w, nm],
-                                         "arithmetic" if how == "points" else how,
-                                         weights=self.nominal_weights, p=self.method.p)
+            self._cache[key] = aggregate(self.st.tree, self.normalised[w, nm], self._rules(a),
+                                         weights=self.nominal_weights, kept=self.kept)
         return self._cache[key]
 
+    def nominal_root(self) -> FloatArray:
+        """The root score of the nominal build (the method itself)."""
+        return aggregate(self.st.tree, self.nominal_x, self.nominal_rules,
+                         weights=None if self.points else self.nominal_weights,
+                         kept=self.kept)[:, -1]
 
-def rank_stats(ranks: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+
+def rank_stats(ranks: FloatArray) -> tuple[FloatArray, FloatArray, FloatArray, FloatArray]:
     """Mean, median, 5th and 95th percentile rank per unit (R's quantile type 7)."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)
@@ -225,51 +268,21 @@ def rank_stats(ranks: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, n
         return np.nanmean(ranks, axis=0), np.nanmedian(ranks, axis=0), q05, q95
 
 
+def _ranks(eng: Engine, scores: FloatArray) -> FloatArray:
+    return rank_desc(scores, eng.method.rank_tolerance, eng.method.rank_digits)
+
+
 def uncertainty(fw: Framework | Structure, data: Dataset, method: Method,
                 spec: UncertaintySpec) -> UncertaintyResult:
     """Rank uncertainty of the root over `spec.n` replications drawn from `spec.seed`."""
     eng = Engine(fw, data, method, spec.normalisations, spec.winmax, spec.aggregations)
-    reps = eng.draw(spec)
-    scores = eng.root_scores(reps)
-    ranks = rank_desc(scores)
-    nominal = _nominal_root(eng)
+    parts = [eng.draw(spec, k) for k, _ in spec.chunks()]
+    scores = np.empty((spec.n, len(data.unit_ids)))
+    start = 0
+    for part in parts:  # chunk by chunk: each could run elsewhere (issue 18)
+        scores[start:start + len(part.normalisation)] = eng.root_scores(part)
+        start += len(part.normalisation)
+    ranks = _ranks(eng, scores)
     mean, median, q05, q95 = rank_stats(ranks)
-    return UncertaintyResult(list(data.unit_ids), rank_desc(nominal), mean, median, q05, q95,
-                             scores, ranks, reps)
-
-
-def _nominal_root(eng: Engine) -> np.ndarray:
-    tree = eng.st.tree
-    x = eng.normalised[0, 0]
-    if eng.points:
-        return aggregate(tree, x, "points")[:, -1]
-    return aggregate(tree, x, eng.method.aggregate, weights=eng.nominal_weights, p=eng.method.p)[:, -1]
-
-
-def sensitivity(fw: Framework | Structure, data: Dataset, method: Method, spec: UncertaintySpec,
-                *, bootstrap: int = 1000) -> Any:
-    """Si and STi of each uncertain input on the mean absolute rank change of the root.
-
-    Inputs: "weights" (one input: a pool of spec.n noisy weight sets, the design picks one), and
-    "normalisation", "winmax", "aggregation" where the spec gives alternatives. spec.n is the
-    base sample size N; the design runs N (d + 2) replications.
-    """
-    from chiso.compute.sensitivity import saltelli_design, sensitivity_indices
-
-    eng = Engine(fw, data, method, spec.normalisations, spec.winmax, spec.aggregations)
-    pool = eng.draw(spec)
-    names = ["weights"] + [k for k, alts in (("normalisation", eng.norms), ("winmax", eng.wins),
-                                              ("aggregation", eng.aggs)) if len(alts) > 1]
-    rng = np.random.default_rng(spec.seed + 1)
-    u = saltelli_design(spec.n, len(names), rng)
-    col = {k: u[:, i] for i, k in enumerate(names)}
-
-    def pick(k: str, count: int) -> np.ndarray:
-        return np.minimum((col[k] * count).astype(int), count - 1) if k in col else np.zeros(len(u), int)
-
-    reps = Replications(pool.weights[pick("weights", spec.n)], pick("normalisation", len(eng.norms)),
-                        pick("winmax", len(eng.wins)), pick("aggregation", len(eng.aggs)))
-    from chiso.compute.sensitivity import mean_rank_change
-
-    y = mean_rank_change(eng.root_scores(reps), _nominal_root(eng))
-    return sensitivity_indices(y, spec.n, tuple(names), bootstrap=bootstrap, seed=spec.seed)
+    return UncertaintyResult(list(data.unit_ids), _ranks(eng, eng.nominal_root()), mean, median,
+                             q05, q95, scores, ranks, Replications.concat(parts))

@@ -33,8 +33,9 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from chiso.compute.build import BuildResult, Dataset, Structure, build, leaf_matrix
+from chiso.compute.build import BuildResult, Dataset, Structure, build
 from chiso.compute.method import Method
+from chiso.compute.structure import leaf_matrix
 from chiso.errors import ComputeError
 from chiso.framework import Framework
 
@@ -200,6 +201,16 @@ def leaf_ranges(st: Structure, leaves: np.ndarray,
     return out
 
 
+def rounding_floor(score: float, digits: int) -> float:
+    """The least score that rounds (to `digits` decimals) to at least `score`'s rounding: where
+    a method ranks the rounded scores (the ministry's four decimals), that is what to reach."""
+    shown = float(np.round(score, digits))
+    floor = shown - 0.5 * 10.0 ** -digits
+    while float(np.round(floor, digits)) < shown:  # half-way rounds to even: step past it
+        floor = float(np.nextafter(floor, np.inf))
+    return floor
+
+
 def what_it_takes(fw: Framework | Structure, data: Dataset, method: Method, unit: str,
                   goal: int | str = "next", *,
                   ranges: Mapping[str, tuple[float, float]] | None = None,
@@ -235,6 +246,8 @@ def what_it_takes(fw: Framework | Structure, data: Dataset, method: Method, unit
     others = np.delete(o.base.scores[o.root], o.u)
     others = np.sort(others[np.isfinite(others)])[::-1]
     threshold = float(others[target - 1]) if exact and target - 1 < others.size else None
+    if threshold is not None and method.rank_digits is not None:
+        threshold = rounding_floor(threshold, method.rank_digits)
     dist = {j: abs(ends[j] - x[j]) for j in movable}
     # score gained per unit moved in the good direction, from a build with the leaf at its end
     gain = {j: (o.at({j: ends[j]})[0] - s0) / dist[j] if dist[j] > 0 else 0.0 for j in movable}
