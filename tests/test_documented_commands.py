@@ -16,7 +16,7 @@ PAGES = sorted((ROOT / "src" / "chiso" / "web" / "templates").rglob("*.html"))
 MESSAGES = sorted((ROOT / "src" / "chiso").rglob("*.py"))
 # where a command is given to be run: code in Markdown, <code> in pages, "Run: chiso ..." in
 # messages
-IN_CODE = re.compile(r"`([^`\n]*)`|^(?:    |\t)?\$? ?(chiso [^\n]*)$", re.M)
+IN_CODE = re.compile(r"`([^`\n]*)`|^(?:    |\t|\$ )(chiso [^\n]*)$", re.M)
 IN_HTML = re.compile(r"<code>([^<]*)</code>")
 IN_MESSAGE = re.compile(r"(?:[Rr]un|chạy|[Ss]ee|Xem|[Uu]se|dùng|[Tt]ry|thử): +`?(chiso [a-z][^\"'\n.,;)`]*)|`(chiso [^`\n]*)`")
 COMMAND = re.compile(r"\bchiso ([a-z][a-z-]*)(?: ([a-z][a-z-]*))?")

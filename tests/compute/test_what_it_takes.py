@@ -185,9 +185,10 @@ def test_minimal_moves_reach_the_goal_and_no_smaller_move_does(problem) -> None:
     total = sum(points)
     # by hand: each index scores points / total per unit of its value; the goal is to score
     # at least the goal-th best of the other units as the ministry ranks them: on scores
-    # rounded to four decimals, so reaching half a unit of the fourth decimal below is a tie
+    # rounded to four decimals (as the engine ranks them: NumPy's rounding, half to even), so
+    # reaching half a unit of the fourth decimal below is a tie
     others = np.sort(np.delete(data.values @ np.array(points) / total, u))[::-1]
-    needed = round(float(others[w.goal_rank - 1]), 4) - 0.00005 \
+    needed = float(np.round(others[w.goal_rank - 1], 4)) - 0.00005 \
         - float(x @ np.array(points)) / total
     gain = np.array(points) / total
     room = 1.0 - x
