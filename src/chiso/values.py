@@ -53,6 +53,8 @@ MEASURES: dict[str, Measure] = {
     "rank": Measure("thứ hạng", 1, RANK_MAX, whole=True),
     "score": Measure("điểm", 0, 1000, words=("điểm", "points")),
     "index": Measure("chỉ số", 0, 1000),
+    # per 100 inhabitants: one person may hold several subscriptions, so it may pass 100
+    "per_100": Measure("trên 100 dân", 0, 1000, words=("/100 dân", "trên 100 dân")),
     "per_1000": Measure("‰", 0, 1e6, words=("‰", "phần nghìn")),  # may pass 1000 (per person)
     "mbps": Measure("Mbps", 0, 1e6, words=("mbps", "mb/s", "mbit/s")),
     "km2": Measure("km²", 0, 1e6, words=("km2", "km²")),

@@ -116,6 +116,7 @@ UNITS: dict[str, tuple[str, str]] = {
     "percent": ("%", "%"),
     "count": ("số lượng", "count"),
     "vnd": ("đồng", "VND"),
+    "per_100": ("trên 100 dân", "per 100 inhabitants"),
     "per_1000": ("trên 1.000 dân", "per 1,000 people"),
     "mbps": ("Mbps", "Mbps"),
     "rank": ("hạng", "rank"),
@@ -197,7 +198,9 @@ def fmt_value(value: Any, unit: str | None, lang: str) -> str:
         text = fmt_number(value, lang, 4)
     else:
         text = fmt_number(value, lang)
-    suffix = {"vnd": " đ" if lang != "en" else " VND", "per_1000": "‰"}.get(unit or "", "")
+    suffix = {"vnd": " đ" if lang != "en" else " VND",
+              "per_100": " /100 dân" if lang != "en" else " per 100",
+              "per_1000": " /1.000 dân" if lang != "en" else " per 1,000"}.get(unit or "", "")
     return text + suffix
 
 

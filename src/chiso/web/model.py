@@ -509,8 +509,10 @@ def _indicator_rows(session: Session, fw: Framework, u: Unit, period: str,
     for obs, src in observations.figures(session, observations.Filter(unit_ids=[u.id], indicators=codes)):
         mine[obs.indicator].append(figure_json(obs, src))
     national = _national(session, codes)
-    means = observations.mean_values(session, observations.Filter(unit_ids=peer_ids, indicators=codes,
-                                                   periods=[period], kinds=["actual"]))
+    # a mean of the provinces is read only for rates: not of ranks, counts or sums of money
+    rates = [n.code for n in inds if n.unit not in ("rank", "count", "persons", "vnd")]
+    means = observations.mean_values(session, observations.Filter(
+        unit_ids=peer_ids, indicators=rates, periods=[period], kinds=["actual"]))
     parents = fw.parent_of()
     rows = []
     for node in inds:
