@@ -35,6 +35,18 @@ _DONE = re.compile(r"(?<!\w)(?:đã|hiện nay|hiện có|hiện|tính đến|t�
                    r"thực tế|ước đạt|mới|vẫn|so với)(?!\w)", re.IGNORECASE)
 _HOME_OPENING = re.compile(r"^\W*(?:tỉnh|thành phố|toàn tỉnh|toàn thành phố|địa phương)\b|"
                            r"(?:của|trên địa bàn) tỉnh(?! \w+ [A-ZĐ])|toàn tỉnh", re.IGNORECASE)
+# a body adopting targets has not done them: "Đại hội đã thông qua Nghị quyết, nhất trí mục tiêu"
+_ADOPTED = re.compile(r"(?<!\w)đã (?:thông qua|ban hành|phê duyệt|đề ra|xác định|đặt ra|nhất trí)(?!\w)",
+                      re.IGNORECASE)
+# words holding a cue that are none: "hiện đại" (modern), "giá hiện hành" (current prices)
+_NOT_DONE = re.compile(r"thực hiện|hiện đại|hiện hành|thể hiện|xuất hiện|phát hiện|hiện thực", re.IGNORECASE)
+
+
+def _done(text: str) -> bool:
+    """Does a sentence say what has been done (not what a body adopted or aims at)?"""
+    return _DONE.search(_NOT_DONE.sub("_", _ADOPTED.sub("", text))) is not None
+
+
 _LIST_LINE = re.compile(r"^\s*(?:[-+•–*]|\d+[.)]|[a-zđ][.)]|[A-ZĐ][^:.]{2,60}:)")
 _WEAK = frozenset({"đạt", "chiếm"})
 
@@ -58,6 +70,15 @@ class Flow:
     target: tuple[int, int | None] | None = None  # (paragraph it holds to, target year)
     family: str | None = None  # the index the report's ranks and scores are of
 
+    def _goes_on(self, text: str) -> bool:
+        """Does a paragraph opening with `text` go on with the targets just set? Yes when it
+        says nothing done and names no year already past ("Về sử dụng dịch vụ viễn thông, số
+        thuê bao băng rộng di động/100 dân đạt 85 thuê bao" after "mục tiêu đến năm 2025")."""
+        if _done(text) or self.target is None or self.target[1] is None:
+            return False
+        past = [int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", text)]
+        return not any(y < self.target[1] for y in past)
+
     def subject(self, text: str, para: int, named: list[Mention]) -> str | None:
         """The province (as written) or COUNTRY a sentence naming none is about, else None."""
         if named:
@@ -79,7 +100,7 @@ class Flow:
         if p != para:
             return False, None
         said = [w for end, _k, w in cues if end <= position and w not in _WEAK]
-        if _DONE.search(text) or any(k == kinds.ACTUAL for _e, k, w in cues if w in said):
+        if _done(text) or any(k == kinds.ACTUAL for _e, k, w in cues if w in said):
             return False, None
         return True, year
 
@@ -89,14 +110,21 @@ class Flow:
             self.named_last = (para, named[0].name)  # the sentence's subject comes first
         if kinds.national_cue(text) >= 0 and not named:
             self.national_last = para
-        if _TARGET_SET.search(text) and not _DONE.search(text):
+        if _TARGET_SET.search(text) and not _done(text):
             year = kinds.target_year(text)
+            holding = self.target is not None and self.target[0] == para
+            if year is None and holding and self.target is not None:
+                year = self.target[1]  # "Mục tiêu đến năm 2025: ... Hướng tới 80 thuê bao": still 2025
             self.target = (para, year)
-            if text.rstrip().endswith(":") and _LIST_LINE.match(next_para_text or "") is not None:
+            if ((text.rstrip().endswith(":") or holding)
+                    and _LIST_LINE.match(next_para_text or "") is not None):
                 self.target = (para + 1, year)  # the list under a heading "Mục tiêu ...:"
-        elif self.target is not None and _DONE.search(text):
+            elif next_para_text and self._goes_on(next_para_text):
+                self.target = (para + 1, year)
+        elif self.target is not None and _done(text):
             self.target = None  # a sentence about what was done ends a stretch of targets
-        elif self.target is not None and self.target[0] == para and _LIST_LINE.match(next_para_text or ""):
+        elif (self.target is not None and self.target[0] == para and next_para_text
+              and (_LIST_LINE.match(next_para_text) or self._goes_on(next_para_text))):
             self.target = (para + 1, self.target[1])  # the list goes on while its lines are items
         self.family = family_of(text, self.family)
 
