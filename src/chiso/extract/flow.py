@@ -69,6 +69,7 @@ class Flow:
     national_last: int | None = None  # paragraph of the last sentence about the whole country
     target: tuple[int, int | None] | None = None  # (paragraph it holds to, target year)
     family: str | None = None  # the index the report's ranks and scores are of
+    speed: str | None = None  # the network the report's speeds are of
 
     def _goes_on(self, text: str) -> bool:
         """Does a paragraph opening with `text` go on with the targets just set? Yes when it
@@ -127,6 +128,48 @@ class Flow:
               and (_LIST_LINE.match(next_para_text) or self._goes_on(next_para_text))):
             self.target = (para + 1, self.target[1])  # the list goes on while its lines are items
         self.family = family_of(text, self.family)
+        if "tốc độ" in text.lower():
+            self.speed = speed_of(text, self.speed)
+
+
+# which network a speed is of, by the words that name it; upload speeds are no indicator
+_SPEEDS = (("mobile_5g_speed_mbps", re.compile(r"\b5G\b")),
+           ("fixed_broadband_speed_mbps", re.compile(r"cố định|cáp quang|FTTH|fixed|băng rộng(?! di động)",
+                                                     re.IGNORECASE)),
+           ("mobile_broadband_speed_mbps", re.compile(r"di động|\b4G\b|mobile", re.IGNORECASE)))
+_DIRECTION = re.compile(r"tải lên|upload|tải xuống|download", re.IGNORECASE)
+_FROM = re.compile(r"(?<!\w)từ\s*$", re.IGNORECASE)  # "dịch vụ tốc độ cao từ 200 Mbps": a band
+_DOWN_UP = re.compile(r"(?:download|tải xuống)\s*(?:/|và)\s*(?:upload|tải lên)", re.IGNORECASE)
+
+
+def speed_of(text: str, default: str | None) -> str | None:
+    """The network the last speed named in `text` is of ("tốc độ ... mạng Internet cố định"),
+    or `default`."""
+    best: tuple[int, str] | None = None
+    for code, rx in _SPEEDS:
+        for m in rx.finditer(text):
+            if best is None or m.start() > best[0]:
+                best = (m.start(), code)
+    return best[1] if best else default
+
+
+def speed_at(before: str, figs_before: list[Figure], default: str | None) -> str | None:
+    """The speed indicator an unmatched Mb/s figure is of, or None when it is an upload speed
+    ("tốc độ tải lên là 95,30 Mb/s", the second of "download/upload lần lượt là X và Y") or a band
+    ("từ 200 Mbps")."""
+    if _FROM.search(before):
+        return None
+    pair = None
+    for m in _DOWN_UP.finditer(before):
+        pair = m
+    if pair is not None:
+        if sum(1 for f in figs_before if f.start > pair.end() and f.measure == "mbps") % 2:
+            return None
+    else:
+        said = [m.group(0).lower() for m in _DIRECTION.finditer(before)]
+        if said and said[-1] in ("tải lên", "upload"):
+            return None
+    return speed_of(before, default)
 
 
 def family_of(text: str, default: str | None) -> str | None:

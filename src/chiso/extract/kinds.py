@@ -42,6 +42,8 @@ _NOT_CUES = re.compile(r"(?<!kết quả )thực hiện|xuất hiện|thể hi�
 _YEAR_CUES = frozenset({"đến năm", "vào năm", "tới năm", "đến tháng", "đến hết năm", "đến cuối năm"})
 # cues of intent that give way to an "đã" before them: "đã được số hóa..., nâng tỷ lệ ... lên 60%"
 _WEAK_TARGET = frozenset({"nâng", "đưa", "dành", "đẩy lên", "sẽ", "có thể"})
+# "Tính đến hết năm 2024, ... người dân có thể sử dụng": what can be done now, not an aim
+_DONE_FIRST = frozenset({"đã", "tính đến", "tính tới", "hiện nay", "hiện có", "đến nay", "hiện tại"})
 _YEAR_AFTER = re.compile(r"^\s*(?:\d{1,2}\s*/\s*|quý\s+[IVX\d]+\s*/\s*)?((?:19|20)\d\d)", re.IGNORECASE)
 _TARGET_YEAR = re.compile(
     r"(?:đến|tới|vào|trong|hết|cuối|từ nay đến|giai đoạn \d{4}\s*[-–]\s*|by|in)\s+(?:năm|quý\s+[IVX\d]+/?|"
@@ -73,7 +75,7 @@ def kind_at(found: list[Cue], position: int, clause_start: int = 0, doc_year: in
             continue
         if kind == ACTUAL and word in ("đạt", "chiếm") and strong:
             continue
-        if kind == TARGET and word in _WEAK_TARGET and any(w == "đã" for _, _, w in before[:k]):
+        if kind == TARGET and word in _WEAK_TARGET and any(w in _DONE_FIRST for _, _, w in before[:k]):
             return ACTUAL
         if kind == TARGET and word in _YEAR_CUES and doc_year is not None:
             m = _YEAR_AFTER.match(sentence[end:end + 16])

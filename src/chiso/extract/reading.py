@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from chiso.extract import attribution, confidence, kinds
+from chiso.extract import attribution, confidence, flow, kinds
 from chiso.extract.candidates import Candidate
 from chiso.extract.figures import Figure
 from chiso.extract.indicators import FIGURE, Alias, Match, companion, context, match, words_of
@@ -110,6 +110,11 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
             and len(segs[i]) <= 6 and not ctx.after and sum(map(len, segs[:i + 1])) <= 8):
         # "Mức trung bình toàn quốc là 0,3 – 0,35%": a short sentence goes on about the last figure
         matches = [Match(last[2].code, 0.0, 0.5, last[2].alias)]
+    if not matches and fig.measure == "mbps":
+        # "Cụ thể, tốc độ tải xuống đạt 99,81 Mb/s": a speed of the network the report speaks of
+        code = flow.speed_at(before, figs[:i], state.speed)
+        if code is not None:
+            matches = [Match(code, 0.0, 0.7, "(speed)")]
     cue_end = kinds.national_cue(own_before) if fig.measure not in ("rank", "rank_change") else -1
     national = cue_end >= 0 and not any(prev_end + cue_end <= m.start < fig.start for m in named)
     kind = kinds.NATIONAL if national else kinds.kind_at(cues, fig.start, clause_start, doc_year, s)
@@ -155,7 +160,17 @@ def _units(s: str, fig: Figure, before: str, named: list, subjects: list, item_u
     clause = max((m.end() for m in CLAUSE_BREAK.finditer(s, 0, fig.start)), default=0)
     if near and near[-1].province is None and not any(clause <= m.start < fig.start for m in named):
         return [None]  # "Bộ Công Thương dẫn đầu với tỷ lệ 83,48%": a ministry's, not the province's
-    units = [namer.name(u) if u else home for u in _units_for(before, None, named)]
+    own = _units_for(before, None, named)
+    units = [namer.name(u) if u else home for u in own]
+    if own == [None] and _WITH_OPENING.search(before):
+        # "Với điểm số PCI năm 2023 đạt 71,25 điểm, Quảng Ninh tiếp tục ...": the subject follows
+        later = [m for m in named if m.start >= fig.end and "," in s[fig.end:m.start]]
+        if later and not any(x.start < later[0].start for x in subjects if x.start >= fig.end
+                             and x.province is None):
+            return [namer.name(later[0].name)]
     return [home] if units == [None] else units
+
+
+_WITH_OPENING = re.compile(r"(?:^|,)\W*(?:với|bằng)\s[^,;]*$", re.IGNORECASE)  # the figure's clause
 
 
