@@ -214,3 +214,57 @@ def share_lists(figs: list[Figure], found: list[list[Candidate]], text: str) -> 
                 if figs[j].measure != "rank" or (j > i and not continues_list(text[figs[j - 1].end:figs[j].start], "rank")):
                     break
                 found[j] = [replace(c, indicator=rank, alias=have[0].alias, confidence=0.8) for c in found[j]]
+
+
+_BRACKETED = re.compile(r"\(\s*$")
+
+
+def bracket_lists(figs: list[Figure], found: list[list[Candidate]], text: str, named: list[Mention],
+                  about: Callable[[str, Figure], list[tuple[str, str]]]) -> None:
+    """"Đà Nẵng (67%) cùng các tỉnh Hòa Bình (86,5%), Nam Định (65,9%) ... dẫn đầu về tỷ lệ hồ
+    sơ trực tuyến": each province's value in brackets is of the indicator the sentence names
+    around the list, one of its members has, or `about` finds in the sentence's other words."""
+    items = [i for i, f in enumerate(figs)
+             if _BRACKETED.search(text[:f.start])
+             and any(m.end <= f.start and not text[m.end:f.start].strip(" (") for m in named)]
+    if len(items) < 2:
+        return
+    for measure in {figs[i].measure for i in items}:
+        run = [i for i in items if figs[i].measure == measure]
+        if len(run) < 2:
+            continue
+        have = [c for i in run for c in found[i] if c.matched and c.unit is not None]
+        if have:
+            code, alias, conf = have[0].indicator, have[0].alias, min(have[0].confidence, 0.8)
+        else:
+            lo, hi = figs[run[0]].start, figs[run[-1]].end
+            # the words around the list, without asides in brackets ("(được tính bằng ...)")
+            outside = re.sub(r"\([^()]*\)", " ", text[:lo] + " . " + text[hi:])
+            got = about(outside, figs[run[0]])
+            if not got:
+                continue
+            (code, alias), conf = got[0], 0.7
+        for i in run:
+            if not any(c.matched for c in found[i]):
+                found[i] = [replace(c, indicator=code, alias=alias, confidence=conf) for c in found[i]]
+
+
+_COMPARED = re.compile(r"so (?:với )?(?:cùng kỳ\s*)?(?:năm\s*)?((?:19|20)\d\d)\s*\(\s*$", re.IGNORECASE)
+
+
+def compared_values(figs: list[Figure], found: list[list[Candidate]], text: str) -> None:
+    """"đạt 0,7955, tăng 8,6% so với năm 2023 (0,7326)": the value in brackets after a
+    comparison with a year is the same indicator's, of the same place, for that year."""
+    for i in range(1, len(figs)):
+        m = _COMPARED.search(text[:figs[i].start])
+        if m is None or figs[i - 1].measure != figs[i].measure or figs[i - 1].end > m.start():
+            continue
+        have = [c for c in found[i - 1] if c.matched]
+        if not have or not found[i]:
+            continue
+        year = int(m.group(1))
+        base = found[i][0]
+        found[i] = [replace(base, unit=c.unit, indicator=c.indicator, alias=c.alias, kind=c.kind,
+                            year=year, target_year=None, confidence=min(c.confidence, 0.8))
+                    for c in have if c.kind != kinds.TARGET]
+        found[i] = found[i] or [base]

@@ -37,7 +37,8 @@ _CUE_RE = re.compile(
 _KIND_OF = {f"c{i}": k for i, (_, k) in enumerate(_CUES)}
 # words that contain a cue but are not one: "thực hiện" is not "hiện" (now)
 _NOT_CUES = re.compile(r"(?<!kết quả )thực hiện|xuất hiện|thể hiện|phát hiện|hiện đại|hiện thực|đạt được hiệu|"
-                       r"sẽ được|nên được", re.IGNORECASE)
+                       r"sẽ được|nên được|ban chỉ đạo|kế hoạch và đầu tư|"
+                       r"kế hoạch - đầu tư", re.IGNORECASE)
 # targets read from a year alone ("vào năm 2022"): a year already past is an actual figure's
 _YEAR_CUES = frozenset({"đến năm", "vào năm", "tới năm", "đến tháng", "đến hết năm", "đến cuối năm"})
 # cues of intent that give way to an "đã" before them: "đã được số hóa..., nâng tỷ lệ ... lên 60%"

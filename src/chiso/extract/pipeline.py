@@ -17,7 +17,7 @@ from chiso.extract.candidates import FIELDS, Candidate
 from chiso.extract.figures import find_figures
 from chiso.extract.indicators import Alias, Match, alias_index, words_of
 from chiso.extract.read import read_document
-from chiso.extract.reading import CLAUSE_BREAK, read_figure
+from chiso.extract.reading import CLAUSE_BREAK, named_in, read_figure
 from chiso.extract.sentences import split
 from chiso.extract.units import COUNTRY, UnitNamer, mentions
 
@@ -113,6 +113,9 @@ def extract_text(
                     last = (n, i, Match(c.indicator or "", 0.0, c.confidence, c.alias), fig.measure)
                     history.append(last)
             flow.share_lists(figs, found_all, sent.text)
+            flow.compared_values(figs, found_all, sent.text)
+            flow.bracket_lists(figs, found_all, sent.text, named,
+                               functools.partial(named_in, index=index, framework=framework))
             family = flow.family_of(sent.text, state.family)
             fits = functools.partial(confidence.possible, framework_id=framework)
             out.extend(flow.by_topic(c, figs[i], family, codes, fits)

@@ -174,3 +174,20 @@ def _units(s: str, fig: Figure, before: str, named: list, subjects: list, item_u
 _WITH_OPENING = re.compile(r"(?:^|,)\W*(?:với|bằng)\s[^,;]*$", re.IGNORECASE)  # the figure's clause
 
 
+
+
+def named_in(text: str, fig: Figure, index: tuple[Alias, ...], framework: str) -> list[tuple[str, str]]:
+    """The indicators `text` names anywhere that a figure like `fig` can be of, best first, as
+    (code, alias): for a list whose indicator is said before or after it."""
+    words = words_of(text)
+    best: dict[str, Match] = {}
+    for end in range(len(words), 0, -1):
+        ctx = context(words[max(0, end - 12):end], [], [], [])
+        for m in match(ctx, fig.measure, index):
+            if confidence.possible(m.code, fig, framework) and (
+                    m.code not in best or m.confidence > best[m.code].confidence):
+                best[m.code] = m
+    ranked = sorted(best.values(), key=lambda m: -m.confidence)
+    if len(ranked) > 1 and ranked[1].confidence >= ranked[0].confidence - 0.05:
+        return []  # two indicators named as well: not sure which
+    return [(m.code, m.alias) for m in ranked]
