@@ -268,3 +268,31 @@ def compared_values(figs: list[Figure], found: list[list[Candidate]], text: str)
                             year=year, target_year=None, confidence=min(c.confidence, 0.8))
                     for c in have if c.kind != kinds.TARGET]
         found[i] = found[i] or [base]
+
+
+_ROW_HEAD = re.compile(r"^\s*(\d{1,2})\.?\s+(?:TP\.?\s*|Tp\.?\s*|tỉnh\s+|thành phố\s+)?$")
+
+
+def ranking_row(text: str, figs: list[Figure], named: list[Mention]) -> str | None:
+    """The province of a ranking's line, "1 TP. Đà Nẵng" or "3 Quảng Ninh 0,6012": its first
+    figure is the province's rank; None when the line is not such a row."""
+    if not figs or not named or figs[0].start != len(text) - len(text.lstrip()):
+        return None
+    first = named[0]
+    if figs[0].end > first.start or not _ROW_HEAD.match(text[:first.start]) or figs[0].value > 64:
+        return None
+    return first.name
+
+
+def table_cells(figs: list[Figure], found: list[list[Candidate]], text: str) -> None:
+    """Three or more values side by side with nothing between them are a table's cells: without
+    the table's column headers their indicator is a guess, so they need a look."""
+    run: list[int] = []
+    for i in range(len(figs) + 1):
+        if i < len(figs) and run and text[figs[run[-1]].end:figs[i].start].strip() == "":
+            run.append(i)
+            continue
+        if len(run) >= 3:
+            for k in run:
+                found[k] = [replace(c, confidence=min(c.confidence, 0.45)) for c in found[k]]
+        run = [i] if i < len(figs) else []

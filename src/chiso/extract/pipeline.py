@@ -6,6 +6,7 @@ Pure: `extract_text` takes text and settings and returns candidates; `extract_fi
 from __future__ import annotations
 
 import functools
+from dataclasses import replace
 import re
 import unicodedata
 from bisect import bisect_right
@@ -88,6 +89,9 @@ def extract_text(
         following = sentences[n + 1].text if n + 1 < len(sentences) and paras[n + 1] > para else ""
         named = mentions(sent.text)
         figs = find_figures(sent.text)
+        row_of = flow.ranking_row(sent.text, figs, named)
+        if row_of is not None:
+            figs[0] = replace(figs[0], measure="rank")
         if figs:
             subject = state.subject(sent.text, para, named)
             s_home = home if subject is None else COUNTRY if subject == COUNTRY else namer.name(subject)
@@ -112,14 +116,18 @@ def extract_text(
                     c = matched[-1]
                     last = (n, i, Match(c.indicator or "", 0.0, c.confidence, c.alias), fig.measure)
                     history.append(last)
+            if row_of is not None:  # "2 TP. Hồ Chí Minh ...": a ranking's line, the province after its rank
+                found_all[0] = [replace(c, unit=namer.name(row_of)) for c in found_all[0]]
             flow.share_lists(figs, found_all, sent.text)
             flow.compared_values(figs, found_all, sent.text)
             flow.bracket_lists(figs, found_all, sent.text, named,
                                functools.partial(named_in, index=index, framework=framework))
             family = flow.family_of(sent.text, state.family)
             fits = functools.partial(confidence.possible, framework_id=framework)
-            out.extend(flow.by_topic(c, figs[i], family, codes, fits)
-                       for i, found in enumerate(found_all) for c in found)
+            found_all = [[flow.by_topic(c, figs[i], family, codes, fits) for c in found]
+                         for i, found in enumerate(found_all)]
+            flow.table_cells(figs, found_all, sent.text)
+            out.extend(c for found in found_all for c in found)
         state.after(sent.text, para, following, named)
     return _dedupe(out)
 
