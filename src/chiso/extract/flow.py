@@ -183,9 +183,19 @@ def family_of(text: str, default: str | None) -> str | None:
 
 
 def by_topic(c: Candidate, fig: Figure, family: str | None, codes: frozenset[str],
-             possible: Callable[[str, Figure], bool]) -> Candidate:
-    """An unmatched rank, score or change of rank, read as the report's index's, less sure."""
-    if c.matched or family is None or c.measure not in _CODES or c.unit is None:
+             possible: Callable[[str, Figure], bool], before: str = "") -> Candidate:
+    """An unmatched rank, score or change of rank, read as the index named last before it in
+    its sentence (`before`), else the report's index; less sure. A component's score ("chỉ số
+    thành phần Chi phí thời gian đạt 8,54 điểm") is no index's."""
+    if c.matched or c.measure not in _CODES or c.unit is None:
+        return c
+    clause = re.split(r"[;]", before)[-1]
+    if re.search(r"thành phần|chỉ số con|sub-?index", clause, re.IGNORECASE):
+        return c
+    named = [(m.start(), fam) for fam, rx in FAMILIES for m in rx.finditer(clause)]
+    if named and not _ABROAD.search(before):
+        family = max(named)[1]
+    if family is None:
         return c
     code = _CODES[c.measure].format(family)
     if code not in codes or not possible(code, fig):

@@ -124,7 +124,8 @@ def extract_text(
                                functools.partial(named_in, index=index, framework=framework))
             family = flow.family_of(sent.text, state.family)
             fits = functools.partial(confidence.possible, framework_id=framework)
-            found_all = [[flow.by_topic(c, figs[i], family, codes, fits) for c in found]
+            found_all = [[flow.by_topic(c, figs[i], family, codes, fits, sent.text[:figs[i].start])
+                          for c in found]
                          for i, found in enumerate(found_all)]
             flow.table_cells(figs, found_all, sent.text)
             out.extend(c for found in found_all for c in found)

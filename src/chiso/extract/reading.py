@@ -149,6 +149,10 @@ def _units(s: str, fig: Figure, before: str, named: list, subjects: list, item_u
     """Whose figure it is (see `attribution`); None when it is a ministry's, an operator's, a
     district's or a region's."""
     if kind == kinds.NATIONAL:
+        clause = max((m.end() for m in CLAUSE_BREAK.finditer(s, 0, fig.start)), default=0)
+        if any(x.province is None and clause <= x.start and x.end <= fig.start
+               and not _SOURCE_BEFORE.search(s[max(0, x.start - 40):x.start]) for x in subjects):
+            return [None]  # "các bộ, cơ quan ngang bộ có giá trị trung bình DTI là 0,4595": the ministries'
         return [COUNTRY]
     if item_unit is not None:
         return [namer.name(mentions(item_unit)[0].name)]
@@ -171,6 +175,8 @@ def _units(s: str, fig: Figure, before: str, named: list, subjects: list, item_u
     return [home] if units == [None] else units
 
 
+# who published a figure is not whose it is: "Theo công bố của Bộ KH&CN", "Báo cáo DTI của Bộ"
+_SOURCE_BEFORE = re.compile(r"(?:của|theo|từ|thông tin từ|báo cáo|công bố)\s*$", re.IGNORECASE)
 _WITH_OPENING = re.compile(r"(?:^|,)\W*(?:với|bằng)\s[^,;]*$", re.IGNORECASE)  # the figure's clause
 
 
