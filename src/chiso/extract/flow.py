@@ -187,7 +187,10 @@ def by_topic(c: Candidate, fig: Figure, family: str | None, codes: frozenset[str
     """An unmatched rank, score or change of rank, read as the index named last before it in
     its sentence (`before`), else the report's index; less sure. A component's score ("chỉ số
     thành phần Chi phí thời gian đạt 8,54 điểm") is no index's."""
-    if c.matched or c.measure not in _CODES or c.unit is None:
+    measure = c.measure
+    if measure == "count" and not float(c.value).is_integer() and c.value_high is None:
+        measure = "score"  # "Nam Định đạt 87,32": an index's value written bare
+    if c.matched or measure not in _CODES or c.unit is None:
         return c
     clause = re.split(r"[;]", before)[-1]
     if re.search(r"thành phần|chỉ số con|sub-?index", clause, re.IGNORECASE):
@@ -197,7 +200,7 @@ def by_topic(c: Candidate, fig: Figure, family: str | None, codes: frozenset[str
         family = max(named)[1]
     if family is None:
         return c
-    code = _CODES[c.measure].format(family)
+    code = _CODES[measure].format(family)
     if code not in codes or not possible(code, fig):
         return c
     return replace(c, indicator=code, confidence=0.55, alias=f"({family})")
@@ -294,9 +297,11 @@ def ranking_row(text: str, figs: list[Figure], named: list[Mention]) -> str | No
     return first.name
 
 
-def table_cells(figs: list[Figure], found: list[list[Candidate]], text: str) -> None:
-    """Three or more values side by side with nothing between them are a table's cells: without
-    the table's column headers their indicator is a guess, so they need a look."""
+def table_cells(figs: list[Figure], found: list[list[Candidate]], text: str,
+                headed: set[int] = frozenset()) -> None:  # type: ignore[assignment]
+    """Three or more values side by side with nothing between them are a table's cells: unless
+    the table's column headers placed them (`headed`), their indicator is a guess, so they need
+    a look."""
     run: list[int] = []
     for i in range(len(figs) + 1):
         if i < len(figs) and run and text[figs[run[-1]].end:figs[i].start].strip() == "":
@@ -304,5 +309,6 @@ def table_cells(figs: list[Figure], found: list[list[Candidate]], text: str) -> 
             continue
         if len(run) >= 3:
             for k in run:
-                found[k] = [replace(c, confidence=min(c.confidence, 0.45)) for c in found[k]]
+                if k not in headed:
+                    found[k] = [replace(c, confidence=min(c.confidence, 0.45)) for c in found[k]]
         run = [i] if i < len(figs) else []

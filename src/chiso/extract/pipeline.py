@@ -13,12 +13,12 @@ from bisect import bisect_right
 from datetime import date
 from pathlib import Path
 
-from chiso.extract import attribution, confidence, flow, kinds
+from chiso.extract import attribution, confidence, flow, kinds, tables
 from chiso.extract.candidates import FIELDS, Candidate
 from chiso.extract.figures import find_figures
 from chiso.extract.indicators import Alias, Match, alias_index, words_of
 from chiso.extract.read import read_document
-from chiso.extract.reading import CLAUSE_BREAK, named_in, read_figure
+from chiso.extract.reading import CLAUSE_BREAK, header_name, named_in, read_figure
 from chiso.extract.sentences import split
 from chiso.extract.units import COUNTRY, UnitNamer, mentions
 
@@ -84,6 +84,7 @@ def extract_text(
     breaks = [k for k, ch in enumerate(text) if ch == "\n"]
     paras = [bisect_right(breaks, s.start) for s in sentences]
     codes = frozenset(a.code for a in index)
+    in_tables = tables.read(text, functools.partial(header_name, index=index, framework=framework))
     for n, sent in enumerate(sentences):
         para = paras[n]
         following = sentences[n + 1].text if n + 1 < len(sentences) and paras[n + 1] > para else ""
@@ -127,10 +128,27 @@ def extract_text(
             found_all = [[flow.by_topic(c, figs[i], family, codes, fits, sent.text[:figs[i].start])
                           for c in found]
                          for i, found in enumerate(found_all)]
-            flow.table_cells(figs, found_all, sent.text)
+            headed = _from_tables(in_tables, sent.start, figs, found_all)
+            flow.table_cells(figs, found_all, sent.text, headed)
             out.extend(c for found in found_all for c in found)
         state.after(sent.text, para, following, named)
     return _dedupe(out)
+
+
+def _from_tables(cells: dict[int, tables.Cell], offset: int, figs: list, found: list[list[Candidate]]) -> set[int]:
+    """Figures a table's headers place: their indicator, kind and year as the headers say."""
+    placed = set()
+    for i, fig in enumerate(figs):
+        cell = cells.get(offset + fig.start)
+        if cell is None or not found[i]:
+            continue
+        placed.add(i)
+        kind = cell.kind or found[i][0].kind
+        found[i] = [replace(c, indicator=cell.code, alias=cell.alias, confidence=0.8, kind=kind,
+                            target_year=cell.target_year if kind == kinds.TARGET else None,
+                            year=None if kind == kinds.TARGET else c.year)
+                    for c in found[i]]
+    return placed
 
 
 def _dedupe(cands: list[Candidate]) -> list[Candidate]:

@@ -197,3 +197,17 @@ def named_in(text: str, fig: Figure, index: tuple[Alias, ...], framework: str) -
     if len(ranked) > 1 and ranked[1].confidence >= ranked[0].confidence - 0.05:
         return []  # two indicators named as well: not sure which
     return [(m.code, m.alias) for m in ranked]
+
+
+def header_name(label: str, fig: Figure, index: tuple[Alias, ...], framework: str) -> tuple[str, str] | None:
+    """The indicator a table's header (or a row's label) names for values like `fig`: the
+    alias nearest its end ("Xếp hạng DTI ... Chỉ số Nhận thức số" is the awareness index)."""
+    label, _, sub = label.partition(" | ")  # "Tỷ lệ hồ sơ công việc ... | Cấp tỉnh": a row under a label
+    words = words_of(re.sub(r"\([^()]*\)", " ", label))
+    own = words_of(sub)
+    for end in range(len(words), 0, -1):
+        ctx = context(words[max(0, end - 12):end] + own, [], [], own)
+        found = [m for m in match(ctx, fig.measure, index) if confidence.possible(m.code, fig, framework)]
+        if found:
+            return found[0].code, found[0].alias
+    return None
