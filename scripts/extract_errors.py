@@ -17,9 +17,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "tests" / "extract"))
 
-from corpus import GOLD, part, predict  # noqa: E402
+from corpus import GOLD, part, predict
 
-from chiso.extract.evaluate import _close, score  # noqa: E402
+from chiso.extract.evaluate import _close, score
 
 FIELDS = (("indicator", "wrong indicator"), ("unit", "wrong province"), ("kind", "wrong kind"),
           ("target_year", "wrong year"))

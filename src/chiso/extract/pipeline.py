@@ -6,10 +6,10 @@ Pure: `extract_text` takes text and settings and returns candidates; `extract_fi
 from __future__ import annotations
 
 import functools
-from dataclasses import replace
 import re
 import unicodedata
 from bisect import bisect_right
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 

@@ -71,16 +71,6 @@ def _cells_a_line(lines: list[tuple[int, str]], name: Namer, out: dict[int, Cell
         parent = label = ""
         cells: list[tuple[int, str]] = []
 
-        def close() -> None:
-            for j, (start, line) in enumerate(cells):
-                if j >= len(columns) or not _VALUE_LINE.match(line):
-                    continue
-                kind, year = columns[j]
-                fig = next(iter(find_figures(line.strip())), None)
-                found = name(label, fig) if fig is not None and label else None
-                if found is not None:
-                    out[start + len(line) - len(line.lstrip())] = Cell(found[0], found[1], kind, year)
-
         while k < len(lines):
             start, line = lines[k]
             stripped = line.strip()
@@ -91,7 +81,7 @@ def _cells_a_line(lines: list[tuple[int, str]], name: Namer, out: dict[int, Cell
             elif stripped.startswith("(") and not cells:
                 pass  # "(trừ hồ sơ ...)": an aside on the label
             else:
-                close()
+                _place(cells, columns, label, name, out)
                 cells = []
                 if stripped.startswith("+"):
                     label = parent + " | " + stripped.lstrip("+ ")
@@ -100,7 +90,20 @@ def _cells_a_line(lines: list[tuple[int, str]], name: Namer, out: dict[int, Cell
                 else:
                     parent = label = stripped.lstrip("-–• ")
             k += 1
-        close()
+        _place(cells, columns, label, name, out)
+
+
+def _place(cells: list[tuple[int, str]], columns: list[tuple[str | None, int | None]], label: str,
+           name: Namer, out: dict[int, Cell]) -> None:
+    """The cells of one row under their columns."""
+    for j, (start, line) in enumerate(cells):
+        if j >= len(columns) or not _VALUE_LINE.match(line):
+            continue
+        kind, year = columns[j]
+        fig = next(iter(find_figures(line.strip())), None)
+        found = name(label, fig) if fig is not None and label else None
+        if found is not None:
+            out[start + len(line) - len(line.lstrip())] = Cell(found[0], found[1], kind, year)
 
 
 def _header(lines: list[tuple[int, str]], k: int) -> tuple[list[tuple[str | None, int | None]], int] | None:
