@@ -17,9 +17,17 @@ def _after_window(s: str, fig: Figure, nxt: Figure | None) -> str:
     """Text after a figure that may still describe it: up to the clause end; a following
     figure stops it unless that figure sits in brackets ("600.000 thuê bao (~65%) có ...")."""
     tail = s[fig.end:]
-    stop = _CLAUSE_END.search(tail)
+    pos = 0
+    while True:  # "100% xã, phường, thị trấn được phủ sóng": the commas of a list of nouns go on
+        stop = _CLAUSE_END.search(tail, pos)
+        if stop is None or stop.group(0)[0] != "," or fig.measure not in ("percent", "count"):
+            break
+        item, following = tail[pos:stop.start()].split(), tail[stop.end():stop.end() + 1]
+        if not 1 <= len(item) <= 3 or not item[0][0].islower() or not following.islower():
+            break
+        pos = stop.end()
     end = stop.start() if stop else len(tail)
-    if nxt is not None:
+    if nxt is not None and nxt.measure != "other":  # "người dân từ 15 tuổi trở lên có ..." goes on
         rel = nxt.start - fig.end
         bracketed = re.search(r"\(\s*~?\s*$", s[fig.end:nxt.start]) is not None
         if not bracketed:
