@@ -13,6 +13,9 @@ from chiso.extract.sentences import Sentence
 from chiso.extract.units import COUNTRY, UnitNamer, mentions
 
 _CLAUSE_END = re.compile(r"[,;:.!?]\s|[;:!?]|\.$|\s[-–]\s")
+_NEW_HEAD = re.compile(r"\s(?:và|hoặc)\s+(?:tỷ lệ|tỉ lệ|số|chỉ số|tốc độ|mật độ)(?!\w)", re.IGNORECASE)
+
+
 def _after_window(s: str, fig: Figure, nxt: Figure | None) -> str:
     """Text after a figure that may still describe it: up to the clause end; a following
     figure stops it unless that figure sits in brackets ("600.000 thuê bao (~65%) có ...")."""
@@ -27,6 +30,8 @@ def _after_window(s: str, fig: Figure, nxt: Figure | None) -> str:
             break
         pos = stop.end()
     end = stop.start() if stop else len(tail)
+    head = _NEW_HEAD.search(tail, 0, end)  # "... có sóng 4G và tỷ lệ hồ sơ ...": another figure's words
+    end = head.start() if head else end
     if nxt is not None and nxt.measure != "other":  # "người dân từ 15 tuổi trở lên có ..." goes on
         rel = nxt.start - fig.end
         bracketed = re.search(r"\(\s*~?\s*$", s[fig.end:nxt.start]) is not None
