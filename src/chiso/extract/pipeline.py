@@ -22,6 +22,7 @@ from chiso.extract.reading import CLAUSE_BREAK, header_name, named_in, read_figu
 from chiso.extract.sentences import split
 from chiso.extract.units import COUNTRY, UnitNamer, mentions
 
+_NEWLINE = re.compile("\n")
 _YEAR_IN_TEXT = re.compile(r"(?<![\d/])(?:\d{1,2}/\d{1,2}/)?((?:19|20)\d\d)(?!\d)")
 
 
@@ -81,7 +82,7 @@ def extract_text(
     last: tuple[int, int, Match, str] | None = None  # (sentence, figure, match, measure)
     state = flow.Flow(home, doc_year)
     sentences = list(split(text))
-    breaks = [k for k, ch in enumerate(text) if ch == "\n"]
+    breaks = [m.start() for m in _NEWLINE.finditer(text)]
     paras = [bisect_right(breaks, s.start) for s in sentences]
     codes = frozenset(a.code for a in index)
     in_tables = tables.read(text, functools.partial(header_name, index=index, framework=framework))

@@ -92,10 +92,16 @@ class UnitNamer:
         return self._cache[found]
 
     def _resolve(self, found: str) -> str:
-        try:
-            return self._registry.resolve(found, as_of=self.as_of, level="province").name
-        except UnitError:
-            return found
+        return _resolved(self._registry, found, self.as_of)
+
+
+@lru_cache(maxsize=4096)
+def _resolved(registry: Registry, found: str, as_of: date | None) -> str:
+    """A name as the registry knows it on a day (the same for every report of that day)."""
+    try:
+        return registry.resolve(found, as_of=as_of, level="province").name
+    except UnitError:
+        return found
 
 
 def main_unit(text: str, hint: str | None = None) -> str | None:
