@@ -14,6 +14,7 @@ state targets, which index its ranks and scores are of, and lists that share one
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -172,14 +173,25 @@ def speed_at(before: str, figs_before: list[Figure], default: str | None) -> str
     return speed_of(before, default)
 
 
+# the families' words in one pass over a sentence (the first family listed wins)
+_NAMED_INDEX = re.compile("|".join(f"(?P<{fam}>{rx.pattern})" for fam, rx in FAMILIES), re.IGNORECASE)
+_RANKED = [fam for fam, _ in FAMILIES]
+
+
+@functools.lru_cache(maxsize=256)
+def _families_in(text: str) -> tuple[bool, str | None]:
+    """(does `text` speak of abroad, the first family in `FAMILIES` order it names)."""
+    abroad = _ABROAD.search(text) is not None  # case-sensitive, as written
+    found = {m.lastgroup for m in _NAMED_INDEX.finditer(text)}
+    return abroad, next((fam for fam in _RANKED if fam in found), None)
+
+
 def family_of(text: str, default: str | None) -> str | None:
     """The index a sentence names, or `default`; none for a ranking of countries."""
-    if _ABROAD.search(text):
+    abroad, fam = _families_in(text)
+    if abroad:
         return None
-    for fam, rx in FAMILIES:
-        if rx.search(text):
-            return fam
-    return default
+    return fam or default
 
 
 def by_topic(c: Candidate, fig: Figure, family: str | None, codes: frozenset[str],
