@@ -324,3 +324,18 @@ def table_cells(figs: list[Figure], found: list[list[Candidate]], text: str,
                 if k not in headed:
                     found[k] = [replace(c, confidence=min(c.confidence, 0.45)) for c in found[k]]
         run = [i] if i < len(figs) else []
+
+
+_DASH_ITEM = re.compile(r"[^\W\d][^\d;:,]{2,40}?\s[-–]\s*$")
+
+
+def dash_ranks(text: str, figs: list[Figure], family: str | None) -> list[Figure]:
+    """"Chỉ số DTI của tỉnh: Thể chế số - 41; Hạ tầng số - 12": in a report about an index, a
+    list of names each followed by a dash and a whole number up to 64 lists ranks."""
+    if family is None:
+        return figs
+    items = [i for i, f in enumerate(figs) if f.measure == "count" and f.value_high is None
+             and float(f.value).is_integer() and 1 <= f.value <= 64 and _DASH_ITEM.search(text[:f.start])]
+    if len(items) < 2:
+        return figs
+    return [replace(f, measure="rank") if i in items else f for i, f in enumerate(figs)]

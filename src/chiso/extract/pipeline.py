@@ -91,6 +91,7 @@ def extract_text(
         following = sentences[n + 1].text if n + 1 < len(sentences) and paras[n + 1] > para else ""
         named = mentions(sent.text)
         figs = find_figures(sent.text)
+        figs = flow.dash_ranks(sent.text, figs, flow.family_of(sent.text, state.family))
         row_of = flow.ranking_row(sent.text, figs, named)
         if row_of is not None:
             figs[0] = replace(figs[0], measure="rank")

@@ -13,6 +13,13 @@ from chiso.extract.sentences import Sentence
 from chiso.extract.units import COUNTRY, UnitNamer, mentions
 
 _CLAUSE_END = re.compile(r"[,;:.!?]\s|[;:!?]|\.$|\s[-–]\s")
+# "chưa có sóng" lacks it; "không dùng tiền mặt", "không giấy" are names of what is had
+_NEGATED = re.compile(r"(?<!\w)(?:chưa|không(?! (?:dùng tiền mặt|giấy|chạm|tiếp xúc))|còn thiếu)(?!\w)",
+                      re.IGNORECASE)
+_INDEX_MEASURES = frozenset({"rank", "score", "rank_change"})
+_WHOLE_INDEX = frozenset({f"{fam}_{m}" for fam in ("dti", "pci", "papi", "par_index", "sipas")
+                          for m in ("rank", "score", "rank_change")})
+_OWN_START = re.compile(r"[:;,(]|\svà\s")
 _NEW_HEAD = re.compile(r"\s(?:và|hoặc)\s+(?:tỷ lệ|tỉ lệ|số|chỉ số|tốc độ|mật độ)(?!\w)", re.IGNORECASE)
 
 
@@ -101,6 +108,26 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
     ctx = context(before_words, words_of(_masked(s, figs, fig.end, fig.end + len(after))),
                   own_words, words_of(own_after))
     matches = [m for m in match(ctx, fig.measure, index) if confidence.possible(m.code, fig, framework)]
+    if (fig.measure in _INDEX_MEASURES and len(matches) == 1 and matches[0].code in _WHOLE_INDEX
+            and not resp.get(i)):
+        # "Kết quả DTI 2022: chính quyền số đạt 0,7012 điểm": the pillar said in the figure's own
+        # stretch names it, not the index named before
+        near = _OWN_START.split(own_before)[-1]
+        mine = [m for m in match(context(words_of(near), [], [], []), fig.measure, index)
+                if confidence.possible(m.code, fig, framework)]
+        fam = matches[0].code.split("_")[0]
+        if mine and mine[0].code != matches[0].code and mine[0].code.startswith(fam + "_"):
+            matches = [replace(mine[0], confidence=min(mine[0].confidence, matches[0].confidence))]
+    last_here = history[-1] if history and history[-1][1] == i - 1 else None
+    if (fig.measure == "rank" and len(matches) == 1 and matches[0].code in _WHOLE_INDEX
+            and last_here is not None and last_here[2].code.endswith("_score")
+            and last_here[2].code not in _WHOLE_INDEX):
+        # "chính quyền số đạt 0,7012 điểm, xếp hạng thứ 18": the rank of the pillar just scored
+        code = last_here[2].code.removesuffix("_score") + "_rank"
+        if confidence.known(code, framework) and "," in own_before and ";" not in own_before:
+            matches = [Match(code, 0.0, min(0.8, matches[0].confidence), last_here[2].alias)]
+    if fig.measure == "percent" and _NEGATED.search(after):
+        matches = []  # "04/35 thôn chưa có sóng di động": the share that lacks it, no indicator's
     if not matches and fig.measure in ("per_100", "per_1000"):  # "276 doanh nghiệp/1.000 dân": a count
         fig = replace(fig, measure="count")
         matches = [m for m in match(ctx, "count", index) if confidence.possible(m.code, fig, framework)]
