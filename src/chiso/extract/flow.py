@@ -57,6 +57,7 @@ FAMILIES = (("dti", re.compile(r"\bDTI\b|chuyển đổi số", re.IGNORECASE)),
             ("papi", re.compile(r"\bPAPI\b", re.IGNORECASE)),
             ("par_index", re.compile(r"PAR ?INDEX|cải cách hành chính", re.IGNORECASE)),
             ("sipas", re.compile(r"\bSIPAS\b", re.IGNORECASE)))
+COMPONENT = re.compile(r"thành phần|chỉ số con|sub-?index", re.IGNORECASE)  # a component's, not the index's
 _CODES = {"rank": "{}_rank", "score": "{}_score", "rank_change": "{}_rank_change"}
 
 
@@ -205,7 +206,7 @@ def by_topic(c: Candidate, fig: Figure, family: str | None, codes: frozenset[str
     if c.matched or measure not in _CODES or c.unit is None:
         return c
     clause = re.split(r"[;]", before)[-1]
-    if re.search(r"thành phần|chỉ số con|sub-?index", clause, re.IGNORECASE):
+    if COMPONENT.search(clause):
         return c
     named = [(m.start(), fam) for fam, rx in FAMILIES for m in rx.finditer(clause)]
     if named and not _ABROAD.search(before):

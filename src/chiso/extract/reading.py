@@ -126,6 +126,9 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
         code = last_here[2].code.removesuffix("_score") + "_rank"
         if confidence.known(code, framework) and "," in own_before and ";" not in own_before:
             matches = [Match(code, 0.0, min(0.8, matches[0].confidence), last_here[2].alias)]
+    if (matches and matches[0].code in _WHOLE_INDEX
+            and flow.COMPONENT.search(s[clause_start:fig.start])):
+        matches = []  # "chỉ số thành phần Chi phí thời gian đạt 8,54 điểm": a component's, not the index's
     if fig.measure == "percent" and _NEGATED.search(after):
         matches = []  # "04/35 thôn chưa có sóng di động": the share that lacks it, no indicator's
     if not matches and fig.measure in ("per_100", "per_1000"):  # "276 doanh nghiệp/1.000 dân": a count

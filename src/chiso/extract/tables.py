@@ -119,11 +119,15 @@ def _header(lines: list[tuple[int, str]], k: int) -> tuple[list[tuple[str | None
         j += 1
     if len(heads) < 3:
         return None
-    cols = heads[1:]  # the first is the label column: "Mục tiêu/Chỉ tiêu"
     kinds_ = [kinds.TARGET if _TARGET_HEAD.match(h) else kinds.ACTUAL if _ACTUAL_HEAD.match(h) else None
-              for h in cols]
+              for h in heads]
     if kinds.TARGET not in kinds_ or kinds.ACTUAL not in kinds_:
         return None
+    # the value columns start at the first that says a kind; the line before is the label column
+    first = min(kinds_.index(kinds.TARGET), kinds_.index(kinds.ACTUAL))
+    if first == 0:
+        return None
+    cols, kinds_ = heads[first:], kinds_[first:]
     years = [int(m.group(1)) if (m := _YEAR.search(h)) else None for h in cols]
     return [(kd, y if kd == kinds.TARGET else None) for kd, y in zip(kinds_, years)], j
 
