@@ -163,3 +163,11 @@ def test_a_cell_a_line_table_gives_kind_and_year_from_its_header():
     assert ("Quảng Bình", "online_dossiers_share", "actual", 75.3, None) in got
     assert ("Quảng Bình", "work_records_online_share_district", "target", 92.0, 2023) in got
     assert ("Quảng Bình", "work_records_online_share_district", "actual", 95.0, None) in got
+
+
+def test_a_count_of_several_generations_is_the_total_and_a_part_in_brackets_is_its_own():
+    assert sure("Nghệ An\nHiện Nghệ An có 8.500 trạm phát sóng BTS 3G, 4G.") == [
+        ("Nghệ An", "bts_stations_count", "actual", 8500.0, None)]
+    got = sure("Lai Châu\nTỉnh có 2.104 trạm BTS (55 trạm 5G).")
+    assert ("Lai Châu", "bts_stations_count", "actual", 2104.0, None) in got
+    assert ("Lai Châu", "bts_5g_count", "actual", 55.0, None) in got

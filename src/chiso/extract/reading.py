@@ -16,6 +16,7 @@ _CLAUSE_END = re.compile(r"[,;:.!?]\s|[;:!?]|\.$|\s[-–]\s")
 # "chưa có sóng" lacks it; "không dùng tiền mặt", "không giấy" are names of what is had
 _NEGATED = re.compile(r"(?<!\w)(?:chưa|không(?! (?:dùng tiền mặt|giấy|chạm|tiếp xúc))|còn thiếu)(?!\w)",
                       re.IGNORECASE)
+_GENERATIONS = re.compile(r"[^\d;.]*?\b[2-5]G\s*(?:,|/|và|-)\s*[2-5]G\b")  # "trạm BTS 3G, 4G"
 _INDEX_MEASURES = frozenset({"rank", "score", "rank_change"})
 _WHOLE_INDEX = frozenset({f"{fam}_{m}" for fam in ("dti", "pci", "papi", "par_index", "sipas")
                           for m in ("rank", "score", "rank_change")})
@@ -41,7 +42,9 @@ def _after_window(s: str, fig: Figure, nxt: Figure | None) -> str:
     end = head.start() if head else end
     if nxt is not None and nxt.measure != "other":  # "người dân từ 15 tuổi trở lên có ..." goes on
         rel = nxt.start - fig.end
-        bracketed = re.search(r"\(\s*~?\s*$", s[fig.end:nxt.start]) is not None
+        # "600.000 thuê bao (~65%) có ..." goes on; "2.104 trạm BTS (55 trạm 5G)" is a part, not it
+        bracketed = (re.search(r"\(\s*~?\s*$", s[fig.end:nxt.start]) is not None
+                     and not (fig.measure == nxt.measure == "count"))
         if not bracketed:
             end = min(end, rel)
     return tail[:end]
@@ -108,6 +111,13 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
     ctx = context(before_words, words_of(_masked(s, figs, fig.end, fig.end + len(after))),
                   own_words, words_of(own_after))
     matches = [m for m in match(ctx, fig.measure, index) if confidence.possible(m.code, fig, framework)]
+    if fig.measure == "count" and _GENERATIONS.match(s, fig.end, fig.end + 40):
+        # "8.500 trạm phát sóng BTS 3G, 4G": one count of several generations is the total
+        # (a mark no alias has keeps out the aliases of one generation)
+        total = [m for m in match(replace(ctx, marks=frozenset({"tổng"})), fig.measure, index)
+                 if confidence.possible(m.code, fig, framework)]
+        if total:
+            matches = [replace(total[0], confidence=max(m.confidence for m in matches or total))]
     if (fig.measure in _INDEX_MEASURES and len(matches) == 1 and matches[0].code in _WHOLE_INDEX
             and not resp.get(i)):
         # "Kết quả DTI 2022: chính quyền số đạt 0,7012 điểm": the pillar said in the figure's own
