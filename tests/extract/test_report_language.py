@@ -171,3 +171,21 @@ def test_a_count_of_several_generations_is_the_total_and_a_part_in_brackets_is_i
     got = sure("Lai Châu\nTỉnh có 2.104 trạm BTS (55 trạm 5G).")
     assert ("Lai Châu", "bts_stations_count", "actual", 2104.0, None) in got
     assert ("Lai Châu", "bts_5g_count", "actual", 55.0, None) in got
+
+
+_PROVINCES = st.sampled_from(["Đà Nẵng", "Quảng Ninh", "Cần Thơ", "Lạng Sơn", "Bắc Ninh", "Nam Định"])
+
+
+@given(st.integers(1, 63), _PROVINCES, st.sampled_from(["", "TP. ", "tỉnh "]))
+def test_a_rankings_line_gives_the_province_after_the_number_its_rank(rank, name, prefix):
+    text = f"BÁO CÁO XẾP HẠNG chuyển đổi số (DTI) năm 2022\n{rank} {prefix}{name}\n"
+    got = [(c.unit, c.indicator, c.value) for c in extract_text(text, "t.txt") if c.matched]
+    assert got == [(name, "dti_rank", float(rank))]
+
+
+@given(st.lists(st.tuples(st.sampled_from(["Thể chế số", "Hạ tầng số", "Nhân lực số", "Nhận thức số"]),
+                          st.integers(1, 63)), min_size=2, max_size=4, unique_by=lambda t: t[0]))
+def test_a_dash_list_gives_each_main_index_its_rank(items):
+    text = "Vĩnh Phúc\nChỉ số DTI của tỉnh: " + "; ".join(f"{n} - {r}" for n, r in items) + "."
+    got = [c.value for c in extract_text(text, "t.txt") if c.matched and c.indicator.endswith("_rank")]
+    assert got == [float(r) for _, r in items]
