@@ -41,6 +41,10 @@ def category(p: dict, gold: list[dict]) -> tuple[str, dict | None]:
     return "spurious (no gold figure)", None
 
 
+def _fields(row: dict) -> str:
+    return "|".join(str(row.get(f)) for f in ("unit", "indicator", "kind", "value", "target_year"))
+
+
 def main() -> None:
     name = sys.argv[1] if len(sys.argv) > 1 else "dev"
     listing = "--list" in sys.argv
@@ -58,16 +62,13 @@ def main() -> None:
             counts["FP " + cat] += 1
             if g is not None:
                 missed_explained.add(id(g))
-            lines.append(f"FP {cat:28} {d['doc']:40} {p['unit']}|{p['indicator']}|{p['kind']}|"
-                         f"{p['value']}|{p['target_year']}  gold: "
-                         + (f"{g['unit']}|{g['indicator']}|{g['kind']}|{g['value']}|{g['target_year']}"
-                            if g else "-") + f"\n     «{p['quote'][:160]}»")
+            lines.append(f"FP {cat:28} {d['doc']:40} {_fields(p)}  gold: "
+                         + (_fields(g) if g else "-") + f"\n     «{p['quote'][:160]}»")
         for g in s.missed:
             if id(g) in missed_explained:
                 continue
             counts["MISS form"] += 1
-            lines.append(f"MISS {'':26} {d['doc']:40} {g['unit']}|{g['indicator']}|{g['kind']}|"
-                         f"{g['value']}|{g['target_year']}\n     «{g['quote']}»")
+            lines.append(f"MISS {'':26} {d['doc']:40} {_fields(g)}\n     «{g['quote']}»")
     if listing:
         print("\n".join(sorted(lines)))
     for k, v in counts.most_common():
