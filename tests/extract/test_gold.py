@@ -14,7 +14,8 @@ GOLD = [json.loads(line) for line in (FIXTURES / "gold" / "seed_observations.jso
 
 
 def test_seed_reports_meet_precision_and_recall():
-    predicted = [c.as_row() for path in SEEDS for c in extract_file(path) if c.matched]
+    # what extraction is sure of, as the corpus is scored: "needs a look" goes to review, not here
+    predicted = [c.as_row() for path in SEEDS for c in extract_file(path) if c.matched and not c.needs_look]
     result = score(predicted, GOLD)
     print(f"\nextract on {len(SEEDS)} seeds: precision {result.precision:.3f}, recall {result.recall:.3f} "
           f"({result.true_positives} hits, {len(result.false_positives)} false, {len(result.missed)} missed)")

@@ -129,6 +129,8 @@ def test_another_working_session_report():
         ("Việt Nam", "smartphone_adult_share", "national_average", 84.0, "eq", None),
         ("Kon Tum", "dvc_l4_count", "actual", 560.0, "eq", None),
         ("Kon Tum", "online_dossiers_share", "actual", 25.3, "eq", None),
+        # "100% thôn, làng có sóng 4G": the noun phrase goes on over "thôn, làng"
+        ("Kon Tum", "mobile_broadband_villages_share", "target", 100.0, "eq", 2025),
         ("Kon Tum", "online_dossiers_share", "target", 50.0, "ge", 2025),
         ("Gia Lai", "online_dossiers_share", "actual", 40.0, "gt", None),
         ("Đắk Lắk", "online_dossiers_share", "actual", 40.0, "gt", None),

@@ -55,6 +55,8 @@ def source_unit(source: str | None) -> str | None:
     return None
 
 
+_COUNTRY_AS_PLACE = re.compile(r"(?<!\w)(?:tại|của|ở) Việt Nam(?!\w)")
+_OWN_PROVINCE = re.compile(r"(?<!\w)(?:của|toàn|trên địa bàn) (?:tỉnh|thành phố)(?!\w)", re.IGNORECASE)
 _NAMED_AS_PROVINCE = re.compile(r"(?:tỉnh|thành phố|TP\.?)\s*$", re.IGNORECASE)
 
 
@@ -65,6 +67,8 @@ def home_unit(text: str, source: str | None = None, hint: str | None = None) -> 
     found = mentions(title)
     if found:
         return found[0].name
+    if _COUNTRY_AS_PLACE.search(title) and not _OWN_PROVINCE.search(title):
+        return None  # "tốc độ ... của mạng Internet cố định tại Việt Nam": a national report
     lede = " ".join(lines[1:3])[:600]
     found = mentions(lede)
     if found:

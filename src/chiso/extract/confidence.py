@@ -65,3 +65,8 @@ def possible(code: str, fig: Figure, framework_id: str = "chiso-core") -> bool:
     low, high = _limits(framework_id).get(code, (float("-inf"), float("inf")))
     top = fig.value if fig.value_high is None else fig.value_high
     return low <= fig.value and top <= high
+
+
+def known(code: str, framework_id: str = "chiso-core") -> bool:
+    """Is `code` an indicator of the framework?"""
+    return code in _limits(framework_id)

@@ -113,6 +113,7 @@ _RANGE_ON = re.compile(r"^[-–]\d[\d.,]*\s*(?:%|điểm|triệu|tỷ|nghìn|mbp
 _DATE_FRACTION = re.compile(r"^/\s*(?:\d{1,2}/)?(?:19|20)\d\d(?!\d)|^/\d{1,2}/")
 _ORDINAL_BEFORE = re.compile(r"(?:năm|lần|kỳ|đợt|khóa|khoá|phiên|tuần|giai đoạn)\s+thứ\s*$", re.IGNORECASE)
 _SPAN_AFTER = re.compile(r"^\s*(?:năm|lần|kỳ|tháng)\s+(?:liên tiếp|liền|liên tục)", re.IGNORECASE)
+_RANKED_WHOLE = re.compile(r"^\s*(?:tỉnh|thành phố|địa phương|quốc gia|nền kinh tế)(?!\w)", re.IGNORECASE)
 _BAND_BEFORE = re.compile(r"(?:top|tốp|nhóm|trong số|1 trong|một trong)\s*$", re.IGNORECASE)
 
 
@@ -154,6 +155,8 @@ def find_figures(sentence: str) -> list[Figure]:
             continue  # "thuê bao trên 100 dân": the base of a rate, not a value
         if _SPAN_AFTER.match(after):
             continue  # "3 năm liên tiếp", "năm thứ 7": a span of time
+        if _RANKED_WHOLE.match(after) and _RANK_BEFORE.search(before):
+            continue  # "xếp hạng 63 tỉnh, thành phố": how many are ranked, not a rank
         if _BAND_BEFORE.search(before):
             continue  # "top 10", "nhóm 5 tỉnh": a band, not a rank
         if _LEVEL_BEFORE.search(before) and base.value <= 10:

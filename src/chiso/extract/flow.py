@@ -14,6 +14,7 @@ state targets, which index its ranks and scores are of, and lists that share one
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -35,6 +36,18 @@ _DONE = re.compile(r"(?<!\w)(?:đã|hiện nay|hiện có|hiện|tính đến|t�
                    r"thực tế|ước đạt|mới|vẫn|so với)(?!\w)", re.IGNORECASE)
 _HOME_OPENING = re.compile(r"^\W*(?:tỉnh|thành phố|toàn tỉnh|toàn thành phố|địa phương)\b|"
                            r"(?:của|trên địa bàn) tỉnh(?! \w+ [A-ZĐ])|toàn tỉnh", re.IGNORECASE)
+# a body adopting targets has not done them: "Đại hội đã thông qua Nghị quyết, nhất trí mục tiêu"
+_ADOPTED = re.compile(r"(?<!\w)đã (?:thông qua|ban hành|phê duyệt|đề ra|xác định|đặt ra|nhất trí)(?!\w)",
+                      re.IGNORECASE)
+# words holding a cue that are none: "hiện đại" (modern), "giá hiện hành" (current prices)
+_NOT_DONE = re.compile(r"thực hiện|hiện đại|hiện hành|thể hiện|xuất hiện|phát hiện|hiện thực", re.IGNORECASE)
+
+
+def _done(text: str) -> bool:
+    """Does a sentence say what has been done (not what a body adopted or aims at)?"""
+    return _DONE.search(_NOT_DONE.sub("_", _ADOPTED.sub("", text))) is not None
+
+
 _LIST_LINE = re.compile(r"^\s*(?:[-+•–*]|\d+[.)]|[a-zđ][.)]|[A-ZĐ][^:.]{2,60}:)")
 _WEAK = frozenset({"đạt", "chiếm"})
 
@@ -44,6 +57,7 @@ FAMILIES = (("dti", re.compile(r"\bDTI\b|chuyển đổi số", re.IGNORECASE)),
             ("papi", re.compile(r"\bPAPI\b", re.IGNORECASE)),
             ("par_index", re.compile(r"PAR ?INDEX|cải cách hành chính", re.IGNORECASE)),
             ("sipas", re.compile(r"\bSIPAS\b", re.IGNORECASE)))
+COMPONENT = re.compile(r"thành phần|chỉ số con|sub-?index", re.IGNORECASE)  # a component's, not the index's
 _CODES = {"rank": "{}_rank", "score": "{}_score", "rank_change": "{}_rank_change"}
 
 
@@ -57,6 +71,16 @@ class Flow:
     national_last: int | None = None  # paragraph of the last sentence about the whole country
     target: tuple[int, int | None] | None = None  # (paragraph it holds to, target year)
     family: str | None = None  # the index the report's ranks and scores are of
+    speed: str | None = None  # the network the report's speeds are of
+
+    def _goes_on(self, text: str) -> bool:
+        """Does a paragraph opening with `text` go on with the targets just set? Yes when it
+        says nothing done and names no year already past ("Về sử dụng dịch vụ viễn thông, số
+        thuê bao băng rộng di động/100 dân đạt 85 thuê bao" after "mục tiêu đến năm 2025")."""
+        if _done(text) or self.target is None or self.target[1] is None:
+            return False
+        past = [int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", text)]
+        return not any(y < self.target[1] for y in past)
 
     def subject(self, text: str, para: int, named: list[Mention]) -> str | None:
         """The province (as written) or COUNTRY a sentence naming none is about, else None."""
@@ -79,7 +103,7 @@ class Flow:
         if p != para:
             return False, None
         said = [w for end, _k, w in cues if end <= position and w not in _WEAK]
-        if _DONE.search(text) or any(k == kinds.ACTUAL for _e, k, w in cues if w in said):
+        if _done(text) or any(k == kinds.ACTUAL for _e, k, w in cues if w in said):
             return False, None
         return True, year
 
@@ -89,34 +113,107 @@ class Flow:
             self.named_last = (para, named[0].name)  # the sentence's subject comes first
         if kinds.national_cue(text) >= 0 and not named:
             self.national_last = para
-        if _TARGET_SET.search(text) and not _DONE.search(text):
+        if _TARGET_SET.search(text) and not _done(text):
             year = kinds.target_year(text)
+            holding = self.target is not None and self.target[0] == para
+            if year is None and holding and self.target is not None:
+                year = self.target[1]  # "Mục tiêu đến năm 2025: ... Hướng tới 80 thuê bao": still 2025
             self.target = (para, year)
-            if text.rstrip().endswith(":") and _LIST_LINE.match(next_para_text or "") is not None:
+            if ((text.rstrip().endswith(":") or holding)
+                    and _LIST_LINE.match(next_para_text or "") is not None):
                 self.target = (para + 1, year)  # the list under a heading "Mục tiêu ...:"
-        elif self.target is not None and _DONE.search(text):
+            elif next_para_text and self._goes_on(next_para_text):
+                self.target = (para + 1, year)
+        elif self.target is not None and _done(text):
             self.target = None  # a sentence about what was done ends a stretch of targets
-        elif self.target is not None and self.target[0] == para and _LIST_LINE.match(next_para_text or ""):
+        elif (self.target is not None and self.target[0] == para and next_para_text
+              and (_LIST_LINE.match(next_para_text) or self._goes_on(next_para_text))):
             self.target = (para + 1, self.target[1])  # the list goes on while its lines are items
         self.family = family_of(text, self.family)
+        if "tốc độ" in text.lower():
+            self.speed = speed_of(text, self.speed)
+
+
+# which network a speed is of, by the words that name it; upload speeds are no indicator
+_SPEEDS = (("mobile_5g_speed_mbps", re.compile(r"\b5G\b")),
+           ("fixed_broadband_speed_mbps", re.compile(r"cố định|cáp quang|FTTH|fixed|băng rộng(?! di động)",
+                                                     re.IGNORECASE)),
+           ("mobile_broadband_speed_mbps", re.compile(r"di động|\b4G\b|mobile", re.IGNORECASE)))
+_DIRECTION = re.compile(r"tải lên|upload|tải xuống|download", re.IGNORECASE)
+_FROM = re.compile(r"(?<!\w)từ\s*$", re.IGNORECASE)  # "dịch vụ tốc độ cao từ 200 Mbps": a band
+_DOWN_UP = re.compile(r"(?:download|tải xuống)\s*(?:/|và)\s*(?:upload|tải lên)", re.IGNORECASE)
+
+
+def speed_of(text: str, default: str | None) -> str | None:
+    """The network the last speed named in `text` is of ("tốc độ ... mạng Internet cố định"),
+    or `default`."""
+    best: tuple[int, str] | None = None
+    for code, rx in _SPEEDS:
+        for m in rx.finditer(text):
+            if best is None or m.start() > best[0]:
+                best = (m.start(), code)
+    return best[1] if best else default
+
+
+def speed_at(before: str, figs_before: list[Figure], default: str | None) -> str | None:
+    """The speed indicator an unmatched Mb/s figure is of, or None when it is an upload speed
+    ("tốc độ tải lên là 95,30 Mb/s", the second of "download/upload lần lượt là X và Y") or a band
+    ("từ 200 Mbps")."""
+    if _FROM.search(before):
+        return None
+    pair = None
+    for m in _DOWN_UP.finditer(before):
+        pair = m
+    if pair is not None:
+        if sum(1 for f in figs_before if f.start > pair.end() and f.measure == "mbps") % 2:
+            return None
+    else:
+        said = [m.group(0).lower() for m in _DIRECTION.finditer(before)]
+        if said and said[-1] in ("tải lên", "upload"):
+            return None
+    return speed_of(before, default)
+
+
+# the families' words in one pass over a sentence (the first family listed wins)
+_NAMED_INDEX = re.compile("|".join(f"(?P<{fam}>{rx.pattern})" for fam, rx in FAMILIES), re.IGNORECASE)
+_RANKED = [fam for fam, _ in FAMILIES]
+
+
+@functools.lru_cache(maxsize=256)
+def _families_in(text: str) -> tuple[bool, str | None]:
+    """(does `text` speak of abroad, the first family in `FAMILIES` order it names)."""
+    abroad = _ABROAD.search(text) is not None  # case-sensitive, as written
+    found = {m.lastgroup for m in _NAMED_INDEX.finditer(text)}
+    return abroad, next((fam for fam in _RANKED if fam in found), None)
 
 
 def family_of(text: str, default: str | None) -> str | None:
     """The index a sentence names, or `default`; none for a ranking of countries."""
-    if _ABROAD.search(text):
+    abroad, fam = _families_in(text)
+    if abroad:
         return None
-    for fam, rx in FAMILIES:
-        if rx.search(text):
-            return fam
-    return default
+    return fam or default
 
 
 def by_topic(c: Candidate, fig: Figure, family: str | None, codes: frozenset[str],
-             possible: Callable[[str, Figure], bool]) -> Candidate:
-    """An unmatched rank, score or change of rank, read as the report's index's, less sure."""
-    if c.matched or family is None or c.measure not in _CODES or c.unit is None:
+             possible: Callable[[str, Figure], bool], before: str = "") -> Candidate:
+    """An unmatched rank, score or change of rank, read as the index named last before it in
+    its sentence (`before`), else the report's index; less sure. A component's score ("chỉ số
+    thành phần Chi phí thời gian đạt 8,54 điểm") is no index's."""
+    measure = c.measure
+    if measure == "count" and not float(c.value).is_integer() and c.value_high is None:
+        measure = "score"  # "Nam Định đạt 87,32": an index's value written bare
+    if c.matched or measure not in _CODES or c.unit is None:
         return c
-    code = _CODES[c.measure].format(family)
+    clause = re.split(r"[;]", before)[-1]
+    if COMPONENT.search(clause):
+        return c
+    named = [(m.start(), fam) for fam, rx in FAMILIES for m in rx.finditer(clause)]
+    if named and not _ABROAD.search(before):
+        family = max(named)[1]
+    if family is None:
+        return c
+    code = _CODES[measure].format(family)
     if code not in codes or not possible(code, fig):
         return c
     return replace(c, indicator=code, confidence=0.55, alias=f"({family})")
@@ -143,3 +240,103 @@ def share_lists(figs: list[Figure], found: list[list[Candidate]], text: str) -> 
                 if figs[j].measure != "rank" or (j > i and not continues_list(text[figs[j - 1].end:figs[j].start], "rank")):
                     break
                 found[j] = [replace(c, indicator=rank, alias=have[0].alias, confidence=0.8) for c in found[j]]
+
+
+_BRACKETED = re.compile(r"\(\s*$")
+
+
+def bracket_lists(figs: list[Figure], found: list[list[Candidate]], text: str, named: list[Mention],
+                  about: Callable[[str, Figure], list[tuple[str, str]]]) -> None:
+    """"Đà Nẵng (67%) cùng các tỉnh Hòa Bình (86,5%), Nam Định (65,9%) ... dẫn đầu về tỷ lệ hồ
+    sơ trực tuyến": each province's value in brackets is of the indicator the sentence names
+    around the list, one of its members has, or `about` finds in the sentence's other words."""
+    items = [i for i, f in enumerate(figs)
+             if _BRACKETED.search(text[:f.start])
+             and any(m.end <= f.start and not text[m.end:f.start].strip(" (") for m in named)]
+    if len(items) < 2:
+        return
+    for measure in {figs[i].measure for i in items}:
+        run = [i for i in items if figs[i].measure == measure]
+        if len(run) < 2:
+            continue
+        have = [c for i in run for c in found[i] if c.matched and c.unit is not None]
+        if have:
+            code, alias, conf = have[0].indicator, have[0].alias, min(have[0].confidence, 0.8)
+        else:
+            lo, hi = figs[run[0]].start, figs[run[-1]].end
+            # the words around the list, without asides in brackets ("(được tính bằng ...)")
+            outside = re.sub(r"\([^()]*\)", " ", text[:lo] + " . " + text[hi:])
+            got = about(outside, figs[run[0]])
+            if not got:
+                continue
+            (code, alias), conf = got[0], 0.7
+        for i in run:
+            if not any(c.matched for c in found[i]):
+                found[i] = [replace(c, indicator=code, alias=alias, confidence=conf) for c in found[i]]
+
+
+_COMPARED = re.compile(r"so (?:với )?(?:cùng kỳ\s*)?(?:năm\s*)?((?:19|20)\d\d)\s*\(\s*$", re.IGNORECASE)
+
+
+def compared_values(figs: list[Figure], found: list[list[Candidate]], text: str) -> None:
+    """"đạt 0,7955, tăng 8,6% so với năm 2023 (0,7326)": the value in brackets after a
+    comparison with a year is the same indicator's, of the same place, for that year."""
+    for i in range(1, len(figs)):
+        m = _COMPARED.search(text[:figs[i].start])
+        if m is None or figs[i - 1].measure != figs[i].measure or figs[i - 1].end > m.start():
+            continue
+        have = [c for c in found[i - 1] if c.matched]
+        if not have or not found[i]:
+            continue
+        year = int(m.group(1))
+        base = found[i][0]
+        found[i] = [replace(base, unit=c.unit, indicator=c.indicator, alias=c.alias, kind=c.kind,
+                            year=year, target_year=None, confidence=min(c.confidence, 0.8))
+                    for c in have if c.kind != kinds.TARGET]
+        found[i] = found[i] or [base]
+
+
+_ROW_HEAD = re.compile(r"^\s*(\d{1,2})\.?\s+(?:TP\.?\s*|Tp\.?\s*|tỉnh\s+|thành phố\s+)?$")
+
+
+def ranking_row(text: str, figs: list[Figure], named: list[Mention]) -> str | None:
+    """The province of a ranking's line, "1 TP. Đà Nẵng" or "3 Quảng Ninh 0,6012": its first
+    figure is the province's rank; None when the line is not such a row."""
+    if not figs or not named or figs[0].start != len(text) - len(text.lstrip()):
+        return None
+    first = named[0]
+    if figs[0].end > first.start or not _ROW_HEAD.match(text[:first.start]) or figs[0].value > 64:
+        return None
+    return first.name
+
+
+def table_cells(figs: list[Figure], found: list[list[Candidate]], text: str,
+                headed: set[int] = frozenset()) -> None:  # type: ignore[assignment]
+    """Three or more values side by side with nothing between them are a table's cells: unless
+    the table's column headers placed them (`headed`), their indicator is a guess, so they need
+    a look."""
+    run: list[int] = []
+    for i in range(len(figs) + 1):
+        if i < len(figs) and run and text[figs[run[-1]].end:figs[i].start].strip() == "":
+            run.append(i)
+            continue
+        if len(run) >= 3:
+            for k in run:
+                if k not in headed:
+                    found[k] = [replace(c, confidence=min(c.confidence, 0.45)) for c in found[k]]
+        run = [i] if i < len(figs) else []
+
+
+_DASH_ITEM = re.compile(r"[^\W\d][^\d;:,]{2,40}?\s[-–]\s*$")
+
+
+def dash_ranks(text: str, figs: list[Figure], family: str | None) -> list[Figure]:
+    """"Chỉ số DTI của tỉnh: Thể chế số - 41; Hạ tầng số - 12": in a report about an index, a
+    list of names each followed by a dash and a whole number up to 64 lists ranks."""
+    if family is None:
+        return figs
+    items = [i for i, f in enumerate(figs) if f.measure == "count" and f.value_high is None
+             and float(f.value).is_integer() and 1 <= f.value <= 64 and _DASH_ITEM.search(text[:f.start])]
+    if len(items) < 2:
+        return figs
+    return [replace(f, measure="rank") if i in items else f for i, f in enumerate(figs)]

@@ -37,11 +37,16 @@ _CUE_RE = re.compile(
 _KIND_OF = {f"c{i}": k for i, (_, k) in enumerate(_CUES)}
 # words that contain a cue but are not one: "thực hiện" is not "hiện" (now)
 _NOT_CUES = re.compile(r"(?<!kết quả )thực hiện|xuất hiện|thể hiện|phát hiện|hiện đại|hiện thực|đạt được hiệu|"
-                       r"sẽ được|nên được", re.IGNORECASE)
+                       r"sẽ được|nên được|ban chỉ đạo|kế hoạch và đầu tư|"
+                       # adopting targets is not having reached them: "đã đặt rõ mục tiêu ... sẽ"
+                       r"đã (?:thông qua|ban hành|phê duyệt|đề ra|xác định|đặt ra|đặt rõ|nhất trí)|"
+                       r"kế hoạch - đầu tư", re.IGNORECASE)
 # targets read from a year alone ("vào năm 2022"): a year already past is an actual figure's
 _YEAR_CUES = frozenset({"đến năm", "vào năm", "tới năm", "đến tháng", "đến hết năm", "đến cuối năm"})
 # cues of intent that give way to an "đã" before them: "đã được số hóa..., nâng tỷ lệ ... lên 60%"
 _WEAK_TARGET = frozenset({"nâng", "đưa", "dành", "đẩy lên", "sẽ", "có thể"})
+# "Tính đến hết năm 2024, ... người dân có thể sử dụng": what can be done now, not an aim
+_DONE_FIRST = frozenset({"đã", "tính đến", "tính tới", "hiện nay", "hiện có", "đến nay", "hiện tại"})
 _YEAR_AFTER = re.compile(r"^\s*(?:\d{1,2}\s*/\s*|quý\s+[IVX\d]+\s*/\s*)?((?:19|20)\d\d)", re.IGNORECASE)
 _TARGET_YEAR = re.compile(
     r"(?:đến|tới|vào|trong|hết|cuối|từ nay đến|giai đoạn \d{4}\s*[-–]\s*|by|in)\s+(?:năm|quý\s+[IVX\d]+/?|"
@@ -73,7 +78,7 @@ def kind_at(found: list[Cue], position: int, clause_start: int = 0, doc_year: in
             continue
         if kind == ACTUAL and word in ("đạt", "chiếm") and strong:
             continue
-        if kind == TARGET and word in _WEAK_TARGET and any(w == "đã" for _, _, w in before[:k]):
+        if kind == TARGET and word in _WEAK_TARGET and any(w in _DONE_FIRST for _, _, w in before[:k]):
             return ACTUAL
         if kind == TARGET and word in _YEAR_CUES and doc_year is not None:
             m = _YEAR_AFTER.match(sentence[end:end + 16])
@@ -94,16 +99,21 @@ _NATIONAL_RE = re.compile(f"(?<!\\w)(?:{_CUES[0][0]})(?!\\w)", re.IGNORECASE)
 # "cao nhất cả nước", "xếp thứ 2 toàn quốc": the province compared with the country, not the country
 _RANKED_IN_COUNTRY = re.compile(
     r"(?:cao nhất|thấp nhất|lớn nhất|nhỏ nhất|đứng đầu|dẫn đầu|đứng thứ|xếp thứ|thứ \w+|top \w+|nhóm \w+|"
-    r"trong top|trong nhóm)\s+(?:\w+\s+)?(?:cả nước|toàn quốc)",
+    r"trong top|trong nhóm)\s+(?:\w+\s+)?(?:cả nước|toàn quốc)|"
+    r"/\s*(?:63|34)\s*(?:tỉnh|địa phương)[\w, ]{0,20}?(?:cả nước|toàn quốc)|"
+    # names, not places: "Đại hội đại biểu toàn quốc", "Hội nghị toàn quốc"
+    r"(?:đại hội|đại biểu|hội nghị|hội thảo|phong trào|cuộc thi|giải thưởng)\s+(?:\w+\s+)?(?:toàn quốc|cả nước)",
     re.IGNORECASE,
 )
 
 
 def national_cue(stretch: str) -> int:
     """Where the text between the previous figure and this one says it is the national figure
-    (the cue's end), or -1."""
-    for m in _NATIONAL_RE.finditer(stretch):
-        head = stretch[max(0, m.start() - 25):m.end()]
+    (the cue's end), or -1. A cue governs its own clause only: "xếp thứ 38/63 tỉnh, thành phố
+    trong cả nước; chỉ số PAPI là 40,62" is the province's PAPI."""
+    cut = max((m.end() for m in re.finditer(r";", stretch)), default=0)
+    for m in _NATIONAL_RE.finditer(stretch, cut):
+        head = stretch[max(0, m.start() - 40):m.end()]
         if m.group(0).lower() in ("cả nước", "toàn quốc") and _RANKED_IN_COUNTRY.search(head):
             continue
         return m.end()

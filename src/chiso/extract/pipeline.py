@@ -9,18 +9,20 @@ import functools
 import re
 import unicodedata
 from bisect import bisect_right
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from chiso.extract import attribution, confidence, flow, kinds
+from chiso.extract import attribution, confidence, flow, kinds, tables
 from chiso.extract.candidates import FIELDS, Candidate
 from chiso.extract.figures import find_figures
 from chiso.extract.indicators import Alias, Match, alias_index, words_of
 from chiso.extract.read import read_document
-from chiso.extract.reading import CLAUSE_BREAK, read_figure
+from chiso.extract.reading import CLAUSE_BREAK, header_name, named_in, read_figure
 from chiso.extract.sentences import split
 from chiso.extract.units import COUNTRY, UnitNamer, mentions
 
+_NEWLINE = re.compile("\n")
 _YEAR_IN_TEXT = re.compile(r"(?<![\d/])(?:\d{1,2}/\d{1,2}/)?((?:19|20)\d\d)(?!\d)")
 
 
@@ -80,14 +82,19 @@ def extract_text(
     last: tuple[int, int, Match, str] | None = None  # (sentence, figure, match, measure)
     state = flow.Flow(home, doc_year)
     sentences = list(split(text))
-    breaks = [k for k, ch in enumerate(text) if ch == "\n"]
+    breaks = [m.start() for m in _NEWLINE.finditer(text)]
     paras = [bisect_right(breaks, s.start) for s in sentences]
     codes = frozenset(a.code for a in index)
+    in_tables = tables.read(text, functools.partial(header_name, index=index, framework=framework))
     for n, sent in enumerate(sentences):
         para = paras[n]
         following = sentences[n + 1].text if n + 1 < len(sentences) and paras[n + 1] > para else ""
         named = mentions(sent.text)
         figs = find_figures(sent.text)
+        figs = flow.dash_ranks(sent.text, figs, flow.family_of(sent.text, state.family))
+        row_of = flow.ranking_row(sent.text, figs, named)
+        if row_of is not None:
+            figs[0] = replace(figs[0], measure="rank")
         if figs:
             subject = state.subject(sent.text, para, named)
             s_home = home if subject is None else COUNTRY if subject == COUNTRY else namer.name(subject)
@@ -112,13 +119,38 @@ def extract_text(
                     c = matched[-1]
                     last = (n, i, Match(c.indicator or "", 0.0, c.confidence, c.alias), fig.measure)
                     history.append(last)
+            if row_of is not None:  # "2 TP. Hồ Chí Minh ...": a ranking's line, the province after its rank
+                found_all[0] = [replace(c, unit=namer.name(row_of)) for c in found_all[0]]
             flow.share_lists(figs, found_all, sent.text)
+            flow.compared_values(figs, found_all, sent.text)
+            flow.bracket_lists(figs, found_all, sent.text, named,
+                               functools.partial(named_in, index=index, framework=framework))
             family = flow.family_of(sent.text, state.family)
             fits = functools.partial(confidence.possible, framework_id=framework)
-            out.extend(flow.by_topic(c, figs[i], family, codes, fits)
-                       for i, found in enumerate(found_all) for c in found)
+            found_all = [[flow.by_topic(c, figs[i], family, codes, fits, sent.text[:figs[i].start])
+                          for c in found]
+                         for i, found in enumerate(found_all)]
+            headed = _from_tables(in_tables, sent.start, figs, found_all)
+            flow.table_cells(figs, found_all, sent.text, headed)
+            out.extend(c for found in found_all for c in found)
         state.after(sent.text, para, following, named)
     return _dedupe(out)
+
+
+def _from_tables(cells: dict[int, tables.Cell], offset: int, figs: list, found: list[list[Candidate]]) -> set[int]:
+    """Figures a table's headers place: their indicator, kind and year as the headers say."""
+    placed = set()
+    for i, fig in enumerate(figs):
+        cell = cells.get(offset + fig.start)
+        if cell is None or not found[i]:
+            continue
+        placed.add(i)
+        kind = cell.kind or found[i][0].kind
+        found[i] = [replace(c, indicator=cell.code, alias=cell.alias, confidence=0.8, kind=kind,
+                            target_year=cell.target_year if kind == kinds.TARGET else None,
+                            year=None if kind == kinds.TARGET else c.year)
+                    for c in found[i]]
+    return placed
 
 
 def _dedupe(cands: list[Candidate]) -> list[Candidate]:

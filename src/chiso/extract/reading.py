@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from chiso.extract import attribution, confidence, kinds
+from chiso.extract import attribution, confidence, flow, kinds
 from chiso.extract.candidates import Candidate
 from chiso.extract.figures import Figure
 from chiso.extract.indicators import FIGURE, Alias, Match, companion, context, match, words_of
@@ -13,15 +13,38 @@ from chiso.extract.sentences import Sentence
 from chiso.extract.units import COUNTRY, UnitNamer, mentions
 
 _CLAUSE_END = re.compile(r"[,;:.!?]\s|[;:!?]|\.$|\s[-–]\s")
+# "chưa có sóng" lacks it; "không dùng tiền mặt", "không giấy" are names of what is had
+_NEGATED = re.compile(r"(?<!\w)(?:chưa|không(?! (?:dùng tiền mặt|giấy|chạm|tiếp xúc))|còn thiếu)(?!\w)",
+                      re.IGNORECASE)
+_GENERATIONS = re.compile(r"[^\d;.]*?\b[2-5]G\s*(?:,|/|và|-)\s*[2-5]G\b")  # "trạm BTS 3G, 4G"
+_INDEX_MEASURES = frozenset({"rank", "score", "rank_change"})
+_WHOLE_INDEX = frozenset({f"{fam}_{m}" for fam in ("dti", "pci", "papi", "par_index", "sipas")
+                          for m in ("rank", "score", "rank_change")})
+_OWN_START = re.compile(r"[:;,(]|\svà\s")
+_NEW_HEAD = re.compile(r"\s(?:và|hoặc)\s+(?:tỷ lệ|tỉ lệ|số|chỉ số|tốc độ|mật độ)(?!\w)", re.IGNORECASE)
+
+
 def _after_window(s: str, fig: Figure, nxt: Figure | None) -> str:
     """Text after a figure that may still describe it: up to the clause end; a following
     figure stops it unless that figure sits in brackets ("600.000 thuê bao (~65%) có ...")."""
     tail = s[fig.end:]
-    stop = _CLAUSE_END.search(tail)
+    pos = 0
+    while True:  # "100% xã, phường, thị trấn được phủ sóng": the commas of a list of nouns go on
+        stop = _CLAUSE_END.search(tail, pos)
+        if stop is None or stop.group(0)[0] != "," or fig.measure not in ("percent", "count"):
+            break
+        item, following = tail[pos:stop.start()].split(), tail[stop.end():stop.end() + 1]
+        if not 1 <= len(item) <= 3 or not item[0][0].islower() or not following.islower():
+            break
+        pos = stop.end()
     end = stop.start() if stop else len(tail)
-    if nxt is not None:
+    head = _NEW_HEAD.search(tail, 0, end)  # "... có sóng 4G và tỷ lệ hồ sơ ...": another figure's words
+    end = head.start() if head else end
+    if nxt is not None and nxt.measure != "other":  # "người dân từ 15 tuổi trở lên có ..." goes on
         rel = nxt.start - fig.end
-        bracketed = re.search(r"\(\s*~?\s*$", s[fig.end:nxt.start]) is not None
+        # "600.000 thuê bao (~65%) có ..." goes on; "2.104 trạm BTS (55 trạm 5G)" is a part, not it
+        bracketed = (re.search(r"\(\s*~?\s*$", s[fig.end:nxt.start]) is not None
+                     and not (fig.measure == nxt.measure == "count"))
         if not bracketed:
             end = min(end, rel)
     return tail[:end]
@@ -88,6 +111,36 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
     ctx = context(before_words, words_of(_masked(s, figs, fig.end, fig.end + len(after))),
                   own_words, words_of(own_after))
     matches = [m for m in match(ctx, fig.measure, index) if confidence.possible(m.code, fig, framework)]
+    if fig.measure == "count" and _GENERATIONS.match(s, fig.end, fig.end + 40):
+        # "8.500 trạm phát sóng BTS 3G, 4G": one count of several generations is the total
+        # (a mark no alias has keeps out the aliases of one generation)
+        total = [m for m in match(replace(ctx, marks=frozenset({"tổng"})), fig.measure, index)
+                 if confidence.possible(m.code, fig, framework)]
+        if total:
+            matches = [replace(total[0], confidence=max(m.confidence for m in matches or total))]
+    if (fig.measure in _INDEX_MEASURES and len(matches) == 1 and matches[0].code in _WHOLE_INDEX
+            and not resp.get(i)):
+        # "Kết quả DTI 2022: chính quyền số đạt 0,7012 điểm": the pillar said in the figure's own
+        # stretch names it, not the index named before
+        near = _OWN_START.split(own_before)[-1]
+        mine = [m for m in match(context(words_of(near), [], [], []), fig.measure, index)
+                if confidence.possible(m.code, fig, framework)]
+        fam = matches[0].code.split("_")[0]
+        if mine and mine[0].code != matches[0].code and mine[0].code.startswith(fam + "_"):
+            matches = [replace(mine[0], confidence=min(mine[0].confidence, matches[0].confidence))]
+    last_here = history[-1] if history and history[-1][1] == i - 1 else None
+    if (fig.measure == "rank" and len(matches) == 1 and matches[0].code in _WHOLE_INDEX
+            and last_here is not None and last_here[2].code.endswith("_score")
+            and last_here[2].code not in _WHOLE_INDEX):
+        # "chính quyền số đạt 0,7012 điểm, xếp hạng thứ 18": the rank of the pillar just scored
+        code = last_here[2].code.removesuffix("_score") + "_rank"
+        if confidence.known(code, framework) and "," in own_before and ";" not in own_before:
+            matches = [Match(code, 0.0, min(0.8, matches[0].confidence), last_here[2].alias)]
+    if (matches and matches[0].code in _WHOLE_INDEX
+            and flow.COMPONENT.search(s[clause_start:fig.start])):
+        matches = []  # "chỉ số thành phần Chi phí thời gian đạt 8,54 điểm": a component's, not the index's
+    if fig.measure == "percent" and _NEGATED.search(after):
+        matches = []  # "04/35 thôn chưa có sóng di động": the share that lacks it, no indicator's
     if not matches and fig.measure in ("per_100", "per_1000"):  # "276 doanh nghiệp/1.000 dân": a count
         fig = replace(fig, measure="count")
         matches = [m for m in match(ctx, "count", index) if confidence.possible(m.code, fig, framework)]
@@ -110,6 +163,11 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
             and len(segs[i]) <= 6 and not ctx.after and sum(map(len, segs[:i + 1])) <= 8):
         # "Mức trung bình toàn quốc là 0,3 – 0,35%": a short sentence goes on about the last figure
         matches = [Match(last[2].code, 0.0, 0.5, last[2].alias)]
+    if not matches and fig.measure == "mbps":
+        # "Cụ thể, tốc độ tải xuống đạt 99,81 Mb/s": a speed of the network the report speaks of
+        code = flow.speed_at(before, figs[:i], state.speed)
+        if code is not None:
+            matches = [Match(code, 0.0, 0.7, "(speed)")]
     cue_end = kinds.national_cue(own_before) if fig.measure not in ("rank", "rank_change") else -1
     national = cue_end >= 0 and not any(prev_end + cue_end <= m.start < fig.start for m in named)
     kind = kinds.NATIONAL if national else kinds.kind_at(cues, fig.start, clause_start, doc_year, s)
@@ -144,6 +202,10 @@ def _units(s: str, fig: Figure, before: str, named: list, subjects: list, item_u
     """Whose figure it is (see `attribution`); None when it is a ministry's, an operator's, a
     district's or a region's."""
     if kind == kinds.NATIONAL:
+        clause = max((m.end() for m in CLAUSE_BREAK.finditer(s, 0, fig.start)), default=0)
+        if any(x.province is None and clause <= x.start and x.end <= fig.start
+               and not _SOURCE_BEFORE.search(s[max(0, x.start - 40):x.start]) for x in subjects):
+            return [None]  # "các bộ, cơ quan ngang bộ có giá trị trung bình DTI là 0,4595": the ministries'
         return [COUNTRY]
     if item_unit is not None:
         return [namer.name(mentions(item_unit)[0].name)]
@@ -155,7 +217,50 @@ def _units(s: str, fig: Figure, before: str, named: list, subjects: list, item_u
     clause = max((m.end() for m in CLAUSE_BREAK.finditer(s, 0, fig.start)), default=0)
     if near and near[-1].province is None and not any(clause <= m.start < fig.start for m in named):
         return [None]  # "Bộ Công Thương dẫn đầu với tỷ lệ 83,48%": a ministry's, not the province's
-    units = [namer.name(u) if u else home for u in _units_for(before, None, named)]
+    own = _units_for(before, None, named)
+    units = [namer.name(u) if u else home for u in own]
+    if own == [None] and _WITH_OPENING.search(before):
+        # "Với điểm số PCI năm 2023 đạt 71,25 điểm, Quảng Ninh tiếp tục ...": the subject follows
+        later = [m for m in named if m.start >= fig.end and "," in s[fig.end:m.start]]
+        if later and not any(x.start < later[0].start for x in subjects if x.start >= fig.end
+                             and x.province is None):
+            return [namer.name(later[0].name)]
     return [home] if units == [None] else units
 
 
+# who published a figure is not whose it is: "Theo công bố của Bộ KH&CN", "Báo cáo DTI của Bộ"
+_SOURCE_BEFORE = re.compile(r"(?:của|theo|từ|thông tin từ|báo cáo|công bố)\s*$", re.IGNORECASE)
+_WITH_OPENING = re.compile(r"(?:^|,)\W*(?:với|bằng)\s[^,;]*$", re.IGNORECASE)  # the figure's clause
+
+
+
+
+def named_in(text: str, fig: Figure, index: tuple[Alias, ...], framework: str) -> list[tuple[str, str]]:
+    """The indicators `text` names anywhere that a figure like `fig` can be of, best first, as
+    (code, alias): for a list whose indicator is said before or after it."""
+    words = words_of(text)
+    best: dict[str, Match] = {}
+    for end in range(len(words), 0, -1):
+        ctx = context(words[max(0, end - 12):end], [], [], [])
+        for m in match(ctx, fig.measure, index):
+            if confidence.possible(m.code, fig, framework) and (
+                    m.code not in best or m.confidence > best[m.code].confidence):
+                best[m.code] = m
+    ranked = sorted(best.values(), key=lambda m: -m.confidence)
+    if len(ranked) > 1 and ranked[1].confidence >= ranked[0].confidence - 0.05:
+        return []  # two indicators named as well: not sure which
+    return [(m.code, m.alias) for m in ranked]
+
+
+def header_name(label: str, fig: Figure, index: tuple[Alias, ...], framework: str) -> tuple[str, str] | None:
+    """The indicator a table's header (or a row's label) names for values like `fig`: the
+    alias nearest its end ("Xếp hạng DTI ... Chỉ số Nhận thức số" is the awareness index)."""
+    label, _, sub = label.partition(" | ")  # "Tỷ lệ hồ sơ công việc ... | Cấp tỉnh": a row under a label
+    words = words_of(re.sub(r"\([^()]*\)", " ", label))
+    own = words_of(sub)
+    for end in range(len(words), 0, -1):
+        ctx = context(words[max(0, end - 12):end] + own, [], [], own)
+        found = [m for m in match(ctx, fig.measure, index) if confidence.possible(m.code, fig, framework)]
+        if found:
+            return found[0].code, found[0].alias
+    return None

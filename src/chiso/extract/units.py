@@ -35,6 +35,21 @@ def _nfc(s: str) -> str:
     return unicodedata.normalize("NFC", s)
 
 
+# The tone mark on "oa", "oe", "uy" is written on either vowel ("Hòa Bình", "Hoà Bình"): both are
+# read as one, letter for letter, so offsets into the text stay true.
+_OLD_TONES: dict[str, str] = {}
+for _first, _then, _old, _new in (("o", "a", "òóỏõọ", "àáảãạ"), ("o", "e", "òóỏõọ", "èéẻẽẹ"),
+                                  ("u", "y", "ùúủũụ", "ỳýỷỹỵ")):
+    for _o, _n in zip(_old, _new):
+        _OLD_TONES[_o + _then] = _first + _n
+        _OLD_TONES[_o.upper() + _then] = _first.upper() + _n
+_OLD_TONE_RE = re.compile("|".join(_OLD_TONES))
+
+
+def _tones(s: str) -> str:
+    return _OLD_TONE_RE.sub(lambda m: _OLD_TONES[m.group(0)], s)
+
+
 @lru_cache(maxsize=1)
 def _pattern() -> tuple[re.Pattern[str], dict[str, str]]:
     # every way the registry knows of writing a province, old or new; the registry then
@@ -44,7 +59,7 @@ def _pattern() -> tuple[re.Pattern[str], dict[str, str]]:
     forms = [f for f in Registry.load().names("province") if (len(f) > 2 or f.isupper())
              and f.split()[0] not in ("Tỉnh", "Thành")]
     forms += [f.replace(".", " ") for f in forms if f.startswith("TP.")]
-    table = {_nfc(n).lower(): _nfc(n) for n in forms}
+    table = {_tones(_nfc(n).lower()): _nfc(n) for n in forms}
     names = sorted(table, key=len, reverse=True)
     pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(n) for n in names) + r")(?!\w)", re.IGNORECASE)
     return pattern, table
@@ -54,12 +69,12 @@ def mentions(text: str) -> list[Mention]:
     """Province names written in `text`, left to right (districts like "huyện Đại Từ" skipped)."""
     pattern, table = _pattern()
     found = []
-    for m in pattern.finditer(text):
+    for m in pattern.finditer(_tones(text)):
         if not m.group(0)[0].isupper():
             continue
         if _NOT_PROVINCE_BEFORE.search(text[max(0, m.start() - 20):m.start()]):
             continue
-        found.append(Mention(m.start(), m.end(), table[m.group(0).lower()]))
+        found.append(Mention(m.start(), m.end(), table[_tones(m.group(0).lower())]))
     return found
 
 
@@ -77,10 +92,16 @@ class UnitNamer:
         return self._cache[found]
 
     def _resolve(self, found: str) -> str:
-        try:
-            return self._registry.resolve(found, as_of=self.as_of, level="province").name
-        except UnitError:
-            return found
+        return _resolved(self._registry, found, self.as_of)
+
+
+@lru_cache(maxsize=4096)
+def _resolved(registry: Registry, found: str, as_of: date | None) -> str:
+    """A name as the registry knows it on a day (the same for every report of that day)."""
+    try:
+        return registry.resolve(found, as_of=as_of, level="province").name
+    except UnitError:
+        return found
 
 
 def main_unit(text: str, hint: str | None = None) -> str | None:

@@ -1,0 +1,186 @@
+"""Tables flattened into text: their headers give each value its indicator, kind and year.
+
+Two shapes reports take when a table is copied from a web page or a PDF:
+
+- **A row a line**: column headers on the lines above ("Chỉ số / Nhận thức số", "Chỉ số / Thể
+  chế số", ...), then rows "1 TP. Đà Nẵng 1.0000 0.9000 ...": the k-th value of a row is of the
+  k-th header that names an indicator, when the counts agree.
+- **A cell a line**: a header of short lines ("Chỉ tiêu / Đề ra năm 2023 / Kết quả thực hiện /
+  Đánh giá"), then for each row its label ("- Tỷ lệ hồ sơ trực tuyến ...", "+ Cấp tỉnh" under the
+  label above it) and one line per cell ("30%", "75,3%", "Vượt"): a cell under "Đề ra năm 2023"
+  is a target for 2023, under "Kết quả thực hiện" an actual figure.
+
+`read` returns, by the document offset where a value starts, what its table says of it. Nothing
+here decides whose the figures are: that stays with attribution.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from chiso.extract import kinds
+from chiso.extract.figures import Figure, find_figures
+
+
+@dataclass(frozen=True)
+class Cell:
+    code: str
+    alias: str
+    kind: str | None  # None: the table does not say
+    target_year: int | None
+
+
+# what a value's header says it is: a code and alias, or nothing
+Namer = Callable[[str, Figure], "tuple[str, str] | None"]
+
+_VALUE_LINE = re.compile(r"^\s*(?:[~≥≤<>]|khoảng|trên|dưới)?\s*\d[\d.,]*\s*(?:%|điểm)?\s*$", re.IGNORECASE)
+_VERDICT = re.compile(r"^\s*(?:đạt|vượt|không đạt|chưa đạt|hoàn thành|chưa hoàn thành|x|-)\s*$", re.IGNORECASE)
+_TARGET_HEAD = re.compile(r"^(?:đề ra|kế hoạch|mục tiêu|chỉ tiêu|giao)(?!\s*/)", re.IGNORECASE)
+_ACTUAL_HEAD = re.compile(r"^(?:kết quả|thực hiện|ước (?:thực hiện|đạt)|thực tế|đạt được)", re.IGNORECASE)
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+_HEAD_LINE_MAX = 40
+_SIGNS = re.compile(r"^\s*\d[\d.,]*\s*%?\s*$|\d[.,]\d+ +\d[.,]\d+ +\d[.,]\d+", re.MULTILINE)
+
+
+def read(text: str, name: Namer) -> dict[int, Cell]:
+    """What the tables of `text` say of their values, by document offset of each value."""
+    if not _SIGNS.search(text):  # no table in sight: nothing to do (most reports)
+        return {}
+    lines: list[tuple[int, str]] = []
+    pos = 0
+    for line in text.split("\n"):
+        if line.strip():
+            lines.append((pos, line))
+        pos += len(line) + 1
+    out: dict[int, Cell] = {}
+    _cells_a_line(lines, name, out)
+    _rows_a_line(lines, name, out)
+    return out
+
+
+def _cells_a_line(lines: list[tuple[int, str]], name: Namer, out: dict[int, Cell]) -> None:
+    k = 0
+    while k < len(lines):
+        head = _header(lines, k)
+        if head is None:
+            k += 1
+            continue
+        columns, k = head
+        parent = label = ""
+        cells: list[tuple[int, str]] = []
+
+        while k < len(lines):
+            start, line = lines[k]
+            stripped = line.strip()
+            if len(stripped) > 300:
+                break  # prose again: the table is over
+            if _VALUE_LINE.match(stripped) or _VERDICT.match(stripped):
+                cells.append((start, line))
+            elif stripped.startswith("(") and not cells:
+                pass  # "(trừ hồ sơ ...)": an aside on the label
+            else:
+                _place(cells, columns, label, name, out)
+                cells = []
+                if stripped.startswith("+"):
+                    label = parent + " | " + stripped.lstrip("+ ")
+                elif re.match(r"^[a-zđ]\)|^[IVX]+\.", stripped):
+                    parent = label = ""  # "a) Chính quyền số": a section, no figure of its own
+                else:
+                    parent = label = stripped.lstrip("-–• ")
+            k += 1
+        _place(cells, columns, label, name, out)
+
+
+def _place(cells: list[tuple[int, str]], columns: list[tuple[str | None, int | None]], label: str,
+           name: Namer, out: dict[int, Cell]) -> None:
+    """The cells of one row under their columns."""
+    for j, (start, line) in enumerate(cells):
+        if j >= len(columns) or not _VALUE_LINE.match(line):
+            continue
+        kind, year = columns[j]
+        fig = next(iter(find_figures(line.strip())), None)
+        found = name(label, fig) if fig is not None and label else None
+        if found is not None:
+            out[start + len(line) - len(line.lstrip())] = Cell(found[0], found[1], kind, year)
+
+
+def _header(lines: list[tuple[int, str]], k: int) -> tuple[list[tuple[str | None, int | None]], int] | None:
+    """A cell-a-line header starting at line `k`: the kind and year of each value column (after
+    the label column), and the line after it; None when there is none."""
+    heads: list[str] = []
+    j = k
+    while j < len(lines) and len(lines[j][1].strip()) <= _HEAD_LINE_MAX and len(heads) < 6:
+        line = lines[j][1].strip()
+        if _VALUE_LINE.match(line):
+            break
+        heads.append(line)
+        j += 1
+    if len(heads) < 3:
+        return None
+    kinds_ = [kinds.TARGET if _TARGET_HEAD.match(h) else kinds.ACTUAL if _ACTUAL_HEAD.match(h) else None
+              for h in heads]
+    if kinds.TARGET not in kinds_ or kinds.ACTUAL not in kinds_:
+        return None
+    # the value columns start at the first that says a kind; the line before is the label column
+    first = min(kinds_.index(kinds.TARGET), kinds_.index(kinds.ACTUAL))
+    if first == 0:
+        return None
+    cols, kinds_ = heads[first:], kinds_[first:]
+    years = [int(m.group(1)) if (m := _YEAR.search(h)) else None for h in cols]
+    return [(kd, y if kd == kinds.TARGET else None) for kd, y in zip(kinds_, years)], j
+
+
+_ROW = re.compile(r"^\s*\d{1,2}\.?\s+\D")
+_JOINS = re.compile(r"(?:chỉ số|tỷ lệ|tỉ lệ|điểm)\s*$", re.IGNORECASE)
+
+
+def _rows_a_line(lines: list[tuple[int, str]], name: Namer, out: dict[int, Cell]) -> None:
+    k = 0
+    while k < len(lines):
+        start, line = lines[k]
+        figs = find_figures(line)
+        cells = _side_by_side(line, figs)
+        if len(cells) < 3 or not _ROW.match(line):
+            k += 1
+            continue
+        labels = _labels_above(lines, k, figs[cells[0]], name)
+        while k < len(lines):
+            start, line = lines[k]
+            figs = find_figures(line)
+            cells = _side_by_side(line, figs)
+            if len(cells) < 3:
+                break
+            if len(cells) == len(labels):
+                for i, found in zip(cells, labels):
+                    out[start + figs[i].start] = Cell(found[0], found[1], None, None)
+            k += 1
+
+
+def _side_by_side(line: str, figs: list[Figure]) -> list[int]:
+    """The figures at the end of a line with nothing but spaces between them."""
+    run: list[int] = []
+    for i in range(len(figs) - 1, -1, -1):
+        if run and line[figs[i].end:figs[run[0]].start].strip():
+            break
+        run.insert(0, i)
+    return run
+
+
+def _labels_above(lines: list[tuple[int, str]], k: int, model: Figure, name: Namer) -> list[tuple[str, str]]:
+    """The indicators the header lines above row `k` name, in order ("Chỉ số" + the next line is
+    one header)."""
+    block: list[str] = []
+    j = k - 1
+    while j >= 0 and len(block) < 30 and not find_figures(lines[j][1]):
+        block.insert(0, lines[j][1].strip())
+        j -= 1
+    heads: list[str] = []
+    for line in block:
+        if heads and _JOINS.search(heads[-1]):
+            heads[-1] += " " + line
+        else:
+            heads.append(line)
+    found = [name(h, model) for h in heads]
+    return [f for f in found if f is not None]
