@@ -70,11 +70,18 @@ def _check_editable(w: Work, p: Project) -> None:
             " reviewer to send it back if it needs a correction.")
 
 
-def _lines(book: ProjectBook, code: str, simulated: bool) -> tuple[list[dict[str, Any]],
-                                                                   list[dict[str, Any]]]:
+Line = tuple[str, str, str, str]  # project, kind, category, item
+
+
+def _lines(book: ProjectBook, code: str, simulated: bool | set[Line]
+           ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    def sim(key: Line) -> bool:
+        return simulated if isinstance(simulated, bool) else key in simulated
+
     flows = [{"year": f.row.year, "kind": f.row.kind, "category": f.row.category,
               "item": f.row.item, "amount": f.row.amount, "low": f.row.low, "high": f.row.high,
-              "simulated": simulated, "source": f.source, "note": f.note}
+              "simulated": sim((code, f.row.kind, f.row.category, f.row.item)),
+              "source": f.source, "note": f.note}
              for f in book.flows if f.row.project == code]
     benefits = [{"item": b.item, "owner": b.owner, "baseline": b.baseline, "target": b.target,
                  "measure": b.measure, "source": b.source}
@@ -83,13 +90,14 @@ def _lines(book: ProjectBook, code: str, simulated: bool) -> tuple[list[dict[str
 
 
 def save_book(w: Work, book: ProjectBook, *, expected: dict[str, int] | None = None,
-              submit: bool = False, publish: bool = False, simulated: bool = False,
+              submit: bool = False, publish: bool = False, simulated: bool | set[Line] = False,
               names_en: dict[str, str] | None = None, provenance: dict[str, Any] | None = None,
               source_id: int | None = None) -> SaveReport:
     """Create or revise every project of a checked book, or none: every unit is checked
     against the principal's rights before anything is written. `expected` gives the version
     each existing project was loaded at (a form in the browser); another save in between is
-    a Conflict."""
+    a Conflict. `simulated` labels every line (True) or the lines named; a project with a
+    simulated line is labelled simulated."""
     w.principal.require("entry")
     status = _landing(w, submit, publish)
     existing = store.by_codes(w.session, [p.code for p in book.projects])
@@ -107,7 +115,8 @@ def save_book(w: Work, book: ProjectBook, *, expected: dict[str, int] | None = N
                   "project_group": p.group, "funding": p.funding, "status": p.status,
                   "approval": p.approval, "platforms": list(p.platforms),
                   "indicators": list(p.indicators), "rate": p.rate, "start_year": p.start_year,
-                  "note": p.note, "simulated": simulated}
+                  "note": p.note, "simulated": simulated if isinstance(simulated, bool) else any(
+                      line[0] == p.code for line in simulated)}
         if names_en and p.code in names_en:
             fields["name_en"] = names_en[p.code]
         if provenance and p.code in provenance:
