@@ -168,13 +168,13 @@ def load_projects(w: Any) -> dict[str, int]:
     report = flow.save_book(w, ProjectBook("projects.yaml", projects, flows), publish=True,
                             simulated=simulated, names_en=names_en, provenance=provenance)
     spent = 0
-    for s in reg["spending"]:
-        year = int(s["year"])
-        unit = COUNTRY_ID if s["unit"] == "Việt Nam" else resolve(s["unit"], date(year, 12, 31))
-        spent += flow.put_spending(w, unit_id=unit, year=year, measure=s["measure"],
-                                   value=float(s["value"]), value_high=s.get("value_high"),
-                                   qualifier=s.get("qualifier", "eq"),
-                                   provenance=plain({"real": s["real"], "kind": s.get("kind")}))
+    for row in reg["spending"]:
+        year = int(row["year"])
+        unit = COUNTRY_ID if row["unit"] == "Việt Nam" else resolve(row["unit"], date(year, 12, 31))
+        spent += flow.put_spending(w, unit_id=unit, year=year, measure=row["measure"],
+                                   value=float(row["value"]), value_high=row.get("value_high"),
+                                   qualifier=row.get("qualifier", "eq"),
+                                   provenance=plain({"real": row["real"], "kind": row.get("kind")}))
     cat = platforms()
     listed = 0
     for pl in cat["platforms"]:
