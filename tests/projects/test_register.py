@@ -237,3 +237,29 @@ def test_the_register_pages_api_and_downloads_show_published_projects_only(
     assert csv.count("\n") == 3 and "P05" not in csv
     assert "'=HYPERLINK" in csv and ",=HYPERLINK" not in csv  # the one neutraliser
     assert c.get("/downloads/project_flows.xlsx").status_code == 200
+
+
+def test_a_typo_in_the_browser_form_is_named_by_line_and_nothing_typed_is_lost(
+        sqlite_engine: Engine, tmp_path: Path) -> None:
+    from accounts.webkit import client, sign_in
+
+    populate(sqlite_engine)
+    c = client(sqlite_engine, tmp_path)
+    token = sign_in(c, "editor2")
+    form = {"csrf_token": token, "version": "0", "p__code": "HCM-01", "p__name": "Cổng dữ liệu",
+            "p__unit": "vn34-79", "p__status": "Đề xuất", "p__start_year": "2025",
+            "l0__kind": "cost", "l0__category": "capital", "l0__item": "phần mềm",
+            "l0__from": "2025", "l0__to": "", "l0__amount": "2 tỷ", "l0__low": "",
+            "l0__high": "", "l1__kind": "benefit", "l1__category": "cash_saving",
+            "l1__item": "giấy", "l1__from": "2026", "l1__to": "2030", "l1__amount": "1,5 tỷ x",
+            "l1__low": "", "l1__high": ""}
+    r = c.post("/entry/projects", data=form)
+    assert r.status_code == 422
+    assert r.text.count("Dòng tiền, dòng 2 · amount") == 1  # once, not once a year
+    assert 'value="Cổng dữ liệu"' in r.text and 'value="1,5 tỷ x"' in r.text
+    assert snapshot(sqlite_engine) == []
+    r = c.post("/entry/projects", data={**form, "l1__amount": "1,5 tỷ"})
+    assert r.status_code == 303 and r.headers["location"] == "/entry/projects/HCM-01/view"
+    (p,) = snapshot(sqlite_engine)
+    assert [(f["year"], f["amount"]) for f in p["flows"]] == [
+        (0, 2e9), *((t, 1.5e9) for t in range(1, 6))]
