@@ -13,16 +13,15 @@ import pytest
 from sqlalchemy import Engine
 from typer.testing import CliRunner
 
+from accounts.conftest import populate
 from chiso.errors import DataFileError, Forbidden, InvalidInput
 from chiso.ingest.projects import ProjectBook, read_projects
 from chiso.numbers import format_vi
 from chiso.store import audit, db
 from chiso.store import projects as store
 from chiso.workflow import projects as flow
-from support import as_cli, as_user
-
-from accounts.conftest import populate
 from ingest.files import write_xlsx
+from support import as_cli, as_user
 
 PROJECT_HEAD = ["Mã dự án", "Tên dự án", "Đơn vị hành chính", "Trạng thái", "Năm bắt đầu",
                 "Lĩnh vực", "Tỷ lệ chiết khấu"]
