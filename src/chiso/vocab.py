@@ -42,6 +42,10 @@ SUBMISSION_LABELS: Final = {
     "accepted": ("Đã duyệt", "Accepted"), "rejected": ("Bị trả lại", "Sent back"),
 }
 
+# a project of the value register: it is entered and reviewed as a form is, then published
+PROJECT_REVIEW_STATUSES: Final = (*SUBMISSION_STATUSES, PUBLISHED)
+PROJECT_REVIEW_LABELS: Final = {**SUBMISSION_LABELS, PUBLISHED: ("Đã công bố", "Published")}
+
 # index runs: how a run was made, and where it stands
 RUN_KINDS: Final = ("published", "computed", "reexpressed")
 RUN_STATUSES: Final = ("draft", "official", "superseded", "preview")

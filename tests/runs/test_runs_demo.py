@@ -147,7 +147,28 @@ def test_demo_twice_changes_nothing(demo: Workspace) -> None:
     before = state()
     summary = load_demo(demo, runs=40)
     assert summary.figures_added == 0 and summary.figures_simulated == 0
+    assert summary.projects == 0  # the project register too
     assert state() == before
+
+
+def test_the_demo_register_is_published_with_its_simulated_values_labelled(demo: Workspace) -> None:
+    from fastapi.testclient import TestClient
+
+    from chiso.web.app import create_app
+
+    c = TestClient(create_app(demo.settings, demo.engine, cache=False))
+    rows = {p["code"]: p for p in c.get("/api/v1/projects").json()["data"]}
+    assert set(rows) == {"BK-TMDT", "NB-KCBTX", "DT-HNTH", "ST-IOC"}
+    assert all(p["simulated"] and p["review_status"] == "published" for p in rows.values())
+    assert "no_benefit" in rows["ST-IOC"]["flags"] and rows["NB-KCBTX"]["meets_bar"]
+    flows = c.get("/api/v1/projects/NB-KCBTX").json()["project"]["flows"]
+    labels = {(f["kind"], f["category"]): f["simulated"] for f in flows}
+    # no source gives the costs; the telehealth saving is the report's, its low end simulated
+    assert labels == {("cost", "capital"): True, ("cost", "operating"): True,
+                      ("benefit", "social"): True}
+    page = c.get("/province/vn34-92/projects").text  # Cần Thơ, with Sóc Trăng's projects
+    assert "ST-IOC" in page and "0,10 %" in page and "mô phỏng" in page.lower()
+    assert "Sóc Trăng chi cho CNTT là khoảng 18 tỷ đồng" in page
 
 
 def test_seed_figures_keep_their_quote(demo: Workspace) -> None:

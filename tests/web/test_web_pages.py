@@ -27,7 +27,7 @@ def test_numbers_are_written_the_way_each_reader_writes_them() -> None:
 
 
 @pytest.mark.parametrize("path", ["/", "/province", "/indicator", "/compare", "/methodology",
-                                  "/downloads"])
+                                  "/downloads", "/projects", "/platforms"])
 def test_every_page_is_vietnamese_by_default_and_english_on_request(client: TestClient, path: str) -> None:
     vi = client.get(path)
     assert vi.status_code == 200 and '<html lang="vi">' in vi.text
@@ -108,7 +108,8 @@ def test_each_table_downloads_as_csv_and_xlsx(client: TestClient, name: str) -> 
 def test_the_data_package_is_a_valid_frictionless_package(client: TestClient) -> None:
     z = zipfile.ZipFile(io.BytesIO(client.get("/downloads/datapackage.zip").content))
     pkg = json.loads(z.read("datapackage.json"))
-    assert pkg["profile"] == "tabular-data-package" and len(pkg["resources"]) == 6
+    # six tables of figures, runs and units; two of the project register
+    assert pkg["profile"] == "tabular-data-package" and len(pkg["resources"]) == 8
     for res in pkg["resources"]:
         text = z.read(res["path"]).decode("utf-8-sig")
         header = next(csv.reader(io.StringIO(text)))

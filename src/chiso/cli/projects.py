@@ -1,5 +1,6 @@
 """`chiso projects appraise | template | validate`: the project value register from plain files,
-no database needed. Parse arguments, call chiso.ingest and chiso.compute, print."""
+no database needed; `chiso projects import | list`: the register in the database, through
+chiso.workflow. Parse arguments, call, print."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from chiso.cli import DataDir, settings_for, working
 from chiso.errors import ComputeError
 from chiso.numbers import format_vi
 
@@ -170,6 +172,95 @@ def validate_command(
     err.print(f"{file.name}: {len(book.codes)} dự án / projects, {len(book.flows)} dòng tiền /"
               f" cash flows, {len(book.benefits)} lợi ích được mô tả / benefits described"
               " — hợp lệ / valid", highlight=False)
+
+
+@app.command("import")
+def import_command(
+    file: Annotated[Path, typer.Argument(help="Sổ dự án XLSX (từ chiso projects template) / project workbook", show_default=False)],
+    publish: Annotated[bool, typer.Option("--publish", help="Công bố ngay / publish at once (the file is itself a publication)")] = False,
+    report_file: Annotated[Path | None, typer.Option("--report", help="Ghi mọi lỗi ra tệp CSV này / write every problem to this CSV file")] = None,
+    data_dir: DataDir = None,
+) -> None:
+    """Nhập sổ dự án vào cơ sở dữ liệu / import a project workbook into the register.
+
+    All or nothing: every bad cell is named (sheet, row, column, value, reason) and nothing is written. Imported projects are accepted but unpublished unless --publish. The same file again changes nothing. Example: chiso projects import du-an.xlsx --report loi.csv
+    """
+    from chiso.errors import DataFileError
+    from chiso.workflow.projects import import_projects
+
+    settings = settings_for(data_dir)
+    try:
+        with working(data_dir) as w:
+            report = import_projects(w, file, limits=settings.import_limits, publish=publish)
+    except DataFileError as exc:
+        from chiso.cli.data import _print_problems
+
+        _print_problems(exc)
+        if report_file:
+            from chiso.ingest.problems import write_problems
+
+            write_problems(exc.problems, report_file, settings.import_limits)
+            err.print(f"Danh sách lỗi / problem list: {report_file}", highlight=False)
+        raise typer.Exit(1) from None
+    typer.echo(f"Đã nhập / imported {file.name}: {len(report.added)} mới / added,"
+               f" {len(report.revised)} sửa / revised, {len(report.unchanged)} không đổi /"
+               f" unchanged — {report.review_status}")
+
+
+@app.command("list")
+def list_command(
+    unit: Annotated[list[str] | None, typer.Option(help="Mã đơn vị / unit id, e.g. vn34-48")] = None,
+    current: Annotated[bool, typer.Option("--current", help="Cả dự án chưa công bố / include unpublished projects, as entered")] = False,
+    format: Annotated[str, typer.Option("--format", help="json | csv | table")] = "table",
+    data_dir: DataDir = None,
+) -> None:
+    """Liệt kê sổ dự án / list the project register with each project's appraisal.
+
+    Published projects by default (as the public sees them); --current shows every project as entered. Example: chiso projects list --unit vn34-48 --format csv
+    """
+    from chiso.compute.value_report import register_appraisal
+    from chiso.store import projects as store
+
+    if format not in FORMATS:
+        raise ComputeError(f"--format phải là một trong: {', '.join(FORMATS)}.",
+                           f"--format must be one of: {', '.join(FORMATS)}.")
+    with working(data_dir) as w:
+        view = "current" if current else "public"
+        rows = [d for p in store.register(w.session, store.RegisterFilter(
+            view=view, units=tuple(unit or ()))) if (d := store.view_of(p, view))]
+    appraised = register_appraisal(rows)
+    out = []
+    for d in rows:
+        a = appraised.get(d["code"], {})
+        out.append({"code": d["code"], "name": d["name"], "unit": d["unit_id"],
+                    "status": d["status"], "review_status": d["review_status"],
+                    "simulated": bool(d["simulated"]), "npv": a.get("npv"),
+                    "bcr": a.get("bcr"), "meets_bar": a.get("meets_bar"),
+                    "flags": ";".join(a.get("flags", []))})
+    if format == "json":
+        sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=2) + "\n")
+    elif format == "csv":
+        from chiso.ingest.safe import neutral
+
+        buf = io.StringIO()
+        w_ = csv.DictWriter(buf, list(out[0]) if out else ["code"], lineterminator="\n")
+        w_.writeheader()
+        for r in out:
+            w_.writerow({k: neutral("" if v is None else v) for k, v in r.items()})
+        sys.stdout.write(buf.getvalue())
+    else:
+        t = Table()
+        for h in ("Mã / code", "Tên / name", "Đơn vị / unit", "Trạng thái / status", "Duyệt / review",
+                  "NPV (đồng)", "B/C", "B/C ≥ 2"):
+            t.add_column(h)
+        for r in out:
+            t.add_row(r["code"], r["name"] + (" (mô phỏng / simulated)" if r["simulated"] else ""),
+                      r["unit"], r["status"], r["review_status"],
+                      "–" if r["npv"] is None else _money(r["npv"]),
+                      "–" if r["bcr"] is None else format_vi(r["bcr"], 2),
+                      {True: "đạt", False: "chưa đạt", None: "–"}[r["meets_bar"]])
+        Console(width=200).print(t)
+    err.print(f"{len(out)} dự án / projects", highlight=False)
 
 
 def register(root: typer.Typer) -> None:

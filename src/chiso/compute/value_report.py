@@ -4,11 +4,12 @@ exist, never a made-up number)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
 
-from chiso.compute.value import BAR, DEFAULT_RATE, Flows, appraise, switching_values
+from chiso.compute.value import BAR, DEFAULT_RATE, FlowRow, Flows, appraise, switching_values
 from chiso.compute.value_uncertainty import MonteCarlo, simulate
 
 
@@ -49,3 +50,22 @@ def appraisal_report(flows: Flows, rate: float | np.ndarray = DEFAULT_RATE, bar:
 def _rate(rate: float | np.ndarray) -> float | str:
     r = np.unique(np.asarray(rate, dtype=float))
     return float(r[0]) if r.size == 1 else "per project"
+
+
+def register_appraisal(projects: Sequence[Mapping[str, Any]], *, default_rate: float = DEFAULT_RATE,
+                       bar: float = BAR, runs: MonteCarlo | None = None
+                       ) -> dict[str, dict[str, Any]]:
+    """The appraisal of stored projects (plain data: "code", "rate" and "flows", each flow with
+    year, kind, category, item, amount, low, high), by code, as `appraisal_report` gives it;
+    projects without a cash flow are left out (nothing to appraise)."""
+    rows = [FlowRow(p["code"], int(f["year"]), f["kind"], f["category"], float(f["amount"]),
+                    f.get("low"), f.get("high"), f.get("item") or "")
+            for p in projects for f in p.get("flows", ())]
+    if not rows:
+        return {}
+    flows = Flows.from_rows(rows, [p["code"] for p in projects if p.get("flows")])
+    own = {p["code"]: p.get("rate") for p in projects}
+    rates = np.array([default_rate if own.get(c) is None else own[c] for c in flows.projects],
+                     dtype=float)
+    report = appraisal_report(flows, rates, bar, runs)
+    return {row["project"]: row for row in report["projects"]}

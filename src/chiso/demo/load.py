@@ -9,6 +9,7 @@ from itertools import chain
 from sqlalchemy.orm import Session
 
 from chiso.compute import Method, UncertaintySpec
+from chiso.demo.projects import load_projects
 from chiso.demo.real import dti_published_batches, seed_report_batches
 from chiso.demo.simulated import SOURCE, simulate
 from chiso.store import db, observations
@@ -31,6 +32,7 @@ Step = Callable[[str], None]
 class DemoSummary:
     figures_added: int = 0
     figures_simulated: int = 0
+    projects: int = 0
     runs: list[IndexRun] = field(default_factory=list)
 
 
@@ -93,6 +95,11 @@ def load_demo(ws: Workspace, step: Step = lambda _msg: None, *, runs: int = 1000
                    if (r["unit_id"], r["indicator"], r["period"]) not in real]
         summary.figures_simulated = record_batch(work(s), SOURCE, records,
                                                  status=PUBLISHED).added
+
+    step("Sổ dự án: lợi ích thật của các thí điểm, chi phí mô phỏng (có ghi rõ) / project register:"
+         " the pilots' real benefits, labelled simulated costs")
+    with db.transaction(ws.engine) as s:
+        summary.projects = load_projects(work(s))["projects"]
 
     step("Tính chỉ số chiso-core trên dữ liệu mô phỏng / computing chiso-core on simulated data")
     for year in SIMULATED_YEARS:

@@ -4,6 +4,7 @@ simulated values a project needs beyond them, each labelled and checked."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -135,3 +136,58 @@ def provenance_problems() -> list[str]:
             problems.append(f"platform {pl['name']}: a reference price needs its own source")
     problems += [m for ref, where in refs if (m := _quote_problem(ref, where))]
     return problems
+
+
+def load_projects(w: Any) -> dict[str, int]:
+    """Load the demo register through chiso.workflow (a `Work` of the ministry): the projects,
+    published with their simulated lines labelled, the reported IT spending and the platform
+    catalogue. Safe to run again: the same data changes nothing."""
+    from datetime import date
+
+    from chiso.ingest.load import registry_resolver
+    from chiso.ingest.projects import CashFlow, Project, ProjectBook
+    from chiso.vocab import COUNTRY_ID
+    from chiso.workflow import projects as flow
+
+    def plain(v: Any) -> Any:  # YAML dates as the ISO text JSON columns keep
+        return json.loads(json.dumps(v, default=str))
+
+    reg = register()
+    resolve = registry_resolver(w.catalog.units)
+    projects, names_en, provenance = [], {}, {}
+    for p in reg["projects"]:
+        start = int(p["start_year"]["value"])
+        projects.append(Project(p["code"], p["name"]["vi"], resolve(p["unit"], date(start, 12, 31)),
+                                p["unit"], p["status"], f"projects.yaml {p['code']}",
+                                sector=p.get("sector"), start_year=start))
+        names_en[p["code"]] = p["name"]["en"]
+        provenance[p["code"]] = plain({"start_year": p["start_year"], "facts": p.get("facts", []),
+                                       "file": "demo/data/projects.yaml"})
+    flows = [CashFlow(r, f"projects.yaml {ln.project}") for ln in lines() for r in ln.rows()]
+    simulated = {(ln.project, ln.kind, ln.category, ln.item) for ln in lines() if ln.simulated}
+    report = flow.save_book(w, ProjectBook("projects.yaml", projects, flows), publish=True,
+                            simulated=simulated, names_en=names_en, provenance=provenance)
+    spent = 0
+    for row in reg["spending"]:
+        year = int(row["year"])
+        unit = COUNTRY_ID if row["unit"] == "Việt Nam" else resolve(row["unit"], date(year, 12, 31))
+        spent += flow.put_spending(w, unit_id=unit, year=year, measure=row["measure"],
+                                   value=float(row["value"]), value_high=row.get("value_high"),
+                                   qualifier=row.get("qualifier", "eq"),
+                                   provenance=plain({"real": row["real"], "kind": row.get("kind")}))
+    cat = platforms()
+    listed = 0
+    for pl in cat["platforms"]:
+        price = pl.get("reference_price") or {}
+        listed += flow.put_platform(w, name=pl["name"], category=pl.get("category"),
+                                    supplier=pl.get("supplier"), owner=None,
+                                    price_low=price.get("low"), price_high=price.get("high"),
+                                    price_unit=price.get("unit"), source=plain(pl["source"]))
+    shared = cat.get("shared_platforms") or {}
+    for name in shared.get("names", []):
+        listed += flow.put_platform(w, name=name, category="nền tảng số dùng chung / shared",
+                                    supplier=None, owner=shared.get("owner"), price_low=None,
+                                    price_high=None, price_unit=None,
+                                    source=plain(shared["source"]))
+    return {"projects": len(report.added) + len(report.revised), "spending": spent,
+            "platforms": listed}

@@ -34,6 +34,7 @@ from chiso.ingest.projects_cells import (
 )
 from chiso.ingest.read import CSV_SUFFIXES, Sheet, open_sheets
 from chiso.ingest.validate import UnitResolver
+from chiso.settings import ImportLimits
 
 
 @dataclass(frozen=True)
@@ -180,15 +181,24 @@ def _flows(rows: Rows, starts: dict[str, int | None], known: set[str] | None = N
     return out
 
 
-def _refuse(file: str, problems: list[Problem]) -> DataFileError:
+def _refuse(file: str, problems: list[Problem], limits: ImportLimits | None = None
+            ) -> DataFileError:
+    """All the problems counted; the first `limits.max_problems` listed, then how many more."""
+    most = (limits or ImportLimits()).max_problems
+    shown = problems[:most]
+    if len(problems) > most:
+        rest = len(problems) - most
+        shown.append(Problem(f"… và {rest} lỗi nữa, không liệt kê; hãy sửa các lỗi trên rồi"
+                             " nhập lại.", f"… and {rest} more problem(s), not listed; fix those"
+                             " above and import again.", file=file))
     return DataFileError(f"Không nhập tệp {file}: {len(problems)} lỗi; không có gì được ghi nhận.",
                          f"{file} was not read: {len(problems)} problem(s); nothing was kept.",
-                         problems)
+                         shown)
 
 
-def read_flows(path: Path) -> list[CashFlow]:
+def read_flows(path: Path, limits: ImportLimits | None = None) -> list[CashFlow]:
     """The cash flows of a CSV file (or of a workbook's "Dòng tiền" sheet), all or nothing."""
-    sheets = open_sheets(path)
+    sheets = open_sheets(path, limits)
     sheet = _sheet(sheets, "flows") or sheets[0]
     problems: list[Problem] = []
     rows = Rows(path.name, sheet, FLOW_FIELDS, ("project", "year", "kind", "category", "amount"),
@@ -198,7 +208,7 @@ def read_flows(path: Path) -> list[CashFlow]:
         problems.append(Problem("bảng dòng tiền trống.", "the cash-flow table is empty.",
                                 file=rows.where))
     if problems:
-        raise _refuse(path.name, problems)
+        raise _refuse(path.name, problems, limits)
     return flows
 
 
@@ -272,47 +282,67 @@ def _benefits(rows: Rows, flows: list[CashFlow]) -> list[Benefit]:
 
 
 def read_book(path: Path, *, resolve_unit: UnitResolver, indicators: Indicators | None = None,
-              as_of: date | None = None) -> ProjectBook:
+              as_of: date | None = None, limits: ImportLimits | None = None) -> ProjectBook:
     """A project workbook read into typed records, or DataFileError naming every bad cell.
 
     Units are resolved as of the project's start year (else `as_of`, default today), so a
-    project of 2021 names its province as it was then.
+    project of 2021 names its province as it was then. The work the file may cause is bounded
+    by `limits` (the settings' `import_limits`), as for figure imports.
     """
-    sheets = open_sheets(path)
+    return _read_sheets(path.name, open_sheets(path, limits), resolve_unit, indicators, as_of,
+                        limits)
+
+
+def read_tables(name: str, tables: dict[str, list[list[object]]], *, resolve_unit: UnitResolver,
+                indicators: Indicators | None = None, as_of: date | None = None) -> ProjectBook:
+    """Tables typed elsewhere (a form in the browser), keyed "projects", "flows", "benefits",
+    each a header row then rows: checked by exactly the rules of a workbook."""
+    sheets = []
+    for key, rows in tables.items():
+        numbered = [(i + 1, list(r)) for i, r in enumerate(rows)]
+        sheets.append(Sheet(name=SHEETS[key][0], rows=lambda n=numbered: iter(n),
+                            total=len(numbered)))
+    return _read_sheets(name, sheets, resolve_unit, indicators, as_of, None)
+
+
+def _read_sheets(name: str, sheets: list[Sheet], resolve_unit: UnitResolver,
+                 indicators: Indicators | None, as_of: date | None,
+                 limits: ImportLimits | None) -> ProjectBook:
     problems: list[Problem] = []
     found = {k: _sheet(sheets, k) for k in SHEETS}
     for key in ("projects", "flows"):
         if found[key] is None:
             problems.append(Problem(f"thiếu trang '{SHEETS[key][0]}'.",
-                                    f"the '{SHEETS[key][1]}' sheet is missing.", file=path.name))
+                                    f"the '{SHEETS[key][1]}' sheet is missing.", file=name))
     if problems:
-        raise _refuse(path.name, problems)
+        raise _refuse(name, problems, limits)
     assert found["projects"] and found["flows"]
-    p_rows = Rows(path.name, found["projects"], PROJECT_FIELDS, ("code", "name", "unit"), problems)
+    p_rows = Rows(name, found["projects"], PROJECT_FIELDS, ("code", "name", "unit"), problems)
     projects, written = (_projects(p_rows, resolve_unit, indicators, as_of or date.today())
                          if p_rows.ok else ([], set()))
-    f_rows = Rows(path.name, found["flows"], FLOW_FIELDS,
-                   ("project", "year", "kind", "category", "amount"), problems)
+    f_rows = Rows(name, found["flows"], FLOW_FIELDS,
+                  ("project", "year", "kind", "category", "amount"), problems)
     starts = {p.code: p.start_year for p in projects}
     flows = _flows(f_rows, starts, written if p_rows.ok else None) if f_rows.ok else []
     benefits: list[Benefit] = []
     if found["benefits"] is not None:
-        b_rows = Rows(path.name, found["benefits"], BENEFIT_FIELDS, ("project", "item"), problems)
+        b_rows = Rows(name, found["benefits"], BENEFIT_FIELDS, ("project", "item"), problems)
         benefits = _benefits(b_rows, flows) if b_rows.ok else []
     if problems:
-        raise _refuse(path.name, problems)
+        raise _refuse(name, problems, limits)
     if not projects:
-        raise _refuse(path.name, [Problem("trang Dự án trống.", "the projects sheet is empty.",
-                                          file=p_rows.where)])
-    return ProjectBook(path.name, projects, flows, benefits)
+        raise _refuse(name, [Problem("trang Dự án trống.", "the projects sheet is empty.",
+                                     file=p_rows.where)])
+    return ProjectBook(name, projects, flows, benefits)
 
 
 def read_projects(path: Path, *, resolve_unit: UnitResolver, indicators: Indicators | None = None,
-                  as_of: date | None = None) -> ProjectBook:
+                  as_of: date | None = None, limits: ImportLimits | None = None) -> ProjectBook:
     """A workbook with a projects sheet (`read_book`), or a plain cash-flow file (`read_flows`)
     as a book of its cash flows alone."""
     if path.suffix.lower() not in CSV_SUFFIXES and path.is_file():
         names = {fold(n) for n in SHEETS["projects"]}
-        if any(fold(s.name) in names for s in open_sheets(path)):
-            return read_book(path, resolve_unit=resolve_unit, indicators=indicators, as_of=as_of)
-    return ProjectBook(path.name, flows=read_flows(path))
+        if any(fold(s.name) in names for s in open_sheets(path, limits)):
+            return read_book(path, resolve_unit=resolve_unit, indicators=indicators, as_of=as_of,
+                             limits=limits)
+    return ProjectBook(path.name, flows=read_flows(path, limits))

@@ -232,4 +232,4 @@ class ImportBatch(Base):
     revised: Mapped[int] = mapped_column(Integer)
     unchanged: Mapped[int] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-from chiso.store import models_workflow  # noqa: F401
+from chiso.store import models_projects, models_workflow  # noqa: F401

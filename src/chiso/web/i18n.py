@@ -270,3 +270,65 @@ def source_line(figure: dict[str, Any], lang: str = "vi") -> str:
     if figure.get("simulated"):
         parts.insert(0, t("simulated", lang).upper())
     return " · ".join(p for p in parts if p)
+
+
+# the project value register (issue 16)
+PROJECT_LABELS: dict[str, tuple[str, str]] = {
+    "nav_projects": ("Dự án CNTT", "IT projects"),
+    "projects_title": ("Sổ dự án: giá trị phải lớn hơn chi phí",
+                       "Project register: value must exceed cost"),
+    "projects_lead": (("Mỗi khoản chi CNTT là một dự án; “một đồng bỏ ra phải thu về 2–3 đồng”"
+                       " (B/C ≥ 2)."), ("Every IT spend is a project; “one đồng spent must"
+                                        " bring back two or three” (B/C ≥ 2).")),
+    "project": ("Dự án", "Project"),
+    "status": ("Trạng thái", "Status"),
+    "sector": ("Lĩnh vực", "Sector"),
+    "bar_met": ("Đạt B/C ≥ 2", "B/C ≥ 2 met"),
+    "bar_not_met": ("Chưa đạt B/C ≥ 2", "B/C ≥ 2 not met"),
+    "all": ("Tất cả", "All"),
+    "npv": ("Giá trị hiện tại ròng (NPV)", "Net present value (NPV)"),
+    "bcr": ("Tỷ số lợi ích/chi phí (B/C)", "Benefit-cost ratio (B/C)"),
+    "pv_benefits": ("Hiện giá lợi ích", "PV of benefits"),
+    "pv_costs": ("Hiện giá chi phí", "PV of costs"),
+    "payback": ("Năm hoàn vốn", "Payback year"),
+    "irr": ("Suất sinh lợi nội bộ (IRR)", "Internal rate of return (IRR)"),
+    "irr_none": ("không có (không tồn tại hoặc không duy nhất)", "none (does not exist or is not unique)"),
+    "rate": ("Tỷ lệ chiết khấu", "Discount rate"),
+    "cash_flows": ("Dòng tiền theo năm", "Cash flows by year"),
+    "costs": ("Chi phí", "Costs"),
+    "benefits": ("Lợi ích", "Benefits"),
+    "net": ("Ròng", "Net"),
+    "switching": ("Giá trị chuyển đổi (NPV = 0)", "Switching values (NPV = 0)"),
+    "uncertainty": ("Độ bất định (Monte Carlo)", "Uncertainty (Monte Carlo)"),
+    "p_bar": ("Xác suất B/C ≥ 2", "Probability B/C ≥ 2"),
+    "npv_interval": ("NPV 5–95 %", "NPV 5–95 %"),
+    "realised": ("Lợi ích đã đạt so với kế hoạch", "Benefits realised against plan"),
+    "plan": ("Kế hoạch", "Plan"),
+    "actual": ("Thực tế", "Actual"),
+    "linked": ("Chỉ tiêu liên quan", "Linked indicators"),
+    "portfolio": ("Danh mục dự án của tỉnh", "The province's project portfolio"),
+    "it_share": ("Chi CNTT / tổng chi ngân sách", "IT spending / total budget"),
+    "cyber_share": ("Chi an toàn thông tin / chi CNTT", "Cybersecurity / IT spending"),
+    "below_bar": ("Dự án chưa đạt B/C ≥ 2", "Projects below B/C ≥ 2"),
+    "rank_value": ("Xếp hạng theo giá trị mỗi đồng (B/C)", "Ranked by value per đồng (B/C)"),
+    "platforms": ("Danh mục nền tảng số", "Platform catalogue"),
+    "supplier": ("Nhà cung cấp", "Supplier"),
+    "category": ("Loại", "Category"),
+    "ref_price": ("Giá tham khảo", "Reference price"),
+    "no_price": ("chưa có giá công bố", "no published price"),
+    "no_projects": ("Chưa có dự án nào được công bố.", "No project has been published yet."),
+    "bn_dong": ("tỷ đồng", "billion đồng"),
+    "flag_below_bar": ("B/C < 2: “một đồng phải thu về hai”", "B/C < 2: “one đồng must bring back two”"),
+    "flag_no_benefit": ("chưa ghi lợi ích nào", "no benefit recorded"),
+    "flag_no_cost": ("chưa ghi chi phí", "no cost recorded"),
+    "flag_cost_grows_without_benefit": ("chi phí tăng mà không có lợi ích",
+                                        "cost grows with no benefit recorded"),
+}
+LABELS.update(PROJECT_LABELS)
+
+
+def fmt_money(value: Any, lang: str = "vi") -> str:
+    """An amount in đồng as billions: '6,49 tỷ đồng' / '6.49 billion đồng'; '–' if missing."""
+    if value is None or (isinstance(value, float) and not math.isfinite(value)):
+        return "–"
+    return f"{fmt_number(value / 1e9, lang, 2)} {t('bn_dong', lang)}"

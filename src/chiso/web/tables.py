@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 import chiso
 from chiso.ingest.safe import neutral, write_row
-from chiso.store import frameworks, observations, runs, sources, units
+from chiso.store import frameworks, observations, projects, runs, sources, units
 from chiso.web.model import framework_of
 
 
@@ -87,6 +87,32 @@ def _sources(s: Session) -> list[list[Any]]:
     return [[x.id, x.kind, x.title, x.uri, x.sha256, x.simulated, x.note] for x in sources.sources(s)]
 
 
+def _published_projects(s: Session) -> list[dict[str, Any]]:
+    return [d for p in projects.register(s) if (d := projects.view_of(p, "public"))]
+
+
+def _projects(s: Session) -> list[list[Any]]:
+    from chiso.compute.value_report import register_appraisal
+
+    data = _published_projects(s)
+    appraised = register_appraisal(data)
+    out = []
+    for d in data:
+        a = appraised.get(d["code"], {})
+        out.append([d["code"], d["name"], d.get("name_en"), d["unit_id"], d.get("sector"),
+                    d["status"], d.get("start_year"), a.get("rate"), a.get("npv"),
+                    a.get("pv_benefits"), a.get("pv_costs"), a.get("bcr"), a.get("payback_year"),
+                    a.get("irr"), a.get("meets_bar"), ";".join(a.get("flags", [])),
+                    bool(d.get("simulated")), d.get("published_at")])
+    return out
+
+
+def _project_flows(s: Session) -> list[list[Any]]:
+    return [[d["code"], f["year"], f["kind"], f["category"], f["item"], f["amount"], f["low"],
+             f["high"], bool(f.get("simulated")), f.get("source")]
+            for d in _published_projects(s) for f in d["flows"]]
+
+
 def F(name: str, typ: str, vi: str, en: str) -> Field:  # short table specs
     return Field(name, typ, vi, en)
 
@@ -142,6 +168,25 @@ TABLES: dict[str, Table] = {t.name: t for t in (
         F("title", "string", "tiêu đề", "title"), F("uri", "string", "địa chỉ", "uri"),
         F("sha256", "string", "mã băm", "sha256"), F("simulated", "boolean", "mô phỏng", "simulated"),
         F("note", "string", "ghi chú", "note")), _sources),
+    Table("projects", "Sổ dự án CNTT đã công bố, kèm thẩm định", "Published IT projects, appraised", (
+        F("code", "string", "mã", "code"), F("name", "string", "tên", "name"),
+        F("name_en", "string", "tên tiếng Anh", "name (en)"), F("unit_id", "string", "đơn vị", "unit"),
+        F("sector", "string", "lĩnh vực", "sector"), F("status", "string", "trạng thái", "status"),
+        F("start_year", "integer", "năm bắt đầu", "start year"),
+        F("rate", "number", "tỷ lệ chiết khấu", "discount rate"), F("npv", "number", "NPV", "NPV"),
+        F("pv_benefits", "number", "hiện giá lợi ích", "PV of benefits"),
+        F("pv_costs", "number", "hiện giá chi phí", "PV of costs"), F("bcr", "number", "B/C", "B/C"),
+        F("payback_year", "integer", "năm hoàn vốn", "payback year"), F("irr", "number", "IRR", "IRR"),
+        F("meets_bar", "boolean", "đạt B/C ≥ 2", "B/C ≥ 2 met"), F("flags", "string", "cảnh báo", "flags"),
+        F("simulated", "boolean", "mô phỏng", "simulated"),
+        F("published_at", "string", "ngày công bố", "published at")), _projects),
+    Table("project_flows", "Dòng tiền các dự án đã công bố", "Cash flows of published projects", (
+        F("project", "string", "dự án", "project"), F("year", "integer", "năm thứ", "year"),
+        F("kind", "string", "loại", "kind"), F("category", "string", "hạng mục", "category"),
+        F("item", "string", "khoản mục", "item"), F("amount", "number", "giá trị", "amount"),
+        F("low", "number", "thấp", "low"), F("high", "number", "cao", "high"),
+        F("simulated", "boolean", "mô phỏng", "simulated"),
+        F("source", "string", "nguồn", "source")), _project_flows),
 )}
 
 

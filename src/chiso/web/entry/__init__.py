@@ -5,14 +5,15 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
-from chiso.web.entry import admin, extracted, forms, publish, review, runs, signin
+from chiso.web.entry import admin, extracted, forms, projects, publish, review, runs, signin
 from chiso.web.entry.guard import EntryGuard
 from chiso.web.entry.guard import mine as private
 
 __all__ = ["install", "private"]
 
-# extracted before review: "/review/extracted" must not be read as a submission id
-MODULES = (signin, forms, extracted, review, publish, runs, admin)
+# projects before forms and review, extracted before review: "/entry/projects/X/view" is not a
+# form, "/review/extracted" and "/review/projects" are not submission ids
+MODULES = (signin, projects, forms, extracted, review, publish, runs, admin)
 
 
 def install(app: FastAPI) -> None:

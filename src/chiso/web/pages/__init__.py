@@ -4,8 +4,17 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from chiso.web.pages import compare, downloads, indicator, methodology, overview, scorecard
+from chiso.web.pages import (
+    compare,
+    downloads,
+    indicator,
+    methodology,
+    overview,
+    projects,
+    scorecard,
+)
 
 router = APIRouter(include_in_schema=False)
-for module in (overview, scorecard, indicator, compare, methodology, downloads):
+# projects before scorecard: "/province/{unit}/projects" is not a scorecard
+for module in (overview, projects, scorecard, indicator, compare, methodology, downloads):
     router.include_router(module.router)

@@ -24,6 +24,7 @@ env.globals.update(
     fmt_signed=i18n.fmt_signed, unit_label=i18n.unit_label, version=chiso.__version__,
     fmt_score=i18n.fmt_score, fmt_interval=i18n.fmt_interval, fmt_date=i18n.fmt_date,
     qualifier_sign=i18n.qualifier_sign, source_line=i18n.source_line,
+    fmt_money=i18n.fmt_money,
 )
 
 
@@ -81,6 +82,7 @@ env.filters["pick"] = _pick
 
 NAV = [("overview", "/", "nav_overview"), ("scorecard", "/province", "nav_scorecard"),
        ("indicator", "/indicator", "nav_indicator"), ("compare", "/compare", "nav_compare"),
+       ("projects", "/projects", "nav_projects"),
        ("method", "/methodology", "nav_method"), ("downloads", "/downloads", "nav_downloads")]
 
 

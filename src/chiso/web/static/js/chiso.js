@@ -226,6 +226,55 @@
     el.dataset.ready = "1";
   }
 
+
+  // a project's cash flows by year: costs below zero, benefits above, the net flow as a line
+  function drawCashFlows(el, cfg) {
+    var chart = echarts.init(el);
+    var money = function (v) { return nf(cfg.lang, 2).format(v / 1e9) + " " + cfg.unitLabel; };
+    chart.setOption({
+      animation: false,
+      color: [RED, "#2f7d6d", NAVY],
+      legend: { top: 0, textStyle: { color: NAVY } },
+      tooltip: { trigger: "axis", valueFormatter: money },
+      grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
+      xAxis: { type: "category", data: cfg.years },
+      yAxis: { type: "value", axisLabel: { formatter: function (v) { return nf(cfg.lang, 1).format(v / 1e9); } } },
+      series: [
+        { type: "bar", name: cfg.labels.costs, stack: "flow", data: cfg.costs.map(function (v) { return -v; }) },
+        { type: "bar", name: cfg.labels.benefits, stack: "flow", data: cfg.benefits },
+        { type: "line", name: cfg.labels.net, data: cfg.net, symbolSize: 6 }
+      ]
+    });
+    window.addEventListener("resize", function () { chart.resize(); });
+    el.dataset.ready = "1";
+  }
+
+  // switching values as a tornado: how far (in % of its present value) each line may move
+  // before NPV = 0; benefits to the left (they may fall), costs to the right (they may rise)
+  function drawTornado(el, cfg) {
+    var chart = echarts.init(el);
+    var rows = cfg.rows.slice().reverse();
+    var pct = function (v) { return v === null || v === undefined ? "–" : nf(cfg.lang, 0).format(v * 100) + " %"; };
+    chart.setOption({
+      animation: false,
+      grid: { left: 8, right: 48, top: 8, bottom: 8, containLabel: true },
+      tooltip: { trigger: "axis", axisPointer: { type: "shadow" }, valueFormatter: pct },
+      xAxis: { type: "value", axisLabel: { formatter: pct } },
+      yAxis: { type: "category", data: rows.map(function (r) { return r.name; }),
+               axisLabel: { color: NAVY, fontSize: 11 } },
+      series: [{
+        type: "bar", name: cfg.label,
+        data: rows.map(function (r) {
+          var v = r.value === null ? null : Math.max(-cfg.cap, Math.min(cfg.cap, r.value));
+          return { value: v, itemStyle: { color: r.kind === "benefit" ? "#2f7d6d" : RED } };
+        }),
+        label: { show: true, position: "right", fontSize: 10, formatter: function (p) { return pct(rows[p.dataIndex].value); } }
+      }]
+    });
+    window.addEventListener("resize", function () { chart.resize(); });
+    el.dataset.ready = "1";
+  }
+
   function boot() {
     if (typeof echarts === "undefined") return;
     var mapEl = document.getElementById("map"), mapCfg = readJSON("map-data");
@@ -239,6 +288,10 @@
     if (trendEl && trendCfg && trendCfg.indicators.length) drawTrend(trendEl, trendCfg, document.getElementById("trend-pick"));
     var cmpEl = document.getElementById("compare-chart"), cmpCfg = readJSON("compare-data");
     if (cmpEl && cmpCfg) drawGrouped(cmpEl, cmpCfg);
+    var cashEl = document.getElementById("cashflows"), cashCfg = readJSON("cashflows-data");
+    if (cashEl && cashCfg) drawCashFlows(cashEl, cashCfg);
+    var torEl = document.getElementById("tornado"), torCfg = readJSON("tornado-data");
+    if (torEl && torCfg && torCfg.rows.length) drawTornado(torEl, torCfg);
   }
 
   window.chiso = { drawMap: drawMap, boot: boot };

@@ -1,0 +1,278 @@
+"""The project register in the browser: a province's editors enter a project and its cash flows
+(or upload the project workbook, all or nothing), enter realised benefits and submit; the
+ministry's reviewers accept or send back and publish. Every write through chiso.workflow."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path as FilePath
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path, Request
+from fastapi.responses import Response
+from starlette.datastructures import FormData, UploadFile
+
+from chiso.errors import Conflict, DataFileError, InvalidInput, Problem, TooLarge
+from chiso.ingest.projects_cells import (
+    CATEGORIES,
+    FLOW_FIELDS,
+    FUNDING,
+    GROUPS,
+    KINDS,
+    PROJECT_FIELDS,
+    STATUSES,
+)
+from chiso.store import projects as store
+from chiso.vocab import PROJECT_REVIEW_LABELS
+from chiso.web.entry import uploads
+from chiso.web.entry.deps import CheckedForm, CheckedUpload, SignedIn, WorkDep
+from chiso.web.entry.guard import UPLOAD_MAX
+from chiso.web.entry.page import int_field, page, see_other, text, tx
+from chiso.web.pages.render import render
+from chiso.web.project_model import project_view
+from chiso.web.responses import lang_of
+from chiso.workflow import Work
+from chiso.workflow import projects as flow
+
+router = APIRouter(include_in_schema=False)
+
+Code = Annotated[str, Path(max_length=80)]
+LINES = 8  # blank cash-flow lines on a new form
+# the project fields the form has, in the workbook's order (its Vietnamese headers)
+FORM_FIELDS = ("code", "name", "unit", "agency", "sector", "group", "funding", "status",
+               "approval", "platforms", "indicators", "rate", "start_year", "note")
+LINE_FIELDS = ("kind", "category", "item", "from", "to", "amount", "low", "high")
+CHOICES = {"kind": KINDS, "category": CATEGORIES, "group": GROUPS, "funding": FUNDING,
+           "status": STATUSES}
+
+
+def _editable_units(w: Work) -> list[Any]:
+    p = w.principal
+    return [u for u in w.catalog.units.units(level="province")
+            if p.role == "ministry_admin" or u.id in p.units]
+
+
+def _typed(form: FormData) -> tuple[dict[str, str], list[dict[str, str]]]:
+    fields = {k: text(form, f"p__{k}", 2000).strip() for k in FORM_FIELDS}
+    lines = []
+    for i in range(200):
+        if f"l{i}__kind" not in form:
+            break
+        lines.append({k: text(form, f"l{i}__{k}", 200).strip() for k in LINE_FIELDS})
+    return fields, lines
+
+
+def _tables(fields: dict[str, str], lines: list[dict[str, str]]
+            ) -> tuple[dict[str, list[list[object]]], dict[int, int]]:
+    """The form as the workbook's tables (a year range becomes one row a year), and which form
+    line each cash-flow row came from."""
+    projects = [[PROJECT_FIELDS[k][0] for k in FORM_FIELDS],
+                [fields[k] or None for k in FORM_FIELDS]]
+    head = [FLOW_FIELDS[k][0] for k in ("project", "year", "kind", "category", "item", "amount",
+                                        "low", "high")]
+    rows: list[list[object]] = [head]
+    origin: dict[int, int] = {}
+    for i, ln in enumerate(lines, start=1):
+        if not any(ln[k] for k in ("item", "amount", "low", "high", "from")):
+            continue
+        first, last = ln["from"], ln["to"] or ln["from"]
+        years: list[object] = [first]
+        if first.isdigit() and last.isdigit() and 0 <= int(last) - int(first) <= 100:
+            years = list(range(int(first), int(last) + 1))
+        for year in years:
+            rows.append([fields["code"] or None, year, _label(KINDS, ln["kind"]),
+                         _label(CATEGORIES, ln["category"]), ln["item"] or None,
+                         ln["amount"] or None, ln["low"] or None, ln["high"] or None])
+            origin[len(rows)] = i
+    return {"projects": projects, "flows": rows}, origin
+
+
+def _label(words: dict[str, tuple[str, str, tuple[str, ...]]], code: str) -> str | None:
+    return words[code][0] if code in words else (code or None)
+
+
+def _lines_of(p: store.Project) -> list[dict[str, str]]:
+    """A stored project's cash flows as form lines: consecutive years of the same amounts on
+    one line, years as the project writes them (calendar years when it has a start year)."""
+    out: list[dict[str, str]] = []
+    start = p.start_year or 0
+    for f in sorted(p.flows, key=lambda f: (f.kind, f.category, f.item, f.year)):
+        amounts = tuple("" if v is None else f"{v:.0f}" for v in (f.amount, f.low, f.high))
+        prev = out[-1] if out else None
+        year = start + f.year
+        if (prev is not None and (prev["kind"], prev["category"], prev["item"]) ==
+                (f.kind, f.category, f.item) and (prev["amount"], prev["low"], prev["high"])
+                == amounts and prev["to"] == str(year - 1)):
+            prev["to"] = str(year)
+            continue
+        out.append({"kind": f.kind, "category": f.category, "item": f.item, "from": str(year),
+                    "to": str(year), "amount": amounts[0], "low": amounts[1],
+                    "high": amounts[2]})
+    return out
+
+
+def _fields_of(p: store.Project) -> dict[str, str]:
+    def s(v: Any) -> str:
+        return "" if v is None else str(v)
+
+    return {"code": p.code, "name": p.name, "unit": p.unit_id, "agency": s(p.agency),
+            "sector": s(p.sector), "group": s(p.project_group), "funding": s(p.funding),
+            "status": p.status, "approval": s(p.approval), "platforms": "; ".join(p.platforms),
+            "indicators": "; ".join(p.indicators), "rate": "" if p.rate is None else f"{p.rate:g}",
+            "start_year": s(p.start_year), "note": s(p.note)}
+
+
+def _form(request: Request, auth: Any, w: Work, fields: dict[str, str],
+          lines: list[dict[str, str]], *, version: int, status: int = 200,
+          problems: list[Problem] | None = None, message: str | None = None,
+          origin: dict[int, int] | None = None) -> Response:
+    blank = {k: "" for k in LINE_FIELDS} | {"kind": "cost", "category": "capital"}
+    shown = lines + [dict(blank) for _ in range(max(2, LINES - len(lines)))]
+    seen: dict[tuple[Any, ...], Problem] = {}
+    for p in problems or []:  # a cash-flow problem names the form's line (once, not per year)
+        if p.row is not None and origin and p.file and "Dòng tiền" in p.file:
+            p.line = origin.get(p.row)
+        seen.setdefault((p.line or p.row, p.field, str(p.value), p.message_en), p)
+    problems = list(seen.values())
+    return page(request, "project_form.html", auth, status=status, fields=fields, lines=shown,
+                version=version, problems=problems or [], message=message,
+                units=_editable_units(w), choices=CHOICES)
+
+
+@router.get("/entry/projects")
+def projects_home(request: Request, auth: SignedIn, w: WorkDep) -> Response:
+    p = w.principal
+    if not (p.may("entry") or p.may("review")):
+        p.require("entry")
+    mine = [x for x in store.register(w.session, store.RegisterFilter(view="current"))
+            if p.may_see_unit(x.unit_id)]
+    return page(request, "projects.html", auth, projects=mine, labels=PROJECT_REVIEW_LABELS,
+                problems=[], message=None)
+
+
+@router.get("/entry/projects/new")
+def project_new(request: Request, auth: SignedIn, w: WorkDep) -> Response:
+    w.principal.require("entry")
+    units = _editable_units(w)
+    fields = {k: "" for k in FORM_FIELDS} | {"status": "proposed",
+                                             "unit": units[0].id if units else ""}
+    return _form(request, auth, w, fields, [], version=0)
+
+
+@router.get("/entry/projects/template.xlsx")
+def project_template(auth: SignedIn) -> Response:
+    from chiso.ingest.projects_template import write_projects_template
+
+    with tempfile.TemporaryDirectory() as tmp:
+        data = write_projects_template(FilePath(tmp) / "mau-du-an.xlsx").read_bytes()
+    return Response(data, media_type=uploads.CONTENT_TYPES[".xlsx"],
+                    headers={"Content-Disposition": 'attachment; filename="mau-du-an.xlsx"'})
+
+
+@router.get("/entry/projects/{code}")
+def project_edit(request: Request, auth: SignedIn, w: WorkDep, code: Code) -> Response:
+    w.principal.require("entry")
+    p = flow.visible(w, code)
+    return _form(request, auth, w, _fields_of(p), _lines_of(p), version=p.version)
+
+
+@router.get("/entry/projects/{code}/view")
+def project_preview(request: Request, auth: SignedIn, w: WorkDep, code: Code) -> Response:
+    """The project page as entered (unpublished), for its province and the ministry."""
+    row = flow.visible(w, code)
+    return render(request, "project.html", auth=auth, tx=tx(request), editing=True,
+                  p=project_view(w.session, row.code, "current"), simulated=row.simulated,
+                  may_edit=w.principal.may_edit(row.unit_id))
+
+
+@router.post("/entry/projects")
+def project_save(request: Request, auth: SignedIn, form: CheckedForm, w: WorkDep) -> Response:
+    fields, lines = _typed(form)
+    version = int_field(form, "version")
+    tables, origin = _tables(fields, lines)
+    try:
+        with w.session.begin_nested():
+            flow.save_form(w, tables, version, submit=text(form, "action", 20) == "submit")
+    except (Conflict, InvalidInput) as exc:
+        # what the editor typed goes back on the page, every bad cell named
+        return _form(request, auth, w, fields, lines, version=version, status=exc.status,
+                     problems=exc.problems, message=exc.message(lang_of(request)),
+                     origin=origin)
+    return see_other(f"/entry/projects/{fields['code']}/view")
+
+
+@router.post("/entry/projects/xlsx")
+def project_upload(request: Request, auth: SignedIn, form: CheckedUpload, w: WorkDep) -> Response:
+    f = form.get("file")
+    if not isinstance(f, UploadFile):
+        raise InvalidInput("Hãy chọn một tệp.", "Choose a file.")
+    data = f.file.read(UPLOAD_MAX + 1)
+    if len(data) > UPLOAD_MAX:
+        raise TooLarge("Tệp quá lớn.", "The file is too large.")
+    name = uploads.clean_name(f.filename or "du-an.xlsx")
+    if not data.startswith(b"PK\x03\x04"):
+        raise InvalidInput("Tệp không phải XLSX.", "The file is not an XLSX workbook.")
+    limits = request.app.state.settings.import_limits
+    try:
+        with tempfile.TemporaryDirectory() as tmp, w.session.begin_nested():
+            path = FilePath(tmp) / (FilePath(name).stem[:50] + ".xlsx")
+            path.write_bytes(data)
+            report = flow.import_projects(w, path, limits=limits)
+    except DataFileError as exc:
+        mine = [x for x in store.register(w.session, store.RegisterFilter(view="current"))
+                if w.principal.may_see_unit(x.unit_id)]
+        return page(request, "projects.html", auth, status=exc.status, projects=mine,
+                    labels=PROJECT_REVIEW_LABELS, problems=exc.problems,
+                    message=exc.message(lang_of(request)))
+    msg = tx(request)(f"Đã nhập {name}: {len(report.added)} mới, {len(report.revised)} sửa.",
+                      f"Imported {name}: {len(report.added)} added, {len(report.revised)} revised.")
+    mine = [x for x in store.register(w.session, store.RegisterFilter(view="current"))
+            if w.principal.may_see_unit(x.unit_id)]
+    return page(request, "projects.html", auth, projects=mine, labels=PROJECT_REVIEW_LABELS,
+                problems=[], message=msg)
+
+
+@router.post("/entry/projects/{code}/realised")
+def project_realised(form: CheckedForm, w: WorkDep, code: Code) -> Response:
+    row = flow.project(w, code)
+    year = int_field(form, "year")
+    if year >= 1990 and row.start_year:
+        year -= row.start_year  # a calendar year, counted from the project's start
+    flow.enter_realised(w, code, year, text(form, "amount", 100), text(form, "note"))
+    return see_other(f"/entry/projects/{code}/view")
+
+
+@router.post("/entry/projects/{code}/submit")
+def project_submit(form: CheckedForm, w: WorkDep, code: Code) -> Response:
+    flow.submit(w, code, int_field(form, "version"))
+    return see_other(f"/entry/projects/{code}/view")
+
+
+# ── review and publication ────────────────────────────────────────────────────────────────
+
+
+@router.get("/review/projects")
+def projects_queue(request: Request, auth: SignedIn, w: WorkDep) -> Response:
+    return page(request, "project_queue.html", auth, submitted=flow.queue(w, "submitted"),
+                accepted=flow.queue(w, "accepted"), labels=PROJECT_REVIEW_LABELS)
+
+
+@router.post("/review/projects/publish")
+def projects_publish(form: CheckedForm, w: WorkDep) -> Response:
+    codes = [c.strip() for c in text(form, "codes", 4000).split(",") if c.strip()]
+    flow.publish(w, codes)
+    return see_other("/review/projects")
+
+
+@router.post("/review/projects/{code}")
+def project_review(form: CheckedForm, w: WorkDep, code: Code) -> Response:
+    action, version = text(form, "action", 20), int_field(form, "version")
+    comment = text(form, "comment")
+    if action == "accept":
+        flow.accept(w, code, version, comment)
+    elif action == "reject":
+        flow.reject(w, code, version, comment)
+    else:
+        raise InvalidInput("Hành động không hợp lệ.", "Unknown action.")
+    return see_other("/review/projects")
+
