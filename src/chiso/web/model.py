@@ -387,10 +387,15 @@ def source_json(src: Source | None) -> dict[str, Any] | None:
             "simulated": bool(src.simulated)}
 
 
-def figure_json(obs: Observation, src: Source | None) -> dict[str, Any]:
+def figure_json(obs: Observation, src: Source | None, node: Node | None = None) -> dict[str, Any]:
+    """A figure as the API and the pages give it; with its indicator's `node`, at its precision
+    (as every download writes it)."""
+    value, high = obs.value, obs.value_high
+    if node is not None:
+        value, high = node.rounded(value), node.rounded(high)
     return {
         "id": obs.id, "unit": obs.unit_id, "indicator": obs.indicator, "period": obs.period,
-        "kind": obs.kind, "value": obs.value, "value_high": obs.value_high,
+        "kind": obs.kind, "value": value, "value_high": high,
         "qualifier": obs.qualifier, "target_year": obs.target_year, "status": obs.status,
         "revision": obs.revision, "provenance": obs.provenance, "source": source_json(src),
         "simulated": bool(src.simulated) if src else False,
