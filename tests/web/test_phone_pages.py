@@ -11,7 +11,7 @@ pytestmark = pytest.mark.browser
 
 PHONE = {"width": 390, "height": 844}
 PAGES = ["/", "/province", "/province/vn34-86", "/indicator", "/indicator/dti_score",
-         "/compare", "/methodology", "/downloads", "/changelog", "/login"]
+         "/compare", "/methodology", "/downloads", "/changelog", "/login", "/search?q=ben+tre"]
 
 
 @pytest.fixture(scope="module")

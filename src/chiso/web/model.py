@@ -288,6 +288,7 @@ def ranking(session: Session, run: IndexRun) -> dict[str, Any]:
         "pillars": [{"code": p.code, "name": {"vi": p.name.vi, "en": p.name.en},
                      "weight": p.weight, "max_points": p.max_points} for p in pillar_nodes],
         "previous_run": prev.id if prev else None,
+        "previous": run_json(prev) if prev else None,  # the base of every rank change
         "map": map_name(list(unit_rows.values())),
         "has_interval": any(r["rank_q05"] is not None for r in rows),
         "rows": rows,
@@ -467,6 +468,7 @@ def scorecard(session: Session, unit_id: str, run: IndexRun | None) -> dict[str,
     out["units_ranked"] = len(rank["rows"])
     out["score"] = {k: me[k] for k in ("score", "rank", "rank_q05", "rank_q95", "rank_median",
                                       "rank_change", "previous_rank")}
+    out["score"]["previous_run"] = rank["previous"]
     best_row = rank["rows"][0] if rank["rows"] else None
     for p in rank["pillars"]:
         vals = [r["pillars"][p["code"]] for r in rank["rows"] if r["pillars"].get(p["code"]) is not None]
