@@ -49,8 +49,8 @@ def node_json(node: Node, depth: int = 0, parent: str | None = None) -> dict[str
         "code": node.code, "level": node.level, "parent": parent, "depth": depth,
         "name": {"vi": node.name.vi, "en": node.name.en},
         "description": node.description.model_dump() if node.description else None,
-        "unit": node.unit, "direction": node.direction, "weight": node.weight,
-        "max_points": node.max_points, "scored": node.scored,
+        "unit": node.unit, "decimals": node.precision, "direction": node.direction,
+        "weight": node.weight, "max_points": node.max_points, "scored": node.scored,
         "goalposts": node.goalposts.model_dump() if node.goalposts else None,
         "targets": [tg.model_dump() for tg in node.targets],
         "merge": node.merge.model_dump() if node.merge else None,
@@ -513,8 +513,9 @@ def _indicator_rows(session: Session, fw: Framework, u: Unit, period: str,
         return []
     codes = [n.code for n in inds]
     mine: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    by_code = {n.code: n for n in inds}
     for obs, src in observations.figures(session, observations.Filter(unit_ids=[u.id], indicators=codes)):
-        mine[obs.indicator].append(figure_json(obs, src))
+        mine[obs.indicator].append(figure_json(obs, src, by_code.get(obs.indicator)))
     national = _national(session, codes)
     means = observations.mean_values(session, observations.Filter(unit_ids=peer_ids, indicators=codes,
                                                    periods=[period], kinds=["actual"]))
@@ -534,7 +535,7 @@ def _indicator_rows(session: Session, fw: Framework, u: Unit, period: str,
                    "figure": nat}
         elif (node.code, shown_period) in means:
             mean, simulated = means[(node.code, shown_period)]
-            avg = {"value": mean, "value_high": None, "origin": "provincial_mean",
+            avg = {"value": node.rounded(mean), "value_high": None, "origin": "provincial_mean",
                    "figure": None, "simulated": simulated}
         target = _target_for(node, [f for f in figs if f["kind"] == "target"], shown_period)
         gap = None
@@ -642,7 +643,7 @@ def indicator_view(session: Session, code: str, framework: str | None,
                                               kinds=["actual"])) if period else []
     ids = [o.unit_id for o, _ in figs]
     by_id = {x.id: x for x in units.units(session, ids=ids)}
-    rows = [{**figure_json(o, s), "unit": unit_json(by_id[o.unit_id])} for o, s in figs
+    rows = [{**figure_json(o, s, node), "unit": unit_json(by_id[o.unit_id])} for o, s in figs
             if o.unit_id in by_id and by_id[o.unit_id].level == "province"]
     rows.sort(key=lambda r: (r["value"] is None, -(r["value"] or 0)
                              if node.direction != "lower_better" else (r["value"] or 0)))
@@ -653,6 +654,6 @@ def indicator_view(session: Session, code: str, framework: str | None,
                       "name": {"vi": rec.name_vi, "en": rec.name_en}},
         "node": node_json(node), "periods": periods, "period": period,
         "map": map_name([by_id[r["unit"]["id"]] for r in rows]) if rows else "vn-63",
-        "national": nat, "mean": statistics.fmean(vals) if vals else None,
+        "national": nat, "mean": node.rounded(statistics.fmean(vals)) if vals else None,
         "simulated": any(r["simulated"] for r in rows), "rows": rows,
     }

@@ -9,6 +9,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Request
 from fastapi.responses import Response
 
+from chiso.errors import InvalidInput
 from chiso.vocab import ROLE_SCOPES, ROLES, SCOPES
 from chiso.web.entry.deps import CheckedForm, SignedIn, WorkDep
 from chiso.web.entry.page import page, see_other, text
@@ -67,6 +68,9 @@ def user_role(form: CheckedForm, w: WorkDep, username: Username) -> Response:
 
 @router.post("/admin/users/{username}/disable")
 def user_disable(form: CheckedForm, w: WorkDep, username: Username) -> Response:
+    if username == w.principal.username:  # on the web, an admin cannot lock themselves out
+        raise InvalidInput("Không tự khoá tài khoản của chính mình; hãy nhờ quản trị viên khác.",
+                           "You cannot disable your own account; ask another administrator.")
     accounts.disable_user(w, username)
     return see_other("/admin/users")
 
