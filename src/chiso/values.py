@@ -76,6 +76,16 @@ class ValueRule:
     words: tuple[str, ...]  # what may follow the number, as written in messages
     scales: bool
     ranked: int | None = None  # ranks: how many units were ranked
+    name_vi: str = ""  # the indicator's names, which messages show (the code without them)
+    name_en: str = ""
+
+    @property
+    def called_vi(self) -> str:
+        return f"“{self.name_vi}”" if self.name_vi else self.indicator
+
+    @property
+    def called_en(self) -> str:
+        return f"“{self.name_en}”" if self.name_en else self.indicator
 
 
 def rule_for(node: Node, *, ranked: int | None = None) -> ValueRule:
@@ -93,7 +103,7 @@ def rule_for(node: Node, *, ranked: int | None = None) -> ValueRule:
         indicator=node.code, measure=unit, low=float(low), high=float(high),
         whole=m.whole if own is None or own.whole is None else own.whole,
         words=tuple(dict.fromkeys(words)), scales=m.scales,
-        ranked=ranked if unit == "rank" else None)
+        ranked=ranked if unit == "rank" else None, name_vi=node.name.vi, name_en=node.name.en)
 
 
 class Percent(float):
@@ -156,8 +166,8 @@ def check_value(x: float, rule: ValueRule, shown: Any = None) -> float:
         kind_vi = "thứ hạng" if rule.measure == "rank" else "số đếm"
         kind_en = "a rank" if rule.measure == "rank" else "a count"
         raise ValueRefused(
-            f"chỉ tiêu {rule.indicator} là {kind_vi}: phải là số nguyên, không phải {_vi(x)}.",
-            f"{rule.indicator} is {kind_en}: it must be a whole number, not {_en(x)}.", shown)
+            f"chỉ tiêu {rule.called_vi} là {kind_vi}: phải là số nguyên, không phải {_vi(x)}.",
+            f"{rule.called_en} is {kind_en}: it must be a whole number, not {_en(x)}.", shown)
     return x
 
 
@@ -191,8 +201,8 @@ def _unit(written: str, scale: float, rule: ValueRule, raw: str) -> str:
         word, rest = written[:used].strip(), written[used:].strip()
         if not rule.scales:
             raise ValueRefused(
-                f"không dùng '{word}' với chỉ tiêu {rule.indicator} ({_label(rule)}).",
-                f"'{word}' cannot scale {rule.indicator} ({rule.measure or 'no unit'}).", raw)
+                f"không dùng '{word}' với chỉ tiêu {rule.called_vi} ({_label(rule)}).",
+                f"'{word}' cannot scale {rule.called_en} ({rule.measure or 'no unit'}).", raw)
     if not rest or _fold(rest) in {_fold(w) for w in rule.words}:
         return rest
     if rule.measure == "rank" and _OUT_OF.fullmatch(rest):
@@ -203,9 +213,9 @@ def _unit(written: str, scale: float, rule: ValueRule, raw: str) -> str:
     may_vi = f", có thể kèm: {', '.join(after)}" if after else ", không kèm chữ nào"
     may_en = f", optionally followed by: {', '.join(after)}" if after else ", nothing after it"
     raise ValueRefused(
-        f"không hiểu '{rest}' sau số; chỉ tiêu {rule.indicator} ({_label(rule)}) nhận một số"
+        f"không hiểu '{rest}' sau số; chỉ tiêu {rule.called_vi} ({_label(rule)}) nhận một số"
         f"{may_vi}.",
-        f"'{rest}' after the number is not understood; {rule.indicator}"
+        f"'{rest}' after the number is not understood; {rule.called_en}"
         f" ({rule.measure or 'no unit'}) takes a number{may_en}.", raw)
 
 
@@ -214,9 +224,9 @@ def _percent_cell(cell: Percent, rule: ValueRule) -> Reading:
     shown = f"{format_vi(fraction * 100)} %" if math.isfinite(fraction) else "?"
     if rule.measure != "percent":
         raise ValueRefused(
-            f"ô định dạng phần trăm ({shown}) nhưng chỉ tiêu {rule.indicator} đo bằng"
+            f"ô định dạng phần trăm ({shown}) nhưng chỉ tiêu {rule.called_vi} đo bằng"
             f" {_label(rule)}; hãy bỏ định dạng % hoặc kiểm tra cột.",
-            f"the cell is formatted as a percentage ({shown}) but {rule.indicator} is measured in"
+            f"the cell is formatted as a percentage ({shown}) but {rule.called_en} is measured in"
             f" {rule.measure or 'plain numbers'}; remove the % format or check the column.", shown)
     if not math.isfinite(fraction):
         raise ValueRefused("giá trị không hữu hạn.", "the value is not finite.", shown)
@@ -244,9 +254,9 @@ def _range_message(x: float, rule: ValueRule) -> tuple[str, str]:
                 f"a rank must be a whole number of 1 or more, not {_en(x)}.")
     side_vi = f"lớn hơn {hi_vi}" if x > rule.high else f"nhỏ hơn {lo_vi}"
     side_en = f"above {hi_en}" if x > rule.high else f"below {lo_en}"
-    vi = (f"{_vi(x)} {side_vi}: chỉ tiêu {rule.indicator} ({_label(rule)}) nhận giá trị từ"
+    vi = (f"{_vi(x)} {side_vi}: chỉ tiêu {rule.called_vi} ({_label(rule)}) nhận giá trị từ"
           f" {lo_vi} đến {hi_vi}.")
-    en = (f"{_en(x)} is {side_en}: {rule.indicator} ({rule.measure or 'no unit'}) takes values"
+    en = (f"{_en(x)} is {side_en}: {rule.called_en} ({rule.measure or 'no unit'}) takes values"
           f" from {lo_en} to {hi_en}.")
     return vi, en
 

@@ -43,8 +43,11 @@ def test_exported_numbers_read_back_exactly(x: float) -> None:
 
 def test_csv_number_shapes() -> None:
     assert csv_number(911000.0) == "911000"
-    assert csv_number(70.8) == "70,8"
-    assert csv_number(1.2e-05) == "0,000012"
+    assert csv_number(70.8) == "70.8"
+    assert csv_number(1.2e-05) == "0.000012"
+    assert csv_number(1.234) == "1.2340"  # never read as 1234
+    assert csv_number(-911.5) == "-911.5"
+    assert csv_number(0.123) == "0.123"
     assert csv_number(None) == ""
 
 

@@ -92,8 +92,11 @@ def test_the_keyboard_reaches_the_skip_link_and_the_navigation(page: Any, server
     page.goto(server + "/")
     page.keyboard.press("Tab")
     assert page.evaluate("() => document.activeElement.className") == "skip"
-    page.keyboard.press("Tab")
-    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")  # the brand
+    page.keyboard.press("Tab")  # the search box
+    assert page.evaluate("() => document.activeElement.id") == "site-q"
+    page.keyboard.press("Tab")  # its button
+    page.keyboard.press("Tab")  # the language switch
     page.keyboard.press("Tab")
     focused = page.evaluate("() => document.activeElement.textContent.trim()")
     assert focused == "Tổng quan"

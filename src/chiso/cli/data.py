@@ -116,7 +116,7 @@ def export(
 
     Examples:
       chiso export --format csv --out so-lieu.csv
-      chiso export --format xlsx --out dti.xlsx --indicator dti_total --period 2024
+      chiso export --format xlsx --out dti.xlsx --indicator dti_score --period 2024
       chiso export --format jsonl --unit vn34-48
     """
     from chiso.ingest import export as ex

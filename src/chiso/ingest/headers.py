@@ -32,7 +32,8 @@ FIELDS: dict[str, tuple[str, ...]] = {
 }
 LONG_REQUIRED = ("unit", "indicator", "period", "value")
 # columns people (and `chiso export`) add beside the data, skipped without complaint
-IGNORED = ("stt", "tt", "số thứ tự", "no", "no.", "#", "unit_name", "tên đơn vị", "status",
+IGNORED = ("stt", "tt", "số thứ tự", "no", "no.", "#", "unit_name", "tên đơn vị", "indicator_name",
+           "tên chỉ tiêu", "status",
            "revision", "provenance", "trạng thái")
 
 KIND_WORDS: dict[str, str] = {

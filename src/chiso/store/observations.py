@@ -7,6 +7,7 @@ view, narrowed by `statuses`).
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -167,6 +168,37 @@ def last_values(session: Session, unit_id: str, period: str, codes: Sequence[str
                Observation.period == period, Observation.kind == "actual",
                Observation.indicator.in_(codes), Observation.status.in_(statuses)))
     return {ind: (v, bool(sim)) for ind, v, sim in rows if v is not None}
+
+
+def last_figures(session: Session, unit_id: str, period: str, codes: Sequence[str],
+                 statuses: Sequence[str] = (APPROVED, PUBLISHED)
+                 ) -> dict[str, tuple[float, bool, str | None]]:
+    """`last_values` with each figure's source title: indicator -> (value, simulated, source)."""
+    rows = session.execute(
+        select(Observation.indicator, Observation.value, Source.simulated, Source.title)
+        .outerjoin(Source, Observation.source_id == Source.id)
+        .where(Observation.is_current.is_(True), Observation.unit_id == unit_id,
+               Observation.period == period, Observation.kind == "actual",
+               Observation.indicator.in_(codes), Observation.status.in_(statuses)))
+    return {ind: (v, bool(sim), title) for ind, v, sim, title in rows if v is not None}
+
+
+def peer_values(session: Session, unit_ids: Sequence[str], period: str, codes: Sequence[str],
+                statuses: Sequence[str] = (APPROVED, PUBLISHED)
+                ) -> dict[str, list[tuple[float, bool]]]:
+    """Other units' current actual values for a period: indicator -> [(value, simulated)]."""
+    out: dict[str, list[tuple[float, bool]]] = defaultdict(list)
+    for chunk in _chunks(list(unit_ids)):
+        rows = session.execute(
+            select(Observation.indicator, Observation.value, Source.simulated)
+            .outerjoin(Source, Observation.source_id == Source.id)
+            .where(Observation.is_current.is_(True), Observation.unit_id.in_(chunk),
+                   Observation.period == period, Observation.kind == "actual",
+                   Observation.indicator.in_(codes), Observation.status.in_(statuses)))
+        for ind, v, sim in rows:
+            if v is not None:
+                out[ind].append((v, bool(sim)))
+    return dict(out)
 
 
 def drafts(session: Session,

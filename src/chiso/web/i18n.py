@@ -20,6 +20,11 @@ LABELS: dict[str, tuple[str, str]] = {
     "nav_method": ("Phương pháp", "Methodology"),
     "nav_downloads": ("Dữ liệu", "Downloads"),
     "nav_api": ("API", "API"),
+    "nav_changelog": ("Lịch sử công bố", "Changelog"),
+    "search": ("Tìm kiếm", "Search"),
+    "search_label": ("Tìm tỉnh, xã, chỉ tiêu", "Find a province, commune or indicator"),
+    "search_hint": ("Gõ có dấu hoặc không dấu, cả tên cũ (ví dụ: Ben Tre, cap quang).",
+                    "Type with or without diacritics, old names too (e.g. Ben Tre, fibre)."),
     "skip": ("Bỏ qua, đến nội dung chính", "Skip to main content"),
     "lang_switch": ("English", "Tiếng Việt"),
     "lang_switch_label": ("Chuyển sang tiếng Anh", "Switch to Vietnamese"),
@@ -76,6 +81,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "merged_from": ("Hình thành từ", "Formed from"),
     "merged_into": ("Nay thuộc", "Now part of"),
     "merged_note": ("Tỉnh mới từ ngày 1/7/2025, hợp nhất từ:", "A new province from 1 July 2025, merged from:"),
+    "kept_note": ("Không sáp nhập khi sắp xếp đơn vị hành chính ngày 1/7/2025; tiếp nối:",
+                  "Not merged in the reorganisation of 1 July 2025; it continues:"),
+    "rank_base": ("Thay đổi hạng so với", "Rank change against"),
     "data_table": ("Bảng số liệu của biểu đồ", "Data table behind the chart"),
     "on_track": ("Đúng tiến độ", "On track"),
     "at_risk": ("Có nguy cơ", "At risk"),
@@ -186,18 +194,26 @@ def fmt_percent(value: Any, lang: str = "vi", digits: int | None = 1) -> str:
     return f"{num} %" if lang != "en" else f"{num}%"
 
 
-def fmt_value(value: Any, unit: str | None, lang: str) -> str:
-    """A figure with its unit, in the reader's number format."""
+def fmt_value(value: Any, unit: str | None, lang: str, decimals: int | None = None) -> str:
+    """A figure with its unit, in the reader's number format, at its indicator's precision
+    (`decimals`, else its unit's: `framework.schema.UNIT_DECIMALS`), so that a province's
+    "42,5 %" and the provinces' mean "60,06 %" are written alike. Trailing zeros are dropped,
+    except for an index, written to its four decimals as the ministry writes it."""
+    from chiso.framework.schema import UNIT_DECIMALS
+
     if value is None:
         return "–"
-    if unit == "percent":
-        return fmt_percent(value, lang, None)
-    if unit in ("count", "vnd", "rank"):
-        text = fmt_number(value, lang, 0)
-    elif unit == "index":
-        text = fmt_number(value, lang, 4)
+    digits = decimals if decimals is not None else UNIT_DECIMALS.get(unit or "", 2)
+    if unit == "index":
+        text = fmt_number(value, lang, digits)
     else:
-        text = fmt_number(value, lang)
+        try:
+            rounded = round(float(value), digits)
+        except (TypeError, ValueError):
+            return str(value)
+        text = fmt_number(rounded, lang, 0 if float(rounded).is_integer() else None)
+    if unit == "percent":
+        return f"{text} %" if lang != "en" else f"{text}%"
     suffix = {"vnd": " đ" if lang != "en" else " VND",
               "per_100": " /100 dân" if lang != "en" else " per 100",
               "per_1000": " /1.000 dân" if lang != "en" else " per 1,000"}.get(unit or "", "")

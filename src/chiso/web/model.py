@@ -49,8 +49,8 @@ def node_json(node: Node, depth: int = 0, parent: str | None = None) -> dict[str
         "code": node.code, "level": node.level, "parent": parent, "depth": depth,
         "name": {"vi": node.name.vi, "en": node.name.en},
         "description": node.description.model_dump() if node.description else None,
-        "unit": node.unit, "direction": node.direction, "weight": node.weight,
-        "max_points": node.max_points, "scored": node.scored,
+        "unit": node.unit, "decimals": node.precision, "direction": node.direction,
+        "weight": node.weight, "max_points": node.max_points, "scored": node.scored,
         "goalposts": node.goalposts.model_dump() if node.goalposts else None,
         "targets": [tg.model_dump() for tg in node.targets],
         "merge": node.merge.model_dump() if node.merge else None,
@@ -288,6 +288,7 @@ def ranking(session: Session, run: IndexRun) -> dict[str, Any]:
         "pillars": [{"code": p.code, "name": {"vi": p.name.vi, "en": p.name.en},
                      "weight": p.weight, "max_points": p.max_points} for p in pillar_nodes],
         "previous_run": prev.id if prev else None,
+        "previous": run_json(prev) if prev else None,  # the base of every rank change
         "map": map_name(list(unit_rows.values())),
         "has_interval": any(r["rank_q05"] is not None for r in rows),
         "rows": rows,
@@ -387,10 +388,15 @@ def source_json(src: Source | None) -> dict[str, Any] | None:
             "simulated": bool(src.simulated)}
 
 
-def figure_json(obs: Observation, src: Source | None) -> dict[str, Any]:
+def figure_json(obs: Observation, src: Source | None, node: Node | None = None) -> dict[str, Any]:
+    """A figure as the API and the pages give it; with its indicator's `node`, at its precision
+    (as every download writes it)."""
+    value, high = obs.value, obs.value_high
+    if node is not None:
+        value, high = node.rounded(value), node.rounded(high)
     return {
         "id": obs.id, "unit": obs.unit_id, "indicator": obs.indicator, "period": obs.period,
-        "kind": obs.kind, "value": obs.value, "value_high": obs.value_high,
+        "kind": obs.kind, "value": value, "value_high": high,
         "qualifier": obs.qualifier, "target_year": obs.target_year, "status": obs.status,
         "revision": obs.revision, "provenance": obs.provenance, "source": source_json(src),
         "simulated": bool(src.simulated) if src else False,
@@ -462,6 +468,7 @@ def scorecard(session: Session, unit_id: str, run: IndexRun | None) -> dict[str,
     out["units_ranked"] = len(rank["rows"])
     out["score"] = {k: me[k] for k in ("score", "rank", "rank_q05", "rank_q95", "rank_median",
                                       "rank_change", "previous_rank")}
+    out["score"]["previous_run"] = rank["previous"]
     best_row = rank["rows"][0] if rank["rows"] else None
     for p in rank["pillars"]:
         vals = [r["pillars"][p["code"]] for r in rank["rows"] if r["pillars"].get(p["code"]) is not None]
@@ -506,8 +513,9 @@ def _indicator_rows(session: Session, fw: Framework, u: Unit, period: str,
         return []
     codes = [n.code for n in inds]
     mine: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    by_code = {n.code: n for n in inds}
     for obs, src in observations.figures(session, observations.Filter(unit_ids=[u.id], indicators=codes)):
-        mine[obs.indicator].append(figure_json(obs, src))
+        mine[obs.indicator].append(figure_json(obs, src, by_code.get(obs.indicator)))
     national = _national(session, codes)
     # a mean of the provinces is read only for rates: not of ranks, counts or sums of money
     rates = [n.code for n in inds if n.unit not in ("rank", "count", "persons", "vnd")]
@@ -529,7 +537,7 @@ def _indicator_rows(session: Session, fw: Framework, u: Unit, period: str,
                    "figure": nat}
         elif (node.code, shown_period) in means:
             mean, simulated = means[(node.code, shown_period)]
-            avg = {"value": mean, "value_high": None, "origin": "provincial_mean",
+            avg = {"value": node.rounded(mean), "value_high": None, "origin": "provincial_mean",
                    "figure": None, "simulated": simulated}
         target = _target_for(node, [f for f in figs if f["kind"] == "target"], shown_period)
         gap = None
@@ -637,7 +645,7 @@ def indicator_view(session: Session, code: str, framework: str | None,
                                               kinds=["actual"])) if period else []
     ids = [o.unit_id for o, _ in figs]
     by_id = {x.id: x for x in units.units(session, ids=ids)}
-    rows = [{**figure_json(o, s), "unit": unit_json(by_id[o.unit_id])} for o, s in figs
+    rows = [{**figure_json(o, s, node), "unit": unit_json(by_id[o.unit_id])} for o, s in figs
             if o.unit_id in by_id and by_id[o.unit_id].level == "province"]
     rows.sort(key=lambda r: (r["value"] is None, -(r["value"] or 0)
                              if node.direction != "lower_better" else (r["value"] or 0)))
@@ -648,6 +656,6 @@ def indicator_view(session: Session, code: str, framework: str | None,
                       "name": {"vi": rec.name_vi, "en": rec.name_en}},
         "node": node_json(node), "periods": periods, "period": period,
         "map": map_name([by_id[r["unit"]["id"]] for r in rows]) if rows else "vn-63",
-        "national": nat, "mean": statistics.fmean(vals) if vals else None,
+        "national": nat, "mean": node.rounded(statistics.fmean(vals)) if vals else None,
         "simulated": any(r["simulated"] for r in rows), "rows": rows,
     }

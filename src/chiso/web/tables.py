@@ -1,4 +1,10 @@
-"""The published tables as rows, and their CSV, XLSX and Frictionless data package forms."""
+"""The published tables as rows, and their CSV, XLSX and Frictionless data package forms.
+
+One rule for every form: names beside codes (the unit's and the indicator's), each figure at its
+indicator's precision and kept a number (`Node.rounded`), CSV numbers written as the data package
+writes them (`ingest.export.csv_number`: a decimal point, no grouping). An XLSX has one header
+row in the reader's language, with filters and a frozen header; the other language and the
+column names are on its second sheet, and in the data package's schema."""
 
 from __future__ import annotations
 
@@ -13,9 +19,12 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 import chiso
+from chiso.ingest.export import csv_number, indicator_nodes, rounded
 from chiso.ingest.safe import neutral, write_row
 from chiso.store import frameworks, observations, projects, runs, sources, units
 from chiso.web.model import framework_of
+
+SCORE_DECIMALS = 4  # index scores as the ministry publishes them (0,7955)
 
 
 @dataclass(frozen=True)
@@ -32,20 +41,31 @@ class Table:
     title_vi: str
     title_en: str
     fields: tuple[Field, ...]
-    rows: Callable[[Session], list[list[Any]]]
+    rows: Callable[[Session, str], list[list[Any]]]
 
 
-def _units(s: Session) -> list[list[Any]]:
+def _units(s: Session, lang: str = "vi") -> list[list[Any]]:
     return [[u.id, u.code, u.name, u.full_name, u.type, u.level, u.parent_id,
              u.valid_from.isoformat() if u.valid_from else None,
              u.valid_to.isoformat() if u.valid_to else None] for u in units.units(s)]
 
 
-def _observations(s: Session) -> list[list[Any]]:
+def _names(s: Session) -> dict[str, str]:
+    return {u.id: u.name for u in units.units(s)}
+
+
+def _pick(node: Any, lang: str) -> str | None:
+    return None if node is None else (node.name.en if lang == "en" else node.name.vi)
+
+
+def _observations(s: Session, lang: str = "vi") -> list[list[Any]]:
     out = []
+    names, nodes = _names(s), indicator_nodes(s)
     for o, src in observations.figures(s, observations.Filter()):
         prov = o.provenance or {}
-        out.append([o.id, o.unit_id, o.indicator, o.period, o.kind, o.value, o.value_high,
+        node = nodes.get(o.indicator)
+        out.append([o.id, o.unit_id, names.get(o.unit_id), o.indicator, _pick(node, lang),
+                    o.period, o.kind, rounded(node, o.value), rounded(node, o.value_high),
                      o.qualifier, o.target_year, o.status, o.revision, o.source_id,
                      src.title if src else None, bool(src.simulated) if src else False,
                      prov.get("file") or prov.get("document"), prov.get("cell") or prov.get("row"),
@@ -53,22 +73,28 @@ def _observations(s: Session) -> list[list[Any]]:
     return out
 
 
-def _runs(s: Session) -> list[list[Any]]:
+def _runs(s: Session, lang: str = "vi") -> list[list[Any]]:
     return [[r.id, r.framework_code, r.framework_version, r.period, r.unit_level, r.simulated,
              r.label, r.snapshot_hash, r.chiso_version, json.dumps(r.method, ensure_ascii=False)]
             for r in runs.runs(s)]
 
 
-def _results(s: Session) -> list[list[Any]]:
+def _score(x: float | None) -> float | None:
+    return None if x is None else round(float(x), SCORE_DECIMALS) + 0.0
+
+
+def _results(s: Session, lang: str = "vi") -> list[list[Any]]:
     out = []
+    names, nodes = _names(s), indicator_nodes(s)
     for r in runs.runs(s):
         for x in runs.results(s, r.id):
-            out.append([r.id, r.framework_code, r.period, x.unit_id, x.node_code, x.score, x.rank,
+            out.append([r.id, r.framework_code, r.period, x.unit_id, names.get(x.unit_id),
+                        x.node_code, _pick(nodes.get(x.node_code), lang), _score(x.score), x.rank,
                         x.rank_q05, x.rank_median, x.rank_q95, r.simulated])
     return out
 
 
-def _indicators(s: Session) -> list[list[Any]]:
+def _indicators(s: Session, lang: str = "vi") -> list[list[Any]]:
     out = []
     for rec in frameworks.frameworks(s):
         fw = framework_of(rec)
@@ -77,13 +103,13 @@ def _indicators(s: Session) -> list[list[Any]]:
             targets = "; ".join(f"{t.qualifier} {t.value:g}" + (f" ({t.year})" if t.year else "")
                                 for t in n.targets)
             out.append([rec.code, rec.version, n.code, parents[n.code], n.level, n.name.vi, n.name.en,
-                        n.unit, n.direction, n.weight, n.max_points, n.scored,
+                        n.unit, n.precision, n.direction, n.weight, n.max_points, n.scored,
                         n.goalposts.low if n.goalposts else None,
                         n.goalposts.high if n.goalposts else None, targets or None])
     return out
 
 
-def _sources(s: Session) -> list[list[Any]]:
+def _sources(s: Session, lang: str = "vi") -> list[list[Any]]:
     return [[x.id, x.kind, x.title, x.uri, x.sha256, x.simulated, x.note] for x in sources.sources(s)]
 
 
@@ -119,8 +145,10 @@ def F(name: str, typ: str, vi: str, en: str) -> Field:  # short table specs
 
 TABLES: dict[str, Table] = {t.name: t for t in (
     Table("observations", "Số liệu (bản hiện hành, kèm nguồn gốc)", "Figures (current, with provenance)", (
-        F("id", "integer", "mã", "id"), F("unit_id", "string", "đơn vị", "unit"),
-        F("indicator", "string", "chỉ tiêu", "indicator"), F("period", "string", "kỳ", "period"),
+        F("id", "integer", "mã", "id"), F("unit_id", "string", "mã đơn vị", "unit id"),
+        F("unit_name", "string", "đơn vị", "unit"),
+        F("indicator", "string", "mã chỉ tiêu", "indicator code"),
+        F("indicator_name", "string", "chỉ tiêu", "indicator"), F("period", "string", "kỳ", "period"),
         F("kind", "string", "loại", "kind"), F("value", "number", "giá trị", "value"),
         F("value_high", "number", "cận trên", "upper value"),
         F("qualifier", "string", "định tính", "qualifier"),
@@ -134,8 +162,10 @@ TABLES: dict[str, Table] = {t.name: t for t in (
         F("provenance", "object", "nguồn gốc (JSON)", "provenance (JSON)")), _observations),
     Table("index_results", "Kết quả chỉ số: điểm, hạng, khoảng hạng", "Index results: scores, ranks, intervals", (
         F("run_id", "integer", "lần tính", "run"), F("framework", "string", "khung", "framework"),
-        F("period", "string", "kỳ", "period"), F("unit_id", "string", "đơn vị", "unit"),
-        F("node", "string", "nút", "node"), F("score", "number", "điểm", "score"),
+        F("period", "string", "kỳ", "period"), F("unit_id", "string", "mã đơn vị", "unit id"),
+        F("unit_name", "string", "đơn vị", "unit"), F("node", "string", "mã nút", "node code"),
+        F("node_name", "string", "chỉ số/chỉ tiêu", "index or indicator"),
+        F("score", "number", "điểm", "score"),
         F("rank", "integer", "hạng", "rank"), F("rank_q05", "number", "hạng P5", "rank P5"),
         F("rank_median", "number", "hạng trung vị", "median rank"),
         F("rank_q95", "number", "hạng P95", "rank P95"),
@@ -152,6 +182,7 @@ TABLES: dict[str, Table] = {t.name: t for t in (
         F("code", "string", "mã", "code"), F("parent", "string", "nút cha", "parent"),
         F("level", "string", "cấp", "level"), F("name_vi", "string", "tên", "name (vi)"),
         F("name_en", "string", "tên tiếng Anh", "name (en)"), F("unit", "string", "đơn vị tính", "unit"),
+        F("decimals", "integer", "số chữ số thập phân", "decimals"),
         F("direction", "string", "chiều", "direction"), F("weight", "number", "trọng số", "weight"),
         F("max_points", "number", "điểm tối đa", "max points"),
         F("scored", "boolean", "tính điểm", "scored"), F("goalpost_low", "number", "ngưỡng dưới", "low goalpost"),
@@ -193,11 +224,14 @@ TABLES: dict[str, Table] = {t.name: t for t in (
 def _cell(v: Any) -> Any:
     if isinstance(v, bool):
         return "true" if v else "false"
+    if isinstance(v, (int, float)):
+        return csv_number(v)
     return "" if v is None else neutral(v)
 
 
 def to_csv(table: Table, rows: list[list[Any]]) -> bytes:
-    """UTF-8 with a BOM, so Excel opens Vietnamese text correctly."""
+    """UTF-8 with a BOM, so Excel opens Vietnamese text correctly; one header row of column
+    names (the data package's), numbers with a decimal point."""
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     w.writerow([f.name for f in table.fields])
@@ -215,14 +249,18 @@ def to_xlsx(table: Table, rows: list[list[Any]], lang: str = "vi") -> bytes:
     ws = wb.add_worksheet(table.name[:31])
     head = wb.add_format({"bold": True, "bg_color": "#EEF1F6", "border": 1, "text_wrap": True})
     write_row(ws, 0, 0, [f.vi if lang == "vi" else f.en for f in table.fields], head)
-    write_row(ws, 1, 0, [f.name for f in table.fields])
-    for i, row in enumerate(rows, start=2):
+    for i, row in enumerate(rows, start=1):
         write_row(ws, i, 0, row)
-    ws.freeze_panes(2, 0)
+    ws.freeze_panes(1, 0)
+    ws.autofilter(0, 0, max(len(rows), 1), len(table.fields) - 1)
     ws.set_column(0, len(table.fields) - 1, 16)
-    meta = wb.add_worksheet("about")
-    write_row(meta, 0, 0, ["chiso", chiso.__version__])
-    write_row(meta, 1, 0, [table.title_vi, table.title_en])
+    meta = wb.add_worksheet("cột" if lang == "vi" else "columns")
+    write_row(meta, 0, 0, ["cột / column", "tiếng Việt", "English", "kiểu / type"], head)
+    for i, f in enumerate(table.fields, start=1):
+        write_row(meta, i, 0, [f.name, f.vi, f.en, f.type])
+    write_row(meta, len(table.fields) + 2, 0, [table.title_vi, table.title_en])
+    write_row(meta, len(table.fields) + 3, 0, ["chiso", chiso.__version__])
+    meta.set_column(0, 3, 24)
     wb.close()
     return buf.getvalue()
 
@@ -234,7 +272,7 @@ def datapackage(session: Session) -> bytes:
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
         for t in TABLES.values():
             path = f"data/{t.name}.csv"
-            z.writestr(path, to_csv(t, t.rows(session)))
+            z.writestr(path, to_csv(t, t.rows(session, "vi")))
             resources.append({
                 "name": t.name, "path": path, "profile": "tabular-data-resource",
                 "title": f"{t.title_vi} / {t.title_en}", "format": "csv", "mediatype": "text/csv",

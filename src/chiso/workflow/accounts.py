@@ -127,6 +127,48 @@ def disable_user(w: Work, username: str) -> User:
     return user
 
 
+def set_role(w: Work, username: str, role: str, units: Sequence[str] | None = None) -> User:
+    """Change an account's role (and, for a province editor, its units); tokens holding scopes
+    the new role lacks are revoked, and its sessions end so the new rights apply at once."""
+    w.principal.require("admin")
+    user = require_user(w.session, username)
+    if role not in ROLES:
+        raise InvalidInput(f"Vai trò '{role}' không có. Chọn một trong: {', '.join(ROLES)}",
+                           f"No role '{role}'. Choose one of: {', '.join(ROLES)}")
+    if user.id == w.principal.user_id and role != user.role:
+        raise InvalidInput("Không tự đổi vai trò của chính mình; hãy nhờ quản trị viên khác.",
+                           "You cannot change your own role; ask another administrator.")
+    wanted = list(units) if units is not None else sorted(store.units_of(w.session, user.id))
+    if role == "province_editor" and not wanted:
+        raise InvalidInput("Cán bộ nhập liệu của tỉnh cần ít nhất một đơn vị, ví dụ vn34-01.",
+                           "A province editor needs at least one unit, e.g. vn34-01.")
+    before = {"role": user.role, "units": sorted(store.units_of(w.session, user.id))}
+    if role != user.role:
+        user.role = role
+        now = utcnow()
+        for tok in store.tokens_of(w.session, user.id):
+            if tok.revoked_at is None and not set(tok.scopes) <= ROLE_SCOPES[role]:
+                tok.revoked_at = now
+        store.end_sessions_of(w.session, user.id)
+    set_units(w, user, wanted if role == "province_editor" else [], audited=False)
+    w.record("user.role", "user", user.username, before=before,
+             after={"role": role, "units": sorted(set(wanted)) if role == "province_editor"
+                    else []})
+    return user
+
+
+def enable_user(w: Work, username: str) -> User:
+    """Enable a disabled account again (its old tokens stay revoked)."""
+    w.principal.require("admin")
+    user = require_user(w.session, username)
+    if not user.active:
+        user.active = True
+        user.failed_logins = 0
+        w.record("user.enable", "user", user.username, before={"active": False},
+                 after={"active": True})
+    return user
+
+
 # ── tokens ───────────────────────────────────────────────────────────────────────────────
 
 

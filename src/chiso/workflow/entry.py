@@ -17,12 +17,12 @@ from chiso.store.models import utcnow
 from chiso.store.models_workflow import Entry, Evidence, Submission
 from chiso.units.registry import UnitRecord
 from chiso.vocab import EDITABLE
+from chiso.workflow.plausibility import Plausibility, jump_warning
 from chiso.workflow.values import Reading, check, ranked, read_typed
 from chiso.workflow.work import Work
 
 PERIOD = re.compile(r"^(19|20)\d{2}$")
 MAX_TEXT = 2000
-JUMP = 3.0
 
 
 @dataclass
@@ -46,38 +46,30 @@ class Checked:
 # ── checks ───────────────────────────────────────────────────────────────────────────────
 
 
-def jump_warning(node: Node, value: float | None, last: float | None) -> Problem | None:
-    """A warning when a figure moves more than 3× from the last period."""
-    if value is None or last is None or value <= 0 or last <= 0:
-        return None
-    ratio = max(value / last, last / value)
-    if ratio > JUMP:
-        return Problem(
-            f"Thay đổi hơn {JUMP:g} lần so với kỳ trước ({last:g} → {value:g}); hãy kiểm tra.",
-            f"Changed more than {JUMP:g}× from last period ({last:g} → {value:g}); please check.",
-            field=node.code, value=value)
-    return None
-
-
 def check_entry(node: Node, raw: str, last: float | None,
-                ranked_units: int | None = None) -> Checked:
-    """A typed value read and checked as import checks it, with a warning for a big jump."""
+                ranked_units: int | None = None, plausible: Plausibility | None = None) -> Checked:
+    """A typed value read and checked as import checks it, with warnings for what looks wrong
+    (a big jump; with `plausible`, the indicator's own range and the peers too)."""
     reading, problems = read_typed(node, raw, ranked_units)
     if reading is None:
         return Checked(None, problems)
-    return _checked(node, reading, last)
+    return _checked(node, reading, last, plausible)
 
 
 def check_reading(node: Node, reading: Reading, last: float | None,
-                  ranked_units: int | None = None) -> Checked:
+                  ranked_units: int | None = None,
+                  plausible: Plausibility | None = None) -> Checked:
     """A value already read (from an uploaded template), checked by the same rules."""
     problems = check(node, reading, ranked_units)
     if problems:
         return Checked(None, problems)
-    return _checked(node, reading, last)
+    return _checked(node, reading, last, plausible)
 
 
-def _checked(node: Node, reading: Reading, last: float | None) -> Checked:
+def _checked(node: Node, reading: Reading, last: float | None,
+             plausible: Plausibility | None) -> Checked:
+    if plausible is not None:
+        return Checked(reading.value, [], plausible.warnings(node, reading.value, last), reading)
     warn = jump_warning(node, reading.value, last)
     return Checked(reading.value, [], [warn] if warn else [], reading)
 
@@ -125,6 +117,8 @@ class FormRow:
     note: str
     url: str
     value: float | None
+    last_source: str | None = None  # the title of the source last period's figure came from
+    last_period: str = ""
 
 
 @dataclass
@@ -149,16 +143,19 @@ def form(w: Work, fw_code: str, period: str, unit_id: str,
     sub = store.find(w.session, fw.id, period, unit_id)
     saved = store.entries_of(w.session, sub)
     nodes = fw.indicators()
-    last = last_values(w, unit_id, period, [n.code for n in nodes])
+    before = previous_period(period)
+    last = {code: (v, title) for code, (v, sim, title) in observations.last_figures(
+        w.session, unit_id, before, [n.code for n in nodes]).items() if not sim}
     rows = []
     for n in nodes:
         e = saved.get(n.code)
         t = (typed or {}).get(n.code)
+        prior, title = last.get(n.code, (None, None))
         rows.append(FormRow(
-            n, last.get(n.code), t.raw if t else (e.raw or "" if e else ""),
+            n, prior, t.raw if t else (e.raw or "" if e else ""),
             t.note if t else (e.note or "" if e else ""),
             t.evidence_url if t else (e.evidence_url or "" if e else ""),
-            e.value if e else None))
+            e.value if e else None, title, before))
     editable = w.principal.may_edit(unit_id) and (sub is None or sub.status in EDITABLE)
     return Form(fw, period, unit, sub, rows, editable, list(store.evidence_of(w.session, sub)))
 
@@ -187,8 +184,10 @@ def save(w: Work, fw_code: str, period: str, unit_id: str, values: dict[str, Raw
                            f"Indicators not in the framework: {', '.join(unknown[:5])}")
     last = last_values(w, unit_id, period, list(nodes))
     bound = ranked(w.catalog, unit_id, period)
-    checked = {k: check_entry(nodes[k], v.raw, last.get(k), bound) if v.reading is None
-               else check_reading(nodes[k], v.reading, last.get(k), bound)
+    plausible = Plausibility(w, [nodes[k] for k in values], unit_id, period)
+    checked = {k: check_entry(nodes[k], v.raw, last.get(k), bound, plausible)
+               if v.reading is None
+               else check_reading(nodes[k], v.reading, last.get(k), bound, plausible)
                for k, v in values.items()}
     problems = [p for c in checked.values() for p in c.problems]
     warnings = [p for c in checked.values() for p in c.warnings]

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
-from chiso.errors import Conflict, InvalidInput, NotFound
+from chiso.errors import Conflict, InvalidInput, NotFound, Problem
+from chiso.framework import Node
 from chiso.store import observations, sources
 from chiso.store import submissions as store
 from chiso.store.models_workflow import Review, Submission
 from chiso.vocab import APPROVED
-from chiso.workflow.entry import framework, jump_warning, last_values, snapshot
+from chiso.workflow.entry import framework, last_values, snapshot
+from chiso.workflow.plausibility import Plausibility
 from chiso.workflow.values import Reading, check, ranked, read_typed
 from chiso.workflow.work import Work
 
@@ -49,24 +51,43 @@ class DiffRow:
     warning: str | None
     note: str | None
     evidence_url: str | None
+    change: str = "empty"  # new | changed | unchanged | empty (CHANGES)
+    warnings: list[Problem] = field(default_factory=list)
+    precision: int = 2
+
+
+CHANGES = ("new", "changed", "unchanged", "empty")
+
+
+def change_of(node: Node, value: float | None, last: float | None) -> str:
+    """What a figure is beside last period's: new (none then), changed, unchanged (equal at the
+    indicator's precision), or empty (nothing entered)."""
+    if value is None:
+        return "empty"
+    if last is None:
+        return "new"
+    return "unchanged" if node.rounded(value) == node.rounded(last) else "changed"
 
 
 def differences(w: Work, sub: Submission) -> list[DiffRow]:
-    """Every indicator of the form with this period's value beside last period's."""
+    """Every indicator of the form with this period's value beside last period's, what changed,
+    and the warnings an editor saw (a jump, the indicator's own range, the peers)."""
     nodes = framework(w, sub.framework_code).indicators()
     entries = store.entries_of(w.session, sub)
     last = last_values(w, sub.unit_id, sub.period, [n.code for n in nodes])
+    plausible = Plausibility(w, [n for n in nodes if n.code in entries], sub.unit_id, sub.period)
     rows = []
     for n in nodes:
         e = entries.get(n.code)
         value = e.value if e else None
-        warn = jump_warning(n, value, last.get(n.code))
+        warns = plausible.warnings(n, value, last.get(n.code))
         rows.append(DiffRow(n.code, n.name_vi, n.name_en, n.unit, value,
                             e.value_high if e else None, e.qualifier if e else "eq",
                             last.get(n.code), e.original_value if e else None,
                             bool(e and e.adjusted),
-                            f"{warn.message_vi} / {warn.message_en}" if warn else None,
-                            e.note if e else None, e.evidence_url if e else None))
+                            " ".join(f"{p.message_vi} / {p.message_en}" for p in warns) or None,
+                            e.note if e else None, e.evidence_url if e else None,
+                            change_of(n, value, last.get(n.code)), warns, n.precision))
     return rows
 
 

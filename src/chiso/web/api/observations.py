@@ -6,6 +6,7 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Request
 
+from chiso.ingest.export import indicator_nodes
 from chiso.store import observations
 from chiso.web.api.common import ERRORS, JSON
 from chiso.web.deps import PagingDep, SessionDep
@@ -31,4 +32,5 @@ def list_observations(
     f = observations.Filter(unit_ids=unit, indicators=indicator, periods=period, kinds=kind)
     total = observations.count(session, f)
     rows = observations.figures(session, f, limit=paging.limit, offset=paging.offset)
-    return JSON(page([figure_json(o, s) for o, s in rows], total, paging.limit, paging.offset, request))
+    nodes = indicator_nodes(session)
+    return JSON(page([figure_json(o, s, nodes.get(o.indicator)) for o, s in rows], total, paging.limit, paging.offset, request))

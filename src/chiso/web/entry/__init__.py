@@ -5,7 +5,17 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
-from chiso.web.entry import admin, extracted, forms, projects, publish, review, runs, signin
+from chiso.web.entry import (
+    admin,
+    extracted,
+    forms,
+    projects,
+    publish,
+    review,
+    runs,
+    signin,
+    users,
+)
 from chiso.web.entry.guard import EntryGuard
 from chiso.web.entry.guard import mine as private
 
@@ -13,7 +23,7 @@ __all__ = ["install", "private"]
 
 # projects before forms and review, extracted before review: "/entry/projects/X/view" is not a
 # form, "/review/extracted" and "/review/projects" are not submission ids
-MODULES = (signin, projects, forms, extracted, review, publish, runs, admin)
+MODULES = (signin, projects, forms, extracted, review, publish, runs, admin, users)
 
 
 def install(app: FastAPI) -> None:

@@ -28,7 +28,7 @@ def publish_period(form: CheckedForm, w: WorkDep) -> Response:
 def changelog(request: Request, w: PublicWork) -> Response:
     pubs = publish.changelog(w)
     official = [r for r in stored_runs.runs(w.session) if r.published_at is not None]
-    return page(request, "changelog.html", None, pubs=pubs,
+    return page(request, "changelog.html", None, pubs=pubs, active="changelog",
                 official=sorted(official, key=lambda r: r.published_at, reverse=True)[:50],
                 unit_names=units.unit_names(w.session, (c.unit_id for _p, rows in pubs
                                                         for c in rows)),

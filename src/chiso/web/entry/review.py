@@ -29,7 +29,9 @@ def _state(status: str) -> str:
 def review_queue(request: Request, auth: SignedIn, w: WorkDep,
                  status: str = "submitted") -> Response:
     state = _state(status)
-    return page(request, "queue.html", auth, subs=review.queue(w, state), state=state,
+    subs = review.queue(w, state)
+    names = {u.id: u.full_name for u in w.catalog.units.units()}
+    return page(request, "queue.html", auth, subs=subs, state=state, unit_names=names,
                 frameworks=w.catalog.codes(), period=default_period(),
                 extracted_waiting=extracted.count_waiting(w))
 
@@ -38,7 +40,10 @@ def review_queue(request: Request, auth: SignedIn, w: WorkDep,
 def review_one(request: Request, auth: SignedIn, w: WorkDep, sub_id: SubId) -> Response:
     w.principal.require("review")
     sub = review.submission(w, sub_id)
-    return page(request, "review.html", auth, sub=sub, rows=review.differences(w, sub),
+    rows = review.differences(w, sub)
+    groups = {c: [r for r in rows if r.change == c] for c in review.CHANGES}
+    return page(request, "review.html", auth, sub=sub, rows=rows, groups=groups,
+                unit=w.catalog.unit(sub.unit_id), fw=w.catalog.framework(sub.framework_code),
                 history=review.history(w, sub.id), message=None)
 
 

@@ -12,9 +12,11 @@ from chiso.web.pages import (
     overview,
     projects,
     scorecard,
+    search,
 )
 
 router = APIRouter(include_in_schema=False)
 # projects before scorecard: "/province/{unit}/projects" is not a scorecard
-for module in (overview, projects, scorecard, indicator, compare, methodology, downloads):
+for module in (overview, projects, scorecard, indicator, compare, methodology, downloads,
+               search):
     router.include_router(module.router)

@@ -20,7 +20,7 @@ TYPES = {"csv": "text/csv; charset=utf-8",
 
 @router.get("/downloads", response_class=HTMLResponse)
 def downloads(request: Request, session: SessionDep) -> HTMLResponse:
-    counts = {name: len(t.rows(session)) for name, t in TABLES.items()}
+    counts = {name: len(t.rows(session, "vi")) for name, t in TABLES.items()}
     return render(request, "downloads.html", active="downloads", tables=TABLES, counts=counts)
 
 
@@ -40,7 +40,7 @@ def table_file(
     table = TABLES.get(name)
     if table is None:
         raise NotFound(f"Không có bảng '{name}'", f"No table '{name}'")
-    rows = table.rows(session)
+    rows = table.rows(session, lang)
     body = to_csv(table, rows) if fmt == "csv" else to_xlsx(table, rows, lang)
     return Response(body, media_type=TYPES[fmt],
                     headers={"Content-Disposition": f'attachment; filename="chiso-{name}.{fmt}"'})

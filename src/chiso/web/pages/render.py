@@ -83,7 +83,8 @@ env.filters["pick"] = _pick
 NAV = [("overview", "/", "nav_overview"), ("scorecard", "/province", "nav_scorecard"),
        ("indicator", "/indicator", "nav_indicator"), ("compare", "/compare", "nav_compare"),
        ("projects", "/projects", "nav_projects"),
-       ("method", "/methodology", "nav_method"), ("downloads", "/downloads", "nav_downloads")]
+       ("method", "/methodology", "nav_method"), ("downloads", "/downloads", "nav_downloads"),
+       ("changelog", "/changelog", "nav_changelog")]
 
 
 def render(request: Request, template: str, *, active: str = "", status: int = 200,
