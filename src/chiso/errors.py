@@ -9,6 +9,7 @@
     │   └── ComputeError     an index the data and method cannot give
     ├── AuthError (401)      not signed in, or a token that is not valid
     ├── Forbidden (403)      signed in, but not allowed
+    │   └── FormExpired      a form sent back without its session or security token
     ├── NotFound (404)       what the request names does not exist
     ├── Conflict (409)       someone changed it first
     ├── TooLarge (413)       a body or a file over the limit
@@ -118,6 +119,13 @@ class AuthError(ChisoError):
 
 class Forbidden(ChisoError):
     """The signed-in account may not do this."""
+
+    status = 403
+
+
+class FormExpired(Forbidden):
+    """A form came back without its session or security (CSRF) token, or with an old one: the
+    page was open too long, or the browser kept no cookie. The answer says what to do."""
 
     status = 403
 
