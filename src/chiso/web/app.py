@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -18,6 +19,7 @@ from chiso.errors import AuthError, ChisoError, FormExpired
 from chiso.settings import Settings
 from chiso.store import db, state
 from chiso.web import api, entry, pages
+from chiso.web.api.examples import add_examples
 from chiso.web.cache import CacheStore, ResponseCache
 from chiso.web.entry.deps import login_redirect
 from chiso.web.pages.render import error_page
@@ -55,6 +57,15 @@ def create_app(settings: Settings, engine: Engine | None = None, *, cache: bool 
         redoc_url=None,
     )
     app.state.settings = settings
+    generated = app.openapi
+
+    def documented() -> dict[str, Any]:
+        """The OpenAPI document with an example for every endpoint (built once)."""
+        if app.openapi_schema is None:
+            app.openapi_schema = add_examples(generated())
+        return app.openapi_schema
+
+    app.openapi = documented  # type: ignore[method-assign]
     app.state.engine = engine
     app.state.sessions = db.session_factory(engine)
     app.state.default_lang = settings.language if settings.language in ("vi", "en") else "vi"

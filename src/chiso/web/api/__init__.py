@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from chiso.web.api import frameworks, observations, runs, scorecards, targets, units
+from chiso.web.api import docs, frameworks, observations, runs, scorecards, targets, units
+from chiso.web.deps import StrictQuery
 
-router = APIRouter(prefix="/api/v1")
-for module in (frameworks, units, observations, runs, scorecards, targets):
+router = APIRouter(prefix="/api/v1", dependencies=[StrictQuery])
+for module in (docs, frameworks, units, observations, runs, scorecards, targets):
     router.include_router(module.router)

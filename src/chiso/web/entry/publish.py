@@ -10,12 +10,13 @@ from fastapi.responses import JSONResponse, Response
 from chiso.errors import NotFound
 from chiso.store import observations, units
 from chiso.store import runs as stored_runs
+from chiso.web.deps import StrictQuery
 from chiso.web.entry.deps import CheckedForm, PublicWork, WorkDep
 from chiso.web.entry.page import page, see_other, text
 from chiso.workflow import publish
 
 router = APIRouter(include_in_schema=False)
-api_router = APIRouter(prefix="/api/v1", tags=["entry"])
+api_router = APIRouter(prefix="/api/v1", tags=["entry"], dependencies=[StrictQuery])
 
 
 @router.post("/publish")
