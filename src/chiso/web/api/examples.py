@@ -125,17 +125,33 @@ BODIES: dict[tuple[str, str], Any] = {
 }
 
 
+OK_SCHEMA = {"type": "object", "required": ["ok"], "properties": {"ok": {"type": "boolean"}}}
+# what else the entry and review endpoints answer (with a token, or without one)
+PRIVATE = {401: "Chưa đăng nhập hoặc mã truy cập sai / not signed in, or a bad token",
+           403: "Không được phép / not allowed", 404: "Không tìm thấy / not found",
+           409: "Người khác đã sửa trước / someone changed it first",
+           413: "Quá lớn / too large"}
+
+
 def add_examples(spec: dict[str, Any]) -> dict[str, Any]:
-    """The OpenAPI document with the examples above (in place; returned for convenience)."""
+    """The OpenAPI document with the examples above, the answer's envelope as the schema of a
+    200, and every status an operation can answer (in place; returned for convenience)."""
     for path, item in spec.get("paths", {}).items():
         for method, op in item.items():
+            responses = op.setdefault("responses", {})
+            template = responses.get("422") or responses.get("404")
+            if "/entry/" in path or "/review" in path or "/published/" in path:
+                for status, text in PRIVATE.items():
+                    if str(status) not in responses and template is not None:
+                        responses[str(status)] = {**template, "description": text}
             over = OVERRIDES.get(path, {})
             for p in op.get("parameters", []):
                 ex = over.get(p["name"], PARAMS.get(p["name"]))
                 if ex is not None:
                     p["example"] = ex
-            ok = op.setdefault("responses", {}).setdefault("200", {"description": "OK"})
+            ok = responses.setdefault("200", {"description": "OK"})
             content = ok.setdefault("content", {}).setdefault("application/json", {})
+            content["schema"] = OK_SCHEMA
             if (method, path) in RESPONSES:
                 content["example"] = RESPONSES[(method, path)]
             body = BODIES.get((method, path))
