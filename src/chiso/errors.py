@@ -188,15 +188,28 @@ _PYDANTIC_VI = {
     "dict_type": "phải là một đối tượng JSON",
     "model_attributes_type": "phải là một đối tượng JSON",
     "list_type": "phải là một danh sách",
+    "too_short": "quá ít giá trị",
+    "int_parsing_size": "số nguyên quá lớn",
+    "bool_type": "phải là true hoặc false",
+    "finite_number": "phải là một số hữu hạn",
+    "datetime_parsing": "phải là ngày giờ dạng YYYY-MM-DDTHH:MM",
+    "datetime_type": "phải là ngày giờ dạng YYYY-MM-DDTHH:MM",
+    "string_unicode": "phải là chuỗi ký tự hợp lệ",
+    "url_parsing": "phải là một địa chỉ URL",
+    "url_type": "phải là một địa chỉ URL",
+    "url_scheme": "địa chỉ URL phải bắt đầu bằng http:// hoặc https://",
+    "uuid_parsing": "sai định dạng",
 }
 
 
-def vi_reason(err: dict[str, Any]) -> str:
-    """A pydantic error's reason in Vietnamese, with its limit where it has one."""
+def vi_reason(err: dict[str, Any], *, english_detail: bool = True) -> str:
+    """A pydantic error's reason in Vietnamese, with its limit where it has one. For a rule of
+    chiso's own its English words say which, unless `english_detail` is False (where the
+    English message is given beside it, as on the web)."""
     kind = str(err.get("type", ""))
-    if kind not in _PYDANTIC_VI:  # a rule of chiso's own: its English words say which
+    if kind not in _PYDANTIC_VI:
         msg = str(err.get("msg", "")).removeprefix("Value error, ")
-        return f"giá trị không hợp lệ ({msg})" if msg else "giá trị không hợp lệ"
+        return f"giá trị không hợp lệ ({msg})" if msg and english_detail else "giá trị không hợp lệ"
     reason = _PYDANTIC_VI[kind]
     ctx = err.get("ctx") or {}
     for key, word in (("ge", "tối thiểu"), ("gt", "phải lớn hơn"), ("le", "tối đa"),
