@@ -212,3 +212,17 @@ def test_a_sign_in_form_without_its_cookie_says_what_to_do(sqlite_engine, tmp_pa
         r = c.post("/entry/dti-province-2024/2024/vn34-01", data={"version": "0"})
         assert r.status_code == 401 and 'data-testid="error-action"' in r.text
         assert "/login?next=/entry/dti-province-2024/2024/vn34-01" in r.text
+
+
+def test_chiso_serve_refuses_a_bad_proxy_address_and_warns_on_plain_http() -> None:
+    from typer.testing import CliRunner
+
+    from chiso.cli import app as cli
+    from chiso.cli.web import exposure_warning
+
+    r = CliRunner().invoke(cli, ["serve", "--proxy-headers", "--trusted-proxies", "10.0.0.5,nope"])
+    assert r.exit_code == 2 and "nope" in r.output and "Traceback" not in r.output
+    assert exposure_warning("127.0.0.1", False) is None
+    assert exposure_warning("0.0.0.0", True) is None  # behind a proxy that terminates TLS
+    warning = exposure_warning("0.0.0.0", False)
+    assert warning and "HTTPS" in warning and "không mã hóa" in warning
