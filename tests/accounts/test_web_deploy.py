@@ -226,3 +226,19 @@ def test_chiso_serve_refuses_a_bad_proxy_address_and_warns_on_plain_http() -> No
     assert exposure_warning("0.0.0.0", True) is None  # behind a proxy that terminates TLS
     warning = exposure_warning("0.0.0.0", False)
     assert warning and "HTTPS" in warning and "không mã hóa" in warning
+
+
+def test_a_stale_entry_form_says_what_to_do_in_both_languages(sqlite_engine, tmp_path) -> None:
+    from .webkit import client
+    from .webkit import sign_in as sign_in_form
+
+    populate(sqlite_engine)
+    web = client(sqlite_engine, tmp_path)
+    sign_in_form(web, "editor")
+    form = "/entry/dti-province-2024/2024/vn34-01"
+    for path in (form, f"{form}/evidence"):
+        r = web.post(path, data={"version": "0", "csrf_token": "an-old-token"})
+        assert r.status_code == 403
+        assert f'data-testid="error-action" href="{form}"' in r.text
+        assert "Tải lại biểu mẫu" in r.text
+        assert "nothing was saved" in r.text and "chưa lưu gì" in r.text
