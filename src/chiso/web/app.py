@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +25,6 @@ from chiso.web.pages.render import error_page
 from chiso.web.responses import error_response
 from chiso.web.security import Proxy, WebGuard, networks, secure_response
 
-_log = logging.getLogger("chiso.web")
 HERE = Path(__file__).parent
 STATIC = HERE / "static"
 
@@ -112,15 +110,13 @@ async def _handle(request: Request, exc: Exception) -> Response:
         resp = RedirectResponse(login_redirect(request.url.path), status_code=303)
     elif isinstance(exc, AuthError) and entry.private(request.url.path):
         # a form sent after the session ended (or without its cookie): say so, offer sign-in
-        resp = error_page(request, exc, (login_redirect(request.url.path),
+        resp = error_page(request, exc, (login_redirect(_form_page(request.url.path)),
                                          "Đăng nhập lại", "Sign in again"))
     elif isinstance(exc, FormExpired):
         resp = error_page(request, exc, (_form_page(request.url.path), "Tải lại biểu mẫu",
                                          "Reload the form"))
     else:
         resp = error_page(request, exc)
-    if not isinstance(exc, (StarletteHTTPException, RequestValidationError, ChisoError)):
-        _log.error("unexpected error on %s %s", request.method, request.url.path, exc_info=exc)
     return secure_response(resp, request.url.scheme == "https")
 
 
