@@ -9,6 +9,7 @@
     │   └── ComputeError     an index the data and method cannot give
     ├── AuthError (401)      not signed in, or a token that is not valid
     ├── Forbidden (403)      signed in, but not allowed
+    │   └── FormExpired      a form sent back without its session or security token
     ├── NotFound (404)       what the request names does not exist
     ├── Conflict (409)       someone changed it first
     ├── TooLarge (413)       a body or a file over the limit
@@ -122,6 +123,13 @@ class Forbidden(ChisoError):
     status = 403
 
 
+class FormExpired(Forbidden):
+    """A form came back without its session or security (CSRF) token, or with an old one: the
+    page was open too long, or the browser kept no cookie. The answer says what to do."""
+
+    status = 403
+
+
 class NotFound(ChisoError):
     """Something a request names does not exist."""
 
@@ -180,15 +188,28 @@ _PYDANTIC_VI = {
     "dict_type": "phải là một đối tượng JSON",
     "model_attributes_type": "phải là một đối tượng JSON",
     "list_type": "phải là một danh sách",
+    "too_short": "quá ít giá trị",
+    "int_parsing_size": "số nguyên quá lớn",
+    "bool_type": "phải là true hoặc false",
+    "finite_number": "phải là một số hữu hạn",
+    "datetime_parsing": "phải là ngày giờ dạng YYYY-MM-DDTHH:MM",
+    "datetime_type": "phải là ngày giờ dạng YYYY-MM-DDTHH:MM",
+    "string_unicode": "phải là chuỗi ký tự hợp lệ",
+    "url_parsing": "phải là một địa chỉ URL",
+    "url_type": "phải là một địa chỉ URL",
+    "url_scheme": "địa chỉ URL phải bắt đầu bằng http:// hoặc https://",
+    "uuid_parsing": "sai định dạng",
 }
 
 
-def vi_reason(err: dict[str, Any]) -> str:
-    """A pydantic error's reason in Vietnamese, with its limit where it has one."""
+def vi_reason(err: dict[str, Any], *, english_detail: bool = True) -> str:
+    """A pydantic error's reason in Vietnamese, with its limit where it has one. For a rule of
+    chiso's own its English words say which, unless `english_detail` is False (where the
+    English message is given beside it, as on the web)."""
     kind = str(err.get("type", ""))
-    if kind not in _PYDANTIC_VI:  # a rule of chiso's own: its English words say which
+    if kind not in _PYDANTIC_VI:
         msg = str(err.get("msg", "")).removeprefix("Value error, ")
-        return f"giá trị không hợp lệ ({msg})" if msg else "giá trị không hợp lệ"
+        return f"giá trị không hợp lệ ({msg})" if msg and english_detail else "giá trị không hợp lệ"
     reason = _PYDANTIC_VI[kind]
     ctx = err.get("ctx") or {}
     for key, word in (("ge", "tối thiểu"), ("gt", "phải lớn hơn"), ("le", "tối đa"),

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import ipaddress
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 MiB = 1024 * 1024
@@ -45,6 +46,21 @@ class Settings(BaseSettings):
     language: str = "vi"
     secret_key: str | None = None
     import_limits: ImportLimits = Field(default_factory=ImportLimits)
+    # behind a TLS proxy: believe X-Forwarded-Proto/-For, but only from these addresses
+    # (comma-separated addresses or networks); see docs/deploy.md
+    proxy_headers: bool = False
+    trusted_proxies: str = "127.0.0.1,::1"
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _addresses(cls, v: str) -> str:
+        for item in (i.strip() for i in v.split(",")):
+            if item:
+                try:
+                    ipaddress.ip_network(item, strict=False)
+                except ValueError:
+                    raise ValueError(f"not an IP address or network: {item!r}") from None
+        return v
 
     @property
     def db_url(self) -> str:

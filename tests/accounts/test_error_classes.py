@@ -18,7 +18,8 @@ from .webkit import client, sign_in
 
 STATUS = {errors.InvalidInput: 422, errors.FrameworkError: 422, errors.UnitError: 422,
           errors.DataFileError: 422, errors.ExtractionError: 422, errors.ComputeError: 422,
-          errors.AuthError: 401, errors.Forbidden: 403, errors.NotFound: 404,
+          errors.AuthError: 401, errors.Forbidden: 403, errors.FormExpired: 403,
+          errors.NotFound: 404,
           errors.Conflict: 409, errors.TooLarge: 413, errors.TooMany: 429,
           errors.StoreError: 503}
 

@@ -67,13 +67,13 @@ def answer(exc: Exception) -> Answer:
             loc = [str(p) for p in e.get("loc", ())]
             name = loc[-1] if loc else ""
             errs.append({"loc": loc, "field": name or None, "message_en": e.get("msg"),
-                         "message_vi": f"tham số '{name}': {vi_reason(e)}",
+                         "message_vi": f"tham số '{name}': {vi_reason(e, english_detail=False)}",
                          "type": e.get("type")})
         vi, en = _HTTP[422]
         fields = ", ".join(sorted({e["field"] or "?" for e in errs}))
         return Answer(422, f"{vi}: {fields}", f"{en}: {fields}", jsonable_encoder(errs))
     if isinstance(exc, StarletteHTTPException):
-        vi, en = _HTTP.get(exc.status_code, (str(exc.detail), str(exc.detail)))
+        vi, en = _HTTP.get(exc.status_code, _HTTP[400] if exc.status_code < 500 else _HTTP[500])
         return Answer(exc.status_code, vi, en)
     vi, en = _HTTP[500]
     return Answer(500, vi, en)

@@ -4,8 +4,18 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from chiso.web.api import frameworks, observations, projects, runs, scorecards, targets, units
+from chiso.web.api import (
+    docs,
+    frameworks,
+    observations,
+    projects,
+    runs,
+    scorecards,
+    targets,
+    units,
+)
+from chiso.web.deps import StrictQuery
 
-router = APIRouter(prefix="/api/v1")
-for module in (frameworks, units, observations, runs, scorecards, targets, projects):
+router = APIRouter(prefix="/api/v1", dependencies=[StrictQuery])
+for module in (docs, frameworks, units, observations, runs, scorecards, targets, projects):
     router.include_router(module.router)

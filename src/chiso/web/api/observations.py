@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query, Request
 
 from chiso.ingest.export import indicator_nodes
 from chiso.store import observations
-from chiso.web.api.common import ERRORS, JSON
+from chiso.web.api.common import ERRORS, JSON, known
 from chiso.web.deps import PagingDep, SessionDep
 from chiso.web.model import figure_json
 from chiso.web.responses import page
@@ -29,6 +29,7 @@ def list_observations(
     period: Annotated[list[Annotated[str, Query(max_length=10)]], Query(description="Kỳ, ví dụ 2024 / period (repeatable)")] = [],  # noqa: B006
     kind: Annotated[list[Kind], Query(description="actual | target | national_average | benchmark")] = [],  # noqa: B006
 ) -> JSON:
+    known(session, units=unit, indicators=indicator)
     f = observations.Filter(unit_ids=unit, indicators=indicator, periods=period, kinds=kind)
     total = observations.count(session, f)
     rows = observations.figures(session, f, limit=paging.limit, offset=paging.offset)

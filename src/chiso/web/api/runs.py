@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request
 
 from chiso.errors import NotFound
 from chiso.store import runs
 from chiso.store.models import IndexRun
-from chiso.web.api.common import ERRORS, JSON, MAX_INT, ok
+from chiso.web.api.common import ERRORS, JSON, MAX_INT, known, ok
 from chiso.web.deps import PagingDep, SessionDep
 from chiso.web.model import (
     official_of,
@@ -26,6 +26,17 @@ from chiso.workflow.runs import stale_cells
 router = APIRouter(tags=["index"], responses=ERRORS)
 
 RunId = Annotated[int, Path(ge=1, le=MAX_INT, description="Mã lần tính / run id")]
+Top = Annotated[int | None, Query(ge=1, le=1000, description="Chỉ lấy N hạng đầu / the first "
+                                                          "N rows only (default all)")]
+Skip = Annotated[int, Query(ge=0, le=10_000_000, description="Bỏ qua / rows to skip")]
+
+
+def _rows(rank: dict[str, Any], limit: int | None, offset: int) -> dict[str, Any]:
+    """A ranking with its rows cut to `offset`..`offset + limit`, and their total."""
+    rows = rank["rows"]
+    end = None if limit is None else offset + limit
+    return {**rank, "total": len(rows), "limit": limit, "offset": offset,
+            "rows": rows[offset:end]}
 
 
 def _run(session: SessionDep, run_id: int) -> IndexRun:
@@ -42,6 +53,8 @@ def list_runs(
     framework: Annotated[str | None, Query(max_length=80)] = None,
     period: Annotated[str | None, Query(max_length=10)] = None,
 ) -> JSON:
+    if framework:
+        known(session, framework=(framework, None))
     rows = public_runs(session, framework, period)
     data = runs_json(session, rows)[paging.offset : paging.offset + paging.limit]
     return JSON(page(data, len(rows), paging.limit, paging.offset, request))
@@ -64,7 +77,8 @@ def run_results(
     node: Annotated[list[Annotated[str, Query(max_length=80)]], Query()] = [],  # noqa: B006
     unit: Annotated[list[Annotated[str, Query(max_length=40)]], Query()] = [],  # noqa: B006
 ) -> JSON:
-    _run(session, run_id)
+    run = _run(session, run_id)
+    known(session, units=unit, nodes=node, framework=(run.framework_code, run.framework_version))
     rows = runs.results(session, run_id, node, unit)
     chunk = rows[paging.offset : paging.offset + paging.limit]
     data = [{"unit": r.unit_id, "node": r.node_code, "score": r.score, "rank": r.rank,
@@ -75,8 +89,8 @@ def run_results(
 
 @router.get("/runs/{run_id}/ranking", summary="Bảng xếp hạng / ranking with pillars and rank change",
             response_class=JSON)
-def run_ranking(session: SessionDep, run_id: RunId) -> JSON:
-    return ok(ranking(session, _run(session, run_id)))
+def run_ranking(session: SessionDep, run_id: RunId, limit: Top = None, offset: Skip = 0) -> JSON:
+    return ok(_rows(ranking(session, _run(session, run_id)), limit, offset))
 
 
 @router.get("/runs/{run_id}/uncertainty",
@@ -101,8 +115,10 @@ def current_ranking(
     period: Annotated[str | None, Query(max_length=10, description="Năm / year, e.g. 2024")] = None,
     year: Annotated[str | None, Query(max_length=10, description="= period")] = None,
     run: Annotated[int | None, Query(ge=1, le=MAX_INT, description="Mã lần tính / run id")] = None,
+    limit: Top = None,
+    offset: Skip = 0,
 ) -> JSON:
     chosen = pick_run(session, framework, period or year, run)
     if chosen is None:
         raise NotFound("Chưa có kết quả chỉ số nào", "No index results are stored yet")
-    return ok(ranking(session, chosen), selectors=selectors(session))
+    return ok(_rows(ranking(session, chosen), limit, offset), selectors=selectors(session))

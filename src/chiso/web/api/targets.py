@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from chiso.web.api.common import ERRORS, JSON, MAX_INT, ok
+from chiso.web.api.common import ERRORS, JSON, MAX_INT, known, ok
 from chiso.web.api.scorecards import scorecard_run
 from chiso.web.deps import SessionDep
 from chiso.web.model import scorecard
@@ -24,6 +24,7 @@ def list_targets(
     framework: Annotated[str | None, Query(max_length=80)] = None,
     year: Annotated[str | None, Query(max_length=10)] = None,
 ) -> JSON:
+    known(session, units=[unit], indicators=indicator)
     card = scorecard(session, unit, scorecard_run(session, unit, run, framework, year))
     rows = [
         {k: r[k] for k in ("code", "name", "unit", "direction", "value", "period", "target",

@@ -12,14 +12,20 @@ from fastapi import Depends, Request
 from sqlalchemy.orm import Session
 from starlette.datastructures import FormData
 
-from chiso.errors import AuthError, Forbidden, InvalidInput, TooLarge
+from chiso.errors import AuthError, FormExpired, InvalidInput, TooLarge
 from chiso.store import db
 from chiso.store.catalog import load_catalog
 from chiso.web.entry import csrf
 from chiso.web.entry.guard import UPLOAD_MAX
 from chiso.workflow import Principal, Work, accounts, sessions
 
-COOKIE_OPTS: dict[str, Any] = {"httponly": True, "secure": True, "samesite": "lax", "path": "/"}
+
+def cookie_opts(request: Request, **over: Any) -> dict[str, Any]:
+    """Session cookies: HttpOnly, SameSite, and Secure whenever the page came over HTTPS (by
+    itself or through a trusted proxy that says so, chiso.web.security); over plain http a
+    Secure cookie would never come back, and every sign-in would fail."""
+    return {"httponly": True, "secure": request.url.scheme == "https", "samesite": "lax",
+            "path": "/", **over}
 
 
 def transaction(request: Request) -> Iterator[Session]:
@@ -130,9 +136,11 @@ def check_csrf(request: Request, auth: Auth, form: FormData | None) -> None:
         return
     given = request.headers.get(csrf.HEADER) or (form.get(csrf.FIELD) if form is not None else None)
     if not csrf.matches(auth.csrf_token, given if isinstance(given, str) else None):
-        raise Forbidden("Phiên biểu mẫu không hợp lệ (CSRF). Hãy tải lại trang rồi thử lại.",
-                        "The form's security token is missing or wrong (CSRF). Reload the page "
-                        "and try again.")
+        raise FormExpired("Biểu mẫu đã cũ hoặc thiếu mã bảo mật (CSRF), nên chưa lưu gì. Hãy "
+                          "tải lại trang, nhập lại rồi gửi lại.",
+                          "The form is out of date or its security token (CSRF) is missing, so "
+                          "nothing was saved. Reload the page, enter the figures again and "
+                          "resend.")
 
 
 def form_csrf(request: Request, auth: SignedIn, f: Form) -> FormData:

@@ -10,12 +10,15 @@ from fastapi.responses import JSONResponse, Response
 
 from chiso.errors import InvalidInput
 from chiso.store import units
+from chiso.web.api.common import ERRORS
+from chiso.web.deps import StrictQuery
 from chiso.web.entry.deps import ApiWrite, CheckedForm, SignedIn, WorkDep
 from chiso.web.entry.page import MAX_INT, page, see_other, text
 from chiso.workflow import extracted
 
 router = APIRouter(include_in_schema=False)
-api_router = APIRouter(prefix="/api/v1", tags=["entry"])
+api_router = APIRouter(prefix="/api/v1", tags=["entry"], dependencies=[StrictQuery],
+                        responses=ERRORS)
 
 ObsId = Annotated[int, Path(ge=1, le=MAX_INT, description="Mã số liệu / figure id")]
 

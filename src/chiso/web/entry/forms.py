@@ -14,6 +14,8 @@ from starlette.datastructures import FormData, UploadFile
 from chiso.errors import Conflict, InvalidInput, TooLarge
 from chiso.ingest.load import registry_peers
 from chiso.store import submissions
+from chiso.web.api.common import ERRORS
+from chiso.web.deps import StrictQuery
 from chiso.web.entry import uploads
 from chiso.web.entry.deps import ApiWrite, CheckedForm, CheckedUpload, SignedIn, WorkDep
 from chiso.web.entry.guard import UPLOAD_MAX
@@ -24,10 +26,11 @@ from chiso.workflow.entry import RawEntry
 from chiso.workflow.values import Reading
 
 router = APIRouter(include_in_schema=False)
-api_router = APIRouter(prefix="/api/v1", tags=["entry"])
+api_router = APIRouter(prefix="/api/v1", tags=["entry"], dependencies=[StrictQuery],
+                        responses=ERRORS)
 
 Code = Annotated[str, Path(max_length=80)]
-Period = Annotated[str, Path(max_length=10)]
+Period = Annotated[str, Path(pattern=r"^(19|20)[0-9]{2}$", description="Năm / year, e.g. 2024")]
 UnitId = Annotated[str, Path(max_length=40)]
 
 

@@ -1,7 +1,8 @@
 """The ASGI guard in front of sign-in, entry, review and admin pages.
 
 Bodies are limited while they stream (a 1 GB upload is refused after the limit, never read
-whole), and every answer gets no-store and strict security headers.
+whole), and every answer is no-store (the security headers are chiso.web.security's, on every
+answer of the app).
 """
 
 from __future__ import annotations
@@ -14,15 +15,7 @@ PREFIXES = ("/login", "/logout", "/entry", "/review", "/publish", "/admin", "/ac
             "/changelog", "/runs", "/api/v1/entry", "/api/v1/review", "/api/v1/published")
 UPLOAD_MAX = 20 * 1024 * 1024  # evidence and XLSX templates
 FORM_MAX = 1024 * 1024  # everything else
-HEADERS = [
-    (b"cache-control", b"no-store"),
-    (b"x-frame-options", b"DENY"),
-    (b"x-content-type-options", b"nosniff"),
-    (b"referrer-policy", b"same-origin"),
-    (b"content-security-policy",
-     (b"default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
-      b"frame-ancestors 'none'; form-action 'self'; base-uri 'none'")),
-]
+HEADERS = [(b"cache-control", b"no-store")]
 
 
 def too_large(limit: int) -> TooLarge:

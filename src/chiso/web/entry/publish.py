@@ -10,12 +10,16 @@ from fastapi.responses import JSONResponse, Response
 from chiso.errors import NotFound
 from chiso.store import observations, units
 from chiso.store import runs as stored_runs
+from chiso.web.api.common import ERRORS
+from chiso.web.deps import StrictQuery
 from chiso.web.entry.deps import CheckedForm, PublicWork, WorkDep
+from chiso.web.entry.forms import Period
 from chiso.web.entry.page import page, see_other, text
 from chiso.workflow import publish
 
 router = APIRouter(include_in_schema=False)
-api_router = APIRouter(prefix="/api/v1", tags=["entry"])
+api_router = APIRouter(prefix="/api/v1", tags=["entry"], dependencies=[StrictQuery],
+                        responses=ERRORS)
 
 
 @router.post("/publish")
@@ -38,7 +42,7 @@ def changelog(request: Request, w: PublicWork) -> Response:
 @api_router.get("/published/{fw_code}/{period}",
                 summary="Số liệu đã công bố / the published figures of a period (public)")
 def api_published(w: PublicWork, fw_code: Annotated[str, Path(max_length=80)],
-                  period: Annotated[str, Path(max_length=10)]) -> Response:
+                  period: Period) -> Response:
     found = publish.latest(w, fw_code, period)
     if found is None:
         raise NotFound(f"Kỳ {period} của {fw_code} chưa được công bố.",

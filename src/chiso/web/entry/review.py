@@ -10,13 +10,16 @@ from fastapi.responses import JSONResponse, Response
 
 from chiso.errors import InvalidInput
 from chiso.vocab import SUBMISSION_LABELS
+from chiso.web.api.common import ERRORS
+from chiso.web.deps import StrictQuery
 from chiso.web.entry.deps import ApiWrite, CheckedForm, SignedIn, WorkDep
 from chiso.web.entry.forms import default_period
 from chiso.web.entry.page import MAX_INT, int_field, page, see_other, text
 from chiso.workflow import extracted, review
 
 router = APIRouter(include_in_schema=False)
-api_router = APIRouter(prefix="/api/v1", tags=["entry"])
+api_router = APIRouter(prefix="/api/v1", tags=["entry"], dependencies=[StrictQuery],
+                        responses=ERRORS)
 
 SubId = Annotated[int, Path(ge=1, le=MAX_INT, description="Mã biểu mẫu / submission id")]
 

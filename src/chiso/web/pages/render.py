@@ -121,12 +121,14 @@ def render(request: Request, template: str, *, active: str = "", status: int = 2
     return response
 
 
-def error_page(request: Request, exc: Exception) -> Response:
+def error_page(request: Request, exc: Exception,
+               action: tuple[str, str, str] | None = None) -> Response:
+    """The error page; `action` is what to do next: (href, Vietnamese label, English label)."""
     err = answer(exc)
     lang = lang_of(request)
     try:
         resp = render(request, "error.html", status=err.status, error=err,
-                      message=err.message(lang))
+                      message=err.message(lang), action=action)
     except Exception:  # noqa: BLE001  (the error page itself failed: answer in plain text)
         resp = HTMLResponse(f"<h1>{err.status}</h1><p>{err.vi} / {err.en}</p>", status_code=err.status)
     resp.headers["Cache-Control"] = "no-store"
