@@ -18,12 +18,13 @@ from typing import Any
 import numpy as np
 
 from chiso.compute import pipeline
-from chiso.compute.aggregate import Rules, aggregate, aggregate_into
+from chiso.compute.aggregate import Rules, aggregate
 from chiso.compute.arrays import FloatArray, IntArray
 from chiso.compute.build import structure_for
 from chiso.compute.method import Method, check_normaliser
 from chiso.compute.rank import rank_desc
 from chiso.compute.records import legacy_params
+from chiso.compute.replicate import dirty_root
 from chiso.compute.structure import Dataset, Structure
 from chiso.framework import Framework
 
@@ -206,30 +207,21 @@ class Engine:
         """The root score of every replication, (n, units).
 
         Only the aggregates whose children's weights vary ("dirty") are recomputed per
-        replication, by the build's aggregate step; every other node depends only on the
-        discrete choices (winsorisation limit, normalisation, aggregation), so it is computed
-        once per combination of those. Batched to bound memory.
+        replication (chiso.compute.replicate, the build's arithmetic); every other node depends
+        only on the discrete choices (winsorisation limit, normalisation, aggregation), so it is
+        computed once per combination of those. Batched to bound memory.
         """
         tree = self.st.tree
-        n_leaf = len(tree.leaves)
-        noisy = set(self.noisy().tolist())
-        dirty: list[int] = []
-        for k, kids in enumerate(tree.children):
-            if noisy.intersection(kids) or {n_leaf + d for d in dirty}.intersection(kids):
-                dirty.append(k)
+        dirty = self.dirty()
         combos, combo_of = np.unique(
             np.stack([reps.winmax, reps.normalisation, reps.aggregation], axis=1),
             axis=0, return_inverse=True)
         combo_of = combo_of.reshape(-1)
-        # the columns a replication needs: the dirty aggregates and their children
-        needed = sorted({n_leaf + d for d in dirty} | {c for d in dirty for c in tree.children[d]})
-        columns = {node: i for i, node in enumerate(needed)}
         root = len(tree.nodes) - 1
         n = reps.weights.shape[0]
         units = self.normalised.shape[2]
         out = np.empty((n, units))
-        per_rep = units * (len(needed) + 1) * 8 * 3
-        batch = max(1, BATCH_BYTES // max(per_rep, 1))
+        batch = max(1, BATCH_BYTES // max(units * (len(dirty) + 2) * 8 * 3, 1))
         for c, (w, nm, a) in enumerate(combos):
             static = self._static(int(w), int(nm), int(a))
             rows = np.flatnonzero(combo_of == c)
@@ -238,12 +230,20 @@ class Engine:
                 continue
             for start in range(0, rows.size, batch):
                 sl = rows[start:start + batch]
-                values = np.empty((sl.size, units, len(needed)))
-                values[...] = static[:, needed]
-                aggregate_into(tree, values, self._rules(int(a)), reps.weights[sl], dirty,
-                               contiguous=True, kept=self.kept, columns=columns)
-                out[sl] = values[..., columns[root]]
+                out[sl] = dirty_root(tree, static, self._rules(int(a)), reps.weights[sl], dirty,
+                                     self.kept)
         return out
+
+    def dirty(self) -> list[int]:
+        """The aggregates (positions, children first) above a noisy weight."""
+        tree = self.st.tree
+        n_leaf = len(tree.leaves)
+        noisy = set(self.noisy().tolist())
+        dirty: list[int] = []
+        for k, kids in enumerate(tree.children):
+            if noisy.intersection(kids) or {n_leaf + d for d in dirty}.intersection(kids):
+                dirty.append(k)
+        return dirty
 
     def _static(self, w: int, nm: int, a: int) -> FloatArray:
         """Every node's score for one combination of the discrete choices, nominal weights."""
