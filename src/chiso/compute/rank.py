@@ -47,15 +47,25 @@ def ranks_in_order(x: FloatArray, tolerance: float = 0.0, digits: int | None = N
     order = np.argsort(neg, axis=-1)  # NaN sorts last, after -inf scores
     ordered = np.sort(neg, axis=-1)  # the same values as neg in that order, ties or not
     n = x.shape[-1]
-    position = np.broadcast_to(np.arange(n), ordered.shape)
-    starts = np.ones(ordered.shape, dtype=bool)
-    same = ordered[..., 1:] == ordered[..., :-1]
+    idx = np.int32 if n < 2**31 - 1 else np.int64
+    position = np.broadcast_to(np.arange(n, dtype=idx), ordered.shape)
+    a, b = ordered[..., :-1], ordered[..., 1:]
+    same = a == b
     if tolerance > 0:
         with np.errstate(invalid="ignore"):
-            gap = ordered[..., 1:] - ordered[..., :-1]
-            scale = np.maximum(np.abs(ordered[..., 1:]), np.abs(ordered[..., :-1]))
-            same |= np.isfinite(gap) & (gap <= tolerance * scale)
+            gap = b - a
+            # max(|a|, |b|) is max(b, -a) when a ≤ b (NaN pairs fail the test either way)
+            scale = np.maximum(b, -a)
+            scale *= tolerance
+            near = gap <= scale
+            if np.isinf(ordered).any():  # an infinite gap is no tie
+                near &= np.isfinite(gap)
+            same |= near
+    starts = np.ones(ordered.shape, dtype=bool)
     starts[..., 1:] = ~same
     first = np.maximum.accumulate(np.where(starts, position, 0), axis=-1)
+    first += 1
     ranked = np.sum(~np.isnan(x), axis=-1, keepdims=True)  # infinite scores rank, as in R
-    return order, np.where(position < ranked, first + 1, 0)
+    if np.all(ranked == n):
+        return order, first
+    return order, np.where(position < ranked, first, 0)

@@ -12,6 +12,7 @@ default_rng(seed), as they did then.
 from __future__ import annotations
 
 import warnings
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -22,10 +23,11 @@ from chiso.compute.aggregate import Rules, aggregate
 from chiso.compute.arrays import FloatArray, IntArray
 from chiso.compute.build import structure_for
 from chiso.compute.method import Method, check_normaliser
-from chiso.compute.rank import rank_desc
+from chiso.compute.rank import rank_desc, ranks_in_order
 from chiso.compute.records import legacy_params
 from chiso.compute.replicate import dirty_root
 from chiso.compute.structure import Dataset, Structure
+from chiso.compute.tally import RankTally, Runner, tasks_of
 from chiso.framework import Framework
 
 BATCH_BYTES = 256 * 2**20  # working memory per batch
@@ -102,8 +104,9 @@ class UncertaintyResult:
     median_rank: FloatArray
     q05_rank: FloatArray
     q95_rank: FloatArray
-    scores: FloatArray = field(repr=False)  # (n, units): the root score of every replication
-    ranks: FloatArray = field(repr=False)
+    # with keep: (n, units), the root score and rank of every replication
+    scores: FloatArray | None = field(default=None, repr=False)
+    ranks: FloatArray | None = field(default=None, repr=False)
     params: Replications | None = field(default=None, repr=False)
 
     def to_rows(self) -> list[dict[str, Any]]:
@@ -272,17 +275,38 @@ def _ranks(eng: Engine, scores: FloatArray) -> FloatArray:
     return rank_desc(scores, eng.method.rank_tolerance, eng.method.rank_digits)
 
 
+def tally_chunks(eng: Engine, spec: UncertaintySpec, chunks: Sequence[int]) -> RankTally:
+    """The ranks of the root in the given chunks of replications, counted (one task)."""
+    tally = RankTally.empty(eng.normalised.shape[2])
+    for k in chunks:
+        scores = eng.root_scores(eng.draw(spec, k))
+        tally.add_ordered(*ranks_in_order(scores, eng.method.rank_tolerance,
+                                          eng.method.rank_digits))
+    return tally.flush()
+
+
 def uncertainty(fw: Framework | Structure, data: Dataset, method: Method,
-                spec: UncertaintySpec) -> UncertaintyResult:
-    """Rank uncertainty of the root over `spec.n` replications drawn from `spec.seed`."""
+                spec: UncertaintySpec, *, keep: bool = False, runner: Runner | None = None,
+                tasks: int = 1) -> UncertaintyResult:
+    """Rank uncertainty of the root over `spec.n` replications drawn from `spec.seed`.
+
+    The chunks of replications are computed in `tasks` tasks (by `runner`, or here, one after
+    the other) and their ranks counted into one tally (chiso.compute.tally): memory is bounded
+    whatever spec.n, and the result is the same bit for bit for any number of tasks or workers.
+    `keep` also keeps every replication's parameters, scores and ranks ((n × units) arrays).
+    """
     eng = Engine(fw, data, method, spec.normalisations, spec.winmax, spec.aggregations)
-    parts = [eng.draw(spec, k) for k, _ in spec.chunks()]
-    scores = np.empty((spec.n, len(data.unit_ids)))
-    start = 0
-    for part in parts:  # chunk by chunk: each could run elsewhere (issue 18)
-        scores[start:start + len(part.normalisation)] = eng.root_scores(part)
-        start += len(part.normalisation)
-    ranks = _ranks(eng, scores)
-    mean, median, q05, q95 = rank_stats(ranks)
-    return UncertaintyResult(list(data.unit_ids), _ranks(eng, eng.nominal_root()), mean, median,
-                             q05, q95, scores, ranks, Replications.concat(parts))
+    nominal = _ranks(eng, eng.nominal_root())
+    if keep:
+        parts = [eng.draw(spec, k) for k, _ in spec.chunks()]
+        scores = np.concatenate([eng.root_scores(part) for part in parts])
+        ranks = _ranks(eng, scores)
+        return UncertaintyResult(list(data.unit_ids), nominal, *rank_stats(ranks), scores,
+                                 ranks, Replications.concat(parts))
+    groups = tasks_of([k for k, _ in spec.chunks()], tasks)
+    results = ((tally_chunks(eng, spec, g) for g in groups) if runner is None
+               else runner(tally_chunks, (eng, spec), groups))
+    total = RankTally.empty(len(data.unit_ids))
+    for part in results:
+        total.merge(part)
+    return UncertaintyResult(list(data.unit_ids), nominal, *total.stats())
