@@ -146,6 +146,12 @@ class Runner(Protocol):
 
 
 def tasks_of(chunks: Sequence[int], tasks: int) -> list[tuple[int, ...]]:
-    """Chunks split into at most `tasks` runs of consecutive chunks."""
-    per = -(-len(chunks) // max(1, min(tasks, len(chunks))))
-    return [tuple(chunks[i:i + per]) for i in range(0, len(chunks), per)]
+    """Chunks split into at most `tasks` runs of consecutive chunks, of sizes within one."""
+    count = max(1, min(tasks, len(chunks)))
+    size, extra = divmod(len(chunks), count)
+    out, start = [], 0
+    for i in range(count):
+        end = start + size + (i < extra)
+        out.append(tuple(chunks[start:end]))
+        start = end
+    return out
