@@ -32,6 +32,7 @@ from chiso.framework import Framework
 
 BATCH_BYTES = 256 * 2**20  # working memory per batch
 CHUNK = 1000
+RANK_ROWS = 256  # replications ranked at once
 
 
 @dataclass(frozen=True)
@@ -280,8 +281,9 @@ def tally_chunks(eng: Engine, spec: UncertaintySpec, chunks: Sequence[int]) -> R
     tally = RankTally.empty(eng.normalised.shape[2])
     for k in chunks:
         scores = eng.root_scores(eng.draw(spec, k))
-        tally.add_ordered(*ranks_in_order(scores, eng.method.rank_tolerance,
-                                          eng.method.rank_digits))
+        for start in range(0, scores.shape[0], RANK_ROWS):  # a few MB of sorting at a time
+            tally.add_ordered(*ranks_in_order(scores[start:start + RANK_ROWS],
+                                              eng.method.rank_tolerance, eng.method.rank_digits))
     return tally.flush()
 
 
