@@ -63,6 +63,12 @@ def _peak_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def _usage() -> tuple[float, float]:
+    """Peak RSS (MiB) and CPU seconds of this process (a worker's: its start included)."""
+    r = resource.getrusage(resource.RUSAGE_SELF)
+    return r.ru_maxrss / 1024, r.ru_utime + r.ru_stime
+
+
 def commune_run(n: int, dask: str | None) -> None:
     """One commune run: 3,321 units × 100 indicators × N, weights and normalisation."""
     from chiso.cluster import maybe_connect, worker_count
@@ -76,12 +82,12 @@ def commune_run(n: int, dask: str | None) -> None:
         t, cpu = time.perf_counter(), time.process_time()
         res = uncertainty(cst, cdata, cmethod, spec, runner=runner, tasks=worker_count(runner))
         dt, cpu = time.perf_counter() - t, time.process_time() - cpu
-        workers = (runner.client.run(_peak_mib) if runner is not None else {})
+        workers = (runner.client.run(_usage) if runner is not None else {})
     where = f"--dask {dask} (cluster start {started:.1f} s)" if dask else "one process"
-    peaks = ", ".join(f"{v:.0f}" for v in workers.values())
+    peaks = ", ".join(f"{m:.0f} MiB and {c:.1f} s CPU" for m, c in workers.values())
     print(f"3,321 communes × 100 indicators × N={n:,}, {where}: {dt:.2f} s wall, "
           f"{cpu:.2f} s CPU here, peak RSS {_peak_mib():.0f} MiB"
-          + (f" (workers {peaks} MiB)" if peaks else "")
+          + (f" (workers: {peaks}, start included)" if peaks else "")
           + f", load {os.getloadavg()[0]:.1f}; median q95-q05 width "
           f"{np.median(res.q95_rank - res.q05_rank):.0f}", flush=True)
 
