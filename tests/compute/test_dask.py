@@ -12,6 +12,7 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+import distributed  # a test extra (the dask extra's packages): CI runs these for real
 import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -29,7 +30,6 @@ from chiso.compute.tree import Tree
 from chiso.errors import ClusterError, InvalidInput
 
 unc = importlib.import_module("chiso.compute.uncertainty")  # the module, not the function
-distributed = pytest.importorskip("distributed")  # the test extra installs it: CI runs these
 
 ASEM = Path(__file__).parents[1] / "fixtures" / "asem"
 ARGS = ["index", "uncertainty", "--coinr-data", str(ASEM / "input" / "ASEM_iData.csv"),
