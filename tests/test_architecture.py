@@ -24,6 +24,7 @@ FORBIDDEN: dict[str, set[str]] = {
     "errors": {"store", "workflow", "web", "cli"},
     "numbers": {"store", "workflow", "web", "cli"},
     "catalog": {"store", "workflow", "web", "cli"},
+    "cluster": {"store", "workflow", "web", "cli", "ingest", "extract", "report", "demo"},
 }
 # what may be taken from SQLAlchemy outside store: type names for the session and the engine
 TYPES_ONLY = {"Session", "Engine"}

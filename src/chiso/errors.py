@@ -14,7 +14,8 @@
     ├── Conflict (409)       someone changed it first
     ├── TooLarge (413)       a body or a file over the limit
     ├── TooMany (429)        too many attempts
-    └── StoreError (503)     the database is missing, outdated or inconsistent
+    ├── StoreError (503)     the database is missing, outdated or inconsistent
+    └── ClusterError (503)   the Dask cluster asked for is not installed or cannot be reached
 
 The CLI prints `ErrorType: message` and exits 1; the web answers every error, on every path,
 with one JSON shape (chiso.web.responses) or an error page, using the class's status.
@@ -156,6 +157,13 @@ class TooMany(ChisoError):
 
 class StoreError(ChisoError):
     """The database is missing, outdated or inconsistent."""
+
+    status = 503
+
+
+class ClusterError(ChisoError):
+    """A Dask cluster was asked for and Dask is not installed, or the cluster cannot be
+    reached (chiso.cluster)."""
 
     status = 503
 

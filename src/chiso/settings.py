@@ -46,6 +46,10 @@ class Settings(BaseSettings):
     language: str = "vi"
     secret_key: str | None = None
     import_limits: ImportLimits = Field(default_factory=ImportLimits)
+    # where big uncertainty runs go (chiso.cluster): None in this process, "local", "local:2"
+    # (a Dask LocalCluster of 2 workers here) or "tcp://HOST:PORT" (a running scheduler);
+    # CHISO_DASK=local:2. `--dask` on a command takes precedence.
+    dask: str | None = None
     # behind a TLS proxy: believe X-Forwarded-Proto/-For, but only from these addresses
     # (comma-separated addresses or networks); see docs/deploy.md
     proxy_headers: bool = False

@@ -21,7 +21,7 @@ STATUS = {errors.InvalidInput: 422, errors.FrameworkError: 422, errors.UnitError
           errors.AuthError: 401, errors.Forbidden: 403, errors.FormExpired: 403,
           errors.NotFound: 404,
           errors.Conflict: 409, errors.TooLarge: 413, errors.TooMany: 429,
-          errors.StoreError: 503}
+          errors.StoreError: 503, errors.ClusterError: 503}
 
 
 def test_every_class_of_the_tree_has_its_status() -> None:

@@ -74,7 +74,7 @@ def test_a_stored_method_record_rebuilds_bit_for_bit(case: dict[str, Any], asem)
     if case["uncertainty"] is None:
         return
     spec = UncertaintySpec.from_dict(case["uncertainty"])
-    u = uncertainty(st, data, method, spec)
+    u = uncertainty(st, data, method, spec, keep=True)
     got = {"scores": _hash(u.scores), "ranks": _hash(u.ranks), "nominal": _list(u.nominal_rank),
            "mean": _list(u.mean_rank), "median": _list(u.median_rank), "q05": _list(u.q05_rank),
            "q95": _list(u.q95_rank)}

@@ -203,8 +203,8 @@ def test_chunks_are_drawn_independently_and_a_longer_run_extends_a_shorter_one()
                   np.ones(6), np.full(6, np.nan), np.full(6, np.nan), np.full(6, np.nan))
     d = Dataset([f"U{i}" for i in range(30)], [f"I{i}" for i in range(6)], rng.normal(size=(30, 6)))
     m = Method()
-    short = uncertainty(s, d, m, UncertaintySpec(n=50, seed=7, chunk=20))
-    long = uncertainty(s, d, m, UncertaintySpec(n=90, seed=7, chunk=20))
+    short = uncertainty(s, d, m, UncertaintySpec(n=50, seed=7, chunk=20), keep=True)
+    long = uncertainty(s, d, m, UncertaintySpec(n=90, seed=7, chunk=20), keep=True)
     np.testing.assert_array_equal(long.scores[:40], short.scores[:40])
     eng = Engine(s, d, m)
     spec = UncertaintySpec(n=90, seed=7, chunk=20)
@@ -227,6 +227,6 @@ def test_uncertainty_imputes_from_the_previous_period_as_the_build_does() -> Non
     m = Method(impute=ImputeRule("previous"))
     nominal = build(s, d, m)
     assert nominal.stages["imputed"][3, 1] == before[3, 1]
-    u = uncertainty(s, d, m, UncertaintySpec(n=20, seed=1, weight_noise=0.0))
+    u = uncertainty(s, d, m, UncertaintySpec(n=20, seed=1, weight_noise=0.0), keep=True)
     np.testing.assert_allclose(u.scores, np.broadcast_to(nominal.scores["P"], (20, 12)),
                                rtol=1e-12)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from chiso.compute.arrays import FloatArray
+from chiso.compute.arrays import FloatArray, IntArray
 
 
 def rank_desc(scores: FloatArray, tolerance: float = 0.0, digits: int | None = None
@@ -24,22 +24,48 @@ def rank_desc(scores: FloatArray, tolerance: float = 0.0, digits: int | None = N
     (R's rank(-x, ties.method = "min")). Vectorised over leading axes (replications).
     """
     x = np.asarray(scores, dtype=float)
+    order, at = ranks_in_order(x, tolerance, digits)
+    n = x.shape[-1]
+    rows = order.reshape(-1, n)
+    flat = (rows + (np.arange(rows.shape[0]) * n)[:, None]).reshape(-1)
+    ranks = np.empty(x.size)
+    ranks[flat] = np.where(at > 0, at, np.nan).reshape(-1)
+    return ranks.reshape(x.shape)
+
+
+def ranks_in_order(x: FloatArray, tolerance: float = 0.0, digits: int | None = None
+                   ) -> tuple[IntArray, IntArray]:
+    """The descending order along the last axis and the rank at each place of it: order[..., p]
+    is the unit in place p, at[..., p] its rank (0 for a missing score, which sorts last).
+
+    Which of two equal scores comes first does not change any rank (both take the rank of their
+    group's first place), so the order need not be stable: NumPy's default sort, several times
+    faster on rows of thousands of units."""
     if digits is not None:
         x = np.round(x, digits)
-    missing = np.isnan(x)  # infinite scores rank too (first or last), as in R
-    order = np.argsort(-x, axis=-1, kind="stable")  # NaN sorts last, after -inf scores
-    ordered = np.take_along_axis(-x, order, axis=-1)
+    neg = -x
+    order = np.argsort(neg, axis=-1)  # NaN sorts last, after -inf scores
+    ordered = np.sort(neg, axis=-1)  # the same values as neg in that order, ties or not
     n = x.shape[-1]
-    position = np.broadcast_to(np.arange(n), ordered.shape)
-    starts = np.ones(ordered.shape, dtype=bool)
-    same = ordered[..., 1:] == ordered[..., :-1]
+    idx = np.int32 if n < 2**31 - 1 else np.int64
+    position = np.broadcast_to(np.arange(n, dtype=idx), ordered.shape)
+    a, b = ordered[..., :-1], ordered[..., 1:]
+    same = a == b
     if tolerance > 0:
         with np.errstate(invalid="ignore"):
-            gap = ordered[..., 1:] - ordered[..., :-1]
-            scale = np.maximum(np.abs(ordered[..., 1:]), np.abs(ordered[..., :-1]))
-            same |= np.isfinite(gap) & (gap <= tolerance * scale)
+            gap = b - a
+            # max(|a|, |b|) is max(b, -a) when a ≤ b (NaN pairs fail the test either way)
+            scale = np.maximum(b, -a)
+            scale *= tolerance
+            near = gap <= scale
+            if np.isinf(ordered).any():  # an infinite gap is no tie
+                near &= np.isfinite(gap)
+            same |= near
+    starts = np.ones(ordered.shape, dtype=bool)
     starts[..., 1:] = ~same
     first = np.maximum.accumulate(np.where(starts, position, 0), axis=-1)
-    ranks = np.empty(ordered.shape, dtype=float)
-    np.put_along_axis(ranks, order, first + 1.0, axis=-1)
-    return np.where(missing, np.nan, ranks)
+    first += 1
+    ranked = np.sum(~np.isnan(x), axis=-1, keepdims=True)  # infinite scores rank, as in R
+    if np.all(ranked == n):
+        return order, first
+    return order, np.where(position < ranked, first, 0)

@@ -12,23 +12,27 @@ default_rng(seed), as they did then.
 from __future__ import annotations
 
 import warnings
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 import numpy as np
 
 from chiso.compute import pipeline
-from chiso.compute.aggregate import Rules, aggregate, aggregate_into
+from chiso.compute.aggregate import Rules, aggregate
 from chiso.compute.arrays import FloatArray, IntArray
 from chiso.compute.build import structure_for
 from chiso.compute.method import Method, check_normaliser
-from chiso.compute.rank import rank_desc
+from chiso.compute.rank import rank_desc, ranks_in_order
 from chiso.compute.records import legacy_params
+from chiso.compute.replicate import dirty_root
 from chiso.compute.structure import Dataset, Structure
+from chiso.compute.tally import RankTally, Runner, tasks_of
 from chiso.framework import Framework
 
 BATCH_BYTES = 256 * 2**20  # working memory per batch
 CHUNK = 1000
+RANK_ROWS = 256  # replications ranked at once
 
 
 @dataclass(frozen=True)
@@ -101,8 +105,9 @@ class UncertaintyResult:
     median_rank: FloatArray
     q05_rank: FloatArray
     q95_rank: FloatArray
-    scores: FloatArray = field(repr=False)  # (n, units): the root score of every replication
-    ranks: FloatArray = field(repr=False)
+    # with keep: (n, units), the root score and rank of every replication
+    scores: FloatArray | None = field(default=None, repr=False)
+    ranks: FloatArray | None = field(default=None, repr=False)
     params: Replications | None = field(default=None, repr=False)
 
     def to_rows(self) -> list[dict[str, Any]]:
@@ -206,30 +211,21 @@ class Engine:
         """The root score of every replication, (n, units).
 
         Only the aggregates whose children's weights vary ("dirty") are recomputed per
-        replication, by the build's aggregate step; every other node depends only on the
-        discrete choices (winsorisation limit, normalisation, aggregation), so it is computed
-        once per combination of those. Batched to bound memory.
+        replication (chiso.compute.replicate, the build's arithmetic); every other node depends
+        only on the discrete choices (winsorisation limit, normalisation, aggregation), so it is
+        computed once per combination of those. Batched to bound memory.
         """
         tree = self.st.tree
-        n_leaf = len(tree.leaves)
-        noisy = set(self.noisy().tolist())
-        dirty: list[int] = []
-        for k, kids in enumerate(tree.children):
-            if noisy.intersection(kids) or {n_leaf + d for d in dirty}.intersection(kids):
-                dirty.append(k)
+        dirty = self.dirty()
         combos, combo_of = np.unique(
             np.stack([reps.winmax, reps.normalisation, reps.aggregation], axis=1),
             axis=0, return_inverse=True)
         combo_of = combo_of.reshape(-1)
-        # the columns a replication needs: the dirty aggregates and their children
-        needed = sorted({n_leaf + d for d in dirty} | {c for d in dirty for c in tree.children[d]})
-        columns = {node: i for i, node in enumerate(needed)}
         root = len(tree.nodes) - 1
         n = reps.weights.shape[0]
         units = self.normalised.shape[2]
         out = np.empty((n, units))
-        per_rep = units * (len(needed) + 1) * 8 * 3
-        batch = max(1, BATCH_BYTES // max(per_rep, 1))
+        batch = max(1, BATCH_BYTES // max(units * (len(dirty) + 2) * 8 * 3, 1))
         for c, (w, nm, a) in enumerate(combos):
             static = self._static(int(w), int(nm), int(a))
             rows = np.flatnonzero(combo_of == c)
@@ -238,12 +234,20 @@ class Engine:
                 continue
             for start in range(0, rows.size, batch):
                 sl = rows[start:start + batch]
-                values = np.empty((sl.size, units, len(needed)))
-                values[...] = static[:, needed]
-                aggregate_into(tree, values, self._rules(int(a)), reps.weights[sl], dirty,
-                               contiguous=True, kept=self.kept, columns=columns)
-                out[sl] = values[..., columns[root]]
+                out[sl] = dirty_root(tree, static, self._rules(int(a)), reps.weights[sl], dirty,
+                                     self.kept)
         return out
+
+    def dirty(self) -> list[int]:
+        """The aggregates (positions, children first) above a noisy weight."""
+        tree = self.st.tree
+        n_leaf = len(tree.leaves)
+        noisy = set(self.noisy().tolist())
+        dirty: list[int] = []
+        for k, kids in enumerate(tree.children):
+            if noisy.intersection(kids) or {n_leaf + d for d in dirty}.intersection(kids):
+                dirty.append(k)
+        return dirty
 
     def _static(self, w: int, nm: int, a: int) -> FloatArray:
         """Every node's score for one combination of the discrete choices, nominal weights."""
@@ -272,17 +276,39 @@ def _ranks(eng: Engine, scores: FloatArray) -> FloatArray:
     return rank_desc(scores, eng.method.rank_tolerance, eng.method.rank_digits)
 
 
+def tally_chunks(eng: Engine, spec: UncertaintySpec, chunks: Sequence[int]) -> RankTally:
+    """The ranks of the root in the given chunks of replications, counted (one task)."""
+    tally = RankTally.empty(eng.normalised.shape[2])
+    for k in chunks:
+        scores = eng.root_scores(eng.draw(spec, k))
+        for start in range(0, scores.shape[0], RANK_ROWS):  # a few MB of sorting at a time
+            tally.add_ordered(*ranks_in_order(scores[start:start + RANK_ROWS],
+                                              eng.method.rank_tolerance, eng.method.rank_digits))
+    return tally.flush()
+
+
 def uncertainty(fw: Framework | Structure, data: Dataset, method: Method,
-                spec: UncertaintySpec) -> UncertaintyResult:
-    """Rank uncertainty of the root over `spec.n` replications drawn from `spec.seed`."""
+                spec: UncertaintySpec, *, keep: bool = False, runner: Runner | None = None,
+                tasks: int = 1) -> UncertaintyResult:
+    """Rank uncertainty of the root over `spec.n` replications drawn from `spec.seed`.
+
+    The chunks of replications are computed in `tasks` tasks (by `runner`, or here, one after
+    the other) and their ranks counted into one tally (chiso.compute.tally): memory is bounded
+    whatever spec.n, and the result is the same bit for bit for any number of tasks or workers.
+    `keep` also keeps every replication's parameters, scores and ranks ((n × units) arrays).
+    """
     eng = Engine(fw, data, method, spec.normalisations, spec.winmax, spec.aggregations)
-    parts = [eng.draw(spec, k) for k, _ in spec.chunks()]
-    scores = np.empty((spec.n, len(data.unit_ids)))
-    start = 0
-    for part in parts:  # chunk by chunk: each could run elsewhere (issue 18)
-        scores[start:start + len(part.normalisation)] = eng.root_scores(part)
-        start += len(part.normalisation)
-    ranks = _ranks(eng, scores)
-    mean, median, q05, q95 = rank_stats(ranks)
-    return UncertaintyResult(list(data.unit_ids), _ranks(eng, eng.nominal_root()), mean, median,
-                             q05, q95, scores, ranks, Replications.concat(parts))
+    nominal = _ranks(eng, eng.nominal_root())
+    if keep:
+        parts = [eng.draw(spec, k) for k, _ in spec.chunks()]
+        scores = np.concatenate([eng.root_scores(part) for part in parts])
+        ranks = _ranks(eng, scores)
+        return UncertaintyResult(list(data.unit_ids), nominal, *rank_stats(ranks), scores,
+                                 ranks, Replications.concat(parts))
+    groups = tasks_of([k for k, _ in spec.chunks()], tasks)
+    results = ((tally_chunks(eng, spec, g) for g in groups) if runner is None
+               else runner(tally_chunks, (eng, spec), groups))
+    total = RankTally.empty(len(data.unit_ids))
+    for part in results:
+        total.merge(part)
+    return UncertaintyResult(list(data.unit_ids), nominal, *total.stats())
