@@ -61,8 +61,15 @@ CHANGES: Final = ("added", "changed", "removed")
 
 # ── units ────────────────────────────────────────────────────────────────────────────────
 
-Level = Literal["country", "province", "commune"]
-LEVELS: Final = ("country", "province", "commune")
+# parents before children: a ministry and a province belong to the country, a department
+# (a province's sở, ban, ngành) and a commune to their province
+Level = Literal["country", "ministry", "province", "department", "commune"]
+LEVELS: Final = ("country", "ministry", "province", "department", "commune")
+LEVEL_LABELS: Final = {
+    "country": ("Quốc gia", "Country"), "ministry": ("Bộ, ngành", "Ministry or agency"),
+    "province": ("Tỉnh, thành phố", "Province"), "department": ("Sở, ban, ngành", "Department"),
+    "commune": ("Xã, phường, đặc khu", "Commune or ward"),
+}
 COUNTRY_ID: Final = "VN"
 # Resolution 202/2025/QH15: 63 provinces became 34 and districts ended on 1 July 2025
 REFORM_DATE: Final = date(2025, 7, 1)
@@ -71,10 +78,11 @@ LAST_DAY_BEFORE_REFORM: Final = date(2025, 6, 30)
 # ── accounts ─────────────────────────────────────────────────────────────────────────────
 
 ROLES: Final = ("ministry_admin", "ministry_reviewer", "province_editor", "viewer")
-SCOPES: Final = ("read", "entry", "review", "publish", "admin")
+# "feed": a system posting figures to the bulk feed endpoint (a token's scope)
+SCOPES: Final = ("read", "entry", "review", "publish", "admin", "feed")
 ROLE_SCOPES: Final[dict[str, frozenset[str]]] = {
     "ministry_admin": frozenset(SCOPES),
     "ministry_reviewer": frozenset({"read", "review", "publish"}),
-    "province_editor": frozenset({"read", "entry"}),
+    "province_editor": frozenset({"read", "entry", "feed"}),
     "viewer": frozenset({"read"}),
 }
