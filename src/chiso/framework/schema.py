@@ -4,6 +4,7 @@ in a points rubric, each component's scoring rule and the evidence it asks for."
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import pairwise
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -130,7 +131,7 @@ class Tiers(_Strict):
         if len(set(mins)) != len(mins):
             raise ValueError("each tier needs its own 'min'")
         by_min = sorted(self.tiers, key=lambda t: t.min)
-        if any(a.points > b.points for a, b in zip(by_min, by_min[1:], strict=False)):
+        if any(a.points > b.points for a, b in pairwise(by_min)):
             raise ValueError("a higher tier cannot earn fewer points than a lower one")
         return self
 
