@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -40,11 +41,31 @@ def init(data_dir: DataDir = None) -> None:
 @app.command()
 def frameworks(
     tree: Annotated[str | None, typer.Option(help="In cây chỉ số của khung này / print this framework's tree")] = None,
+    import_file: Annotated[Path | None, typer.Option("--import", help="Nhập khung từ XLSX (mỗi dòng một chỉ số thành phần) hoặc YAML / import a framework from XLSX (one row per component) or YAML")] = None,
+    id: Annotated[str | None, typer.Option("--id", help="Mã khung khi nhập / the imported framework's id")] = None,
+    version: Annotated[str | None, typer.Option(help="Phiên bản khi nhập / its version")] = None,
+    name: Annotated[str | None, typer.Option(help="Tên khung khi nhập / its name")] = None,
+    issuer: Annotated[str | None, typer.Option(help="Đơn vị ban hành (ministry hoặc mã tỉnh) / issuer")] = None,
+    year: Annotated[int | None, typer.Option(help="Năm đánh giá / the year it assesses")] = None,
+    level: Annotated[str | None, typer.Option(help="Cấp đơn vị được đánh giá: commune | department | province | ministry")] = None,
+    data_dir: DataDir = None,
 ) -> None:
-    """Liệt kê các khung chỉ số có sẵn / list the shipped frameworks.
+    """Liệt kê các khung chỉ số có sẵn / list the shipped frameworks; nhập một khung / import one.
 
-    Examples: chiso frameworks;  chiso frameworks --tree dti-province-2022
+    Examples: chiso frameworks;  chiso frameworks --tree dti-province-2022;
+    chiso frameworks --import bo-chi-so-xa.xlsx --id commune-vn34-79-2025 --issuer vn34-79 --year 2025 --level commune
     """
+    if import_file is not None:
+        from chiso.cli import working
+        from chiso.workflow.frameworks import import_framework
+
+        with working(data_dir) as w:
+            fw = import_framework(w, import_file, id=id, version=version, name=name,
+                                  issuer=issuer, year=year, unit_level=level)
+        out.print(f"Đã nhập khung / imported framework {fw.id} {fw.version}: "
+                  f"{len(fw.indicators())} chỉ số thành phần / components, "
+                  f"{fw.total_points:g} điểm / points")
+        return
     if tree:
         fw = load_framework(tree)
         table = Table("code", "cấp / level", "tên / name", "trọng số / weight", "điểm / points", "đơn vị / unit")

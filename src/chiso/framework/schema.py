@@ -199,6 +199,12 @@ class Node(_Strict):
             data.setdefault("level", "indicator")
             data.setdefault("unit", RULE_UNITS.get(str(kind), "score"))
             data.setdefault("merge", {"method": "none"})
+            top = data.get("max_points")
+            bounds = {"yes_no": {"min": 0, "max": 1}, "count": {"min": 0, "whole": True},
+                      "appraiser": {"min": 0, "max": top} if isinstance(top, int | float) and top > 0
+                      else None}.get(str(kind))
+            if bounds is not None:
+                data.setdefault("values", bounds)
         return data
 
     @model_validator(mode="after")
