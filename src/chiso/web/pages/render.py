@@ -80,6 +80,7 @@ env.filters["radar_axes"] = _radar_axes
 env.filters["pick"] = _pick
 
 NAV = [("overview", "/", "nav_overview"), ("scorecard", "/province", "nav_scorecard"),
+       ("communes", "/communes", "nav_communes"),
        ("indicator", "/indicator", "nav_indicator"), ("compare", "/compare", "nav_compare"),
        ("method", "/methodology", "nav_method"), ("downloads", "/downloads", "nav_downloads")]
 
