@@ -235,7 +235,8 @@ def _range_message(x: float, rule: ValueRule) -> tuple[str, str]:
     lo_vi, hi_vi, lo_en, hi_en = _vi(rule.low), _vi(rule.high), _en(rule.low), _en(rule.high)
     if rule.measure == "rank":
         if rule.ranked is not None:
-            return (f"thứ hạng phải từ 1 đến {hi_vi} (số đơn vị được xếp hạng), không phải {_vi(x)}.",
+            return ((f"thứ hạng phải từ 1 đến {hi_vi} (số đơn vị được xếp hạng), "
+                     f"không phải {_vi(x)}."),
                     f"a rank must be from 1 to {hi_en} (the units ranked), not {_en(x)}.")
         return (f"thứ hạng phải là số nguyên từ 1 trở lên, không phải {_vi(x)}.",
                 f"a rank must be a whole number of 1 or more, not {_en(x)}.")

@@ -416,7 +416,7 @@ def _national(session: Session, indicators: list[str]) -> dict[tuple[str, str], 
 def _target_for(node: Node, own: list[dict[str, Any]], period: str) -> dict[str, Any] | None:
     """The target a figure is read against: the province's own, else the framework's."""
     if own:
-        best = sorted(own, key=lambda f: (f["target_year"] or 0, f["period"]))[-1]
+        best = max(own, key=lambda f: (f["target_year"] or 0, f["period"]))
         return {"value": best["value"], "qualifier": best["qualifier"], "year": best["target_year"],
                 "label": None, "basis": None, "origin": "unit", "figure": best}
     try:
