@@ -200,9 +200,9 @@ class Node(_Strict):
             data.setdefault("unit", RULE_UNITS.get(str(kind), "score"))
             data.setdefault("merge", {"method": "none"})
             top = data.get("max_points")
+            scored = isinstance(top, int | float) and top > 0
             bounds = {"yes_no": {"min": 0, "max": 1}, "count": {"min": 0, "whole": True},
-                      "appraiser": {"min": 0, "max": top} if isinstance(top, int | float) and top > 0
-                      else None}.get(str(kind))
+                      "appraiser": {"min": 0, "max": top} if scored else None}.get(str(kind))
             if bounds is not None:
                 data.setdefault("values", bounds)
         return data

@@ -23,10 +23,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "nav_communes": ("Xã, phường", "Communes"),
     "communes_title": ("Xã, phường, đặc khu theo tỉnh", "Communes and wards by province"),
     "communes_none_scored": (
-        "Chưa tỉnh nào có kết quả đánh giá xã, phường được lưu. Không có chỉ số quốc gia cho "
-        "cấp xã: mỗi tỉnh tự ban hành bộ chỉ số của mình.",
-        "No province's commune results are stored yet. There is no national commune index: "
-        "each province sets its own."),
+        ("Chưa tỉnh nào có kết quả đánh giá xã, phường được lưu. Không có chỉ số quốc gia cho "
+         "cấp xã: mỗi tỉnh tự ban hành bộ chỉ số của mình."),
+        ("No province's commune results are stored yet. There is no national commune index: "
+         "each province sets its own.")),
     "communes_of": ("Xã, phường của", "Communes of"),
     "communes_count": ("Số xã, phường", "Communes"),
     "communes_scored": ("Đã chấm điểm", "Scored"),
@@ -35,14 +35,14 @@ LABELS: dict[str, tuple[str, str]] = {
     "moved_most": ("Thay đổi hạng nhiều nhất", "Moved most"),
     "component": ("Chỉ số thành phần", "Component"),
     "components": ("Các chỉ số thành phần", "Components"),
-    "points": ("Điểm", "Points"),
-    "max_points": ("Điểm tối đa", "Maximum"),
+    "points_earned": ("Điểm", "Points"),
     "rule": ("Cách chấm", "Scoring rule"),
     "evidence": ("Minh chứng cần có", "Evidence required"),
     "placeholder": ("giữ chỗ", "placeholder"),
-    "placeholder_help": ("Nội dung chính xác của chỉ số này chưa được công bố; tên và cách chấm "
-                         "là chỗ giữ chỗ.", "This component's exact wording is not public; its "
-                         "name and rule are placeholders."),
+    "placeholder_help": (("Nội dung chính xác của chỉ số này chưa được công bố; tên và cách "
+                          "chấm là chỗ giữ chỗ."),
+                         ("This component's exact wording is not public; its name and rule "
+                          "are placeholders.")),
     "points_trail": ("Lịch sử điểm", "Points trail"),
     "trail_by": ("Người thực hiện", "By"),
     "trail_status": ("Trạng thái", "Status"),
