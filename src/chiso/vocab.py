@@ -56,7 +56,8 @@ RUN_LABELS: Final = {
     "preview": ("Xem trước (có số liệu chưa công bố)", "Preview (with unpublished figures)"),
 }
 
-SOURCE_KINDS: Final = ("file", "document", "report", "published_report", "simulated", "manual")
+SOURCE_KINDS: Final = ("file", "document", "report", "published_report", "simulated", "manual",
+                       "feed")
 CHANGES: Final = ("added", "changed", "removed")
 
 # ── units ────────────────────────────────────────────────────────────────────────────────

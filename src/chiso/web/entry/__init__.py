@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
-from chiso.web.entry import admin, extracted, forms, publish, review, runs, signin
+from chiso.web.entry import admin, extracted, feed, forms, publish, review, runs, signin
 from chiso.web.entry.guard import EntryGuard
 from chiso.web.entry.guard import mine as private
 
 __all__ = ["install", "private"]
 
 # extracted before review: "/review/extracted" must not be read as a submission id
-MODULES = (signin, forms, extracted, review, publish, runs, admin)
+MODULES = (signin, forms, extracted, review, publish, runs, admin, feed)
 
 
 def install(app: FastAPI) -> None:
