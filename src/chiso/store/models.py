@@ -252,4 +252,4 @@ class FeedBatch(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
-from chiso.store import models_workflow  # noqa: E402,F401
+from chiso.store import models_workflow  # noqa: F401
