@@ -35,10 +35,12 @@ OBSERVATION_STATUSES: Final = (DRAFT, "submitted", APPROVED, PUBLISHED, REJECTED
 REVIEWED: Final = (APPROVED, PUBLISHED)
 
 # a province's data-entry form
-SUBMISSION_STATUSES: Final = ("draft", "submitted", "accepted", "rejected")
+# a points rubric's form goes past a preliminary review ("reviewed") to the appraisal council
+SUBMISSION_STATUSES: Final = ("draft", "submitted", "reviewed", "accepted", "rejected")
 EDITABLE: Final = ("draft", "rejected")
 SUBMISSION_LABELS: Final = {
     "draft": ("Bản nháp", "Draft"), "submitted": ("Đã gửi", "Submitted"),
+    "reviewed": ("Chờ Hội đồng thẩm định", "Awaiting the appraisal council"),
     "accepted": ("Đã duyệt", "Accepted"), "rejected": ("Bị trả lại", "Sent back"),
 }
 

@@ -186,7 +186,8 @@ def commune_card(session: Session, commune_id: str, run: IndexRun | None) -> dic
                        "note": o.note, "original_value": (o.provenance or {}).get("original_value"),
                        "entered_by": (o.provenance or {}).get("entered_by"),
                        "reviewed_by": (o.provenance or {}).get("reviewed_by"),
-                       "decided_by": (o.provenance or {}).get("decided_by")}
+                       "decided_by": (o.provenance or {}).get("decided_by"),
+                       "evidence_url": (o.provenance or {}).get("evidence_url")}
                       for o in trail.get(keys[j], [])],
         })
     for g in fw.root.children:
