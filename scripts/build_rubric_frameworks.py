@@ -131,7 +131,36 @@ def notes_placeholder(n, total):
        f"Placeholder scale: {P} points per component, {total} in all. Replace with the official text when available (import from XLSX: chiso frameworks --import)."),
     ]
 
+# declared mappings onto chiso's common core (chiso.framework.compare): what each measures
+CORE = {
+    "xa_nt_truong_ban": "steering_committee_head", "so_nt_lanh_dao": "steering_committee_head",
+    "xa_nt_ke_hoach": "yearly_plan_issued", "so_nt_ke_hoach": "yearly_plan_issued",
+    "xa_tc_kinh_phi": "budget_against_plan", "so_tc_kinh_phi": "budget_against_plan",
+    "xa_ht_cap_quang": "fibre_households_share",
+    "xa_nl_tap_huan": "officials_trained_share", "so_nl_tap_huan": "officials_trained_share",
+    "xa_nl_chu_ky_so": "officials_digital_signature_share",
+    "so_nl_chu_ky_so": "officials_digital_signature_share",
+    "xa_at_su_co": "no_security_incident", "so_at_su_co": "no_security_incident",
+    "xa_cq_toan_trinh": "applications_fully_online_share",
+    "xa_cq_so_hoa": "records_digitised_share", "so_cq_so_hoa": "records_digitised_share",
+    "xa_cq_dung_han": "applications_on_time_share", "so_cq_dung_han": "applications_on_time_share",
+    "xa_cq_thanh_toan": "online_payment_share", "so_cq_thanh_toan": "online_payment_share",
+    "xa_cq_van_ban_so": "documents_signed_digitally_share",
+    "so_cq_van_ban_so": "documents_signed_digitally_share",
+    "xa_xh_dinh_danh": "eid_level2_share", "xa_xh_tai_khoan": "payment_account_share",
+    "xa_xh_smartphone": "smartphone_adults_share",
+}
+
+
+def _cores(node):
+    if node.get("code") in CORE:
+        node["core"] = CORE[node["code"]]
+    for c in node.get("children", []):
+        _cores(c)
+
+
 def write(fid, doc, header):
+    _cores(doc["root"])
     text = header + yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, width=100)
     (OUT / f"{fid}.yaml").write_text(text, encoding="utf-8")
 

@@ -186,6 +186,8 @@ class Node(_Strict):
     rule: Rule | None = None  # a rubric component's scoring rule
     evidence: Text | None = None  # what proves the value (a decision, a screenshot, a report)
     placeholder: bool = False  # the exact wording is not public: the name stands in for it
+    core: str | None = Field(default=None, pattern=r"^[a-z][a-z0-9_]*$")  # the common-core
+    # item it measures (chiso.framework.compare): how issuers' frameworks line up
     children: list[Node] = Field(default_factory=list)
 
     @model_validator(mode="before")
