@@ -283,3 +283,19 @@ def _en(x: float) -> str:
 
 def _fold(word: str) -> str:
     return "".join(unicodedata.normalize("NFC", word).lower().split())
+
+
+def check_answer(node: Node, x: float) -> None:
+    """A yes/no rubric component takes 1, 0 or one of its declared partial answers, nothing
+    else (ValueRefused naming the answers it takes)."""
+    from chiso.framework.schema import YesNo
+
+    if not isinstance(node.rule, YesNo):
+        return
+    allowed = [1.0, 0.0, *(a.value for a in node.rule.partial)]
+    if any(abs(x - a) < 1e-12 for a in allowed):
+        return
+    vi = ", ".join(format_vi(a) for a in allowed)
+    en = ", ".join(f"{a:g}" for a in allowed)
+    raise ValueRefused(f"{format_vi(x)} không phải một câu trả lời của chỉ số này: nhập {vi}.",
+                       f"{x:g} is not an answer this component takes: enter {en}.", x)

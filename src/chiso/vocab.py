@@ -35,10 +35,12 @@ OBSERVATION_STATUSES: Final = (DRAFT, "submitted", APPROVED, PUBLISHED, REJECTED
 REVIEWED: Final = (APPROVED, PUBLISHED)
 
 # a province's data-entry form
-SUBMISSION_STATUSES: Final = ("draft", "submitted", "accepted", "rejected")
+# a points rubric's form goes past a preliminary review ("reviewed") to the appraisal council
+SUBMISSION_STATUSES: Final = ("draft", "submitted", "reviewed", "accepted", "rejected")
 EDITABLE: Final = ("draft", "rejected")
 SUBMISSION_LABELS: Final = {
     "draft": ("Bản nháp", "Draft"), "submitted": ("Đã gửi", "Submitted"),
+    "reviewed": ("Chờ Hội đồng thẩm định", "Awaiting the appraisal council"),
     "accepted": ("Đã duyệt", "Accepted"), "rejected": ("Bị trả lại", "Sent back"),
 }
 
@@ -60,13 +62,21 @@ RUN_LABELS: Final = {
     "preview": ("Xem trước (có số liệu chưa công bố)", "Preview (with unpublished figures)"),
 }
 
-SOURCE_KINDS: Final = ("file", "document", "report", "published_report", "simulated", "manual")
+SOURCE_KINDS: Final = ("file", "document", "report", "published_report", "simulated", "manual",
+                       "feed")
 CHANGES: Final = ("added", "changed", "removed")
 
 # ── units ────────────────────────────────────────────────────────────────────────────────
 
-Level = Literal["country", "province", "commune"]
-LEVELS: Final = ("country", "province", "commune")
+# parents before children: a ministry and a province belong to the country, a department
+# (a province's sở, ban, ngành) and a commune to their province
+Level = Literal["country", "ministry", "province", "department", "commune"]
+LEVELS: Final = ("country", "ministry", "province", "department", "commune")
+LEVEL_LABELS: Final = {
+    "country": ("Quốc gia", "Country"), "ministry": ("Bộ, ngành", "Ministry or agency"),
+    "province": ("Tỉnh, thành phố", "Province"), "department": ("Sở, ban, ngành", "Department"),
+    "commune": ("Xã, phường, đặc khu", "Commune or ward"),
+}
 COUNTRY_ID: Final = "VN"
 # Resolution 202/2025/QH15: 63 provinces became 34 and districts ended on 1 July 2025
 REFORM_DATE: Final = date(2025, 7, 1)
@@ -75,10 +85,11 @@ LAST_DAY_BEFORE_REFORM: Final = date(2025, 6, 30)
 # ── accounts ─────────────────────────────────────────────────────────────────────────────
 
 ROLES: Final = ("ministry_admin", "ministry_reviewer", "province_editor", "viewer")
-SCOPES: Final = ("read", "entry", "review", "publish", "admin")
+# "feed": a system posting figures to the bulk feed endpoint (a token's scope)
+SCOPES: Final = ("read", "entry", "review", "publish", "admin", "feed")
 ROLE_SCOPES: Final[dict[str, frozenset[str]]] = {
     "ministry_admin": frozenset(SCOPES),
     "ministry_reviewer": frozenset({"read", "review", "publish"}),
-    "province_editor": frozenset({"read", "entry"}),
+    "province_editor": frozenset({"read", "entry", "feed"}),
     "viewer": frozenset({"read"}),
 }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -40,11 +41,35 @@ def init(data_dir: DataDir = None) -> None:
 @app.command()
 def frameworks(
     tree: Annotated[str | None, typer.Option(help="In cây chỉ số của khung này / print this framework's tree")] = None,
+    import_file: Annotated[Path | None, typer.Option("--import", help="Nhập khung từ XLSX (mỗi dòng một chỉ số thành phần) hoặc YAML / import a framework from XLSX (one row per component) or YAML")] = None,
+    id: Annotated[str | None, typer.Option("--id", help="Mã khung khi nhập / the imported framework's id")] = None,
+    version: Annotated[str | None, typer.Option(help="Phiên bản khi nhập / its version")] = None,
+    name: Annotated[str | None, typer.Option(help="Tên khung khi nhập / its name")] = None,
+    issuer: Annotated[str | None, typer.Option(help="Đơn vị ban hành (ministry hoặc mã tỉnh) / issuer")] = None,
+    year: Annotated[int | None, typer.Option(help="Năm đánh giá / the year it assesses")] = None,
+    level: Annotated[str | None, typer.Option(help="Cấp đơn vị được đánh giá: commune | department | province | ministry")] = None,
+    compare: Annotated[list[str] | None, typer.Option(help="So sánh hai khung qua bộ lõi chung (ghi hai lần) / compare two frameworks through the common core (give twice)")] = None,
+    data_dir: DataDir = None,
 ) -> None:
-    """Liệt kê các khung chỉ số có sẵn / list the shipped frameworks.
+    """Liệt kê các khung chỉ số có sẵn / list the shipped frameworks; nhập một khung / import one.
 
-    Examples: chiso frameworks;  chiso frameworks --tree dti-province-2022
+    Examples: chiso frameworks;  chiso frameworks --tree dti-province-2022;
+    chiso frameworks --import bo-chi-so-xa.xlsx --id commune-vn34-79-2025 --issuer vn34-79 --year 2025 --level commune
     """
+    if compare:
+        _compare(compare)
+        return
+    if import_file is not None:
+        from chiso.cli import working
+        from chiso.workflow.frameworks import import_framework
+
+        with working(data_dir) as w:
+            fw = import_framework(w, import_file, id=id, version=version, name=name,
+                                  issuer=issuer, year=year, unit_level=level)
+        out.print(f"Đã nhập khung / imported framework {fw.id} {fw.version}: "
+                  f"{len(fw.indicators())} chỉ số thành phần / components, "
+                  f"{fw.total_points:g} điểm / points")
+        return
     if tree:
         fw = load_framework(tree)
         table = Table("code", "cấp / level", "tên / name", "trọng số / weight", "điểm / points", "đơn vị / unit")
@@ -65,6 +90,27 @@ def frameworks(
         table.add_row(fw.id, fw.version, f"{fw.name.vi}\n{fw.name.en}",
                       str(len(fw.indicators())), str(len(fw.scored_indicators())))
     out.print(table)
+
+
+def _compare(refs: list[str]) -> None:
+    from chiso.errors import FrameworkError
+    from chiso.framework.compare import compare as compare_frameworks
+
+    if len(refs) != 2:
+        raise FrameworkError("Hãy ghi đúng hai khung: --compare A --compare B.",
+                             "Give exactly two frameworks: --compare A --compare B.")
+    res = compare_frameworks(load_framework(refs[0]), load_framework(refs[1]))
+    words = {"points": "so điểm / points", "values": "so giá trị / values",
+             "none": "không so được / not comparable"}
+    table = Table("core", res.left, res.right, "so sánh / compare", "vì sao / why")
+    for m in res.items:
+        table.add_row(m.core, ", ".join(m.left) or "–", ", ".join(m.right) or "–",
+                      words[m.holds], f"{m.why_vi} / {m.why_en}")
+    out.print(table)
+    out.print(f"Chưa gắn với bộ lõi / not mapped: {len(res.unmapped_left)} ({res.left}), "
+              f"{len(res.unmapped_right)} ({res.right})")
+    out.print("Tổng điểm so sánh được / totals comparable: "
+              + ("có / yes" if res.totals_comparable else "không / no"))
 
 
 @app.command()

@@ -30,7 +30,8 @@ def _day(text: str | None) -> date | None:
 
 def units(
     as_of: Annotated[str | None, typer.Option("--as-of", help="Ngày hiệu lực / valid on (YYYY-MM-DD)")] = None,
-    level: Annotated[str, typer.Option(help="province | commune | country")] = "province",
+    level: Annotated[str, typer.Option(help="province | commune | department | ministry | country")] = "province",
+    parent: Annotated[str | None, typer.Option(help="Chỉ đơn vị thuộc đơn vị này (mã hoặc tên tỉnh) / only the units of this parent")] = None,
     fmt: Annotated[str, typer.Option("--format", help="table | csv")] = "table",
     lineage: Annotated[bool, typer.Option("--lineage", help="Kèm đơn vị trước/sau sáp nhập / with lineage")] = False,
     data_dir: DataDir = None,
@@ -44,13 +45,22 @@ def units(
       chiso units --as-of 2025-07-01 --lineage  (34 tỉnh, mỗi tỉnh gồm tỉnh cũ nào / made of)
 
       chiso units --level commune --format csv > xa.csv
+
+      chiso units --level department --parent "Hà Nội" --as-of 2025-07-01  (các sở / departments)
+
+      chiso units --level ministry --as-of 2025-07-01   (bộ, ngành / ministries)
     """
-    if level not in ("province", "commune", "country"):
-        raise UnitError(f"Cấp không hợp lệ: '{level}'.", f"Unknown level '{level}': use province or commune.")
+    from chiso.vocab import LEVELS
+
+    if level not in LEVELS:
+        raise UnitError(f"Cấp không hợp lệ: '{level}'. Chọn: {', '.join(LEVELS)}.",
+                        f"Unknown level '{level}': use one of {', '.join(LEVELS)}.")
     if fmt not in ("table", "csv"):
         raise UnitError(f"Định dạng không hợp lệ: '{fmt}'.", f"Unknown format '{fmt}': use table or csv.")
     reg = Registry.load()
-    rows = reg.units(as_of=_day(as_of), level=level)
+    day = _day(as_of)
+    owner = reg.resolve(parent, as_of=day, level="province").id if parent else None
+    rows = reg.units(as_of=day, level=level, parent=owner)
     head = ["id", "code", "name", "full_name", "type", "parent", "valid_from", "valid_to"]
     if lineage:
         head.append("lineage")

@@ -21,7 +21,7 @@ NORMALISERS: dict[str, tuple[str, ...]] = {  # each normaliser's parameters
     "distance_to_target": ("target", "scale", "cap"),
     "distance_to_reference": ("unit", "scale", "cap"), "distance_to_best": ("scale",),
     "fraction_of_best": ("scale",), "rank": ("ties",), "percentile_rank": ("scale", "ties"),
-    "borda": ("ties",),
+    "borda": ("ties",), "rubric": (),
 }
 AGGREGATIONS = ("arithmetic", "geometric", "harmonic", "generalised", "copeland", "points")
 WEIGHTS = ("framework", "equal", "user", "pca", "pca_squared")
@@ -143,7 +143,9 @@ class Method:
         imputation; weighted arithmetic mean with the framework's weights.
         """
         if fw.aggregation == "points":
-            return cls(normalise="none", normalise_params={}, aggregate="points", rank_digits=4)
+            # a rubric's components are scored by their rules; the DTI's leaves are 0–1 already
+            kind = "rubric" if any(n.rule for n in fw.scored_indicators()) else "none"
+            return cls(normalise=kind, normalise_params={}, aggregate="points", rank_digits=4)
         per = {n.code: {"normalise": "goalposts",
                         "params": {"low": n.goalposts.low, "high": n.goalposts.high}}
                for n in fw.scored_indicators() if n.goalposts is not None}

@@ -11,6 +11,7 @@ from typing import Any
 import numpy as np
 
 from chiso.compute import normalise as norm
+from chiso.compute import rubric
 from chiso.compute.aggregate import Rules, aggregate
 from chiso.compute.arrays import AnyArray, FloatArray
 from chiso.compute.checks import refuse
@@ -156,6 +157,11 @@ def _normalise_cols(st: Structure, x: FloatArray, kind: str, p: dict[str, Any], 
     d = st.direction[sl]
     if kind == "none":
         return np.asarray(x * d if p.get("orient", True) else np.array(x, dtype=float), dtype=float)
+    if kind == "rubric":  # each component's declared rule: its points over its full points
+        if st.rubric is None:
+            refuse("Khung này không có quy tắc chấm điểm cho các chỉ số thành phần.",
+                   "This framework declares no scoring rules for its components.")
+        return rubric.shares(st.rubric.take(range(*sl.indices(len(st.tree.leaves)))), x)
     if kind == "minmax":
         return norm.minmax(x, d, p.get("a", 0.0), p.get("b", 100.0), edge)
     if kind == "zscore":

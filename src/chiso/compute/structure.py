@@ -10,6 +10,7 @@ from typing import Any
 import numpy as np
 
 from chiso.compute.arrays import FloatArray
+from chiso.compute.rubric import Rubric
 from chiso.compute.tree import Tree
 from chiso.framework import Framework
 
@@ -39,6 +40,7 @@ class Structure:
     low: FloatArray
     high: FloatArray
     target: FloatArray
+    rubric: Rubric | None = None  # the leaves' scoring rules, in a points rubric
 
     @classmethod
     def of(cls, fw: Framework | Structure) -> Structure:
@@ -53,6 +55,7 @@ class Structure:
             low=np.array([n.goalposts.low if n.goalposts else np.nan for n in leaves]),
             high=np.array([n.goalposts.high if n.goalposts else np.nan for n in leaves]),
             target=np.array([n.targets[0].value if n.targets else np.nan for n in leaves]),
+            rubric=Rubric.of(leaves) if any(n.rule is not None for n in leaves) else None,
         )
 
     def without(self, codes: Sequence[str]) -> Structure:
@@ -62,7 +65,7 @@ class Structure:
         tree = self.tree.without(codes)
         keep = [self.tree.leaves.index(c) for c in tree.leaves]
         return Structure(tree, self.direction[keep], self.low[keep], self.high[keep],
-                         self.target[keep])
+                         self.target[keep], None if self.rubric is None else self.rubric.take(keep))
 
     def with_directions(self, directions: dict[str, float]) -> Structure:
         if not directions:

@@ -9,6 +9,7 @@ from itertools import chain
 from sqlalchemy.orm import Session
 
 from chiso.compute import Method, UncertaintySpec
+from chiso.demo import communes
 from chiso.demo.projects import load_projects
 from chiso.demo.real import dti_published_batches, seed_report_batches
 from chiso.demo.simulated import SOURCE, simulate
@@ -23,6 +24,7 @@ from chiso.workspace import Workspace
 OLD_DAY = LAST_DAY_BEFORE_REFORM
 NEW_DAY = REFORM_DATE
 SIMULATED_YEARS = (2023, 2024, 2025)
+COMMUNE_FRAMEWORK, COMMUNE_PROVINCE, COMMUNE_YEAR = "commune-hanoi-2025", "vn34-01", "2025"
 DEMO_USER = "chiso-demo"
 
 Step = Callable[[str], None]
@@ -108,4 +110,19 @@ def load_demo(ws: Workspace, step: Step = lambda _msg: None, *, runs: int = 1000
                 framework=core, period=str(year), unit_ids=new, method=Method.for_framework(core),
                 include_simulated=True, uncertainty=UncertaintySpec(n=runs, seed=year),
                 label=f"chiso-core {year} (mô phỏng / simulated)")))
+
+    step("Tự đánh giá cấp xã mô phỏng của Hà Nội (có ghi rõ) / labelled simulated Hà Nội communes")
+    rubric = catalog.framework(COMMUNE_FRAMEWORK)
+    hanoi = tuple(u.id for u in registry.units(as_of=NEW_DAY, level="commune",
+                                               parent=COMMUNE_PROVINCE))
+    with db.transaction(ws.engine) as s:
+        records = communes.simulate_communes(rubric, hanoi, COMMUNE_YEAR)
+        summary.figures_simulated += record_batch(work(s), communes.SOURCE, records,
+                                                  status=PUBLISHED).added
+    with db.transaction(ws.engine) as s:
+        summary.runs.append(compute_run(work(s), RunSpec(
+            framework=rubric, period=COMMUNE_YEAR, unit_ids=hanoi,
+            method=Method.for_framework(rubric), include_simulated=True, unit_level="commune",
+            uncertainty=UncertaintySpec(n=runs, seed=2025),
+            label="Xã, phường Hà Nội 2025 (mô phỏng) / Hà Nội communes 2025 (simulated)")))
     return summary

@@ -1,12 +1,15 @@
-"""The framework schema: an indicator tree with weights or points, goalposts, targets and
-aliases."""
+"""The framework schema: an indicator tree with weights or points, goalposts, targets and aliases;
+in a points rubric, each component's scoring rule and the evidence it asks for."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Literal
+from itertools import pairwise
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from chiso.vocab import Level as UnitLevel
 
 Level = Literal["index", "pillar", "group", "indicator"]
 Direction = Literal["higher_better", "lower_better", "context"]
@@ -98,6 +101,74 @@ UNIT_DECIMALS: dict[str, int] = {
     "percent": 2, "per_100": 1, "per_1000": 2, "score": 2, "index": 4, "mbps": 1, "km2": 1,
     "count": 0, "persons": 0, "vnd": 0, "rank": 0, "rank_change": 0, "tonnes": 0,
 }
+# ── points rubrics: how a component is scored from what the unit reports ─────────────────
+
+
+class Answer(_Strict):
+    """A partial answer of a yes/no component: the value entered for it and the points it earns
+    ("a deputy chairman heads the steering committee": value 0.5, 5 points)."""
+
+    value: float = Field(gt=0, lt=1)
+    points: float = Field(ge=0)
+    label: Text
+
+
+class YesNo(_Strict):
+    """1 (yes) earns the component's full points, 0 (no) none, a declared partial answer its own."""
+
+    kind: Literal["yes_no"]
+    partial: list[Answer] = Field(default_factory=list)
+
+
+class Tier(_Strict):
+    """Reaching `min` (value ≥ min) earns `points`; the highest tier reached counts."""
+
+    min: float
+    points: float = Field(ge=0)
+
+
+class Tiers(_Strict):
+    kind: Literal["tiers"]
+    tiers: list[Tier] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Tiers:
+        mins = [t.min for t in self.tiers]
+        if len(set(mins)) != len(mins):
+            raise ValueError("each tier needs its own 'min'")
+        by_min = sorted(self.tiers, key=lambda t: t.min)
+        if any(a.points > b.points for a, b in pairwise(by_min)):
+            raise ValueError("a higher tier cannot earn fewer points than a lower one")
+        return self
+
+
+class Proportional(_Strict):
+    """Points in proportion to the value against its target, capped at the full points:
+    max_points × min(value / target, 1) (nothing below `floor`, if given)."""
+
+    kind: Literal["proportional"]
+    target: float = Field(gt=0)
+    floor: float | None = Field(default=None, ge=0)
+
+
+class Count(_Strict):
+    """`per_item` points for each item counted, capped at the full points."""
+
+    kind: Literal["count"]
+    per_item: float = Field(gt=0)
+
+
+class Appraiser(_Strict):
+    """Points entered by an appraiser (0 to the full points), from the evidence."""
+
+    kind: Literal["appraiser"]
+
+
+Rule = Annotated[YesNo | Tiers | Proportional | Count | Appraiser, Field(discriminator="kind")]
+RULE_KINDS = ("yes_no", "tiers", "proportional", "count", "appraiser")
+# the unit a component's value is entered in, by rule, where the framework does not say
+RULE_UNITS = {"yes_no": "answer", "tiers": "score", "proportional": "percent", "count": "count",
+              "appraiser": "points"}
 
 
 class Node(_Strict):
@@ -119,7 +190,31 @@ class Node(_Strict):
     values: Values | None = None
     aliases: Aliases = Field(default_factory=Aliases)
     source: str | None = None
+    rule: Rule | None = None  # a rubric component's scoring rule
+    evidence: Text | None = None  # what proves the value (a decision, a screenshot, a report)
+    placeholder: bool = False  # the exact wording is not public: the name stands in for it
+    core: str | None = Field(default=None, pattern=r"^[a-z][a-z0-9_]*$")  # the common-core
+    # item it measures (chiso.framework.compare): how issuers' frameworks line up
     children: list[Node] = Field(default_factory=list)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _component_defaults(cls, data: Any) -> Any:
+        """A rubric component needs no `unit` or `merge` of its own: its rule gives the unit,
+        and rubric points do not re-aggregate when units merge."""
+        if isinstance(data, dict) and isinstance(data.get("rule"), dict):
+            kind = data["rule"].get("kind")
+            data = {**data}
+            data.setdefault("level", "indicator")
+            data.setdefault("unit", RULE_UNITS.get(str(kind), "score"))
+            data.setdefault("merge", {"method": "none"})
+            top = data.get("max_points")
+            scored = isinstance(top, int | float) and top > 0
+            bounds = {"yes_no": {"min": 0, "max": 1}, "count": {"min": 0, "whole": True},
+                      "appraiser": {"min": 0, "max": top} if scored else None}.get(str(kind))
+            if bounds is not None:
+                data.setdefault("values", bounds)
+        return data
 
     @model_validator(mode="after")
     def _leaf_rules(self) -> Node:
@@ -134,7 +229,29 @@ class Node(_Strict):
             raise ValueError("only an indicator has 'values'")
         elif not self.children:
             raise ValueError(f"a node of level '{self.level}' needs 'children'")
+        if self.rule is not None:
+            self._check_rule()
+        elif self.evidence is not None and self.level != "indicator":
+            raise ValueError("only a component (an indicator) asks for 'evidence'")
         return self
+
+    def _check_rule(self) -> None:
+        rule = self.rule
+        if self.level != "indicator":
+            raise ValueError("only a component (an indicator) has a scoring 'rule'")
+        if self.max_points is None:
+            raise ValueError("a component with a scoring 'rule' needs 'max_points'")
+        top = self.max_points
+        earned = ([a.points for a in rule.partial] if isinstance(rule, YesNo)
+                  else [t.points for t in rule.tiers] if isinstance(rule, Tiers) else [])
+        if any(p > top + 1e-9 for p in earned):
+            raise ValueError(f"a rule cannot earn more than the component's max_points ({top:g})")
+        if isinstance(rule, YesNo):
+            values = [a.value for a in rule.partial]
+            if len(set(values)) != len(values):
+                raise ValueError("each partial answer needs its own 'value'")
+        if isinstance(rule, Proportional) and rule.floor is not None and rule.floor >= rule.target:
+            raise ValueError("'floor' must be below 'target'")
 
     @property
     def name_vi(self) -> str:
@@ -178,13 +295,18 @@ class Node(_Strict):
 
 
 class Framework(_Strict):
-    """A versioned indicator framework."""
+    """A versioned indicator framework, by its issuer and year."""
 
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9\-_.]*$")
     version: str
     name: Text
     description: Text | None = None
     legal_basis: list[str] = Field(default_factory=list)
+    issuer: str | None = None  # who issued it: "ministry", or the unit id of a province
+    year: int | None = Field(default=None, ge=2000, le=2100)  # the year it assesses
+    unit_level: UnitLevel = "province"  # the units it assesses
+    notes: list[Text] = Field(default_factory=list)  # what is known, inferred, not public
+    sources: list[str] = Field(default_factory=list)  # where its structure was read
     aggregation: Aggregation = "weighted_mean"
     total_points: float | None = Field(default=None, gt=0)
     root: Node
@@ -205,7 +327,19 @@ class Framework(_Strict):
                         raise ValueError(f"{node.code}: merge refers to unknown indicator '{part}'")
         if self.aggregation == "points":
             self._check_points()
+        elif any(n.rule is not None for n in self.root.walk()):
+            raise ValueError("components with a scoring 'rule' need aggregation 'points'")
         return self
+
+    @property
+    def is_rubric(self) -> bool:
+        """A points rubric: every scored component carries its scoring rule."""
+        scored = self.scored_indicators()
+        return bool(scored) and all(n.rule is not None for n in scored)
+
+    def placeholders(self) -> list[Node]:
+        """The components whose exact wording is not public."""
+        return [n for n in self.indicators() if n.placeholder]
 
     def _check_points(self) -> None:
         if self.total_points is None:

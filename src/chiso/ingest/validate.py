@@ -23,7 +23,7 @@ from chiso.ingest.safe import restore
 from chiso.ingest.sheets import column_letter
 from chiso.numbers import format_vi
 from chiso.settings import ImportLimits
-from chiso.values import Reading, ValueRefused, ValueRule, read_value, rule_for
+from chiso.values import Reading, ValueRefused, ValueRule, check_answer, read_value, rule_for
 
 # (text as written, as-of date) → unit id; raises UnitError
 UnitResolver = Callable[[str, date], str]
@@ -386,7 +386,9 @@ class Checker:
                unit_id: str, period: str) -> Reading | None:
         """A cell's value read whole with its indicator's rule, or a problem naming the cell."""
         try:
-            return read_value(cell, self._rule(node, unit_id, period))
+            reading = read_value(cell, self._rule(node, unit_id, period))
+            check_answer(node, reading.value)
+            return reading
         except ValueRefused as exc:
             self.problem(sheet, number, col, "value", cell, exc.message_vi, exc.message_en)
             return None

@@ -232,4 +232,24 @@ class ImportBatch(Base):
     revised: Mapped[int] = mapped_column(Integer)
     unchanged: Mapped[int] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+class FeedBatch(Base):
+    """One post to the machine feed: the system's own key for it (a second post with the same
+    key is answered with the first's result), what it carried and what it changed."""
+
+    __tablename__ = "feed_batches"
+    __table_args__ = (UniqueConstraint("account", "client_key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    account: Mapped[str] = mapped_column(String(80))
+    client_key: Mapped[str] = mapped_column(String(200))
+    sha256: Mapped[str] = mapped_column(String(64))
+    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id"))
+    observed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    rows: Mapped[int] = mapped_column(Integer)
+    added: Mapped[int] = mapped_column(Integer)
+    revised: Mapped[int] = mapped_column(Integer)
+    unchanged: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
 from chiso.store import models_projects, models_workflow  # noqa: F401

@@ -138,6 +138,16 @@ def history(session: Session, key: str) -> Sequence[Observation]:
     ).all()
 
 
+def histories(session: Session, keys: Sequence[str]) -> dict[str, list[Observation]]:
+    """Every revision of each figure, oldest first (a scorecard's points trail)."""
+    out: dict[str, list[Observation]] = {k: [] for k in keys}
+    for chunk in _chunks(list(keys)):
+        for obs in session.scalars(select(Observation).where(Observation.series_key.in_(chunk))
+                                   .order_by(Observation.series_key, Observation.revision)):
+            out[obs.series_key].append(obs)
+    return out
+
+
 def get(session: Session, obs_id: int) -> Observation | None:
     return session.get(Observation, obs_id)
 

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from chiso.store.models import ImportBatch, Source
+from chiso.store.models import FeedBatch, ImportBatch, Source
 
 
 def add_source(session: Session, **fields: Any) -> Source:
@@ -33,6 +33,19 @@ def sources(session: Session) -> Sequence[Source]:
 
 def add_import_batch(session: Session, **fields: Any) -> ImportBatch:
     batch = ImportBatch(**fields)
+    session.add(batch)
+    session.flush()
+    return batch
+
+
+def feed_batch(session: Session, account: str, client_key: str) -> FeedBatch | None:
+    """The feed post an account made with this key, if any."""
+    return session.scalars(select(FeedBatch).where(FeedBatch.account == account,
+                                                   FeedBatch.client_key == client_key)).first()
+
+
+def add_feed_batch(session: Session, **fields: Any) -> FeedBatch:
+    batch = FeedBatch(**fields)
     session.add(batch)
     session.flush()
     return batch

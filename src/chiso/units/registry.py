@@ -3,7 +3,10 @@
 Built once by scripts/build_units.py from `vietnam-provinces` and `vietnamadminunits`, shipped in
 `data/` so chiso works offline. Identifiers: "VN"; "vn63-XX" for the 63 provinces valid until
 30/6/2025; "vn34-XX" for the 34 valid from 1/7/2025; "vn34c-XXXXX" for the communes after the
-reform (XX, XXXXX: the statistics office codes).
+reform (XX, XXXXX: the statistics office codes). Beside them, from `data/agencies.csv` (built by
+scripts/build_agencies.py): the ministries and agencies the ministry-level DTI ranks, "vnb-CODE"
+(from 1/3/2025), and each province's departments, "vn34-XX-CODE" (from 1/7/2025, parent: the
+province).
 """
 
 from __future__ import annotations
@@ -90,16 +93,18 @@ class Registry:
     @cache
     def load(cls) -> Registry:
         """The shipped units and lineage (read once per process)."""
-        with (DATA / "units.csv").open(encoding="utf-8", newline="") as fh:
-            units = [
-                UnitRecord(
-                    id=r["id"], code=r["code"], name=r["name"], full_name=r["full_name"],
-                    type=r["type"], level=r["level"], parent=r["parent"] or None,
-                    valid_from=_date(r["valid_from"]), valid_to=_date(r["valid_to"]),
-                    aliases=tuple(a for a in r["aliases"].split("|") if a),
-                )
-                for r in csv.DictReader(fh)
-            ]
+        units: list[UnitRecord] = []
+        for name in ("units.csv", "agencies.csv"):
+            with (DATA / name).open(encoding="utf-8", newline="") as fh:
+                units += [
+                    UnitRecord(
+                        id=r["id"], code=r["code"], name=r["name"], full_name=r["full_name"],
+                        type=r["type"], level=r["level"], parent=r["parent"] or None,
+                        valid_from=_date(r["valid_from"]), valid_to=_date(r["valid_to"]),
+                        aliases=tuple(a for a in r["aliases"].split("|") if a),
+                    )
+                    for r in csv.DictReader(fh)
+                ]
         with (DATA / "lineage.csv").open(encoding="utf-8", newline="") as fh:
             events = [LineageRecord(r["from_id"], r["to_id"], date.fromisoformat(r["effective"]),
                                     r["kind"]) for r in csv.DictReader(fh)]
@@ -110,10 +115,13 @@ class Registry:
     def all_units(self) -> list[UnitRecord]:
         return list(self._units)
 
-    def units(self, as_of: date | None = None, level: str | None = None) -> list[UnitRecord]:
-        """Units of a level valid on a day (all days without `as_of`), sorted by code."""
+    def units(self, as_of: date | None = None, level: str | None = None,
+              parent: str | None = None) -> list[UnitRecord]:
+        """Units of a level valid on a day (all days without `as_of`), of one parent if given
+        (a province's communes or departments), sorted by code."""
         out = [u for u in self._units
-               if (level is None or u.level == level) and (as_of is None or u.valid_on(as_of))]
+               if (level is None or u.level == level) and (as_of is None or u.valid_on(as_of))
+               and (parent is None or u.parent == parent)]
         return sorted(out, key=lambda u: (LEVELS.index(u.level), u.code, u.id))
 
     def find(self, unit_id: str) -> UnitRecord | None:

@@ -25,6 +25,33 @@ LABELS: dict[str, tuple[str, str]] = {
     "search_label": ("Tìm tỉnh, xã, chỉ tiêu", "Find a province, commune or indicator"),
     "search_hint": ("Gõ có dấu hoặc không dấu, cả tên cũ (ví dụ: Ben Tre, cap quang).",
                     "Type with or without diacritics, old names too (e.g. Ben Tre, fibre)."),
+    "nav_communes": ("Xã, phường", "Communes"),
+    "communes_title": ("Xã, phường, đặc khu theo tỉnh", "Communes and wards by province"),
+    "communes_none_scored": (
+        ("Chưa tỉnh nào có kết quả đánh giá xã, phường được lưu. Không có chỉ số quốc gia cho "
+         "cấp xã: mỗi tỉnh tự ban hành bộ chỉ số của mình."),
+        ("No province's commune results are stored yet. There is no national commune index: "
+         "each province sets its own.")),
+    "communes_of": ("Xã, phường của", "Communes of"),
+    "communes_count": ("Số xã, phường", "Communes"),
+    "communes_scored": ("Đã chấm điểm", "Scored"),
+    "communes_unscored": ("Chưa có kết quả", "Not scored"),
+    "commune": ("Xã, phường", "Commune"),
+    "moved_most": ("Thay đổi hạng nhiều nhất", "Moved most"),
+    "component": ("Chỉ số thành phần", "Component"),
+    "components": ("Các chỉ số thành phần", "Components"),
+    "points_earned": ("Điểm", "Points"),
+    "rule": ("Cách chấm", "Scoring rule"),
+    "evidence": ("Minh chứng cần có", "Evidence required"),
+    "placeholder": ("giữ chỗ", "placeholder"),
+    "placeholder_help": (("Nội dung chính xác của chỉ số này chưa được công bố; tên và cách "
+                          "chấm là chỗ giữ chỗ."),
+                         ("This component's exact wording is not public; its name and rule "
+                          "are placeholders.")),
+    "points_trail": ("Lịch sử điểm", "Points trail"),
+    "trail_by": ("Người thực hiện", "By"),
+    "trail_status": ("Trạng thái", "Status"),
+    "spread": ("Phân bố điểm", "Score spread"),
     "skip": ("Bỏ qua, đến nội dung chính", "Skip to main content"),
     "lang_switch": ("English", "Tiếng Việt"),
     "lang_switch_label": ("Chuyển sang tiếng Anh", "Switch to Vietnamese"),

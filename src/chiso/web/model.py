@@ -132,9 +132,11 @@ def run_json(run: IndexRun, has_official: bool = False) -> dict[str, Any]:
 
 
 def public_runs(session: Session, framework: str | None = None,
-                period: str | None = None) -> list[IndexRun]:
-    """The runs the public may see (never a preview built with unpublished figures)."""
-    return [r for r in runs.runs(session, framework, period) if r.status != "preview"]
+                period: str | None = None, level: str | None = None) -> list[IndexRun]:
+    """The runs the public may see (never a preview built with unpublished figures), of one
+    unit level if given (the province pages never pick a run of communes)."""
+    return [r for r in runs.runs(session, framework, period)
+            if r.status != "preview" and (level is None or r.unit_level == level)]
 
 
 def official_of(session: Session, framework: str, period: str,
@@ -149,11 +151,11 @@ def runs_json(session: Session, rows: list[IndexRun]) -> list[dict[str, Any]]:
     return [run_json(r, (r.framework_code, r.period) in official) for r in rows]
 
 
-def selectors(session: Session) -> list[dict[str, Any]]:
-    """Frameworks that have runs, the years each covers (newest first), and every run of each
-    year with what it is, so a page can offer any of them by name."""
+def selectors(session: Session, level: str = "province") -> list[dict[str, Any]]:
+    """Frameworks that have runs of a unit level, the years each covers (newest first), and
+    every run of each year with what it is, so a page can offer any of them by name."""
     by_fw: dict[str, dict[str, Any]] = {}
-    rows = public_runs(session)
+    rows = public_runs(session, level=level)
     for r, js in zip(rows, runs_json(session, rows), strict=True):
         entry = by_fw.setdefault(r.framework_code, {"code": r.framework_code, "periods": [],
                                                     "runs": {}})
@@ -176,7 +178,7 @@ def _preference(run: IndexRun) -> tuple[int, int]:
 
 
 def pick_run(session: Session, framework: str | None = None, period: str | None = None,
-             run_id: int | None = None) -> IndexRun | None:
+             run_id: int | None = None, level: str = "province") -> IndexRun | None:
     """The run a page or the API shows: the one asked for by id, else the official run of the
     framework and year (the newest year with a real run when none is named), else the best
     labelled other run. A preview is never shown to the public."""
@@ -185,7 +187,7 @@ def pick_run(session: Session, framework: str | None = None, period: str | None 
         if found is None or found.status == "preview":
             raise NotFound(f"Không có lần tính {run_id}", f"No index run {run_id}")
         return found
-    candidates = public_runs(session, framework, period)
+    candidates = public_runs(session, framework, period, level)
     if not candidates:
         if framework or period:
             raise NotFound(

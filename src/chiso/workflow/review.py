@@ -91,14 +91,15 @@ def differences(w: Work, sub: Submission) -> list[DiffRow]:
     return rows
 
 
-def _load(w: Work, sub_id: int, expected_version: int) -> Submission:
+def _load(w: Work, sub_id: int, expected_version: int,
+          status: str = "submitted") -> Submission:
     w.principal.require("review")
     sub = store.get(w.session, sub_id)
     if sub is None:
         raise NotFound(f"Không có biểu mẫu số {sub_id}.", f"No submission {sub_id}.")
-    if sub.status != "submitted":
-        raise InvalidInput(f"Biểu mẫu đang ở trạng thái '{sub.status}', không phải 'submitted'.",
-                           f"The submission is '{sub.status}', not 'submitted'.")
+    if sub.status != status:
+        raise InvalidInput(f"Biểu mẫu đang ở trạng thái '{sub.status}', không phải '{status}'.",
+                           f"The submission is '{sub.status}', not '{status}'.")
     if not store.bump(w.session, sub, expected_version, w.principal.username):
         raise Conflict("Biểu mẫu vừa được thay đổi; hãy tải lại trang rồi duyệt lại.",
                        "The submission changed meanwhile; reload the page and review again.")
@@ -107,10 +108,34 @@ def _load(w: Work, sub_id: int, expected_version: int) -> Submission:
 
 def accept(w: Work, sub_id: int, expected_version: int, *,
            comment: str = "") -> observations.RecordCounts:
-    """Accept: the figures become approved observations (the only way entries reach the store)."""
+    """Accept: the figures become approved observations (the only way entries reach the store).
+    A points rubric's form goes to the appraisal council instead ("reviewed"): its figures land
+    when the council confirms them (`council`)."""
     sub = _load(w, sub_id, expected_version)
     who = w.principal.username
     before = snapshot(w, sub)
+    text = comment.strip()[:MAX_COMMENT] or None
+    if framework(w, sub.framework_code).is_rubric:
+        sub.status = "reviewed"
+        sub.review_comment = text
+        store.add_review(w.session, Review(submission_id=sub.id, reviewer=who, action="accept",
+                                           comment=text, details={"next": "council"}))
+        w.record("review.accept", "submission", sub.id, before=before, after=snapshot(w, sub))
+        return observations.RecordCounts(0, 0, 0)
+    counts = _land(w, sub, reviewed_by=who)
+    sub.status = "accepted"
+    sub.review_comment = text
+    store.add_review(w.session, Review(submission_id=sub.id, reviewer=who, action="accept",
+                                       comment=sub.review_comment,
+                                       details={"added": counts.added, "revised": counts.revised}))
+    w.record("review.accept", "submission", sub.id, before=before, after=snapshot(w, sub))
+    return counts
+
+
+def _land(w: Work, sub: Submission, *, reviewed_by: str,
+          decided_by: str | None = None, decision: str | None = None) -> observations.RecordCounts:
+    """The form's figures as approved observations, each with who entered, reviewed (and, for
+    a rubric, decided) it and the unit's own value where it was adjusted."""
     src = sources.add_source(
         w.session, kind="manual",
         title=f"Nhập liệu / data entry {sub.unit_id} {sub.framework_code} {sub.period}",
@@ -120,7 +145,10 @@ def accept(w: Work, sub_id: int, expected_version: int, *,
         if e.value is None:
             continue
         prov: dict[str, Any] = {"submission": sub.id, "entered_by": sub.created_by,
-                                "reviewed_by": who, "framework": sub.framework_code}
+                                "reviewed_by": reviewed_by, "framework": sub.framework_code}
+        if decided_by:
+            prov["decided_by"] = decided_by
+            prov["decision"] = decision
         if e.adjusted:
             prov["original_value"] = e.original_value
         if e.evidence_url:
@@ -128,14 +156,42 @@ def accept(w: Work, sub_id: int, expected_version: int, *,
         records.append({"unit_id": sub.unit_id, "indicator": e.indicator, "period": sub.period,
                         "kind": "actual", "value": e.value, "value_high": e.value_high,
                         "qualifier": e.qualifier or "eq", "provenance": prov, "note": e.note})
-    counts = observations.record_observations(w.session, records, source_id=src.id, user=who,
-                                              status=APPROVED)
-    sub.status = "accepted"
-    sub.review_comment = comment.strip()[:MAX_COMMENT] or None
-    store.add_review(w.session, Review(submission_id=sub.id, reviewer=who, action="accept",
-                                       comment=sub.review_comment,
-                                       details={"added": counts.added, "revised": counts.revised}))
-    w.record("review.accept", "submission", sub.id, before=before, after=snapshot(w, sub))
+    return observations.record_observations(w.session, records, source_id=src.id,
+                                            user=w.principal.username, status=APPROVED)
+
+
+def council(w: Work, sub_id: int, expected_version: int, decision: str, comment: str,
+            values: Mapping[str, str | float] | None = None) -> observations.RecordCounts:
+    """The appraisal council's decision on a reviewed rubric form: "confirm" (with its own
+    adjustments, each keeping the unit's value, and a reason when it adjusts) lands the figures
+    approved, for publication; "return" sends the form back to the unit with the reason."""
+    text = comment.strip()[:MAX_COMMENT]
+    if decision not in ("confirm", "return"):
+        raise InvalidInput("Quyết định của Hội đồng là confirm (thông qua) hoặc return (trả lại).",
+                           "The council decides confirm or return.")
+    if (decision == "return" or values) and not text:
+        raise InvalidInput("Hãy ghi lý do của Hội đồng (khi trả lại hoặc điều chỉnh).",
+                           "Give the council's reason (to send back or to adjust).")
+    sub = _load(w, sub_id, expected_version, status="reviewed")
+    before = snapshot(w, sub)
+    who = w.principal.username
+    if decision == "return":
+        sub.status, sub.review_comment = "rejected", text
+        store.add_review(w.session, Review(submission_id=sub.id, reviewer=who, action="council",
+                                           comment=text, details={"decision": "return"}))
+        w.record("review.council", "submission", sub.id, before=before,
+                 after={**snapshot(w, sub), "decision": "return", "comment": text})
+        return observations.RecordCounts(0, 0, 0)
+    changed = _apply(w, sub, values or {})
+    prelim = next((r.reviewer for r in reversed(store.reviews_of(w.session, sub.id))
+                   if r.action in ("accept", "adjust")), who)
+    counts = _land(w, sub, reviewed_by=prelim, decided_by=who, decision="confirm")
+    sub.status, sub.review_comment = "accepted", text or None
+    store.add_review(w.session, Review(submission_id=sub.id, reviewer=who, action="council",
+                                       comment=text or None,
+                                       details={"decision": "confirm", **changed}))
+    w.record("review.council", "submission", sub.id, before=before,
+             after={**snapshot(w, sub), "decision": "confirm", "comment": text})
     return counts
 
 
@@ -163,9 +219,19 @@ def adjust(w: Work, sub_id: int, expected_version: int, values: Mapping[str, str
     if not text:
         raise InvalidInput("Hãy ghi lý do điều chỉnh.", "Give a reason for the adjustment.")
     sub = _load(w, sub_id, expected_version)
+    before = snapshot(w, sub)
+    changed = _apply(w, sub, values)
+    store.add_review(w.session, Review(submission_id=sub.id, reviewer=w.principal.username,
+                                       action="adjust", comment=text, details=changed))
+    w.record("review.adjust", "submission", sub.id, before=before,
+             after={**snapshot(w, sub), "comment": text})
+    return sub
+
+
+def _apply(w: Work, sub: Submission, values: Mapping[str, str | float]) -> dict[str, float]:
+    """Typed adjustments read by each indicator's rule; an entry keeps its first value."""
     nodes = {n.code: n for n in framework(w, sub.framework_code).indicators()}
     entries = store.entries_of(w.session, sub)
-    before = snapshot(w, sub)
     changed: dict[str, float] = {}
     bound = ranked(w.catalog, sub.unit_id, sub.period)
     for code, typed in values.items():
@@ -188,8 +254,4 @@ def adjust(w: Work, sub_id: int, expected_version: int, values: Mapping[str, str
             e.adjusted = True
         e.value, e.value_high, e.qualifier = reading.value, reading.value_high, reading.qualifier
         changed[code] = reading.value
-    store.add_review(w.session, Review(submission_id=sub.id, reviewer=w.principal.username,
-                                       action="adjust", comment=text, details=changed))
-    w.record("review.adjust", "submission", sub.id, before=before,
-             after={**snapshot(w, sub), "comment": text})
-    return sub
+    return changed

@@ -12,7 +12,14 @@ from chiso.catalog import Catalog
 from chiso.errors import Problem
 from chiso.framework import Node
 from chiso.ingest.validate import period_end
-from chiso.values import Reading, ValueRefused, check_value, read_value, rule_for
+from chiso.values import (
+    Reading,
+    ValueRefused,
+    check_answer,
+    check_value,
+    read_value,
+    rule_for,
+)
 
 MAX_TEXT = 100
 
@@ -42,7 +49,17 @@ def check(node: Node, reading: Reading, ranked_units: int | None = None) -> list
             check_value(x, rule)
         except ValueRefused as exc:
             out.append(exc.problem(field=node.code))
+        else:
+            out += _answer(node, x)
     return out
+
+
+def _answer(node: Node, x: float) -> list[Problem]:
+    try:
+        check_answer(node, x)
+    except ValueRefused as exc:
+        return [exc.problem(field=node.code)]
+    return []
 
 
 def read_typed(node: Node, text: str,
@@ -56,6 +73,8 @@ def read_typed(node: Node, text: str,
     if len(raw) > MAX_TEXT:
         return None, [Problem("Giá trị quá dài.", "The value is too long.", field=node.code)]
     try:
-        return read_value(raw, rule_for(node, ranked=ranked_units)), []
+        reading = read_value(raw, rule_for(node, ranked=ranked_units))
     except ValueRefused as exc:
         return None, [exc.problem(field=node.code)]
+    wrong = _answer(node, reading.value)
+    return (None, wrong) if wrong else (reading, [])

@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from chiso.web.api import (
+    communes,
     docs,
     frameworks,
     observations,
@@ -17,5 +18,6 @@ from chiso.web.api import (
 from chiso.web.deps import StrictQuery
 
 router = APIRouter(prefix="/api/v1", dependencies=[StrictQuery])
-for module in (docs, frameworks, units, observations, runs, scorecards, targets, projects):
+for module in (docs, frameworks, units, observations, runs, scorecards, targets, projects,
+               communes):
     router.include_router(module.router)

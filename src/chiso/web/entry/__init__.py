@@ -8,6 +8,7 @@ from fastapi import FastAPI
 from chiso.web.entry import (
     admin,
     extracted,
+    feed,
     forms,
     projects,
     publish,
@@ -23,7 +24,7 @@ __all__ = ["install", "private"]
 
 # projects before forms and review, extracted before review: "/entry/projects/X/view" is not a
 # form, "/review/extracted" and "/review/projects" are not submission ids
-MODULES = (signin, projects, forms, extracted, review, publish, runs, admin, users)
+MODULES = (signin, projects, forms, extracted, review, publish, runs, admin, users, feed)
 
 
 def install(app: FastAPI) -> None:

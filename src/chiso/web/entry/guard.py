@@ -12,7 +12,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from chiso.errors import TooLarge
 
 PREFIXES = ("/login", "/logout", "/entry", "/review", "/publish", "/admin", "/account",
-            "/changelog", "/runs", "/api/v1/entry", "/api/v1/review", "/api/v1/published")
+            "/changelog", "/runs", "/api/v1/entry", "/api/v1/review", "/api/v1/published",
+            "/api/v1/feed")
 UPLOAD_MAX = 20 * 1024 * 1024  # evidence and XLSX templates
 FORM_MAX = 1024 * 1024  # everything else
 HEADERS = [(b"cache-control", b"no-store")]
@@ -26,7 +27,7 @@ def too_large(limit: int) -> TooLarge:
 
 
 def limit_for(path: str) -> int:
-    return UPLOAD_MAX if path.endswith(("/evidence", "/xlsx")) else FORM_MAX
+    return UPLOAD_MAX if path.endswith(("/evidence", "/xlsx", "/api/v1/feed")) else FORM_MAX
 
 
 def mine(path: str) -> bool:

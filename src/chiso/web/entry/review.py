@@ -58,10 +58,15 @@ def review_act(form: CheckedForm, w: WorkDep, sub_id: SubId) -> Response:
         review.accept(w, sub_id, version, comment=comment)
     elif action == "reject":
         review.reject(w, sub_id, version, comment)
-    elif action == "adjust":
+    elif action in ("adjust", "council_confirm"):
         values = {key[5:]: text(form, key, 100) for key in form
                   if key.startswith("adj__") and text(form, key, 100).strip()}
-        review.adjust(w, sub_id, version, values, comment)
+        if action == "adjust":
+            review.adjust(w, sub_id, version, values, comment)
+        else:  # the appraisal council confirms a rubric form, with its own adjustments
+            review.council(w, sub_id, version, "confirm", comment, values)
+    elif action == "council_return":
+        review.council(w, sub_id, version, "return", comment)
     else:
         raise InvalidInput("Hành động không hợp lệ.", "Unknown action.")
     return see_other(f"/review/{sub_id}")

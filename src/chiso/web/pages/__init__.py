@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from chiso.web.pages import (
+    communes,
     compare,
     downloads,
     indicator,
@@ -16,7 +17,7 @@ from chiso.web.pages import (
 )
 
 router = APIRouter(include_in_schema=False)
-# projects before scorecard: "/province/{unit}/projects" is not a scorecard
-for module in (overview, projects, scorecard, indicator, compare, methodology, downloads,
-               search):
+# projects and communes before scorecard: "/province/{unit}/projects" is not a scorecard
+for module in (overview, projects, communes, scorecard, indicator, compare, methodology,
+               downloads, search):
     router.include_router(module.router)

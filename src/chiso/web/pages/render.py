@@ -81,6 +81,7 @@ env.filters["radar_axes"] = _radar_axes
 env.filters["pick"] = _pick
 
 NAV = [("overview", "/", "nav_overview"), ("scorecard", "/province", "nav_scorecard"),
+       ("communes", "/communes", "nav_communes"),
        ("indicator", "/indicator", "nav_indicator"), ("compare", "/compare", "nav_compare"),
        ("projects", "/projects", "nav_projects"),
        ("method", "/methodology", "nav_method"), ("downloads", "/downloads", "nav_downloads"),
