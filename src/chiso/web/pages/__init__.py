@@ -4,8 +4,16 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from chiso.web.pages import compare, downloads, indicator, methodology, overview, scorecard
+from chiso.web.pages import (
+    compare,
+    documents,
+    downloads,
+    indicator,
+    methodology,
+    overview,
+    scorecard,
+)
 
 router = APIRouter(include_in_schema=False)
-for module in (overview, scorecard, indicator, compare, methodology, downloads):
+for module in (overview, documents, scorecard, indicator, compare, methodology, downloads):
     router.include_router(module.router)
