@@ -33,7 +33,7 @@ from chiso.compute.what_it_takes_units import (
 from chiso.errors import NotFound
 from chiso.framework import Framework
 from chiso.framework.schema import Node, Text
-from chiso.report import links
+from chiso.report import fmt, links
 from chiso.report.history import history
 from chiso.report.model import (
     Brief,
@@ -484,15 +484,19 @@ LEADER_INPUTS = ("population", "smartphone_per_100", "it_budget_vnd", "it_budget
 
 
 def _provincial_mean(session: Session, code: str, period: str, simulated: bool
-                     ) -> tuple[float, bool] | None:
+                     ) -> tuple[float, str] | None:
+    """The national average of an indicator in a year and where it comes from: the stored
+    national figure with its source, else the mean of the provinces' figures."""
     nat = units.country(session)
     if nat is not None:
         got = _latest(session, [nat.id], [code], "national_average", simulated).get((nat.id, code))
         if got is not None and got.period == period:
-            return got.value, got.simulated
+            return got.value, got.source.title if got.source else "—"
     means = observations.mean_values(session, observations.Filter(
         indicators=[code], periods=[period], kinds=["actual"], include_simulated=simulated))
-    return means.get((code, period))
+    if (code, period) not in means:
+        return None
+    return means[(code, period)][0], f"Trung bình các tỉnh có số liệu / mean of the provinces, {period}"
 
 
 def shortfalls(session: Session, u: Unit, simulated: bool = False) -> tuple[Shortfall, ...]:
@@ -518,8 +522,7 @@ def shortfalls(session: Session, u: Unit, simulated: bool = False) -> tuple[Shor
         m = _provincial_mean(session, code, fig.period, simulated)
         if m is None:
             return []
-        return [Goal(m[0], "national_average",
-                     f"Trung bình các tỉnh, {fig.period} / mean of the provinces, {fig.period}")]
+        return [Goal(m[0], "national_average", m[1])]
 
     pop = get("population")
     if pop is not None:
@@ -538,8 +541,8 @@ def shortfalls(session: Session, u: Unit, simulated: bool = False) -> tuple[Shor
     if spend is not None and share is not None and share.value > 0:
         spend_src = spend.source.title if spend.source else "—"
         budget = Cited(spend.value / share.value * 100, "vnd",
-                       f"Tính từ chi CNTT {spend.value:,.0f} đồng ({spend_src}) ÷ "
-                       f"{share.value:g} % / from IT spending ÷ its share", spend.period,
+                       f"chi CNTT {fmt.vnd(spend.value)} ({spend_src}) ÷ {fmt.pct(share.value, 'vi', 2)}"
+                       " / IT spending ÷ its share", spend.period,
                        simulated=spend.simulated or share.simulated)
         for goal in national_target("it_budget_share"):
             s = budget_missing(budget, _cited(share, "percent"), goal)
