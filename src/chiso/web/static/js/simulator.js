@@ -118,9 +118,8 @@
       var row = el("div", { "class": "wit-row" });
       var id = "wit-" + i.code;
       var label = el("label", { "for": id }, i.name[lang] || i.name.vi);
-      var step = (i.high - i.low) / 1000 || 0.001;
       var input = el("input", { type: "range", id: id, name: i.code, min: String(i.low),
-        max: String(i.high), step: String(step), value: String(i.value),
+        max: String(i.high), step: "any", value: String(i.value),
         "data-testid": "slider-" + i.code });
       var now = el("span", { "class": "num" }, fmtScore(i.value, lang));
       input.addEventListener("input", function () {
