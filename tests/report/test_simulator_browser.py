@@ -4,6 +4,7 @@ and the share link and embed snippet reproduce the view."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -65,7 +66,7 @@ def test_charts_export_png_and_svg_and_the_view_can_be_shared(page: Any, server:
             page.locator(f"[data-testid=export-radar] [data-export={kind}]").click()
         download = got.value
         assert download.suggested_filename.endswith(suffix)
-        head = open(download.path(), "rb").read(64)
+        head = Path(download.path()).read_bytes()[:64]
         assert head.startswith(b"\x89PNG") if kind == "png" else b"<svg" in head
     share = page.locator("[data-testid=share-link]").input_value()
     assert "run=3" in share and "lang=vi" in share and "compare=vn34-01" in share
