@@ -573,7 +573,9 @@ def brief_model(session: Session, unit_id: str, run: IndexRun, base_url: str = "
         strengths=strong, weaknesses=weak, peers=group, targets=targets(session, u, run.period, sim),
         moves=w, rank_gains=gains, shortfalls=shortfalls(session, u, sim), data_as_of=_as_of(t),
         link=links.province(base_url, unit_id, run.id),
-        generated=(today or date.today()).isoformat())
+        generated=(today or date.today()).isoformat(),
+        leaves={n.code: (Text(vi=n.name.vi, en=n.name.en), n.unit)
+                for n in t.fw.scored_indicators()})
 
 
 def scorecard_model(session: Session, unit_id: str, run: IndexRun, base_url: str = "",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import statistics
 from collections import defaultdict
 from typing import Any
@@ -13,7 +12,11 @@ from chiso.compute.targets import project_status
 from chiso.errors import NotFound
 from chiso.framework import Framework
 from chiso.framework.schema import Node
+from chiso.report.from_store import map_name
+from chiso.report.history import HISTORY_CODES, history  # noqa: F401
 from chiso.store import frameworks, observations, runs, units
+from chiso.store.catalog import parsed
+from chiso.store.models import FrameworkRecord, IndexRun, Observation, Source, Unit
 from chiso.store.runs import (  # noqa: F401  (the pages and the API take them from here too)
     family,
     official_of,
@@ -22,11 +25,7 @@ from chiso.store.runs import (  # noqa: F401  (the pages and the API take them f
     public_runs,
     run_label,
 )
-from chiso.report.from_store import map_name
-from chiso.report.history import HISTORY_CODES, history  # noqa: F401
-from chiso.store.catalog import parsed
-from chiso.store.models import FrameworkRecord, IndexRun, Observation, Source, Unit
-from chiso.vocab import REFORM_DATE, RUN_LABELS
+from chiso.vocab import RUN_LABELS
 from chiso.workflow.runs import stale_cells
 
 # ── frameworks ────────────────────────────────────────────────────────────────────────────

@@ -67,18 +67,13 @@ def scorecard_xlsx(request: Request, session: SessionDep, unit_id: Unit, period:
 
 
 @router.get("/ranking.pdf")
-def ranking_pdf(request: Request, session: SessionDep, period: Period = None, run: RunQ = None,
-                lang: LangQ = None,
-                framework: Annotated[str | None, Query(max_length=80)] = None) -> Response:
-    return _send(documents.ranking(session, framework, period, run, "pdf",
-                                   lang or lang_of(request), _base(request)))
-
-
 @router.get("/ranking.xlsx")
-def ranking_xlsx(request: Request, session: SessionDep, period: Period = None, run: RunQ = None,
-                 lang: LangQ = None,
-                 framework: Annotated[str | None, Query(max_length=80)] = None) -> Response:
-    return _send(documents.ranking(session, framework, period, run, "xlsx",
+def ranking(request: Request, session: SessionDep, period: Period = None, run: RunQ = None,
+            lang: LangQ = None,
+            framework: Annotated[str | None, Query(max_length=80)] = None) -> Response:
+    """The national ranking report (PDF) or workbook (XLSX), by the address's ending."""
+    fmt = request.url.path.rsplit(".", 1)[-1]
+    return _send(documents.ranking(session, framework, period, run, fmt,
                                    lang or lang_of(request), _base(request)))
 
 
