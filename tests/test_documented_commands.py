@@ -16,11 +16,11 @@ PAGES = sorted((ROOT / "src" / "chiso" / "web" / "templates").rglob("*.html"))
 MESSAGES = sorted((ROOT / "src" / "chiso").rglob("*.py"))
 # where a command is given to be run: code in Markdown, <code> in pages, "Run: chiso ..." in
 # messages
-IN_CODE = re.compile(r"`([^`\n]*)`|^(?:    |\t|\$ )(chiso [^\n]*)$", re.M)
+IN_CODE = re.compile(r"`([^`\n]*)`|^(?:    |\t|\$ )(chiso [^\n]*)$", re.MULTILINE)
 IN_HTML = re.compile(r"<code>([^<]*)</code>")
 IN_MESSAGE = re.compile(r"(?:[Rr]un|chạy|[Ss]ee|Xem|[Uu]se|dùng|[Tt]ry|thử): +`?(chiso [a-z][^\"'\n.,;)`]*)|`(chiso [^`\n]*)`")
 COMMAND = re.compile(r"\bchiso ([a-z][a-z-]*)(?: ([a-z][a-z-]*))?")
-FENCE = re.compile(r"```(?:sh|bash|console)?\n(.*?)```", re.S)
+FENCE = re.compile(r"```(?:sh|bash|console)?\n(.*?)```", re.DOTALL)
 
 
 def _commands(text: str) -> set[str]:

@@ -55,7 +55,9 @@ class Catalog:
     def frameworks(self, codes: Iterable[str] = ()) -> list[Framework]:
         """The latest version of the frameworks named (all of them for none)."""
         wanted = list(codes)
-        return [self.framework(c) for c in wanted] if wanted else [self.latest[c] for c in self.codes()]
+        if wanted:
+            return [self.framework(c) for c in wanted]
+        return [self.latest[c] for c in self.codes()]
 
     def indicator(self, code: str) -> Node | None:
         """An indicator of any framework by code (the latest framework that defines it)."""

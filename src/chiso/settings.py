@@ -15,7 +15,8 @@ class ImportLimits(BaseModel):
 
     Checked before anything is decompressed or parsed (sizes, ratio, a sheet's declared
     dimension, a count of its rows and cells) and again while rows stream, so a hostile file
-    costs seconds and bounded memory, never the server. Environment: CHISO_IMPORT_LIMITS__MAX_ROWS=...
+    costs seconds and bounded memory, never the server. Environment:
+    CHISO_IMPORT_LIMITS__MAX_ROWS=...
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")

@@ -53,6 +53,8 @@ MEASURES: dict[str, Measure] = {
     "rank": Measure("thứ hạng", 1, RANK_MAX, whole=True),
     "score": Measure("điểm", 0, 1000, words=("điểm", "points")),
     "index": Measure("chỉ số", 0, 1000),
+    # per 100 inhabitants: one person may hold several subscriptions, so it may pass 100
+    "per_100": Measure("trên 100 dân", 0, 1000, words=("/100 dân", "trên 100 dân")),
     "per_1000": Measure("‰", 0, 1e6, words=("‰", "phần nghìn")),  # may pass 1000 (per person)
     "mbps": Measure("Mbps", 0, 1e6, words=("mbps", "mb/s", "mbit/s")),
     "km2": Measure("km²", 0, 1e6, words=("km2", "km²")),
@@ -235,7 +237,8 @@ def _range_message(x: float, rule: ValueRule) -> tuple[str, str]:
     lo_vi, hi_vi, lo_en, hi_en = _vi(rule.low), _vi(rule.high), _en(rule.low), _en(rule.high)
     if rule.measure == "rank":
         if rule.ranked is not None:
-            return (f"thứ hạng phải từ 1 đến {hi_vi} (số đơn vị được xếp hạng), không phải {_vi(x)}.",
+            return ((f"thứ hạng phải từ 1 đến {hi_vi} (số đơn vị được xếp hạng), "
+                     f"không phải {_vi(x)}."),
                     f"a rank must be from 1 to {hi_en} (the units ranked), not {_en(x)}.")
         return (f"thứ hạng phải là số nguyên từ 1 trở lên, không phải {_vi(x)}.",
                 f"a rank must be a whole number of 1 or more, not {_en(x)}.")

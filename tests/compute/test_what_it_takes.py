@@ -218,3 +218,13 @@ def test_minimal_moves_reach_the_goal_and_no_smaller_move_does(problem) -> None:
         shrunk[int(m.indicator[1:])] = m.before + m.change * (1 - 1e-9)
     assert _root_rank(fw, data, u, shrunk) > w.goal_rank
     assert w.uniform is not None and w.uniform.rank <= w.goal_rank
+
+
+def test_a_missing_value_left_missing_keeps_the_arithmetic_exact() -> None:
+    # regression: the check compared the imputation rule object with the text "none", so any
+    # missing value anywhere made the DTI points model fall back to the search
+    from chiso.compute.impute import ImputeRule
+    data = dataset([[0.9, 0.9], [0.5, float("nan")], [0.4, 0.3]], 2)
+    method = POINTS.with_(impute=ImputeRule("none"))
+    w = what_it_takes(HAND, data, method, "u2", "next")
+    assert w.exact

@@ -170,9 +170,9 @@ def test_framework_rules_on_the_real_lineage() -> None:
     node = fw.node("population")
     total = reexpress_indicator(node, series, events)
     assert len(total) == 34 and sum(total.values()) == pytest.approx(sum(pop.values()))
-    per100 = [n for n in fw.indicators()
-              if n.merge and n.merge.method == "ratio" and n.merge.denominator == "population"
-              and n.merge.numerator == "smartphone_subscribers"][0]
+    per100 = next(n for n in fw.indicators()
+                  if n.merge and n.merge.method == "ratio" and n.merge.denominator == "population"
+                  and n.merge.numerator == "smartphone_subscribers")
     ratio = reexpress_indicator(per100, series, events)
     assert all(v == pytest.approx(90.0) for v in ratio.values())
 

@@ -16,7 +16,7 @@ from chiso.store import db
 from chiso.web.app import create_app
 
 sys.path.insert(0, str(Path(__file__).parent))
-from web_fixture import build  # noqa: E402
+from web_fixture import build
 
 
 @pytest.fixture(scope="session")

@@ -55,10 +55,12 @@ def test_the_scorecard_shows_provenance_averages_and_lineage(client: TestClient,
     assert "dti_published.csv" in html and "Trung bình cả nước" in html
     ben_tre = client.get(f"/province/{ids['ben_tre']}").text
     assert "tỷ lệ thuê bao smartphone/100 dân đạt 70,8%" in ben_tre  # the quoted sentence
-    assert "70,8 %" in ben_tre and "&gt;911.000" in ben_tre and "80,2 %" in ben_tre
+    # smartphones per 100 inhabitants is a ratio, not a share of 100 (issue 13)
+    assert "70,8 /100 dân" in ben_tre and "70,8 %" not in ben_tre
+    assert "&gt;911.000" in ben_tre and "80,2 /100 dân" in ben_tre
     assert "Nay thuộc" in ben_tre
     en = client.get(f"/province/{ids['ben_tre']}", params={"lang": "en"}).text
-    assert "70.8%" in en and "&gt;911,000" in en
+    assert "70.8 per 100" in en and "&gt;911,000" in en
 
 
 def test_simulated_results_are_labelled(client: TestClient, ids: dict[str, Any]) -> None:

@@ -72,9 +72,9 @@ def main() -> None:
 
 
 # The commands live in modules named for what they do; each adds its commands to `app`.
-from chiso.cli import commands as _commands  # noqa: E402,F401
-from chiso.cli import data, extract, index, projects, publish, runs, units, users, web  # noqa: E402
-from chiso.cli import report as _report  # noqa: E402
+from chiso.cli import commands as _commands  # noqa: F401
+from chiso.cli import data, extract, index, projects, publish, runs, units, users, web
+from chiso.cli import report as _report
 
 for _module in (data, extract, projects, publish, runs, units, users, web):
     _module.register(app)

@@ -56,7 +56,8 @@ class Flows:
         if not (self.central.shape == self.low.shape == self.high.shape
                 and self.central.ndim == 2 and self.central.shape[0] == n_lines
                 == len(self.item) == self.project.size == self.benefit.size):
-            raise ComputeError("Dòng tiền có kích thước không khớp.", "Cash-flow arrays do not match.")
+            raise ComputeError("Dòng tiền có kích thước không khớp.",
+                               "Cash-flow arrays do not match.")
         counts = np.bincount(self.project, minlength=len(self.projects))
         if np.any(np.diff(self.project) < 0) or counts.size != len(self.projects):
             raise ComputeError("Dòng tiền phải xếp theo thứ tự dự án.",
@@ -92,7 +93,8 @@ class Flows:
             years = lines.setdefault((r.project, r.kind, r.category, r.item), {})
             if r.year in years:
                 raise ComputeError(
-                    f"Dự án {r.project}: {r.kind}/{r.category} {r.item!r} năm {r.year} ghi hai lần.",
+                    f"Dự án {r.project}: {r.kind}/{r.category} {r.item!r} năm {r.year} "
+                    "ghi hai lần.",
                     f"Project {r.project}: {r.kind}/{r.category} {r.item!r} year {r.year} twice.")
             if r.kind not in KINDS or r.category not in (
                     COST_CATEGORIES if r.kind == "cost" else BENEFIT_CATEGORIES):

@@ -29,7 +29,8 @@ def appraisal_report(flows: Flows, rate: float | np.ndarray = DEFAULT_RATE, bar:
         row["switching_values"] = {
             "benefits": {"to_npv_zero": _num(s.benefits_to_npv_zero[i]),
                          "to_bar": _num(s.benefits_to_bar[i])},
-            "costs": {"to_npv_zero": _num(s.costs_to_npv_zero[i]), "to_bar": _num(s.costs_to_bar[i])},
+            "costs": {"to_npv_zero": _num(s.costs_to_npv_zero[i]),
+                      "to_bar": _num(s.costs_to_bar[i])},
             "lines": [{"kind": "benefit" if flows.benefit[k] else "cost",
                        "category": flows.category[k], "item": flows.item[k],
                        "pv": float(a.line_pv[k]), "to_npv_zero": _num(s.to_npv_zero[k]),

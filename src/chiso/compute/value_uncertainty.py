@@ -62,7 +62,8 @@ class ValueUncertainty:
 
 def stream_key(project: str) -> int:
     """A project's spawn key: the first 8 bytes of BLAKE2b of its id (stable across runs)."""
-    return int.from_bytes(hashlib.blake2b(project.encode("utf-8"), digest_size=8).digest(), "little")
+    digest = hashlib.blake2b(project.encode("utf-8"), digest_size=8).digest()
+    return int.from_bytes(digest, "little")
 
 
 def triangular(u: np.ndarray, mode: np.ndarray) -> np.ndarray:

@@ -33,9 +33,9 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from chiso.compute.build import BuildResult, Dataset, Structure, build
+from chiso.compute.build import BuildResult, build
 from chiso.compute.method import Method
-from chiso.compute.structure import leaf_matrix
+from chiso.compute.structure import Dataset, Structure, leaf_matrix
 from chiso.errors import ComputeError
 from chiso.framework import Framework
 
@@ -176,7 +176,7 @@ def is_linear(st: Structure, method: Method, leaves: np.ndarray) -> bool:
     kinds = {method.normalise} | {spec.get("normalise", method.normalise)
                                   for code, spec in method.per_indicator.items()
                                   if code in st.tree.leaves}
-    reads_moved = method.impute != "none" and bool(np.isnan(leaves).any())
+    reads_moved = method.impute.f != "none" and bool(np.isnan(leaves).any())
     return (method.aggregate in ("points", "arithmetic") and kinds <= LINEAR_NORMALISERS
             and method.treat is None and method.weights != "pca" and not reads_moved)
 

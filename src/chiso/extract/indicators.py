@@ -25,7 +25,7 @@ MIN_SCORE = 1.5
 
 # The measures a figure can have and the indicator units each fits.
 FITS: dict[str, frozenset[str]] = {
-    "percent": frozenset({"percent", "per_1000"}),
+    "percent": frozenset({"percent", "per_100", "per_1000"}),
     "count": frozenset({"count"}),
     "persons": frozenset({"persons", "count"}),
     "vnd": frozenset({"vnd"}),
@@ -36,7 +36,7 @@ FITS: dict[str, frozenset[str]] = {
     "mbps": frozenset({"mbps"}),
     "score": frozenset({"score", "percent"}),  # "PAR Index đạt 87,61 điểm" is a percentage
     "rank_change": frozenset({"rank_change"}),
-    "per_100": frozenset({"percent"}),  # "87 thuê bao/100 dân": the codebook keeps these as percent
+    "per_100": frozenset({"per_100", "percent"}),  # "87 thuê bao/100 dân"
     "per_1000": frozenset({"per_1000"}),
 }
 

@@ -1,4 +1,5 @@
-"""The framework schema: an indicator tree with weights or points, goalposts, targets and aliases."""
+"""The framework schema: an indicator tree with weights or points, goalposts, targets and
+aliases."""
 
 from __future__ import annotations
 
@@ -188,7 +189,8 @@ class Framework(_Strict):
             raise ValueError("a 'points' framework needs 'total_points'")
         for node in self.root.walk():
             if node is not self.root and node.max_points is None:
-                raise ValueError(f"{node.code}: every node of a 'points' framework needs 'max_points'")
+                raise ValueError(
+                    f"{node.code}: every node of a 'points' framework needs 'max_points'")
             if node.children:
                 inner = sum(c.max_points or 0 for c in node.children)
                 own = self.total_points if node is self.root else node.max_points

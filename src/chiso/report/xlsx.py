@@ -41,7 +41,9 @@ HEADERS = {  # column -> (Vietnamese, English); the import knows every name mark
     "source": ("Nguồn", "Source"),                       # *
 }
 MEASURES = {"index": ("chỉ số (0–1)", "index (0–1)"), "percent": ("%", "%"),
-            "count": ("số lượng", "count"), "vnd": ("đồng", "VND"), "persons": ("người", "persons")}
+            "count": ("số lượng", "count"), "vnd": ("đồng", "VND"), "persons": ("người", "persons"),
+            "per_100": ("trên 100 dân", "per 100 inhabitants"),
+            "per_1000": ("trên 1.000 dân", "per 1,000 inhabitants")}
 
 
 def _pick(pair: tuple[str, str], lang: str) -> str:

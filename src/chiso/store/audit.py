@@ -15,7 +15,8 @@ from chiso.store.models_workflow import AuditRecord
 def add(session: Session, *, actor: str | None, action: str, target_type: str,
         target_id: Any = None, before: dict[str, Any] | None = None,
         after: dict[str, Any] | None = None, ip: str | None = None) -> AuditRecord:
-    """Append one record inside the caller's transaction (it lands with the change or not at all)."""
+    """Append one record inside the caller's transaction (it lands with the change or not at
+    all)."""
     rec = AuditRecord(actor=actor, action=action, target_type=target_type,
                       target_id=None if target_id is None else str(target_id),
                       before=before, after=after, ip=ip)

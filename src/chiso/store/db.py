@@ -20,7 +20,8 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 # Vietnamese alphabetical order: the 29 letters, then tones in the conventional order.
 _LETTERS = "aăâbcdđeêghiklmnoôơpqrstuưvxy"
 _TONES = {"\u0300": 2, "\u0301": 4, "\u0303": 3, "\u0309": 1, "\u0323": 5}  # huyền sắc ngã hỏi nặng
-_BASE = {"\u0306": {"a": "ă"}, "\u0302": {"a": "â", "e": "ê", "o": "ô"}, "\u031b": {"o": "ơ", "u": "ư"}}
+_BASE = {"\u0306": {"a": "ă"}, "\u0302": {"a": "â", "e": "ê", "o": "ô"},
+         "\u031b": {"o": "ơ", "u": "ư"}}
 
 
 def vi_sort_key(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:

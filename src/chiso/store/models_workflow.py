@@ -1,4 +1,5 @@
-"""The tables of the workflow: accounts, sessions, tokens, submissions, reviews, publications, audit."""
+"""The tables of the workflow: accounts, sessions, tokens, submissions, reviews, publications,
+audit."""
 
 from __future__ import annotations
 

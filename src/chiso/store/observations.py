@@ -21,7 +21,8 @@ View = Literal["public", "current"]
 CHUNK = 2000  # ids per IN (...) list: well under every database's parameter limit
 
 
-def series_key(unit_id: str, indicator: str, period: str, kind: str, target_year: int | None) -> str:
+def series_key(unit_id: str, indicator: str, period: str, kind: str,
+               target_year: int | None) -> str:
     """The identity of a figure across its revisions."""
     return f"{unit_id}|{indicator}|{period}|{kind}|{target_year or ''}"
 
@@ -168,7 +169,8 @@ def last_values(session: Session, unit_id: str, period: str, codes: Sequence[str
     return {ind: (v, bool(sim)) for ind, v, sim in rows if v is not None}
 
 
-def drafts(session: Session, limit: int | None = None) -> Sequence[tuple[Observation, Source | None]]:
+def drafts(session: Session,
+           limit: int | None = None) -> Sequence[tuple[Observation, Source | None]]:
     """Figures waiting for a decision (drafts), with their source, oldest first."""
     q = (select(Observation, Source).outerjoin(Source, Observation.source_id == Source.id)
          .where(Observation.is_current.is_(True), Observation.status == DRAFT)

@@ -1,1 +1,2 @@
-"""Administrative units (the 63 provinces before 1/7/2025, the 34 after, the communes) and lineage."""
+"""Administrative units (the 63 provinces before 1/7/2025, the 34 after, the communes) and
+lineage."""

@@ -42,7 +42,8 @@ def key(text: str) -> str:
 
 
 # "Tân An, Tây Ninh" and "Tân An (Tây Ninh)": a unit and the province it lies in
-_WITH_PARENT = re.compile(r"^(?P<name>[^,()]+?)\s*(?:,\s*(?P<after>[^,()]+)|\((?P<inside>[^()]+)\))$")
+_WITH_PARENT = re.compile(
+    r"^(?P<name>[^,()]+?)\s*(?:,\s*(?P<after>[^,()]+)|\((?P<inside>[^()]+)\))$")
 _KINDS = ("thị trấn", "đặc khu", "phường", "xã")
 
 

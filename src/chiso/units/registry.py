@@ -123,7 +123,8 @@ class Registry:
         try:
             return self._by_id[unit_id]
         except KeyError:
-            raise UnitError(f"Không có đơn vị mã '{unit_id}'.", f"No unit with id '{unit_id}'.") from None
+            raise UnitError(f"Không có đơn vị mã '{unit_id}'.",
+                            f"No unit with id '{unit_id}'.") from None
 
     def lineage_events(self) -> list[LineageRecord]:
         return list(self._events)

@@ -33,10 +33,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "rank_change": ("Thay đổi hạng", "Rank change"),
     "rank_interval": ("Khoảng hạng 5–95 %", "5–95 % rank interval"),
     "rank_interval_help": (
-        "Khoảng xếp hạng từ phân tích độ bất định (phân vị 5 % và 95 % của hạng khi thay đổi "
-        "phương pháp chuẩn hóa, trọng số và cách xử lý số liệu thiếu).",
-        "The rank range from the uncertainty analysis (5th and 95th percentile of the rank as "
-        "normalisation, weights and imputation vary)."),
+        ("Khoảng xếp hạng từ phân tích độ bất định (phân vị 5 % và 95 % của hạng khi thay đổi "
+         "phương pháp chuẩn hóa, trọng số và cách xử lý số liệu thiếu)."),
+        ("The rank range from the uncertainty analysis (5th and 95th percentile of the rank as "
+         "normalisation, weights and imputation vary).")),
     "map_title": ("Bản đồ chỉ số", "Index map"),
     "map_help": ("Chọn một tỉnh trên bản đồ hoặc trong bảng để xem hồ sơ.",
                  "Click a province on the map or in the table to open its scorecard."),
@@ -149,6 +149,7 @@ UNITS: dict[str, tuple[str, str]] = {
     "percent": ("%", "%"),
     "count": ("số lượng", "count"),
     "vnd": ("đồng", "VND"),
+    "per_100": ("trên 100 dân", "per 100 inhabitants"),
     "per_1000": ("trên 1.000 dân", "per 1,000 people"),
     "mbps": ("Mbps", "Mbps"),
     "rank": ("hạng", "rank"),
@@ -230,11 +231,13 @@ def fmt_value(value: Any, unit: str | None, lang: str) -> str:
         text = fmt_number(value, lang, 4)
     else:
         text = fmt_number(value, lang)
-    suffix = {"vnd": " đ" if lang != "en" else " VND", "per_1000": "‰"}.get(unit or "", "")
+    suffix = {"vnd": " đ" if lang != "en" else " VND",
+              "per_100": " /100 dân" if lang != "en" else " per 100",
+              "per_1000": " /1.000 dân" if lang != "en" else " per 1,000"}.get(unit or "", "")
     return text + suffix
 
 
-def fmt_signed(value: int | float | None, lang: str) -> str:
+def fmt_signed(value: float | None, lang: str) -> str:
     """A rank change: '+3', '−2', '0' (a true minus sign)."""
     if value is None:
         return "–"

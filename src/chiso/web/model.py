@@ -329,7 +329,7 @@ def _national(session: Session, indicators: list[str]) -> dict[tuple[str, str], 
 def _target_for(node: Node, own: list[dict[str, Any]], period: str) -> dict[str, Any] | None:
     """The target a figure is read against: the province's own, else the framework's."""
     if own:
-        best = sorted(own, key=lambda f: (f["target_year"] or 0, f["period"]))[-1]
+        best = max(own, key=lambda f: (f["target_year"] or 0, f["period"]))
         return {"value": best["value"], "qualifier": best["qualifier"], "year": best["target_year"],
                 "label": None, "basis": None, "origin": "unit", "figure": best}
     try:
@@ -424,8 +424,10 @@ def _indicator_rows(session: Session, fw: Framework, u: Unit, period: str,
     for obs, src in observations.figures(session, observations.Filter(unit_ids=[u.id], indicators=codes)):
         mine[obs.indicator].append(figure_json(obs, src))
     national = _national(session, codes)
-    means = observations.mean_values(session, observations.Filter(unit_ids=peer_ids, indicators=codes,
-                                                   periods=[period], kinds=["actual"]))
+    # a mean of the provinces is read only for rates: not of ranks, counts or sums of money
+    rates = [n.code for n in inds if n.unit not in ("rank", "count", "persons", "vnd")]
+    means = observations.mean_values(session, observations.Filter(
+        unit_ids=peer_ids, indicators=rates, periods=[period], kinds=["actual"]))
     parents = fw.parent_of()
     rows = []
     for node in inds:

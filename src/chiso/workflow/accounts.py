@@ -100,7 +100,8 @@ def set_units(w: Work, user: User, units: Sequence[str], *, audited: bool = True
     missing = [u for u in units if u not in known]
     if missing:
         raise InvalidInput(
-            f"Không có đơn vị: {', '.join(missing)}. Hãy dùng mã như vn34-01 (chạy chiso init trước).",
+            f"Không có đơn vị: {', '.join(missing)}. "
+            "Hãy dùng mã như vn34-01 (chạy chiso init trước).",
             f"No such unit: {', '.join(missing)}. Use ids like vn34-01 (run chiso init first).",
         )
     before = sorted(store.units_of(w.session, user.id))

@@ -88,7 +88,8 @@ def framework(w: Work, code: str) -> Framework:
 
 def check_period(period: str) -> str:
     if not PERIOD.match(period or ""):
-        raise InvalidInput("Kỳ phải là một năm, ví dụ 2024.", "The period must be a year, e.g. 2024.")
+        raise InvalidInput("Kỳ phải là một năm, ví dụ 2024.",
+                           "The period must be a year, e.g. 2024.")
     return period
 
 

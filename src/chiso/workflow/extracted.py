@@ -104,7 +104,8 @@ def _not_yet_reviewed(w: Work, records: list[dict[str, Any]],
     done = observations.decided(w.session, list(keys))
     seen = {key for key, value in done.items() if value == keys[key]["value"]}
     for key in seen:
-        skipped.append(f"{keys[key]['provenance']['quote'][:60]}…: đã duyệt trước đó / already reviewed")
+        quote = keys[key]["provenance"]["quote"][:60]
+        skipped.append(f"{quote}…: đã duyệt trước đó / already reviewed")
     return [r for k, r in keys.items() if k not in seen]
 
 

@@ -64,7 +64,8 @@ def compute_run(w: Work, spec: RunSpec) -> IndexRun:
     fw = spec.framework
     codes = [n.code for n in fw.scored_indicators()]
     if spec.inputs not in INPUTS:
-        raise ComputeError(f"Nguồn số liệu '{spec.inputs}' không hợp lệ: dùng public hoặc reviewed.",
+        raise ComputeError(f"Nguồn số liệu '{spec.inputs}' không hợp lệ: "
+                           "dùng public hoặc reviewed.",
                            f"Unknown inputs '{spec.inputs}': use public or reviewed.")
     snap = take_snapshot(session, spec.unit_ids, codes, spec.period, view=INPUTS[spec.inputs],
                          include_simulated=spec.include_simulated)
@@ -134,7 +135,8 @@ def _record(spec: RunSpec, snap: Snapshot) -> dict[str, Any]:
 
 def _build_rows(fw: Framework, snap: Snapshot, method: Method,
                 unc: UncertaintySpec | None) -> list[dict[str, Any]]:
-    data = Dataset(unit_ids=list(snap.unit_ids), indicators=list(snap.indicators), values=snap.values)
+    data = Dataset(unit_ids=list(snap.unit_ids), indicators=list(snap.indicators),
+                   values=snap.values)
     result = build(fw, data, method)
     stats = uncertainty(fw, data, method, unc) if unc is not None else None
     rows: list[dict[str, Any]] = []
@@ -206,7 +208,8 @@ def published_run(w: Work, fw: Framework, period: str, unit_ids: Sequence[str],
     run = IndexRun(
         framework_code=fw.id, framework_version=fw.version, period=period, unit_level="province",
         method={"kind": "published", "indicators": codes, "sources": sources,
-                "ranks": "published where given, else from the published scores (ties share the lower rank)",
+                "ranks": ("published where given, else from the published scores "
+                          "(ties share the lower rank)"),
                 "units": list(snap.unit_ids), "inputs": "public",
                 "observation_ids": snap.observation_ids.ravel().tolist()},
         snapshot_hash=snap.hash, chiso_version=chiso.__version__, simulated=False, label=label,
@@ -251,13 +254,15 @@ def reexpressed_run(w: Work, fw: Framework, source_run: IndexRun, as_of: date,
         framework_code=fw.id, framework_version=fw.version, period=source_run.period,
         unit_level="province",
         method={"kind": "reexpressed", "from_run": source_run.id, "rule": "mean",
-                "rule_text": "đơn vị sáp nhập nhận trung bình cộng (không trọng số) của các đơn vị cũ"
-                             " / a merged unit gets the unweighted mean of its predecessors",
+                "rule_text": ("đơn vị sáp nhập nhận trung bình cộng (không trọng số) của các "
+                              "đơn vị cũ / a merged unit gets the unweighted mean of its "
+                              "predecessors"),
                 "as_of": as_of.isoformat()},
         snapshot_hash=source_run.snapshot_hash, chiso_version=chiso.__version__,
         simulated=bool(source_run.simulated), label=label,
     )
-    existing = _same_run(session, fw, source_run.period, "province", source_run.snapshot_hash, label)
+    existing = _same_run(session, fw, source_run.period, "province", source_run.snapshot_hash,
+                         label)
     return existing if existing is not None else _saved(w, run, rows)
 
 
@@ -311,10 +316,10 @@ def publish_run(w: Work, run_id: int, note: str = "") -> IndexRun:
     elif run.status == "official":
         refuse = ("lần tính này đã là kết quả chính thức", "this run is already official")
     elif stale_cells(w.session, run):
-        refuse = ("số liệu đầu vào đã thay đổi từ khi tính; hãy tính lại (chiso index run) rồi "
-                  "công bố lần tính mới",
-                  "its inputs have changed since it was computed; compute it again (chiso index "
-                  "run) and publish the new run")
+        refuse = (("số liệu đầu vào đã thay đổi từ khi tính; hãy tính lại (chiso index run) rồi "
+                   "công bố lần tính mới"),
+                  ("its inputs have changed since it was computed; compute it again (chiso index "
+                   "run) and publish the new run"))
     if refuse:
         raise ComputeError(f"Không công bố được lần tính {run.id}: {refuse[0]}.",
                            f"Run {run.id} cannot be published: {refuse[1]}.")

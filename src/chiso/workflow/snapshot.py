@@ -1,4 +1,5 @@
-"""A frozen snapshot of figures for an index run: units × indicators for one period, with its hash."""
+"""A frozen snapshot of figures for an index run: units × indicators for one period, with its
+hash."""
 
 from __future__ import annotations
 
