@@ -135,8 +135,8 @@ def pick_run(session: Session, framework: str | None = None, period: str | None 
     if not candidates:
         if framework or period:
             raise NotFound(
-                f"Không có kết quả cho khung {framework or '(bất kỳ)'}, năm {period or '(bất kỳ)'}; "
-                "hãy chọn khung hoặc năm khác",
+                f"Không có kết quả cho khung {framework or '(bất kỳ)'}, "
+                f"năm {period or '(bất kỳ)'}; hãy chọn khung hoặc năm khác",
                 f"No results for framework {framework or '(any)'}, year {period or '(any)'}; "
                 "choose another framework or year",
             )

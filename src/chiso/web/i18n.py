@@ -61,10 +61,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "export_png": ("Tải PNG", "PNG"),
     "export_svg": ("Tải SVG", "SVG"),
     "what_it_takes": ("Cần làm gì để lên hạng", "What it takes to move up"),
-    "wit_help": ("Kéo thanh trượt để thay đổi một chỉ số; điểm và hạng được tính lại theo phương "
-                 "pháp của lần tính, các tỉnh khác giữ nguyên.",
-                 "Move a slider to change an index; the score and rank are recomputed under the "
-                 "run's method, the other provinces held fixed."),
+    "wit_help": (("Kéo thanh trượt để thay đổi một chỉ số; điểm và hạng được tính lại theo "
+                  "phương pháp của lần tính, các tỉnh khác giữ nguyên."),
+                 ("Move a slider to change an index; the score and rank are recomputed under "
+                  "the run's method, the other provinces held fixed.")),
     "wit_goal": ("Mục tiêu", "Goal"),
     "wit_next": ("Vượt tỉnh xếp trên", "Pass the province above"),
     "wit_top10": ("Vào top 10", "Enter the top 10"),
