@@ -60,6 +60,11 @@ def what_it_takes_json(session: Session, unit_id: str, run: IndexRun,
     if unit_id not in t.rows:
         scorecard(session, unit_id, run)  # raises the scorecard's own NotFound
     w, gains = from_store.moves(session, t, unit_id, goal)
+    if w is None:  # the run holds the score alone (a published total): nothing to move
+        return {"unit": unit_id, "run": run_json(run), "simulated": bool(run.simulated),
+                "available": False, "indicators": [], "goal": None,
+                "message": {"vi": "Lần tính này chỉ có điểm tổng, không có các chỉ số để thay đổi.",
+                            "en": "This run holds the total score only, no indices to move."}}
     data, method = from_store.inputs(session, t)
     sim = simulator(t.fw, data, method, unit_id)
     names = {n.code: n for n in t.fw.nodes()}
@@ -82,7 +87,7 @@ def what_it_takes_json(session: Session, unit_id: str, run: IndexRun,
                                                   "rank_gained": gain.rank_gained}})
     return {
         "unit": unit_id, "run": run_json(run), "simulated": bool(run.simulated),
-        "score": sim.score, "rank": sim.rank, "of": len(t.rows), "exact": sim.exact,
+        "available": True, "score": sim.score, "rank": sim.rank, "of": len(t.rows), "exact": sim.exact,
         "rank_digits": sim.rank_digits, "others": list(sim.others),
         "total_points": t.fw.total_points,
         "goal": None if w is None else {
@@ -112,7 +117,7 @@ def get_what_it_takes(
         raise NotFound(f"Chưa có lần tính nào xếp hạng '{unit_id}'",
                        f"No index run ranks '{unit_id}' yet")
     out = what_it_takes_json(session, unit_id, chosen, goal)
-    if values:
+    if values and out["available"]:
         from chiso.compute.what_it_takes import score_with
         from chiso.report import from_store
 

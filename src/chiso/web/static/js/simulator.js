@@ -109,7 +109,10 @@
       if (!q) { show(data.score, data.rank); return; }
       fetch(box.getAttribute("data-src") + "&values=" + encodeURIComponent(q))
         .then(function (r) { return r.json(); })
-        .then(function (js) { var w = js.data.with_values; show(w.score, w.rank); });
+        .then(function (js) {
+          if (js.ok && js.data && js.data.with_values) show(js.data.with_values.score, js.data.with_values.rank);
+          else out.textContent = js.error || "–";
+        });
     }, 250);
   }
   function build() {
@@ -155,9 +158,25 @@
   function load() {
     var n = ++asked;
     box.dataset.ready = "";
-    fetch(box.getAttribute("data-src") + "&goal=" + encodeURIComponent(goalSel.value))
+    fetch(box.getAttribute("data-src") + "&goal=" + encodeURIComponent(goalSel.value) +
+          "&lang=" + lang)
       .then(function (r) { return r.json(); })
-      .then(function (js) { if (n === asked) { data = js.data; build(); } });
+      .then(function (js) {
+        if (n !== asked) return;
+        if (!js.ok || !js.data) {   // the run cannot say it for this province: say why
+          holder.textContent = ""; plan.textContent = "";
+          out.textContent = js.error || "–";
+          box.dataset.ready = "1";
+          return;
+        }
+        if (!js.data.available) {
+          holder.textContent = ""; plan.textContent = "";
+          out.textContent = js.data.message[lang] || js.data.message.vi;
+          box.dataset.ready = "1";
+          return;
+        }
+        data = js.data; build();
+      });
   }
   goalSel.addEventListener("change", load);
   box.querySelector("[data-wit-reset]").addEventListener("click", function () { if (data) build(); });
