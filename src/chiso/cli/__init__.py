@@ -74,8 +74,11 @@ def main() -> None:
 # The commands live in modules named for what they do; each adds its commands to `app`.
 from chiso.cli import commands as _commands  # noqa: F401
 from chiso.cli import data, extract, index, projects, publish, runs, units, users, web
+from chiso.cli import report as _report
 
 for _module in (data, extract, projects, publish, runs, units, users, web):
     _module.register(app)
 app.add_typer(index.app, name="index",
               help="Tính chỉ số từ tệp (không cần CSDL) / compute an index from plain files")
+app.add_typer(_report.app, name="report",
+              help="Hồ sơ tỉnh, bảng xếp hạng (PDF, XLSX) / briefs, rankings (PDF, XLSX)")

@@ -291,6 +291,59 @@ def rank_at_targets(fw: Framework | Structure, data: Dataset, method: Method, un
     return out
 
 
+@dataclass(frozen=True)
+class Simulator:
+    """What a slider needs to recompute a unit's score and rank as its leaves move.
+
+    Under a linear method (`exact`), score = score0 + sum slope_j × (x_j − x0_j) exactly, and
+    the rank is 1 + the number of other units scoring more (the others do not move); otherwise
+    the slopes are only a guide and `score_with` is the method's own answer.
+    """
+
+    unit: str
+    score: float
+    rank: int
+    exact: bool
+    values: dict[str, float]        # the unit's leaves now
+    slopes: dict[str, float]        # score per unit of each leaf (from a build at its end)
+    ranges: dict[str, tuple[float, float]]
+    others: tuple[float, ...]       # the other units' scores, highest first
+    rank_digits: int | None         # the method ranks scores rounded to these decimals
+
+
+def simulator(fw: Framework | Structure, data: Dataset, method: Method, unit: str,
+              ranges: Mapping[str, tuple[float, float]] | None = None) -> Simulator:
+    o = _Oracle(fw, data, method, unit)
+    st, leaves = o.st, o.leaf_values()
+    s0, r0 = o.at({})
+    rng = leaf_ranges(st, leaves, ranges)
+    x = leaves[o.u]
+    movable = [j for j, c in enumerate(st.tree.leaves)
+               if c in o.col and c in rng and np.isfinite(x[j])]
+    slopes: dict[str, float] = {}
+    for j in movable:
+        end = _good_end(st, rng, j)
+        if end == x[j]:
+            lo, hi = rng[st.tree.leaves[j]]
+            end = lo if end == hi else hi
+        slopes[st.tree.leaves[j]] = (o.at({j: end})[0] - s0) / (end - x[j]) if end != x[j] else 0.0
+    others = np.delete(o.base.scores[o.root], o.u)
+    others = np.sort(others[np.isfinite(others)])[::-1]
+    return Simulator(unit, s0, r0, is_linear(st, method, leaves),
+                     {st.tree.leaves[j]: float(x[j]) for j in movable}, slopes,
+                     {c: rng[c] for c in slopes}, tuple(float(v) for v in others),
+                     method.rank_digits)
+
+
+def score_with(fw: Framework | Structure, data: Dataset, method: Method, unit: str,
+               values: Mapping[str, float]) -> tuple[float, int]:
+    """The unit's score and rank under the full build with some of its leaves set to `values`
+    (leaves it does not have, or unknown codes, are left as they are)."""
+    o = _Oracle(fw, data, method, unit)
+    pos = {c: j for j, c in enumerate(o.st.tree.leaves) if c in o.col}
+    return o.at({pos[c]: float(v) for c, v in values.items() if c in pos})
+
+
 # ── exact (linear methods) ───────────────────────────────────────────────────────────────
 
 

@@ -95,8 +95,11 @@ def trend(series: Sequence[Series], lang: str, names: Callable[[Series], str],
 
 def indices(rows: Sequence[IndexRow], lang: str, names: Callable[[IndexRow], str],
             width: float = 88, row_height: float = 6.4) -> str:
-    """A bar per main index (0–1), a tick at the national average and a diamond at the best."""
+    """A bar per main index, a tick at the national average and a diamond at the best; on 0–1,
+    or on 0–100 when an index is above 1 (a framework scored out of 100)."""
     label_w, value_w = 34.0, 9.0
+    seen = [v for r in rows for v in (r.score.value, r.national, r.best) if v is not None]
+    top = 1.0 if max(seen, default=0.0) <= 1.0 else 100.0
     left, right = label_w, width - value_w
     height = row_height * len(rows) + 7
     parts: list[str] = []
@@ -104,22 +107,23 @@ def indices(rows: Sequence[IndexRow], lang: str, names: Callable[[IndexRow], str
         x = left + tick * (right - left)
         parts.append(f'<line x1="{x:.2f}" x2="{x:.2f}" y1="0" y2="{height - 6:.2f}" '
                      f'stroke="{GRID}" stroke-width="0.2"/>')
-        parts.append(_text(x, height - 3.4, fmt.num(tick, lang, 2), 2.1, "middle", MUTED))
+        parts.append(_text(x, height - 3.4, fmt.num(tick * top, lang, 2 if top == 1 else 0), 2.1,
+                           "middle", MUTED))
     for i, row in enumerate(rows):
         y = i * row_height + 0.8
         v = row.score.value
         parts.append(_text(label_w - 1.2, y + row_height * 0.55, names(row), 2.35, "end"))
         if v is not None:
-            w = max(0.0, min(1.0, v)) * (right - left)
+            w = max(0.0, min(1.0, v / top)) * (right - left)
             parts.append(f'<rect x="{left}" y="{y + 0.6:.2f}" width="{w:.2f}" '
                          f'height="{row_height - 2:.2f}" fill="{UNIT}" rx="0.4"/>')
             parts.append(_text(right + 1, y + row_height * 0.55, fmt.score(v, lang), 2.3))
         if row.national is not None:
-            x = left + row.national * (right - left)
+            x = left + min(row.national / top, 1.0) * (right - left)
             parts.append(f'<line x1="{x:.2f}" x2="{x:.2f}" y1="{y:.2f}" y2="{y + row_height - 0.6:.2f}"'
                          f' stroke="{INK}" stroke-width="0.5"/>')
         if row.best is not None:
-            x = left + row.best * (right - left)
+            x = left + min(row.best / top, 1.0) * (right - left)
             cy = y + (row_height - 0.8) / 2 + 0.3
             parts.append(f'<path d="M{x:.2f},{cy - 1.3:.2f} l1.1,1.3 l-1.1,1.3 l-1.1,-1.3 z" '
                          f'fill="{BEST}"/>')

@@ -168,6 +168,7 @@ class Brief:
     link: str
     generated: str  # ISO date
     gains_basis: str = "best"  # what rank_gains move each index to: best | national_target
+    leaves: dict[str, tuple[Text, str]] = field(default_factory=dict)  # code -> (name, unit)
 
     @property
     def simulated(self) -> bool:
@@ -177,7 +178,11 @@ class Brief:
         for row in self.main_indices:
             if row.code == code:
                 return row.name
-        return Text(vi=code, en=code)
+        return self.leaves[code][0] if code in self.leaves else Text(vi=code, en=code)
+
+    def unit_of(self, code: str) -> str:
+        """The unit a moved indicator is written in (a main index: index)."""
+        return self.leaves[code][1] if code in self.leaves else "index"
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from chiso.framework.schema import Text
 from chiso.report.labels import t
@@ -57,10 +57,11 @@ def _name(text: Text | None, lang: str) -> str:
 class _Book:
     """An xlsxwriter workbook with the formats every sheet shares."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path | IO[bytes]) -> None:
         import xlsxwriter
 
-        self.book = xlsxwriter.Workbook(str(path))
+        self.book = xlsxwriter.Workbook(str(path) if isinstance(path, Path) else path,
+                                        {"in_memory": True})
         self.header = self.book.add_format({"bold": True, "bg_color": "#e6f0fa",
                                             "text_wrap": True, "valign": "top"})
         self._formats: dict[str, Any] = {}
@@ -124,7 +125,8 @@ def _kind(f: Figure, lang: str) -> str:
     return _pick(SIM_KIND, lang) if f.simulated else ("thực tế" if lang == "vi" else "actual")
 
 
-def scorecard_xlsx(cards: Sequence[Scorecard], path: Path, lang: str = "vi") -> Path:
+def scorecard_xlsx(cards: Sequence[Scorecard], path: Path | IO[bytes],
+                   lang: str = "vi") -> Path | IO[bytes]:
     """One sheet per province (its figures in the import's long layout), then the run and
     sources sheet."""
     if not cards:
@@ -153,7 +155,8 @@ def scorecard_xlsx(cards: Sequence[Scorecard], path: Path, lang: str = "vi") -> 
     return path
 
 
-def ranking_xlsx(ranking: Ranking, path: Path, lang: str = "vi") -> Path:
+def ranking_xlsx(ranking: Ranking, path: Path | IO[bytes],
+                 lang: str = "vi") -> Path | IO[bytes]:
     """The national ranking: rank, province (code and name), score, rank interval, rank change
     and the main indices, then the run and sources sheet."""
     book = _Book(path)

@@ -274,6 +274,16 @@ def source_uris(session: Session, ids: Sequence[int]) -> set[str]:
     return out
 
 
+def sources_of(session: Session, ids: Sequence[int]) -> list[Source]:
+    """The sources of the observation revisions named by id, each once, by id."""
+    found: dict[int, Source] = {}
+    for chunk in _chunks(list(ids)):
+        q = (select(Source).join(Observation, Observation.source_id == Source.id)
+             .where(Observation.id.in_(chunk)).distinct())
+        found.update((s.id, s) for s in session.scalars(q))
+    return [found[k] for k in sorted(found)]
+
+
 def actual_keys(session: Session, unit_ids: Sequence[str]) -> set[tuple[str, str, str]]:
     """(unit, indicator, period) of every current actual figure of the units."""
     return set(session.execute(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import statistics
 from collections import defaultdict
 from typing import Any
@@ -13,10 +12,20 @@ from chiso.compute.targets import project_status
 from chiso.errors import NotFound
 from chiso.framework import Framework
 from chiso.framework.schema import Node
+from chiso.report.from_store import map_name
+from chiso.report.history import HISTORY_CODES, history  # noqa: F401
 from chiso.store import frameworks, observations, runs, units
 from chiso.store.catalog import parsed
 from chiso.store.models import FrameworkRecord, IndexRun, Observation, Source, Unit
-from chiso.vocab import REFORM_DATE, RUN_LABELS
+from chiso.store.runs import (  # noqa: F401  (the pages and the API take them from here too)
+    family,
+    official_of,
+    pick_run,
+    previous_run,
+    public_runs,
+    run_label,
+)
+from chiso.vocab import RUN_LABELS
 from chiso.workflow.runs import stale_cells
 
 # ── frameworks ────────────────────────────────────────────────────────────────────────────
@@ -37,11 +46,6 @@ def framework_for_run(session: Session, run: IndexRun) -> tuple[FrameworkRecord,
             f"Framework {run.framework_code} of run {run.id} is not stored",
         )
     return rec, framework_of(rec)
-
-
-def family(code: str) -> str:
-    """dti-province-2022 and dti-province-2024 are one family across years."""
-    return re.sub(r"[-_]?\d{4}$", "", code)
 
 
 def node_json(node: Node, depth: int = 0, parent: str | None = None) -> dict[str, Any]:
@@ -89,24 +93,6 @@ def framework_json(rec: FrameworkRecord, with_tree: bool = False) -> dict[str, A
 # ── runs ──────────────────────────────────────────────────────────────────────────────────
 
 
-def run_label(run: IndexRun, has_official: bool = False) -> str:
-    """What a run is, as a key of vocab.RUN_LABELS: official (as the ministry published it, or
-    computed by chiso and published), recomputed or computed by chiso, re-expressed, simulated,
-    superseded, or a private preview. From the run's record, never from its free-text label."""
-    if run.status == "preview":
-        return "preview"
-    if run.simulated:
-        return "simulated"
-    kind = (run.method or {}).get("kind")
-    if run.status == "superseded":
-        return "superseded"
-    if kind == "reexpressed":
-        return "reexpressed"
-    if run.status == "official":
-        return "official_published" if kind == "published" else "official_computed"
-    return "recomputed" if has_official else "computed"
-
-
 def badge_of(label: str) -> str:
     """The badge style of a label: published (official), simulated or computed."""
     if label.startswith("official"):
@@ -131,20 +117,6 @@ def run_json(run: IndexRun, has_official: bool = False) -> dict[str, Any]:
     }
 
 
-def public_runs(session: Session, framework: str | None = None,
-                period: str | None = None, level: str | None = None) -> list[IndexRun]:
-    """The runs the public may see (never a preview built with unpublished figures), of one
-    unit level if given (the province pages never pick a run of communes)."""
-    return [r for r in runs.runs(session, framework, period)
-            if r.status != "preview" and (level is None or r.unit_level == level)]
-
-
-def official_of(session: Session, framework: str, period: str,
-                level: str = "province") -> IndexRun | None:
-    return next((r for r in runs.runs(session, framework, period)
-                 if r.status == "official" and r.unit_level == level), None)
-
-
 def runs_json(session: Session, rows: list[IndexRun]) -> list[dict[str, Any]]:
     """Runs as JSON, each labelled by what it is (two runs never share a label in a list)."""
     official = {(r.framework_code, r.period) for r in rows if r.status == "official"}
@@ -167,65 +139,6 @@ def selectors(session: Session, level: str = "province") -> list[dict[str, Any]]
         rec = frameworks.framework(session, code)
         entry["name"] = {"vi": rec.name_vi, "en": rec.name_en} if rec else {"vi": code, "en": code}
     return sorted(by_fw.values(), key=lambda e: e["code"])
-
-
-def _preference(run: IndexRun) -> tuple[int, int]:
-    """Official first, then what the ministry published, then chiso's, then simulated."""
-    kind = (run.method or {}).get("kind")
-    rank = (0 if run.status == "official" else 1 if kind == "published"
-            else 3 if run.simulated else 4 if run.status == "superseded" else 2)
-    return rank, -run.id
-
-
-def pick_run(session: Session, framework: str | None = None, period: str | None = None,
-             run_id: int | None = None, level: str = "province") -> IndexRun | None:
-    """The run a page or the API shows: the one asked for by id, else the official run of the
-    framework and year (the newest year with a real run when none is named), else the best
-    labelled other run. A preview is never shown to the public."""
-    if run_id is not None:
-        found = runs.run(session, run_id)
-        if found is None or found.status == "preview":
-            raise NotFound(f"Không có lần tính {run_id}", f"No index run {run_id}")
-        return found
-    candidates = public_runs(session, framework, period, level)
-    if not candidates:
-        if framework or period:
-            raise NotFound(
-                f"Không có kết quả cho khung {framework or '(bất kỳ)'}, năm {period or '(bất kỳ)'}",
-                f"No results for framework {framework or '(any)'}, year {period or '(any)'}",
-            )
-        return None
-    if period is None:
-        real = [c for c in candidates if not c.simulated] or candidates
-        official = [c for c in real if c.status == "official"]
-        newest = max(c.period for c in (official or real))
-        candidates = [c for c in candidates if c.period == newest]
-    return min(candidates, key=_preference)
-
-
-def previous_run(session: Session, run: IndexRun) -> IndexRun | None:
-    """The run of the year before, in the same framework family, for rank changes."""
-    try:
-        prev_period = str(int(run.period) - 1)
-    except ValueError:
-        return None
-    fam = family(run.framework_code)
-    cands = [r for r in runs.runs(session, period=prev_period)
-             if family(r.framework_code) == fam and r.unit_level == run.unit_level]
-    if not cands:
-        return None
-    cands.sort(key=lambda r: (r.simulated != run.simulated, r.framework_code != run.framework_code,
-                              -r.id))
-    return cands[0]
-
-
-def map_name(unit_rows: list[Unit]) -> str:
-    """vn-34 for the provinces in force from 1 July 2025, vn-63 for the ones before."""
-    if any(u.valid_from and u.valid_from >= REFORM_DATE for u in unit_rows):
-        return "vn-34"
-    if any(u.valid_to and u.valid_to < REFORM_DATE for u in unit_rows):
-        return "vn-63"
-    return "vn-34" if len(unit_rows) <= 34 else "vn-63"
 
 
 def unit_json(u: Unit) -> dict[str, Any]:
@@ -559,70 +472,6 @@ def _indicator_rows(session: Session, fw: Framework, u: Unit, period: str,
             "benchmarks": [f for f in figs if f["kind"] == "benchmark"],
         })
     return rows
-
-
-# the published DTI series a scorecard draws over time: the index, then its main indices
-HISTORY_CODES = ("dti_score", "nhan_thuc_so", "the_che_so", "ha_tang_so", "nhan_luc_so", "attt",
-                 "hd_cqs", "hd_kts", "hd_xhs")
-
-
-def history(session: Session, unit_id: str) -> dict[str, Any] | None:
-    """The published DTI of a province over the years (and of each main index), beside the
-    provincial mean; for a province formed on 1/7/2025, its predecessors' series before it.
-    None when nothing is published for it."""
-    u = units.unit(session, unit_id)
-    if u is None:
-        return None
-    preds = [p for p, _e in units.predecessors(session, unit_id)]
-    nat = units.country(session)
-    ids = [unit_id, *(p.id for p in preds)] + ([nat.id] if nat else [])
-    figs = observations.figures(session, observations.Filter(
-        unit_ids=ids, indicators=list(HISTORY_CODES), kinds=["actual", "national_average"]))
-    if not any(o.unit_id != (nat.id if nat else None) for o, _ in figs):
-        return None
-    names = {p.id: p.name for p in preds} | {unit_id: u.name}
-    by: dict[tuple[str, str, str], dict[str, float]] = defaultdict(dict)
-    simulated = False
-    for o, src in figs:
-        if o.value is None:
-            continue
-        role = ("national" if nat and o.unit_id == nat.id
-                else "own" if o.unit_id == unit_id else "predecessor")
-        if role == "national" and o.kind != "national_average":
-            continue  # the national DTI is another quantity than the provinces' mean
-        by[(o.indicator, role, o.unit_id)][o.period] = o.value
-        simulated = simulated or bool(src and src.simulated)
-    periods = sorted({p for series in by.values() for p in series})
-    node_names = _node_names(session)
-    out = []
-    for code in HISTORY_CODES:
-        series = [{"name": names.get(uid, uid) if role != "national" else "national",
-                   "role": role, "points": [vals.get(p) for p in periods]}
-                  for (c, role, uid), vals in sorted(by.items(), key=lambda kv: (
-                      kv[0][0], ("own", "predecessor", "national").index(kv[0][1]), kv[0][2]))
-                  if c == code]
-        if any(s["role"] != "national" for s in series):
-            out.append({"code": code, "name": node_names.get(code, {"vi": code, "en": code}),
-                        "series": series})
-    # where the series moves from the 63 old provinces to this one of the 34
-    own = sorted(p for (c, role, _uid), vals in by.items() if role == "own" for p in vals)
-    merged = bool(preds) and u.valid_from is not None and u.valid_from >= REFORM_DATE
-    reform = own[0] if merged and own else None
-    return {"periods": periods, "indicators": out, "reform_period": reform,
-            "simulated": simulated}
-
-
-def _node_names(session: Session) -> dict[str, dict[str, str]]:
-    """Names of the DTI's nodes (and of its total as "dti_score"), from the stored frameworks."""
-    out: dict[str, dict[str, str]] = {}
-    for rec in frameworks.frameworks(session):
-        if not rec.code.startswith("dti"):
-            continue
-        fw = framework_of(rec)
-        for n in fw.nodes():
-            out[n.code] = {"vi": n.name.vi, "en": n.name.en}
-        out["dti_score"] = {"vi": fw.root.name.vi, "en": fw.root.name.en}
-    return out
 
 
 def indicator_view(session: Session, code: str, framework: str | None,

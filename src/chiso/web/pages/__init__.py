@@ -7,6 +7,7 @@ from fastapi import APIRouter
 from chiso.web.pages import (
     communes,
     compare,
+    documents,
     downloads,
     indicator,
     methodology,
@@ -18,6 +19,6 @@ from chiso.web.pages import (
 
 router = APIRouter(include_in_schema=False)
 # projects and communes before scorecard: "/province/{unit}/projects" is not a scorecard
-for module in (overview, projects, communes, scorecard, indicator, compare, methodology,
-               downloads, search):
+for module in (overview, documents, projects, communes, scorecard, indicator, compare,
+               methodology, downloads, search):
     router.include_router(module.router)

@@ -35,9 +35,14 @@ def province(
     run: Annotated[int | None, Query(ge=1, le=MAX_INT)] = None,
     framework: Annotated[str | None, Query(max_length=80)] = None,
     year: Annotated[str | None, Query(max_length=10)] = None,
+    compare: Annotated[str | None, Query(max_length=40)] = None,
 ) -> HTMLResponse:
     chosen = scorecard_run(session, unit_id, run, framework, year)
     card = scorecard(session, unit_id, chosen)
+    rows = ranking(session, chosen)["rows"] if chosen is not None else []
+    other = next((r for r in rows if compare and r["unit"]["id"] == compare != unit_id), None)
     simulated = bool(chosen and chosen.simulated) or any(
         r["figure"] and r["figure"]["simulated"] for r in card["indicators"])
-    return render(request, "scorecard.html", active="scorecard", card=card, simulated=simulated)
+    return render(request, "scorecard.html", active="scorecard", card=card, simulated=simulated,
+                  compare=other, compare_choices=[r["unit"] for r in rows
+                                                  if r["unit"]["id"] != unit_id])
