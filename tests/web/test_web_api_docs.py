@@ -62,6 +62,9 @@ def test_every_endpoint_has_an_example_that_returns_data(client: TestClient) -> 
                     (method, path, p["name"])
         if method != "get" or any(w in path for w in ("/entry/", "/review", "/published/")):
             continue  # these need a token or a publication: their examples only document
+        if any(w in path for w in ("/projects", "communes")):
+            continue  # this fixture holds no register or commune run: tests/projects and the
+            # commune tests call these endpoints on data of their own
         url = path
         params: dict[str, Any] = {}
         for p in op.get("parameters", []):

@@ -117,7 +117,7 @@ def _published_projects(s: Session) -> list[dict[str, Any]]:
     return [d for p in projects.register(s) if (d := projects.view_of(p, "public"))]
 
 
-def _projects(s: Session) -> list[list[Any]]:
+def _projects(s: Session, lang: str = "vi") -> list[list[Any]]:
     from chiso.compute.value_report import register_appraisal
 
     data = _published_projects(s)
@@ -133,7 +133,7 @@ def _projects(s: Session) -> list[list[Any]]:
     return out
 
 
-def _project_flows(s: Session) -> list[list[Any]]:
+def _project_flows(s: Session, lang: str = "vi") -> list[list[Any]]:
     return [[d["code"], f["year"], f["kind"], f["category"], f["item"], f["amount"], f["low"],
              f["high"], bool(f.get("simulated")), f.get("source")]
             for d in _published_projects(s) for f in d["flows"]]

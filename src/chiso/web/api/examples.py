@@ -16,6 +16,7 @@ PARAMS: dict[str, Any] = {
     "year": "2024", "run_id": 1, "run": 1, "indicator": "nhan_thuc_so", "node": "pdti",
     "level": "province", "as_of": "2025-07-01", "kind": "actual", "limit": 10, "offset": 0,
     "sub_id": 1, "obs_id": 1, "status": "submitted", "version": None, "lang": "vi",
+    "province_id": "vn34-01", "commune_id": "vn34c-00004", "goal": "next",
 }
 # examples a reader can try without a token; others only document
 OVERRIDES: dict[str, dict[str, Any]] = {
@@ -26,6 +27,15 @@ OVERRIDES: dict[str, dict[str, Any]] = {
     "/api/v1/ranking": {"year": None, "run": None},
     "/api/v1/scorecards/{unit_id}": {"run": None, "framework": None, "year": None},
     "/api/v1/targets": {"indicator": None, "run": None, "framework": None, "year": None},
+    "/api/v1/projects": {"unit": None, "status": None},
+    "/api/v1/projects/{code}": {"code": "BK-TMDT"},
+    "/api/v1/projects/portfolio/{unit_id}": {"unit_id": "vn34-92"},
+    "/api/v1/scorecards/{unit_id}/what-it-takes": {"run": None, "framework": None,
+                                                   "year": None},
+    "/api/v1/provinces/{province_id}/communes": {"framework": None, "year": None, "run": None},
+    "/api/v1/provinces/{province_id}/communes.csv": {"framework": None, "year": None,
+                                                     "run": None},
+    "/api/v1/communes/{commune_id}": {"framework": None, "year": None, "run": None},
 }
 
 _UNIT = {"id": "vn34-01", "code": "01", "name": "Hà Nội", "full_name": "Thành phố Hà Nội",
@@ -117,6 +127,36 @@ RESPONSES: dict[tuple[str, str], Any] = {
         {"unit": "vn34-01", "indicator": "nhan_thuc_so", "kind": "actual", "target_year": None,
          "value": 0.5}]},
 }
+_PROJECT = {"code": "BK-TMDT", "name": "Thí điểm bán hàng qua sàn thương mại điện tử",
+            "unit_id": "vn34-19",
+            "sector": "government", "status": "running", "npv": 12_500_000_000,
+            "bcr": 2.4, "meets_bar": True, "simulated": True}
+RESPONSES.update({
+    ("get", "/api/v1/scorecards/{unit_id}/what-it-takes"): {"ok": True, "data": {
+        "unit": "vn34-01", "goal_rank": 1, "rank": 2, "exact": True, "threshold": 0.8,
+        "singles": [{"reaches": True, "rank": 1, "moves": [
+            {"code": "the_che_so", "before": 0.61, "after": 0.66, "change": 0.05}]}]}},
+    ("get", "/api/v1/projects"): {"ok": True, "total": 1, "data": [_PROJECT]},
+    ("get", "/api/v1/projects/platforms"): {"ok": True, "data": [
+        {"code": "vneid", "name": "VNeID", "supplier": "Bộ Công an", "category": "identity",
+         "price_low": None, "price_high": None}]},
+    ("get", "/api/v1/projects/portfolio/{unit_id}"): {"ok": True, "data": {
+        "unit": "vn34-92", "it_share": [{"year": 2020, "share": 0.1, "bar": 1.0, "lead": 2.0}],
+        "npv": 12_500_000_000, "bcr": 2.4, "below_bar": []}},
+    ("get", "/api/v1/projects/{code}"): {"ok": True, "data": _PROJECT},
+    ("get", "/api/v1/communes"): {"ok": True, "data": [
+        {"province": "vn34-01", "communes": 126, "scored": 126, "median": 61.5}]},
+    ("get", "/api/v1/provinces/{province_id}/communes"): {"ok": True, "data": [
+        {"unit": "vn34c-00004", "name": "Phường Ba Đình", "score": 72.5, "rank": 12,
+         "rank_q05": 8, "rank_q95": 17, "simulated": True}]},
+    ("get", "/api/v1/provinces/{province_id}/communes.csv"): {"ok": True},
+    ("get", "/api/v1/communes/{commune_id}"): {"ok": True, "data": {
+        "unit": "vn34c-00004", "score": 72.5, "rank": 12, "components": [
+            {"code": "nt_1", "value": 1, "points": 2.5, "rule": "yes_no"}]}},
+    ("post", "/api/v1/feed"): {"ok": True, "client_key": "hcm-igate-2026-11-30", "added": 12,
+                               "revised": 0, "unchanged": 0},
+})
+
 BODIES: dict[tuple[str, str], Any] = {
     ("post", "/api/v1/entry/{fw_code}/{period}/{unit_id}"): {
         "version": 0, "values": {"nhan_thuc_so": "0,5"}, "submit": True},
