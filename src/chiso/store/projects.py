@@ -148,21 +148,26 @@ def spending(session: Session, unit_ids: Sequence[str] = ()) -> list[ItSpending]
                                            ItSpending.measure)))
 
 
-def put_spending(session: Session, **fields: Any) -> tuple[ItSpending, bool]:
-    """A spending figure (unit, year, measure), replaced if one exists; True if it changed."""
-    row = session.scalar(select(ItSpending).where(
-        ItSpending.unit_id == fields["unit_id"], ItSpending.year == fields["year"],
-        ItSpending.measure == fields["measure"]))
+def _upsert(session: Session, row: Any, new: Any, fields: dict[str, Any]) -> tuple[Any, bool]:
+    """`row` updated with `fields`, or `new` (built from them) added when there is none; True if
+    anything changed."""
     if row is None:
-        row = ItSpending(**fields)
-        session.add(row)
+        session.add(new)
         session.flush()
-        return row, True
+        return new, True
     changed = any(getattr(row, k) != v for k, v in fields.items())
     for k, v in fields.items():
         setattr(row, k, v)
     session.flush()
     return row, changed
+
+
+def put_spending(session: Session, **fields: Any) -> tuple[ItSpending, bool]:
+    """A spending figure (unit, year, measure), replaced if one exists; True if it changed."""
+    row = session.scalar(select(ItSpending).where(
+        ItSpending.unit_id == fields["unit_id"], ItSpending.year == fields["year"],
+        ItSpending.measure == fields["measure"]))
+    return _upsert(session, row, ItSpending(**fields) if row is None else None, fields)
 
 
 def platforms(session: Session) -> list[Platform]:
@@ -172,16 +177,7 @@ def platforms(session: Session) -> list[Platform]:
 def put_platform(session: Session, **fields: Any) -> tuple[Platform, bool]:
     """A catalogue entry by name, replaced if it exists; True if it changed."""
     row = session.scalar(select(Platform).where(Platform.name == fields["name"]))
-    if row is None:
-        row = Platform(**fields)
-        session.add(row)
-        session.flush()
-        return row, True
-    changed = any(getattr(row, k) != v for k, v in fields.items())
-    for k, v in fields.items():
-        setattr(row, k, v)
-    session.flush()
-    return row, changed
+    return _upsert(session, row, Platform(**fields) if row is None else None, fields)
 
 
 FIELDS = ("code", "name", "name_en", "unit_id", "agency", "sector", "project_group", "funding",
