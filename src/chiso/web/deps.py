@@ -9,6 +9,7 @@ from fastapi import Depends, Query, Request
 from sqlalchemy.orm import Session
 
 from chiso.errors import InvalidInput, Problem
+from chiso.web.api.common import MAX_INT
 from chiso.web.responses import lang_of
 
 
@@ -33,6 +34,20 @@ class Paging:
     ) -> None:
         self.limit, self.offset = limit, offset
 
+
+class RunChoice:
+    """The run a page is asked to show: ?framework=&year=&run= (store.runs.pick_run decides)."""
+
+    def __init__(
+        self,
+        framework: Annotated[str | None, Query(max_length=80)] = None,
+        year: Annotated[str | None, Query(max_length=10)] = None,
+        run: Annotated[int | None, Query(ge=1, le=MAX_INT)] = None,
+    ) -> None:
+        self.framework, self.year, self.run = framework, year, run
+
+
+RunQuery = Annotated[RunChoice, Depends()]
 
 _declared: dict[int, frozenset[str]] = {}
 

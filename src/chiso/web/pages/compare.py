@@ -7,8 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from starlette.responses import HTMLResponse
 
-from chiso.web.api.common import MAX_INT
-from chiso.web.deps import SessionDep
+from chiso.web.deps import RunQuery, SessionDep
 from chiso.web.model import pick_run, ranking, selectors
 from chiso.web.pages.render import render
 
@@ -19,11 +18,10 @@ router = APIRouter()
 def compare(
     request: Request,
     session: SessionDep,
+    choice: RunQuery,
     unit: Annotated[list[Annotated[str, Query(max_length=40)]], Query(max_length=5)] = [],  # noqa: B006
-    framework: Annotated[str | None, Query(max_length=80)] = None,
-    year: Annotated[str | None, Query(max_length=10)] = None,
-    run: Annotated[int | None, Query(ge=1, le=MAX_INT)] = None,
 ) -> HTMLResponse:
+    framework, year, run = choice.framework, choice.year, choice.run
     shown = pick_run(session, framework, year, run)
     rank = ranking(session, shown) if shown else None
     chosen = []

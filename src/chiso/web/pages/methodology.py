@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Request
 from starlette.responses import HTMLResponse
 
 from chiso.errors import NotFound
 from chiso.store import frameworks, observations, runs
-from chiso.web.api.common import MAX_INT
-from chiso.web.deps import SessionDep
+from chiso.web.deps import RunQuery, SessionDep
 from chiso.web.model import (
     describe_run,
     framework_for_run,
@@ -31,10 +28,9 @@ router = APIRouter()
 def methodology(
     request: Request,
     session: SessionDep,
-    framework: Annotated[str | None, Query(max_length=80)] = None,
-    year: Annotated[str | None, Query(max_length=10)] = None,
-    run: Annotated[int | None, Query(ge=1, le=MAX_INT)] = None,
+    choice: RunQuery,
 ) -> HTMLResponse:
+    framework, year, run = choice.framework, choice.year, choice.run
     try:
         chosen = pick_run(session, framework, year, run)
     except NotFound:

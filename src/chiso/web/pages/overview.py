@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Request
 from starlette.responses import HTMLResponse, RedirectResponse
 
-from chiso.web.api.common import MAX_INT
-from chiso.web.deps import SessionDep
+from chiso.web.deps import RunQuery, SessionDep
 from chiso.web.model import pick_run, ranking, selectors
 from chiso.web.pages.render import render
 
@@ -19,10 +16,9 @@ router = APIRouter()
 def overview(
     request: Request,
     session: SessionDep,
-    framework: Annotated[str | None, Query(max_length=80)] = None,
-    year: Annotated[str | None, Query(max_length=10)] = None,
-    run: Annotated[int | None, Query(ge=1, le=MAX_INT)] = None,
+    choice: RunQuery,
 ) -> HTMLResponse:
+    framework, year, run = choice.framework, choice.year, choice.run
     chosen = pick_run(session, framework, year, run)
     rank = ranking(session, chosen) if chosen else None
     return render(
