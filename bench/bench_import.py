@@ -2,7 +2,8 @@
 
 Usage: .venv/bin/python bench/bench_import.py [csv|xlsx] [ROWS] [POSTGRES_URL]
 Each run: write a long-format file of ROWS figures (not timed), import it into a fresh SQLite
-database (or a fresh database on the PostgreSQL server given, dropped afterwards) (timed: read + check every row + one transaction), import it again (timed: the
+database (or a fresh database on the PostgreSQL server given, dropped afterwards) (timed: read +
+check every row + one transaction), import it again (timed: the
 idempotent path, every figure unchanged), and report peak memory of the process.
 """
 
@@ -23,12 +24,15 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine, text
 
 from chiso.framework import load_framework
-from chiso.ingest import ImportOptions, import_file
-from chiso.ingest.load import registry_resolver
+from chiso.ingest import ImportOptions
+from chiso.ingest.load import ImportReport, registry_resolver
 from chiso.ingest.validate import UnitResolver
-from chiso.store import db, repo
+from chiso.store import db
 from chiso.units.registry import Registry
 from chiso.values import rule_for
+from chiso.workflow import imports, setup
+from chiso.workflow.principal import Principal
+from chiso.workflow.work import Work
 
 HEADER = ["unit", "indicator", "period", "kind", "value"]
 
@@ -36,10 +40,17 @@ HEADER = ["unit", "indicator", "period", "kind", "value"]
 def units_and_resolver(engine: Engine) -> tuple[list[str], UnitResolver]:
     """Load the shipped units; the province names of 2024 and the resolver `chiso import` uses."""
     reg = Registry.load()
-    with db.transaction(engine) as s:
-        repo.sync_units(s, reg.all_units(), reg.lineage_events())
+    setup.initialise(engine, actor="bench")  # frameworks and units, as chiso init does
     names = [u.name for u in reg.units(as_of=date(2024, 12, 31), level="province")]
-    return names, registry_resolver()
+    return names, registry_resolver(reg)
+
+
+def import_file(engine: Engine, path: Path, options: ImportOptions, *,
+                resolve_unit: UnitResolver) -> ImportReport:
+    """`chiso import` of one file: its own transaction, as the person at the command line."""
+    with db.transaction(engine) as s:
+        return imports.import_file(Work.open(s, Principal.local(None), None), path, options,
+                                   resolve_unit=resolve_unit)
 
 
 def figures(names: list[str], rows: int):  # type: ignore[no-untyped-def]

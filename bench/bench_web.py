@@ -20,6 +20,7 @@ import argparse
 import asyncio
 import json
 import os
+import random
 import socket
 import statistics
 import subprocess
@@ -27,6 +28,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -110,7 +112,7 @@ async def load(port: int, paths: list[str], clients: int, seconds: float,
     return {
         "requests": len(ms), "rps": len(ms) / elapsed,
         "p50_ms": ms[len(ms) // 2], "p95_ms": ms[int(len(ms) * 0.95)],
-        "p99_ms": ms[int(len(ms) * 0.99)], "mean_ms": statistics.fmean(ms),
+        "p99_ms": ms[int(len(ms) * 0.99)], "max_ms": ms[-1], "mean_ms": statistics.fmean(ms),
     }
 
 
@@ -124,6 +126,93 @@ def scorecard_paths(port: int) -> tuple[list[str], list[str]]:
             [f"/province/{u}?run={run}" for u in ids])
 
 
+def shuffled(paths: list[str], seed: int) -> list[str]:
+    out = list(paths)
+    random.Random(seed).shuffle(out)
+    return out
+
+
+async def mixed(port: int, paths: list[str], clients: int, seconds: float,
+                max_requests: int, extra: str = "") -> dict[str, float]:
+    """Every client asks the scorecard JSON and page of random units (its own seeded order)."""
+    latencies: list[float] = []
+    errors: list[str] = []
+    t0 = time.monotonic()
+    await asyncio.gather(*(one_client(port, shuffled(paths * 20, k), t0 + seconds, max_requests,
+                                      latencies, errors, extra) for k in range(clients)))
+    elapsed = time.monotonic() - t0
+    if errors:
+        raise RuntimeError(f"{len(errors)} non-200 responses, e.g. {errors[:3]}")
+    ms = sorted(x * 1000 for x in latencies)
+    return {"requests": len(ms), "rps": len(ms) / elapsed, "p50_ms": ms[len(ms) // 2],
+            "p95_ms": ms[int(len(ms) * 0.95)], "p99_ms": ms[int(len(ms) * 0.99)],
+            "max_ms": ms[-1], "mean_ms": statistics.fmean(ms)}
+
+
+def import_file_for(data_dir: Path, rows: int) -> Path:
+    """A long-format CSV of `rows` chiso-core figures (bench_import's generator)."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    from bench_import import write_file  # type: ignore[import-not-found]
+
+    from chiso.units.registry import Registry
+
+    reg = Registry.load()
+    names = [u.name for u in reg.units(as_of=date(2024, 12, 31), level="province")]
+    path = data_dir / f"bench-import-{rows}.csv"
+    write_file(path, rows, names)
+    return path
+
+
+def main_mix(args: argparse.Namespace, extra: str) -> int:
+    """Issue 19.8: the two endpoints at random units, as users meet them: cold (a fresh server,
+    every scorecard asked once), warm, and while a large import runs."""
+    data_dir = args.data_dir or fixture_database()
+    port = free_port()
+    proc = start_server(data_dir, port, args.workers)
+    out: dict[str, dict[str, float]] = {}
+    try:
+        json_paths, page_paths = scorecard_paths(port)
+        paths = json_paths + page_paths
+        t0 = time.perf_counter()
+        cold = asyncio.run(load(port, paths, 1, 600.0, len(paths), extra))
+        out["cold: every scorecard once, 1 client"] = {**cold, "total_s": time.perf_counter() - t0}
+        out["warm"] = asyncio.run(mixed(port, paths, args.clients, args.seconds,
+                                        args.max_requests, extra))
+        if args.during_import:
+            csv_path = import_file_for(data_dir, args.during_import)
+            env = {**os.environ, "CHISO_DATA_DIR": str(data_dir)}
+            t_imp = time.perf_counter()
+            log = (data_dir / "bench-import.log").open("wb")
+            imp = subprocess.Popen([sys.executable, "-m", "chiso.cli", "import", str(csv_path)],
+                                   env=env, stdout=log, stderr=subprocess.STDOUT)
+            time.sleep(0.5)
+            during = asyncio.run(mixed(port, paths, args.clients, args.seconds,
+                                       args.max_requests, extra))
+            rc = imp.wait(timeout=1800)
+            log.close()
+            if rc != 0:
+                tail = (data_dir / "bench-import.log").read_text(encoding="utf-8")[-600:]
+                print(f"the import failed (exit {rc}):\n{tail}", file=sys.stderr)
+            during["import_s"] = time.perf_counter() - t_imp
+            during["import_rc"] = rc
+            out[f"during a {args.during_import:,}-row import"] = during
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+    print(f"chiso web benchmark (mix): {args.clients} clients at random units over the scorecard "
+          f"JSON and page, {args.seconds:g} s, {os.cpu_count()} cores, data: "
+          f"{'fixture' if not args.data_dir else args.data_dir}")
+    for name, r in out.items():
+        line = (f"  {name}: p50 {r['p50_ms']:.1f} ms, p95 {r['p95_ms']:.1f} ms, "
+                f"p99 {r['p99_ms']:.1f} ms, max {r['max_ms']:.1f} ms, {r['requests']} requests")
+        if "total_s" in r:
+            line += f", total {r['total_s']:.2f} s"
+        if "import_s" in r:
+            line += f"; the import took {r['import_s']:.1f} s (exit {r['import_rc']})"
+        print(line)
+    return 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data-dir", type=Path, help="a chiso data directory (default: fixture database)")
@@ -132,8 +221,14 @@ def main() -> int:
     ap.add_argument("--max-requests", type=int, default=200_000)
     ap.add_argument("--workers", type=int, default=1)
     ap.add_argument("--gzip", action="store_true", help="send Accept-Encoding: gzip, as browsers do")
+    ap.add_argument("--mix", action="store_true",
+                    help="both endpoints at random units: cold, warm (and --during-import)")
+    ap.add_argument("--during-import", type=int, default=0, metavar="ROWS",
+                    help="with --mix: measure while `chiso import` loads ROWS figures")
     args = ap.parse_args()
     extra = "Accept-Encoding: gzip, deflate, br\r\n" if args.gzip else ""
+    if args.mix:
+        return main_mix(args, extra)
 
     data_dir = args.data_dir or fixture_database()
     port = free_port()
