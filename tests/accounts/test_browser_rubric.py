@@ -69,6 +69,7 @@ def test_a_commune_self_assessment_goes_through_review_council_and_publication(
         _sign_in(page, url, "xa.nhap", form)
         for code, v in values.items():
             page.locator(f"#v__{code}").fill(_vi(v))
+        page.locator("[data-code=xa_nt_truong_ban] summary").click()  # note and evidence link
         page.locator("input[name=url__xa_nt_truong_ban]").fill("https://xa.example/qd-bcd.pdf")
         page.get_by_role("button", name="Gửi duyệt").click()
         page.wait_for_load_state()
@@ -80,7 +81,7 @@ def test_a_commune_self_assessment_goes_through_review_council_and_publication(
 
         # 2. preliminary review: one component adjusted with a reason, then accepted
         _sign_in(page, url, "so.tham.dinh", f"/review/{sub_id}")
-        page.get_by_label("xa_cq_toan_trinh").fill("85")
+        page.locator("input[name=adj__xa_cq_toan_trinh]").fill("85")
         page.get_by_label("Ý kiến (bắt buộc khi trả lại hoặc điều chỉnh)").fill(
             "Theo số liệu Cổng dịch vụ công ngày 30/6")
         page.get_by_role("button", name="Điều chỉnh").click()
@@ -91,7 +92,7 @@ def test_a_commune_self_assessment_goes_through_review_council_and_publication(
 
         # 3. the appraisal council adjusts the inspection's points and confirms
         _sign_in(page, url, "hoi.dong", f"/review/{sub_id}")
-        page.get_by_label("xa_at_kiem_tra").fill("12,5")
+        page.locator("input[name=adj__xa_at_kiem_tra]").fill("12,5")
         page.get_by_label("Ý kiến của Hội đồng (bắt buộc khi trả lại hoặc điều chỉnh)").fill(
             "Biên bản kiểm tra an toàn thông tin chưa đủ")
         page.get_by_role("button", name="Hội đồng thông qua").click()

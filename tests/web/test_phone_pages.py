@@ -42,4 +42,5 @@ def test_no_public_page_is_wider_than_a_phone(page: Any, server: str, path: str,
     page.set_viewport_size(PHONE)
     page.goto(f"{server}{path}{'&' if '?' in path else '?'}lang={lang}")
     page.wait_for_load_state("load")
-    assert overflow(page) == [], path
+    got = overflow(page)
+    assert got == [], (path, got)

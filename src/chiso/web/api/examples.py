@@ -149,13 +149,18 @@ RESPONSES.update({
     ("get", "/api/v1/provinces/{province_id}/communes"): {"ok": True, "data": [
         {"unit": "vn34c-00004", "name": "Phường Ba Đình", "score": 72.5, "rank": 12,
          "rank_q05": 8, "rank_q95": 17, "simulated": True}]},
-    ("get", "/api/v1/provinces/{province_id}/communes.csv"): {"ok": True},
     ("get", "/api/v1/communes/{commune_id}"): {"ok": True, "data": {
         "unit": "vn34c-00004", "score": 72.5, "rank": 12, "components": [
             {"code": "nt_1", "value": 1, "points": 2.5, "rule": "yes_no"}]}},
     ("post", "/api/v1/feed"): {"ok": True, "client_key": "hcm-igate-2026-11-30", "added": 12,
                                "revised": 0, "unchanged": 0},
 })
+
+CSV_EXAMPLES = {
+    "/api/v1/provinces/{province_id}/communes.csv":
+        "unit_id,name,type,score,rank,rank_q05,rank_q95,run,framework,period,simulated\n"
+        "vn34c-00004,Ba Đình,phường,72.5,12,8,17,9,commune-hanoi-2025,2025,true\n",
+}
 
 BODIES: dict[tuple[str, str], Any] = {
     ("post", "/api/v1/entry/{fw_code}/{period}/{unit_id}"): {
@@ -167,7 +172,8 @@ BODIES: dict[tuple[str, str], Any] = {
 
 OK_SCHEMA = {"type": "object", "required": ["ok"], "properties": {"ok": {"type": "boolean"}}}
 # what else the entry and review endpoints answer (with a token, or without one)
-PRIVATE = {401: "Chưa đăng nhập hoặc mã truy cập sai / not signed in, or a bad token",
+PRIVATE = {400: "Thân yêu cầu không đọc được (không phải JSON UTF-8) / the body is not UTF-8 JSON",
+           401: "Chưa đăng nhập hoặc mã truy cập sai / not signed in, or a bad token",
            403: "Không được phép / not allowed", 404: "Không tìm thấy / not found",
            409: "Người khác đã sửa trước / someone changed it first",
            413: "Quá lớn / too large"}
@@ -180,7 +186,7 @@ def add_examples(spec: dict[str, Any]) -> dict[str, Any]:
         for method, op in item.items():
             responses = op.setdefault("responses", {})
             template = responses.get("422") or responses.get("404")
-            if "/entry/" in path or "/review" in path or "/published/" in path:
+            if any(w in path for w in ("/entry/", "/review", "/published/", "/feed")):
                 for status, text in PRIVATE.items():
                     if str(status) not in responses and template is not None:
                         responses[str(status)] = {**template, "description": text}
@@ -190,6 +196,10 @@ def add_examples(spec: dict[str, Any]) -> dict[str, Any]:
                 if ex is not None:
                     p["example"] = ex
             ok = responses.setdefault("200", {"description": "OK"})
+            if path.endswith(".csv"):  # a download: CSV, not the JSON envelope
+                ok["content"] = {"text/csv": {"schema": {"type": "string"},
+                                              "example": CSV_EXAMPLES.get(path, "")}}
+                continue
             content = ok.setdefault("content", {}).setdefault("application/json", {})
             content["schema"] = OK_SCHEMA
             if (method, path) in RESPONSES:
