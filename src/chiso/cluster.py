@@ -79,7 +79,9 @@ class DaskRunner:
     def __call__(self, fn: Callable[..., RankTally], shared: tuple[Any, ...],
                  tasks: Sequence[Any]) -> Iterable[RankTally]:
         distributed = _distributed()
-        sent = [self.client.scatter(s, broadcast=True) for s in shared]
+        # hash=False: each run's inputs under keys of its own, so a run that ends (and releases
+        # its inputs) never takes away those of another run that sent the same data
+        sent = [self.client.scatter(s, broadcast=True, hash=False) for s in shared]
         futures = [self.client.submit(fn, *sent, t, pure=False) for t in tasks]
         try:
             for fut in distributed.as_completed(futures):
