@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from chiso.compute.rank import rank_desc
-from chiso.compute.value import Appraisal, reaches_bar
+from chiso.compute.value import BAR, Appraisal, reaches_bar
 
 # "Bộ đang chỉ đạo chi 1%, đề xuất đẩy lên 2%" (Bến Tre, 2020): IT spending / total budget
 IT_SHARE_BARS = (0.01, 0.02)
@@ -68,24 +68,45 @@ class Portfolio:
 
 def portfolio(a: Appraisal, group_of: Sequence[str]) -> Portfolio:
     """Sum the projects of each group (e.g. the province each project belongs to)."""
+    return portfolio_of(a.pv_benefits, a.pv_costs, a.flags["below_bar"], group_of, a.bar)
+
+
+def portfolio_of(pv_benefits: np.ndarray, pv_costs: np.ndarray, below_bar: np.ndarray,
+                 group_of: Sequence[str], bar: float = BAR) -> Portfolio:
+    """`portfolio` from each project's present values and whether it is below the bar (as a
+    stored appraisal keeps them), without appraising again."""
     names, inverse = np.unique(np.asarray(group_of, dtype=str), return_inverse=True)
     n = names.size
 
     def total(v: np.ndarray) -> np.ndarray:
-        return np.bincount(inverse, weights=v, minlength=n)
+        return np.bincount(inverse, weights=np.asarray(v, dtype=float), minlength=n)
 
-    pv_b, pv_c = total(a.pv_benefits), total(a.pv_costs)
+    pv_b, pv_c = total(pv_benefits), total(pv_costs)
     with np.errstate(divide="ignore", invalid="ignore"):
         bcr = np.where(pv_c > 0, pv_b / pv_c, np.nan)
-    below = total(a.flags["below_bar"].astype(float)).astype(int)
+    below = total(np.asarray(below_bar, dtype=float)).astype(int)
     return Portfolio(tuple(str(g) for g in names), np.bincount(inverse, minlength=n), pv_b, pv_c,
-                     pv_b - pv_c, bcr, reaches_bar(pv_b, pv_c, a.bar), below)
+                     pv_b - pv_c, bcr, reaches_bar(pv_b, pv_c, bar), below)
 
 
 def rank_by_value(a: Appraisal) -> np.ndarray:
     """Rank of each project by value per đồng spent (B/C), 1 = most; ties share the lower
     rank; NaN where B/C does not exist."""
-    return rank_desc(a.bcr)
+    return rank_by_bcr(a.bcr)
+
+
+def rank_by_bcr(bcr: np.ndarray) -> np.ndarray:
+    """`rank_by_value` from the ratios alone (NaN: not ranked)."""
+    return rank_desc(np.asarray(bcr, dtype=float))
+
+
+def spending_by_year(year: np.ndarray, amount: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """IT spending derived from the register: the projects' costs summed by calendar year
+    (each amount its central estimate); the years that have a cost, ascending, and their
+    totals."""
+    y, a = np.asarray(year, dtype=int), np.asarray(amount, dtype=float)
+    years, inverse = np.unique(y, return_inverse=True)
+    return years, np.bincount(inverse, weights=a, minlength=years.size)
 
 
 def below_bar(a: Appraisal) -> np.ndarray:

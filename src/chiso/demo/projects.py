@@ -107,13 +107,26 @@ def provenance_problems() -> list[str]:
     for i, bar in enumerate(reg["bars"]):
         refs.append((bar["real"], f"bars[{i}]"))
     for i, s in enumerate(reg["spending"]):
-        refs.append((s["real"], f"spending[{i}]"))
+        if ("real" in s) == ("simulated" in s):
+            problems.append(f"spending[{i}]: label it real or simulated")
+        elif "real" in s:
+            refs.append((s["real"], f"spending[{i}]"))
+        else:
+            if not s["simulated"].get("why"):
+                problems.append(f"spending[{i}]: a simulated value says why")
+            refs += [(b, f"spending[{i}] basis") for b in s["simulated"].get("basis", [])]
     for p in reg["projects"]:
         refs += [(f["real"], f"{p['code']} fact") for f in p.get("facts", [])]
         if ("real" in p["start_year"]) == ("simulated" in p["start_year"]):
             problems.append(f"{p['code']} start_year: label it real or simulated")
         elif "real" in p["start_year"]:
             refs.append((p["start_year"]["real"], f"{p['code']} start_year"))
+        for u in p.get("unit_costs", []):
+            where = f"{p['code']} unit cost {u['platform']}"
+            if u["platform"] not in p.get("platforms", []):
+                problems.append(f"{where}: the project does not list this platform")
+            if "real" not in u and not (u.get("simulated") or {}).get("why"):
+                problems.append(f"{where}: label it real or simulated (with why)")
     for ln in lines():
         for v in VALUES:
             label = ln.provenance.get(v, {})
@@ -132,8 +145,12 @@ def provenance_problems() -> list[str]:
     refs.append((cat["price_statement"], "platforms price statement"))
     for pl in cat["platforms"]:
         refs.append((pl["source"], f"platform {pl['name']}"))
-        if pl.get("reference_price") is not None and "source" not in pl["reference_price"]:
-            problems.append(f"platform {pl['name']}: a reference price needs its own source")
+        price = pl.get("reference_price")
+        if price is not None and ("source" in price) == ("simulated" in price):
+            problems.append(f"platform {pl['name']}: a reference price has its own source or is"
+                            " labelled simulated (not both)")
+        elif price is not None and "simulated" in price and not price["simulated"].get("why"):
+            problems.append(f"platform {pl['name']}: a simulated price says why")
     problems += [m for ref, where in refs if (m := _quote_problem(ref, where))]
     return problems
 
@@ -145,7 +162,7 @@ def load_projects(w: Any) -> dict[str, int]:
     from datetime import date
 
     from chiso.ingest.load import registry_resolver
-    from chiso.ingest.projects import CashFlow, Project, ProjectBook
+    from chiso.ingest.projects import CashFlow, Project, ProjectBook, UnitCost
     from chiso.vocab import COUNTRY_ID
     from chiso.workflow import projects as flow
 
@@ -159,22 +176,32 @@ def load_projects(w: Any) -> dict[str, int]:
         start = int(p["start_year"]["value"])
         projects.append(Project(p["code"], p["name"]["vi"], resolve(p["unit"], date(start, 12, 31)),
                                 p["unit"], p["status"], f"projects.yaml {p['code']}",
-                                sector=p.get("sector"), start_year=start))
+                                sector=p.get("sector"), start_year=start,
+                                platforms=tuple(p.get("platforms", ()))))
         names_en[p["code"]] = p["name"]["en"]
         provenance[p["code"]] = plain({"start_year": p["start_year"], "facts": p.get("facts", []),
                                        "file": "demo/data/projects.yaml"})
     flows = [CashFlow(r, f"projects.yaml {ln.project}") for ln in lines() for r in ln.rows()]
     simulated = {(ln.project, ln.kind, ln.category, ln.item) for ln in lines() if ln.simulated}
-    report = flow.save_book(w, ProjectBook("projects.yaml", projects, flows), publish=True,
+    costs = [UnitCost(p["code"], u["platform"], u["unit"], float(u["quantity"]),
+                      float(u["unit_price"]), f"projects.yaml {p['code']}", u.get("item", ""),
+                      note=(u.get("simulated") or {}).get("why"))
+             for p in reg["projects"] for u in p.get("unit_costs", [])]
+    simulated |= {(c.project, "unit_cost", c.platform, c.unit) for c, u in zip(
+        costs, [u for p in reg["projects"] for u in p.get("unit_costs", [])]) if "real" not in u}
+    book = ProjectBook("projects.yaml", projects, flows, unit_costs=costs)
+    report = flow.save_book(w, book, publish=True,
                             simulated=simulated, names_en=names_en, provenance=provenance)
     spent = 0
     for row in reg["spending"]:
         year = int(row["year"])
         unit = COUNTRY_ID if row["unit"] == "Việt Nam" else resolve(row["unit"], date(year, 12, 31))
+        label = "real" if "real" in row else "simulated"
         spent += flow.put_spending(w, unit_id=unit, year=year, measure=row["measure"],
                                    value=float(row["value"]), value_high=row.get("value_high"),
                                    qualifier=row.get("qualifier", "eq"),
-                                   provenance=plain({"real": row["real"], "kind": row.get("kind")}))
+                                   simulated=label == "simulated",
+                                   provenance=plain({label: row[label], "kind": row.get("kind")}))
     cat = platforms()
     listed = 0
     for pl in cat["platforms"]:
@@ -182,12 +209,16 @@ def load_projects(w: Any) -> dict[str, int]:
         listed += flow.put_platform(w, name=pl["name"], category=pl.get("category"),
                                     supplier=pl.get("supplier"), owner=None,
                                     price_low=price.get("low"), price_high=price.get("high"),
-                                    price_unit=price.get("unit"), source=plain(pl["source"]))
+                                    price_unit=price.get("unit"), source=plain(pl["source"]),
+                                    price_simulated="simulated" in price,
+                                    price_source=plain({k: price[k] for k in ("source", "simulated")
+                                                        if k in price}) or None)
     shared = cat.get("shared_platforms") or {}
     for name in shared.get("names", []):
         listed += flow.put_platform(w, name=name, category="nền tảng số dùng chung / shared",
                                     supplier=None, owner=shared.get("owner"), price_low=None,
                                     price_high=None, price_unit=None,
-                                    source=plain(shared["source"]))
+                                    source=plain(shared["source"]), price_simulated=False,
+                                    price_source=None)
     return {"projects": len(report.added) + len(report.revised), "spending": spent,
             "platforms": listed}

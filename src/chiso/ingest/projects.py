@@ -3,8 +3,10 @@ bad cell named in Vietnamese and English, and nothing is returned unless the who
 
 A workbook (`chiso projects template`) has the sheets "Dự án" (one project per row), "Dòng tiền"
 (one amount per row: project, year, cost or benefit, category, item, low/central/high) and
-"Lợi ích" (each benefit's owner, baseline, target, measure and source). A plain CSV file holds the
-cash-flow table alone, with the columns project,year,kind,category,amount[,low,high,item].
+"Lợi ích" (each benefit's owner, baseline, target, measure and source), and optionally "Đơn giá"
+(a project's unit cost on a platform it uses: unit of measure, quantity, price per unit). A plain
+CSV file holds the cash-flow table alone, with the columns project,year,kind,category,amount
+[,low,high,item].
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from chiso.ingest.projects_cells import (
     PROJECT_FIELDS,
     SHEETS,
     STATUSES,
+    UNIT_COST_FIELDS,
     YEAR_INDEX_MAX,
     Row,
     Rows,
@@ -82,11 +85,27 @@ class Benefit:
 
 
 @dataclass(frozen=True)
+class UnitCost:
+    """What a project pays per unit of a platform it uses (đồng per unit of measure)."""
+
+    project: str
+    platform: str
+    unit: str
+    quantity: float
+    unit_price: float
+    cell: str
+    item: str = ""
+    source: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
 class ProjectBook:
     file: str
     projects: list[Project] = field(default_factory=list)
     flows: list[CashFlow] = field(default_factory=list)
     benefits: list[Benefit] = field(default_factory=list)
+    unit_costs: list[UnitCost] = field(default_factory=list)
 
     @property
     def codes(self) -> list[str]:
@@ -281,6 +300,42 @@ def _benefits(rows: Rows, flows: list[CashFlow]) -> list[Benefit]:
     return out
 
 
+def _unit_costs(rows: Rows, projects: list[Project], written: set[str]) -> list[UnitCost]:
+    """Each row: a project of the projects sheet, one of the platforms it says it uses, a unit
+    of measure, a quantity above 0 and a price per unit (đồng, not negative); once per project,
+    platform and unit."""
+    uses = {p.code: {fold(x): x for x in p.platforms} for p in projects}
+    out: list[UnitCost] = []
+    seen: dict[tuple[str, str, str], str] = {}
+    for row in rows:
+        project = row.text("project", required=True)
+        platform = row.text("platform", required=True)
+        unit = row.text("unit", required=True)
+        quantity = row.quantity("quantity", required=True)
+        price = row.amount("unit_price", required=True)
+        if project and project not in written:
+            row.fail("project", project, "không có dự án với mã này trong trang Dự án.",
+                     "no project with this code in the projects sheet.")
+        elif project in uses and platform and fold(platform) not in uses[project]:
+            row.fail("platform", platform, "nền tảng này không có trong cột 'Nền tảng sử dụng'"
+                     " của dự án.", "this platform is not in the project's 'platforms' column.")
+        if price is not None and price < 0:
+            row.fail("unit_price", row.raw("unit_price"), "đơn giá không được âm.",
+                     "a unit price cannot be negative.")
+        key = (project or "", fold(platform or ""), fold(unit or ""))
+        if project and platform and unit and key in seen:
+            row.fail("unit", unit, f"đơn giá này của nền tảng đã có ở ô {seen[key]}.",
+                     f"this platform's unit cost is already in cell {seen[key]}.")
+        if row.bad or project not in uses:
+            continue
+        assert platform and unit and quantity is not None and price is not None
+        seen[key] = row.cell("unit")
+        out.append(UnitCost(project, uses[project][fold(platform)], unit, quantity, price,
+                            row.cell("unit_price"), row.text("item") or "", row.text("source"),
+                            row.text("note")))
+    return out
+
+
 def read_book(path: Path, *, resolve_unit: UnitResolver, indicators: Indicators | None = None,
               as_of: date | None = None, limits: ImportLimits | None = None) -> ProjectBook:
     """A project workbook read into typed records, or DataFileError naming every bad cell.
@@ -328,12 +383,17 @@ def _read_sheets(name: str, sheets: list[Sheet], resolve_unit: UnitResolver,
     if found["benefits"] is not None:
         b_rows = Rows(name, found["benefits"], BENEFIT_FIELDS, ("project", "item"), problems)
         benefits = _benefits(b_rows, flows) if b_rows.ok else []
+    unit_costs: list[UnitCost] = []
+    if found["unit_costs"] is not None:
+        u_rows = Rows(name, found["unit_costs"], UNIT_COST_FIELDS,
+                      ("project", "platform", "unit", "quantity", "unit_price"), problems)
+        unit_costs = _unit_costs(u_rows, projects, written) if u_rows.ok else []
     if problems:
         raise _refuse(name, problems, limits)
     if not projects:
         raise _refuse(name, [Problem("trang Dự án trống.", "the projects sheet is empty.",
                                      file=p_rows.where)])
-    return ProjectBook(name, projects, flows, benefits)
+    return ProjectBook(name, projects, flows, benefits, unit_costs)
 
 
 def read_projects(path: Path, *, resolve_unit: UnitResolver, indicators: Indicators | None = None,

@@ -72,8 +72,16 @@ BENEFIT_FIELDS = {
     "baseline": ("Mức nền", "baseline", "hiện trạng"), "target": ("Mục tiêu", "target"),
     "measure": ("Cách đo", "measure", "phương pháp đo"), "source": ("Nguồn", "source"),
 }
+UNIT_COST_FIELDS = {
+    "project": ("Mã dự án", "project"), "platform": ("Nền tảng", "platform", "tên nền tảng"),
+    "unit": ("Đơn vị tính", "unit of measure", "unit", "đơn vị"),
+    "quantity": ("Số lượng", "quantity"),
+    "unit_price": ("Đơn giá", "unit price", "giá một đơn vị"),
+    "item": ("Khoản mục chi phí", "cost item", "khoản mục"), "source": ("Nguồn", "source"),
+    "note": ("Ghi chú", "note"),
+}
 SHEETS = {"projects": ("Dự án", "projects"), "flows": ("Dòng tiền", "cash flows", "flows"),
-          "benefits": ("Lợi ích", "benefits")}
+          "benefits": ("Lợi ích", "benefits"), "unit_costs": ("Đơn giá", "unit costs")}
 CURRENCY = frozenset(fold(w) for w in ("", "đồng", "đ", "vnđ", "vnd"))
 _BRACKETS = re.compile(r"\s*[\(\[][^\)\]]*[\)\]]\s*$")
 _DIGITS_ONLY = re.compile(r"^[-−+]?\d[\d.,]*$")
@@ -233,6 +241,27 @@ class Row:
                       "write the discount rate as 3.5 % or 0.035 (from 0 to below 100 %).")
             return None
         return r
+
+    def quantity(self, name: str, required: bool = False) -> float | None:
+        """A count of units (licences, users, stations…): a number above 0, nothing after it."""
+        v = self.raw(name)
+        if _blank(v):
+            self.text(name, required)
+            return None
+        x: float | None = None
+        if isinstance(v, (int, float)) and not isinstance(v, bool):
+            x = float(v)
+        elif isinstance(v, str) and _DIGITS_ONLY.match(v.strip()):
+            try:
+                x = read_digits(v.strip())
+            except ValueError:
+                x = None
+        if x is None or not math.isfinite(x) or x <= 0:
+            self.fail(name, v, "số lượng phải là một số lớn hơn 0 (chỉ ghi số, đơn vị tính ghi ở"
+                      " cột Đơn vị tính).", "the quantity must be a number above 0 (the number"
+                      " alone; the unit of measure goes in its own column).")
+            return None
+        return x
 
     def items(self, name: str) -> tuple[str, ...]:
         v = self.text(name)

@@ -1,6 +1,6 @@
 """The project template: an XLSX file with Vietnamese headers that `chiso projects validate`
-(and the register's import) reads back. Sheets "Hướng dẫn", "Dự án", "Dòng tiền", "Lợi ích" and
-a hidden "Danh mục" feeding the drop-down lists."""
+(and the register's import) reads back. Sheets "Hướng dẫn", "Dự án", "Dòng tiền", "Lợi ích",
+"Đơn giá" and a hidden "Danh mục" feeding the drop-down lists."""
 
 from __future__ import annotations
 
@@ -17,11 +17,12 @@ from chiso.ingest.projects_cells import (
     PROJECT_FIELDS,
     SHEETS,
     STATUSES,
+    UNIT_COST_FIELDS,
     Words,
 )
 
 ROWS = 2000  # rows that get drop-down lists
-MONEY = {"amount", "low", "high"}
+MONEY = {"flows": {"amount", "low", "high"}, "unit_costs": {"unit_price"}}
 
 INSTRUCTIONS = (
     ("Mẫu danh mục dự án chiso: mỗi khoản chi CNTT là một dự án; giá trị phải lớn hơn chi phí.",
@@ -44,6 +45,13 @@ INSTRUCTIONS = (
       " in đồng at year-0 prices: 1.500.000.000 or 1,5 tỷ.")),
     ("Trang 'Lợi ích': với mỗi lợi ích, ai chịu trách nhiệm, mức nền, mục tiêu, cách đo, nguồn.",
      "Sheet 'Lợi ích' (benefits): each benefit's owner, baseline, target, measure and source."),
+    (("Trang 'Đơn giá' (không bắt buộc): dự án dùng nền tảng nào (phải có trong cột 'Nền tảng sử"
+      " dụng'), đơn vị tính (giấy phép/năm, người dùng/năm, điểm cầu/năm…), số lượng và đơn giá"
+      " (đồng); đơn giá được so với giá tham khảo của danh mục nền tảng cùng đơn vị tính."),
+     ("Sheet 'Đơn giá' (unit costs, optional): which platform the project uses (it must be in"
+      " the 'platforms' column), the unit of measure (licence/year, user/year, station/year…),"
+      " the quantity and the price per unit (đồng); the price is compared with the platform"
+      " catalogue's reference price for the same unit of measure.")),
     (("Kiểm tra: chiso projects validate TEN_TEP.xlsx — mọi ô lỗi đều được chỉ ra; tệp được"
       " nhận toàn bộ hoặc không nhận gì."),
      ("Check: chiso projects validate FILE.xlsx — every bad cell is named; the file is taken"
@@ -81,19 +89,20 @@ def write_projects_template(out: Path) -> Path:
     lists.hide()
 
     for key, fields in (("projects", PROJECT_FIELDS), ("flows", FLOW_FIELDS),
-                        ("benefits", BENEFIT_FIELDS)):
+                        ("benefits", BENEFIT_FIELDS), ("unit_costs", UNIT_COST_FIELDS)):
         sheet = book.add_worksheet(SHEETS[key][0])
         if key == "projects":
             sheet.activate()
         sheet.freeze_panes(1, 1)
         sheet.set_row(0, 32)
         for c, (name, names) in enumerate(fields.items()):
-            label = f"{names[0]} (đồng)" if key == "flows" and name in MONEY else names[0]
+            is_money = name in MONEY.get(key, set())
+            label = f"{names[0]} (đồng)" if is_money else names[0]
             sheet.write(0, c, label, head)
             sheet.write_comment(0, c, names[1], {"x_scale": 1.5})
             sheet.set_column(c, c, 28 if name in ("name", "item", "measure") else 16,
-                             money if key == "flows" and name in MONEY else None)
-            if name in choices and key != "benefits":
+                             money if is_money else None)
+            if name in choices and key in ("projects", "flows"):
                 _list(sheet, c, source[name])
     book.close()
     return out

@@ -1,5 +1,6 @@
 """The tables of the project value register: projects, their cash flows (low/central/high), the
-benefits they describe and realise, IT spending against the budget, and the platform catalogue."""
+benefits they describe and realise, their unit costs on the platforms they use, IT spending
+against the budget, and the platform catalogue."""
 
 from __future__ import annotations
 
@@ -58,6 +59,8 @@ class Project(Base):
     published_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     published_by: Mapped[str | None] = mapped_column(String(80))
     public: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    # the appraisal of `public`: {"fingerprint": of its inputs, "result": …}, made at publication
+    public_appraisal: Mapped[dict[str, Any] | None] = mapped_column(JSON)
 
     flows: Mapped[list[ProjectFlow]] = relationship(
         back_populates="project", cascade="all, delete-orphan", order_by="ProjectFlow.id")
@@ -65,6 +68,8 @@ class Project(Base):
         back_populates="project", cascade="all, delete-orphan", order_by="ProjectBenefit.id")
     realised: Mapped[list[BenefitRealised]] = relationship(
         back_populates="project", cascade="all, delete-orphan", order_by="BenefitRealised.year")
+    unit_costs: Mapped[list[ProjectUnitCost]] = relationship(
+        back_populates="project", cascade="all, delete-orphan", order_by="ProjectUnitCost.id")
 
 
 class ProjectFlow(Base):
@@ -110,6 +115,29 @@ class ProjectBenefit(Base):
     project: Mapped[Project] = relationship(back_populates="benefits")
 
 
+class ProjectUnitCost(Base):
+    """What a project pays for its use of a platform: how many units (licences, users, stations,
+    …) of what unit of measure, at what price per unit (đồng), compared with the catalogue's
+    reference price for the same unit of measure."""
+
+    __tablename__ = "project_unit_costs"
+    __table_args__ = (UniqueConstraint("project_id", "platform", "unit"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"),
+                                            index=True)
+    platform: Mapped[str] = mapped_column(String(200))
+    unit: Mapped[str] = mapped_column(String(120))
+    quantity: Mapped[float] = mapped_column(Float)
+    unit_price: Mapped[float] = mapped_column(Float)
+    item: Mapped[str] = mapped_column(String(300), default="")
+    simulated: Mapped[bool] = mapped_column(Boolean, default=False)
+    source: Mapped[str | None] = mapped_column(Text)
+    note: Mapped[str | None] = mapped_column(Text)
+
+    project: Mapped[Project] = relationship(back_populates="unit_costs")
+
+
 class BenefitRealised(Base):
     """The benefit actually obtained in one year of a project (after the fact), in đồng."""
 
@@ -147,8 +175,10 @@ class ItSpending(Base):
 
 
 class Platform(Base):
-    """A certified digital platform: supplier, category, reference price range (None when no
-    price has been published), and where it is listed."""
+    """A certified digital platform: supplier, category, reference price range per unit of
+    measure (None when no price is known), where it is listed (`source`) and where its price
+    comes from (`price_source`); a simulated price (`price_simulated`) is never shown as
+    official."""
 
     __tablename__ = "platforms"
 
@@ -161,3 +191,5 @@ class Platform(Base):
     price_high: Mapped[float | None] = mapped_column(Float)
     price_unit: Mapped[str | None] = mapped_column(Text)
     source: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    price_simulated: Mapped[bool] = mapped_column(Boolean, default=False)
+    price_source: Mapped[dict[str, Any] | None] = mapped_column(JSON)

@@ -19,10 +19,11 @@ from chiso.store.models_projects import (
     Project,
     ProjectBenefit,
     ProjectFlow,
+    ProjectUnitCost,
 )
 
 __all__ = ["BenefitRealised", "ItSpending", "Platform", "Project", "ProjectBenefit",
-           "ProjectFlow", "RegisterFilter"]
+           "ProjectFlow", "ProjectUnitCost", "RegisterFilter"]
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,7 @@ def by_codes(session: Session, codes: Iterable[str]) -> dict[str, Project]:
 def register(session: Session, f: RegisterFilter = RegisterFilter()) -> list[Project]:
     """Projects with their cash flows, benefits and realised benefits loaded, by code."""
     q = select(Project).options(selectinload(Project.flows), selectinload(Project.benefits),
-                                selectinload(Project.realised))
+                                selectinload(Project.realised), selectinload(Project.unit_costs))
     if f.view == "public":
         q = q.where(Project.public.is_not(None))
     else:
@@ -100,12 +101,14 @@ def touch(project: Project, by: str | None) -> None:
 
 
 def replace_lines(session: Session, project: Project, flows: Sequence[dict[str, Any]],
-                  benefits: Sequence[dict[str, Any]]) -> None:
-    """The project's cash flows and benefit descriptions become these."""
-    session.execute(delete(ProjectFlow).where(ProjectFlow.project_id == project.id))
-    session.execute(delete(ProjectBenefit).where(ProjectBenefit.project_id == project.id))
+                  benefits: Sequence[dict[str, Any]],
+                  unit_costs: Sequence[dict[str, Any]] = ()) -> None:
+    """The project's cash flows, benefit descriptions and unit costs become these."""
+    for table in (ProjectFlow, ProjectBenefit, ProjectUnitCost):
+        session.execute(delete(table).where(table.project_id == project.id))
     session.add_all([ProjectFlow(project_id=project.id, **f) for f in flows])
     session.add_all([ProjectBenefit(project_id=project.id, **b) for b in benefits])
+    session.add_all([ProjectUnitCost(project_id=project.id, **u) for u in unit_costs])
     session.flush()
     session.refresh(project)
 
@@ -186,6 +189,8 @@ FIELDS = ("code", "name", "name_en", "unit_id", "agency", "sector", "project_gro
 FLOW_FIELDS = ("year", "kind", "category", "item", "amount", "low", "high", "simulated", "source",
                "note")
 BENEFIT_FIELDS = ("item", "owner", "baseline", "target", "measure", "source")
+UNIT_COST_FIELDS = ("platform", "unit", "quantity", "unit_price", "item", "simulated", "source",
+                    "note")
 
 
 def as_data(project: Project) -> dict[str, Any]:
@@ -196,17 +201,19 @@ def as_data(project: Project) -> dict[str, Any]:
         "platforms": list(project.platforms or []), "indicators": list(project.indicators or []),
         "flows": [{k: getattr(f, k) for k in FLOW_FIELDS} for f in project.flows],
         "benefits": [{k: getattr(b, k) for k in BENEFIT_FIELDS} for b in project.benefits],
+        "unit_costs": [{k: getattr(u, k) for k in UNIT_COST_FIELDS} for u in project.unit_costs],
         "realised": [{"year": r.year, "amount": r.amount, "note": r.note}
                      for r in project.realised],
     }
 
 
 def view_of(project: Project, view: str) -> dict[str, Any] | None:
-    """The project as the public sees it ("public": as last published, None if never) or as
-    entered ("current"), with its review state."""
+    """The project as the public sees it ("public": as last published, None if never, with the
+    appraisal stored with it) or as entered ("current"), with its review state."""
     data = project.public if view == "public" else as_data(project)
     if data is None:
         return None
-    return {**data, "id": project.id, "review_status": project.review_status,
+    return {"unit_costs": [], **data, "id": project.id, "review_status": project.review_status,
             "version": project.version, "published_at": project.published_at,
-            "review_comment": project.review_comment}
+            "review_comment": project.review_comment,
+            "stored_appraisal": project.public_appraisal if view == "public" else None}

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from chiso.compute.value_report import stored_appraisal
 from chiso.errors import Conflict, DataFileError, InvalidInput, NotFound, Problem
 from chiso.ingest.load import indicators_for, registry_resolver
 from chiso.ingest.projects import ProjectBook, read_projects, read_tables
@@ -70,11 +71,12 @@ def _check_editable(w: Work, p: Project) -> None:
             " reviewer to send it back if it needs a correction.")
 
 
-Line = tuple[str, str, str, str]  # project, kind, category, item
+# project, kind, category, item; a unit cost is (project, "unit_cost", platform, unit)
+Line = tuple[str, str, str, str]
 
 
 def _lines(book: ProjectBook, code: str, simulated: bool | set[Line]
-           ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+           ) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
     def sim(key: Line) -> bool:
         return simulated if isinstance(simulated, bool) else key in simulated
 
@@ -86,7 +88,12 @@ def _lines(book: ProjectBook, code: str, simulated: bool | set[Line]
     benefits = [{"item": b.item, "owner": b.owner, "baseline": b.baseline, "target": b.target,
                  "measure": b.measure, "source": b.source}
                 for b in book.benefits if b.project == code]
-    return flows, benefits
+    unit_costs = [{"platform": u.platform, "unit": u.unit, "quantity": u.quantity,
+                   "unit_price": u.unit_price, "item": u.item,
+                   "simulated": sim((code, "unit_cost", u.platform, u.unit)),
+                   "source": u.source, "note": u.note}
+                  for u in book.unit_costs if u.project == code]
+    return flows, benefits, unit_costs
 
 
 def save_book(w: Work, book: ProjectBook, *, expected: dict[str, int] | None = None,
@@ -121,12 +128,13 @@ def save_book(w: Work, book: ProjectBook, *, expected: dict[str, int] | None = N
             fields["name_en"] = names_en[p.code]
         if provenance and p.code in provenance:
             fields["provenance"] = provenance[p.code]
-        flows, benefits = _lines(book, p.code, simulated)
+        flows, benefits, unit_costs = _lines(book, p.code, simulated)
         row = existing.get(p.code)
         before = store.as_data(row) if row is not None else None
         if row is not None and before is not None and row.review_status == status and all(
                 before.get(k) == v for k, v in fields.items()) and (
-                before["flows"], before["benefits"]) == (flows, benefits):
+                before["flows"], before["benefits"], before["unit_costs"]) == (
+                flows, benefits, unit_costs):
             report.unchanged.append(p.code)  # the same project again changes nothing
             continue
         if row is None:
@@ -142,7 +150,7 @@ def save_book(w: Work, book: ProjectBook, *, expected: dict[str, int] | None = N
             row.review_status, row.review_comment = status, None
             if source_id is not None:
                 row.source_id = source_id
-        store.replace_lines(w.session, row, flows, benefits)
+        store.replace_lines(w.session, row, flows, benefits, unit_costs)
         after = store.as_data(row)
         if status == PUBLISHED:
             _publish_one(w, row)
@@ -179,10 +187,11 @@ def import_projects(w: Work, path: Path, *, limits: ImportLimits | None = None,
 
 
 def save_form(w: Work, tables: dict[str, list[list[object]]], expected_version: int, *,
-              submit: bool = False) -> SaveReport:
-    """A project typed in the browser (one project row, its cash-flow rows): checked by the
-    rules of a workbook, then saved as `save_book` saves."""
-    book = read_tables("form", tables, resolve_unit=registry_resolver(w.catalog.units),
+              submit: bool = False, name: str = "form") -> SaveReport:
+    """A project typed in the browser or sent to the JSON API (one project row, its cash-flow,
+    benefit and unit-cost rows): checked by the rules of a workbook, then saved as `save_book`
+    saves (`name` is what its problems are located in)."""
+    book = read_tables(name, tables, resolve_unit=registry_resolver(w.catalog.units),
                        indicators=indicators_for(w.catalog.frameworks()))
     return save_book(w, book, expected={p.code: expected_version for p in book.projects},
                      submit=submit)
@@ -288,6 +297,8 @@ def _publish_one(w: Work, row: Project) -> None:
     row.published_at, row.published_by = utcnow(), w.actor
     store.touch(row, w.actor)
     row.public = store.as_data(row)
+    # the appraisal is made once, here, and read back by every page, download and API answer
+    row.public_appraisal = stored_appraisal(row.public)
     w.record("project.publish", "project", row.id,
              before={"published": before is not None}, after={"version": row.version,
                                                              "simulated": row.simulated})

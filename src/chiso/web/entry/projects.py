@@ -1,6 +1,8 @@
 """The project register in the browser: a province's editors enter a project and its cash flows
 (or upload the project workbook, all or nothing), enter realised benefits and submit; the
-ministry's reviewers accept or send back and publish. Every write through chiso.workflow."""
+ministry's reviewers accept or send back and publish. The JSON face of the same entry, for
+scripts with a token (or a session and its CSRF header), is under /api/v1/entry/projects.
+Every write through chiso.workflow."""
 
 from __future__ import annotations
 
@@ -8,26 +10,32 @@ import tempfile
 from pathlib import Path as FilePath
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Request
-from fastapi.responses import Response
+from fastapi import APIRouter, Body, Path, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.responses import JSONResponse, Response
 from starlette.datastructures import FormData, UploadFile
 
-from chiso.errors import Conflict, DataFileError, InvalidInput, Problem, TooLarge
+from chiso.errors import Conflict, DataFileError, InvalidInput, NotFound, Problem, TooLarge
 from chiso.ingest.projects_cells import (
+    BENEFIT_FIELDS,
     CATEGORIES,
     FLOW_FIELDS,
     FUNDING,
     GROUPS,
     KINDS,
     PROJECT_FIELDS,
+    SHEETS,
     STATUSES,
+    UNIT_COST_FIELDS,
 )
 from chiso.store import projects as store
 from chiso.vocab import PROJECT_REVIEW_LABELS
+from chiso.web.api.common import ERRORS
+from chiso.web.deps import StrictQuery
 from chiso.web.entry import uploads
-from chiso.web.entry.deps import CheckedForm, CheckedUpload, SignedIn, WorkDep
+from chiso.web.entry.deps import ApiWrite, CheckedForm, CheckedUpload, SignedIn, WorkDep
 from chiso.web.entry.guard import UPLOAD_MAX
-from chiso.web.entry.page import int_field, page, see_other, text, tx
+from chiso.web.entry.page import MAX_INT, int_field, page, see_other, text, tx
 from chiso.web.pages.render import render
 from chiso.web.project_model import project_view
 from chiso.web.responses import lang_of
@@ -35,6 +43,8 @@ from chiso.workflow import Work
 from chiso.workflow import projects as flow
 
 router = APIRouter(include_in_schema=False)
+api_router = APIRouter(prefix="/api/v1", tags=["entry"], dependencies=[StrictQuery],
+                       responses=ERRORS)
 
 Code = Annotated[str, Path(max_length=80)]
 LINES = 8  # blank cash-flow lines on a new form
@@ -276,3 +286,135 @@ def project_review(form: CheckedForm, w: WorkDep, code: Code) -> Response:
         raise InvalidInput("Hành động không hợp lệ.", "Unknown action.")
     return see_other("/review/projects")
 
+
+
+# ── the JSON face of project entry, for scripts with a token ─────────────────────────────
+
+API_PROJECT = ("code", "name", "unit", "agency", "sector", "group", "funding", "status",
+               "approval", "platforms", "indicators", "rate", "start_year", "note")
+# table → (its headers, the fields a JSON line may give, in the workbook's order)
+API_LINES = {
+    "flows": (FLOW_FIELDS, ("year", "kind", "category", "item", "amount", "low", "high",
+                            "source", "note")),
+    "benefits": (BENEFIT_FIELDS, ("item", "owner", "baseline", "target", "measure", "source")),
+    "unit_costs": (UNIT_COST_FIELDS, ("platform", "unit", "quantity", "unit_price", "item",
+                                      "source", "note")),
+}
+API_MAX_LINES = 20_000
+SAVED_201 = {"description": "Dự án mới đã được tạo / the project was created", "content": {
+    "application/json": {"example": {"ok": True, "code": "HCM-01", "created": True,
+                                     "review_status": "draft", "version": 1,
+                                     "unchanged": False}}}}
+
+
+def _shape_error(what_vi: str, what_en: str) -> InvalidInput:
+    vi, en = f"Thân yêu cầu không đúng dạng: {what_vi}.", f"The body has the wrong shape: {what_en}."
+    return InvalidInput(vi, en, [Problem(vi, en, file="api")])
+
+
+def _cell(v: Any, where: str) -> object:
+    """A JSON value as a workbook cell: numbers and text as they are (text is then read by the
+    workbook's rules: "1,5 tỷ"), a list of text as "a; b", null as a blank cell."""
+    if v is None or isinstance(v, (bool, int, float)):
+        return v
+    if isinstance(v, str):
+        return v[:2000]
+    if isinstance(v, list) and all(isinstance(x, str) for x in v):
+        return "; ".join(x[:200] for x in v[:200])
+    raise _shape_error(f"'{where}' phải là số, chữ hoặc danh sách chữ",
+                       f"'{where}' must be a number, text or a list of text")
+
+
+def _api_tables(body: dict[str, Any]) -> tuple[str, dict[str, list[list[object]]]]:
+    """The JSON body as the workbook's tables (one project, its lines), checked for shape only:
+    every value is then checked by the rules of a workbook. Unknown keys are ignored."""
+    project = body.get("project")
+    if not isinstance(project, dict):
+        raise _shape_error("cần 'project' (một đối tượng)", "send 'project' (an object)")
+    code = project.get("code")
+    if not isinstance(code, str) or not code.strip():
+        raise _shape_error("cần 'project.code' (chữ)", "send 'project.code' (text)")
+    code = code.strip()[:80]
+    tables: dict[str, list[list[object]]] = {"projects": [
+        [PROJECT_FIELDS[k][0] for k in API_PROJECT],
+        [code if k == "code" else _cell(project.get(k), f"project.{k}") for k in API_PROJECT]]}
+    for key, (headers, fields) in API_LINES.items():
+        lines = body.get(key, [])
+        if not isinstance(lines, list) or not all(isinstance(x, dict) for x in lines):
+            raise _shape_error(f"'{key}' phải là danh sách đối tượng",
+                               f"'{key}' must be a list of objects")
+        if len(lines) > API_MAX_LINES:
+            raise TooLarge(f"Quá nhiều dòng trong '{key}' (tối đa {API_MAX_LINES}).",
+                           f"Too many lines in '{key}' (at most {API_MAX_LINES}).")
+        if lines or key == "flows":
+            tables[key] = [[headers["project"][0], *(headers[k][0] for k in fields)],
+                           *([code, *(_cell(x.get(k), f"{key}[{i}].{k}") for k in fields)]
+                             for i, x in enumerate(lines))]
+    return code, tables
+
+
+def _pointers(problems: list[Problem]) -> list[Problem]:
+    """Each cell problem names the JSON value it came from ("flows[3].amount"): a table's row r
+    is line r - 2 of its list (row 1 holds the headers)."""
+    sheets = {SHEETS[k][0]: k for k in ("projects", *API_LINES)}
+    for p in problems:
+        sheet = (p.file or "").partition(" [")[2].rstrip("]")
+        key = sheets.get(sheet)
+        if key is None or p.row is None or p.row < 2:
+            continue
+        name = p.field or ""
+        p.field = f"project.{name}" if key == "projects" else f"{key}[{p.row - 2}].{name}"
+    return problems
+
+
+@api_router.get("/entry/projects/{code}",
+                summary="Dự án như đã nhập / a project as entered (token or session)")
+def api_project_get(w: WorkDep, code: Code) -> Response:
+    """The project as entered, with the version a save must send back; for the ministry and
+    the province it belongs to."""
+    row = flow.visible(w, code)
+    data = store.view_of(row, "current") or {}
+    return JSONResponse(jsonable_encoder({
+        "ok": True, "code": row.code, "version": row.version,
+        "review_status": row.review_status,
+        "project": {k: v for k, v in data.items() if k not in ("stored_appraisal", "id")}}))
+
+
+@api_router.post("/entry/projects", dependencies=[ApiWrite],
+                 responses={201: SAVED_201},
+                 summary="Tạo hoặc sửa một dự án và dòng tiền / create or revise a project and"
+                         " its cash flows (token with 'entry')")
+def api_project_save(w: WorkDep, body: Annotated[dict[str, Any], Body()]) -> Response:
+    """`version` 0 creates the project (201; 409 if the code exists), the version last read
+    revises it (200; 404 if there is no such project, 409 if someone saved it meanwhile). The
+    project, its `flows`, `benefits` and `unit_costs` replace what was entered, checked by the
+    rules of the workbook: any bad value is a 422 naming it, and nothing is saved."""
+    w.principal.require("entry")
+    version = body.get("version", 0)
+    if not isinstance(version, int) or isinstance(version, bool) or not 0 <= version <= MAX_INT:
+        raise _shape_error("'version' phải là số nguyên không âm",
+                           "'version' must be a whole number ≥ 0")
+    code, tables = _api_tables(body)
+    existing = store.find(w.session, code)
+    if version and existing is None:
+        raise NotFound(f"Không có dự án '{code}' để sửa; gửi version 0 để tạo mới.",
+                       f"No project '{code}' to revise; send version 0 to create it.")
+    if existing is not None:
+        w.principal.require_edit(existing.unit_id)
+        if not version:
+            raise Conflict(f"Dự án '{code}' đã có; hãy đọc phiên bản hiện tại (GET) rồi gửi kèm"
+                           " 'version'.", f"Project '{code}' already exists; read its current"
+                           " version (GET) and send it as 'version'.")
+    try:
+        report = flow.save_form(w, tables, version, submit=body.get("submit") is True,
+                                name="api")
+    except InvalidInput as exc:
+        exc.problems = _pointers(exc.problems)
+        raise
+    row = store.find(w.session, code)
+    assert row is not None
+    created = code in report.added
+    return JSONResponse({"ok": True, "code": code, "created": created,
+                         "review_status": row.review_status, "version": row.version,
+                         "unchanged": code in report.unchanged},
+                        status_code=201 if created else 200)

@@ -42,4 +42,6 @@ def portfolio(request: Request, session: SessionDep,
 
 @router.get("/platforms", response_class=HTMLResponse)
 def platforms(request: Request, session: SessionDep) -> HTMLResponse:
-    return render(request, "platforms.html", active="projects", cat=platforms_view(session))
+    cat = platforms_view(session)
+    return render(request, "platforms.html", active="projects", cat=cat,
+                  simulated=cat["simulated"])
