@@ -154,6 +154,17 @@ RESPONSES.update({
             {"code": "nt_1", "value": 1, "points": 2.5, "rule": "yes_no"}]}},
     ("post", "/api/v1/feed"): {"ok": True, "client_key": "hcm-igate-2026-11-30", "added": 12,
                                "revised": 0, "unchanged": 0},
+    ("get", "/api/v1/entry/projects/{code}"): {"ok": True, "code": "HCM-01", "version": 2,
+                                               "review_status": "draft", "project": {
+        "code": "HCM-01", "name": "Cổng dữ liệu mở", "unit_id": "vn34-79", "start_year": 2025,
+        "platforms": ["Zavi"], "flows": [{"year": 0, "kind": "cost", "category": "capital",
+                                          "item": "phần mềm", "amount": 2e9, "low": None,
+                                          "high": 3e9}],
+        "unit_costs": [{"platform": "Zavi", "unit": "điểm cầu/năm", "quantity": 20,
+                        "unit_price": 3e6}]}},
+    ("post", "/api/v1/entry/projects"): {"ok": True, "code": "HCM-01", "created": False,
+                                         "review_status": "submitted", "version": 3,
+                                         "unchanged": False},
 })
 
 CSV_EXAMPLES = {
@@ -167,6 +178,19 @@ BODIES: dict[tuple[str, str], Any] = {
         "version": 0, "values": {"nhan_thuc_so": "0,5"}, "submit": True},
     ("post", "/api/v1/review/{sub_id}"): {"action": "accept", "version": 2, "comment": ""},
     ("post", "/api/v1/review/extracted/{obs_id}"): {"action": "correct", "value": "80,5"},
+    ("post", "/api/v1/entry/projects"): {
+        "version": 0, "submit": False,
+        "project": {"code": "HCM-01", "name": "Cổng dữ liệu mở", "unit": "vn34-79",
+                    "sector": "chính quyền số", "status": "proposed", "start_year": 2025,
+                    "platforms": ["Zavi"], "rate": 0.05},
+        "flows": [{"year": 2025, "kind": "cost", "category": "capital", "item": "phần mềm",
+                   "amount": "2 tỷ", "high": "3 tỷ"},
+                  {"year": 2026, "kind": "benefit", "category": "cash_saving",
+                   "item": "in ấn, đi lại", "amount": "1,5 tỷ", "low": "800 triệu"}],
+        "benefits": [{"item": "in ấn, đi lại", "owner": "Văn phòng UBND",
+                      "measure": "chi in ấn và công tác phí so với năm 2024"}],
+        "unit_costs": [{"platform": "Zavi", "unit": "điểm cầu/năm", "quantity": 20,
+                        "unit_price": "3 triệu"}]},
 }
 
 

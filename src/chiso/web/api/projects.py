@@ -40,4 +40,5 @@ def get_portfolio(session: SessionDep, unit_id: Annotated[str, Path(max_length=4
             response_class=JSON)
 def get_project(session: SessionDep, code: Annotated[str, Path(max_length=80)]) -> JSON:
     p = project_view(session, code)
-    return ok({k: v for k, v in p.items() if k != "data"}, project=p["data"])
+    return ok({k: v for k, v in p.items() if k != "data"},
+              project={k: v for k, v in p["data"].items() if k != "stored_appraisal"})

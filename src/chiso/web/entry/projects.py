@@ -52,6 +52,8 @@ LINES = 8  # blank cash-flow lines on a new form
 FORM_FIELDS = ("code", "name", "unit", "agency", "sector", "group", "funding", "status",
                "approval", "platforms", "indicators", "rate", "start_year", "note")
 LINE_FIELDS = ("kind", "category", "item", "from", "to", "amount", "low", "high")
+UNIT_FIELDS = ("platform", "unit", "quantity", "unit_price")
+UNIT_LINES = 3  # blank unit-cost lines on a form
 CHOICES = {"kind": KINDS, "category": CATEGORIES, "group": GROUPS, "funding": FUNDING,
            "status": STATUSES}
 
@@ -70,6 +72,28 @@ def _typed(form: FormData) -> tuple[dict[str, str], list[dict[str, str]]]:
             break
         lines.append({k: text(form, f"l{i}__{k}", 200).strip() for k in LINE_FIELDS})
     return fields, lines
+
+
+def _typed_units(form: FormData) -> list[dict[str, str]]:
+    out = []
+    for i in range(100):
+        if f"u{i}__platform" not in form:
+            break
+        out.append({k: text(form, f"u{i}__{k}", 200).strip() for k in UNIT_FIELDS})
+    return out
+
+
+def _unit_table(code: str, units: list[dict[str, str]]
+                ) -> tuple[list[list[object]], dict[int, int]]:
+    """The unit-cost lines typed (blank ones left out) as the workbook's "Đơn giá" table, and
+    which form line each row came from."""
+    rows: list[list[object]] = [[UNIT_COST_FIELDS[k][0] for k in ("project", *UNIT_FIELDS)]]
+    origin: dict[int, int] = {}
+    for i, u in enumerate(units, start=1):
+        if any(u.values()):
+            rows.append([code or None, *(u[k] or None for k in UNIT_FIELDS)])
+            origin[len(rows)] = i
+    return rows, origin
 
 
 def _tables(fields: dict[str, str], lines: list[dict[str, str]]
@@ -121,6 +145,11 @@ def _lines_of(p: store.Project) -> list[dict[str, str]]:
     return out
 
 
+def _units_of(p: store.Project) -> list[dict[str, str]]:
+    return [{"platform": u.platform, "unit": u.unit, "quantity": f"{u.quantity:g}",
+             "unit_price": f"{u.unit_price:.0f}"} for u in p.unit_costs]
+
+
 def _fields_of(p: store.Project) -> dict[str, str]:
     def s(v: Any) -> str:
         return "" if v is None else str(v)
@@ -135,18 +164,24 @@ def _fields_of(p: store.Project) -> dict[str, str]:
 def _form(request: Request, auth: Any, w: Work, fields: dict[str, str],
           lines: list[dict[str, str]], *, version: int, status: int = 200,
           problems: list[Problem] | None = None, message: str | None = None,
-          origin: dict[int, int] | None = None) -> Response:
+          origin: dict[int, int] | None = None, unit_lines: list[dict[str, str]] | None = None,
+          unit_origin: dict[int, int] | None = None) -> Response:
     blank = {k: "" for k in LINE_FIELDS} | {"kind": "cost", "category": "capital"}
     shown = lines + [dict(blank) for _ in range(max(2, LINES - len(lines)))]
+    typed_units = unit_lines or []
+    units_shown = typed_units + [{k: "" for k in UNIT_FIELDS}
+                                 for _ in range(max(1, UNIT_LINES - len(typed_units)))]
     seen: dict[tuple[Any, ...], Problem] = {}
     for p in problems or []:  # a cash-flow problem names the form's line (once, not per year)
         if p.row is not None and origin and p.file and "Dòng tiền" in p.file:
             p.line = origin.get(p.row)
-        seen.setdefault((p.line or p.row, p.field, str(p.value), p.message_en), p)
+        elif p.row is not None and unit_origin and p.file and "Đơn giá" in p.file:
+            p.line = unit_origin.get(p.row)
+        seen.setdefault((p.file, p.line or p.row, p.field, str(p.value), p.message_en), p)
     problems = list(seen.values())
     return page(request, "project_form.html", auth, status=status, fields=fields, lines=shown,
                 version=version, problems=problems or [], message=message,
-                units=_editable_units(w), choices=CHOICES)
+                units=_editable_units(w), choices=CHOICES, unit_lines=units_shown)
 
 
 @router.get("/entry/projects")
@@ -183,7 +218,8 @@ def project_template(auth: SignedIn) -> Response:
 def project_edit(request: Request, auth: SignedIn, w: WorkDep, code: Code) -> Response:
     w.principal.require("entry")
     p = flow.visible(w, code)
-    return _form(request, auth, w, _fields_of(p), _lines_of(p), version=p.version)
+    return _form(request, auth, w, _fields_of(p), _lines_of(p), version=p.version,
+                 unit_lines=_units_of(p))
 
 
 @router.get("/entry/projects/{code}/view")
@@ -198,8 +234,12 @@ def project_preview(request: Request, auth: SignedIn, w: WorkDep, code: Code) ->
 @router.post("/entry/projects")
 def project_save(request: Request, auth: SignedIn, form: CheckedForm, w: WorkDep) -> Response:
     fields, lines = _typed(form)
+    unit_lines = _typed_units(form)
     version = int_field(form, "version")
     tables, origin = _tables(fields, lines)
+    unit_rows, unit_origin = _unit_table(fields["code"], unit_lines)
+    if len(unit_rows) > 1:
+        tables["unit_costs"] = unit_rows
     try:
         with w.session.begin_nested():
             flow.save_form(w, tables, version, submit=text(form, "action", 20) == "submit")
@@ -207,7 +247,7 @@ def project_save(request: Request, auth: SignedIn, form: CheckedForm, w: WorkDep
         # what the editor typed goes back on the page, every bad cell named
         return _form(request, auth, w, fields, lines, version=version, status=exc.status,
                      problems=exc.problems, message=exc.message(lang_of(request)),
-                     origin=origin)
+                     origin=origin, unit_lines=unit_lines, unit_origin=unit_origin)
     return see_other(f"/entry/projects/{fields['code']}/view")
 
 
