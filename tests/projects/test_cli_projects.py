@@ -107,12 +107,21 @@ def test_template_then_validate(tmp_path: Path) -> None:
 
     wb = openpyxl.load_workbook(out)
     wb["Dự án"].append(["ST-IOC", "Trung tâm điều hành", "Sóc Trăng", None, None, None, None,
-                        "Đã phê duyệt"])
+                        "Đã phê duyệt", None, "Zavi"])
     wb["Dòng tiền"].append(["ST-IOC", 0, "Chi phí", "Đầu tư", "", "18 tỷ đồng"])
+    assert [c.value for c in wb["Đơn giá"][1]] == [
+        "Mã dự án", "Nền tảng", "Đơn vị tính", "Số lượng", "Đơn giá (đồng)", "Khoản mục chi phí",
+        "Nguồn", "Ghi chú"]
+    wb["Đơn giá"].append(["ST-IOC", "Zavi", "điểm cầu/năm", 40, "3 triệu"])
     wb.save(out)
     result = runner.invoke(app, ["projects", "validate", str(out)])
     assert result.exit_code == 0, result.output
     assert "1 dự án / projects, 1 dòng tiền" in result.output
+    assert "1 đơn giá / unit costs" in result.output
+    wb["Đơn giá"]["D2"] = "bốn mươi"
+    wb.save(out)
+    result = runner.invoke(app, ["projects", "validate", str(out)])
+    assert result.exit_code == 1 and "Đơn giá" in result.output and "D" in result.output
 
 
 def test_validate_names_the_bad_cell_and_exits_1_without_a_traceback(tmp_path: Path) -> None:

@@ -53,9 +53,42 @@ def test_the_demo_appraisal_flags_what_the_minister_warned_against() -> None:
     assert rows["ST-IOC"]["flags"] == ["below_bar", "no_benefit", "cost_grows_without_benefit"]
 
 
-def test_the_catalogue_has_no_invented_price_and_so_flags_nothing() -> None:
+def test_the_catalogue_passes_no_price_off_as_real() -> None:
+    """No published reference price was found: every price in the demo catalogue is labelled
+    simulated (with why) and none claims a source; without a price nothing is flagged."""
     cat = demo.platforms()
     assert cat["reference_prices_found"] is False
-    assert all(p["reference_price"] is None for p in cat["platforms"])
+    priced = [p for p in cat["platforms"] if p["reference_price"] is not None]
+    assert priced and all("source" not in p["reference_price"] for p in priced)
+    assert all(p["reference_price"]["simulated"]["why"] for p in priced)
     check = price_check(np.array([1e6]), np.array([np.nan]), np.array([np.nan]))
     assert np.isnan(check.position[0]) and not check.flagged[0]
+
+
+def test_the_loaded_demo_flags_a_unit_cost_and_derives_an_it_share(tmp_path) -> None:
+    from fastapi.testclient import TestClient
+
+    from chiso.settings import Settings
+    from chiso.store import db
+    from chiso.web.app import create_app
+    from chiso.workflow import Principal, Work
+    from chiso.workspace import Workspace
+
+    ws = Workspace(Settings(data_dir=tmp_path))
+    ws.init()
+    with db.transaction(ws.engine) as s:
+        demo.load_projects(Work.open(s, Principal.local("demo"), "cli"))
+    c = TestClient(create_app(Settings(), ws.engine, cache=False))
+    rows = {r["code"]: r for r in c.get("/api/v1/projects").json()["data"]}
+    assert rows["NB-KCBTX"]["above_reference_price"] is True  # 150 nghìn over 50–100 nghìn
+    assert rows["DT-HNTH"]["above_reference_price"] is False  # 3 triệu within 2–4 triệu
+    assert rows["ST-IOC"]["above_reference_price"] is None  # no platform: nothing compared
+    assert all(r["reference_simulated"] for r in rows.values() if r["above_reference_price"]
+               is not None)
+    pf = c.get(f"/api/v1/projects/portfolio/{rows['ST-IOC']['unit']['id']}").json()["data"]
+    by = {s["year"]: s for s in pf["spending"]}
+    assert by[2020]["basis"] == "entered" and by[2020]["share"] == pytest.approx(0.001)
+    # 2021: no figure entered; ST-IOC's 10 tỷ of capital over the (simulated) budget
+    assert by[2021]["basis"] == "register" and by[2021]["spend"] == pytest.approx(10e9)
+    assert by[2021]["share"] == pytest.approx(10e9 / 18e12)
+    assert by[2021]["simulated"] and by[2021]["budget_source"]["simulated"]

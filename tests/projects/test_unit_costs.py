@@ -126,6 +126,9 @@ def test_the_flag_above_the_reference_price_on_the_page_register_and_api(
     assert "giá tham khảo mô phỏng, không phải giá chính thức" in page
     assert "cao hơn giá tham khảo" in c.get("/projects").text
     assert "mô phỏng, không phải giá chính thức" in c.get("/platforms").text
+    csv = c.get("/downloads/project_unit_costs.csv", params={"lang": "en"}).text.splitlines()
+    assert len(csv) == 1 + 4 and csv[1].startswith("U00,Zavi,điểm cầu/năm,10,5000000,")
+    assert ",true,above,0.25," in csv[1]
     # another unit of measure is not compared: nothing is flagged, and the page says why
     with db.transaction(sqlite_engine) as s:
         flow.put_platform(as_cli(s), name="Zavi", category=None, supplier=None, owner=None,

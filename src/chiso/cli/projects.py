@@ -170,8 +170,8 @@ def validate_command(
     """
     book = _read(file, report_file)
     err.print(f"{file.name}: {len(book.codes)} dự án / projects, {len(book.flows)} dòng tiền /"
-              f" cash flows, {len(book.benefits)} lợi ích được mô tả / benefits described"
-              " — hợp lệ / valid", highlight=False)
+              f" cash flows, {len(book.benefits)} lợi ích được mô tả / benefits described,"
+              f" {len(book.unit_costs)} đơn giá / unit costs — hợp lệ / valid", highlight=False)
 
 
 @app.command("import")

@@ -139,6 +139,21 @@ def _project_flows(s: Session, lang: str = "vi") -> list[list[Any]]:
             for d in _published_projects(s) for f in d["flows"]]
 
 
+def _project_unit_costs(s: Session, lang: str = "vi") -> list[list[Any]]:
+    from chiso.web.project_model import catalogue, unit_costs
+
+    cat = catalogue(s)
+    out = []
+    for d in _published_projects(s):
+        for u in unit_costs(d, cat):
+            ref = u["reference"] or {}
+            out.append([d["code"], u["platform"], u["unit"], u["quantity"], u["unit_price"],
+                        u["total"], ref.get("low"), ref.get("high"),
+                        bool(ref.get("simulated")) if ref else None, u["position"], u["excess"],
+                        u["not_compared"], u["simulated"]])
+    return out
+
+
 def F(name: str, typ: str, vi: str, en: str) -> Field:  # short table specs
     return Field(name, typ, vi, en)
 
@@ -218,6 +233,19 @@ TABLES: dict[str, Table] = {t.name: t for t in (
         F("low", "number", "thấp", "low"), F("high", "number", "cao", "high"),
         F("simulated", "boolean", "mô phỏng", "simulated"),
         F("source", "string", "nguồn", "source")), _project_flows),
+    Table("project_unit_costs", "Đơn giá của các dự án đã công bố so với giá tham khảo",
+          "Unit costs of published projects against the reference price", (
+        F("project", "string", "dự án", "project"), F("platform", "string", "nền tảng", "platform"),
+        F("unit", "string", "đơn vị tính", "unit of measure"),
+        F("quantity", "number", "số lượng", "quantity"),
+        F("unit_price", "number", "đơn giá", "unit price"), F("total", "number", "thành tiền", "total"),
+        F("reference_low", "number", "giá tham khảo thấp", "reference low"),
+        F("reference_high", "number", "giá tham khảo cao", "reference high"),
+        F("reference_simulated", "boolean", "giá tham khảo mô phỏng", "reference simulated"),
+        F("position", "string", "so với giá tham khảo", "against the reference"),
+        F("excess", "number", "vượt (tỷ lệ)", "excess (share)"),
+        F("not_compared", "string", "lý do không so", "why not compared"),
+        F("simulated", "boolean", "mô phỏng", "simulated")), _project_unit_costs),
 )}
 
 
