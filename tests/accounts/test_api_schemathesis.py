@@ -29,7 +29,7 @@ def test_entry_api_with_tokens_never_fails_with_5xx(sqlite_engine, tmp_path) -> 
     schema = schemathesis.openapi.from_asgi("/api/v1/openapi.json", app)
     ops = [r.ok() for r in schema.get_all_operations()]
     ops = [o for o in ops if "/entry/" in o.path or "/review" in o.path]
-    assert len(ops) == 6
+    assert len(ops) == 8  # the figures entry (2), review (4) and the project entry (2)
     statuses: list[int] = []
     for secret in secrets + [None]:
         for op in ops:
