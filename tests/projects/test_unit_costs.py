@@ -139,3 +139,29 @@ def test_the_flag_above_the_reference_price_on_the_page_register_and_api(
     assert one["unit_costs"][0]["not_compared"] == "other_unit"
     assert one["above_reference_price"] is False  # Postmart is still compared: within
     assert "giá theo đơn vị tính khác" in c.get("/projects/U00").text
+
+
+def test_the_browser_form_shows_unit_costs_back_and_names_a_bad_one_by_line(
+        sqlite_engine: Engine, tmp_path: Path) -> None:
+    from accounts.webkit import client, sign_in
+
+    populate(sqlite_engine)
+    c = client(sqlite_engine, tmp_path)
+    token = sign_in(c, "editor2")
+    form = {"csrf_token": token, "version": "0", "p__code": "HCM-U", "p__name": "Trạm",
+            "p__unit": "vn34-79", "p__status": "Đề xuất", "p__start_year": "2025",
+            "p__platforms": "Zavi", "l0__kind": "cost", "l0__category": "capital",
+            "l0__item": "", "l0__from": "2025", "l0__to": "", "l0__amount": "2 tỷ",
+            "l0__low": "", "l0__high": "", "u0__platform": "", "u0__unit": "",
+            "u0__quantity": "", "u0__unit_price": "", "u1__platform": "Zavi",
+            "u1__unit": "người dùng/năm", "u1__quantity": "1.000.000,5",
+            "u1__unit_price": "12 nghìn/người"}
+    r = c.post("/entry/projects", data=form)
+    assert r.status_code == 422 and "Đơn giá, dòng 2 · unit_price" in r.text
+    assert "value=\"12 nghìn/người\"" in r.text and snapshot(sqlite_engine) == []
+    r = c.post("/entry/projects", data={**form, "u1__unit_price": "12.000"})
+    assert r.status_code == 303
+    (p,) = snapshot(sqlite_engine)
+    assert [(u["quantity"], u["unit_price"]) for u in p["unit_costs"]] == [(1000000.5, 12000.0)]
+    page = c.get("/entry/projects/HCM-U").text
+    assert 'value="1.000.000,5"' in page and 'value="12000"' in page

@@ -28,6 +28,7 @@ from chiso.ingest.projects_cells import (
     STATUSES,
     UNIT_COST_FIELDS,
 )
+from chiso.numbers import format_vi
 from chiso.store import projects as store
 from chiso.vocab import PROJECT_REVIEW_LABELS
 from chiso.web.api.common import ERRORS
@@ -146,7 +147,7 @@ def _lines_of(p: store.Project) -> list[dict[str, str]]:
 
 
 def _units_of(p: store.Project) -> list[dict[str, str]]:
-    return [{"platform": u.platform, "unit": u.unit, "quantity": f"{u.quantity:g}",
+    return [{"platform": u.platform, "unit": u.unit, "quantity": format_vi(u.quantity),
              "unit_price": f"{u.unit_price:.0f}"} for u in p.unit_costs]
 
 
