@@ -22,7 +22,6 @@ from chiso.compute.value_portfolio import (
     spending_by_year,
 )
 from chiso.compute.value_report import PUBLISHED_RUNS, register_appraisal
-from chiso.compute.value_uncertainty import MonteCarlo
 from chiso.errors import NotFound
 from chiso.ingest.headers import fold
 from chiso.ingest.projects_cells import CATEGORIES, STATUSES
@@ -33,11 +32,11 @@ PAGE_RUNS = PUBLISHED_RUNS  # a project page's Monte Carlo: the one stored at pu
 POSITIONS = {-1.0: "below", 0.0: "within", 1.0: "above"}
 
 
-def _appraised(data: list[dict[str, Any]], view: str, runs: MonteCarlo | None = PUBLISHED_RUNS
-               ) -> dict[str, dict[str, Any]]:
-    """Each project's appraisal: the public's as stored at publication (recomputed only if its
-    inputs changed), a project as entered computed now (the register without replications)."""
-    return register_appraisal(data, runs=runs if view == "public" else None)
+def _appraised(data: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """Each project's appraisal for a list (the register, a portfolio): the one stored with the
+    published copy when its inputs are unchanged (with its Monte Carlo), else computed now
+    without replications (a project as entered, or a copy of other inputs)."""
+    return register_appraisal(data)
 
 
 def _num(v: Any) -> float | None:
@@ -119,7 +118,7 @@ def register_view(session: Session, *, view: str = "public", unit: str | None = 
     every = data
     data = [d for d in data if (not status or d["status"] == status)
             and (not sector or d.get("sector") == sector)]
-    appraised = _appraised(data, view)
+    appraised = _appraised(data)
     cat = catalogue(session)
     rows = [_row(session, d, appraised.get(d["code"]), unit_costs(d, cat)) for d in data]
     if bar in ("met", "not_met"):
@@ -229,7 +228,7 @@ def portfolio_view(session: Session, unit_id: str, view: str = "public") -> dict
     members = _members(session, unit_id)
     data = [d for p in store.register(session, store.RegisterFilter(view=view, units=members))
             if (d := store.view_of(p, view))]
-    appraised = _appraised(data, view)
+    appraised = _appraised(data)
     cat = catalogue(session)
     rows = [_row(session, d, appraised.get(d["code"]), unit_costs(d, cat)) for d in data]
     totals: dict[str, Any] = {"projects": len(rows), "npv": None, "bcr": None,
