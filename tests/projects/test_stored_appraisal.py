@@ -95,6 +95,9 @@ def test_the_stored_result_is_the_fresh_result(published: Engine) -> None:
     fresh = register_appraisal(rows, runs=value_report.PUBLISHED_RUNS, reuse=False)
     kept = register_appraisal(rows, runs=value_report.PUBLISHED_RUNS)
     assert kept == fresh
+    # stored from a batch of two, it is what the project appraised alone gets
+    alone = register_appraisal(rows[:1], runs=value_report.PUBLISHED_RUNS, reuse=False)
+    assert alone[rows[0]["code"]] == kept[rows[0]["code"]]
     # a changed cash flow, rate or bar changes the fingerprint
     d = rows[0]
     base = fingerprint(d)

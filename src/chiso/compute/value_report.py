@@ -84,17 +84,18 @@ def _runs(runs: MonteCarlo | None) -> list[int] | None:
     return None if runs is None else [runs.n, runs.seed]
 
 
-def stored_appraisal(project: Mapping[str, Any], *, default_rate: float = DEFAULT_RATE,
-                     bar: float = BAR, runs: MonteCarlo | None = PUBLISHED_RUNS
-                     ) -> dict[str, Any] | None:
-    """What a publication keeps with a project's copy: the fingerprint of its inputs, the
-    replications used and the appraisal (None without a cash flow)."""
-    result = register_appraisal([project], default_rate=default_rate, bar=bar, runs=runs,
-                                reuse=False).get(project["code"])
-    if result is None:
-        return None
-    return {"fingerprint": fingerprint(project, default_rate, bar), "runs": _runs(runs),
-            "result": result}
+def stored_appraisals(projects: Sequence[Mapping[str, Any]], *,
+                      default_rate: float = DEFAULT_RATE, bar: float = BAR,
+                      runs: MonteCarlo | None = PUBLISHED_RUNS) -> dict[str, dict[str, Any]]:
+    """What a publication keeps with each project's copy, by code: the fingerprint of its
+    inputs, the replications used and the appraisal (none for a project without a cash flow).
+    Appraised in one batch; each project's replications have their own stream, so the result
+    is the one a project appraised alone gets."""
+    results = register_appraisal(projects, default_rate=default_rate, bar=bar, runs=runs,
+                                 reuse=False)
+    return {p["code"]: {"fingerprint": fingerprint(p, default_rate, bar), "runs": _runs(runs),
+                        "result": results[p["code"]]}
+            for p in projects if p["code"] in results}
 
 
 def _reusable(project: Mapping[str, Any], default_rate: float, bar: float,

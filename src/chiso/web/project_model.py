@@ -44,9 +44,13 @@ def _num(v: Any) -> float | None:
 
 
 def _unit(session: Session, unit_id: str) -> dict[str, Any]:
-    u = units.unit(session, unit_id)
-    return {"id": unit_id, "name": u.name if u else unit_id,
-            "full_name": u.full_name if u else unit_id}
+    """A unit's names, read once per session (a register lists many projects of few units)."""
+    seen = session.info.setdefault("chiso.project_model.units", {})
+    if unit_id not in seen:
+        u = units.unit(session, unit_id)
+        seen[unit_id] = {"id": unit_id, "name": u.name if u else unit_id,
+                         "full_name": u.full_name if u else unit_id}
+    return dict(seen[unit_id])
 
 
 def _row(session: Session, d: dict[str, Any], a: dict[str, Any] | None,

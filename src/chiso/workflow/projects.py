@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from chiso.compute.value_report import stored_appraisal
+from chiso.compute.value_report import stored_appraisals
 from chiso.errors import Conflict, DataFileError, InvalidInput, NotFound, Problem
 from chiso.ingest.load import indicators_for, registry_resolver
 from chiso.ingest.projects import ProjectBook, read_projects, read_tables
@@ -117,6 +117,7 @@ def save_book(w: Work, book: ProjectBook, *, expected: dict[str, int] | None = N
             raise _conflict()
     report = SaveReport(book.file, review_status=status, source_id=source_id)
     who = w.actor
+    published: list[Project] = []
     for p in book.projects:
         fields = {"name": p.name, "unit_id": p.unit_id, "agency": p.agency, "sector": p.sector,
                   "project_group": p.group, "funding": p.funding, "status": p.status,
@@ -153,10 +154,11 @@ def save_book(w: Work, book: ProjectBook, *, expected: dict[str, int] | None = N
         store.replace_lines(w.session, row, flows, benefits, unit_costs)
         after = store.as_data(row)
         if status == PUBLISHED:
-            _publish_one(w, row)
+            published.append(row)
         (report.added if before is None else report.revised).append(p.code)
         w.record("project.create" if before is None else "project.update", "project", row.id,
                  before=before, after={**after, "review_status": row.review_status})
+    _publish(w, published)
     return report
 
 
@@ -291,17 +293,21 @@ def reject(w: Work, code: str, expected_version: int, comment: str) -> Project:
     return row
 
 
-def _publish_one(w: Work, row: Project) -> None:
-    before = row.public
-    row.review_status = PUBLISHED
-    row.published_at, row.published_by = utcnow(), w.actor
-    store.touch(row, w.actor)
-    row.public = store.as_data(row)
-    # the appraisal is made once, here, and read back by every page, download and API answer
-    row.public_appraisal = stored_appraisal(row.public)
-    w.record("project.publish", "project", row.id,
-             before={"published": before is not None}, after={"version": row.version,
-                                                             "simulated": row.simulated})
+def _publish(w: Work, rows: Sequence[Project]) -> None:
+    """Each project's public copy becomes the project as it is now, with its appraisal made
+    once, here, in one batch, and read back by every page, download and API answer."""
+    for row in rows:
+        before = row.public
+        row.review_status = PUBLISHED
+        row.published_at, row.published_by = utcnow(), w.actor
+        store.touch(row, w.actor)
+        row.public = store.as_data(row)
+        w.record("project.publish", "project", row.id,
+                 before={"published": before is not None}, after={"version": row.version,
+                                                                 "simulated": row.simulated})
+    kept = stored_appraisals([r.public for r in rows if r.public is not None])
+    for row in rows:
+        row.public_appraisal = kept.get(row.code)
 
 
 def publish(w: Work, codes: Sequence[str] = ()) -> list[str]:
@@ -314,8 +320,7 @@ def publish(w: Work, codes: Sequence[str] = ()) -> list[str]:
             raise InvalidInput(f"Dự án {row.code} chưa được duyệt; chỉ công bố dự án đã duyệt.",
                                f"Project {row.code} has not been accepted; only accepted"
                                " projects are published.")
-    for row in rows:
-        _publish_one(w, row)
+    _publish(w, rows)
     return [r.code for r in rows]
 
 
