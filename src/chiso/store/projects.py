@@ -105,7 +105,10 @@ def replace_lines(session: Session, project: Project, flows: Sequence[dict[str, 
                   unit_costs: Sequence[dict[str, Any]] = ()) -> None:
     """The project's cash flows, benefit descriptions and unit costs become these."""
     for table in (ProjectFlow, ProjectBenefit, ProjectUnitCost):
-        session.execute(delete(table).where(table.project_id == project.id))
+        # "fetch": the session forgets the rows deleted, at a cost in those rows ("evaluate",
+        # the default, tests every object of the session: quadratic over a large import)
+        session.execute(delete(table).where(table.project_id == project.id)
+                        .execution_options(synchronize_session="fetch"))
     session.add_all([ProjectFlow(project_id=project.id, **f) for f in flows])
     session.add_all([ProjectBenefit(project_id=project.id, **b) for b in benefits])
     session.add_all([ProjectUnitCost(project_id=project.id, **u) for u in unit_costs])
