@@ -108,8 +108,8 @@ def test_each_table_downloads_as_csv_and_xlsx(client: TestClient, name: str) -> 
 def test_the_data_package_is_a_valid_frictionless_package(client: TestClient) -> None:
     z = zipfile.ZipFile(io.BytesIO(client.get("/downloads/datapackage.zip").content))
     pkg = json.loads(z.read("datapackage.json"))
-    # six tables of figures, runs and units; two of the project register
-    assert pkg["profile"] == "tabular-data-package" and len(pkg["resources"]) == 8
+    # six tables of figures, runs and units; three of the project register
+    assert pkg["profile"] == "tabular-data-package" and len(pkg["resources"]) == 9
     for res in pkg["resources"]:
         text = z.read(res["path"]).decode("utf-8-sig")
         header = next(csv.reader(io.StringIO(text)))
