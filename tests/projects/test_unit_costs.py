@@ -124,6 +124,8 @@ def test_the_flag_above_the_reference_price_on_the_page_register_and_api(
     page = c.get("/projects/U00").text
     assert 'data-testid="above-reference"' in page
     assert "giá tham khảo mô phỏng, không phải giá chính thức" in page
+    # unit prices in whole đồng (in billions they would round to nothing)
+    assert "5.000.000 đồng" in page and "2.000.000–4.000.000 đồng / điểm cầu/năm" in page
     assert "cao hơn giá tham khảo" in c.get("/projects").text
     assert "mô phỏng, không phải giá chính thức" in c.get("/platforms").text
     csv = c.get("/downloads/project_unit_costs.csv", params={"lang": "en"}).text.splitlines()

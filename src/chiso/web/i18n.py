@@ -403,6 +403,14 @@ PROJECT_LABELS: dict[str, tuple[str, str]] = {
 LABELS.update(PROJECT_LABELS)
 
 
+def fmt_dong(value: Any, lang: str = "vi") -> str:
+    """An amount in whole đồng, grouped: '150.000 đồng' / '150,000 đồng' (unit prices, which
+    billions would round to zero); '–' if missing."""
+    if value is None or (isinstance(value, float) and not math.isfinite(value)):
+        return "–"
+    return f"{fmt_number(value, lang, 0)} đồng"
+
+
 def fmt_money(value: Any, lang: str = "vi") -> str:
     """An amount in đồng as billions: '6,49 tỷ đồng' / '6.49 billion đồng'; '–' if missing."""
     if value is None or (isinstance(value, float) and not math.isfinite(value)):

@@ -25,6 +25,7 @@ env.globals.update(
     fmt_score=i18n.fmt_score, fmt_interval=i18n.fmt_interval, fmt_date=i18n.fmt_date,
     qualifier_sign=i18n.qualifier_sign, source_line=i18n.source_line,
     fmt_money=i18n.fmt_money,
+    fmt_dong=i18n.fmt_dong,
 )
 
 
