@@ -349,7 +349,8 @@ SAVED_201 = {"description": "Dự án mới đã được tạo / the project wa
 
 
 def _shape_error(what_vi: str, what_en: str) -> InvalidInput:
-    vi, en = f"Thân yêu cầu không đúng dạng: {what_vi}.", f"The body has the wrong shape: {what_en}."
+    vi = f"Thân yêu cầu không đúng dạng: {what_vi}."
+    en = f"The body has the wrong shape: {what_en}."
     return InvalidInput(vi, en, [Problem(vi, en, file="api")])
 
 
