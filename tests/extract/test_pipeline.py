@@ -70,10 +70,11 @@ def test_a_report_unlike_the_seeds():
     text = ("Hậu Giang: đẩy mạnh thanh toán không dùng tiền mặt\n"
             "Trong 9 tháng đầu năm 2022, tỷ lệ hồ sơ thủ tục hành chính được xử lý trực tuyến của "
             "Hậu Giang đạt 45,6%, tăng 12% so với cùng kỳ. Toàn tỉnh hiện có trên 2.100 trạm thu "
-            "phát sóng di động (BTS), trong đó có 1.500 trạm 4G. Theo kế hoạch giai đoạn 2021 - "
-            "2025, tỉnh phấn đấu 90% hộ gia đình có đường truyền Internet cáp quang. So với Cần "
-            "Thơ (tỷ lệ phủ sóng 4G đạt 99,8%), Hậu Giang vẫn còn khoảng cách: độ phủ 4G của tỉnh "
-            "mới đạt 94%. Chỉ số DTI năm 2021 của tỉnh đạt 0,3512 điểm, xếp hạng 40/63.")
+            "phát sóng di động (BTS), trong đó có 1.500 trạm 4G. "
+            "Theo kế hoạch giai đoạn 2021 - 2025, tỉnh phấn đấu 90% hộ gia đình có đường truyền "
+            "Internet cáp quang. So với Cần Thơ (tỷ lệ phủ sóng 4G đạt 99,8%), Hậu Giang vẫn còn "
+            "khoảng cách: độ phủ 4G của tỉnh mới đạt 94%. Chỉ số DTI năm 2021 của tỉnh đạt 0,3512 "
+            "điểm, xếp hạng 40/63.")
     got = rows(text)
     assert got == [
         ("Hậu Giang", "online_dossiers_share", "actual", 45.6, "eq", None),
