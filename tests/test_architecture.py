@@ -69,7 +69,8 @@ def test_imports_point_one_way(path: Path) -> None:
 def _sql_outside_store(tree: ast.AST) -> list[str]:
     found = []
     for node in ast.walk(tree):
-        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("sqlalchemy"):
+        if (isinstance(node, ast.ImportFrom) and node.module
+                and node.module.startswith("sqlalchemy")):
             extra = {a.name for a in node.names} - TYPES_ONLY
             if extra:
                 found.append(f"line {node.lineno}: from {node.module} import {sorted(extra)}")
@@ -98,5 +99,6 @@ def test_the_rules_catch_what_they_are_for() -> None:
                     "def f(session):\n    return session.execute(select(1))\n")
     assert len(_sql_outside_store(bad)) == 2
     assert chiso_imports(bad) == {"web"}
-    ok = ast.parse("from sqlalchemy.orm import Session\ndef f(s: Session):\n    return {1}.add(2)\n")
+    ok = ast.parse("from sqlalchemy.orm import Session\n"
+                   "def f(s: Session):\n    return {1}.add(2)\n")
     assert _sql_outside_store(ok) == []

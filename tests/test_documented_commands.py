@@ -18,7 +18,8 @@ MESSAGES = sorted((ROOT / "src" / "chiso").rglob("*.py"))
 # messages
 IN_CODE = re.compile(r"`([^`\n]*)`|^(?:    |\t|\$ )(chiso [^\n]*)$", re.MULTILINE)
 IN_HTML = re.compile(r"<code>([^<]*)</code>")
-IN_MESSAGE = re.compile(r"(?:[Rr]un|chạy|[Ss]ee|Xem|[Uu]se|dùng|[Tt]ry|thử): +`?(chiso [a-z][^\"'\n.,;)`]*)|`(chiso [^`\n]*)`")
+IN_MESSAGE = re.compile(r"(?:[Rr]un|chạy|[Ss]ee|Xem|[Uu]se|dùng|[Tt]ry|thử): +"
+                        r"`?(chiso [a-z][^\"'\n.,;)`]*)|`(chiso [^`\n]*)`")
 COMMAND = re.compile(r"\bchiso ([a-z][a-z-]*)(?: ([a-z][a-z-]*))?")
 FENCE = re.compile(r"```(?:sh|bash|console)?\n(.*?)```", re.DOTALL)
 

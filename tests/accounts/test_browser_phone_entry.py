@@ -51,7 +51,8 @@ def test_an_editor_fills_in_and_submits_the_form_on_a_phone(page: Any, serving: 
         box = card.locator("input[name=v__it_budget_share]").bounding_box()
         assert box and box["x"] >= 0 and box["x"] + box["width"] <= client
         assert card.locator(".entry-unit").inner_text() == "%"  # the unit beside the input
-        page.get_by_role("textbox", name="Tỷ lệ chi ngân sách cho CNTT và chuyển đổi số", exact=True).fill("70,8")
+        page.get_by_role("textbox", name="Tỷ lệ chi ngân sách cho CNTT và chuyển đổi số",
+                         exact=True).fill("70,8")
         page.get_by_role("textbox", name="Chi ngân sách cho CNTT", exact=True).fill("911.000")
         page.get_by_role("button", name="Lưu nháp").click()
         page.wait_for_selector("[data-testid=warnings]")
@@ -60,7 +61,8 @@ def test_an_editor_fills_in_and_submits_the_form_on_a_phone(page: Any, serving: 
         assert "911.000 đồng" in warnings and "it_budget" not in warnings
         page.screenshot(path=str(SHOTS / "entry-phone-warnings-vi.png"), full_page=False)
         assert _width(page)[0] <= PHONE["width"]
-        page.get_by_role("textbox", name="Tỷ lệ chi ngân sách cho CNTT và chuyển đổi số", exact=True).fill("0,7")
+        page.get_by_role("textbox", name="Tỷ lệ chi ngân sách cho CNTT và chuyển đổi số",
+                         exact=True).fill("0,7")
         page.get_by_role("textbox", name="Chi ngân sách cho CNTT", exact=True).fill("70 tỷ")
         page.get_by_role("button", name="Gửi duyệt").click()
         page.wait_for_selector("[data-testid=message]")

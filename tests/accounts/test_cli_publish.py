@@ -26,7 +26,8 @@ def test_publish_as_a_ministry_account(tmp_path: Path) -> None:
     ids = load_report(ws.engine)
     with db.transaction(ws.engine) as s:
         extracted.decide_many(as_user(s, "reviewer"), [ids["coverage_4g_pop:actual"],
-                                                       ids["fiber_households_share:target"]], "accept")
+                                                       ids["fiber_households_share:target"]],
+                              "accept")
         accounts.disable_user(as_user(s, "admin"), "admin")
     run = CliRunner().invoke
     d = ["--data-dir", str(tmp_path)]

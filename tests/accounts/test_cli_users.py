@@ -35,7 +35,8 @@ def test_users_commands(tmp_path: Path) -> None:
     r = run(app, ["users", "add", "x", "--role", "province_editor", "--password-stdin", *d],
             input=PASSWORD + "\n")
     assert r.exit_code != 0
-    r = run(app, ["users", "add", "weak", "--role", "viewer", "--password-stdin", *d], input="123\n")
+    r = run(app, ["users", "add", "weak", "--role", "viewer", "--password-stdin", *d],
+            input="123\n")
     assert r.exit_code != 0
     r = run(app, ["users", "list", *d])
     assert "hn.nhap" in r.output and "vn34-01" in r.output and "province_editor" in r.output

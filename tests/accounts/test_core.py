@@ -126,7 +126,8 @@ def test_draft_submit_review_accept_publish(world) -> None:
         with pytest.raises(InvalidInput, match="Nothing has changed"):
             publish.publish(as_user(s, "reviewer"), FW, "2024")
         actions = [r.action for r in audit.entries(s)]
-        assert {"entry.save", "entry.submit", "review.adjust", "review.accept", "publish"} <= set(actions)
+        assert {"entry.save", "entry.submit", "review.adjust", "review.accept",
+                "publish"} <= set(actions)
 
 
 def test_the_second_editor_gets_a_conflict_and_loses_nothing(world) -> None:

@@ -58,7 +58,8 @@ def _session(base: str, name: str) -> dict[str, str]:
     r = httpx.get(base + "/login")
     pre = r.cookies.get("chiso_login_csrf")
     tok = re.search(r'name="csrf_token" value="([^"]+)"', r.text).group(1)
-    r = httpx.post(base + "/login", data={"username": name, "password": PASSWORD, "csrf_token": tok},
+    r = httpx.post(base + "/login",
+                   data={"username": name, "password": PASSWORD, "csrf_token": tok},
                    headers={"cookie": f"chiso_login_csrf={pre}"})
     sid = r.cookies.get("chiso_session")
     page = httpx.get(base + "/account", headers={"cookie": f"chiso_session={sid}"})
@@ -136,7 +137,8 @@ def test_sigkill_during_submission_import_and_review(engine, tmp_path: Path) -> 
     url = engine.url.render_as_string(hide_password=False)
     populate(engine)
     with db.transaction(engine) as s:
-        secrets = {n: accounts.create_token(as_cli(s), accounts.require_user(s, n), "crash", [scope])[1]
+        secrets = {n: accounts.create_token(as_cli(s), accounts.require_user(s, n), "crash",
+                                            [scope])[1]
                    for n, scope in (("editor", "entry"), ("reviewer", "review"))}
     engine.dispose()
     rounds = [_round(data, url, range(2000 + 45 * i, 2045 + 45 * i), secrets, i)

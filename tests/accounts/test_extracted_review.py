@@ -25,7 +25,8 @@ def _current(engine, obs_id: int) -> Observation:
                                                   Observation.is_current.is_(True)))
 
 
-def test_a_reviewer_accepts_corrects_and_rejects_then_publishes(sqlite_engine, tmp_path: Path) -> None:
+def test_a_reviewer_accepts_corrects_and_rejects_then_publishes(sqlite_engine,
+                                                                tmp_path: Path) -> None:
     populate(sqlite_engine)
     ids = load_report(sqlite_engine)
     assert set(ids) == {G4, NAT, FIBRE, PAY}
@@ -34,7 +35,8 @@ def test_a_reviewer_accepts_corrects_and_rejects_then_publishes(sqlite_engine, t
     assert "/review/extracted" in c.get("/review").text
     page = c.get("/review/extracted")
     assert page.status_code == 200
-    assert "Báo cáo Hà Nội 2024" in page.text and "99,5" in page.text and "Đang chờ duyệt: 4" in page.text
+    assert ("Báo cáo Hà Nội 2024" in page.text and "99,5" in page.text
+            and "Đang chờ duyệt: 4" in page.text)
     assert "<script>alert(1)" not in page.text and "&lt;script&gt;alert(1)" in page.text
 
     def act(key: str, action: str, value: str = "") -> int:
@@ -77,7 +79,8 @@ def test_a_reviewer_accepts_corrects_and_rejects_then_publishes(sqlite_engine, t
     assert "Trung bình cả nước" in log and "Mục tiêu" in log and "epayment_account_share" not in log
 
 
-def test_the_second_decision_on_a_figure_is_a_conflict_and_changes_nothing(sqlite_engine, tmp_path) -> None:
+def test_the_second_decision_on_a_figure_is_a_conflict_and_changes_nothing(sqlite_engine,
+                                                                           tmp_path) -> None:
     populate(sqlite_engine)
     ids = load_report(sqlite_engine)
     first, second = client(sqlite_engine, tmp_path), client(sqlite_engine, tmp_path / "b")
@@ -89,7 +92,8 @@ def test_the_second_decision_on_a_figure_is_a_conflict_and_changes_nothing(sqlit
     assert _current(sqlite_engine, ids[G4]).status == "approved"
 
 
-def test_bad_corrections_and_forged_requests_leave_the_draft_as_it_was(sqlite_engine, tmp_path) -> None:
+def test_bad_corrections_and_forged_requests_leave_the_draft_as_it_was(sqlite_engine,
+                                                                       tmp_path) -> None:
     populate(sqlite_engine)
     ids = load_report(sqlite_engine)
     c = client(sqlite_engine, tmp_path)
@@ -107,7 +111,8 @@ def test_bad_corrections_and_forged_requests_leave_the_draft_as_it_was(sqlite_en
     r = c.post(url, data={"action": "correct", "value": "150", "csrf_token": token})
     assert "0 đến 100" in r.text
     # a figure that does not exist is not found (404), not a bad value (issue 12)
-    assert c.post("/review/extracted/999999", data={"action": "accept", "csrf_token": token}).status_code == 404
+    assert c.post("/review/extracted/999999",
+                  data={"action": "accept", "csrf_token": token}).status_code == 404
     cur = _current(sqlite_engine, ids[G4])
     assert (cur.id, cur.status, cur.value) == (ids[G4], "draft", 99.5)
 
@@ -116,10 +121,13 @@ def test_the_api_lists_and_decides_with_a_review_token_only(sqlite_engine, tmp_p
     populate(sqlite_engine)
     ids = load_report(sqlite_engine)
     with db.transaction(sqlite_engine) as s:
-        _t, review = accounts.create_token(as_cli(s), accounts.require_user(s, "reviewer"), "r", ["review"])
-        _t, entry = accounts.create_token(as_cli(s), accounts.require_user(s, "editor"), "e", ["entry", "read"])
+        _t, review = accounts.create_token(as_cli(s), accounts.require_user(s, "reviewer"), "r",
+                                           ["review"])
+        _t, entry = accounts.create_token(as_cli(s), accounts.require_user(s, "editor"), "e",
+                                          ["entry", "read"])
     c = client(sqlite_engine, tmp_path)
-    as_ = {"review": {"authorization": f"Bearer {review}"}, "entry": {"authorization": f"Bearer {entry}"}}
+    as_ = {"review": {"authorization": f"Bearer {review}"},
+           "entry": {"authorization": f"Bearer {entry}"}}
     assert c.get("/api/v1/review/extracted", headers=as_["entry"]).status_code == 403
     assert c.get("/api/v1/review/extracted").status_code == 401
     listed = c.get("/api/v1/review/extracted", headers=as_["review"]).json()

@@ -28,7 +28,8 @@ PROJECT_TABLES = {  # a project of Hồ Chí Minh as the browser form sends it (
     "projects": [["Mã dự án", "Tên dự án", "Đơn vị hành chính", "Năm bắt đầu"],
                  ["HCM-S", "Cổng dữ liệu", "vn34-79", "2025"]],
     "flows": [["Mã dự án", "Năm", "Loại", "Hạng mục", "Giá trị"],
-              ["HCM-S", "0", "Chi phí", "Đầu tư", "2 tỷ"], ["HCM-S", "1", "Lợi ích", "Tăng thu", "5 tỷ"]],
+              ["HCM-S", "0", "Chi phí", "Đầu tư", "2 tỷ"],
+              ["HCM-S", "1", "Lợi ích", "Tăng thu", "5 tỷ"]],
 }
 
 
@@ -46,7 +47,8 @@ def _project_xlsx() -> bytes:
 
     with tempfile.TemporaryDirectory() as tmp:
         path = write_xlsx(Path(tmp) / "p.xlsx", {
-            "Dự án": [["Mã dự án", "Tên dự án", "Đơn vị hành chính"], ["HCM-X", "Tệp", "Hồ Chí Minh"]],
+            "Dự án": [["Mã dự án", "Tên dự án", "Đơn vị hành chính"],
+                      ["HCM-X", "Tệp", "Hồ Chí Minh"]],
             "Dòng tiền": [["Mã dự án", "Năm", "Loại", "Hạng mục", "Giá trị"],
                           ["HCM-X", 0, "Chi phí", "Đầu tư", "1 tỷ"]]})
         return path.read_bytes()
@@ -82,7 +84,8 @@ def _cases(ids: dict[str, int]) -> list[tuple[str, str, str, dict]]:
         ("upload evidence", "POST", own + "/evidence",
          {"files": {"file": ("a.pdf", PDF, "application/pdf")}, "data": {}}),
         ("upload xlsx", "POST", own + "/xlsx",
-         {"files": {"file": ("t.xlsx", _xlsx(), "application/octet-stream")}, "data": {"version": "_v"}}),
+         {"files": {"file": ("t.xlsx", _xlsx(), "application/octet-stream")},
+          "data": {"version": "_v"}}),
         ("api save", "POST", f"/api/v1/entry/{FW}/2025/vn34-79",
          {"json": {"version": 0, "values": {A: "0,2"}}}),
         ("review queue", "GET", "/review", {}),
@@ -171,7 +174,8 @@ ALLOWED = {  # which roles may do each thing (anyone else must get 401/403 or a 
     "publish projects": {"admin", "reviewer"},
 }
 # every write of chiso.workflow.projects a face can call, and the case that covers it
-PROJECT_WRITES = {"save_form": "save project own province", "save_form (api)": "api save project",
+PROJECT_WRITES = {"save_form": "save project own province",
+                  "save_form (api)": "api save project",
                   "import_projects": "upload project xlsx",
                   "enter_realised": "realised own project", "submit": None,
                   "accept": "accept project", "reject": None, "publish": "publish projects"}
@@ -251,8 +255,10 @@ def test_a_token_without_cookies_needs_no_csrf_but_only_acts_in_scope(sqlite_eng
     from chiso.web.app import create_app
 
     with db.transaction(sqlite_engine) as s:
-        _t, secret = accounts.create_token(as_cli(s), accounts.require_user(s, "editor"), "s", ["entry"])
-        _t2, read_only = accounts.create_token(as_cli(s), accounts.require_user(s, "editor"), "r", ["read"])
+        _t, secret = accounts.create_token(as_cli(s), accounts.require_user(s, "editor"), "s",
+                                           ["entry"])
+        _t2, read_only = accounts.create_token(as_cli(s), accounts.require_user(s, "editor"), "r",
+                                               ["read"])
     c = TestClient(create_app(Settings(), sqlite_engine), base_url="https://testserver")
     body = {"version": 0, "values": {A: "0,8"}, "submit": True}
     r = c.post(f"/api/v1/entry/{FW}/2024/vn34-01", json=body,
@@ -269,7 +275,8 @@ def test_a_token_without_cookies_needs_no_csrf_but_only_acts_in_scope(sqlite_eng
     assert r.status_code == 401
 
 
-def test_cookie_sessions_need_csrf_on_the_api_and_extra_fields_are_ignored(sqlite_engine, tmp_path) -> None:
+def test_cookie_sessions_need_csrf_on_the_api_and_extra_fields_are_ignored(sqlite_engine,
+                                                                           tmp_path) -> None:
     populate(sqlite_engine)
     c = client(sqlite_engine, tmp_path)
     token = sign_in(c, "editor")

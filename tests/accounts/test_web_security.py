@@ -75,7 +75,8 @@ def test_csrf_is_required_on_every_form(web) -> None:
     for bad in ({}, {"csrf_token": "wrong"}, {"csrf_token": token[:-1]}):
         r = web.post(FORM, data={"version": "0", f"v__{A}": "0,5", **bad})
         assert r.status_code == 403, bad
-    assert web.post(FORM, data={"version": "0", f"v__{A}": "0,5", "csrf_token": token}).status_code == 200
+    assert web.post(FORM,
+                    data={"version": "0", f"v__{A}": "0,5", "csrf_token": token}).status_code == 200
     # sign-in itself: without the double-submit cookie the form is refused
     web.cookies.clear()
     r = web.post("/login", data={"username": "editor", "password": PASSWORD, "csrf_token": "x"})
@@ -192,14 +193,16 @@ def test_hostile_uploads_are_refused_without_harm(web, sqlite_engine, tmp_path) 
     stored = list((tmp_path / "data" / "evidence").iterdir())
     assert [p.name for p in stored] == [ev.sha256]
     got = web.get(f"/entry/evidence/{ev.id}")
-    assert got.content == b"%PDF-1.4 ok" and got.headers["content-disposition"].startswith("attachment")
+    assert (got.content == b"%PDF-1.4 ok"
+            and got.headers["content-disposition"].startswith("attachment"))
     for name, code in (("editor2", 404), ("reviewer", 200)):
         other = client(sqlite_engine, tmp_path)  # the same data directory
         sign_in(other, name)
         assert other.get(f"/entry/evidence/{ev.id}").status_code == code
     # a declared 1 GB body is refused before any of it is read
     r = web.post(f"{FORM}/evidence", content=b"x" * 10,
-                 headers={"content-length": str(1024**3), "content-type": "multipart/form-data; boundary=x"})
+                 headers={"content-length": str(1024**3),
+                          "content-type": "multipart/form-data; boundary=x"})
     assert r.status_code == 413
 
 
@@ -218,7 +221,8 @@ def test_a_streamed_body_over_the_limit_is_cut_off(web) -> None:
         if sent == 0:
             sent += 1
             return {"type": "http.request", "more_body": True,
-                    "body": b'--b\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n\r\n'}
+                    "body": (b'--b\r\nContent-Disposition: form-data; name="file"; '
+                             b'filename="a.pdf"\r\n\r\n')}
         chunks -= 1
         sent += 1024 * 1024
         return {"type": "http.request", "body": b"\0" * (1024 * 1024), "more_body": chunks > 0}
@@ -228,8 +232,10 @@ def test_a_streamed_body_over_the_limit_is_cut_off(web) -> None:
 
     scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "POST",
              "scheme": "https", "path": f"{FORM}/evidence", "raw_path": f"{FORM}/evidence".encode(),
-             "query_string": b"", "root_path": "", "client": ("127.0.0.1", 1), "server": ("testserver", 443),
-             "headers": [(b"host", b"testserver"), (b"content-type", b"multipart/form-data; boundary=b"),
+             "query_string": b"", "root_path": "", "client": ("127.0.0.1", 1),
+             "server": ("testserver", 443),
+             "headers": [(b"host", b"testserver"),
+                         (b"content-type", b"multipart/form-data; boundary=b"),
                          (b"x-csrf-token", token.encode()), (b"cookie", cookie.encode())]}
     asyncio.run(web.app(scope, receive, send))
     start = next(m for m in messages if m["type"] == "http.response.start")
@@ -244,17 +250,20 @@ def test_evidence_links_must_be_http(web) -> None:
     assert r.status_code == 422
 
 
-def test_the_second_editor_sees_a_conflict_and_keeps_their_figures(web, sqlite_engine, tmp_path) -> None:
+def test_the_second_editor_sees_a_conflict_and_keeps_their_figures(web, sqlite_engine,
+                                                                   tmp_path) -> None:
     other = client(sqlite_engine, tmp_path / "b")
     t1, t2 = sign_in(web, "editor"), sign_in(other, "editor")
-    assert web.post(FORM, data={"version": "0", f"v__{A}": "0,5", "csrf_token": t1}).status_code == 200
+    assert web.post(FORM,
+                    data={"version": "0", f"v__{A}": "0,5", "csrf_token": t1}).status_code == 200
     r = other.post(FORM, data={"version": "0", f"v__{A}": "0,77", f"note__{A}": "của B",
                                "csrf_token": t2})
     assert r.status_code == 409
     assert 'value="0,77"' in r.text and "của B" in r.text and "người khác" in r.text
 
 
-def test_the_public_sees_the_changelog_but_no_unpublished_form(web, sqlite_engine, tmp_path) -> None:
+def test_the_public_sees_the_changelog_but_no_unpublished_form(web, sqlite_engine,
+                                                               tmp_path) -> None:
     token = sign_in(web, "editor")
     web.post(FORM, data={"version": "0", f"v__{A}": "0,5", "csrf_token": token, "action": "submit"})
     anon = client(sqlite_engine, tmp_path / "anon")
@@ -282,7 +291,8 @@ def test_the_public_sees_the_changelog_but_no_unpublished_form(web, sqlite_engin
     assert anon.get(f"/api/v1/published/{FW}/2023").status_code == 404
 
 
-def test_the_response_cache_never_serves_one_user_another_users_page(web, sqlite_engine, tmp_path) -> None:
+def test_the_response_cache_never_serves_one_user_another_users_page(web, sqlite_engine,
+                                                                     tmp_path) -> None:
     sign_in(web, "editor")
     first = web.get("/entry")
     from fastapi.testclient import TestClient

@@ -32,8 +32,10 @@ def _csv(path: Path) -> list[dict[str, str]]:
 
 @pytest.fixture(scope="module")
 def asem():
-    st, data, dens = coinr.read(ASEM / "input" / "ASEM_iData.csv", ASEM / "input" / "ASEM_iMeta.csv")
-    method = Method.from_dict({**yaml.safe_load((ASEM / "method.yaml").read_text()), "denominators": dens})
+    st, data, dens = coinr.read(ASEM / "input" / "ASEM_iData.csv",
+                                ASEM / "input" / "ASEM_iMeta.csv")
+    method = Method.from_dict({**yaml.safe_load((ASEM / "method.yaml").read_text()),
+                               "denominators": dens})
     return st, data, method
 
 
@@ -53,7 +55,8 @@ def test_every_stage_equals_coinr(asem, stage: str, file: str) -> None:
     result = build(st, data, method)
     rows = _csv(ASEM / "build" / file)
     pos = [data.unit_ids.index(r["uCode"]) for r in rows]
-    ref = np.array([[float(r[c]) if r[c] not in ("", "NA") else np.nan for c in st.tree.leaves] for r in rows])
+    ref = np.array([[float(r[c]) if r[c] not in ("", "NA") else np.nan for c in st.tree.leaves]
+                    for r in rows])
     _close(result.stages[stage][pos], ref)
 
 
@@ -80,14 +83,16 @@ def test_treatment_winsorises_the_same_points(asem) -> None:
             assert d.winsorised == int(r["winsorise.nwin"])
 
 
-RUNS = ["UA_weights+norm_N100", "UA_weights+norm_N1000", "SA_weights+norm_N100", "UA_vignette4_N100"]
+RUNS = ["UA_weights+norm_N100", "UA_weights+norm_N1000", "SA_weights+norm_N100",
+        "UA_vignette4_N100"]
 
 
 def _replicate(asem, run: str) -> tuple[np.ndarray, list[dict[str, str]]]:
     st, data, method = asem
     alts, picks = coinr.read_params(ASEM / "sensitivity" / f"{run}_params.csv", st)
     eng = Engine(st, data, method, **alts)
-    reps = Replications(picks["weights"], picks["normalisation"], picks["winmax"], picks["aggregation"])
+    reps = Replications(picks["weights"], picks["normalisation"], picks["winmax"],
+                        picks["aggregation"])
     rows = _csv(ASEM / "sensitivity" / f"{run}_scores.csv")
     pos = [data.unit_ids.index(r["uCode"]) for r in rows]
     return eng.root_scores(reps)[:, pos], rows
@@ -118,7 +123,8 @@ def test_sensitivity_indices_equal_coinr(asem) -> None:
     nominal = np.array([float(r["Nominal"]) for r in rows])
     y = mean_rank_change(scores, nominal)
     res = sensitivity_indices(y, 100, ("Weights", "Normalisation"), bootstrap=500, seed=1)
-    ref = {r["Variable"]: r for r in _csv(ASEM / "sensitivity" / "SA_weights+norm_N100_sensitivity_indices.csv")}
+    ref = {r["Variable"]: r
+           for r in _csv(ASEM / "sensitivity" / "SA_weights+norm_N100_sensitivity_indices.csv")}
     for i, name in enumerate(res.names):
         assert res.si[i] == pytest.approx(float(ref[name]["Si"]), rel=REL)
         assert res.sti[i] == pytest.approx(float(ref[name]["STi"]), rel=REL)
@@ -128,19 +134,23 @@ def test_sensitivity_indices_equal_coinr(asem) -> None:
 
 def test_cli_build_and_uncertainty_on_coinr_files(tmp_path: Path) -> None:
     args = ["--coinr-data", str(ASEM / "input" / "ASEM_iData.csv"),
-            "--coinr-meta", str(ASEM / "input" / "ASEM_iMeta.csv"), "--method", str(ASEM / "method.yaml")]
+            "--coinr-meta", str(ASEM / "input" / "ASEM_iMeta.csv"), "--method",
+            str(ASEM / "method.yaml")]
     out = tmp_path / "scores.csv"
-    res = subprocess.run([sys.executable, "-m", "chiso.cli", "index", "build", *args, "--out", str(out)],
+    res = subprocess.run([sys.executable, "-m", "chiso.cli", "index", "build", *args, "--out",
+                          str(out)],
                          capture_output=True, text=True, check=False)
     assert res.returncode == 0, res.stderr
     rows = {(r["unit"], r["node"]): r for r in csv.DictReader(out.open())}
     ref = _csv(ASEM / "build" / "results_aggregates_ranked.csv")
     for r in ref:
-        assert float(rows[(r["uCode"], "Index")]["score"]) == pytest.approx(float(r["Index"]), rel=REL)
+        assert float(rows[(r["uCode"], "Index")]["score"]) == pytest.approx(float(r["Index"]),
+                                                                            rel=REL)
         assert int(rows[(r["uCode"], "Index")]["rank"]) == int(r["Rank"])
     unc = tmp_path / "ranks.csv"
-    res = subprocess.run([sys.executable, "-m", "chiso.cli", "index", "uncertainty", *args, "--runs", "50",
-                          "--seed", "3", "--norm", "minmax:a=1,b=100", "--norm", "zscore:mean=10,sd=2",
+    res = subprocess.run([sys.executable, "-m", "chiso.cli", "index", "uncertainty", *args,
+                          "--runs", "50", "--seed", "3", "--norm", "minmax:a=1,b=100",
+                          "--norm", "zscore:mean=10,sd=2",
                           "--out", str(unc)], capture_output=True, text=True, check=False)
     assert res.returncode == 0, res.stderr
     got = list(csv.DictReader(unc.open()))
@@ -150,6 +160,7 @@ def test_cli_build_and_uncertainty_on_coinr_files(tmp_path: Path) -> None:
 
 
 def test_cli_refuses_missing_inputs(tmp_path: Path) -> None:
-    res = subprocess.run([sys.executable, "-m", "chiso.cli", "index", "build", "--out", str(tmp_path / "x")],
+    res = subprocess.run([sys.executable, "-m", "chiso.cli", "index", "build", "--out",
+                          str(tmp_path / "x")],
                          capture_output=True, text=True, check=False)
     assert res.returncode == 1 and "--coinr-data" in res.stderr

@@ -88,7 +88,8 @@ def _case(seed: int, units: int, missing: float) -> tuple[Structure, Dataset]:
             Dataset([f"U{i:02d}" for i in range(units)], leaves, values))
 
 
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=12, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(seed=st.integers(0, 2**16), units=st.integers(2, 25), n=st.integers(1, 120),
        chunk=st.integers(1, 50), tasks=st.integers(1, 6), missing=st.sampled_from([0.0, 0.2]))
 def test_any_split_into_tasks_and_workers_gives_the_same_statistics(

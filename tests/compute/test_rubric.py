@@ -39,8 +39,10 @@ root:
           rule:
             kind: yes_no
             partial:
-              - {value: 0.5, points: 5, label: {vi: Phó Chủ tịch làm Trưởng Ban, en: A deputy heads it}}
-          evidence: {vi: Quyết định thành lập Ban chỉ đạo, en: The decision setting up the committee}
+              - {value: 0.5, points: 5, label: {vi: Phó Chủ tịch làm Trưởng Ban,
+                                                en: A deputy heads it}}
+          evidence: {vi: Quyết định thành lập Ban chỉ đạo,
+                     en: The decision setting up the committee}
         - code: ty_le_ho_so
           name: {vi: Tỷ lệ hồ sơ trực tuyến, en: Share of applications online}
           max_points: 20

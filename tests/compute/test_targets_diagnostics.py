@@ -16,14 +16,15 @@ FIBRE_2025 = {"value": 80.0, "qualifier": "ge", "year": 2025}
 
 def test_a_series_on_its_way_to_the_target() -> None:
     # households on fibre: 50 % in 2021, +8 points a year -> 82 % in 2025
-    a = targets.assess([("2021", 50.0), ("2022", 58.0), ("2023", 66.0)], FIBRE_2025, "higher_better",
-                       lo=0, hi=100, best=90.0, national=60.0)
+    a = targets.assess([("2021", 50.0), ("2022", 58.0), ("2023", 66.0)], FIBRE_2025,
+                       "higher_better", lo=0, hi=100, best=90.0, national=60.0)
     assert a.status == "on_track"
     assert a.gap == pytest.approx(14.0)
     assert a.share_of_way == pytest.approx(16 / 30)
     assert a.linear == pytest.approx(82.0)
     assert a.compound == pytest.approx(66.0 * (66 / 50) ** 1.0)  # 14.9 %/year for two more years
-    assert a.distance_to_best == pytest.approx(24.0) and a.distance_to_national == pytest.approx(6.0)
+    assert (a.distance_to_best == pytest.approx(24.0)
+            and a.distance_to_national == pytest.approx(6.0))
 
 
 def test_projections_stay_within_the_indicator_range() -> None:
@@ -44,7 +45,8 @@ def test_at_risk_when_the_projected_shortfall_is_small_off_track_when_large() ->
 def test_achieved_overdue_and_unknown() -> None:
     assert targets.assess([("2024", 81.0)], FIBRE_2025, "higher_better").status == "achieved"
     # the target year has come and the value is short of it
-    assert targets.assess([("2024", 70.0), ("2025", 75.0)], FIBRE_2025, "higher_better").status == "off_track"
+    assert targets.assess([("2024", 70.0), ("2025", 75.0)], FIBRE_2025,
+                          "higher_better").status == "off_track"
     # one point and no year to project to: nothing to say
     assert targets.assess([("2024", 70.0)], {"value": 80.0}, "higher_better").status == "unknown"
     assert targets.assess([], FIBRE_2025, "higher_better").status == "unknown"
@@ -105,7 +107,8 @@ def test_two_perfectly_correlated_indicators() -> None:
 
 def test_diagnose_flags_an_indicator_that_runs_against_its_pillar() -> None:
     tree = Tree.from_parents(["a", "b", "c"], {"a": "P", "b": "P", "c": "P", "P": "I"},
-                             {"a": 1, "b": 1, "c": 1, "P": 1}, {"a": 1, "b": 1, "c": 1, "P": 2, "I": 3})
+                             {"a": 1, "b": 1, "c": 1, "P": 1},
+                             {"a": 1, "b": 1, "c": 1, "P": 2, "I": 3})
     rng = np.random.default_rng(1)
     base = rng.normal(size=40)
     norm = np.column_stack([base + rng.normal(0, 0.1, 40), base + rng.normal(0, 0.1, 40),

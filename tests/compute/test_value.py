@@ -110,7 +110,8 @@ def test_npv_falls_as_the_rate_rises_for_cost_then_benefit(cost, benefits, r1, r
 
     assume(any(b > 0 for b in benefits) and abs(r1 - r2) > 1e-6)
     f = Flows.from_rows([FlowRow("p", 0, "cost", "capital", float(cost))]
-                        + [FlowRow("p", t + 1, "benefit", "revenue", b) for t, b in enumerate(benefits)])
+                        + [FlowRow("p", t + 1, "benefit", "revenue", b)
+                           for t, b in enumerate(benefits)])
     lo, hi = sorted((r1, r2))
     assert appraise(f, lo).npv[0] > appraise(f, hi).npv[0]
 
@@ -174,5 +175,6 @@ def test_every_rate_reported_makes_npv_zero(f) -> None:
             assert rates == [a.irr[i]]
     # one sign change: exactly one rate (Descartes), always found
     one = sign_changes(a.net) == 1
-    assert np.isfinite(a.irr[one]).all() and all(len(a.irr_roots[i]) == 1 for i in np.flatnonzero(one))
+    assert np.isfinite(a.irr[one]).all() and all(len(a.irr_roots[i]) == 1
+                                                 for i in np.flatnonzero(one))
     assert np.isnan(a.irr[sign_changes(a.net) == 0]).all()

@@ -60,7 +60,8 @@ def test_lines_are_independent_and_each_line_moves_all_its_years_together() -> N
     two = flows(("p", 0, "cost", "capital", 1.0),
                 ("p", 1, "benefit", "social", 200.0, 150.0, 300.0, "a"),
                 ("p", 1, "benefit", "social", 200.0, 150.0, 300.0, "b"),
-                ("q", 0, "cost", "capital", 1.0), ("q", 1, "benefit", "social", 200.0, 150.0, 300.0),
+                ("q", 0, "cost", "capital", 1.0),
+                ("q", 1, "benefit", "social", 200.0, 150.0, 300.0),
                 ("q", 2, "benefit", "social", 200.0, 150.0, 300.0))
     npv, _ = replications(two, 0.0, MonteCarlo(100_000, 3))
     assert npv[0].var() == pytest.approx(2 * var, rel=0.03)

@@ -26,7 +26,8 @@ def portfolios(draw: st.DrawFn, max_projects: int = 5, max_years: int = 10) -> F
             kind = draw(st.sampled_from(("cost", "benefit")))
             cat = draw(st.sampled_from(COST_CATEGORIES if kind == "cost" else BENEFIT_CATEGORIES))
             item = draw(st.sampled_from(("", "x", "y")))
-            sign = -1.0 if kind == "benefit" and draw(st.booleans()) and draw(st.booleans()) else 1.0
+            sign = (-1.0 if kind == "benefit" and draw(st.booleans()) and draw(st.booleans())
+                    else 1.0)
             for year in sorted(draw(st.sets(st.integers(0, max_years), min_size=1, max_size=4))):
                 lo, mid, hi = sorted(sign * v for v in (draw(AMOUNT), draw(AMOUNT), draw(AMOUNT)))
                 rows.append(FlowRow(f"p{p}", year, kind, cat, mid, lo, hi, item))

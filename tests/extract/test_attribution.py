@@ -6,7 +6,8 @@ from chiso.extract.pipeline import extract_text
 
 
 def rows(text: str, source: str | None = None) -> list[tuple]:
-    return [(c.unit, c.indicator, c.kind, c.value) for c in extract_text(text, "x.txt", source=source)
+    return [(c.unit, c.indicator, c.kind, c.value)
+            for c in extract_text(text, "x.txt", source=source)
             if c.matched and not c.needs_look]
 
 
@@ -22,14 +23,17 @@ def test_ca_nuoc_governs_only_its_own_number():
 
 
 def test_a_list_of_provinces_with_figures_in_brackets_gives_each_its_own():
-    text = "Năm 2024, tỷ lệ hồ sơ trực tuyến của một số tỉnh còn thấp như Hà Giang (38,20%), Lai Châu (41,5%)."
+    text = ("Năm 2024, tỷ lệ hồ sơ trực tuyến của một số tỉnh còn thấp như Hà Giang (38,20%), "
+            "Lai Châu (41,5%).")
     assert rows(text) == [("Hà Giang", "online_dossiers_share", "actual", 38.2),
                           ("Lai Châu", "online_dossiers_share", "actual", 41.5)]
 
 
 def test_respectively_pairs_provinces_and_ranks_in_order():
-    text = "Năm 2024, Chỉ số chuyển đổi số (DTI) của Hà Nội, Hải Phòng, Đà Nẵng lần lượt giữ vị trí thứ 5, 6, 7."
-    assert rows(text) == [("Hà Nội", "dti_rank", "actual", 5.0), ("Hải Phòng", "dti_rank", "actual", 6.0),
+    text = ("Năm 2024, Chỉ số chuyển đổi số (DTI) của Hà Nội, Hải Phòng, Đà Nẵng lần lượt "
+            "giữ vị trí thứ 5, 6, 7.")
+    assert rows(text) == [("Hà Nội", "dti_rank", "actual", 5.0),
+                          ("Hải Phòng", "dti_rank", "actual", 6.0),
                           ("Đà Nẵng", "dti_rank", "actual", 7.0)]
 
 
@@ -39,30 +43,34 @@ def test_a_rank_named_after_it_belongs_to_the_province_named():
 
 
 def test_a_provincial_papers_address_names_the_province_when_the_text_does_not():
-    assert rows("Năm 2024, tỷ lệ hộ gia đình có cáp quang đạt 85%.", "https://baotuyenquang.com.vn/a.html") == [
+    assert rows("Năm 2024, tỷ lệ hộ gia đình có cáp quang đạt 85%.",
+                "https://baotuyenquang.com.vn/a.html") == [
         ("Tuyên Quang", "fiber_households_share", "actual", 85.0)]
 
 
 def test_a_ministry_speaking_is_not_the_province_of_the_paper():
-    cands = extract_text("Năm 2024, Bộ Thông tin và Truyền thông cho biết tỷ lệ hộ gia đình có cáp quang đạt 85%.",
+    cands = extract_text(("Năm 2024, Bộ Thông tin và Truyền thông cho biết tỷ lệ hộ gia đình "
+                          "có cáp quang đạt 85%."),
                          "x.txt", source="https://baonghean.vn/a.html")
     assert [(c.unit, c.needs_look) for c in cands] == [(None, True)]  # kept for a look, not dropped
 
 
 def test_a_pillar_rank_is_not_read_as_the_index_rank():
-    text = "Năm 2024, Chỉ số chuyển đổi số (DTI) của tỉnh Nghệ An xếp thứ 12/63; trụ cột chính quyền số xếp thứ 9."
+    text = ("Năm 2024, Chỉ số chuyển đổi số (DTI) của tỉnh Nghệ An xếp thứ 12/63; "
+            "trụ cột chính quyền số xếp thứ 9.")
     assert rows(text) == [("Nghệ An", "dti_rank", "actual", 12.0),
                           ("Nghệ An", "dti_digital_government_rank", "actual", 9.0)]
 
 
 def test_tang_n_bac_is_a_change_of_rank_beside_the_rank():
     text = "Năm 2024, Chỉ số chuyển đổi số (DTI) của tỉnh Nghệ An tăng 5 bậc, xếp thứ 12/63."
-    assert rows(text) == [("Nghệ An", "dti_rank_change", "actual", 5.0), ("Nghệ An", "dti_rank", "actual", 12.0)]
+    assert rows(text) == [("Nghệ An", "dti_rank_change", "actual", 5.0),
+                          ("Nghệ An", "dti_rank", "actual", 12.0)]
 
 
 def test_numbers_that_are_no_indicator_are_recognised_as_such():
-    text = ("Năm 2024, tỉnh Nghệ An triển khai chính quyền số ở 4 cấp, lắp 9 cột ăng ten và có trên 15% "
-            "doanh nghiệp tham gia nhóm top 10.")
+    text = ("Năm 2024, tỉnh Nghệ An triển khai chính quyền số ở 4 cấp, lắp 9 cột ăng ten và có "
+            "trên 15% doanh nghiệp tham gia nhóm top 10.")
     cands = extract_text(text, "x.txt")
     assert [c.value for c in cands] == [4.0, 9.0, 15.0]  # seen, kept, not an indicator
     assert not any(c.matched for c in cands)

@@ -42,8 +42,8 @@ def test_jsonl_and_csv_have_the_gold_fields(cli):
     res = run(cli, "extract", str(REPORT), "--format", "jsonl")
     rows = [json.loads(line) for line in res.stdout.splitlines()]
     assert rows and all(r["matched"] and r["unit"] for r in rows)
-    assert {"doc", "unit", "indicator", "kind", "value", "value_high", "qualifier", "year", "target_year",
-            "quote", "span", "confidence"} <= set(rows[0])
+    assert {"doc", "unit", "indicator", "kind", "value", "value_high", "qualifier", "year",
+            "target_year", "quote", "span", "confidence"} <= set(rows[0])
     res = run(cli, "extract", str(REPORT), "--format", "csv", "--unmatched")
     table = list(csv.DictReader(io.StringIO(res.stdout)))
     assert len(table) > len(rows) and {r["matched"] for r in table} == {"True", "False"}
@@ -53,7 +53,8 @@ def test_table_output_and_unit_hint(cli, tmp_path: Path):
     res = run(cli, "extract", str(REPORT), "--unit-hint", "Bắc Kạn")
     assert res.exit_code == 0
     assert "figures matched" in res.stdout
-    assert "Bắc Kạn" not in res.stdout  # the report names its province: the hint is the last evidence
+    # the report names its province: the hint is the last evidence
+    assert "Bắc Kạn" not in res.stdout
     plain = tmp_path / "plain.txt"
     plain.write_text("Tỷ lệ hộ gia đình có đường truyền cáp quang đạt 85%.\n", encoding="utf-8")
     res = run(cli, "extract", str(plain), "--unit-hint", "Bắc Kạn")
@@ -73,15 +74,17 @@ def _workspace(tmp_path: Path) -> Path:
     db.upgrade(ws.engine)
     seed_frameworks(ws.engine)
     with db.transaction(ws.engine) as s:
-        s.add(Unit(id="VN", code="VN", name="Việt Nam", full_name="Việt Nam", type="country", level="country"))
-        s.add(Unit(id="vn63-19", code="19", name="Thái Nguyên", full_name="Tỉnh Thái Nguyên", type="tỉnh",
-                   level="province", parent_id="VN", valid_to=date(2025, 6, 30)))
+        s.add(Unit(id="VN", code="VN", name="Việt Nam", full_name="Việt Nam", type="country",
+                   level="country"))
+        s.add(Unit(id="vn63-19", code="19", name="Thái Nguyên", full_name="Tỉnh Thái Nguyên",
+                   type="tỉnh", level="province", parent_id="VN", valid_to=date(2025, 6, 30)))
     return tmp_path / "data"
 
 
 def test_load_then_review_with_flags(cli, tmp_path: Path):
     data = _workspace(tmp_path)
-    res = run(cli, "extract", str(REPORT), "--year", "2020", "--format", "jsonl", "--load", "--data-dir", str(data))
+    res = run(cli, "extract", str(REPORT), "--year", "2020", "--format", "jsonl", "--load",
+              "--data-dir", str(data))
     n = len(res.stdout.splitlines())
     listed = run(cli, "review", "--list", "--data-dir", str(data)).stdout
     assert "infra_sharing_share" in listed
@@ -92,7 +95,8 @@ def test_load_then_review_with_flags(cli, tmp_path: Path):
     with db.transaction(engine) as s:
         ids = [o.id for o in extracted.drafts(as_cli(s))]
     assert len(ids) == n
-    res = run(cli, "review", "--reject", str(ids[0]), "--set", f"{ids[1]}=1.301", "--data-dir", str(data))
+    res = run(cli, "review", "--reject", str(ids[0]), "--set", f"{ids[1]}=1.301", "--data-dir",
+              str(data))
     assert "rejected 1" in res.stdout and "approved 1" in res.stdout
     res = run(cli, "review", "--accept-all", "--data-dir", str(data))
     assert f"approved {n - 2}" in res.stdout
@@ -100,9 +104,11 @@ def test_load_then_review_with_flags(cli, tmp_path: Path):
     from chiso.store import audit
 
     with db.transaction(engine) as s:  # every decision is in the audit log, with who made it
-        trail = [(r.action, r.actor, r.before["id"]) for r in audit.entries(s, target_type="observation")]
+        trail = [(r.action, r.actor, r.before["id"])
+                 for r in audit.entries(s, target_type="observation")]
     decided = {i: a for a, _u, i in trail}
-    assert decided[ids[0]] == "review.extracted.reject" and decided[ids[1]] == "review.extracted.correct"
+    assert (decided[ids[0]] == "review.extracted.reject"
+            and decided[ids[1]] == "review.extracted.correct")
     assert len(trail) == n and {u for _a, u, _i in trail} == {f"cli:{getpass.getuser()}"}
     bad = CliRunner().invoke(cli, ["review", "--set", "oops", "--data-dir", str(data)])
     assert bad.exit_code != 0 and "--set ID=VALUE" in str(bad.exception)

@@ -1,4 +1,5 @@
-"""The development corpus: its manifest holds what the issue asks for, and extraction keeps its scores.
+"""The development corpus: its manifest holds what the issue asks for, and extraction keeps its
+scores.
 
 The issue's target is P >= 0.95 and R >= 0.90 on the held-out part; extraction does not reach it
 yet (docs/extraction.md gives the figures). These floors are the scores reached so far, so a
@@ -44,6 +45,7 @@ def test_every_gold_figure_is_written_in_its_document():
 @pytest.mark.parametrize(("name", "p_floor", "r_floor"), FLOORS)
 def test_extraction_keeps_its_scores_on_each_part(name, p_floor, r_floor):
     total, per_genre = scores(part(name))
-    print(name, round(total.precision, 3), round(total.recall, 3), {g: (round(s.precision, 2), round(s.recall, 2)) for g, s in per_genre.items()})
+    print(name, round(total.precision, 3), round(total.recall, 3),
+          {g: (round(s.precision, 2), round(s.recall, 2)) for g, s in per_genre.items()})
     assert total.precision >= p_floor
     assert total.recall >= r_floor

@@ -33,18 +33,21 @@ years = st.integers(2019, 2025)
 @given(n=st.integers(1, 40), up=st.booleans(), year=years)
 def test_a_change_of_rank_is_signed_by_its_verb_and_is_never_a_rank(n, up, year):
     verb = "tăng" if up else "giảm"
-    text = f"Năm {year}, tỉnh {PROVINCE} {verb} {n} bậc trên bảng xếp hạng Chỉ số chuyển đổi số (DTI)."
+    text = (f"Năm {year}, tỉnh {PROVINCE} {verb} {n} bậc trên bảng xếp hạng "
+            "Chỉ số chuyển đổi số (DTI).")
     r = only(text, "dti_rank_change")
     assert r["value"] == (n if up else -n) and r["unit"] == PROVINCE and r["year"] == year
     assert not [x for x in rows(text) if x["indicator"] == "dti_rank"]
 
 
 @settings(max_examples=40, deadline=None)
-@given(rank=st.integers(1, 63), thu=st.sampled_from(["xếp thứ ", "xếp ", "đứng thứ ", "xếp vị trí thứ "]),
+@given(rank=st.integers(1, 63),
+       thu=st.sampled_from(["xếp thứ ", "xếp ", "đứng thứ ", "xếp vị trí thứ "]),
        total=st.sampled_from([63, 34]), year=years)
 def test_a_rank_out_of_the_provinces_is_a_rank_with_or_without_thu(rank, thu, total, year):
     rank = min(rank, total)
-    text = f"Năm {year}, Chỉ số chuyển đổi số (DTI) của tỉnh {PROVINCE} {thu}{rank}/{total} tỉnh, thành phố."
+    text = (f"Năm {year}, Chỉ số chuyển đổi số (DTI) của tỉnh {PROVINCE} {thu}{rank}/{total} "
+            "tỉnh, thành phố.")
     r = only(text, "dti_rank")
     assert r["value"] == rank and r["unit"] == PROVINCE
     assert all(x["indicator"] != "dti_score" for x in rows(text))  # a rank is never a value
@@ -80,17 +83,20 @@ def test_a_rate_per_hundred_inhabitants_is_read_with_its_base(rate, year):
 
 
 @settings(max_examples=40, deadline=None)
-@given(low=st.integers(30, 80), width=st.integers(1, 19), dash=st.sampled_from(["-", " - ", "–", " – ", " đến "]),
+@given(low=st.integers(30, 80), width=st.integers(1, 19),
+       dash=st.sampled_from(["-", " - ", "–", " – ", " đến "]),
        year=st.integers(2025, 2030))
 def test_a_range_with_hyphen_en_dash_or_den_keeps_both_ends(low, width, dash, year):
-    text = (f"Mục tiêu đến năm {year}, tỷ lệ dịch vụ công trực tuyến toàn trình của tỉnh {PROVINCE} "
-            f"đạt {low}{dash}{low + width}%.")
+    text = (f"Mục tiêu đến năm {year}, tỷ lệ dịch vụ công trực tuyến toàn trình của tỉnh "
+            f"{PROVINCE} đạt {low}{dash}{low + width}%.")
     r = only(text, "dvc_full_online_share")
-    assert (r["value"], r["value_high"], r["kind"], r["target_year"]) == (low, low + width, "target", year)
+    assert ((r["value"], r["value_high"], r["kind"], r["target_year"])
+            == (low, low + width, "target", year))
 
 
 @settings(max_examples=40, deadline=None)
-@given(share=st.integers(10, 99), cue=st.sampled_from(["khoảng ", "gần ", "trên ", "hơn ", ""]), year=years)
+@given(share=st.integers(10, 99), cue=st.sampled_from(["khoảng ", "gần ", "trên ", "hơn ", ""]),
+       year=years)
 def test_an_approximation_is_kept_as_its_qualifier_not_dropped(share, cue, year):
     text = f"Năm {year}, tỉnh {PROVINCE} đạt {cue}{share}% hộ gia đình có cáp quang."
     r = only(text, "fiber_households_share")

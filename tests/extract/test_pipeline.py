@@ -25,7 +25,8 @@ def test_differences_are_not_values():
 
 def test_ranges_and_scales():
     f = find_figures("chi khoảng 1,5 – 2 tỷ đồng mỗi năm và 0,3 – 0,35% ngân sách")
-    assert (f[0].value, f[0].value_high, f[0].measure, f[0].qualifier) == (1.5e9, 2e9, "vnd", "approx")
+    assert ((f[0].value, f[0].value_high, f[0].measure, f[0].qualifier)
+            == (1.5e9, 2e9, "vnd", "approx"))
     assert (f[1].value, f[1].value_high, f[1].measure) == (0.3, 0.35, "percent")
 
 
@@ -47,7 +48,8 @@ def test_province_national_and_kind():
 
 
 def test_qualifiers_and_abbreviations():
-    text = ("Nam Định tăng tốc\nHiện tỉnh đã cung cấp hơn 450 DVCTT mức độ 4 và tối thiểu 1.200 TTHC. "
+    text = ("Nam Định tăng tốc\n"
+            "Hiện tỉnh đã cung cấp hơn 450 DVCTT mức độ 4 và tối thiểu 1.200 TTHC. "
             "Tỉnh cần dành ít nhất 10% ngân sách CNTT cho ATTT.")
     got = rows(text)
     assert ("Nam Định", "dvc_l4_count", "actual", 450.0, "gt", None) in got
@@ -66,12 +68,13 @@ def test_unit_hint_wins_over_the_title():
 
 def test_a_report_unlike_the_seeds():
     text = ("Hậu Giang: đẩy mạnh thanh toán không dùng tiền mặt\n"
-            "Trong 9 tháng đầu năm 2022, tỷ lệ hồ sơ thủ tục hành chính được xử lý trực tuyến của Hậu Giang "
-            "đạt 45,6%, tăng 12% so với cùng kỳ. Toàn tỉnh hiện có trên 2.100 trạm thu phát sóng di động "
-            "(BTS), trong đó có 1.500 trạm 4G. Theo kế hoạch giai đoạn 2021 - 2025, tỉnh phấn đấu 90% hộ "
-            "gia đình có đường truyền Internet cáp quang. So với Cần Thơ (tỷ lệ phủ sóng 4G đạt 99,8%), "
-            "Hậu Giang vẫn còn khoảng cách: độ phủ 4G của tỉnh mới đạt 94%. Chỉ số DTI năm 2021 của tỉnh "
-            "đạt 0,3512 điểm, xếp hạng 40/63.")
+            "Trong 9 tháng đầu năm 2022, tỷ lệ hồ sơ thủ tục hành chính được xử lý trực tuyến của "
+            "Hậu Giang đạt 45,6%, tăng 12% so với cùng kỳ. Toàn tỉnh hiện có trên 2.100 trạm thu "
+            "phát sóng di động (BTS), trong đó có 1.500 trạm 4G. "
+            "Theo kế hoạch giai đoạn 2021 - 2025, tỉnh phấn đấu 90% hộ gia đình có đường truyền "
+            "Internet cáp quang. So với Cần Thơ (tỷ lệ phủ sóng 4G đạt 99,8%), Hậu Giang vẫn còn "
+            "khoảng cách: độ phủ 4G của tỉnh mới đạt 94%. Chỉ số DTI năm 2021 của tỉnh đạt 0,3512 "
+            "điểm, xếp hạng 40/63.")
     got = rows(text)
     assert got == [
         ("Hậu Giang", "online_dossiers_share", "actual", 45.6, "eq", None),
@@ -95,9 +98,9 @@ def test_shares_and_parts_follow_the_figure_they_belong_to():
 
 def test_breakdowns_by_administrative_level_and_target_years():
     text = ("Bắc Giang: kết quả chuyển đổi số\n"
-            "Tỷ lệ văn bản được xử lý trên môi trường mạng đạt 99,2% ở cấp tỉnh, 98% ở cấp huyện và 95% ở cấp xã. "
-            "Mục tiêu năm 2025: 100% người dân trưởng thành có danh tính số; 80% người trưởng thành có tài "
-            "khoản ngân hàng.")
+            "Tỷ lệ văn bản được xử lý trên môi trường mạng đạt 99,2% ở cấp tỉnh, 98% ở cấp huyện "
+            "và 95% ở cấp xã. Mục tiêu năm 2025: 100% người dân trưởng thành có danh tính số; 80% "
+            "người trưởng thành có tài khoản ngân hàng.")
     got = rows(text)
     assert got == [
         ("Bắc Giang", "work_records_online_share_provincial", "actual", 99.2, "eq", None),
@@ -109,11 +112,15 @@ def test_breakdowns_by_administrative_level_and_target_years():
 
 
 KON_TUM = """Bộ trưởng Bộ TT&TT làm việc với tỉnh Kon Tum
-Theo báo cáo, đến nay toàn tỉnh có gần 900 trạm BTS, trong đó 620 trạm 4G; tỷ lệ phủ sóng di động đạt 98% số thôn, làng. Tuy nhiên, vẫn còn 35 thôn, làng chưa có sóng di động.
-Tỷ lệ thuê bao Internet băng rộng cố định trên 100 dân mới đạt 12,5, thấp hơn nhiều so với bình quân cả nước là 19,8.
+Theo báo cáo, đến nay toàn tỉnh có gần 900 trạm BTS, trong đó 620 trạm 4G; tỷ lệ phủ sóng di \
+động đạt 98% số thôn, làng. Tuy nhiên, vẫn còn 35 thôn, làng chưa có sóng di động.
+Tỷ lệ thuê bao Internet băng rộng cố định trên 100 dân mới đạt 12,5, thấp hơn nhiều so với \
+bình quân cả nước là 19,8.
 Tỷ lệ người dân trưởng thành có điện thoại thông minh đạt 72%, trong khi cả nước đạt 84%.
-Tỉnh đã đưa 1.450 DVC lên trực tuyến, trong đó có 560 DVCTT mức độ 4; tỷ lệ hồ sơ xử lý trực tuyến đạt 25,3%.
-Bộ trưởng đề nghị Kon Tum phấn đấu đến năm 2025 xóa toàn bộ vùng lõm sóng, 100% thôn, làng có sóng 4G và tỷ lệ hồ sơ trực tuyến đạt tối thiểu 50%.
+Tỉnh đã đưa 1.450 DVC lên trực tuyến, trong đó có 560 DVCTT mức độ 4; tỷ lệ hồ sơ xử lý trực \
+tuyến đạt 25,3%.
+Bộ trưởng đề nghị Kon Tum phấn đấu đến năm 2025 xóa toàn bộ vùng lõm sóng, 100% thôn, làng có \
+sóng 4G và tỷ lệ hồ sơ trực tuyến đạt tối thiểu 50%.
 Gia Lai và Đắk Lắk đã đạt tỷ lệ hồ sơ trực tuyến trên 40%.
 """
 
@@ -124,7 +131,8 @@ def test_another_working_session_report():
         ("Kon Tum", "bts_stations_count", "actual", 900.0, "approx", None),
         ("Kon Tum", "bts_4g_count", "actual", 620.0, "eq", None),
         ("Kon Tum", "coverage_mobile_villages_share", "actual", 98.0, "eq", None),
-        ("Kon Tum", "fixed_broadband_per_100", "actual", 12.5, "eq", None),  # "trên 100 dân": a rate
+        # "trên 100 dân": a rate
+        ("Kon Tum", "fixed_broadband_per_100", "actual", 12.5, "eq", None),
         ("Kon Tum", "smartphone_adult_share", "actual", 72.0, "eq", None),
         ("Việt Nam", "smartphone_adult_share", "national_average", 84.0, "eq", None),
         ("Kon Tum", "dvc_l4_count", "actual", 560.0, "eq", None),
@@ -139,25 +147,30 @@ def test_another_working_session_report():
 
 
 def test_units_written_against_the_number():
-    figs = find_figures("Tỉnh có diện tích hơn 3.300km2, cách Cần Thơ 62km, khu CNTT 200ha, mạng 4G, gạo ST25.")
+    figs = find_figures("Tỉnh có diện tích hơn 3.300km2, cách Cần Thơ 62km, khu CNTT 200ha, "
+                        "mạng 4G, gạo ST25.")
     assert [(f.value, f.measure, f.qualifier) for f in figs] == [
         (3300.0, "km2", "gt"), (62.0, "other", "eq"), (200.0, "ha", "eq")]
 
 
 def test_best_in_the_country_is_not_the_national_figure():
     cases = {
-        "Tỷ lệ hồ sơ trực tuyến của tỉnh đạt 95%, cao nhất cả nước.": [("Vĩnh Long", "actual", 95.0)],
+        "Tỷ lệ hồ sơ trực tuyến của tỉnh đạt 95%, cao nhất cả nước.":
+            [("Vĩnh Long", "actual", 95.0)],
         "Tỉnh đứng đầu cả nước với tỷ lệ hồ sơ trực tuyến 95%.": [("Vĩnh Long", "actual", 95.0)],
         "Tỷ lệ hồ sơ trực tuyến của tỉnh đạt 45%, trong khi cả nước đạt 60%.": [
             ("Vĩnh Long", "actual", 45.0), ("Việt Nam", "national_average", 60.0)],
         "Chỉ số PCI xếp thứ 5 cả nước, vị trí 5/63.": [("Vĩnh Long", "actual", 5.0)],
     }
     for sentence, want in cases.items():
-        got = [(c.unit, c.kind, c.value) for c in extract_text("Vĩnh Long\n" + sentence, "t.txt") if c.matched]
+        got = [(c.unit, c.kind, c.value)
+               for c in extract_text("Vĩnh Long\n" + sentence, "t.txt") if c.matched]
         assert got == want, sentence
 
 
 def test_respectively_gives_each_province_its_figure():
-    text = "Huế\nTrong khi đó, Đà Nẵng và Quảng Nam có tỷ lệ hồ sơ trực tuyến lần lượt là 55% và 40%."
+    text = ("Huế\nTrong khi đó, Đà Nẵng và Quảng Nam có tỷ lệ hồ sơ trực tuyến lần lượt "
+            "là 55% và 40%.")
     got = [(c.unit, c.indicator, c.value) for c in extract_text(text, "t.txt") if c.matched]
-    assert got == [("Đà Nẵng", "online_dossiers_share", 55.0), ("Quảng Nam", "online_dossiers_share", 40.0)]
+    assert got == [("Đà Nẵng", "online_dossiers_share", 55.0),
+                   ("Quảng Nam", "online_dossiers_share", 40.0)]

@@ -80,9 +80,11 @@ def test_pdf(tmp_path: Path):
     ("name", "data", "words"),
     [("empty.txt", b"", "empty"), ("blank.txt", b"  \n\t ", "empty"),
      ("img.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "binary"),
-     ("bad.docx", b"PK\x03\x04 not really a zip", "damaged"), ("bad.pdf", b"%PDF-1.4 garbage", "damaged")],
+     ("bad.docx", b"PK\x03\x04 not really a zip", "damaged"),
+     ("bad.pdf", b"%PDF-1.4 garbage", "damaged")],
 )
-def test_unreadable_files_give_a_clear_extraction_error(tmp_path: Path, name: str, data: bytes, words: str):
+def test_unreadable_files_give_a_clear_extraction_error(tmp_path: Path, name: str, data: bytes,
+                                                        words: str):
     p = tmp_path / name
     p.write_bytes(data)
     with pytest.raises(ExtractionError) as err:
@@ -102,7 +104,8 @@ def test_missing_and_huge_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
 
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.sampled_from(list("0123456789.,%/-–~() :;\nabcđơnhtỷệuáàạăâêôưĐBTHN") +
-                                ["Bến Tre", "mức độ ", "tỷ lệ ", "DVCTT", " năm 2020", "hơn ", "4G"]),
+                                ["Bến Tre", "mức độ ", "tỷ lệ ", "DVCTT",
+                                 " năm 2020", "hơn ", "4G"]),
                 max_size=120).map("".join))
 def test_extraction_never_crashes_on_odd_text(text: str):
     for c in extract_text(text, "fuzz.txt"):

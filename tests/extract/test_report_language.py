@@ -21,8 +21,10 @@ def sure(text: str, **kw) -> list[tuple]:
 # --- whose figure ---------------------------------------------------------------------------
 
 def test_a_list_of_provinces_with_values_in_brackets_takes_the_indicator_named_after_it():
-    text = ("Hồ sơ trực tuyến 2022\nĐà Nẵng (67%) cùng các tỉnh Hòa Bình (86,5%), Nam Định (65,9%) là 3 tỉnh "
-            "dẫn đầu về tỷ lệ hồ sơ trực tuyến (được tính bằng số hồ sơ nộp trực tuyến mức độ 3, 4).")
+    text = ("Hồ sơ trực tuyến 2022\n"
+            "Đà Nẵng (67%) cùng các tỉnh Hòa Bình (86,5%), Nam Định (65,9%) là 3 tỉnh "
+            "dẫn đầu về tỷ lệ hồ sơ trực tuyến "
+            "(được tính bằng số hồ sơ nộp trực tuyến mức độ 3, 4).")
     got = sure(text)
     assert ("Đà Nẵng", "online_dossiers_share", "actual", 67.0, None) in got
     assert ("Hoà Bình", "online_dossiers_share", "actual", 86.5, None) in got
@@ -30,20 +32,24 @@ def test_a_list_of_provinces_with_values_in_brackets_takes_the_indicator_named_a
 
 
 def test_the_province_named_after_a_leading_with_phrase_owns_its_figure():
-    text = "Chỉ số PCI 2023\nXét từng địa phương, với điểm số PCI năm 2023 đạt 71,25 điểm, Quảng Ninh tiếp tục dẫn đầu."
+    text = ("Chỉ số PCI 2023\n"
+            "Xét từng địa phương, với điểm số PCI năm 2023 đạt 71,25 điểm, "
+            "Quảng Ninh tiếp tục dẫn đầu.")
     assert ("Quảng Ninh", "pci_score", "actual", 71.25, None) in sure(text)
 
 
 def test_a_report_whose_first_line_is_about_the_country_is_national():
     text = ("Tốc độ trung bình của mạng Internet cố định tại Việt Nam trong tháng 2 giảm.\n"
-            "Cụ thể, tốc độ tải xuống đạt 99,81 Mb/s.\nBắc Kạn dẫn đầu với tốc độ Internet cố định 238,81 Mb/s.")
+            "Cụ thể, tốc độ tải xuống đạt 99,81 Mb/s.\n"
+            "Bắc Kạn dẫn đầu với tốc độ Internet cố định 238,81 Mb/s.")
     got = sure(text)
     assert ("Việt Nam", "fixed_broadband_speed_mbps", "national_average", 99.81, None) in got
     assert ("Bắc Kạn", "fixed_broadband_speed_mbps", "actual", 238.81, None) in got
 
 
 def test_the_ministries_average_is_not_the_country_but_a_ministry_publishing_is_only_its_source():
-    ministries = "Vĩnh Long\nĐối với các bộ, cơ quan ngang bộ, giá trị trung bình DTI 2021 là 0,4595."
+    ministries = ("Vĩnh Long\n"
+                  "Đối với các bộ, cơ quan ngang bộ, giá trị trung bình DTI 2021 là 0,4595.")
     assert sure(ministries) == []
     published = "DTI 2024\nTheo công bố của Bộ KH&CN, DTI quốc gia năm 2024 đạt 0,7955."
     assert sure(published) == [("Việt Nam", "dti_score", "national_average", 0.7955, None)]
@@ -56,7 +62,8 @@ def test_the_country_named_in_one_clause_does_not_govern_the_next():
 
 
 def test_a_congress_called_national_is_a_name_not_a_place():
-    text = ("Quảng Ninh\nVăn kiện Đại hội đại biểu toàn quốc lần thứ XIII đã đặt rõ mục tiêu giai đoạn "
+    text = ("Quảng Ninh\n"
+            "Văn kiện Đại hội đại biểu toàn quốc lần thứ XIII đã đặt rõ mục tiêu giai đoạn "
             "2020 – 2025, kinh tế số sẽ chiếm 20% GDP.")
     assert not [row for row in sure(text) if row[2] == "national_average"]
 
@@ -77,7 +84,8 @@ def test_a_province_is_found_whichever_vowel_carries_the_tone(name, old_style):
 # --- kinds and years ------------------------------------------------------------------------
 
 def test_targets_hold_over_the_next_paragraph_while_it_says_nothing_done():
-    text = ("Hậu Giang\nTheo Kế hoạch, mục tiêu đến năm 2025 số ấp được phủ băng rộng di động đạt 100%.\n"
+    text = ("Hậu Giang\n"
+            "Theo Kế hoạch, mục tiêu đến năm 2025 số ấp được phủ băng rộng di động đạt 100%.\n"
             "Về sử dụng dịch vụ, số thuê bao băng rộng di động/100 dân đạt 85 thuê bao.\n"
             "Năm 2023, tỉnh đã có 70 thuê bao băng rộng di động/100 dân.")
     got = sure(text)
@@ -100,7 +108,8 @@ def test_adopting_targets_is_not_having_done_them():
 def test_the_value_in_brackets_after_a_comparison_is_the_earlier_year_of_the_same_figure():
     text = "DTI\nDTI quốc gia năm 2024 đạt 0,7955, tăng 8,6% so với năm 2023 (0,7326)."
     rows = [c for c in extract_text(text, "t.txt") if c.matched and c.value == 0.7326]
-    assert [(r.unit, r.indicator, r.kind, r.year) for r in rows] == [("Việt Nam", "dti_score", "national_average", 2023)]
+    assert [(r.unit, r.indicator, r.kind, r.year) for r in rows] == [
+        ("Việt Nam", "dti_score", "national_average", 2023)]
 
 
 # --- indicators and figures -----------------------------------------------------------------
@@ -128,8 +137,10 @@ def test_a_dash_list_in_an_index_report_lists_ranks():
 
 def test_numbers_that_are_not_indicators():
     assert sure("Lào Cai\nToàn tỉnh có 04/35 thôn chưa có sóng di động.") == []  # what lacks it
-    assert sure("PCI\nChỉ số PCI đo lường và xếp hạng 63 tỉnh, thành phố.") == []  # how many are ranked
-    assert sure("Quảng Ninh\nChỉ số thành phần Chi phí thời gian đạt 8,54 điểm trong PCI.") == []  # a component
+    # how many are ranked
+    assert sure("PCI\nChỉ số PCI đo lường và xếp hạng 63 tỉnh, thành phố.") == []
+    # a component
+    assert sure("Quảng Ninh\nChỉ số thành phần Chi phí thời gian đạt 8,54 điểm trong PCI.") == []
     noun_list = sure("Bắc Kạn\n100% xã, phường, thị trấn được phủ sóng di động.")
     assert noun_list == [("Bắc Kạn", "coverage_mobile_communes_share", "actual", 100.0, None)]
 
@@ -137,7 +148,8 @@ def test_numbers_that_are_not_indicators():
 # --- tables ---------------------------------------------------------------------------------
 
 def test_a_row_a_line_table_is_read_by_its_column_headers():
-    text = ("BÁO CÁO XẾP HẠNG chuyển đổi số năm 2022\nXếp hạng DTI Các tỉnh Chỉ số\nNhận thức số\nChỉ số\n"
+    text = ("BÁO CÁO XẾP HẠNG chuyển đổi số năm 2022\n"
+            "Xếp hạng DTI Các tỉnh Chỉ số\nNhận thức số\nChỉ số\n"
             "Thể chế số\nCHUYỂN ĐỔI SỐ CẤP TỈNH (PDTI)\n1 TP. Đà Nẵng 1.0000 0.9000 0.8002\n"
             "2 TP. Hồ Chí Minh 0.8917 0.9000 0.7163\n")
     got = sure(text)
@@ -173,7 +185,8 @@ def test_a_count_of_several_generations_is_the_total_and_a_part_in_brackets_is_i
     assert ("Lai Châu", "bts_5g_count", "actual", 55.0, None) in got
 
 
-_PROVINCES = st.sampled_from(["Đà Nẵng", "Quảng Ninh", "Cần Thơ", "Lạng Sơn", "Bắc Ninh", "Nam Định"])
+_PROVINCES = st.sampled_from(["Đà Nẵng", "Quảng Ninh", "Cần Thơ", "Lạng Sơn", "Bắc Ninh",
+                              "Nam Định"])
 
 
 @given(st.integers(1, 63), _PROVINCES, st.sampled_from(["", "TP. ", "tỉnh "]))
@@ -183,9 +196,11 @@ def test_a_rankings_line_gives_the_province_after_the_number_its_rank(rank, name
     assert got == [(name, "dti_rank", float(rank))]
 
 
-@given(st.lists(st.tuples(st.sampled_from(["Thể chế số", "Hạ tầng số", "Nhân lực số", "Nhận thức số"]),
+@given(st.lists(st.tuples(st.sampled_from(["Thể chế số", "Hạ tầng số", "Nhân lực số",
+                                           "Nhận thức số"]),
                           st.integers(1, 63)), min_size=2, max_size=4, unique_by=lambda t: t[0]))
 def test_a_dash_list_gives_each_main_index_its_rank(items):
     text = "Vĩnh Phúc\nChỉ số DTI của tỉnh: " + "; ".join(f"{n} - {r}" for n, r in items) + "."
-    got = [c.value for c in extract_text(text, "t.txt") if c.matched and c.indicator.endswith("_rank")]
+    got = [c.value for c in extract_text(text, "t.txt")
+           if c.matched and c.indicator.endswith("_rank")]
     assert got == [float(r) for _, r in items]

@@ -21,7 +21,8 @@ TEXT = ("Thái Nguyên tăng tốc chuyển đổi số\n"
 
 def _units(session) -> None:
     session.add_all([
-        Unit(id="VN", code="VN", name="Việt Nam", full_name="Việt Nam", type="country", level="country"),
+        Unit(id="VN", code="VN", name="Việt Nam", full_name="Việt Nam", type="country",
+             level="country"),
         Unit(id="vn63-19", code="19", name="Thái Nguyên", full_name="Tỉnh Thái Nguyên", type="tỉnh",
              level="province", parent_id="VN", valid_to=date(2025, 6, 30)),
         Unit(id="vn34-19", code="19", name="Thái Nguyên", full_name="Tỉnh Thái Nguyên", type="tỉnh",
@@ -35,7 +36,8 @@ def _load(engine):
     cands = extract_text(TEXT, "tn.txt", year=2020)
     with db.transaction(engine) as session:
         _units(session)
-        return rv.load_candidates(as_cli(session), cands, doc_text=TEXT, doc_title="tn.txt", period="2020")
+        return rv.load_candidates(as_cli(session), cands, doc_text=TEXT, doc_title="tn.txt",
+                                  period="2020")
 
 
 def test_load_stores_matched_candidates_as_drafts_with_provenance(engine):
@@ -92,15 +94,18 @@ def test_unknown_units_and_missing_years_are_skipped_with_a_reason(engine):
 
 
 def test_one_value_per_series_and_reloading_keeps_reviews(engine):
-    text = "Thái Nguyên\nBộ đang chỉ đạo chi 1% ngân sách cho CNTT, đề xuất đẩy lên 2% ngân sách cho CNTT."
+    text = ("Thái Nguyên\n"
+            "Bộ đang chỉ đạo chi 1% ngân sách cho CNTT, đề xuất đẩy lên 2% ngân sách cho CNTT.")
     cands = extract_text(text, "t.txt", year=2020)
     assert sorted(c.value for c in cands if c.matched) == [1.0, 2.0]
     with db.transaction(engine) as session:
         _units(session)
-        res = rv.load_candidates(as_cli(session), cands, doc_text=text, doc_title="t.txt", period="2020")
+        res = rv.load_candidates(as_cli(session), cands, doc_text=text, doc_title="t.txt",
+                                 period="2020")
         assert res.loaded == 1 and "same series" in res.skipped[0]
         rv.accept_all(as_cli(session))
     with db.transaction(engine) as session:
-        res = rv.load_candidates(as_cli(session), cands, doc_text=text, doc_title="t.txt", period="2020")
+        res = rv.load_candidates(as_cli(session), cands, doc_text=text, doc_title="t.txt",
+                                 period="2020")
         assert res.loaded == 0 and any("already reviewed" in why for why in res.skipped)
         assert rv.drafts(as_cli(session)) == []

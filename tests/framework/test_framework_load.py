@@ -59,7 +59,8 @@ def test_chiso_core_keeps_every_codebook_code_in_its_pillar() -> None:
         assert parents[node.code] == row["pillar"]
         # the codebook writes "percent" for rates per 100 inhabitants; chiso-core 1.2 says what
         # they are (a ratio that may pass 100), so they are not shown as a share of 100
-        per_100 = row["unit"] == "percent" and node.unit == "per_100" and "inhabitant" in node.name.en
+        per_100 = (row["unit"] == "percent" and node.unit == "per_100"
+                   and "inhabitant" in node.name.en)
         assert (node.unit == row["unit"] or per_100) and node.direction == row["direction"]
         assert node.name.vi == row["name_vi"]
 
@@ -109,7 +110,8 @@ def test_bad_framework_names_line_and_field(old: str, new: str, line: int, field
 
 
 def test_points_must_add_up() -> None:
-    text = MINIMAL.replace("name: {vi: Nhỏ, en: Tiny}", "name: {vi: Nhỏ, en: Tiny}\naggregation: points\ntotal_points: 10")
+    text = MINIMAL.replace("name: {vi: Nhỏ, en: Tiny}",
+                           "name: {vi: Nhỏ, en: Tiny}\naggregation: points\ntotal_points: 10")
     text = text.replace("weight: 1", "max_points: 7")
     with pytest.raises(FrameworkError, match="error"):
         parse_framework(text)

@@ -74,10 +74,11 @@ def test_leading_blank_rows_and_columns_keep_spreadsheet_addresses(tmp_path: Pat
 def test_framework_option_limits_indicators(tmp_path: Path) -> None:
     dti = load_framework("dti-province-2024").indicators()[0].code
     path = write_csv(tmp_path / "f.csv", [LONG_HEADER, ["Đà Nẵng", dti, "2024", "", "0,5"]])
-    assert check_file(path, ImportOptions(), indicators=indicators_for(SHIPPED.frameworks()), resolve_unit=resolve,
-                      known_units=set(UNITS.values()))[0]
+    assert check_file(path, ImportOptions(), indicators=indicators_for(SHIPPED.frameworks()),
+                      resolve_unit=resolve, known_units=set(UNITS.values()))[0]
     with pytest.raises(DataFileError) as info:
-        check_file(path, ImportOptions(), indicators=indicators_for(SHIPPED.frameworks(["chiso-core"])),
+        check_file(path, ImportOptions(),
+                   indicators=indicators_for(SHIPPED.frameworks(["chiso-core"])),
                    resolve_unit=resolve, known_units=set(UNITS.values()))
     assert info.value.problems[0].field == "indicator"
 
@@ -85,8 +86,8 @@ def test_framework_option_limits_indicators(tmp_path: Path) -> None:
 def test_unit_missing_from_database_says_run_init(tmp_path: Path) -> None:
     path = write_csv(tmp_path / "u.csv", [LONG_HEADER, ["Đà Nẵng", SHARES[0], "2024", "", "5"]])
     with pytest.raises(DataFileError) as info:
-        check_file(path, ImportOptions(), indicators=indicators_for(SHIPPED.frameworks()), resolve_unit=resolve,
-                   known_units=set())
+        check_file(path, ImportOptions(), indicators=indicators_for(SHIPPED.frameworks()),
+                   resolve_unit=resolve, known_units=set())
     assert "chiso init" in info.value.problems[0].message_en
 
 

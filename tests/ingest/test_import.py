@@ -213,7 +213,8 @@ def test_export_then_import_round_trip(units_db, tmp_path: Path, fmt: str) -> No
     engine, resolve = units_db
     import_file(engine, write_csv(tmp_path / "a.csv", LONG_ROWS), resolve_unit=resolve)
     out = tmp_path / f"export.{fmt}"
-    n = export_write(engine, out, fmt, observations.Filter(view="current", statuses=("approved", "published")))
+    n = export_write(engine, out, fmt,
+                     observations.Filter(view="current", statuses=("approved", "published")))
     assert n == 5
     back = import_file(engine, out, resolve_unit=resolve)
     assert (back.figures, back.added, back.revised, back.unchanged) == (5, 0, 0, 5)
@@ -225,8 +226,9 @@ def test_export_jsonl_has_provenance(units_db, tmp_path: Path) -> None:
     engine, resolve = units_db
     import_file(engine, write_csv(tmp_path / "a.csv", LONG_ROWS), resolve_unit=resolve)
     out = tmp_path / "o.jsonl"
-    export_write(engine, out, "jsonl", observations.Filter(view="current", indicators=["smartphone_subscribers"],
-                                                        statuses=("approved", "published")))
+    export_write(engine, out, "jsonl",
+                 observations.Filter(view="current", indicators=["smartphone_subscribers"],
+                                     statuses=("approved", "published")))
     lines = [json.loads(x) for x in out.read_text("utf-8").splitlines()]
     assert len(lines) == 1
     assert lines[0]["value"] == 911000 and lines[0]["source"] == "a.csv"
@@ -241,11 +243,13 @@ def test_template_round_trip(units_db, tmp_path: Path) -> None:
 
     engine, resolve = units_db
     fw = load_framework("chiso-core")
-    path = write_template(fw, tmp_path / "mau.xlsx", [("vn34-48", "Đà Nẵng"), ("vn34-01", "Hà Nội")])
+    path = write_template(fw, tmp_path / "mau.xlsx",
+                          [("vn34-48", "Đà Nẵng"), ("vn34-01", "Hà Nội")])
     book = openpyxl.load_workbook(path)
     wide = book["Ngang"]
     headers = [c.value for c in wide[1]]
-    col = {fw.indicators()[i].code: i + 3 for i in range(len(fw.indicators()))}  # 1-based, after A, B
+    # 1-based, after A, B
+    col = {fw.indicators()[i].code: i + 3 for i in range(len(fw.indicators()))}
     assert headers[col["fiber_households_share"] - 1].endswith("(%)")
     wide.cell(2, 2, 2025)
     wide.cell(2, col["fiber_households_share"], "80,5")

@@ -29,8 +29,8 @@ FLOW_HEAD = ["Mã dự án", "Năm", "Loại", "Hạng mục", "Khoản mục", 
 SHIPPED = shipped_catalog()
 
 
-def book(tmp_path: Path, projects: list[list], flows: list[list], benefits: list[list] | None = None,
-         name: str = "du-an.xlsx") -> Path:
+def book(tmp_path: Path, projects: list[list], flows: list[list],
+         benefits: list[list] | None = None, name: str = "du-an.xlsx") -> Path:
     sheets = {"Dự án": [PROJECT_HEAD, *projects], "Dòng tiền": [FLOW_HEAD, *flows]}
     if benefits is not None:
         sheets["Lợi ích"] = [["Mã dự án", "Khoản mục", "Người phụ trách", "Mục tiêu"], *benefits]
@@ -38,7 +38,8 @@ def book(tmp_path: Path, projects: list[list], flows: list[list], benefits: list
 
 
 def read(path: Path):
-    return read_book(path, resolve_unit=registry_resolver(SHIPPED.units), indicators=indicators_for(SHIPPED.frameworks()),
+    return read_book(path, resolve_unit=registry_resolver(SHIPPED.units),
+                     indicators=indicators_for(SHIPPED.frameworks()),
                      as_of=date(2026, 12, 1))
 
 
@@ -125,7 +126,8 @@ def test_every_category_of_the_appraisal_has_a_vietnamese_label() -> None:
 
 
 def test_calendar_years_count_from_the_start_year_and_may_not_be_mixed(tmp_path: Path) -> None:
-    p = [["A", "A", "Bắc Kạn", None, None, 2021, None], ["B", "B", "Bắc Kạn", None, None, None, None]]
+    p = [["A", "A", "Bắc Kạn", None, None, 2021, None],
+         ["B", "B", "Bắc Kạn", None, None, None, None]]
     ok = book(tmp_path, p, [["A", 2022, "Chi phí", "Đầu tư", "", 10, None, None],
                             ["B", 2024, "Chi phí", "Đầu tư", "", 10, None, None],
                             ["B", 2026, "Lợi ích", "Tăng thu", "", 30, None, None]], name="ok.xlsx")
@@ -153,7 +155,8 @@ def test_each_bad_cell_of_a_row_is_named_once(tmp_path: Path) -> None:
     got = {(q.file.split("[")[1][:-1], q.row, q.field) for q in problems}
     assert got == {("Dự án", 2, "status"), ("Dự án", 2, "rate"), ("Dự án", 2, "indicators"),
                    ("Dự án", 3, "code"), ("Dự án", 4, "unit"),
-                   ("Dòng tiền", 2, "category"), ("Dòng tiền", 3, "low"), ("Dòng tiền", 4, "amount"),
+                   ("Dòng tiền", 2, "category"), ("Dòng tiền", 3, "low"),
+                   ("Dòng tiền", 4, "amount"),
                    ("Dòng tiền", 5, "project"), ("Dòng tiền", 7, "amount")}
     by_field = {q.field: q for q in problems}
     assert "dti_score" in by_field["indicators"].message_en  # a suggestion
@@ -171,13 +174,13 @@ def test_benefits_must_describe_a_benefit_of_the_cash_flows(tmp_path: Path) -> N
 
 
 def test_a_plain_csv_of_cash_flows_reads_with_english_or_vietnamese_headers(tmp_path: Path) -> None:
-    en = write_csv(tmp_path / "flows.csv", [["project", "year", "kind", "category", "amount", "low",
-                                             "high"], ["x", 0, "cost", "capital", "1000", "", ""],
-                                            ["x", 1, "benefit", "cash_saving", "300", "200", "400"]])
-    vi = write_csv(tmp_path / "dong-tien.csv", [FLOW_HEAD, ["x", 0, "chi phí", "đầu tư", "", "1.000",
-                                                            "", ""],
-                                                ["x", 1, "lợi ích", "tiết kiệm chi", "", "300",
-                                                 "200", "400"]], delimiter=";")
+    en = write_csv(tmp_path / "flows.csv",
+                   [["project", "year", "kind", "category", "amount", "low", "high"],
+                    ["x", 0, "cost", "capital", "1000", "", ""],
+                    ["x", 1, "benefit", "cash_saving", "300", "200", "400"]])
+    vi = write_csv(tmp_path / "dong-tien.csv",
+                   [FLOW_HEAD, ["x", 0, "chi phí", "đầu tư", "", "1.000", "", ""],
+                    ["x", 1, "lợi ích", "tiết kiệm chi", "", "300", "200", "400"]], delimiter=";")
     assert [f.row for f in read_flows(en)] == [f.row for f in read_flows(vi)]
     book_ = read_projects(en, resolve_unit=registry_resolver(SHIPPED.units))
     assert book_.codes == ["x"] and book_.rates(0.05).tolist() == [0.05]

@@ -62,7 +62,8 @@ def test_a_workbook_lands_whole_and_again_changes_nothing(engine: Engine, tmp_pa
         report = flow.import_projects(as_user(s, "editor2"), good)
     assert len(report.added) == 10 and report.review_status == "draft"
     before = snapshot(engine)
-    assert sum(len(p["flows"]) for p in before) == 1000 and {p["unit_id"] for p in before} == {"vn34-79"}
+    assert (sum(len(p["flows"]) for p in before) == 1000
+            and {p["unit_id"] for p in before} == {"vn34-79"})
     assert before[0]["flows"][0]["year"] == 0
     with db.transaction(engine) as s:
         again = flow.import_projects(as_user(s, "editor2"), good)
@@ -87,7 +88,8 @@ def test_one_bad_cell_in_a_thousand_rows_leaves_the_register_unchanged(
     assert snapshot(engine) == before and actions(engine) == logged
 
 
-def test_a_province_editor_imports_only_for_its_own_province(engine: Engine, tmp_path: Path) -> None:
+def test_a_province_editor_imports_only_for_its_own_province(engine: Engine,
+                                                             tmp_path: Path) -> None:
     populate(engine)
     other = thousand_rows(tmp_path, "ha-noi.xlsx", unit="Hà Nội")
     with pytest.raises(Forbidden), db.transaction(engine) as s:

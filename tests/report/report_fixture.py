@@ -56,7 +56,8 @@ PERIOD = "2024"
 AS_OF = "2025-09-30"
 GENERATED = "2026-12-02"
 LINK = "https://chiso.example.vn/province/{id}?year=2024"
-DTI_SOURCE = Source("Bộ TT&TT / Bộ KH&CN, Kết quả Chỉ số DTI 2024", "https://dti.gov.vn/xep-hang-2024",
+DTI_SOURCE = Source("Bộ TT&TT / Bộ KH&CN, Kết quả Chỉ số DTI 2024",
+                    "https://dti.gov.vn/xep-hang-2024",
                     "2025-08-15")
 REGIONS = {
     "north": (Text(vi="các tỉnh trung du và miền núi phía Bắc",
@@ -69,8 +70,10 @@ REGIONS = {
                 "Khánh Hòa")),
 }
 SEED_SOURCE = {
-    "002_4772e3cccd476e08.txt": "Báo cáo tại buổi làm việc của Bộ TT&TT với tỉnh Thái Nguyên (2021)",
-    "000_304c59184cccb1e4.txt": "Báo cáo tại buổi làm việc của Bộ TT&TT với tỉnh Bến Tre (17/7/2020)",
+    "002_4772e3cccd476e08.txt":
+        "Báo cáo tại buổi làm việc của Bộ TT&TT với tỉnh Thái Nguyên (2021)",
+    "000_304c59184cccb1e4.txt":
+        "Báo cáo tại buổi làm việc của Bộ TT&TT với tỉnh Bến Tre (17/7/2020)",
 }
 
 
@@ -193,7 +196,8 @@ def _target_row(obs_actual: dict, obs_target: dict, basis: str, name: Text, unit
     series = [(obs_actual.get("period") or "2020", obs_actual["value"])]
     target = {"value": obs_target["value"], "qualifier": obs_target["qualifier"], "year": year}
     return TargetRow(obs_actual["indicator"], name,
-                     Figure(obs_actual["value"], unit, "2020", src, qualifier=obs_actual["qualifier"]),
+                     Figure(obs_actual["value"], unit, "2020", src,
+                            qualifier=obs_actual["qualifier"]),
                      obs_target["value"], obs_target["qualifier"], year, basis,
                      project_status(series, target, "higher_better") or "unknown",
                      source=SEED_SOURCE[obs_target["doc"]])
@@ -207,7 +211,8 @@ def thai_nguyen() -> Brief:
     targets = (
         _target_row(seed[("it_budget_share", "actual")], seed[("it_budget_share", "target")],
                     "national_target", nm("it_budget_share"), "percent"),
-        _target_row(seed[("infra_sharing_share", "actual")], seed[("infra_sharing_share", "target")],
+        _target_row(seed[("infra_sharing_share", "actual")],
+                    seed[("infra_sharing_share", "target")],
                     "national_target", nm("infra_sharing_share"), "percent"),
         _target_row(seed[("digital_enterprises_count", "actual")],
                     seed[("digital_enterprises_count", "target")], "own_target",

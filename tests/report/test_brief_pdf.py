@@ -84,7 +84,8 @@ def test_merged_province_says_what_it_was_formed_from(pdfs) -> None:
 def test_leader_units_are_written_with_their_sources(pdfs) -> None:
     text = pdftotext(pdfs[("thai_nguyen", "vi")])
     # 15.000 tỷ đồng × (1 − 0,2) % = 120 tỷ; × (2 − 0,2) % = 270 tỷ
-    assert "Cần chi thêm 120 tỷ đồng cho CNTT để đạt 1,0 % chi ngân sách (mục tiêu quốc gia)" in text
+    assert ("Cần chi thêm 120 tỷ đồng cho CNTT để đạt 1,0 % chi ngân sách "
+            "(mục tiêu quốc gia)") in text
     assert "270 tỷ đồng" in text and "(mức dẫn đầu)" in text
     assert "Báo cáo tại buổi làm việc của Bộ TT&TT với tỉnh Thái Nguyên" in text
 

@@ -94,7 +94,8 @@ def test_leader_units_match_a_hand_computation_and_say_their_target(briefs) -> N
     assert ("Còn thiếu 140.361 thuê bao điện thoại thông minh để đạt 80,2 thuê bao/100 dân "
             "(trung bình cả nước)") in text
     # budget 45 tỷ ÷ 0,3 % = 15.000 tỷ; × (1 − 0,3) % = 105 tỷ; × (2 − 0,3) % = 255 tỷ
-    assert "Cần chi thêm 105 tỷ đồng cho CNTT để đạt 1,0 % chi ngân sách (mục tiêu quốc gia)" in text
+    assert ("Cần chi thêm 105 tỷ đồng cho CNTT để đạt 1,0 % chi ngân sách "
+            "(mục tiêu quốc gia)") in text
     assert "Cần chi thêm 255 tỷ đồng cho CNTT để đạt 2,0 % chi ngân sách (mức dẫn đầu)" in text
     # 3.120 stations × (20 − 9) % = 343,2 → 344
     assert "Cần dùng chung thêm 344 trạm BTS để đạt 20,0 % (mục tiêu quốc gia)" in text

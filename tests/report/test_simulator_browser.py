@@ -26,7 +26,8 @@ def _ready(page: Any) -> None:
     page.wait_for_selector("#simulator[data-ready='1']", timeout=30_000)
 
 
-def test_moving_a_slider_recomputes_score_and_rank_as_the_build_does(page: Any, server: str) -> None:
+def test_moving_a_slider_recomputes_score_and_rank_as_the_build_does(page: Any,
+                                                                     server: str) -> None:
     page.goto(server + "/province/vn34-19?run=3")
     _ready(page)
     box = page.locator("#simulator")

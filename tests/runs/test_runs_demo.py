@@ -34,7 +34,8 @@ def _published(year: str, scope: str) -> dict[str, float]:
             if (row["year"], row["scope"], row["measure"]) == (year, scope, "dti") and row["value"]:
                 if row["province"] in ("Việt Nam", "Trung bình cấp tỉnh"):
                     continue
-                out[reg.resolve(row["province"], as_of=date.fromisoformat(day)).id] = float(row["value"])
+                out[reg.resolve(row["province"],
+                                as_of=date.fromisoformat(day)).id] = float(row["value"])
     return out
 
 
@@ -121,7 +122,8 @@ def test_computed_runs_regenerate_exactly_from_their_record(demo: Workspace) -> 
         for run in computed:
             stored = {(r.unit_id, r.node_code): (r.score, r.rank, r.rank_q05, r.rank_q95)
                       for r in runs.results(s, run.id)}
-            again = {(r["unit_id"], r["node_code"]): (r["score"], r["rank"], r["rank_q05"], r["rank_q95"])
+            again = {(r["unit_id"], r["node_code"]): (r["score"], r["rank"], r["rank_q05"],
+                                                      r["rank_q95"])
                      for r in regenerate(s, run, load_framework(run.framework_code))}
             assert again == stored, run.label
 

@@ -27,12 +27,12 @@ def _rec(value: float, **extra: object) -> dict[str, object]:
 def test_same_figures_twice_change_nothing_and_a_new_value_is_a_revision(engine: Engine) -> None:
     src = _setup(engine)
     with db.transaction(engine) as s:
-        first = observations.record_observations(s, [_rec(70.8), _rec(1, kind="target", target_year=2025)],
-                                         source_id=src)
+        first = observations.record_observations(
+            s, [_rec(70.8), _rec(1, kind="target", target_year=2025)], source_id=src)
     assert (first.added, first.revised, first.unchanged) == (2, 0, 0)
     with db.transaction(engine) as s:
-        again = observations.record_observations(s, [_rec(70.8), _rec(1, kind="target", target_year=2025)],
-                                         source_id=src)
+        again = observations.record_observations(
+            s, [_rec(70.8), _rec(1, kind="target", target_year=2025)], source_id=src)
     assert (again.added, again.revised, again.unchanged) == (0, 0, 2)
     with db.transaction(engine) as s:
         changed = observations.record_observations(s, [_rec(71.2)], source_id=src, user="an")
@@ -45,8 +45,8 @@ def test_same_figures_twice_change_nothing_and_a_new_value_is_a_revision(engine:
             (1, 70.8, False), (2, 71.2, True)]
         assert revs[1].created_by == "an" and revs[0].provenance == {"file": "a.csv", "cell": "E2"}
         assert s.scalar(select(func.count()).select_from(Observation)) == 3
-        current = [o for o, _ in observations.figures(s, observations.Filter(view="current", kinds=["target"],
-                                                                statuses=("approved", "published")))]
+        current = [o for o, _ in observations.figures(s, observations.Filter(
+            view="current", kinds=["target"], statuses=("approved", "published")))]
         assert [(o.value, o.target_year) for o in current] == [(1.0, 2025)]
 
 
@@ -54,6 +54,7 @@ def test_a_failed_transaction_leaves_nothing(engine: Engine) -> None:
     src = _setup(engine)
     with pytest.raises(IntegrityError), db.transaction(engine) as s:
         observations.record_observations(s, [_rec(70.8)], source_id=src)
-        observations.record_observations(s, [{**_rec(1.0), "unit_id": "no-such-unit"}], source_id=src)
+        observations.record_observations(s, [{**_rec(1.0), "unit_id": "no-such-unit"}],
+                                         source_id=src)
     with db.session_factory(engine)() as s:
         assert s.scalar(select(func.count()).select_from(Observation)) == 0

@@ -17,7 +17,8 @@ def _rec(value: float, **extra):
 
 def _public(engine) -> list[tuple[float, str]]:
     with db.session_factory(engine)() as s:
-        return [(o.value, o.status) for o, _ in observations.figures(s, observations.Filter(unit_ids=["vn34-01"]))]
+        return [(o.value, o.status)
+                for o, _ in observations.figures(s, observations.Filter(unit_ids=["vn34-01"]))]
 
 
 def test_only_published_revisions_are_public_and_corrections_wait(engine) -> None:
@@ -39,8 +40,8 @@ def test_only_published_revisions_are_public_and_corrections_wait(engine) -> Non
     assert _public(engine) == [(92.5, "published")]
     # a draft (e.g. an extracted candidate) never shows
     with db.transaction(engine) as s:
-        observations.record_observations(s, [_rec(1.0, indicator="fiber_households_share")], source_id=src,
-                                 status="draft")
+        observations.record_observations(s, [_rec(1.0, indicator="fiber_households_share")],
+                                         source_id=src, status="draft")
     assert _public(engine) == [(92.5, "published")]
     with db.session_factory(engine)() as s:
         rows = s.execute(select(Observation.revision, Observation.is_current, Observation.is_public)

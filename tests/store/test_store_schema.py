@@ -60,7 +60,8 @@ EXPECTED = ["An Giang", "Ăng Ko", "Ân Thi", "Bắc Ninh", "Cà Mau", "Cao Bằ
 def test_units_sort_in_vietnamese_order(engine: Engine) -> None:
     with db.transaction(engine) as s:
         for i, name in enumerate(NAMES):
-            s.add(Unit(id=f"u{i}", code=str(i), name=name, full_name=name, type="x", level="province"))
+            s.add(Unit(id=f"u{i}", code=str(i), name=name, full_name=name, type="x",
+                       level="province"))
     with db.session_factory(engine)() as s:
         got = s.scalars(select(Unit.name).order_by(db.vi_order(Unit.name, engine))).all()
     # ICU and chiso's key agree on letters; 'Đ' after 'D', 'Ô'/'Ơ' after 'O', 'Ă'/'Â' after 'A'

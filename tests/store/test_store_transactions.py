@@ -19,7 +19,8 @@ def _sources(engine) -> int:
 
 
 @pytest.mark.parametrize("read_first", [True, False])
-def test_a_released_savepoint_is_undone_when_the_transaction_fails(engine, read_first: bool) -> None:
+def test_a_released_savepoint_is_undone_when_the_transaction_fails(engine,
+                                                                   read_first: bool) -> None:
     """On SQLite the savepoint may be the first statement that writes; its RELEASE must not commit
     (as Python's sqlite3 would do on its own: entry.save adds a submission in a savepoint, then
     its figures; a crash in between left a submission without figures)."""

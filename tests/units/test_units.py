@@ -108,12 +108,14 @@ def test_communes_by_code_name_and_parent() -> None:
 
 
 def _variants() -> st.SearchStrategy[tuple[str, str, date]]:
-    pairs = [(u.name, u.id, OLD) for u in OLD_PROVINCES] + [(u.name, u.id, NEW) for u in NEW_PROVINCES]
+    pairs = ([(u.name, u.id, OLD) for u in OLD_PROVINCES]
+             + [(u.name, u.id, NEW) for u in NEW_PROVINCES])
     return st.sampled_from(pairs)
 
 
 @settings(max_examples=300, deadline=None)
-@given(pick=_variants(), strip=st.booleans(), case=st.sampled_from(["lower", "upper", "title", "keep"]),
+@given(pick=_variants(), strip=st.booleans(),
+       case=st.sampled_from(["lower", "upper", "title", "keep"]),
        prefix=st.sampled_from(["", "tỉnh ", "Tỉnh ", "thành phố ", "TP. ", "tp "]),
        spaces=st.sampled_from([" ", "  ", "\u00a0"]), nfd=st.booleans())
 def test_every_province_name_survives_case_diacritics_and_spacing(

@@ -20,7 +20,9 @@ from web_fixture import build
 
 
 @pytest.fixture(scope="session")
-def web_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Engine, dict[str, Any], Path]]:
+def web_db(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[tuple[Engine, dict[str, Any], Path]]:
     """One filled database for the session (the web only reads)."""
     folder = tmp_path_factory.mktemp("web")
     engine = db.make_engine(f"sqlite:///{folder / 'chiso.sqlite'}")

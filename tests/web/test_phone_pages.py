@@ -24,7 +24,8 @@ def overflow(pg: Any) -> list[str]:
     """The elements that stick out past the right edge of the screen (none on a good page)."""
     return pg.evaluate("""() => {
         const w = document.documentElement.clientWidth, out = [];
-        if (document.documentElement.scrollWidth > w) out.push('page ' + document.documentElement.scrollWidth);
+        if (document.documentElement.scrollWidth > w)
+            out.push('page ' + document.documentElement.scrollWidth);
         for (const el of document.querySelectorAll('body *')) {
             const r = el.getBoundingClientRect();
             if (r.width && r.right > w + 1 && !el.closest('.table-scroll, .chart, pre')) {

@@ -36,7 +36,8 @@ def test_units_as_of_a_date_give_63_or_34_era_provinces(client: TestClient) -> N
 
 
 def test_observations_filter_and_paginate(client: TestClient) -> None:
-    first = client.get("/api/v1/observations", params={"indicator": "nhan_thuc_so", "limit": 10}).json()
+    first = client.get("/api/v1/observations",
+                       params={"indicator": "nhan_thuc_so", "limit": 10}).json()
     assert first["total"] == 35 and len(first["data"]) == 10 and first["next"]
     seen = [o["id"] for o in first["data"]]
     url = first["next"]
@@ -53,7 +54,8 @@ def test_observations_filter_and_paginate(client: TestClient) -> None:
 
 
 def test_ranking_has_ranks_intervals_and_pillars(client: TestClient, ids: dict[str, Any]) -> None:
-    body = client.get("/api/v1/ranking", params={"framework": "dti-province-2024", "year": "2024"}).json()
+    body = client.get("/api/v1/ranking",
+                      params={"framework": "dti-province-2024", "year": "2024"}).json()
     data = body["data"]
     assert data["map"] == "vn-34" and len(data["rows"]) == 34 and data["has_interval"]
     assert [r["rank"] for r in data["rows"]] == list(range(1, 35))
@@ -62,11 +64,13 @@ def test_ranking_has_ranks_intervals_and_pillars(client: TestClient, ids: dict[s
     assert len(data["pillars"]) == 8
     unc = client.get(f"/api/v1/runs/{ids['run24']}/uncertainty").json()
     assert unc["available"] and len(unc["data"]) == 34
-    res = client.get(f"/api/v1/runs/{ids['run24']}/results", params={"node": "pdti", "limit": 5}).json()
+    res = client.get(f"/api/v1/runs/{ids['run24']}/results",
+                     params={"node": "pdti", "limit": 5}).json()
     assert res["total"] == 34 and len(res["data"]) == 5
 
 
-def test_default_ranking_prefers_real_runs_over_simulated(client: TestClient, ids: dict[str, Any]) -> None:
+def test_default_ranking_prefers_real_runs_over_simulated(client: TestClient,
+                                                          ids: dict[str, Any]) -> None:
     body = client.get("/api/v1/ranking").json()
     assert body["data"]["run"]["id"] == ids["run24"] and not body["data"]["run"]["simulated"]
 
@@ -117,7 +121,8 @@ def test_compressed_and_plain_answers_are_cached_apart(client: TestClient) -> No
     assert [r.headers.get("content-encoding") for r in plain] == [None, None]
     assert gz[0].headers["etag"] == gz[1].headers["etag"] != plain[0].headers["etag"]
     assert gz[0].json() == gz[1].json() == plain[0].json() == plain[1].json()
-    again = client.get(path, headers={"Accept-Encoding": "gzip", "If-None-Match": gz[0].headers["etag"]})
+    again = client.get(path,
+                       headers={"Accept-Encoding": "gzip", "If-None-Match": gz[0].headers["etag"]})
     assert again.status_code == 304
 
 

@@ -42,7 +42,8 @@ def test_the_map_draws_the_34_provinces_and_the_archipelagos(page: Any, server: 
     assert el.get_attribute("data-regions") == "34"
     # the labels of Hoàng Sa and Trường Sa are drawn on the map
     labels = page.evaluate(
-        "() => document.getElementById('map').chiso.chart.getOption().series[1].data.map(d => d.name)")
+        "() => document.getElementById('map').chiso.chart.getOption()"
+        ".series[1].data.map(d => d.name)")
     assert labels == ["Quần đảo Hoàng Sa (TP. Đà Nẵng)", "Quần đảo Trường Sa (tỉnh Khánh Hòa)"]
     assert page.locator("table[data-testid=ranking] tbody tr").count() == 34
     _shot(page, "overview-vi")
@@ -101,7 +102,8 @@ def test_the_keyboard_reaches_the_skip_link_and_the_navigation(page: Any, server
     focused = page.evaluate("() => document.activeElement.textContent.trim()")
     assert focused == "Tổng quan"
     # every form control has a label
-    unlabeled = page.evaluate("""() => [...document.querySelectorAll('select, input:not([type=hidden])')]
+    unlabeled = page.evaluate(
+        """() => [...document.querySelectorAll('select, input:not([type=hidden])')]
         .filter(e => !e.labels || e.labels.length === 0).length""")
     assert unlabeled == 0
 
@@ -136,12 +138,14 @@ def test_every_download_is_a_valid_file(page: Any, server: str) -> None:
 
 @pytest.mark.parametrize("path,name", [
     ("/indicator/nhan_thuc_so?framework=dti-province-2024", "indicator-vi"),
-    ("/compare?unit=vn34-01&unit=vn34-79&unit=vn34-48&framework=dti-province-2024&year=2024", "compare-vi"),
+    ("/compare?unit=vn34-01&unit=vn34-79&unit=vn34-48&framework=dti-province-2024&year=2024",
+     "compare-vi"),
     ("/methodology?framework=dti-province-2024", "methodology-vi"),
     ("/province/vn63-83", "scorecard-bentre-vi"),
     ("/?framework=chiso-core&year=2024", "overview-simulated-vi"),
 ])
-def test_the_other_pages_render_without_errors(page: Any, server: str, path: str, name: str) -> None:
+def test_the_other_pages_render_without_errors(page: Any, server: str, path: str,
+                                               name: str) -> None:
     resp = page.goto(server + path)
     assert resp is not None and resp.status == 200
     for sel in ("#map", "#bars", "#radar", "#compare-chart"):

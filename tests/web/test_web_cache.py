@@ -1,4 +1,5 @@
-"""The response cache: concurrent misses render once; private and failed answers are never shared."""
+"""The response cache: concurrent misses render once; private and failed answers are never
+shared."""
 
 from __future__ import annotations
 

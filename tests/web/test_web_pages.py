@@ -28,7 +28,8 @@ def test_numbers_are_written_the_way_each_reader_writes_them() -> None:
 
 @pytest.mark.parametrize("path", ["/", "/province", "/indicator", "/compare", "/methodology",
                                   "/downloads", "/projects", "/platforms"])
-def test_every_page_is_vietnamese_by_default_and_english_on_request(client: TestClient, path: str) -> None:
+def test_every_page_is_vietnamese_by_default_and_english_on_request(client: TestClient,
+                                                                    path: str) -> None:
     vi = client.get(path)
     assert vi.status_code == 200 and '<html lang="vi">' in vi.text
     assert "Tổng quan" in vi.text and "Phương pháp" in vi.text
@@ -40,14 +41,16 @@ def test_every_page_is_vietnamese_by_default_and_english_on_request(client: Test
     assert '<html lang="en">' in again.text
 
 
-def test_the_overview_shows_the_ranking_with_intervals(client: TestClient, ids: dict[str, Any]) -> None:
+def test_the_overview_shows_the_ranking_with_intervals(client: TestClient,
+                                                       ids: dict[str, Any]) -> None:
     html = client.get("/", params={"framework": "dti-province-2024", "year": "2024"}).text
     assert html.count('<tr data-code="') == 34
     assert 'data-map="vn-34"' in html and "Khoảng hạng 5–95 %" in html
     assert "quần đảo Hoàng Sa (TP. Đà Nẵng) và quần đảo Trường Sa (tỉnh Khánh Hòa)" in html
 
 
-def test_the_scorecard_shows_provenance_averages_and_lineage(client: TestClient, ids: dict[str, Any]) -> None:
+def test_the_scorecard_shows_provenance_averages_and_lineage(client: TestClient,
+                                                             ids: dict[str, Any]) -> None:
     html = client.get(f"/province/{ids['vinh_long']}", params={"run": ids["run24"]}).text
     assert "Tỉnh mới từ ngày 1/7/2025, hợp nhất từ:" in html
     for old in ("Tỉnh Bến Tre", "Tỉnh Trà Vinh", "Tỉnh Vĩnh Long"):
@@ -123,7 +126,8 @@ def test_static_assets_are_served_from_the_package(client: TestClient) -> None:
     assert js.status_code == 200 and len(js.content) > 500_000
     for name in ("vn-63", "vn-34"):
         geo = client.get(f"/static/map/{name}.geojson").json()
-        provinces = {f["properties"]["code"] for f in geo["features"] if "island" not in f["properties"]}
+        provinces = {f["properties"]["code"] for f in geo["features"]
+                     if "island" not in f["properties"]}
         assert len(provinces) == int(name[3:])
         islands = {f["properties"]["island"]: f["properties"]["code"] for f in geo["features"]
                    if "island" in f["properties"]}

@@ -38,7 +38,8 @@ NEW_34: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "48": ("Đà Nẵng", "thành phố", ("48", "49")), "51": ("Quảng Ngãi", "tỉnh", ("51", "62")),
     "52": ("Gia Lai", "tỉnh", ("64", "52")), "56": ("Khánh Hòa", "tỉnh", ("56", "58")),
     "66": ("Đắk Lắk", "tỉnh", ("66", "54")), "68": ("Lâm Đồng", "tỉnh", ("68", "67", "60")),
-    "75": ("Đồng Nai", "tỉnh", ("75", "70")), "79": ("Hồ Chí Minh", "thành phố", ("79", "74", "77")),
+    "75": ("Đồng Nai", "tỉnh", ("75", "70")),
+    "79": ("Hồ Chí Minh", "thành phố", ("79", "74", "77")),
     "80": ("Tây Ninh", "tỉnh", ("72", "80")), "82": ("Đồng Tháp", "tỉnh", ("87", "82")),
     "86": ("Vĩnh Long", "tỉnh", ("86", "83", "84")), "91": ("An Giang", "tỉnh", ("89", "91")),
     "92": ("Cần Thơ", "thành phố", ("92", "93", "94")), "96": ("Cà Mau", "tỉnh", ("96", "95")),
@@ -87,7 +88,8 @@ def build(engine: Engine) -> dict[str, Any]:
     """Fill a migrated database; returns ids the tests refer to."""
     with db.transaction(engine) as s:
         for fid in ("dti-province-2022", "dti-province-2024", "chiso-core"):
-            frameworks.sync_framework(s, load_framework(fid), (SHIPPED / f"{fid}.yaml").read_text("utf-8"))
+            frameworks.sync_framework(s, load_framework(fid),
+                                      (SHIPPED / f"{fid}.yaml").read_text("utf-8"))
         s.add(Unit(id="VN", code="VN", name="Việt Nam", full_name="Việt Nam", type="quốc gia",
                    level="country"))
         s.flush()
@@ -132,11 +134,13 @@ def build(engine: Engine) -> dict[str, Any]:
             {"unit_id": old_id("83"), "indicator": "smartphone_per_100", "period": "2020",
              "kind": "actual", "value": 70.8, "qualifier": "eq",
              "provenance": {"document": "000_304c59184cccb1e4.txt",
-                            "quote": "tỷ lệ thuê bao smartphone/100 dân đạt 70,8%", "span": [10, 52]}},
+                            "quote": "tỷ lệ thuê bao smartphone/100 dân đạt 70,8%",
+                            "span": [10, 52]}},
             {"unit_id": old_id("83"), "indicator": "smartphone_subscribers", "period": "2020",
              "kind": "actual", "value": 911000, "qualifier": "gt",
              "provenance": {"document": "000_304c59184cccb1e4.txt",
-                            "quote": "tổng số thuê bao sử dụng smartphone trên toàn tỉnh là hơn 911.000"}},
+                            "quote": ("tổng số thuê bao sử dụng smartphone trên toàn tỉnh "
+                                      "là hơn 911.000")}},
             {"unit_id": "VN", "indicator": "smartphone_per_100", "period": "2020",
              "kind": "national_average", "value": 80.2,
              "provenance": {"document": "000_304c59184cccb1e4.txt",
@@ -144,7 +148,8 @@ def build(engine: Engine) -> dict[str, Any]:
             {"unit_id": old_id("83"), "indicator": "dvc_l4_share", "period": "2020",
              "kind": "target", "value": 100, "target_year": 2020,
              "provenance": {"document": "000_304c59184cccb1e4.txt",
-                            "quote": "Tỉnh thậm chí có thể thực hiện ngay trong năm 2020 đạt 100% DVCTT"}},
+                            "quote": ("Tỉnh thậm chí có thể thực hiện ngay trong năm 2020 "
+                                      "đạt 100% DVCTT")}},
         ]
         observations.record_observations(s, seed, source_id=doc.id, status=PUBLISHED)
 
@@ -166,13 +171,16 @@ def build(engine: Engine) -> dict[str, Any]:
         observations.record_observations(s, sim_recs, source_id=sim.id, status=PUBLISHED)
 
         # computed DTI 2024 run on the 34, with rank intervals
-        points = {n.code: n.max_points or 0 for n in load_framework("dti-province-2024").indicators()}
-        scores = {uid: sum(v * points[k] for k, v in leaves.items()) / 940 for uid, leaves in dti24.items()}
+        points = {n.code: n.max_points or 0
+                  for n in load_framework("dti-province-2024").indicators()}
+        scores = {uid: sum(v * points[k] for k, v in leaves.items()) / 940
+                  for uid, leaves in dti24.items()}
         ranks = _ranks(scores)
         results = []
         for uid, score in scores.items():
             r = ranks[uid]
-            results.append({"unit_id": uid, "node_code": "pdti", "score": round(score, 4), "rank": r,
+            results.append({"unit_id": uid, "node_code": "pdti", "score": round(score, 4),
+                            "rank": r,
                             "rank_q05": float(max(1, r - 2)), "rank_q95": float(min(34, r + 3)),
                             "rank_median": float(r)})
             for leaf in DTI_LEAVES:
@@ -188,7 +196,8 @@ def build(engine: Engine) -> dict[str, Any]:
         old_scores = {old_id(c): round(0.4 + 0.4 * _u("2023" + c), 4) for c in OLD}
         old_ranks = _ranks(old_scores)
         run23 = runs.save_run(s, IndexRun(
-            framework_code="dti-province-2022", framework_version=load_framework("dti-province-2022").version,
+            framework_code="dti-province-2022",
+            framework_version=load_framework("dti-province-2022").version,
             period="2023", unit_level="province", method={"kind": "published"},
             snapshot_hash="b" * 64, chiso_version="0.1.0", simulated=False,
             label="DTI 2023 công bố / published"),
@@ -203,7 +212,8 @@ def build(engine: Engine) -> dict[str, Any]:
         core_results = []
         for uid, v in core_scores.items():
             core_results.append({"unit_id": uid, "node_code": core.root.code, "score": v,
-                                 "rank": core_ranks[uid], "rank_q05": float(max(1, core_ranks[uid] - 4)),
+                                 "rank": core_ranks[uid],
+                                 "rank_q05": float(max(1, core_ranks[uid] - 4)),
                                  "rank_q95": float(min(34, core_ranks[uid] + 4)),
                                  "rank_median": float(core_ranks[uid])})
             for p in pillars:
@@ -212,7 +222,8 @@ def build(engine: Engine) -> dict[str, Any]:
         runsim = runs.save_run(s, IndexRun(
             framework_code="chiso-core", framework_version=core.version, period="2024",
             unit_level="province", method={"normalisation": "minmax"}, snapshot_hash="c" * 64,
-            chiso_version="0.1.0", simulated=True, label="mô phỏng / simulated"), _full_rows(core_results))
+            chiso_version="0.1.0", simulated=True, label="mô phỏng / simulated"),
+            _full_rows(core_results))
         ids = {"run24": run24.id, "run23": run23.id, "runsim": runsim.id}
     return {**ids, "top": min(ranks, key=lambda k: ranks[k]), "ben_tre": old_id("83"),
             "vinh_long": new_id("86"), "core_indicators": core_inds}

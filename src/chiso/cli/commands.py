@@ -40,21 +40,30 @@ def init(data_dir: DataDir = None) -> None:
 
 @app.command()
 def frameworks(
-    tree: Annotated[str | None, typer.Option(help="In cây chỉ số của khung này / print this framework's tree")] = None,
-    import_file: Annotated[Path | None, typer.Option("--import", help="Nhập khung từ XLSX (mỗi dòng một chỉ số thành phần) hoặc YAML / import a framework from XLSX (one row per component) or YAML")] = None,
-    id: Annotated[str | None, typer.Option("--id", help="Mã khung khi nhập / the imported framework's id")] = None,
+    tree: Annotated[str | None, typer.Option(
+        help="In cây chỉ số của khung này / print this framework's tree")] = None,
+    import_file: Annotated[Path | None, typer.Option(
+        "--import", help="Nhập khung từ XLSX (mỗi dòng một chỉ số thành phần) hoặc YAML / "
+                         "import a framework from XLSX (one row per component) or YAML")] = None,
+    id: Annotated[str | None, typer.Option(
+        "--id", help="Mã khung khi nhập / the imported framework's id")] = None,
     version: Annotated[str | None, typer.Option(help="Phiên bản khi nhập / its version")] = None,
     name: Annotated[str | None, typer.Option(help="Tên khung khi nhập / its name")] = None,
-    issuer: Annotated[str | None, typer.Option(help="Đơn vị ban hành (ministry hoặc mã tỉnh) / issuer")] = None,
+    issuer: Annotated[str | None, typer.Option(
+        help="Đơn vị ban hành (ministry hoặc mã tỉnh) / issuer")] = None,
     year: Annotated[int | None, typer.Option(help="Năm đánh giá / the year it assesses")] = None,
-    level: Annotated[str | None, typer.Option(help="Cấp đơn vị được đánh giá: commune | department | province | ministry")] = None,
-    compare: Annotated[list[str] | None, typer.Option(help="So sánh hai khung qua bộ lõi chung (ghi hai lần) / compare two frameworks through the common core (give twice)")] = None,
+    level: Annotated[str | None, typer.Option(
+        help="Cấp đơn vị được đánh giá: commune | department | province | ministry")] = None,
+    compare: Annotated[list[str] | None, typer.Option(
+        help="So sánh hai khung qua bộ lõi chung (ghi hai lần) / compare two frameworks through "
+             "the common core (give twice)")] = None,
     data_dir: DataDir = None,
 ) -> None:
     """Liệt kê các khung chỉ số có sẵn / list the shipped frameworks; nhập một khung / import one.
 
     Examples: chiso frameworks;  chiso frameworks --tree dti-province-2022;
-    chiso frameworks --import bo-chi-so-xa.xlsx --id commune-vn34-79-2025 --issuer vn34-79 --year 2025 --level commune
+    chiso frameworks --import bo-chi-so-xa.xlsx --id commune-vn34-79-2025 --issuer vn34-79 \
+--year 2025 --level commune
     """
     if compare:
         _compare(compare)
@@ -72,7 +81,8 @@ def frameworks(
         return
     if tree:
         fw = load_framework(tree)
-        table = Table("code", "cấp / level", "tên / name", "trọng số / weight", "điểm / points", "đơn vị / unit")
+        table = Table("code", "cấp / level", "tên / name", "trọng số / weight", "điểm / points",
+                      "đơn vị / unit")
         depth = {fw.root.code: 0}
         for node in fw.nodes():
             for c in node.children:
@@ -116,9 +126,12 @@ def _compare(refs: list[str]) -> None:
 @app.command()
 def demo(
     data_dir: DataDir = None,
-    serve: Annotated[bool, typer.Option("--serve/--no-serve", help="Chạy trang web sau khi nạp / serve the web app after loading")] = True,
+    serve: Annotated[bool, typer.Option(
+        "--serve/--no-serve",
+        help="Chạy trang web sau khi nạp / serve the web app after loading")] = True,
     port: Annotated[int, typer.Option(help="Cổng / port")] = 8000,
-    runs: Annotated[int, typer.Option(help="Số lần mô phỏng Monte Carlo / Monte Carlo replications")] = 1000,
+    runs: Annotated[int, typer.Option(
+        help="Số lần mô phỏng Monte Carlo / Monte Carlo replications")] = 1000,
 ) -> None:
     """Chạy bản trình diễn: nạp dữ liệu, tính chỉ số, mở trang web.
 
@@ -178,5 +191,6 @@ def _print_scores(ws: Workspace, summary: object) -> None:
                           title=f"{run.label} — {run.period}")
             for r in sorted(rows, key=lambda r: r.rank):
                 band = "" if r.rank_q05 is None else f"{r.rank_q05:.0f}–{r.rank_q95:.0f}"
-                table.add_row(str(r.rank), names.get(r.unit_id, r.unit_id), format_vi(r.score, 4), band)
+                table.add_row(str(r.rank), names.get(r.unit_id, r.unit_id),
+                              format_vi(r.score, 4), band)
             out.print(table)

@@ -27,19 +27,31 @@ MAX_PROBLEMS_SHOWN = 1000
 
 
 def import_(
-    files: Annotated[list[Path], typer.Argument(help="Tệp CSV/XLSX / CSV or XLSX files", show_default=False)],
-    source: Annotated[str | None, typer.Option(help="Tên nguồn số liệu / source name (default: file name)")] = None,
+    files: Annotated[list[Path], typer.Argument(
+        help="Tệp CSV/XLSX / CSV or XLSX files", show_default=False)],
+    source: Annotated[str | None, typer.Option(
+        help="Tên nguồn số liệu / source name (default: file name)")] = None,
     format: Annotated[str, typer.Option("--format", help="long | wide | auto")] = "auto",
-    period: Annotated[str | None, typer.Option(help="Kỳ số liệu cho cả tệp, ví dụ 2024 / period for the whole file")] = None,
-    framework: Annotated[list[str] | None, typer.Option(help="Chỉ nhận chỉ tiêu của khung này / accept this framework's indicators only")] = None,
-    dry_run: Annotated[bool, typer.Option("--dry-run", help="Kiểm tra, không ghi / check only, write nothing")] = False,
-    publish: Annotated[bool, typer.Option("--publish", help="Tệp là số liệu đã công bố (công khai ngay) / the file is itself a publication: public at once")] = False,
-    report_file: Annotated[Path | None, typer.Option("--report", help="Ghi mọi lỗi ra tệp CSV này / write every problem to this CSV file")] = None,
+    period: Annotated[str | None, typer.Option(
+        help="Kỳ số liệu cho cả tệp, ví dụ 2024 / period for the whole file")] = None,
+    framework: Annotated[list[str] | None, typer.Option(
+        help="Chỉ nhận chỉ tiêu của khung này / accept this framework's indicators only")] = None,
+    dry_run: Annotated[bool, typer.Option(
+        "--dry-run", help="Kiểm tra, không ghi / check only, write nothing")] = False,
+    publish: Annotated[bool, typer.Option(
+        "--publish", help="Tệp là số liệu đã công bố (công khai ngay) / the file is itself a "
+                          "publication: public at once")] = False,
+    report_file: Annotated[Path | None, typer.Option(
+        "--report",
+        help="Ghi mọi lỗi ra tệp CSV này / write every problem to this CSV file")] = None,
     data_dir: DataDir = None,
 ) -> None:
     """Nhập số liệu từ tệp CSV/XLSX (dạng dọc hoặc ngang); nhập toàn bộ hoặc không gì cả.
 
-    Import observations from CSV or XLSX files, long (unit, indicator, period, kind, value, ...) or wide (one row per unit, one column per indicator, as in `chiso template`). A file lands whole or not at all: any bad cell is listed (row, column, value, reason) and nothing is written. Importing the same file again changes nothing; a changed value adds a revision.
+    Import observations from CSV or XLSX files, long (unit, indicator, period, kind, value, ...) \
+or wide (one row per unit, one column per indicator, as in `chiso template`). A file lands whole \
+or not at all: any bad cell is listed (row, column, value, reason) and nothing is written. \
+Importing the same file again changes nothing; a changed value adds a revision.
 
     Examples:
       chiso import so-lieu-2024.xlsx
@@ -102,17 +114,23 @@ def _print_problems(exc: ChisoError) -> None:
 
 def export(
     format: Annotated[str, typer.Option("--format", help="csv | xlsx | jsonl")] = "csv",
-    out_file: Annotated[Path | None, typer.Option("--out", help="Tệp ghi ra (mặc định: màn hình) / output file (default: stdout)")] = None,
-    unit: Annotated[list[str] | None, typer.Option(help="Mã đơn vị, ví dụ vn34-48 / unit id")] = None,
-    indicator: Annotated[list[str] | None, typer.Option(help="Mã chỉ tiêu / indicator code")] = None,
+    out_file: Annotated[Path | None, typer.Option(
+        "--out", help="Tệp ghi ra (mặc định: màn hình) / output file (default: stdout)")] = None,
+    unit: Annotated[list[str] | None, typer.Option(
+        help="Mã đơn vị, ví dụ vn34-48 / unit id")] = None,
+    indicator: Annotated[list[str] | None, typer.Option(
+        help="Mã chỉ tiêu / indicator code")] = None,
     period: Annotated[list[str] | None, typer.Option(help="Kỳ, ví dụ 2024 / period")] = None,
-    kind: Annotated[list[str] | None, typer.Option(help="actual | target | national_average | benchmark")] = None,
-    no_simulated: Annotated[bool, typer.Option("--no-simulated", help="Bỏ số liệu mô phỏng / leave out simulated figures")] = False,
+    kind: Annotated[list[str] | None, typer.Option(
+        help="actual | target | national_average | benchmark")] = None,
+    no_simulated: Annotated[bool, typer.Option(
+        "--no-simulated", help="Bỏ số liệu mô phỏng / leave out simulated figures")] = False,
     data_dir: DataDir = None,
 ) -> None:
     """Xuất số liệu hiện hành kèm nguồn gốc (CSV, XLSX, JSONL); nhập lại được bằng chiso import.
 
-    Export the current observations with their provenance. The CSV/XLSX layout is the long format `chiso import` reads, so an export imports back unchanged.
+    Export the current observations with their provenance. The CSV/XLSX layout is the long format \
+`chiso import` reads, so an export imports back unchanged.
 
     Examples:
       chiso export --format csv --out so-lieu.csv
@@ -130,7 +148,8 @@ def export(
                               kinds=tuple(kind or ()), statuses=REVIEWED,
                               include_simulated=not no_simulated)
     if format == "xlsx" and out_file is None:
-        raise DataFileError("Xuất XLSX cần --out TEN_TEP.xlsx.", "XLSX export needs --out FILE.xlsx.")
+        raise DataFileError("Xuất XLSX cần --out TEN_TEP.xlsx.",
+                            "XLSX export needs --out FILE.xlsx.")
     with db.session_factory(engine)() as session:
         n = ex.write(session, out_file if out_file else sys.stdout, format, flt)
     if out_file:
@@ -138,12 +157,16 @@ def export(
 
 
 def template(
-    framework: Annotated[str, typer.Argument(help="Mã khung chỉ số, ví dụ chiso-core / framework id")],
-    out_file: Annotated[Path | None, typer.Option("--out", help="Tệp XLSX ghi ra / output file")] = None,
+    framework: Annotated[str, typer.Argument(
+        help="Mã khung chỉ số, ví dụ chiso-core / framework id")],
+    out_file: Annotated[Path | None, typer.Option(
+        "--out", help="Tệp XLSX ghi ra / output file")] = None,
 ) -> None:
     """Tạo mẫu nhập liệu XLSX của một khung chỉ số (tiêu đề tiếng Việt, danh sách chọn, hướng dẫn).
 
-    Write the XLSX data-entry template of a framework: a wide sheet (one row per province, one column per indicator, Vietnamese headers with units), a long sheet, drop-down lists and an instructions sheet. Fill it in and load it with `chiso import`.
+    Write the XLSX data-entry template of a framework: a wide sheet (one row per province, one \
+column per indicator, Vietnamese headers with units), a long sheet, drop-down lists and an \
+instructions sheet. Fill it in and load it with `chiso import`.
 
     Examples:
       chiso template chiso-core

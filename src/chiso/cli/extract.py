@@ -1,4 +1,5 @@
-"""`chiso extract` and `chiso review`: read figures out of reports, then have a person check them."""
+"""`chiso extract` and `chiso review`: read figures out of reports, then have a person check \
+them."""
 
 from __future__ import annotations
 
@@ -29,12 +30,17 @@ class Format(str, Enum):
 
 
 def extract(
-    files: Annotated[list[Path], typer.Argument(help="Báo cáo (.txt, .html, .docx, .pdf) / reports.", show_default=False)],
-    unit_hint: Annotated[str | None, typer.Option("--unit-hint", help="Tỉnh của báo cáo / the report's province.")] = None,
-    year: Annotated[int | None, typer.Option("--year", help="Năm của số liệu / the figures' year.")] = None,
+    files: Annotated[list[Path], typer.Argument(
+        help="Báo cáo (.txt, .html, .docx, .pdf) / reports.", show_default=False)],
+    unit_hint: Annotated[str | None, typer.Option(
+        "--unit-hint", help="Tỉnh của báo cáo / the report's province.")] = None,
+    year: Annotated[int | None, typer.Option(
+        "--year", help="Năm của số liệu / the figures' year.")] = None,
     fmt: Annotated[Format, typer.Option("--format", help="jsonl | csv | table")] = Format.table,
-    unmatched: Annotated[bool, typer.Option("--unmatched", help="In cả số chưa khớp chỉ số / also print unmatched figures.")] = False,
-    load: Annotated[bool, typer.Option("--load", help="Lưu thành số liệu nháp để duyệt / store as drafts for review.")] = False,
+    unmatched: Annotated[bool, typer.Option(
+        "--unmatched", help="In cả số chưa khớp chỉ số / also print unmatched figures.")] = False,
+    load: Annotated[bool, typer.Option(
+        "--load", help="Lưu thành số liệu nháp để duyệt / store as drafts for review.")] = False,
     data_dir: DataDir = None,
 ) -> None:
     """Trích số liệu từ báo cáo tiếng Việt / extract figures from Vietnamese reports.
@@ -64,7 +70,8 @@ def extract(
     rows = [c for _, cands in results for c in cands if c.matched or unmatched]
     if fmt is Format.jsonl:
         for c in rows:
-            sys.stdout.write(json.dumps({**c.as_row(), "matched": c.matched}, ensure_ascii=False) + "\n")
+            sys.stdout.write(json.dumps({**c.as_row(), "matched": c.matched},
+                                        ensure_ascii=False) + "\n")
     elif fmt is Format.csv:
         from chiso.ingest.safe import neutral
 
@@ -76,13 +83,15 @@ def extract(
     else:
         from chiso.numbers import format_vi
 
-        t = Table("doc", "đơn vị/unit", "chỉ số/indicator", "loại/kind", "giá trị/value", "năm/year",
-                  "tin cậy/conf.", "trích/quote")
+        t = Table("doc", "đơn vị/unit", "chỉ số/indicator", "loại/kind", "giá trị/value",
+                  "năm/year", "tin cậy/conf.", "trích/quote")
         for c in rows:
-            value = format_vi(c.value) + (f" – {format_vi(c.value_high)}" if c.value_high is not None else "")
+            value = format_vi(c.value) + (f" – {format_vi(c.value_high)}"
+                                          if c.value_high is not None else "")
             q = QUALIFIER_SIGNS[c.qualifier]
-            t.add_row(c.doc, c.unit or "?", c.indicator or "[chưa khớp / unmatched]", c.kind, q + value,
-                      str(c.target_year or c.year or ""), f"{c.confidence:.2f}", _snippet(c))
+            t.add_row(c.doc, c.unit or "?", c.indicator or "[chưa khớp / unmatched]", c.kind,
+                      q + value, str(c.target_year or c.year or ""), f"{c.confidence:.2f}",
+                      _snippet(c))
         _out().print(t)
         n_match = sum(1 for _, cs in results for c in cs if c.matched)
         n_all = sum(len(cs) for _, cs in results)
@@ -115,11 +124,16 @@ def _load(results, year: int | None, data_dir: Path | None) -> None:
 
 
 def review(
-    accept_all: Annotated[bool, typer.Option("--accept-all", help="Duyệt tất cả / approve every draft.")] = False,
-    accept: Annotated[list[int] | None, typer.Option("--accept", help="Duyệt số liệu ID / approve draft ID.")] = None,
-    reject: Annotated[list[int] | None, typer.Option("--reject", help="Loại số liệu ID / reject draft ID.")] = None,
-    set_: Annotated[list[str] | None, typer.Option("--set", help="Sửa và duyệt: ID=GIÁ_TRỊ / correct and approve: ID=VALUE.")] = None,
-    list_only: Annotated[bool, typer.Option("--list", help="Chỉ liệt kê / only list the drafts.")] = False,
+    accept_all: Annotated[bool, typer.Option(
+        "--accept-all", help="Duyệt tất cả / approve every draft.")] = False,
+    accept: Annotated[list[int] | None, typer.Option(
+        "--accept", help="Duyệt số liệu ID / approve draft ID.")] = None,
+    reject: Annotated[list[int] | None, typer.Option(
+        "--reject", help="Loại số liệu ID / reject draft ID.")] = None,
+    set_: Annotated[list[str] | None, typer.Option(
+        "--set", help="Sửa và duyệt: ID=GIÁ_TRỊ / correct and approve: ID=VALUE.")] = None,
+    list_only: Annotated[bool, typer.Option(
+        "--list", help="Chỉ liệt kê / only list the drafts.")] = False,
     user: Annotated[str | None, typer.Option("--user", help="Người duyệt / reviewer name.")] = None,
     data_dir: DataDir = None,
 ) -> None:
@@ -153,8 +167,8 @@ def review(
                 obs_id, _, value = item.partition("=")
                 if not obs_id.strip().isdigit() or not value.strip():
                     raise ExtractionError("Tuỳ chọn --set sai dạng", "Bad --set option", [Problem(
-                        "viết --set ID=GIÁ_TRỊ, ví dụ --set 15=70,8", "write --set ID=VALUE, e.g. --set 15=70,8",
-                        value=item)])
+                        "viết --set ID=GIÁ_TRỊ, ví dụ --set 15=70,8",
+                        "write --set ID=VALUE, e.g. --set 15=70,8", value=item)])
                 rv.decide(w, int(obs_id), "correct", value.strip())
             n_acc = rv.decide_many(w, accept or [], "accept")
             n_rej = rv.decide_many(w, reject or [], "reject")
@@ -172,12 +186,14 @@ def _show(rows) -> None:
     if not rows:
         _out().print("Không có số liệu nào chờ duyệt / nothing waiting for review")
         return
-    t = Table("ID", "đơn vị/unit", "chỉ số/indicator", "loại/kind", "kỳ/period", "giá trị/value", "tin cậy/conf.", "trích/quote")
+    t = Table("ID", "đơn vị/unit", "chỉ số/indicator", "loại/kind", "kỳ/period", "giá trị/value",
+              "tin cậy/conf.", "trích/quote")
     for o in rows:
         p = o.provenance or {}
-        t.add_row(str(o.id), o.unit_id, o.indicator, o.kind + (f" {o.target_year}" if o.target_year else ""),
-                  o.period, format_vi(o.value) if o.value is not None else "", f"{p.get('confidence', 0):.2f}",
-                  str(p.get("quote", ""))[:70])
+        t.add_row(str(o.id), o.unit_id, o.indicator,
+                  o.kind + (f" {o.target_year}" if o.target_year else ""), o.period,
+                  format_vi(o.value) if o.value is not None else "",
+                  f"{p.get('confidence', 0):.2f}", str(p.get("quote", ""))[:70])
     _out().print(t)
 
 
@@ -188,8 +204,10 @@ def _interactive(w, rv) -> None:
     for o in rv.drafts(w):
         p = o.provenance or {}
         _out().print(f"\n[bold]#{o.id}[/] {o.unit_id} · {o.indicator} · {o.kind} · {o.period}: "
-                  f"[bold]{format_vi(o.value) if o.value is not None else ''}[/]\n  “{p.get('quote', '')}”")
-        answer = typer.prompt("a = duyệt/accept, r = loại/reject, s = sửa/set, Enter = để sau/skip, q = thoát/quit",
+                  f"[bold]{format_vi(o.value) if o.value is not None else ''}[/]\n"
+                  f"  “{p.get('quote', '')}”")
+        answer = typer.prompt("a = duyệt/accept, r = loại/reject, s = sửa/set, "
+                              "Enter = để sau/skip, q = thoát/quit",
                               default="", show_default=False).strip().lower()
         if answer == "q":
             break

@@ -52,17 +52,26 @@ def _read(path: Path, report_file: Path | None = None) -> Any:
 
 @app.command("appraise")
 def appraise_command(
-    file: Annotated[Path, typer.Argument(help="Tệp dòng tiền CSV hoặc sổ dự án XLSX / cash-flow CSV or project workbook", show_default=False)],
-    rate: Annotated[float | None, typer.Option(help="Tỷ lệ chiết khấu thực / real discount rate, default 0.05 (a project's own rate in a workbook wins)")] = None,
-    runs: Annotated[int | None, typer.Option("--runs", min=1, help="Số lần lặp Monte Carlo / Monte Carlo replications")] = None,
+    file: Annotated[Path, typer.Argument(
+        help="Tệp dòng tiền CSV hoặc sổ dự án XLSX / cash-flow CSV or project workbook",
+        show_default=False)],
+    rate: Annotated[float | None, typer.Option(
+        help="Tỷ lệ chiết khấu thực / real discount rate, default 0.05 (a project's own rate in "
+             "a workbook wins)")] = None,
+    runs: Annotated[int | None, typer.Option(
+        "--runs", min=1, help="Số lần lặp Monte Carlo / Monte Carlo replications")] = None,
     seed: Annotated[int, typer.Option(help="Hạt giống / random seed")] = 0,
     format: Annotated[str, typer.Option("--format", help="json | csv | table")] = "json",
-    out_file: Annotated[Path | None, typer.Option("--out", help="Tệp ghi ra (mặc định: màn hình) / output file (default: stdout)")] = None,
-    report_file: Annotated[Path | None, typer.Option("--report", help="Ghi mọi lỗi của tệp ra CSV này / write every problem of the file to this CSV")] = None,
+    out_file: Annotated[Path | None, typer.Option(
+        "--out", help="Tệp ghi ra (mặc định: màn hình) / output file (default: stdout)")] = None,
+    report_file: Annotated[Path | None, typer.Option(
+        "--report", help="Ghi mọi lỗi của tệp ra CSV này / write every problem of the file to "
+                         "this CSV")] = None,
 ) -> None:
     """Thẩm định dự án / appraise projects: NPV, B/C, payback, IRR, switching values.
 
-    With --runs: P(B/C ≥ 2) and the 5–95 % interval of NPV (Monte Carlo over low/high). FILE has the columns project,year,kind,category,amount (kind cost|benefit, amount in đồng,
+    With --runs: P(B/C ≥ 2) and the 5–95 % interval of NPV (Monte Carlo over low/high). FILE has \
+the columns project,year,kind,category,amount (kind cost|benefit, amount in đồng,
     year 0 first, not discounted) and optionally low,high,item; or it is a workbook made from
     `chiso projects template`.
 
@@ -147,7 +156,8 @@ def _percent(v: float) -> str:
 
 @app.command("template")
 def template_command(
-    out_file: Annotated[Path, typer.Option("--out", help="Tệp XLSX ghi ra / output XLSX")] = Path("mau-du-an.xlsx"),
+    out_file: Annotated[Path, typer.Option(
+        "--out", help="Tệp XLSX ghi ra / output XLSX")] = Path("mau-du-an.xlsx"),
 ) -> None:
     """Ghi mẫu XLSX dự án / write the project workbook template (Vietnamese headers).
 
@@ -161,12 +171,17 @@ def template_command(
 
 @app.command("validate")
 def validate_command(
-    file: Annotated[Path, typer.Argument(help="Sổ dự án XLSX hoặc tệp dòng tiền CSV / project workbook or cash-flow CSV", show_default=False)],
-    report_file: Annotated[Path | None, typer.Option("--report", help="Ghi mọi lỗi ra tệp CSV này / write every problem to this CSV file")] = None,
+    file: Annotated[Path, typer.Argument(
+        help="Sổ dự án XLSX hoặc tệp dòng tiền CSV / project workbook or cash-flow CSV",
+        show_default=False)],
+    report_file: Annotated[Path | None, typer.Option(
+        "--report",
+        help="Ghi mọi lỗi ra tệp CSV này / write every problem to this CSV file")] = None,
 ) -> None:
     """Kiểm tra sổ dự án / check a project workbook or cash-flow file.
 
-    The file is read whole or refused, every bad cell named. Example: chiso projects validate du-an.xlsx --report loi.csv
+    The file is read whole or refused, every bad cell named. Example: chiso projects validate \
+du-an.xlsx --report loi.csv
     """
     book = _read(file, report_file)
     err.print(f"{file.name}: {len(book.codes)} dự án / projects, {len(book.flows)} dòng tiền /"
@@ -176,14 +191,22 @@ def validate_command(
 
 @app.command("import")
 def import_command(
-    file: Annotated[Path, typer.Argument(help="Sổ dự án XLSX (từ chiso projects template) / project workbook", show_default=False)],
-    publish: Annotated[bool, typer.Option("--publish", help="Công bố ngay / publish at once (the file is itself a publication)")] = False,
-    report_file: Annotated[Path | None, typer.Option("--report", help="Ghi mọi lỗi ra tệp CSV này / write every problem to this CSV file")] = None,
+    file: Annotated[Path, typer.Argument(
+        help="Sổ dự án XLSX (từ chiso projects template) / project workbook",
+        show_default=False)],
+    publish: Annotated[bool, typer.Option(
+        "--publish",
+        help="Công bố ngay / publish at once (the file is itself a publication)")] = False,
+    report_file: Annotated[Path | None, typer.Option(
+        "--report",
+        help="Ghi mọi lỗi ra tệp CSV này / write every problem to this CSV file")] = None,
     data_dir: DataDir = None,
 ) -> None:
     """Nhập sổ dự án vào cơ sở dữ liệu / import a project workbook into the register.
 
-    All or nothing: every bad cell is named (sheet, row, column, value, reason) and nothing is written. Imported projects are accepted but unpublished unless --publish. The same file again changes nothing. Example: chiso projects import du-an.xlsx --report loi.csv
+    All or nothing: every bad cell is named (sheet, row, column, value, reason) and nothing is \
+written. Imported projects are accepted but unpublished unless --publish. The same file again \
+changes nothing. Example: chiso projects import du-an.xlsx --report loi.csv
     """
     from chiso.errors import DataFileError
     from chiso.workflow.projects import import_projects
@@ -209,14 +232,18 @@ def import_command(
 
 @app.command("list")
 def list_command(
-    unit: Annotated[list[str] | None, typer.Option(help="Mã đơn vị / unit id, e.g. vn34-48")] = None,
-    current: Annotated[bool, typer.Option("--current", help="Cả dự án chưa công bố / include unpublished projects, as entered")] = False,
+    unit: Annotated[list[str] | None, typer.Option(
+        help="Mã đơn vị / unit id, e.g. vn34-48")] = None,
+    current: Annotated[bool, typer.Option(
+        "--current",
+        help="Cả dự án chưa công bố / include unpublished projects, as entered")] = False,
     format: Annotated[str, typer.Option("--format", help="json | csv | table")] = "table",
     data_dir: DataDir = None,
 ) -> None:
     """Liệt kê sổ dự án / list the project register with each project's appraisal.
 
-    Published projects by default (as the public sees them); --current shows every project as entered. Example: chiso projects list --unit vn34-48 --format csv
+    Published projects by default (as the public sees them); --current shows every project as \
+entered. Example: chiso projects list --unit vn34-48 --format csv
     """
     from chiso.compute.value_report import register_appraisal
     from chiso.store import projects as store
@@ -250,8 +277,8 @@ def list_command(
         sys.stdout.write(buf.getvalue())
     else:
         t = Table()
-        for h in ("Mã / code", "Tên / name", "Đơn vị / unit", "Trạng thái / status", "Duyệt / review",
-                  "NPV (đồng)", "B/C", "B/C ≥ 2"):
+        for h in ("Mã / code", "Tên / name", "Đơn vị / unit", "Trạng thái / status",
+                  "Duyệt / review", "NPV (đồng)", "B/C", "B/C ≥ 2"):
             t.add_column(h)
         for r in out:
             t.add_row(r["code"], r["name"] + (" (mô phỏng / simulated)" if r["simulated"] else ""),
@@ -266,4 +293,5 @@ def list_command(
 def register(root: typer.Typer) -> None:
     """Add `chiso projects …` to the `chiso` command."""
     root.add_typer(app, name="projects",
-                   help="Dự án CNTT: giá trị phải lớn hơn chi phí / IT projects: value must exceed cost")
+                   help="Dự án CNTT: giá trị phải lớn hơn chi phí / IT projects: value must "
+                        "exceed cost")

@@ -15,8 +15,11 @@ out = Console()
 def publish(
     framework: Annotated[str, typer.Argument(help="Khung chỉ số / framework, e.g. chiso-core")],
     period: Annotated[str, typer.Argument(help="Kỳ / period, e.g. 2024")],
-    as_user: Annotated[str, typer.Option("--as", help="Tài khoản công bố (quyền publish) / the publishing account (needs 'publish')")],
-    note: Annotated[str, typer.Option(help="Ghi chú cho lịch sử công bố / a note for the changelog")] = "",
+    as_user: Annotated[str, typer.Option(
+        "--as", help="Tài khoản công bố (quyền publish) / the publishing account (needs "
+                     "'publish')")],
+    note: Annotated[str, typer.Option(
+        help="Ghi chú cho lịch sử công bố / a note for the changelog")] = "",
     data_dir: DataDir = None,
 ) -> None:
     """Công bố số liệu đã duyệt của một kỳ / publish a period's approved figures.
@@ -34,8 +37,9 @@ def publish(
     with working(data_dir, as_user=as_user) as w:
         res = pub.publish(w, framework, period, note)
         p = res.publication
-        out.print(f"Đã công bố / published {p.framework_code} {p.period}, lần / release {p.number}: "
-                  f"thêm / added {res.added}, đổi / changed {res.changed}, bỏ / removed {res.removed}")
+        out.print(f"Đã công bố / published {p.framework_code} {p.period}, "
+                  f"lần / release {p.number}: thêm / added {res.added}, "
+                  f"đổi / changed {res.changed}, bỏ / removed {res.removed}")
 
 
 def register(app: typer.Typer) -> None:

@@ -22,9 +22,14 @@ app = typer.Typer(no_args_is_help=True, help="Hồ sơ tỉnh, bảng xếp hạ
 out = Console()
 
 Period = Annotated[str, typer.Option("--period", help="Năm đánh giá / year assessed, e.g. 2024")]
-RunId = Annotated[int | None, typer.Option("--run", min=1, help="Mã lần tính (mặc định: chính thức) / run id (default: the official run)")]
+RunId = Annotated[int | None, typer.Option(
+    "--run", min=1,
+    help="Mã lần tính (mặc định: chính thức) / run id (default: the official run)")]
 Lang = Annotated[str, typer.Option("--lang", help="Ngôn ngữ / language: vi | en")]
-BaseUrl = Annotated[str, typer.Option("--base-url", envvar="CHISO_BASE_URL", help="Địa chỉ trang web cho đường dẫn trên tài liệu / the web address the documents link back to")]
+BaseUrl = Annotated[str, typer.Option(
+    "--base-url", envvar="CHISO_BASE_URL",
+    help="Địa chỉ trang web cho đường dẫn trên tài liệu / the web address the documents link "
+         "back to")]
 
 
 def _write(data_dir: Path | None, out_file: Path, make: Callable[[Session], Document]) -> None:
@@ -73,7 +78,8 @@ def brief_command(
     out_file: Annotated[Path, typer.Option("--out", help="Tệp PDF / the PDF file to write")],
     run: RunId = None,
     lang: Lang = "vi",
-    goal: Annotated[str | None, typer.Option(help="Mục tiêu xếp hạng / rank goal: next | top10 | a rank")] = None,
+    goal: Annotated[str | None, typer.Option(
+        help="Mục tiêu xếp hạng / rank goal: next | top10 | a rank")] = None,
     base_url: BaseUrl = "http://127.0.0.1:8000",
     data_dir: DataDir = None,
 ) -> None:
@@ -92,9 +98,11 @@ def brief_command(
 
 
 def ranking_command(
-    framework: Annotated[str, typer.Argument(help="Khung chỉ số / framework, e.g. dti-province-2024")],
+    framework: Annotated[str, typer.Argument(
+        help="Khung chỉ số / framework, e.g. dti-province-2024")],
     period: Period,
-    out_file: Annotated[Path, typer.Option("--out", help="Tệp .pdf hoặc .xlsx / a .pdf or .xlsx file")],
+    out_file: Annotated[Path, typer.Option(
+        "--out", help="Tệp .pdf hoặc .xlsx / a .pdf or .xlsx file")],
     run: RunId = None,
     lang: Lang = "vi",
     base_url: BaseUrl = "http://127.0.0.1:8000",

@@ -1,4 +1,5 @@
-"""`chiso index run | rebuild | publish | list`: index runs on the stored data, as published objects."""
+"""`chiso index run | rebuild | publish | list`: index runs on the stored data, as published \
+objects."""
 
 from __future__ import annotations
 
@@ -17,13 +18,23 @@ out = Console()
 def run_command(
     framework: Annotated[str, typer.Argument(help="Khung chỉ số / framework, e.g. chiso-core")],
     period: Annotated[str, typer.Argument(help="Kỳ / period, e.g. 2024")],
-    method: Annotated[Path | None, typer.Option("--method", exists=True, help="Phương pháp (YAML) / method file")] = None,
-    uncertainty_n: Annotated[int, typer.Option("--uncertainty", help="Số lần mô phỏng Monte Carlo (0 = không) / Monte Carlo replications (0 = none)")] = 0,
+    method: Annotated[Path | None, typer.Option(
+        "--method", exists=True, help="Phương pháp (YAML) / method file")] = None,
+    uncertainty_n: Annotated[int, typer.Option(
+        "--uncertainty", help="Số lần mô phỏng Monte Carlo (0 = không) / Monte Carlo "
+                              "replications (0 = none)")] = 0,
     seed: Annotated[int, typer.Option(help="Hạt giống / seed")] = 1,
-    include_approved: Annotated[bool, typer.Option("--include-approved", help="Xem trước với số liệu đã duyệt chưa công bố (không bao giờ công khai) / private preview with approved, unpublished figures")] = False,
-    include_simulated: Annotated[bool, typer.Option("--include-simulated", help="Dùng số liệu mô phỏng (lần tính được ghi rõ là mô phỏng) / use simulated figures (the run is labelled simulated)")] = False,
+    include_approved: Annotated[bool, typer.Option(
+        "--include-approved",
+        help="Xem trước với số liệu đã duyệt chưa công bố (không bao giờ công khai) / private "
+             "preview with approved, unpublished figures")] = False,
+    include_simulated: Annotated[bool, typer.Option(
+        "--include-simulated",
+        help="Dùng số liệu mô phỏng (lần tính được ghi rõ là mô phỏng) / use simulated figures "
+             "(the run is labelled simulated)")] = False,
     label: Annotated[str | None, typer.Option(help="Nhãn / label")] = None,
-    as_user: Annotated[str | None, typer.Option("--as", help="Tài khoản (quyền publish) / the account (needs 'publish')")] = None,
+    as_user: Annotated[str | None, typer.Option(
+        "--as", help="Tài khoản (quyền publish) / the account (needs 'publish')")] = None,
     data_dir: DataDir = None,
 ) -> None:
     """Tính chỉ số trên số liệu đã công bố / compute an index run on the stored data.
@@ -84,7 +95,8 @@ def rebuild_command(
 
 def publish_command(
     run_id: Annotated[int, typer.Argument(help="Mã lần tính / run id")],
-    as_user: Annotated[str, typer.Option("--as", help="Tài khoản công bố (quyền publish) / the publishing account")],
+    as_user: Annotated[str, typer.Option(
+        "--as", help="Tài khoản công bố (quyền publish) / the publishing account")],
     note: Annotated[str, typer.Option(help="Ghi chú / a note for the changelog")] = "",
     data_dir: DataDir = None,
 ) -> None:

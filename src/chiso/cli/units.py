@@ -29,11 +29,16 @@ def _day(text: str | None) -> date | None:
 
 
 def units(
-    as_of: Annotated[str | None, typer.Option("--as-of", help="Ngày hiệu lực / valid on (YYYY-MM-DD)")] = None,
-    level: Annotated[str, typer.Option(help="province | commune | department | ministry | country")] = "province",
-    parent: Annotated[str | None, typer.Option(help="Chỉ đơn vị thuộc đơn vị này (mã hoặc tên tỉnh) / only the units of this parent")] = None,
+    as_of: Annotated[str | None, typer.Option(
+        "--as-of", help="Ngày hiệu lực / valid on (YYYY-MM-DD)")] = None,
+    level: Annotated[str, typer.Option(
+        help="province | commune | department | ministry | country")] = "province",
+    parent: Annotated[str | None, typer.Option(
+        help="Chỉ đơn vị thuộc đơn vị này (mã hoặc tên tỉnh) / only the units of this "
+             "parent")] = None,
     fmt: Annotated[str, typer.Option("--format", help="table | csv")] = "table",
-    lineage: Annotated[bool, typer.Option("--lineage", help="Kèm đơn vị trước/sau sáp nhập / with lineage")] = False,
+    lineage: Annotated[bool, typer.Option(
+        "--lineage", help="Kèm đơn vị trước/sau sáp nhập / with lineage")] = False,
     data_dir: DataDir = None,
 ) -> None:
     """Liệt kê đơn vị hành chính có hiệu lực vào một ngày / list the units valid on a day.
@@ -56,7 +61,8 @@ def units(
         raise UnitError(f"Cấp không hợp lệ: '{level}'. Chọn: {', '.join(LEVELS)}.",
                         f"Unknown level '{level}': use one of {', '.join(LEVELS)}.")
     if fmt not in ("table", "csv"):
-        raise UnitError(f"Định dạng không hợp lệ: '{fmt}'.", f"Unknown format '{fmt}': use table or csv.")
+        raise UnitError(f"Định dạng không hợp lệ: '{fmt}'.",
+                        f"Unknown format '{fmt}': use table or csv.")
     reg = Registry.load()
     day = _day(as_of)
     owner = reg.resolve(parent, as_of=day, level="province").id if parent else None
@@ -72,7 +78,8 @@ def units(
         if lineage:
             before = [p.name for p in reg.predecessors(u.id)]
             after = [s.name for s in reg.successors(u.id)]
-            vals.append(("← " + ", ".join(before)) if before else ("→ " + ", ".join(after)) if after else "")
+            vals.append(("← " + ", ".join(before)) if before
+                        else ("→ " + ", ".join(after)) if after else "")
         return vals
 
     if fmt == "csv":

@@ -30,10 +30,15 @@ def _read_password(from_stdin: bool) -> str:
 @users_app.command("add")
 def add(
     username: Annotated[str, typer.Argument(help="Tên đăng nhập / username, e.g. hanoi.nhaplieu")],
-    role: Annotated[str, typer.Option(help="ministry_admin | ministry_reviewer | province_editor | viewer")],
-    unit: Annotated[list[str], typer.Option(help="Đơn vị được nhập liệu / unit the editor may enter, repeatable: --unit vn34-01")] = [],  # noqa: B006
+    role: Annotated[str, typer.Option(
+        help="ministry_admin | ministry_reviewer | province_editor | viewer")],
+    unit: Annotated[list[str], typer.Option(
+        help="Đơn vị được nhập liệu / unit the editor may enter, repeatable: "
+             "--unit vn34-01")] = [],  # noqa: B006
     name: Annotated[str | None, typer.Option(help="Họ tên hiển thị / display name")] = None,
-    password_stdin: Annotated[bool, typer.Option("--password-stdin", help="Đọc mật khẩu từ stdin / read the password from stdin")] = False,
+    password_stdin: Annotated[bool, typer.Option(
+        "--password-stdin",
+        help="Đọc mật khẩu từ stdin / read the password from stdin")] = False,
     data_dir: DataDir = None,
 ) -> None:
     """Tạo tài khoản / create an account (the password is asked, never passed as an argument).
@@ -81,10 +86,13 @@ def disable(
 @users_app.command("token")
 def token(
     username: Annotated[str, typer.Argument(help="Chủ của mã / token owner")],
-    scope: Annotated[list[str], typer.Option(help="read | entry | review | publish | admin (repeatable)")] = ["read"],  # noqa: B006
+    scope: Annotated[list[str], typer.Option(
+        help="read | entry | review | publish | admin (repeatable)")] = ["read"],  # noqa: B006
     label: Annotated[str, typer.Option(help="Tên gợi nhớ / label")] = "script",
-    days: Annotated[int, typer.Option(help="Hết hạn sau số ngày / expires after days (0 = never)")] = 90,
-    revoke: Annotated[int | None, typer.Option(help="Thu hồi mã số này / revoke this token id")] = None,
+    days: Annotated[int, typer.Option(
+        help="Hết hạn sau số ngày / expires after days (0 = never)")] = 90,
+    revoke: Annotated[int | None, typer.Option(
+        help="Thu hồi mã số này / revoke this token id")] = None,
     data_dir: DataDir = None,
 ) -> None:
     """Tạo hoặc thu hồi mã truy cập API / create or revoke an API token.

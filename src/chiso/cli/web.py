@@ -50,7 +50,8 @@ def exposure_warning(host: str, proxy_headers: bool) -> str | None:
 
 def serve_command(
     port: Annotated[int, typer.Option(help="Cổng / port")] = 8000,
-    host: Annotated[str, typer.Option(help="Địa chỉ / host (127.0.0.1: this machine only)")] = "127.0.0.1",
+    host: Annotated[str, typer.Option(
+        help="Địa chỉ / host (127.0.0.1: this machine only)")] = "127.0.0.1",
     workers: Annotated[int, typer.Option(help="Số tiến trình / worker processes")] = 1,
     proxy_headers: Annotated[bool, typer.Option(
         "--proxy-headers", envvar="CHISO_PROXY_HEADERS",
@@ -85,7 +86,8 @@ def serve_command(
     try:
         settings = Settings(**over)  # type: ignore[arg-type]
     except ValidationError as exc:
-        reason = "; ".join(str(e.get("msg", "")).removeprefix("Value error, ") for e in exc.errors())
+        reason = "; ".join(str(e.get("msg", "")).removeprefix("Value error, ")
+                           for e in exc.errors())
         typer.echo(f"chiso: --trusted-proxies không hợp lệ / is not valid: {reason}", err=True)
         raise typer.Exit(2) from None
     typer.echo(f"chiso: http://{host}:{port}  (Ctrl+C để dừng / to stop)")

@@ -49,7 +49,8 @@ def simulate_communes(fw: Framework, unit_ids: Sequence[str], period: str,
             values[:, j] = answers[np.minimum((s * len(answers)).astype(int), len(answers) - 1)]
         elif isinstance(rule, Tiers | Proportional):
             high = 100.0 if node.unit == "percent" else (
-                rule.target * 1.2 if isinstance(rule, Proportional) else max(t.min for t in rule.tiers) * 1.1)
+                rule.target * 1.2 if isinstance(rule, Proportional)
+                else max(t.min for t in rule.tiers) * 1.1)
             values[:, j] = np.round(np.minimum(s * high * 1.1, high), 1)
         elif isinstance(rule, Count):
             values[:, j] = np.round(s * 1.3 * top / rule.per_item)

@@ -69,13 +69,15 @@ def load_demo(ws: Workspace, step: Step = lambda _msg: None, *, runs: int = 1000
         pub = {
             "2022": published_run(w, dti22, "2022", old, "DTI 2022 công bố / published"),
             "2023": published_run(w, dti22, "2023", old, "DTI 2023 công bố / published"),
-            "2024": published_run(w, dti24, "2024", new, "DTI 2024 công bố (34 tỉnh) / published (34 provinces)"),
+            "2024": published_run(w, dti24, "2024", new,
+                                  "DTI 2024 công bố (34 tỉnh) / published (34 provinces)"),
         }
         summary.runs += [r for r in pub.values() if r is not None]
         if pub["2023"] is not None:
             summary.runs.append(reexpressed_run(
                 w, dti22, pub["2023"], NEW_DAY,
-                "DTI 2023 quy về 34 tỉnh (trung bình các tỉnh cũ) / re-expressed on the 34 provinces"))
+                "DTI 2023 quy về 34 tỉnh (trung bình các tỉnh cũ) / re-expressed on the 34 "
+                "provinces"))
         levels = dict(latent_levels(s, pub["2024"])) if pub["2024"] is not None else {}
 
     step("Tính lại DTI từ các chỉ số chính, kèm độ bất định / recomputing DTI with its uncertainty")
@@ -89,7 +91,8 @@ def load_demo(ws: Workspace, step: Step = lambda _msg: None, *, runs: int = 1000
             uncertainty=UncertaintySpec(n=runs, seed=2024),
             label="DTI 2024 tính lại, trọng số suy ra / recomputed, inferred weights")))
 
-    step("Dữ liệu mô phỏng cho bộ chỉ số chiso-core (có ghi rõ) / labelled simulated chiso-core data")
+    step("Dữ liệu mô phỏng cho bộ chỉ số chiso-core (có ghi rõ) / labelled simulated "
+         "chiso-core data")
     core = catalog.framework("chiso-core")
     with db.transaction(ws.engine) as s:
         real = observations.actual_keys(s, new)

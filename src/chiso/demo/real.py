@@ -52,8 +52,8 @@ AS_OF = {"63": LAST_DAY_BEFORE_REFORM, "34": REFORM_DATE}
 SEED_SOURCES: dict[str, dict[str, Any]] = {
     "000": {"publisher": "Bộ Thông tin và Truyền thông (bài tường thuật buổi làm việc)",
             "published_on": None,
-            "note": "ngày đăng không in trong bài; buổi làm việc ngày 17/7/2020; địa chỉ bài gốc không có trong tệp / the "
-                    "article's web address is not in the file"},
+            "note": "ngày đăng không in trong bài; buổi làm việc ngày 17/7/2020; địa chỉ bài gốc "
+                    "không có trong tệp / the article's web address is not in the file"},
     "001": {"publisher": "Tạp chí Thông tin & Truyền thông (ICTVietnam), Lan Phương",
             "published_on": date(2020, 9, 10),
             "note": "đăng 10/09/2020 22:00; địa chỉ bài gốc không có trong tệp / the article's "
@@ -64,8 +64,8 @@ SEED_SOURCES: dict[str, dict[str, Any]] = {
                     "web address is not in the file"},
     "003": {"publisher": "Bộ Thông tin và Truyền thông (bài tường thuật buổi làm việc)",
             "published_on": None,
-            "note": "ngày đăng không in trong bài; buổi làm việc ngày 4/1/2021; địa chỉ bài gốc không có trong tệp / the "
-                    "article's web address is not in the file"},
+            "note": "ngày đăng không in trong bài; buổi làm việc ngày 4/1/2021; địa chỉ bài gốc "
+                    "không có trong tệp / the article's web address is not in the file"},
 }
 # the ministry's DTI pages: the ranking of a year, and when it was announced
 DTI_PAGES: dict[str, tuple[str, date | None]] = {
@@ -156,19 +156,24 @@ def dti_published_batches(registry: Registry) -> Iterator[Batch]:
         if row["province"] in ("Việt Nam", "Trung bình cấp tỉnh"):
             unit_id = registry.resolve("Việt Nam").id
             kind = "actual" if measure == "national" else "national_average"
-            indicator = "dti_score" if measure in ("national", "provincial_mean") else DTI_MEASURES[measure]
+            indicator = ("dti_score" if measure in ("national", "provincial_mean")
+                         else DTI_MEASURES[measure])
             if row["value"]:
-                batch.records.append(_rec(unit_id, indicator, year, kind, float(row["value"]), prov))
+                batch.records.append(_rec(unit_id, indicator, year, kind, float(row["value"]),
+                                          prov))
             continue
         unit = registry.resolve(row["province"], as_of=AS_OF[scope])
         if row["value"]:
-            batch.records.append(_rec(unit.id, DTI_MEASURES[measure], year, "actual", float(row["value"]), prov))
+            batch.records.append(_rec(unit.id, DTI_MEASURES[measure], year, "actual",
+                                      float(row["value"]), prov))
         if row["rank"]:
-            batch.records.append(_rec(unit.id, DTI_RANKS[measure], year, "actual", float(row["rank"]), prov))
+            batch.records.append(_rec(unit.id, DTI_RANKS[measure], year, "actual",
+                                      float(row["rank"]), prov))
     yield from batches.values()
 
 
-def _rec(unit_id: str, indicator: str, year: str, kind: str, value: float, prov: dict[str, Any]) -> dict[str, Any]:
+def _rec(unit_id: str, indicator: str, year: str, kind: str, value: float,
+         prov: dict[str, Any]) -> dict[str, Any]:
     return {"unit_id": unit_id, "indicator": indicator, "period": year, "kind": kind,
             "value": value, "value_high": None, "qualifier": "eq", "target_year": None,
             "provenance": prov}

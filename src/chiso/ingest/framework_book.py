@@ -5,9 +5,11 @@ The rule column, in Vietnamese or English (numbers written either way, "0,5" or 
 
 | cell | rule |
 |---|---|
-| `có/không` · `yes_no`, then `; 0,5 = 5 (Phó Chủ tịch)` per partial answer | yes/no, partial answers |
+| `có/không` · `yes_no`, then `; 0,5 = 5 (Phó Chủ tịch)` per partial answer \
+| yes/no, partial answers |
 | `bậc; 50 = 10; 70 = 20` · `tiers; 50 = 10; 70 = 20` | the points of the highest tier reached |
-| `tỷ lệ; 80` · `proportional; 80` (`; sàn 20` / `; floor 20`) | in proportion to the target, capped |
+| `tỷ lệ; 80` · `proportional; 80` (`; sàn 20` / `; floor 20`) \
+| in proportion to the target, capped |
 | `đếm; 2` · `count; 2` | points per item counted, capped |
 | `thẩm định` · `appraiser` | points entered by an appraiser |
 
@@ -148,8 +150,8 @@ def _components(sheet: Sheet, path: Path) -> tuple[list[_Component], list[Proble
                 missing = [c for c in REQUIRED if c not in found]
                 if missing:
                     problems.append(Problem(
-                        f"thiếu cột: {', '.join(missing)}", f"missing column(s): {', '.join(missing)}",
-                        file=path.name, row=number))
+                        f"thiếu cột: {', '.join(missing)}",
+                        f"missing column(s): {', '.join(missing)}", file=path.name, row=number))
                     return out, problems
                 header = found
             continue
@@ -165,7 +167,8 @@ def _components(sheet: Sheet, path: Path) -> tuple[list[_Component], list[Proble
                                     field=exc.column))
     if header is None:
         problems.append(Problem(
-            "không thấy dòng tiêu đề (cần các cột: nhóm, mã, tên, điểm tối đa, quy tắc, minh chứng)",
+            "không thấy dòng tiêu đề (cần các cột: nhóm, mã, tên, điểm tối đa, quy tắc, "
+            "minh chứng)",
             "no header row found (the columns: group, code, name, maximum points, rule, evidence)",
             file=path.name))
     elif not out and not problems:
@@ -191,8 +194,8 @@ def _number(text: Any, column: str, what_vi: str, what_en: str) -> float:
     except ValueError:
         q = None
     if q is None or q.unit or q.value_high is not None or q.qualifier != "eq":
-        raise _RowError(f"{what_vi} '{text}' không phải một số", f"{what_en} '{text}' is not a number",
-                        column)
+        raise _RowError(f"{what_vi} '{text}' không phải một số",
+                        f"{what_en} '{text}' is not a number", column)
     return q.value
 
 
@@ -204,12 +207,14 @@ def _component(number: int, cell: dict[str, Any]) -> _Component:
             raise _RowError(f"thiếu {vi}", f"the {en} is missing", key)
     code = _text(cell, "code")
     if not re.fullmatch(r"[a-z][a-z0-9_]*", code):
-        raise _RowError(f"mã '{code}' chỉ gồm chữ thường không dấu, chữ số và '_', bắt đầu bằng chữ",
+        raise _RowError(f"mã '{code}' chỉ gồm chữ thường không dấu, chữ số và '_', "
+                        "bắt đầu bằng chữ",
                         f"code '{code}' must be lower-case letters, digits and '_', starting "
                         "with a letter", "code")
     top = _number(cell["max_points"], "max_points", "điểm tối đa", "maximum points")
     name = _text(cell, "name")
-    node: dict[str, Any] = {"code": code, "name": {"vi": name, "en": _text(cell, "name_en") or name},
+    node: dict[str, Any] = {"code": code,
+                            "name": {"vi": name, "en": _text(cell, "name_en") or name},
                             "max_points": top, "rule": _rule(_text(cell, "rule"), top)}
     evidence = _text(cell, "evidence")
     if evidence:
@@ -246,8 +251,8 @@ def _rule(text: str, top: float) -> dict[str, Any]:
         for p in rest:
             m = re.fullmatch(r"(?:≥|>=)?\s*([\d.,]+)\s*=\s*([\d.,]+)", p)
             if not m:
-                raise _RowError(f"bậc '{p}': viết 'ngưỡng = điểm'", f"tier '{p}': write 'min = points'",
-                                "rule")
+                raise _RowError(f"bậc '{p}': viết 'ngưỡng = điểm'",
+                                f"tier '{p}': write 'min = points'", "rule")
             tiers.append({"min": _number(m.group(1), "rule", "ngưỡng", "threshold"),
                           "points": _number(m.group(2), "rule", "điểm", "points")})
         if not tiers:
@@ -263,15 +268,16 @@ def _rule(text: str, top: float) -> dict[str, Any]:
         for p in rest[1:]:
             m = re.fullmatch(r"(?:sàn|san|floor)\s*([\d.,]+)", p, re.IGNORECASE)
             if not m:
-                raise _RowError(f"'{p}' không rõ: viết 'sàn 20'", f"'{p}' is not known: write 'floor 20'",
-                                "rule")
+                raise _RowError(f"'{p}' không rõ: viết 'sàn 20'",
+                                f"'{p}' is not known: write 'floor 20'", "rule")
             out["floor"] = _number(m.group(1), "rule", "sàn", "floor")
         return out
     if kind == "count":
         if len(rest) != 1:
             raise _RowError("quy tắc đếm cần số điểm mỗi mục: 'đếm; 2'",
                             "a count rule needs the points per item: 'count; 2'", "rule")
-        return {"kind": kind, "per_item": _number(rest[0], "rule", "điểm mỗi mục", "points per item")}
+        return {"kind": kind,
+                "per_item": _number(rest[0], "rule", "điểm mỗi mục", "points per item")}
     return {"kind": kind}
 
 
@@ -280,7 +286,8 @@ def _document(info: dict[str, Any], comps: list[_Component]) -> dict[str, Any]:
     for c in comps:
         g = groups.get(c.group)
         if g is None:
-            code = "g" + str(len(groups) + 1) + "_" + re.sub(r"[^a-z0-9]+", "_", fold(c.group)).strip("_")
+            code = ("g" + str(len(groups) + 1) + "_"
+                    + re.sub(r"[^a-z0-9]+", "_", fold(c.group)).strip("_"))
             g = groups[c.group] = {"code": code[:60], "level": "pillar",
                                    "name": {"vi": c.group, "en": c.group_en},
                                    "max_points": 0.0, "children": []}
@@ -296,7 +303,8 @@ def _document(info: dict[str, Any], comps: list[_Component]) -> dict[str, Any]:
         if info.get(k) is not None:
             doc[k] = info[k]
     doc.update({"aggregation": "points", "total_points": total or None,
-                "root": {"code": "tong", "level": "index", "name": {"vi": "Tổng điểm", "en": "Total"},
+                "root": {"code": "tong", "level": "index",
+                         "name": {"vi": "Tổng điểm", "en": "Total"},
                          "children": list(groups.values())}})
     return doc
 

@@ -52,7 +52,8 @@ def _text(cell: Any) -> str:
 def detect(
     sheet: Sheet, catalogue: Indicators, shape: str = "auto"
 ) -> tuple[Layout | None, Iterator[Row]]:
-    """The layout of a sheet (None if it holds no table chiso knows) and the rows below the header."""
+    """The layout of a sheet (None if it holds no table chiso knows) and the rows below the \
+header."""
     rows = sheet.rows()
     for number, cells in rows:
         if number > HEADER_SEARCH_ROWS:
@@ -63,7 +64,8 @@ def detect(
     return None, iter(())
 
 
-def _layout(number: int, cells: list[Any], offset: int, catalogue: Indicators, shape: str) -> Layout:
+def _layout(number: int, cells: list[Any], offset: int, catalogue: Indicators,
+            shape: str) -> Layout:
     fields: dict[str, Column] = {}
     indicators: dict[str, Column] = {}
     unknown: list[Column] = []

@@ -116,7 +116,8 @@ def _ambiguous(reg: Registry, text: str, as_of: date, found: list[UnitRecord]) -
     more = f"; … ({len(found) - 12})" if len(found) > 12 else ""
     example = found[0]
     return UnitError(
-        f"Tên '{text}' chỉ {len(found)} đơn vị hành chính vào ngày {as_of:%d/%m/%Y}: {listed}{more}."
+        f"Tên '{text}' chỉ {len(found)} đơn vị hành chính vào ngày {as_of:%d/%m/%Y}: "
+        f"{listed}{more}."
         f" Hãy ghi mã đơn vị (ví dụ {example.id}) hoặc thêm tên tỉnh sau dấu phẩy (ví dụ"
         f" '{example.name}, {province(example)}').",
         f"'{text}' names {len(found)} administrative units on {as_of.isoformat()}: {listed}{more}."

@@ -37,7 +37,8 @@ STATUSES: Words = {"proposed": ("Đề xuất", "proposed", ("dự kiến",)),
             "approved": ("Đã phê duyệt", "approved", ("phê duyệt",)),
             "running": ("Đang triển khai", "running", ("triển khai", "đang thực hiện")),
             "closed": ("Đã kết thúc", "closed", ("kết thúc", "hoàn thành", "đã hoàn thành"))}
-GROUPS: Words = {"national": ("Quan trọng quốc gia", "national importance", ("dự án quan trọng quốc gia",)),
+GROUPS: Words = {"national": ("Quan trọng quốc gia", "national importance",
+                             ("dự án quan trọng quốc gia",)),
           "A": ("Nhóm A", "group A", ("a",)), "B": ("Nhóm B", "group B", ("b",)),
           "C": ("Nhóm C", "group C", ("c",))}
 FUNDING: Words = {"investment": ("Vốn đầu tư phát triển", "development investment",
@@ -193,7 +194,8 @@ class Row:
             return default
         code = _LOOKUP[name].get(fold(v))
         if code is None or code not in table:
-            self.fail(name, v, "phải là một trong: " + "; ".join(t[0] for t in table.values()) + ".",
+            self.fail(name, v,
+                      "phải là một trong: " + "; ".join(t[0] for t in table.values()) + ".",
                       "must be one of: " + "; ".join(t[1] for t in table.values()) + ".")
         return code
 
@@ -237,7 +239,8 @@ class Row:
             except ValueError:
                 pass
         if r is None or not math.isfinite(r) or not 0 <= r < 1:
-            self.fail(name, v, "tỷ lệ chiết khấu phải viết như 3,5 % hoặc 0,035 (từ 0 đến dưới 100 %).",
+            self.fail(name, v, "tỷ lệ chiết khấu phải viết như 3,5 % hoặc 0,035 "
+                               "(từ 0 đến dưới 100 %).",
                       "write the discount rate as 3.5 % or 0.035 (from 0 to below 100 %).")
             return None
         return r

@@ -77,7 +77,8 @@ def open_sheets(path: Path, limits: ImportLimits | None = None) -> list[Sheet]:
             raise _fail(
                 path,
                 f"tệp có đuôi {suffix} nhưng là bảng tính Excel. Hãy đổi đuôi thành .xlsx.",
-                f"the name ends in {suffix} but the content is an Excel workbook. Rename it to .xlsx.",
+                f"the name ends in {suffix} but the content is an Excel workbook."
+                " Rename it to .xlsx.",
             )
         return [_csv_sheet(path, head, limits)]
     raise _fail(
@@ -142,8 +143,8 @@ def _csv_sheet(path: Path, head: bytes, limits: ImportLimits) -> Sheet:
                     f"malformed CSV at line {reader.line_num}: {exc}.",
                 ) from None
             except UnicodeDecodeError as exc:
-                raise _fail(path, f"tệp CSV lẫn bảng mã ở dòng {reader.line_num + 1} ({exc.reason});"
-                            " hãy lưu tệp dạng UTF-8.",
+                raise _fail(path, f"tệp CSV lẫn bảng mã ở dòng {reader.line_num + 1}"
+                            f" ({exc.reason}); hãy lưu tệp dạng UTF-8.",
                             f"mixed character encodings at line {reader.line_num + 1}"
                             f" ({exc.reason}); save the file as UTF-8.") from None
 
@@ -154,7 +155,8 @@ def _lines(fh: Any, path: Path) -> Iterator[str]:
     """The file's lines, refused past `_LINE` characters (a line is read whole into memory)."""
     while line := fh.readline(_LINE + 1):
         if len(line) > _LINE:
-            raise _fail(path, f"một dòng dài hơn {format_vi(_LINE)} ký tự; đây không phải bảng CSV.",
+            raise _fail(path, f"một dòng dài hơn {format_vi(_LINE)} ký tự;"
+                        " đây không phải bảng CSV.",
                         f"a line is longer than {_LINE:,} characters; this is not a CSV table.")
         yield line
 
@@ -194,7 +196,8 @@ def _workbook_sheets(path: Path, limits: ImportLimits) -> list[Sheet]:
 def _calamine_sheets(path: Path, limits: ImportLimits) -> list[Sheet]:
     from python_calamine import CalamineWorkbook
 
-    damaged = ("bảng tính bị hỏng hoặc có mật khẩu", "the workbook is damaged or password-protected")
+    damaged = ("bảng tính bị hỏng hoặc có mật khẩu",
+               "the workbook is damaged or password-protected")
     try:
         book = CalamineWorkbook.from_path(str(path))
         loaded = [(meta.name, book.get_sheet_by_index(i))

@@ -229,8 +229,8 @@ class Checker:
         first = self._seen.get(key)
         if first is not None:
             self.problem(sheet, number, col, "value", v,
-                         f"số liệu này ({unit_id}, {node.code}, {period}, {kind}) đã có ở ô {first};"
-                         " mỗi số liệu chỉ được ghi một lần trong một tệp.",
+                         f"số liệu này ({unit_id}, {node.code}, {period}, {kind}) đã có ở ô"
+                         f" {first}; mỗi số liệu chỉ được ghi một lần trong một tệp.",
                          f"this figure ({unit_id}, {node.code}, {period}, {kind}) is already in"
                          f" cell {first}; give each figure once per file.")
             return None
@@ -356,7 +356,8 @@ class Checker:
         extra = self._value(sheet, number, col, cell, node, unit_id, period)
         if extra is None:
             return None
-        if reading.value_high is not None or extra.value_high is not None or extra.qualifier != "eq":
+        if (reading.value_high is not None or extra.value_high is not None
+                or extra.qualifier != "eq"):
             self.problem(sheet, number, col, "value_high", cell,
                          "cận trên phải là một số; khoảng giá trị ghi ở cột giá trị hoặc ở cột cận"
                          " trên, không ở cả hai.",

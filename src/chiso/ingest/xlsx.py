@@ -427,7 +427,8 @@ def _over(path: Path, what_vi: str, what_en: str, limit: int, sheet: str | None 
           **where: Any) -> Exception:
     on_vi = f"trang '{sheet}' có" if sheet else "bảng tính có"
     on_en = f"sheet '{sheet}' has" if sheet else "the workbook has"
-    return refuse(path, f"{on_vi} hơn {format_vi(limit)} {what_vi}, quá giới hạn; hãy chia nhỏ tệp.",
+    return refuse(path, f"{on_vi} hơn {format_vi(limit)} {what_vi}, quá giới hạn;"
+                        " hãy chia nhỏ tệp.",
                   f"{on_en} more than {limit:,} {what_en}, over the limit; split the file.",
                   **where)
 

@@ -120,8 +120,8 @@ def indices(rows: Sequence[IndexRow], lang: str, names: Callable[[IndexRow], str
             parts.append(_text(right + 1, y + row_height * 0.55, fmt.score(v, lang), 2.3))
         if row.national is not None:
             x = left + min(row.national / top, 1.0) * (right - left)
-            parts.append(f'<line x1="{x:.2f}" x2="{x:.2f}" y1="{y:.2f}" y2="{y + row_height - 0.6:.2f}"'
-                         f' stroke="{INK}" stroke-width="0.5"/>')
+            parts.append(f'<line x1="{x:.2f}" x2="{x:.2f}" y1="{y:.2f}"'
+                         f' y2="{y + row_height - 0.6:.2f}" stroke="{INK}" stroke-width="0.5"/>')
         if row.best is not None:
             x = left + min(row.best / top, 1.0) * (right - left)
             cy = y + (row_height - 0.8) / 2 + 0.3
@@ -177,7 +177,7 @@ def choropleth(map_name: str, values: Mapping[str, float], lang: str, width: flo
         a = lo if i == 0 else breaks[i - 1]
         parts.append(f'<rect x="{width * 0.62:.2f}" y="{y:.2f}" width="3.4" height="2.6" '
                      f'fill="{BLUES[i]}"/>')
-        parts.append(_text(width * 0.62 + 4.4, y + 2.1, f"{fmt.score(a, lang)}–{fmt.score(b, lang)}",
-                           2.4))
+        parts.append(_text(width * 0.62 + 4.4, y + 2.1,
+                           f"{fmt.score(a, lang)}–{fmt.score(b, lang)}", 2.4))
         y += 3.4
     return _svg(width, height, "".join(parts), "map")

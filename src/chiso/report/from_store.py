@@ -73,7 +73,8 @@ def _method_text(run: IndexRun, fw: Framework) -> Text:
     kind = (run.method or {}).get("kind")
     leaves = len(fw.scored_indicators())
     if kind == "published":
-        return Text(vi="Điểm và thứ hạng do Bộ công bố", en="Scores and ranks as the ministry published them")
+        return Text(vi="Điểm và thứ hạng do Bộ công bố",
+                    en="Scores and ranks as the ministry published them")
     if kind == "reexpressed":
         return Text(vi="Tỉnh hợp nhất nhận trung bình các chỉ số chính của các tỉnh cũ",
                     en="A merged province gets the mean of its predecessors' main indices")
@@ -128,7 +129,8 @@ def table(session: Session, run: IndexRun) -> Table:
         else:
             row["pillars"][r.node_code] = r.score
     rows = {u: v for u, v in by_unit.items() if v.get("score") is not None}
-    pillars = tuple(c for c in fw.root.children if any(c.code in v["pillars"] for v in rows.values()))
+    pillars = tuple(c for c in fw.root.children
+                    if any(c.code in v["pillars"] for v in rows.values()))
     unit_rows = {u.id: u for u in units.units(session, ids=list(rows))}
     rows = {u: v for u, v in rows.items() if u in unit_rows}
     order = tuple(sorted(rows, key=lambda u: (rows[u]["rank"] is None, rows[u]["rank"] or 0,
@@ -234,7 +236,8 @@ def ranking_model(session: Session, run: IndexRun, base_url: str = "",
     method = [m.method]
     if any(r.interval for r in rows):
         method.append(Text(vi="Khoảng hạng 5–95 %: các lần tính lại của phân tích độ bất định.",
-                           en="5–95 % rank interval: the recomputations of the uncertainty analysis."))
+                           en="5–95 % rank interval: the recomputations of the uncertainty "
+                              "analysis."))
     if t.previous_period:
         method.append(Text(vi=f"Thay đổi hạng so với {t.previous_period}.",
                            en=f"Rank change since {t.previous_period}."))
@@ -242,7 +245,8 @@ def ranking_model(session: Session, run: IndexRun, base_url: str = "",
                    tuple(IndexColumn(p.code, Text(vi=p.name.vi, en=p.name.en), p.max_points)
                          for p in t.pillars),
                    tuple(rows), map_name(list(t.units.values())), tuple(method), t.sources,
-                   _as_of(t), links.ranking(base_url, run.id, run.period), (today or date.today()).isoformat())
+                   _as_of(t), links.ranking(base_url, run.id, run.period),
+                   (today or date.today()).isoformat())
 
 
 def map_name(unit_rows: list[Unit]) -> str:
@@ -264,8 +268,8 @@ def _unit_in(t: Table, session: Session, unit_id: str) -> Unit:
                        f"No administrative unit '{unit_id}'; list them with `chiso units`.")
     if unit_id not in t.rows:
         raise NotFound(
-            f"{u.name} không có trong lần tính {t.run.id} ({t.run.framework_code}, {t.run.period}); "
-            "hãy chọn lần tính khác (--run).",
+            f"{u.name} không có trong lần tính {t.run.id} ({t.run.framework_code}, "
+            f"{t.run.period}); hãy chọn lần tính khác (--run).",
             f"{u.name} is not in index run {t.run.id} ({t.run.framework_code}, {t.run.period}); "
             "pick another run (--run).")
     return u
@@ -343,7 +347,8 @@ def trend(session: Session, t: Table, u: Unit) -> tuple[Series, ...]:
                     pts = tuple(sorted(pts + ((t.run.period, float(t.rows[u.id]["score"])),)))
                 kind = {"own": "unit", "predecessor": "predecessor"}.get(s["role"], "national")
                 name = s["name"]
-                label = (Text(vi="Trung bình các tỉnh", en="Mean of provinces") if kind == "national"
+                label = (Text(vi="Trung bình các tỉnh", en="Mean of provinces")
+                         if kind == "national"
                          else Text(vi=f"{name} (cũ)", en=f"{name} (former)")
                          if kind == "predecessor" else Text(vi=name, en=name))
                 if pts:
@@ -362,7 +367,8 @@ def trend(session: Session, t: Table, u: Unit) -> tuple[Series, ...]:
         other = t.run if period == t.run.period else runs.pick_run(session, code, period)
         if other is None:
             continue
-        res = runs.results(session, other.id, node_codes=[framework_of_run(session, other).root.code])
+        res = runs.results(session, other.id,
+                           node_codes=[framework_of_run(session, other).root.code])
         scores = {r.unit_id: r.score for r in res if r.score is not None}
         if u.id in scores:
             mine.append((period, float(scores[u.id])))
@@ -386,7 +392,8 @@ def brief_model(session: Session, unit_id: str, run: IndexRun, base_url: str = "
     return Brief(
         place=place_of(session, u), period=run.period, run=run_model(session, run, t.fw),
         standing=standing(t, unit_id), trend=trend(session, t, u), main_indices=rows,
-        strengths=strong, weaknesses=weak, peers=group, targets=targets(session, u, run.period, sim),
+        strengths=strong, weaknesses=weak, peers=group,
+        targets=targets(session, u, run.period, sim),
         moves=w, rank_gains=gains, shortfalls=shortfalls(session, u, sim), data_as_of=_as_of(t),
         link=links.province(base_url, unit_id, run.id),
         generated=(today or date.today()).isoformat(),

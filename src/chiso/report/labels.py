@@ -5,7 +5,8 @@ from __future__ import annotations
 # key -> (Vietnamese, English)
 LABELS: dict[str, tuple[str, str]] = {
     "brief_title": ("Hồ sơ chuyển đổi số", "Digital transformation brief"),
-    "ranking_title": ("Bảng xếp hạng chuyển đổi số cấp tỉnh", "Provincial digital transformation ranking"),
+    "ranking_title": ("Bảng xếp hạng chuyển đổi số cấp tỉnh",
+                      "Provincial digital transformation ranking"),
     "official": ("Chính thức (theo công bố của Bộ)", "Official (as the ministry published)"),
     "recomputed": ("Tính lại bằng chiso", "Recomputed by chiso"),
     "simulated": ("Dữ liệu mô phỏng, không phải số liệu thật", "Simulated data, not real figures"),
@@ -24,7 +25,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "rank_interval": ("Khoảng hạng 5–95 %", "5–95 % rank interval"),
     "rank_interval_none": ("chưa phân tích độ bất định", "no uncertainty analysis"),
     "rank_change": ("so với {period}", "since {period}"),
-    "merged": ("Tỉnh mới từ {date}, hợp nhất từ {units}.", "A new province from {date}, merged from {units}."),
+    "merged": ("Tỉnh mới từ {date}, hợp nhất từ {units}.",
+               "A new province from {date}, merged from {units}."),
     "trend": ("Xu hướng", "Trend"),
     "trend_note": ("Trước {date}: điểm của các tỉnh cũ (63 tỉnh, thành phố).",
                    "Before {date}: scores of the former provinces (63 provinces)."),
@@ -71,8 +73,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "change": ("Thay đổi hạng", "Rank change"),
     "province": ("Tỉnh, thành phố", "Province"),
     "map": ("Bản đồ điểm", "Score map"),
-    "map_islands": ("Bản đồ thể hiện quần đảo Hoàng Sa (TP. Đà Nẵng) và quần đảo Trường Sa (tỉnh Khánh Hòa) của Việt Nam.",
-                    "The map shows Vietnam's Hoàng Sa (Paracel) archipelago, part of Đà Nẵng, and Trường Sa (Spratly) archipelago, part of Khánh Hòa."),
+    "map_islands": (("Bản đồ thể hiện quần đảo Hoàng Sa (TP. Đà Nẵng) và quần đảo Trường Sa "
+                     "(tỉnh Khánh Hòa) của Việt Nam."),
+                    ("The map shows Vietnam's Hoàng Sa (Paracel) archipelago, part of Đà Nẵng, "
+                     "and Trường Sa (Spratly) archipelago, part of Khánh Hòa.")),
     "achieved": ("Đã đạt", "Achieved"),
     "on_track": ("Đúng tiến độ", "On track"),
     "at_risk": ("Có nguy cơ", "At risk"),
@@ -88,7 +92,8 @@ LABELS: dict[str, tuple[str, str]] = {
 # what a leader's gap counts, by Shortfall.kind: (Vietnamese, English) sentence templates
 SHORTFALLS: dict[str, tuple[str, str]] = {
     "smartphones": (
-        "Còn thiếu {amount} thuê bao điện thoại thông minh để đạt {goal} thuê bao/100 dân ({basis}).",
+        ("Còn thiếu {amount} thuê bao điện thoại thông minh để đạt {goal} thuê bao/100 dân "
+         "({basis})."),
         "{amount} more smartphone subscriptions to reach {goal} per 100 inhabitants ({basis})."),
     "it_budget": (
         "Cần chi thêm {amount} cho CNTT để đạt {goal} chi ngân sách ({basis}).",
@@ -103,8 +108,10 @@ SHORTFALLS: dict[str, tuple[str, str]] = {
         "Còn {amount} người dân chưa được phủ sóng để đạt {goal} ({basis}).",
         "{amount} people still to cover to reach {goal} ({basis})."),
     "digital_enterprises": (
-        "Cần thêm {amount} doanh nghiệp công nghệ số để đạt {goal} doanh nghiệp/1.000 dân ({basis}).",
-        "{amount} more digital-technology enterprises to reach {goal} per 1,000 inhabitants ({basis})."),
+        ("Cần thêm {amount} doanh nghiệp công nghệ số để đạt {goal} doanh nghiệp/1.000 dân "
+         "({basis})."),
+        ("{amount} more digital-technology enterprises to reach {goal} per 1,000 inhabitants "
+         "({basis}).")),
 }
 # how the inputs of a gap are named when cited
 INPUTS: dict[str, tuple[str, str]] = {

@@ -86,7 +86,8 @@ def targets(session: Session, u: Unit, period: str, simulated: bool = False
     core = core_framework(session)
     if core is None:
         return ()
-    nodes = {n.code: n for n in core.indicators() if n.direction in ("higher_better", "lower_better")}
+    nodes = {n.code: n for n in core.indicators()
+             if n.direction in ("higher_better", "lower_better")}
     figs = observations.figures(session, observations.Filter(
         unit_ids=[u.id], indicators=list(nodes), kinds=["actual", "target"],
         include_simulated=simulated))
@@ -97,7 +98,8 @@ def targets(session: Session, u: Unit, period: str, simulated: bool = False
             continue
         if o.kind == "actual":
             actual[o.indicator].append((o, src))
-        elif o.indicator not in own or (o.target_year or 0) > (own[o.indicator][0].target_year or 0):
+        elif (o.indicator not in own
+              or (o.target_year or 0) > (own[o.indicator][0].target_year or 0)):
             own[o.indicator] = (o, src)
     rows = []
     for code, obs in actual.items():
@@ -110,8 +112,10 @@ def targets(session: Session, u: Unit, period: str, simulated: bool = False
             basis, cite = "own_target", (source_of(t_src).title if t_src else None)
         else:
             year = int(period) if period.isdigit() else 0
-            dated = sorted((g for g in node.targets if g.year and g.year >= year), key=lambda g: g.year)
-            chosen = (dated or [g for g in node.targets if g.year is None] or list(node.targets) or [None])[0]
+            dated = sorted((g for g in node.targets if g.year and g.year >= year),
+                           key=lambda g: g.year)
+            chosen = (dated or [g for g in node.targets if g.year is None] or list(node.targets)
+                      or [None])[0]
             if chosen is None:
                 continue
             target = {"value": chosen.value, "qualifier": chosen.qualifier, "year": chosen.year}
@@ -145,7 +149,8 @@ def _provincial_mean(session: Session, code: str, period: str, simulated: bool
         indicators=[code], periods=[period], kinds=["actual"], include_simulated=simulated))
     if (code, period) not in means:
         return None
-    return means[(code, period)][0], f"Trung bình các tỉnh có số liệu / mean of the provinces, {period}"
+    return (means[(code, period)][0],
+            f"Trung bình các tỉnh có số liệu / mean of the provinces, {period}")
 
 
 def shortfalls(session: Session, u: Unit, simulated: bool = False) -> tuple[Shortfall, ...]:
@@ -190,8 +195,9 @@ def shortfalls(session: Session, u: Unit, simulated: bool = False) -> tuple[Shor
     if spend is not None and share is not None and share.value > 0:
         spend_src = spend.source.title if spend.source else "—"
         budget = Cited(spend.value / share.value * 100, "vnd",
-                       f"chi CNTT {fmt.vnd(spend.value)} ({spend_src}) ÷ {fmt.pct(share.value, 'vi', 2)}"
-                       " / IT spending ÷ its share", spend.period,
+                       f"chi CNTT {fmt.vnd(spend.value)} ({spend_src})"
+                       f" ÷ {fmt.pct(share.value, 'vi', 2)} / IT spending ÷ its share",
+                       spend.period,
                        simulated=spend.simulated or share.simulated)
         for goal in national_target("it_budget_share"):
             s = budget_missing(budget, _cited(share, "percent"), goal)

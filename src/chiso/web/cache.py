@@ -136,7 +136,8 @@ class ResponseCache:
                     body = b"".join(chunks)
                     hdrs = [(k, v) for k, v in start.get("headers", [])
                             if k.lower() not in (b"etag", b"content-length")]
-                    etag = b'W/"' + hashlib.blake2b(body, digest_size=12).hexdigest().encode() + b'"'
+                    etag = (b'W/"' + hashlib.blake2b(body, digest_size=12).hexdigest().encode()
+                            + b'"')
                     hdrs.append((b"etag", etag))
                     entry = (200, hdrs, body)
                     no_store = any(k.lower() == b"cache-control" and b"no-store" in v

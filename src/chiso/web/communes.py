@@ -43,12 +43,14 @@ def rule_text(node: Node) -> dict[str, str] | None:
         steps = sorted(rule.tiers, key=lambda t: t.min)
         return {"vi": "Theo bậc: " + "; ".join(f"từ {format_vi(t.min)}: {format_vi(t.points)} điểm"
                                        for t in steps),
-                "en": "Tiers: " + "; ".join(f"from {_num(t.min)}: {_num(t.points)} points" for t in steps)}
+                "en": "Tiers: " + "; ".join(f"from {_num(t.min)}: {_num(t.points)} points"
+                                            for t in steps)}
     if isinstance(rule, Proportional):
         floor_vi = f", dưới {format_vi(rule.floor)}: 0" if rule.floor else ""
         floor_en = f", below {_num(rule.floor)}: 0" if rule.floor else ""
         return {"vi": f"Tỷ lệ với đích {format_vi(rule.target)}, tối đa {top_vi} điểm{floor_vi}",
-                "en": f"In proportion to the target {_num(rule.target)}, at most {top} points{floor_en}"}
+                "en": f"In proportion to the target {_num(rule.target)}, "
+                      f"at most {top} points{floor_en}"}
     if isinstance(rule, Count):
         return {"vi": f"{format_vi(rule.per_item)} điểm mỗi mục, tối đa {top_vi}",
                 "en": f"{_num(rule.per_item)} points per item, at most {top}"}
@@ -98,7 +100,8 @@ def province_communes(session: Session, province_id: str, run: IndexRun | None) 
         "pillars": rank["pillars"], "has_interval": rank["has_interval"], "rows": rows,
         "unscored": [unit_json(u) for u in listed if u.id not in scored],
         "simulated": bool(run.simulated),
-        "moved": sorted((r for r in rows if r["rank_change"]), key=lambda r: -abs(r["rank_change"]))[:5],
+        "moved": sorted((r for r in rows if r["rank_change"]),
+                        key=lambda r: -abs(r["rank_change"]))[:5],
         "summary": _summary([r["score"] for r in rows]),
     })
     return out

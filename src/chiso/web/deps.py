@@ -29,7 +29,8 @@ LangQuery = Annotated[str | None, Query(pattern="^(vi|en)$", description="vi (m�
 class Paging:
     def __init__(
         self,
-        limit: Annotated[int, Query(ge=1, le=1000, description="Số dòng mỗi trang / rows per page")] = 100,
+        limit: Annotated[int, Query(ge=1, le=1000,
+                                    description="Số dòng mỗi trang / rows per page")] = 100,
         offset: Annotated[int, Query(ge=0, le=10_000_000, description="Bỏ qua / rows to skip")] = 0,
     ) -> None:
         self.limit, self.offset = limit, offset

@@ -9,10 +9,12 @@ LANGS = ("vi", "en")
 
 # key -> (Vietnamese, English)
 LABELS: dict[str, tuple[str, str]] = {
-    "site": ("chiso · Chỉ số chuyển đổi số cấp tỉnh", "chiso · Provincial digital transformation index"),
+    "site": ("chiso · Chỉ số chuyển đổi số cấp tỉnh",
+             "chiso · Provincial digital transformation index"),
     "site_short": ("chiso", "chiso"),
     "tagline": ("Đo lường, so sánh và theo dõi chuyển đổi số của 34 tỉnh, thành phố",
-                "Measuring, comparing and steering the digital transformation of Vietnam's provinces"),
+                ("Measuring, comparing and steering the digital transformation of "
+                 "Vietnam's provinces")),
     "nav_overview": ("Tổng quan", "Overview"),
     "nav_scorecard": ("Hồ sơ tỉnh", "Province scorecard"),
     "nav_indicator": ("Chỉ tiêu", "Indicators"),
@@ -108,7 +110,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "wit_threshold": ("Điểm cần đạt", "Score needed"),
     "wit_reached": ("Đã đạt", "Reached"),
     "wit_loading": ("Đang tính…", "Computing…"),
-    "wit_unreachable": ("Không đạt được trong phạm vi của các chỉ số", "Not reachable within the indices' ranges"),
+    "wit_unreachable": ("Không đạt được trong phạm vi của các chỉ số",
+                        "Not reachable within the indices' ranges"),
     "wit_exact": ("chính xác (phương pháp tuyến tính)", "exact (a linear method)"),
     "wit_search": ("tìm kiếm bằng phép tính đầy đủ", "a search with the full build"),
     "published": ("công bố", "published"),
@@ -140,7 +143,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "pillar_radar": ("Điểm các trụ cột", "Pillar scores"),
     "merged_from": ("Hình thành từ", "Formed from"),
     "merged_into": ("Nay thuộc", "Now part of"),
-    "merged_note": ("Tỉnh mới từ ngày 1/7/2025, hợp nhất từ:", "A new province from 1 July 2025, merged from:"),
+    "merged_note": ("Tỉnh mới từ ngày 1/7/2025, hợp nhất từ:",
+                    "A new province from 1 July 2025, merged from:"),
     "kept_note": ("Không sáp nhập khi sắp xếp đơn vị hành chính ngày 1/7/2025; tiếp nối:",
                   "Not merged in the reorganisation of 1 July 2025; it continues:"),
     "rank_base": ("Thay đổi hạng so với", "Rank change against"),
@@ -156,7 +160,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "row": ("dòng", "row"),
     "cell": ("ô", "cell"),
     "run": ("Lần tính", "Index run"),
-    "run_record": ("Bản ghi lần tính (để tính lại đúng từng con số)", "Run record (to regenerate the numbers exactly)"),
+    "run_record": ("Bản ghi lần tính (để tính lại đúng từng con số)",
+                   "Run record (to regenerate the numbers exactly)"),
     "method": ("Phương pháp", "Method"),
     "normalisation": ("Chuẩn hóa", "Normalisation"),
     "aggregation": ("Tổng hợp", "Aggregation"),
@@ -176,8 +181,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "all_indicators": ("Tất cả chỉ tiêu", "All indicators"),
     "footer": ("chiso · mã nguồn mở · số liệu kèm nguồn gốc từng con số",
                "chiso · open source · every figure with its provenance"),
-    "map_islands": ("Bản đồ thể hiện quần đảo Hoàng Sa (TP. Đà Nẵng) và quần đảo Trường Sa (tỉnh Khánh Hòa) của Việt Nam.",
-                    "The map shows Vietnam's Hoàng Sa (Paracel) archipelago, part of Đà Nẵng, and Trường Sa (Spratly) archipelago, part of Khánh Hòa."),
+    "map_islands": (("Bản đồ thể hiện quần đảo Hoàng Sa (TP. Đà Nẵng) và quần đảo Trường Sa "
+                     "(tỉnh Khánh Hòa) của Việt Nam."),
+                    ("The map shows Vietnam's Hoàng Sa (Paracel) archipelago, part of Đà Nẵng, "
+                     "and Trường Sa (Spratly) archipelago, part of Khánh Hòa.")),
 }
 
 UNITS: dict[str, tuple[str, str]] = {
@@ -368,7 +375,8 @@ PROJECT_LABELS: dict[str, tuple[str, str]] = {
     "pv_costs": ("Hiện giá chi phí", "PV of costs"),
     "payback": ("Năm hoàn vốn", "Payback year"),
     "irr": ("Suất sinh lợi nội bộ (IRR)", "Internal rate of return (IRR)"),
-    "irr_none": ("không có (không tồn tại hoặc không duy nhất)", "none (does not exist or is not unique)"),
+    "irr_none": ("không có (không tồn tại hoặc không duy nhất)",
+                 "none (does not exist or is not unique)"),
     "rate": ("Tỷ lệ chiết khấu", "Discount rate"),
     "cash_flows": ("Dòng tiền theo năm", "Cash flows by year"),
     "costs": ("Chi phí", "Costs"),
@@ -394,7 +402,8 @@ PROJECT_LABELS: dict[str, tuple[str, str]] = {
     "no_price": ("chưa có giá công bố", "no published price"),
     "no_projects": ("Chưa có dự án nào được công bố.", "No project has been published yet."),
     "bn_dong": ("tỷ đồng", "billion đồng"),
-    "flag_below_bar": ("B/C < 2: “một đồng phải thu về hai”", "B/C < 2: “one đồng must bring back two”"),
+    "flag_below_bar": ("B/C < 2: “một đồng phải thu về hai”",
+                       "B/C < 2: “one đồng must bring back two”"),
     "flag_no_benefit": ("chưa ghi lợi ích nào", "no benefit recorded"),
     "flag_no_cost": ("chưa ghi chi phí", "no cost recorded"),
     "flag_cost_grows_without_benefit": ("chi phí tăng mà không có lợi ích",

@@ -37,9 +37,9 @@ def framework_of(rec: FrameworkRecord) -> Framework:
 
 
 def framework_for_run(session: Session, run: IndexRun) -> tuple[FrameworkRecord, Framework]:
-    rec = frameworks.framework(session, run.framework_code, run.framework_version) or frameworks.framework(
-        session, run.framework_code
-    )
+    rec = frameworks.framework(
+        session, run.framework_code, run.framework_version
+    ) or frameworks.framework(session, run.framework_code)
     if rec is None:
         raise NotFound(
             f"Không có khung chỉ số {run.framework_code} của lần tính {run.id}",
@@ -258,7 +258,8 @@ def describe_run(run: IndexRun) -> list[dict[str, str]]:
         f"{', có số liệu mô phỏng' if rec.get('include_simulated') else ''}; "
         f"{len(rec.get('units', []))} đơn vị × {len(rec.get('indicators', []))} chỉ tiêu, "
         f"đủ số liệu {round(100 * float(rec.get('availability', 0)))} %",
-        f"Inputs: {'published figures' if inputs == 'public' else 'approved figures, unpublished too'}"
+        "Inputs: "
+        f"{'published figures' if inputs == 'public' else 'approved figures, unpublished too'}"
         f"{', with simulated figures' if rec.get('include_simulated') else ''}; "
         f"{len(rec.get('units', []))} units × {len(rec.get('indicators', []))} indicators, "
         f"{round(100 * float(rec.get('availability', 0)))} % of cells filled")
@@ -319,13 +320,14 @@ def figure_json(obs: Observation, src: Source | None, node: Node | None = None) 
 
 
 def _national(session: Session, indicators: list[str]) -> dict[tuple[str, str], dict[str, Any]]:
-    """Stored national figures (the country's actual or national_average), by indicator and period."""
+    """Stored national figures (the country's actual or national_average), by indicator and
+    period."""
     nat = units.country(session)
     if nat is None or not indicators:
         return {}
     out: dict[tuple[str, str], dict[str, Any]] = {}
-    for obs, src in observations.figures(session, observations.Filter(unit_ids=[nat.id], indicators=indicators,
-                                                       kinds=["national_average", "actual"])):
+    for obs, src in observations.figures(session, observations.Filter(
+            unit_ids=[nat.id], indicators=indicators, kinds=["national_average", "actual"])):
         key = (obs.indicator, obs.period)
         if key not in out or obs.kind == "national_average":
             out[key] = figure_json(obs, src)
@@ -342,7 +344,8 @@ def _target_for(node: Node, own: list[dict[str, Any]], period: str) -> dict[str,
         year = int(period)
     except ValueError:
         year = 0
-    dated = sorted((tg for tg in node.targets if tg.year and tg.year >= year), key=lambda tg: tg.year)
+    dated = sorted((tg for tg in node.targets if tg.year and tg.year >= year),
+                   key=lambda tg: tg.year)
     standing = [tg for tg in node.targets if tg.year is None]
     chosen = (dated or standing or list(node.targets) or [None])[0]
     if chosen is None:
@@ -356,15 +359,17 @@ def scorecard(session: Session, unit_id: str, run: IndexRun | None) -> dict[str,
     """A province's scorecard: score, rank and interval, pillars, indicators with provenance."""
     u = units.unit(session, unit_id)
     if u is None:
-        raise NotFound(f"Không có đơn vị hành chính '{unit_id}'", f"No administrative unit '{unit_id}'")
+        raise NotFound(f"Không có đơn vị hành chính '{unit_id}'",
+                       f"No administrative unit '{unit_id}'")
     preds = [{"unit": unit_json(p), "effective": e.effective.isoformat(), "kind": e.kind}
              for p, e in units.predecessors(session, unit_id)]
     succs = [{"unit": unit_json(s), "effective": e.effective.isoformat(), "kind": e.kind}
              for s, e in units.successors(session, unit_id)]
     out: dict[str, Any] = {"unit": unit_json(u), "predecessors": preds, "successors": succs,
                            "history": history(session, unit_id),
-                           "runs": runs_json(session, [r for r in runs.runs_with_unit(session, unit_id)
-                                                        if r.status != "preview"]),
+                           "runs": runs_json(session,
+                                             [r for r in runs.runs_with_unit(session, unit_id)
+                                              if r.status != "preview"]),
                            "run": None, "score": None, "pillars": [], "indicators": []}
     if run is None:
         return out
@@ -386,7 +391,8 @@ def scorecard(session: Session, unit_id: str, run: IndexRun | None) -> dict[str,
     out["score"]["previous_run"] = rank["previous"]
     best_row = rank["rows"][0] if rank["rows"] else None
     for p in rank["pillars"]:
-        vals = [r["pillars"][p["code"]] for r in rank["rows"] if r["pillars"].get(p["code"]) is not None]
+        vals = [r["pillars"][p["code"]] for r in rank["rows"]
+                if r["pillars"].get(p["code"]) is not None]
         out["pillars"].append({
             **p, "score": me["pillars"].get(p["code"]),
             "mean": statistics.fmean(vals) if vals else None,
@@ -404,7 +410,8 @@ def scorecard(session: Session, unit_id: str, run: IndexRun | None) -> dict[str,
 def _other_rows(session: Session, current: str, seen: set[str], u: Unit, period: str,
                 peers: list[str]) -> list[dict[str, Any]]:
     """The province's figures on indicators of other frameworks (e.g. a report's figures)."""
-    have = {o.indicator for o, _ in observations.figures(session, observations.Filter(unit_ids=[u.id]))} - seen
+    have = {o.indicator
+            for o, _ in observations.figures(session, observations.Filter(unit_ids=[u.id]))} - seen
     rows: list[dict[str, Any]] = []
     latest: dict[str, FrameworkRecord] = {}
     for rec in frameworks.frameworks(session):
@@ -429,7 +436,8 @@ def _indicator_rows(session: Session, fw: Framework, u: Unit, period: str,
     codes = [n.code for n in inds]
     mine: dict[str, list[dict[str, Any]]] = defaultdict(list)
     by_code = {n.code: n for n in inds}
-    for obs, src in observations.figures(session, observations.Filter(unit_ids=[u.id], indicators=codes)):
+    for obs, src in observations.figures(session,
+                                         observations.Filter(unit_ids=[u.id], indicators=codes)):
         mine[obs.indicator].append(figure_json(obs, src, by_code.get(obs.indicator)))
     national = _national(session, codes)
     # a mean of the provinces is read only for rates: not of ranks, counts or sums of money
@@ -492,8 +500,8 @@ def indicator_view(session: Session, code: str, framework: str | None,
     periods = observations.periods_of(session, code)
     if period is None and periods:
         period = periods[-1]
-    figs = observations.figures(session, observations.Filter(indicators=[code], periods=[period] if period else [],
-                                              kinds=["actual"])) if period else []
+    figs = observations.figures(session, observations.Filter(
+        indicators=[code], periods=[period] if period else [], kinds=["actual"])) if period else []
     ids = [o.unit_id for o, _ in figs]
     by_id = {x.id: x for x in units.units(session, ids=ids)}
     rows = [{**figure_json(o, s, node), "unit": unit_json(by_id[o.unit_id])} for o, s in figs

@@ -170,7 +170,8 @@ def project_view(session: Session, code: str, view: str = "public") -> dict[str,
     if a is not None:
         for ln in a["switching_values"]["lines"]:
             tornado.append({"name": f"{_category(ln['category'], 'vi')}: {ln['item']}".rstrip(": "),
-                            "name_en": f"{_category(ln['category'], 'en')}: {ln['item']}".rstrip(": "),
+                            "name_en":
+                                f"{_category(ln['category'], 'en')}: {ln['item']}".rstrip(": "),
                             "kind": ln["kind"], "pv": ln["pv"], "to_npv_zero": ln["to_npv_zero"],
                             "to_bar": ln["to_bar"]})
         tornado.sort(key=lambda x: -abs(x["pv"]))

@@ -102,7 +102,8 @@ def _indicators(s: Session, lang: str = "vi") -> list[list[Any]]:
         for n in fw.nodes():
             targets = "; ".join(f"{t.qualifier} {t.value:g}" + (f" ({t.year})" if t.year else "")
                                 for t in n.targets)
-            out.append([rec.code, rec.version, n.code, parents[n.code], n.level, n.name.vi, n.name.en,
+            out.append([rec.code, rec.version, n.code, parents[n.code], n.level,
+                        n.name.vi, n.name.en,
                         n.unit, n.precision, n.direction, n.weight, n.max_points, n.scored,
                         n.goalposts.low if n.goalposts else None,
                         n.goalposts.high if n.goalposts else None, targets or None])
@@ -110,7 +111,8 @@ def _indicators(s: Session, lang: str = "vi") -> list[list[Any]]:
 
 
 def _sources(s: Session, lang: str = "vi") -> list[list[Any]]:
-    return [[x.id, x.kind, x.title, x.uri, x.sha256, x.simulated, x.note] for x in sources.sources(s)]
+    return [[x.id, x.kind, x.title, x.uri, x.sha256, x.simulated, x.note]
+            for x in sources.sources(s)]
 
 
 def _published_projects(s: Session) -> list[dict[str, Any]]:
@@ -159,23 +161,28 @@ def F(name: str, typ: str, vi: str, en: str) -> Field:  # short table specs
 
 
 TABLES: dict[str, Table] = {t.name: t for t in (
-    Table("observations", "Số liệu (bản hiện hành, kèm nguồn gốc)", "Figures (current, with provenance)", (
+    Table("observations", "Số liệu (bản hiện hành, kèm nguồn gốc)",
+          "Figures (current, with provenance)", (
         F("id", "integer", "mã", "id"), F("unit_id", "string", "mã đơn vị", "unit id"),
         F("unit_name", "string", "đơn vị", "unit"),
         F("indicator", "string", "mã chỉ tiêu", "indicator code"),
-        F("indicator_name", "string", "chỉ tiêu", "indicator"), F("period", "string", "kỳ", "period"),
+        F("indicator_name", "string", "chỉ tiêu", "indicator"),
+        F("period", "string", "kỳ", "period"),
         F("kind", "string", "loại", "kind"), F("value", "number", "giá trị", "value"),
         F("value_high", "number", "cận trên", "upper value"),
         F("qualifier", "string", "định tính", "qualifier"),
         F("target_year", "integer", "năm mục tiêu", "target year"),
-        F("status", "string", "trạng thái", "status"), F("revision", "integer", "lần sửa", "revision"),
-        F("source_id", "integer", "mã nguồn", "source id"), F("source", "string", "nguồn", "source"),
+        F("status", "string", "trạng thái", "status"),
+        F("revision", "integer", "lần sửa", "revision"),
+        F("source_id", "integer", "mã nguồn", "source id"),
+        F("source", "string", "nguồn", "source"),
         F("simulated", "boolean", "mô phỏng", "simulated"),
         F("provenance_file", "string", "tệp/tài liệu", "file or document"),
         F("provenance_cell", "string", "ô/dòng", "cell or row"),
         F("provenance_quote", "string", "trích dẫn", "quote"),
         F("provenance", "object", "nguồn gốc (JSON)", "provenance (JSON)")), _observations),
-    Table("index_results", "Kết quả chỉ số: điểm, hạng, khoảng hạng", "Index results: scores, ranks, intervals", (
+    Table("index_results", "Kết quả chỉ số: điểm, hạng, khoảng hạng",
+          "Index results: scores, ranks, intervals", (
         F("run_id", "integer", "lần tính", "run"), F("framework", "string", "khung", "framework"),
         F("period", "string", "kỳ", "period"), F("unit_id", "string", "mã đơn vị", "unit id"),
         F("unit_name", "string", "đơn vị", "unit"), F("node", "string", "mã nút", "node code"),
@@ -185,45 +192,59 @@ TABLES: dict[str, Table] = {t.name: t for t in (
         F("rank_median", "number", "hạng trung vị", "median rank"),
         F("rank_q95", "number", "hạng P95", "rank P95"),
         F("simulated", "boolean", "mô phỏng", "simulated")), _results),
-    Table("index_runs", "Các lần tính (bản ghi để tính lại)", "Index runs (records to regenerate them)", (
+    Table("index_runs", "Các lần tính (bản ghi để tính lại)",
+          "Index runs (records to regenerate them)", (
         F("id", "integer", "mã", "id"), F("framework", "string", "khung", "framework"),
-        F("framework_version", "string", "phiên bản", "version"), F("period", "string", "kỳ", "period"),
-        F("unit_level", "string", "cấp", "level"), F("simulated", "boolean", "mô phỏng", "simulated"),
-        F("label", "string", "nhãn", "label"), F("snapshot_hash", "string", "mã băm", "snapshot hash"),
+        F("framework_version", "string", "phiên bản", "version"),
+        F("period", "string", "kỳ", "period"),
+        F("unit_level", "string", "cấp", "level"),
+        F("simulated", "boolean", "mô phỏng", "simulated"),
+        F("label", "string", "nhãn", "label"),
+        F("snapshot_hash", "string", "mã băm", "snapshot hash"),
         F("chiso_version", "string", "phiên bản chiso", "chiso version"),
         F("method", "object", "phương pháp (JSON)", "method (JSON)")), _runs),
     Table("indicators", "Khung chỉ số và chỉ tiêu", "Frameworks and indicators", (
-        F("framework", "string", "khung", "framework"), F("version", "string", "phiên bản", "version"),
+        F("framework", "string", "khung", "framework"),
+        F("version", "string", "phiên bản", "version"),
         F("code", "string", "mã", "code"), F("parent", "string", "nút cha", "parent"),
         F("level", "string", "cấp", "level"), F("name_vi", "string", "tên", "name (vi)"),
-        F("name_en", "string", "tên tiếng Anh", "name (en)"), F("unit", "string", "đơn vị tính", "unit"),
+        F("name_en", "string", "tên tiếng Anh", "name (en)"),
+        F("unit", "string", "đơn vị tính", "unit"),
         F("decimals", "integer", "số chữ số thập phân", "decimals"),
         F("direction", "string", "chiều", "direction"), F("weight", "number", "trọng số", "weight"),
         F("max_points", "number", "điểm tối đa", "max points"),
-        F("scored", "boolean", "tính điểm", "scored"), F("goalpost_low", "number", "ngưỡng dưới", "low goalpost"),
+        F("scored", "boolean", "tính điểm", "scored"),
+        F("goalpost_low", "number", "ngưỡng dưới", "low goalpost"),
         F("goalpost_high", "number", "ngưỡng trên", "high goalpost"),
         F("targets", "string", "mục tiêu", "targets")), _indicators),
     Table("units", "Đơn vị hành chính", "Administrative units", (
         F("id", "string", "mã", "id"), F("code", "string", "mã TCTK", "GSO code"),
         F("name", "string", "tên", "name"), F("full_name", "string", "tên đầy đủ", "full name"),
         F("type", "string", "loại", "type"), F("level", "string", "cấp", "level"),
-        F("parent_id", "string", "cấp trên", "parent"), F("valid_from", "date", "hiệu lực từ", "valid from"),
+        F("parent_id", "string", "cấp trên", "parent"),
+        F("valid_from", "date", "hiệu lực từ", "valid from"),
         F("valid_to", "date", "hiệu lực đến", "valid to")), _units),
     Table("sources", "Nguồn số liệu", "Sources", (
         F("id", "integer", "mã", "id"), F("kind", "string", "loại", "kind"),
         F("title", "string", "tiêu đề", "title"), F("uri", "string", "địa chỉ", "uri"),
-        F("sha256", "string", "mã băm", "sha256"), F("simulated", "boolean", "mô phỏng", "simulated"),
+        F("sha256", "string", "mã băm", "sha256"),
+        F("simulated", "boolean", "mô phỏng", "simulated"),
         F("note", "string", "ghi chú", "note")), _sources),
-    Table("projects", "Sổ dự án CNTT đã công bố, kèm thẩm định", "Published IT projects, appraised", (
+    Table("projects", "Sổ dự án CNTT đã công bố, kèm thẩm định",
+          "Published IT projects, appraised", (
         F("code", "string", "mã", "code"), F("name", "string", "tên", "name"),
-        F("name_en", "string", "tên tiếng Anh", "name (en)"), F("unit_id", "string", "đơn vị", "unit"),
+        F("name_en", "string", "tên tiếng Anh", "name (en)"),
+        F("unit_id", "string", "đơn vị", "unit"),
         F("sector", "string", "lĩnh vực", "sector"), F("status", "string", "trạng thái", "status"),
         F("start_year", "integer", "năm bắt đầu", "start year"),
         F("rate", "number", "tỷ lệ chiết khấu", "discount rate"), F("npv", "number", "NPV", "NPV"),
         F("pv_benefits", "number", "hiện giá lợi ích", "PV of benefits"),
-        F("pv_costs", "number", "hiện giá chi phí", "PV of costs"), F("bcr", "number", "B/C", "B/C"),
-        F("payback_year", "integer", "năm hoàn vốn", "payback year"), F("irr", "number", "IRR", "IRR"),
-        F("meets_bar", "boolean", "đạt B/C ≥ 2", "B/C ≥ 2 met"), F("flags", "string", "cảnh báo", "flags"),
+        F("pv_costs", "number", "hiện giá chi phí", "PV of costs"),
+        F("bcr", "number", "B/C", "B/C"),
+        F("payback_year", "integer", "năm hoàn vốn", "payback year"),
+        F("irr", "number", "IRR", "IRR"),
+        F("meets_bar", "boolean", "đạt B/C ≥ 2", "B/C ≥ 2 met"),
+        F("flags", "string", "cảnh báo", "flags"),
         F("simulated", "boolean", "mô phỏng", "simulated"),
         F("published_at", "string", "ngày công bố", "published at")), _projects),
     Table("project_flows", "Dòng tiền các dự án đã công bố", "Cash flows of published projects", (
@@ -313,8 +334,8 @@ def datapackage(session: Session) -> bytes:
             "profile": "tabular-data-package", "name": "chiso-published-data",
             "title": "chiso: dữ liệu công bố / published data", "version": chiso.__version__,
             "licenses": [{"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0"}],
-            "description": "Số liệu chuyển đổi số cấp tỉnh kèm nguồn gốc, kết quả chỉ số và xếp hạng. "
-                           "Simulated rows are flagged (simulated = true).",
+            "description": "Số liệu chuyển đổi số cấp tỉnh kèm nguồn gốc, kết quả chỉ số "
+                           "và xếp hạng. Simulated rows are flagged (simulated = true).",
             "resources": resources,
         }
         z.writestr("datapackage.json", json.dumps(pkg, ensure_ascii=False, indent=2))

@@ -61,7 +61,8 @@ def known(session: Session, units: Iterable[str] = (), indicators: Iterable[str]
     if framework is not None:
         code, version = framework
         if code not in cat.codes():
-            raise NotFound(f"Không có khung chỉ số '{code[:80]}'. Các khung: {', '.join(cat.codes())}.",
+            raise NotFound(f"Không có khung chỉ số '{code[:80]}'. "
+                           f"Các khung: {', '.join(cat.codes())}.",
                            f"No framework '{code[:80]}'. Frameworks: {', '.join(cat.codes())}.")
         tree = {n.code for n in cat.framework(code, version).nodes()} if nodes else set()
         for node in nodes:

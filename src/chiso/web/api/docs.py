@@ -53,7 +53,8 @@ def api_docs(request: Request) -> Response:
   <p>{escape(INTRO[lang])}</p>
   <p lang="{other}" class="muted">{escape(INTRO[other])}</p>
   <p><a href="/api/v1/openapi.json">openapi.json</a> ·
-     <a href="/api/v1/docs?lang={other}" hreflang="{other}">{"English" if lang == "vi" else "Tiếng Việt"}</a></p>
+     <a href="/api/v1/docs?lang={other}" hreflang="{other}">{
+       "English" if lang == "vi" else "Tiếng Việt"}</a></p>
 </header>
 <main id="swagger-ui" data-spec="/api/v1/openapi.json" data-testid="api-docs"></main>
 <script src="/api/v1/docs/swagger-ui-bundle.js?v={v}"></script>

@@ -24,14 +24,19 @@ def list_observations(
     request: Request,
     session: SessionDep,
     paging: PagingDep,
-    unit: Annotated[list[Annotated[str, Query(max_length=40)]], Query(description="Mã đơn vị / unit id (repeatable)")] = [],  # noqa: B006
-    indicator: Annotated[list[Annotated[str, Query(max_length=80)]], Query(description="Mã chỉ tiêu / indicator code (repeatable)")] = [],  # noqa: B006
-    period: Annotated[list[Annotated[str, Query(max_length=10)]], Query(description="Kỳ, ví dụ 2024 / period (repeatable)")] = [],  # noqa: B006
-    kind: Annotated[list[Kind], Query(description="actual | target | national_average | benchmark")] = [],  # noqa: B006
+    unit: Annotated[list[Annotated[str, Query(max_length=40)]],
+                    Query(description="Mã đơn vị / unit id (repeatable)")] = [],  # noqa: B006
+    indicator: Annotated[list[Annotated[str, Query(max_length=80)]],
+                         Query(description="Mã chỉ tiêu / indicator code (repeatable)")] = [],  # noqa: B006
+    period: Annotated[list[Annotated[str, Query(max_length=10)]],
+                      Query(description="Kỳ, ví dụ 2024 / period (repeatable)")] = [],  # noqa: B006
+    kind: Annotated[list[Kind],
+                    Query(description="actual | target | national_average | benchmark")] = [],  # noqa: B006
 ) -> JSON:
     known(session, units=unit, indicators=indicator)
     f = observations.Filter(unit_ids=unit, indicators=indicator, periods=period, kinds=kind)
     total = observations.count(session, f)
     rows = observations.figures(session, f, limit=paging.limit, offset=paging.offset)
     nodes = indicator_nodes(session)
-    return JSON(page([figure_json(o, s, nodes.get(o.indicator)) for o, s in rows], total, paging.limit, paging.offset, request))
+    return JSON(page([figure_json(o, s, nodes.get(o.indicator)) for o, s in rows], total,
+                     paging.limit, paging.offset, request))

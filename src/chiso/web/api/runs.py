@@ -67,7 +67,8 @@ def get_run(session: SessionDep, run_id: RunId) -> JSON:
               stale=[c.__dict__ for c in stale_cells(session, run)])
 
 
-@router.get("/runs/{run_id}/results", summary="Điểm và hạng mọi nút / scores and ranks of every node",
+@router.get("/runs/{run_id}/results",
+            summary="Điểm và hạng mọi nút / scores and ranks of every node",
             response_class=JSON)
 def run_results(
     request: Request,
@@ -87,7 +88,8 @@ def run_results(
     return JSON(page(data, len(rows), paging.limit, paging.offset, request))
 
 
-@router.get("/runs/{run_id}/ranking", summary="Bảng xếp hạng / ranking with pillars and rank change",
+@router.get("/runs/{run_id}/ranking",
+            summary="Bảng xếp hạng / ranking with pillars and rank change",
             response_class=JSON)
 def run_ranking(session: SessionDep, run_id: RunId, limit: Top = None, offset: Skip = 0) -> JSON:
     return ok(_rows(ranking(session, _run(session, run_id)), limit, offset))

@@ -18,12 +18,14 @@ from chiso.web.model import pick_run, run_json, scorecard
 router = APIRouter(tags=["scorecards"], responses=ERRORS)
 
 
-def scorecard_run(session, unit_id: str, run: int | None, framework: str | None, year: str | None):  # type: ignore[no-untyped-def]
+def scorecard_run(session, unit_id: str, run: int | None,  # type: ignore[no-untyped-def]
+                  framework: str | None, year: str | None):
     """The run a scorecard shows: the one asked for, else the newest real run scoring the unit."""
     if run is not None or framework or year:
         return pick_run(session, framework, year, run)
     if units.unit(session, unit_id) is None:
-        raise NotFound(f"Không có đơn vị hành chính '{unit_id}'", f"No administrative unit '{unit_id}'")
+        raise NotFound(f"Không có đơn vị hành chính '{unit_id}'",
+                       f"No administrative unit '{unit_id}'")
     found = runs.runs_with_unit(session, unit_id)
     return found[0] if found else None
 
@@ -87,8 +89,8 @@ def what_it_takes_json(session: Session, unit_id: str, run: IndexRun,
                                                   "rank_gained": gain.rank_gained}})
     return {
         "unit": unit_id, "run": run_json(run), "simulated": bool(run.simulated),
-        "available": True, "score": sim.score, "rank": sim.rank, "of": len(t.rows), "exact": sim.exact,
-        "rank_digits": sim.rank_digits, "others": list(sim.others),
+        "available": True, "score": sim.score, "rank": sim.rank, "of": len(t.rows),
+        "exact": sim.exact, "rank_digits": sim.rank_digits, "others": list(sim.others),
         "total_points": t.fw.total_points,
         "goal": None if w is None else {
             "kind": w.goal, "rank": w.goal_rank, "reached": w.reached, "threshold": w.threshold,
@@ -137,5 +139,6 @@ def _values(text: str) -> dict[str, float]:
             out[code.strip()] = float(v.replace(",", "."))
         except ValueError:
             raise InvalidInput(f"Giá trị '{part}' không hợp lệ: dùng mã=số, ví dụ ha_tang_so=0.8.",
-                               f"Bad value '{part}': use code=number, e.g. ha_tang_so=0.8.") from None
+                               f"Bad value '{part}': use code=number, "
+                               "e.g. ha_tang_so=0.8.") from None
     return out

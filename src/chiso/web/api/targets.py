@@ -14,7 +14,8 @@ from chiso.web.model import scorecard
 router = APIRouter(tags=["targets"], responses=ERRORS)
 
 
-@router.get("/targets", summary="Mục tiêu, chênh lệch và dự báo / targets, gaps and projected status",
+@router.get("/targets",
+            summary="Mục tiêu, chênh lệch và dự báo / targets, gaps and projected status",
             response_class=JSON)
 def list_targets(
     session: SessionDep,

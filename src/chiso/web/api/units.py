@@ -22,23 +22,28 @@ def list_units(
     request: Request,
     session: SessionDep,
     paging: PagingDep,
-    as_of: Annotated[date | None, Query(description="Còn hiệu lực vào ngày / in force on (YYYY-MM-DD)")] = None,
+    as_of: Annotated[date | None,
+                     Query(description="Còn hiệu lực vào ngày / in force on (YYYY-MM-DD)")] = None,
     level: Annotated[Literal["country", "province", "commune"] | None, Query()] = None,
 ) -> JSON:
     rows = units.units(session, as_of=as_of, level=level)
     chunk = rows[paging.offset : paging.offset + paging.limit]
-    return JSON(page([unit_json(u) for u in chunk], len(rows), paging.limit, paging.offset, request))
+    return JSON(page([unit_json(u) for u in chunk], len(rows), paging.limit, paging.offset,
+                     request))
 
 
-@router.get("/units/{unit_id}", summary="Một đơn vị và nguồn gốc sáp nhập / one unit and its lineage",
+@router.get("/units/{unit_id}",
+            summary="Một đơn vị và nguồn gốc sáp nhập / one unit and its lineage",
             response_class=JSON)
 def get_unit(session: SessionDep, unit_id: Annotated[str, Path(max_length=40)]) -> JSON:
     u = units.unit(session, unit_id)
     if u is None:
-        raise NotFound(f"Không có đơn vị hành chính '{unit_id}'", f"No administrative unit '{unit_id}'")
+        raise NotFound(f"Không có đơn vị hành chính '{unit_id}'",
+                       f"No administrative unit '{unit_id}'")
     return ok({
         **unit_json(u),
-        "predecessors": [{"unit": unit_json(p), "effective": e.effective.isoformat(), "kind": e.kind}
+        "predecessors": [{"unit": unit_json(p), "effective": e.effective.isoformat(),
+                          "kind": e.kind}
                          for p, e in units.predecessors(session, unit_id)],
         "successors": [{"unit": unit_json(s), "effective": e.effective.isoformat(), "kind": e.kind}
                        for s, e in units.successors(session, unit_id)],

@@ -115,7 +115,8 @@ async def _read_form(request: Request, files: int) -> FormData:
     except Exception as exc:  # noqa: BLE001 - the parser raises several types; each is a 413/422
         if getattr(exc, "status_code", None) == 413:
             raise TooLarge("Tệp hoặc biểu mẫu quá lớn.", "The file or form is too large.") from None
-        raise InvalidInput("Biểu mẫu gửi lên không đọc được.", "The form could not be read.") from None
+        raise InvalidInput("Biểu mẫu gửi lên không đọc được.",
+                           "The form could not be read.") from None
 
 
 async def form(request: Request) -> FormData:

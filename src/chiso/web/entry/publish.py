@@ -49,7 +49,8 @@ def api_published(w: PublicWork, fw_code: Annotated[str, Path(max_length=80)],
                        f"Period {period} of {fw_code} has not been published.")
     pub, figs = found
 
-    def one(series_key: str, unit_id: str, indicator: str, value: float | None) -> dict[str, object]:
+    def one(series_key: str, unit_id: str, indicator: str,
+            value: float | None) -> dict[str, object]:
         *_, kind, target_year = observations.series_parts(series_key)
         return {"unit": unit_id, "indicator": indicator, "kind": kind,
                 "target_year": target_year, "value": value}

@@ -53,7 +53,8 @@ def review_one(request: Request, auth: SignedIn, w: WorkDep, sub_id: SubId) -> R
 @router.post("/review/{sub_id}")
 def review_act(form: CheckedForm, w: WorkDep, sub_id: SubId) -> Response:
     w.principal.require("review")
-    action, version, comment = text(form, "action", 20), int_field(form, "version"), text(form, "comment")
+    action, version, comment = (text(form, "action", 20), int_field(form, "version"),
+                                text(form, "comment"))
     if action == "accept":
         review.accept(w, sub_id, version, comment=comment)
     elif action == "reject":

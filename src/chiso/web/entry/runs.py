@@ -36,7 +36,8 @@ def runs_compute(form: CheckedForm, w: WorkDep) -> Response:
     fw = w.catalog.framework(text(form, "framework", 80))
     period = text(form, "period", 10).strip()
     if not (period.isdigit() and len(period) == 4):
-        raise InvalidInput("Kỳ phải là một năm, ví dụ 2024.", "The period must be a year, e.g. 2024.")
+        raise InvalidInput("Kỳ phải là một năm, ví dụ 2024.",
+                           "The period must be a year, e.g. 2024.")
     n = int_field(form, "uncertainty") if text(form, "uncertainty", 12).strip() else 0
     if n > MAX_REPLICATIONS:
         raise InvalidInput(f"Tối đa {MAX_REPLICATIONS} lần mô phỏng trên trang web; dùng "

@@ -1,4 +1,5 @@
-"""Phương pháp / Methodology: the tree with weights, the method, data availability, the run record."""
+"""Phương pháp / Methodology: the tree with weights, the method, data availability, the run
+record."""
 
 from __future__ import annotations
 
@@ -51,7 +52,8 @@ def methodology(
     if chosen is not None and fw is not None:
         units = runs.run_units(session, chosen.id)
         n_units = len(units)
-        avail = observations.availability(session, [n.code for n in fw.indicators()], units, chosen.period)
+        avail = observations.availability(session, [n.code for n in fw.indicators()], units,
+                                          chosen.period)
     return render(request, "methodology.html", active="method", rec=rec, fw=fw,
                   tree=tree_rows(fw) if fw else [],
                   run=run_json(chosen, official_of(session, chosen.framework_code, chosen.period)

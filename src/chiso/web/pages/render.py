@@ -56,7 +56,8 @@ def _zip_rows(names: list[str], rows: list[dict[str, Any]]) -> list[dict[str, An
             if r["value"] is not None]
 
 
-def _compare_series(chosen: list[dict[str, Any]], pillars: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _compare_series(chosen: list[dict[str, Any]],
+                    pillars: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [{"name": r["unit"]["name"], "values": [r["pillars"].get(p["code"]) for p in pillars]}
             for r in chosen]
 
@@ -132,6 +133,7 @@ def error_page(request: Request, exc: Exception,
         resp = render(request, "error.html", status=err.status, error=err,
                       message=err.message(lang), action=action)
     except Exception:  # noqa: BLE001  (the error page itself failed: answer in plain text)
-        resp = HTMLResponse(f"<h1>{err.status}</h1><p>{err.vi} / {err.en}</p>", status_code=err.status)
+        resp = HTMLResponse(f"<h1>{err.status}</h1><p>{err.vi} / {err.en}</p>",
+                            status_code=err.status)
     resp.headers["Cache-Control"] = "no-store"
     return resp

@@ -54,7 +54,8 @@ def upgrade() -> None:
     sa.Column('note', sa.Text(), nullable=True),
     sa.Column('published_at', sa.DateTime(timezone=True), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_publications')),
-    sa.UniqueConstraint('framework_code', 'period', 'number', name=op.f('uq_publications_framework_code_period_number'))
+    sa.UniqueConstraint('framework_code', 'period', 'number',
+                        name=op.f('uq_publications_framework_code_period_number'))
     )
     op.create_table('users',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -80,7 +81,8 @@ def upgrade() -> None:
     sa.Column('expires_at', sa.DateTime(timezone=True), nullable=True),
     sa.Column('revoked_at', sa.DateTime(timezone=True), nullable=True),
     sa.Column('last_used_at', sa.DateTime(timezone=True), nullable=True),
-    sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_api_tokens_user_id_users'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_api_tokens_user_id_users'),
+                            ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_api_tokens')),
     sa.UniqueConstraint('token_hash', name=op.f('uq_api_tokens_token_hash'))
     )
@@ -95,11 +97,14 @@ def upgrade() -> None:
     sa.Column('old_value', sa.Float(), nullable=True),
     sa.Column('new_value', sa.Float(), nullable=True),
     sa.Column('change', sa.String(length=12), nullable=False),
-    sa.ForeignKeyConstraint(['publication_id'], ['publications.id'], name=op.f('fk_changelog_publication_id_publications'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['publication_id'], ['publications.id'],
+                            name=op.f('fk_changelog_publication_id_publications'),
+                            ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_changelog'))
     )
     with op.batch_alter_table('changelog', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_changelog_publication_id'), ['publication_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_changelog_publication_id'), ['publication_id'],
+                              unique=False)
 
     op.create_table('submissions',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -115,7 +120,8 @@ def upgrade() -> None:
     sa.Column('review_comment', sa.Text(), nullable=True),
     sa.ForeignKeyConstraint(['unit_id'], ['units.id'], name=op.f('fk_submissions_unit_id_units')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_submissions')),
-    sa.UniqueConstraint('framework_code', 'period', 'unit_id', name=op.f('uq_submissions_framework_code_period_unit_id'))
+    sa.UniqueConstraint('framework_code', 'period', 'unit_id',
+                        name=op.f('uq_submissions_framework_code_period_unit_id'))
     )
     with op.batch_alter_table('submissions', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_submissions_unit_id'), ['unit_id'], unique=False)
@@ -124,7 +130,8 @@ def upgrade() -> None:
     sa.Column('user_id', sa.Integer(), nullable=False),
     sa.Column('unit_id', sa.String(length=40), nullable=False),
     sa.ForeignKeyConstraint(['unit_id'], ['units.id'], name=op.f('fk_user_units_unit_id_units')),
-    sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_user_units_user_id_users'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_user_units_user_id_users'),
+                            ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('user_id', 'unit_id', name=op.f('pk_user_units'))
     )
     op.create_table('web_sessions',
@@ -136,7 +143,8 @@ def upgrade() -> None:
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('last_seen', sa.DateTime(timezone=True), nullable=False),
     sa.Column('expires_at', sa.DateTime(timezone=True), nullable=False),
-    sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_web_sessions_user_id_users'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_web_sessions_user_id_users'),
+                            ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_web_sessions')),
     sa.UniqueConstraint('token_hash', name=op.f('uq_web_sessions_token_hash'))
     )
@@ -153,9 +161,11 @@ def upgrade() -> None:
     sa.Column('evidence_url', sa.Text(), nullable=True),
     sa.Column('original_value', sa.Float(), nullable=True),
     sa.Column('adjusted', sa.Boolean(), nullable=False),
-    sa.ForeignKeyConstraint(['submission_id'], ['submissions.id'], name=op.f('fk_entries_submission_id_submissions'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['submission_id'], ['submissions.id'],
+                            name=op.f('fk_entries_submission_id_submissions'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_entries')),
-    sa.UniqueConstraint('submission_id', 'indicator', name=op.f('uq_entries_submission_id_indicator'))
+    sa.UniqueConstraint('submission_id', 'indicator',
+                        name=op.f('uq_entries_submission_id_indicator'))
     )
     op.create_table('evidence',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -167,11 +177,13 @@ def upgrade() -> None:
     sa.Column('sha256', sa.String(length=64), nullable=False),
     sa.Column('uploaded_by', sa.String(length=80), nullable=False),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
-    sa.ForeignKeyConstraint(['submission_id'], ['submissions.id'], name=op.f('fk_evidence_submission_id_submissions'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['submission_id'], ['submissions.id'],
+                            name=op.f('fk_evidence_submission_id_submissions'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_evidence'))
     )
     with op.batch_alter_table('evidence', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_evidence_submission_id'), ['submission_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_evidence_submission_id'), ['submission_id'],
+                              unique=False)
 
     op.create_table('published_figures',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -181,13 +193,18 @@ def upgrade() -> None:
     sa.Column('unit_id', sa.String(length=40), nullable=False),
     sa.Column('indicator', sa.String(length=80), nullable=False),
     sa.Column('value', sa.Float(), nullable=True),
-    sa.ForeignKeyConstraint(['observation_id'], ['observations.id'], name=op.f('fk_published_figures_observation_id_observations')),
-    sa.ForeignKeyConstraint(['publication_id'], ['publications.id'], name=op.f('fk_published_figures_publication_id_publications'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['observation_id'], ['observations.id'],
+                            name=op.f('fk_published_figures_observation_id_observations')),
+    sa.ForeignKeyConstraint(['publication_id'], ['publications.id'],
+                            name=op.f('fk_published_figures_publication_id_publications'),
+                            ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_published_figures')),
-    sa.UniqueConstraint('publication_id', 'series_key', name=op.f('uq_published_figures_publication_id_series_key'))
+    sa.UniqueConstraint('publication_id', 'series_key',
+                        name=op.f('uq_published_figures_publication_id_series_key'))
     )
     with op.batch_alter_table('published_figures', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_published_figures_publication_id'), ['publication_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_published_figures_publication_id'), ['publication_id'],
+                              unique=False)
 
     op.create_table('reviews',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -197,11 +214,13 @@ def upgrade() -> None:
     sa.Column('comment', sa.Text(), nullable=True),
     sa.Column('details', sa.JSON(), nullable=True),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
-    sa.ForeignKeyConstraint(['submission_id'], ['submissions.id'], name=op.f('fk_reviews_submission_id_submissions'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['submission_id'], ['submissions.id'],
+                            name=op.f('fk_reviews_submission_id_submissions'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_reviews'))
     )
     with op.batch_alter_table('reviews', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_reviews_submission_id'), ['submission_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_reviews_submission_id'), ['submission_id'],
+                              unique=False)
 
 
 

@@ -45,7 +45,8 @@ def upgrade() -> None:
     sa.Column('provenance', sa.JSON(), nullable=True),
     sa.ForeignKeyConstraint(['unit_id'], ['units.id'], name=op.f('fk_it_spending_unit_id_units')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_it_spending')),
-    sa.UniqueConstraint('unit_id', 'year', 'measure', name=op.f('uq_it_spending_unit_id_year_measure'))
+    sa.UniqueConstraint('unit_id', 'year', 'measure',
+                        name=op.f('uq_it_spending_unit_id_year_measure'))
     )
     with op.batch_alter_table('it_spending', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_it_spending_unit_id'), ['unit_id'], unique=False)
@@ -80,7 +81,8 @@ def upgrade() -> None:
     sa.Column('published_at', sa.DateTime(timezone=True), nullable=True),
     sa.Column('published_by', sa.String(length=80), nullable=True),
     sa.Column('public', sa.JSON(), nullable=True),
-    sa.ForeignKeyConstraint(['source_id'], ['sources.id'], name=op.f('fk_projects_source_id_sources')),
+    sa.ForeignKeyConstraint(['source_id'], ['sources.id'],
+                            name=op.f('fk_projects_source_id_sources')),
     sa.ForeignKeyConstraint(['unit_id'], ['units.id'], name=op.f('fk_projects_unit_id_units')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_projects')),
     sa.UniqueConstraint('code', name=op.f('uq_projects_code'))
@@ -96,12 +98,15 @@ def upgrade() -> None:
     sa.Column('note', sa.Text(), nullable=True),
     sa.Column('entered_by', sa.String(length=80), nullable=True),
     sa.Column('entered_at', sa.DateTime(timezone=True), nullable=False),
-    sa.ForeignKeyConstraint(['project_id'], ['projects.id'], name=op.f('fk_benefits_realised_project_id_projects'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['project_id'], ['projects.id'],
+                            name=op.f('fk_benefits_realised_project_id_projects'),
+                            ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_benefits_realised')),
     sa.UniqueConstraint('project_id', 'year', name=op.f('uq_benefits_realised_project_id_year'))
     )
     with op.batch_alter_table('benefits_realised', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_benefits_realised_project_id'), ['project_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_benefits_realised_project_id'), ['project_id'],
+                              unique=False)
 
     op.create_table('project_benefits',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -112,12 +117,15 @@ def upgrade() -> None:
     sa.Column('target', sa.Text(), nullable=True),
     sa.Column('measure', sa.Text(), nullable=True),
     sa.Column('source', sa.Text(), nullable=True),
-    sa.ForeignKeyConstraint(['project_id'], ['projects.id'], name=op.f('fk_project_benefits_project_id_projects'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['project_id'], ['projects.id'],
+                            name=op.f('fk_project_benefits_project_id_projects'),
+                            ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_project_benefits')),
     sa.UniqueConstraint('project_id', 'item', name=op.f('uq_project_benefits_project_id_item'))
     )
     with op.batch_alter_table('project_benefits', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_project_benefits_project_id'), ['project_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_project_benefits_project_id'), ['project_id'],
+                              unique=False)
 
     op.create_table('project_flows',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -132,12 +140,15 @@ def upgrade() -> None:
     sa.Column('simulated', sa.Boolean(), nullable=False),
     sa.Column('source', sa.Text(), nullable=True),
     sa.Column('note', sa.Text(), nullable=True),
-    sa.ForeignKeyConstraint(['project_id'], ['projects.id'], name=op.f('fk_project_flows_project_id_projects'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['project_id'], ['projects.id'],
+                            name=op.f('fk_project_flows_project_id_projects'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_project_flows')),
-    sa.UniqueConstraint('project_id', 'kind', 'category', 'item', 'year', name=op.f('uq_project_flows_project_id_kind_category_item_year'))
+    sa.UniqueConstraint('project_id', 'kind', 'category', 'item', 'year',
+                        name=op.f('uq_project_flows_project_id_kind_category_item_year'))
     )
     with op.batch_alter_table('project_flows', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_project_flows_project_id'), ['project_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_project_flows_project_id'), ['project_id'],
+                              unique=False)
 
 
 

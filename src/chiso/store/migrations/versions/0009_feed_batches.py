@@ -32,7 +32,8 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(["source_id"], ["sources.id"],
                                 name=op.f("fk_feed_batches_source_id_sources")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_feed_batches")),
-        sa.UniqueConstraint("account", "client_key", name=op.f("uq_feed_batches_account_client_key")),
+        sa.UniqueConstraint("account", "client_key",
+                            name=op.f("uq_feed_batches_account_client_key")),
     )
 
 
