@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 
 from chiso.extract import kinds
 from chiso.extract.candidates import Candidate
+from chiso.extract.caseless import Caseless
 from chiso.extract.figures import Figure
 from chiso.extract.forms import continues_list
 from chiso.extract.units import COUNTRY, Mention
@@ -175,7 +176,7 @@ def speed_at(before: str, figs_before: list[Figure], default: str | None) -> str
 
 
 # the families' words in one pass over a sentence (the first family listed wins)
-_NAMED_INDEX = re.compile("|".join(f"(?P<{fam}>{rx.pattern})" for fam, rx in FAMILIES), re.IGNORECASE)
+_NAMED_INDEX = Caseless("|".join(f"(?P<{fam}>{rx.pattern})" for fam, rx in FAMILIES))
 _RANKED = [fam for fam, _ in FAMILIES]
 
 
