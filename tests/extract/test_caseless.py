@@ -18,7 +18,7 @@ from chiso.extract.sentences import split
 FIXTURES = Path(__file__).parents[1] / "fixtures"
 PATTERNS = {
     "cues": kinds._CUE_RE, "not cues": kinds._NOT_CUES, "national": kinds._NATIONAL_RE,
-    "index named": flow._NAMED_INDEX, "not a value": figures._NOT_VALUE_BEFORE,
+    **{f"index {fam}": rx for fam, rx in flow._EACH_INDEX}, "not a value": figures._NOT_VALUE_BEFORE,
     "clause break": reading.CLAUSE_BREAK,
 }
 
@@ -77,6 +77,15 @@ def test_any_text_matches_alike(pieces):
     text = "".join(pieces)
     for rx in _all_patterns().values():
         _same(rx, text)
+
+
+def test_province_names_grouped_by_first_letter_match_as_one_alternation():
+    pattern, table = units._pattern()
+    names = sorted(table, key=len, reverse=True)
+    plain = re.compile(r"(?<!\w)(" + "|".join(re.escape(n) for n in names) + r")(?!\w)", re.IGNORECASE)
+    for path in sorted((FIXTURES / "corpus" / "texts").glob("*.txt")):
+        text = units._tones(path.read_text(encoding="utf-8"))
+        assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in plain.finditer(text)]
 
 
 def test_spans_keeps_the_text_and_its_offsets():
