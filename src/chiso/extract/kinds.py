@@ -113,7 +113,7 @@ def national_cue(stretch: str) -> int:
     """Where the text between the previous figure and this one says it is the national figure
     (the cue's end), or -1. A cue governs its own clause only: "xếp thứ 38/63 tỉnh, thành phố
     trong cả nước; chỉ số PAPI là 40,62" is the province's PAPI."""
-    cut = max((m.end() for m in re.finditer(r";", stretch)), default=0)
+    cut = stretch.rfind(";") + 1  # after the last ";", or 0
     for m in _NATIONAL_RE.finditer(stretch, cut):
         head = stretch[max(0, m.start() - 40):m.end()]
         if m.group(0).lower() in ("cả nước", "toàn quốc") and _RANKED_IN_COUNTRY.search(head):
