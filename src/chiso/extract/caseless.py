@@ -85,7 +85,8 @@ class Caseless:
         rx, s = self._pick(text)
         return rx.match(s, pos, endpos)
 
-    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+    def finditer(self, text: str, pos: int = 0,
+                 endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
         rx, s = self._pick(text)
         return rx.finditer(s, pos, endpos)
 

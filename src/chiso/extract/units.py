@@ -67,7 +67,8 @@ def _pattern() -> tuple[Caseless, dict[str, str]]:
     by_first: dict[str, list[str]] = {}
     for n in names:
         by_first.setdefault(n[0], []).append(re.escape(n[1:]))
-    alternation = "|".join(re.escape(c) + "(?:" + "|".join(rest) + ")" for c, rest in by_first.items())
+    alternation = "|".join(re.escape(c) + "(?:" + "|".join(rest) + ")"
+                           for c, rest in by_first.items())
     pattern = Caseless(r"(?<!\w)(" + alternation + r")(?!\w)")
     return pattern, table
 
