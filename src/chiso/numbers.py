@@ -97,6 +97,8 @@ def read_digits(token: str) -> float:
 
 def _decimal(token: str) -> Decimal:
     """`read_digits`, exactly: the digits as a Decimal, so a scale word multiplies exactly."""
+    if token.isdecimal():  # plain digits, the common case: nothing to check or regroup
+        return Decimal(token)
     raw = token
     token = token.replace("−", "-").lstrip("+")
     negative = token.startswith("-")

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from chiso.extract import forms
+from chiso.extract.caseless import Caseless
 from chiso.numbers import (
     Quantity,
     parse_number,
@@ -45,9 +46,8 @@ _REFERENCE_BEFORE = re.compile(
     r"version|tầng|lô|phòng|đường|quốc lộ|tỉnh lộ|km|lần thứ|đợt|công nghiệp|st|mã|hotline)\s*$",
     re.IGNORECASE,
 )
-_NOT_VALUE_BEFORE = re.compile(
+_NOT_VALUE_BEFORE = Caseless(
     r"(?<!\w)(?:" + _DATE_BEFORE.pattern[3:-5] + "|" + _REFERENCE_BEFORE.pattern[3:-5] + r")\s*$",
-    re.IGNORECASE,
 )
 _LEVEL_BEFORE = re.compile(
     r"(?<!xếp )(?<!thứ )(?:mức|mức độ|cấp độ|level|nhóm|loại|hạng|cấp)\s*(?:\d+\s*(?:,|và|-|–|hoặc)\s*)*$", re.IGNORECASE

@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 
 from chiso.extract import kinds
 from chiso.extract.candidates import Candidate
+from chiso.extract.caseless import Caseless
 from chiso.extract.figures import Figure
 from chiso.extract.forms import continues_list
 from chiso.extract.units import COUNTRY, Mention
@@ -174,17 +175,15 @@ def speed_at(before: str, figs_before: list[Figure], default: str | None) -> str
     return speed_of(before, default)
 
 
-# the families' words in one pass over a sentence (the first family listed wins)
-_NAMED_INDEX = re.compile("|".join(f"(?P<{fam}>{rx.pattern})" for fam, rx in FAMILIES), re.IGNORECASE)
-_RANKED = [fam for fam, _ in FAMILIES]
+# the families' words, searched family by family: the first family listed that a sentence names
+_EACH_INDEX = [(fam, Caseless(rx.pattern)) for fam, rx in FAMILIES]
 
 
 @functools.lru_cache(maxsize=256)
 def _families_in(text: str) -> tuple[bool, str | None]:
     """(does `text` speak of abroad, the first family in `FAMILIES` order it names)."""
     abroad = _ABROAD.search(text) is not None  # case-sensitive, as written
-    found = {m.lastgroup for m in _NAMED_INDEX.finditer(text)}
-    return abroad, next((fam for fam in _RANKED if fam in found), None)
+    return abroad, next((fam for fam, rx in _EACH_INDEX if rx.search(text)), None)
 
 
 def family_of(text: str, default: str | None) -> str | None:

@@ -87,6 +87,8 @@ _PER_AFTER = re.compile(r"^\s*(?:[^\W\d]+\s*){0,7}?(?:/|trên)\s*(100|1\.000|100
 
 def per_base(after: str) -> str | None:
     """"per_100" or "per_1000" when the figure is a rate per inhabitants, else None."""
+    if "100" not in after and "1.000" not in after:
+        return None  # no base written: the pattern's slow search cannot match
     m = _PER_AFTER.match(after)
     if not m:
         return None

@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from chiso.extract.lexicon import fold, is_discriminator, tokens
+from chiso.extract.lexicon import STOPWORDS, fold, is_discriminator, tokens
 from chiso.framework import Framework, load_framework
 
 MAX_GAP = 8  # alias syllables may be this far apart
@@ -109,8 +109,6 @@ def _by_unit(index: tuple[Alias, ...], fits: frozenset[str]) -> dict[str, tuple[
 
 
 def words_of(text: str) -> list[str]:
-    from chiso.extract.lexicon import STOPWORDS
-
     return [t for t in _TOKEN_RE.findall(fold(text)) if t not in STOPWORDS]
 
 
@@ -148,7 +146,10 @@ def _place(words: tuple[str, ...], ctx: Context, anchor: int = MAX_ANCHOR_BEFORE
     if stripped is None:
         stripped = (*_strip_figures(ctx.before), *_strip_figures(ctx.after))
     before, crossed_b, after, crossed_a = stripped
+    reach_b, reach_a = before[:anchor + 1], after[:MAX_ANCHOR_AFTER + 1]
     for k in range(n + 1):  # words[:k] before the figure, words[k:] after it
+        if k and words[k - 1] not in reach_b or k < n and words[k] not in reach_a:
+            continue  # the words nearest the figure are out of reach: neither side can fit
         pre = _match_before(words[:k], before, crossed_b, anchor)
         if pre is None:
             continue

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Abbreviations (case-sensitive in the text: "DN" is an abbreviation, "dn" is not written).
 ABBREVIATIONS: dict[str, str] = {
@@ -125,6 +126,7 @@ def fold(text: str) -> str:
     return _LEVELS.sub(_levels, text) if "mức" in text else text
 
 
+@lru_cache(maxsize=8192)  # called for every word near a figure; words repeat
 def is_discriminator(token: str) -> bool:
     """Tokens that tell sibling indicators apart: network generations, service levels and
     administrative levels ("4g", "mức3", "cấphuyện")."""

@@ -84,7 +84,7 @@ def extract_text(
     sentences = list(split(text))
     breaks = [m.start() for m in _NEWLINE.finditer(text)]
     paras = [bisect_right(breaks, s.start) for s in sentences]
-    codes = frozenset(a.code for a in index)
+    codes = _codes(index)
     in_tables = tables.read(text, functools.partial(header_name, index=index, framework=framework))
     for n, sent in enumerate(sentences):
         para = paras[n]
@@ -135,6 +135,17 @@ def extract_text(
             out.extend(c for found in found_all for c in found)
         state.after(sent.text, para, following, named)
     return _dedupe(out)
+
+
+_CODES: dict[int, tuple[tuple[Alias, ...], frozenset[str]]] = {}
+
+
+def _codes(index: tuple[Alias, ...]) -> frozenset[str]:
+    """The indicator codes of an index, computed once per index object."""
+    hit = _CODES.get(id(index))
+    if hit is None or hit[0] is not index:
+        hit = _CODES[id(index)] = (index, frozenset(a.code for a in index))
+    return hit[1]
 
 
 def _from_tables(cells: dict[int, tables.Cell], offset: int, figs: list, found: list[list[Candidate]]) -> set[int]:

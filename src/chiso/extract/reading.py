@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from chiso.extract import attribution, confidence, flow, kinds
 from chiso.extract.candidates import Candidate
+from chiso.extract.caseless import Caseless
 from chiso.extract.figures import Figure
 from chiso.extract.indicators import FIGURE, Alias, Match, companion, context, match, words_of
 from chiso.extract.sentences import Sentence
@@ -78,7 +79,7 @@ def _masked(s: str, figs: list[Figure], lo: int, hi: int) -> str:
     return "".join(parts)
 
 
-CLAUSE_BREAK = re.compile(r";|\bnhưng\b|\btuy nhiên\b|\bsong\b(?= )", re.IGNORECASE)
+CLAUSE_BREAK = Caseless(r";|\bnhưng\b|\btuy nhiên\b|\bsong\b(?= )")
 _OWN_CUT = re.compile(r";|\svà\s(?!\d)")  # the figure's own words start after these
 _SHARE_CUE = re.compile(r"(?:đạt|chiếm|bằng|là)?\s*(?:tỷ lệ|tỉ lệ)\s*(?:chỉ|là|đạt|khoảng)?\s*\(?\s*$", re.IGNORECASE)
 
