@@ -56,7 +56,7 @@ def _as_of(text: str, year: int | None) -> date | None:
     that speaks of the 34 provinces after the merger."""
     if year is None:
         return None
-    if year == 2025 and _AFTER_MERGER.search(text):
+    if year in (2024, 2025) and _AFTER_MERGER.search(text):  # DTI 2024 was published after it
         return date(2025, 12, 31)
     return date(year, 6, 30)
 

@@ -118,6 +118,11 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
                  if confidence.possible(m.code, fig, framework)]
         if total:
             matches = [replace(total[0], confidence=max(m.confidence for m in matches or total))]
+    of_other = False
+    if fig.measure == "rank":
+        about = _ranked_about(s[fig.end:], matches, fig, index, framework)
+        of_other = about is None
+        matches = about or []
     if (fig.measure in _INDEX_MEASURES and len(matches) == 1 and matches[0].code in _WHOLE_INDEX
             and not resp.get(i)):
         # "Kết quả DTI 2022: chính quyền số đạt 0,7012 điểm": the pillar said in the figure's own
@@ -191,18 +196,44 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
         quote_start=sent.start,
     )
     if not matches:
-        return [base]
+        return [replace(base, alias=flow.NO_INDEX) if of_other else base]
     return [replace(base, unit=u, indicator=m.code, alias=m.alias,
                     confidence=confidence.of(m, fig, u))
             for m in matches for u in units]
+
+
+# "xếp hạng 12/63 tỉnh, thành phố về chỉ số kinh tế số", "thứ 7 cả nước về chỉ số hài lòng ...":
+# what a rank is of, said right after it
+_ABOUT = re.compile(r"^\s*(?:(?:các\s+)?(?:tỉnh|thành phố|thành|địa phương)[, ]*|cả nước\s*|toàn quốc\s*|"
+                    r"trong\s+|trên\s+)*về\s+([^,;.\d()]{3,80}?)(?=\s+và\s|[,;.\d()]|$)", re.IGNORECASE)
+
+
+def _ranked_about(after: str, matches: list[Match], fig: Figure, index: tuple[Alias, ...],
+                  framework: str) -> list[Match] | None:
+    """A rank is of the index named after it ("về chỉ số kinh tế số"); of none when what it
+    names is no index (None: "đứng thứ 7 cả nước về tăng trưởng kinh tế", "về tỷ lệ cấp thẻ ...")."""
+    m = _ABOUT.match(after)
+    if m is None:
+        return matches
+    about = m.group(1)
+    mine = [x for x in match(context(words_of(about), [], [], []), fig.measure, index)
+            if confidence.possible(x.code, fig, framework)]
+    if mine:
+        return mine[:1]
+    return matches if flow.family_of(about, None) is not None else None
 
 
 def _units(s: str, fig: Figure, before: str, named: list, subjects: list, item_unit: str | None,
            home: str | None, namer: UnitNamer, kind: str) -> list[str | None]:
     """Whose figure it is (see `attribution`); None when it is a ministry's, an operator's, a
     district's or a region's."""
+    if kind == kinds.NATIONAL and _MINISTRIES_AFTER.match(s, fig.end):
+        return [None]  # "giá trị trung bình DTI 2023 là 0,6355 với các bộ ...": the ministries'
+    clause = max((m.end() for m in CLAUSE_BREAK.finditer(s, 0, fig.start)), default=0)
+    country = [m for m in _COUNTRY_SUBJECT.finditer(s, clause, fig.start)]
+    if country and not any(country[-1].end() <= m.start < fig.start for m in named):
+        return [COUNTRY]
     if kind == kinds.NATIONAL:
-        clause = max((m.end() for m in CLAUSE_BREAK.finditer(s, 0, fig.start)), default=0)
         if any(x.province is None and clause <= x.start and x.end <= fig.start
                and not _SOURCE_BEFORE.search(s[max(0, x.start - 40):x.start]) for x in subjects):
             return [None]  # "các bộ, cơ quan ngang bộ có giá trị trung bình DTI là 0,4595": the ministries'
@@ -228,6 +259,11 @@ def _units(s: str, fig: Figure, before: str, named: list, subjects: list, item_u
     return [home] if units == [None] else units
 
 
+# the country as a sentence's subject: "Việt Nam có 87% dân số", "hạ tầng số của Việt Nam phát triển"
+_COUNTRY_SUBJECT = re.compile(r"(?:^|,\s*|của\s+)Việt Nam\s+(?:có|đạt|đã|đứng|xếp|hiện|là|phát triển|"
+                              r"tiếp tục)(?!\w)|(?<!\w)của Việt Nam(?!\w)")
+_MINISTRIES_AFTER = re.compile(r"\s*(?:điểm\s*)?(?:với|của|ở|đối với)\s+(?:các|những)?\s*bộ(?!\w)",
+                               re.IGNORECASE)
 # who published a figure is not whose it is: "Theo công bố của Bộ KH&CN", "Báo cáo DTI của Bộ"
 _SOURCE_BEFORE = re.compile(r"(?:của|theo|từ|thông tin từ|báo cáo|công bố)\s*$", re.IGNORECASE)
 _WITH_OPENING = re.compile(r"(?:^|,)\W*(?:với|bằng)\s[^,;]*$", re.IGNORECASE)  # the figure's clause

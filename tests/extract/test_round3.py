@@ -1,0 +1,126 @@
+"""Round 3 of issue 15: forms met in the fresh development sample of resolutions, plans, DTI
+announcements and portals (each case is the shape of a sentence met there, written afresh)."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from chiso.extract import extract_text
+from chiso.extract.figures import find_figures
+
+WORDS = {1: "nhất", 2: "hai", 3: "ba", 4: "tư", 5: "năm", 6: "sáu", 7: "bảy", 8: "tám", 9: "chín",
+         10: "mười"}
+
+
+def sure(text: str, **kw) -> list[tuple]:
+    """(unit, indicator, kind, value, target year) of what extraction is sure of."""
+    return [(c.unit, c.indicator, c.kind, c.value, c.target_year)
+            for c in extract_text(text, "t.txt", **kw) if c.matched and not c.needs_look]
+
+
+def vn(x: float) -> str:
+    return f"{x:.2f}".replace(".", ",")
+
+
+# --- figures as people write them -----------------------------------------------------------
+
+@settings(max_examples=30, deadline=None)
+@given(n=st.integers(1, 10), verb=st.sampled_from(["xếp thứ", "đứng thứ", "xếp vị trí thứ"]))
+def test_a_rank_in_words_is_the_rank_it_names(n, verb):
+    text = f"Năm 2023, tỉnh Nghệ An {verb} {WORDS[n]} cả nước về Chỉ số chuyển đổi số (DTI)."
+    assert sure(text) == [("Nghệ An", "dti_rank", "actual", float(n), None)]
+
+
+@settings(max_examples=20, deadline=None)
+@given(n=st.integers(2, 4))
+def test_a_rank_in_words_goes_to_the_province_named_after_it(n):
+    text = f"Năm 2022, về Chỉ số chuyển đổi số (DTI), Đà Nẵng đứng đầu, thứ {WORDS[n]} là Quảng Ninh."
+    assert sure(text) == [("Quảng Ninh", "dti_rank", "actual", float(n), None)]
+
+
+def test_a_weekday_and_an_ordinal_of_years_are_no_ranks():
+    assert find_figures("Thứ hai - 07/08/2023 15:42") == []
+    assert [f.measure for f in find_figures("Đây là năm thứ ba liên tiếp tỉnh đứng đầu")] == []
+
+
+@settings(max_examples=30, deadline=None)
+@given(x=st.floats(5, 300, allow_nan=False), unit=st.sampled_from(["Mb/giây", "Mb/s", "Mbps"]))
+def test_a_speed_in_megabits_a_second_is_read_whatever_the_unit_is_written(x, unit):
+    figs = find_figures(f"tốc độ Internet di động đạt trung bình {vn(x)} {unit}, xếp thứ 20 thế giới")
+    assert figs[0].measure == "mbps" and abs(figs[0].value - round(x, 2)) < 1e-9
+
+
+@settings(max_examples=30, deadline=None)
+@given(x=st.floats(0.5, 15, allow_nan=False),
+       form=st.sampled_from(["GRDP ước tăng {}%", "tổng sản phẩm trên địa bàn (GRDP) tăng {}% so với năm 2022",
+                             "tốc độ tăng trưởng kinh tế ở mức {}% so với cùng kỳ"]))
+def test_the_growth_of_grdp_is_a_value_not_a_difference(x, form):
+    text = "Năm 2023, tỉnh Nghệ An có " + form.format(vn(x)) + "."
+    got = [r for r in sure(text) if r[1] == "grdp_growth"]
+    assert got == [("Nghệ An", "grdp_growth", "actual", round(x, 2), None)]
+
+
+def test_a_difference_said_with_so_voi_la_is_no_value():
+    text = ("Năm 2021, tỉnh Nghệ An đạt 0,4856 điểm chỉ số kinh tế số, cao hơn so với trung bình chung "
+            "cả nước là 0,0758.")
+    assert [f.value for f in find_figures(text)] == [0.4856]
+
+
+def test_the_bound_of_a_band_is_no_value():
+    assert find_figures("tỉnh thuộc nhóm 4 – nhóm đạt giá trị trung bình <0,25") == []
+
+
+# --- what a rank is of ----------------------------------------------------------------------
+
+def test_a_rank_is_of_the_index_named_after_it():
+    text = "Năm 2021, tỉnh Nghệ An xếp hạng 12/63 tỉnh, thành phố về chỉ số kinh tế số."
+    assert sure(text) == [("Nghệ An", "dti_digital_economy_rank", "actual", 12.0, None)]
+    text = ("Năm 2022, tỉnh Nghệ An xếp thứ 28 cả nước về chỉ số cải cách hành chính (PAR Index) và thứ 7 "
+            "cả nước về chỉ số hài lòng của người dân.")
+    assert sure(text) == [("Nghệ An", "par_index_rank", "actual", 28.0, None),
+                          ("Nghệ An", "sipas_rank", "actual", 7.0, None)]
+
+
+def test_a_rank_of_what_no_index_measures_is_of_no_indicator():
+    text = ("Chỉ số chuyển đổi số (DTI) 2022\nNăm 2022, tỉnh Nghệ An đứng thứ 2 toàn quốc về tỷ lệ cấp thẻ "
+            "căn cước công dân.")
+    assert sure(text) == []
+
+
+def test_ranks_in_an_ict_index_report_are_not_the_dti():
+    text = ("ICT Index tỉnh Nghệ An đứng thứ 7 cả nước\nVề xếp hạng hạ tầng kỹ thuật, tỉnh Nghệ An đứng thứ 9; "
+            "xếp hạng hạ tầng nhân lực đứng thứ 10.")
+    assert sure(text) == []
+
+
+# --- whose figure ---------------------------------------------------------------------------
+
+def test_a_district_opening_a_sentence_is_not_the_province():
+    text = "Hạ tầng viễn thông tỉnh Lào Cai\nHuyện Bát Xát hiện có hơn 70 trạm thu phát sóng (BTS)."
+    assert sure(text) == []
+    assert [c.unit for c in extract_text(text, "t.txt") if c.matched] == [None]  # kept for a look
+
+
+def test_the_country_as_the_subject_of_its_sentence_owns_the_figure():
+    text = ("Điện Biên chào mừng Ngày Chuyển đổi số quốc gia\nNăm 2024, Việt Nam có 87% dân số sử dụng "
+            "điện thoại thông minh.")
+    assert sure(text) == [("Việt Nam", "smartphone_per_100", "national_average", 87.0, None)]
+
+
+def test_the_venue_of_a_ministrys_event_is_not_the_reports_province():
+    text = ("Ngày 21-10, tại Hà Nội, Bộ KH-CN tổ chức chương trình chào mừng Ngày Chuyển đổi số quốc gia.\n"
+            "Tỷ lệ hồ sơ giải quyết trực tuyến toàn trình đạt gần 40%.")
+    assert sure(text) == [("Việt Nam", "fully_online_dossiers_share", "national_average", 40.0, None)]
+
+
+def test_an_average_of_the_ministries_named_after_the_value_is_not_the_countrys():
+    text = ("Năm 2023, giá trị trung bình DTI 2023 là 0,6355 với các bộ cung cấp dịch vụ công; "
+            "0,6783 với các tỉnh.")
+    assert ("Việt Nam", "dti_score", "national_average", 0.6355, None) not in sure(text)
+
+
+def test_hue_after_the_merger_is_named_hue():
+    text = ("Huế xếp thứ 2 toàn quốc về mức độ chuyển đổi số\nKết quả DTI năm 2024 của các tỉnh, thành sau "
+            "sáp nhập được công bố: Huế xếp vị trí thứ 2.")
+    assert ("Huế", "dti_rank", "actual", 2.0, None) in sure(text)
