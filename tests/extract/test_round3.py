@@ -124,3 +124,41 @@ def test_hue_after_the_merger_is_named_hue():
     text = ("Huế xếp thứ 2 toàn quốc về mức độ chuyển đổi số\nKết quả DTI năm 2024 của các tỉnh, thành sau "
             "sáp nhập được công bố: Huế xếp vị trí thứ 2.")
     assert ("Huế", "dti_rank", "actual", 2.0, None) in sure(text)
+
+
+# --- kinds, years and the pillar a figure is of ---------------------------------------------
+
+def test_a_visions_year_is_a_horizon_not_the_targets_year():
+    text = ("Nghị quyết của tỉnh Nghệ An đặt ra chỉ tiêu: Đến năm 2025, tầm nhìn đến năm 2030, kinh tế số "
+            "chiếm tối thiểu 20% GRDP của tỉnh.")
+    assert sure(text) == [("Nghệ An", "digital_economy_grdp_share", "target", 20.0, 2025)]
+
+
+def test_a_year_written_right_after_a_target_is_its_year():
+    text = ("Mục tiêu của tỉnh Nghệ An giai đoạn 2021 - 2025: kinh tế số chiếm 20% GRDP và khoảng 30% GRDP "
+            "vào năm 2030.")
+    assert sure(text) == [("Nghệ An", "digital_economy_grdp_share", "target", 20.0, 2025),
+                          ("Nghệ An", "digital_economy_grdp_share", "target", 30.0, 2030)]
+
+
+@settings(max_examples=20, deadline=None)
+@given(rank=st.integers(1, 63), score=st.integers(1000, 9999))
+def test_a_score_after_a_pillars_rank_is_that_pillars(rank, score):
+    text = (f"Năm 2021, tỉnh Nghệ An xếp hạng {rank}/63 tỉnh, thành phố về chỉ số kinh tế số, "
+            f"đạt 0,{score}.")
+    assert sure(text) == [("Nghệ An", "dti_digital_economy_rank", "actual", float(rank), None),
+                          ("Nghệ An", "dti_digital_economy_score", "actual", score / 10000, None)]
+
+
+@settings(max_examples=20, deadline=None)
+@given(n=st.integers(50, 99))
+def test_a_share_of_adults_written_per_hundred_people_is_read(n):
+    text = f"Mục tiêu đến năm 2030, {n}/100 người trưởng thành có điện thoại thông minh."
+    assert sure(text) == [("Việt Nam", "smartphone_adult_share", "target", float(n), 2030)]
+
+
+def test_work_records_at_each_level_are_told_apart():
+    text = ("Mục tiêu của tỉnh Nghệ An đến năm 2025:\n- Trên 90% hồ sơ công việc tại cấp tỉnh; 80% hồ sơ "
+            "công việc tại cấp huyện.")
+    assert sure(text) == [("Nghệ An", "work_records_online_share_provincial", "target", 90.0, 2025),
+                          ("Nghệ An", "work_records_online_share_district", "target", 80.0, 2025)]

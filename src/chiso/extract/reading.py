@@ -134,13 +134,16 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
         if mine and mine[0].code != matches[0].code and mine[0].code.startswith(fam + "_"):
             matches = [replace(mine[0], confidence=min(mine[0].confidence, matches[0].confidence))]
     last_here = history[-1] if history and history[-1][1] == i - 1 else None
-    if (fig.measure == "rank" and len(matches) == 1 and matches[0].code in _WHOLE_INDEX
-            and last_here is not None and last_here[2].code.endswith("_score")
+    pair = {"rank": ("_score", "_rank"), "score": ("_rank", "_score")}.get(fig.measure)
+    if (pair is not None and (not matches or (len(matches) == 1 and matches[0].code in _WHOLE_INDEX))
+            and last_here is not None and last_here[2].code.endswith(pair[0])
             and last_here[2].code not in _WHOLE_INDEX):
-        # "chính quyền số đạt 0,7012 điểm, xếp hạng thứ 18": the rank of the pillar just scored
-        code = last_here[2].code.removesuffix("_score") + "_rank"
+        # "chính quyền số đạt 0,7012 điểm, xếp hạng thứ 18": the rank of the pillar just scored;
+        # "xếp hạng 12/63 ... về chỉ số kinh tế số, đạt 0,4856": the score of the pillar just ranked
+        code = last_here[2].code.removesuffix(pair[0]) + pair[1]
         if confidence.known(code, framework) and "," in own_before and ";" not in own_before:
-            matches = [Match(code, 0.0, min(0.8, matches[0].confidence), last_here[2].alias)]
+            sure = min(0.8, matches[0].confidence) if matches else 0.7
+            matches = [Match(code, 0.0, sure, last_here[2].alias)]
     if (matches and matches[0].code in _WHOLE_INDEX
             and flow.COMPONENT.search(s[clause_start:fig.start])):
         matches = []  # "chỉ số thành phần Chi phí thời gian đạt 8,54 điểm": a component's, not the index's
