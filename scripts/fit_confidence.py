@@ -6,7 +6,7 @@ Every matched candidate with an owner (a province or the country) is read uncali
 against its document's gold one to one, as the score does: right when it matches a gold row
 (required or optional), else wrong. Candidates are binned by their step (the hand-set
 `confidence.CALIBRATION` value, or the fixed value a rule gives) and by kind group (actual and
-benchmark figures; targets and national averages, which are right less often). Each bin's rate
+benchmark figures; national averages; targets, which are right less often). Each bin's rate
 is smoothed, (right + 1) / (n + 2), and made monotone within its group by pooling adjacent
 violators (isotonic regression), so a higher step never means less sure. The printed table is
 `confidence.FITTED`; the printed scores show the development part at candidate bars.
@@ -59,7 +59,7 @@ def isotonic(bins: list[tuple[float, int, int]]) -> list[tuple[float, float]]:
 def main() -> None:
     obs = observations(part("dev"))
     table: dict[str, list[tuple[float, float]]] = {}
-    for group in ("actual", "target"):
+    for group in ("actual", "national_average", "target"):
         counts: dict[float, list[int]] = defaultdict(lambda: [0, 0])
         for g, step, right, _, _ in obs:
             if g == group and step >= confidence.BAR:

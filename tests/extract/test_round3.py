@@ -162,3 +162,45 @@ def test_work_records_at_each_level_are_told_apart():
             "công việc tại cấp huyện.")
     assert sure(text) == [("Nghệ An", "work_records_online_share_provincial", "target", 90.0, 2025),
                           ("Nghệ An", "work_records_online_share_district", "target", 80.0, 2025)]
+
+
+def test_a_future_year_written_right_after_a_figure_makes_it_a_target():
+    text = "Kế hoạch năm 2022\n95/100 người trưởng thành có điện thoại thông minh vào năm 2030."
+    assert sure(text) == [("Việt Nam", "smartphone_adult_share", "target", 95.0, 2030)]
+
+
+def test_a_value_compared_with_an_average_is_still_a_value():
+    text = ("Năm 2021, tỉnh Nghệ An xếp hạng 12/63 tỉnh, thành phố về chỉ số kinh tế số, đạt 0,4856 so với "
+            "giá trị trung bình kinh tế số cấp tỉnh là 0,4098.")
+    got = sure(text)
+    assert ("Nghệ An", "dti_digital_economy_score", "actual", 0.4856, None) in got
+    assert ("Việt Nam", "dti_digital_economy_score", "national_average", 0.4098, None) in got
+
+
+def test_one_rank_said_of_two_pillars_is_each_pillars():
+    text = ("Năm 2022, hạng mục “Chính quyền số” và “Kinh tế số” của tỉnh Nghệ An đều ở vị trí thứ 3/63 "
+            "tỉnh thành.")
+    assert sure(text) == [("Nghệ An", "dti_digital_government_rank", "actual", 3.0, None),
+                          ("Nghệ An", "dti_digital_economy_rank", "actual", 3.0, None)]
+
+
+# --- confidence fitted on the development part ----------------------------------------------
+
+def test_the_fitted_table_is_monotone_and_ranks_targets_below_actual_figures():
+    from chiso.extract import confidence
+
+    for group, table in confidence.FITTED.items():
+        rates = [p for _, p in table]
+        assert rates == sorted(rates), group  # a higher step never means less sure
+        assert all(0 < p < 1 for p in rates)
+    steps = dict(confidence.FITTED["target"])
+    assert all(p <= dict(confidence.FITTED["actual"])[s] for s, p in steps.items())
+    assert confidence.fitted(0.55, "target") < confidence.BAR <= confidence.fitted(0.55, "actual")
+    assert confidence.fitted(0.3, "actual") == 0.3  # an owner not sure stays under the bar
+
+
+def test_a_target_guessed_from_the_reports_topic_is_offered_for_a_look_not_dropped():
+    text = "Chỉ số chuyển đổi số (DTI) của tỉnh Nghệ An\nMục tiêu đến năm 2025, tỉnh Nghệ An xếp thứ 10."
+    cands = [c for c in extract_text(text, "t.txt") if c.matched]
+    assert [(c.indicator, c.kind, c.value) for c in cands] == [("dti_rank", "target", 10.0)]
+    assert cands[0].needs_look

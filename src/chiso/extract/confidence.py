@@ -30,15 +30,16 @@ _EDGES = [edge for edge, _ in CALIBRATION]
 # candidate reached -> the smoothed, isotonic rate at which candidates of that step were right.
 # Steps under the bar (owners not sure, approximate ranks, unplaced table cells) keep their value.
 FITTED: dict[str, tuple[tuple[float, float], ...]] = {
-    "actual": ((0.55, 0.9), (0.7, 0.92), (0.8, 0.93), (0.88, 0.93), (0.93, 0.95)),
-    "target": ((0.55, 0.36), (0.7, 0.36), (0.8, 0.84), (0.88, 0.89), (0.93, 0.89)),
+    "actual": ((0.55, 0.9), (0.7, 0.92), (0.8, 0.94), (0.88, 0.94), (0.93, 0.95)),
+    "national_average": ((0.55, 0.6), (0.8, 0.88), (0.88, 0.89), (0.93, 0.95)),
+    "target": ((0.55, 0.29), (0.7, 0.29), (0.8, 0.76), (0.88, 0.8), (0.93, 0.83)),
 }
 
 
 def group_of(kind: str) -> str:
-    """The kind group a candidate is calibrated in: targets and national averages are right less
-    often than actual figures at the same step."""
-    return "target" if kind in ("target", "national_average") else "actual"
+    """The kind group a candidate is calibrated in: actual figures (and benchmarks), national
+    averages, targets; at the same step targets are right less often than actual figures."""
+    return kind if kind in ("target", "national_average") else "actual"
 
 
 def fitted(step: float, kind: str) -> float:

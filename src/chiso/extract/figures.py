@@ -142,6 +142,8 @@ _BAND_BEFORE = re.compile(r"(?:top|tốp|nhóm|trong số|1 trong|một trong)\s
 # "GRDP ước tăng 10,05%", "tăng trưởng ... tăng 7%": the growth rate itself, not a difference
 _GROWTH_BEFORE = re.compile(r"(?:GRDP|GDP|tổng sản phẩm|tăng trưởng)[^,;.]{0,30}?(?:tăng|mức|đạt)\s*"
                             r"(?:gần|khoảng|hơn|~|xấp xỉ)?\s*$", re.IGNORECASE)
+# "đạt 0,4856 so với giá trị trung bình ... là 0,4098": a value compared, not a difference
+_VALUE_BEFORE = re.compile(r"(?<!\w)(?:đạt|là|chiếm|ở mức)\s*(?:gần|khoảng|hơn|~|xấp xỉ)?\s*$", re.IGNORECASE)
 # "cao hơn so với trung bình chung cả nước là 0,0758": the difference, not a value
 _COMPARED_BEFORE = re.compile(r"(?:cao hơn|thấp hơn|nhiều hơn|ít hơn)\s+so với[^,;.]{0,50}?là\s*$",
                               re.IGNORECASE)
@@ -198,7 +200,8 @@ def find_figures(sentence: str) -> list[Figure]:
         if (_LEVEL_BEFORE.search(before) and base.value <= 10 and float(base.value).is_integer()
                 and not re.match(r"^\s*%", after)):
             continue  # "mức độ 3, 4": levels, not values
-        if ((_DIFFERENCE_BEFORE.search(before) or _DIFFERENCE_AFTER.match(after))
+        if ((_DIFFERENCE_BEFORE.search(before)
+             or (_DIFFERENCE_AFTER.match(after) and not _VALUE_BEFORE.search(before)))
                 and not _GROWTH_BEFORE.search(before)) or _COMPARED_BEFORE.search(sentence[max(0, start - 90):start]):
             continue
         fig = _plain(sentence, start, end, base, before, found)

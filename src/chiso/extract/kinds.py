@@ -122,8 +122,14 @@ def national_cue(stretch: str) -> int:
 
 # "Đến năm 2025, tầm nhìn đến năm 2030, ...": the vision's year is a horizon, not the target's
 _HORIZON = re.compile(r"(?:tầm nhìn|định hướng)\s*(?:đến|tới)?\s*$", re.IGNORECASE)
-_YEAR_RIGHT_AFTER = re.compile(r"[\d.,]+\s*%?[^\W\d]*(?:\s+(?!và\s|hoặc\s)[^\W\d]+){0,3}?\s+(?:vào|trong|đến|tới)\s+năm\s+"
-                               r"((?:19|20)\d\d)(?!\d)", re.IGNORECASE)
+_YEAR_RIGHT_AFTER = re.compile(r"[\d.,/]+\s*%?[^\W\d]*(?:\s+(?!và\s|hoặc\s)[^\W\d]+){0,8}?\s+"
+                               r"(?:vào|trong|đến|tới)\s+năm\s+((?:19|20)\d\d)(?!\d)", re.IGNORECASE)
+
+
+def year_right_after(sentence: str, position: int) -> int | None:
+    """The year written right after the figure at `position` ("95/100 người ... vào năm 2030")."""
+    m = _YEAR_RIGHT_AFTER.match(sentence, position)
+    return int(m.group(1)) if m else None
 
 
 def target_year(sentence: str, position: int | None = None) -> int | None:

@@ -118,6 +118,8 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
                  if confidence.possible(m.code, fig, framework)]
         if total:
             matches = [replace(total[0], confidence=max(m.confidence for m in matches or total))]
+    if fig.measure == "rank":
+        matches = _shared(own_before, fig, index, framework) or matches
     of_other = False
     if fig.measure == "rank":
         about = _ranked_about(s[fig.end:], matches, fig, index, framework)
@@ -182,6 +184,9 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
     if not matches and kind == kinds.NATIONAL and history and history[-1][3] == fig.measure:
         # "đạt 9% (thấp hơn mức trung bình toàn quốc là 15%)": the same indicator, nationwide
         matches = [Match(history[-1][2].code, 0.0, 0.7, history[-1][2].alias)]
+    ahead = kinds.year_right_after(s, fig.start) if kind == kinds.ACTUAL else None
+    if ahead is not None and doc_year is not None and ahead > doc_year:
+        kind = kinds.TARGET  # "95/100 người trưởng thành có điện thoại thông minh vào năm 2030"
     in_targets, mode_year = state.target_year(s, para, cues, fig.start)
     if in_targets and kind == kinds.ACTUAL:
         kind = kinds.TARGET  # a line under "Mục tiêu đến năm 2025:"
@@ -211,6 +216,27 @@ _ABOUT = re.compile(r"^\s*(?:(?:các\s+)?(?:tỉnh|thành phố|thành|địa ph
                     r"trong\s+|trên\s+)*về\s+([^,;.\d()]{3,80}?)(?=\s+và\s|[,;.\d()]|$)", re.IGNORECASE)
 
 
+# "“Chính quyền số” và “Kinh tế số” của TPHCM đều ở vị trí thứ 3/63", "Kinh tế số và Xã hội
+# số đồng xếp hạng 58/63": one rank said of two indices
+_SHARED = re.compile(r"([^,;:]{3,60}?)\s+và\s+([^,;:]{3,60}?)\s+(?:của\s+[^,;:]{1,30}?\s+)?"
+                     r"(?:đều|đồng|cùng)\s+[^,;:\d]{0,25}$", re.IGNORECASE)
+
+
+def _shared(before: str, fig: Figure, index: tuple[Alias, ...], framework: str) -> list[Match]:
+    """The two indices a rank is shared by, when each side of "A và B đều/đồng ..." names one."""
+    m = _SHARED.search(before)
+    if m is None:
+        return []
+    out: list[Match] = []
+    for side in (m.group(1), m.group(2)):
+        got = [x for x in match(context(words_of(side), [], [], []), fig.measure, index)
+               if confidence.possible(x.code, fig, framework)]
+        if not got or any(o.code == got[0].code for o in out):
+            return []
+        out.append(got[0])
+    return out
+
+
 def _ranked_about(after: str, matches: list[Match], fig: Figure, index: tuple[Alias, ...],
                   framework: str) -> list[Match] | None:
     """A rank is of the index named after it ("về chỉ số kinh tế số"); of none when what it
@@ -230,7 +256,7 @@ def _units(s: str, fig: Figure, before: str, named: list, subjects: list, item_u
            home: str | None, namer: UnitNamer, kind: str) -> list[str | None]:
     """Whose figure it is (see `attribution`); None when it is a ministry's, an operator's, a
     district's or a region's."""
-    if kind == kinds.NATIONAL and _MINISTRIES_AFTER.match(s, fig.end):
+    if _MINISTRIES_AFTER.match(s, fig.end):
         return [None]  # "giá trị trung bình DTI 2023 là 0,6355 với các bộ ...": the ministries'
     clause = max((m.end() for m in CLAUSE_BREAK.finditer(s, 0, fig.start)), default=0)
     country = [m for m in _COUNTRY_SUBJECT.finditer(s, clause, fig.start)]
