@@ -61,10 +61,12 @@ def test_the_growth_of_grdp_is_a_value_not_a_difference(x, form):
     assert got == [("Nghệ An", "grdp_growth", "actual", round(x, 2), None)]
 
 
-def test_a_difference_said_with_so_voi_la_is_no_value():
-    text = ("Năm 2021, tỉnh Nghệ An đạt 0,4856 điểm chỉ số kinh tế số, cao hơn so với trung bình chung "
-            "cả nước là 0,0758.")
-    assert [f.value for f in find_figures(text)] == [0.4856]
+def test_the_average_a_figure_is_compared_with_is_the_countrys_value():
+    # "cao hơn so với ... là 0,0758" can be a difference too: the words do not tell, so no rule
+    text = ("Năm 2021, tỷ lệ dùng chung trạm phát sóng của tỉnh Nghệ An mới đạt 9% (thấp hơn so với mức "
+            "trung bình toàn quốc là 15%).")
+    assert sure(text) == [("Nghệ An", "infra_sharing_share", "actual", 9.0, None),
+                          ("Việt Nam", "infra_sharing_share", "national_average", 15.0, None)]
 
 
 def test_the_bound_of_a_band_is_no_value():

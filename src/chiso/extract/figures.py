@@ -144,9 +144,6 @@ _GROWTH_BEFORE = re.compile(r"(?:GRDP|GDP|tổng sản phẩm|tăng trưởng)[^
                             r"(?:gần|khoảng|hơn|~|xấp xỉ)?\s*$", re.IGNORECASE)
 # "đạt 0,4856 so với giá trị trung bình ... là 0,4098": a value compared, not a difference
 _VALUE_BEFORE = re.compile(r"(?<!\w)(?:đạt|là|chiếm|ở mức)\s*(?:gần|khoảng|hơn|~|xấp xỉ)?\s*$", re.IGNORECASE)
-# "cao hơn so với trung bình chung cả nước là 0,0758": the difference, not a value
-_COMPARED_BEFORE = re.compile(r"(?:cao hơn|thấp hơn|nhiều hơn|ít hơn)\s+so với[^,;.]{0,50}?là\s*$",
-                              re.IGNORECASE)
 
 
 def find_figures(sentence: str) -> list[Figure]:
@@ -202,7 +199,7 @@ def find_figures(sentence: str) -> list[Figure]:
             continue  # "mức độ 3, 4": levels, not values
         if ((_DIFFERENCE_BEFORE.search(before)
              or (_DIFFERENCE_AFTER.match(after) and not _VALUE_BEFORE.search(before)))
-                and not _GROWTH_BEFORE.search(before)) or _COMPARED_BEFORE.search(sentence[max(0, start - 90):start]):
+                and not _GROWTH_BEFORE.search(before)):
             continue
         fig = _plain(sentence, start, end, base, before, found)
         if fig is not None:
