@@ -115,8 +115,8 @@ _ORDINALS = {"nhất": 1, "nhì": 2, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "n
              "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
 _WORD_ORDINAL = re.compile(r"(?<!\w)thứ\s+(" + "|".join(_ORDINALS) + r")(?!\w)", re.IGNORECASE)
 _WORD_RANK_BEFORE = re.compile(r"(?:xếp|đứng|vị trí|xếp hạng|hạng)\s*$", re.IGNORECASE)
-_WORD_RANK_AFTER = re.compile(r"^\s+(?:là|thuộc về|cả nước|toàn quốc|trên\s+(?:63|34)|trong\s+(?:63|34))(?!\w)",
-                              re.IGNORECASE)
+_WORD_RANK_AFTER = re.compile(r"^\s+(?:là|thuộc về|cả nước|toàn quốc|trên\s+(?:63|34)|"
+                              r"trong\s+(?:63|34))(?!\w)", re.IGNORECASE)
 
 
 def _word_rank(sentence: str, start: int, end: int, word: str) -> Figure | None:
@@ -127,7 +127,8 @@ def _word_rank(sentence: str, start: int, end: int, word: str) -> Figure | None:
         return None
     if not (_WORD_RANK_BEFORE.search(head[-20:]) or _WORD_RANK_AFTER.match(sentence[end:end + 20])):
         return None
-    return Figure(start, end, float(_ORDINALS[word.lower()]), None, "eq", "rank", sentence[start:end])
+    value = float(_ORDINALS[word.lower()])
+    return Figure(start, end, value, None, "eq", "rank", sentence[start:end])
 
 
 _GLUED = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)(?=\s*(?:mb/s|mbit/s|gb/s|gbps|mb/giây)(?!\w))",
@@ -140,10 +141,12 @@ _RANKED_WHOLE = re.compile(r"^\s*(?:tỉnh|thành phố|địa phương|quốc g
 _BAND_BEFORE = re.compile(r"(?:top|tốp|nhóm|trong số|1 trong|một trong)\s*$|"
                           r"nhóm[^,;.()]{0,40}(?:<|>|≤|≥)\s*$", re.IGNORECASE)  # "nhóm ... <0,25"
 # "GRDP ước tăng 10,05%", "tăng trưởng ... tăng 7%": the growth rate itself, not a difference
-_GROWTH_BEFORE = re.compile(r"(?:GRDP|GDP|tổng sản phẩm|tăng trưởng)[^,;.]{0,30}?(?:tăng|mức|đạt)\s*"
+_GROWTH_BEFORE = re.compile(r"(?:GRDP|GDP|tổng sản phẩm|tăng trưởng)[^,;.]{0,30}?"
+                            r"(?:tăng|mức|đạt)\s*"
                             r"(?:gần|khoảng|hơn|~|xấp xỉ)?\s*$", re.IGNORECASE)
 # "đạt 0,4856 so với giá trị trung bình ... là 0,4098": a value compared, not a difference
-_VALUE_BEFORE = re.compile(r"(?<!\w)(?:đạt|là|chiếm|ở mức)\s*(?:gần|khoảng|hơn|~|xấp xỉ)?\s*$", re.IGNORECASE)
+_VALUE_BEFORE = re.compile(r"(?<!\w)(?:đạt|là|chiếm|ở mức)\s*(?:gần|khoảng|hơn|~|xấp xỉ)?\s*$",
+                           re.IGNORECASE)
 
 
 def find_figures(sentence: str) -> list[Figure]:

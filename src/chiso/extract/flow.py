@@ -52,7 +52,8 @@ _LIST_LINE = re.compile(r"^\s*(?:[-+•–*]|\d+[.)]|[a-zđ][.)]|[A-ZĐ][^:.]{2,
 _WEAK = frozenset({"đạt", "chiếm"})
 
 # the index a rank or score is of, by the words that name it
-FAMILIES = (("ict", re.compile(r"ICT[ -]?Index|sẵn sàng cho phát triển và ứng dụng", re.IGNORECASE)),
+FAMILIES = (("ict", re.compile(r"ICT[ -]?Index|sẵn sàng cho phát triển và ứng dụng",
+                               re.IGNORECASE)),
             ("dti", re.compile(r"\bDTI\b|chuyển đổi số", re.IGNORECASE)),
             ("pci", re.compile(r"\bPCI\b|năng lực cạnh tranh", re.IGNORECASE)),
             ("papi", re.compile(r"\bPAPI\b", re.IGNORECASE)),
@@ -203,7 +204,8 @@ def by_topic(c: Candidate, fig: Figure, family: str | None, codes: frozenset[str
     its sentence (`before`), else the report's index; less sure. A component's score ("chỉ số
     thành phần Chi phí thời gian đạt 8,54 điểm") is no index's."""
     measure = c.measure
-    if family == "ict" and c.matched and measure in _CODES and (c.indicator or "").startswith("dti_"):
+    if (family == "ict" and c.matched and measure in _CODES
+            and (c.indicator or "").startswith("dti_")):
         return replace(c, indicator=None, alias="")  # "ICT Index ... Hạ tầng nhân lực đứng thứ 10"
     if measure == "count" and not float(c.value).is_integer() and c.value_high is None:
         measure = "score"  # "Nam Định đạt 87,32": an index's value written bare

@@ -137,8 +137,8 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
             matches = [replace(mine[0], confidence=min(mine[0].confidence, matches[0].confidence))]
     last_here = history[-1] if history and history[-1][1] == i - 1 else None
     pair = {"rank": ("_score", "_rank"), "score": ("_rank", "_score")}.get(fig.measure)
-    if (pair is not None and (not matches or (len(matches) == 1 and matches[0].code in _WHOLE_INDEX))
-            and last_here is not None and last_here[2].code.endswith(pair[0])
+    whole = not matches or (len(matches) == 1 and matches[0].code in _WHOLE_INDEX)
+    if (pair is not None and whole and last_here is not None and last_here[2].code.endswith(pair[0])
             and last_here[2].code not in _WHOLE_INDEX):
         # "chính quyền số đạt 0,7012 điểm, xếp hạng thứ 18": the rank of the pillar just scored;
         # "xếp hạng 12/63 ... về chỉ số kinh tế số, đạt 0,4856": the score of the pillar just ranked
@@ -212,8 +212,9 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
 
 # "xếp hạng 12/63 tỉnh, thành phố về chỉ số kinh tế số", "thứ 7 cả nước về chỉ số hài lòng ...":
 # what a rank is of, said right after it
-_ABOUT = re.compile(r"^\s*(?:(?:các\s+)?(?:tỉnh|thành phố|thành|địa phương)[, ]*|cả nước\s*|toàn quốc\s*|"
-                    r"trong\s+|trên\s+)*về\s+([^,;.\d()]{3,80}?)(?=\s+và\s|[,;.\d()]|$)", re.IGNORECASE)
+_ABOUT = re.compile(r"^\s*(?:(?:các\s+)?(?:tỉnh|thành phố|thành|địa phương)[, ]*|cả nước\s*|"
+                    r"toàn quốc\s*|trong\s+|trên\s+)*về\s+([^,;.\d()]{3,80}?)"
+                    r"(?=\s+và\s|[,;.\d()]|$)", re.IGNORECASE)
 
 
 # "“Chính quyền số” và “Kinh tế số” của TPHCM đều ở vị trí thứ 3/63", "Kinh tế số và Xã hội
@@ -240,7 +241,7 @@ def _shared(before: str, fig: Figure, index: tuple[Alias, ...], framework: str) 
 def _ranked_about(after: str, matches: list[Match], fig: Figure, index: tuple[Alias, ...],
                   framework: str) -> list[Match] | None:
     """A rank is of the index named after it ("về chỉ số kinh tế số"); of none when what it
-    names is no index (None: "đứng thứ 7 cả nước về tăng trưởng kinh tế", "về tỷ lệ cấp thẻ ...")."""
+    names is no index (None: "đứng thứ 7 cả nước về tăng trưởng kinh tế", "về tỷ lệ cấp thẻ")."""
     m = _ABOUT.match(after)
     if m is None:
         return matches
@@ -288,9 +289,9 @@ def _units(s: str, fig: Figure, before: str, named: list, subjects: list, item_u
     return [home] if units == [None] else units
 
 
-# the country as a sentence's subject: "Việt Nam có 87% dân số", "hạ tầng số của Việt Nam phát triển"
-_COUNTRY_SUBJECT = re.compile(r"(?:^|,\s*|của\s+)Việt Nam\s+(?:có|đạt|đã|đứng|xếp|hiện|là|phát triển|"
-                              r"tiếp tục)(?!\w)|(?<!\w)của Việt Nam(?!\w)")
+# the country as a sentence's subject: "Việt Nam có 87% dân số", "hạ tầng số của Việt Nam ..."
+_COUNTRY_SUBJECT = re.compile(r"(?:^|,\s*|của\s+)Việt Nam\s+(?:có|đạt|đã|đứng|xếp|hiện|là|"
+                              r"phát triển|tiếp tục)(?!\w)|(?<!\w)của Việt Nam(?!\w)")
 _MINISTRIES_AFTER = re.compile(r"\s*(?:điểm\s*)?(?:với|của|ở|đối với)\s+(?:các|những)?\s*bộ(?!\w)",
                                re.IGNORECASE)
 # who published a figure is not whose it is: "Theo công bố của Bộ KH&CN", "Báo cáo DTI của Bộ"
