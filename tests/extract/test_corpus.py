@@ -17,7 +17,7 @@ GENRES = {"portal", "news", "plan", "resolution", "dti", "budget", "midarticle"}
 
 # (part, precision floor, recall floor): a little under what is reached, to absorb no noise but
 # rounding; the held-out part is scored only, its failures are never read while developing.
-FLOORS = [("dev", 0.915, 0.89), ("heldout", 0.72, 0.71)]
+FLOORS = [("dev", 0.92, 0.89), ("heldout", 0.75, 0.735)]
 
 
 def test_corpus_has_enough_reports_provinces_and_every_genre():

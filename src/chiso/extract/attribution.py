@@ -60,17 +60,30 @@ _OWN_PROVINCE = re.compile(r"(?<!\w)(?:của|toàn|trên địa bàn) (?:tỉnh|
 _NAMED_AS_PROVINCE = re.compile(r"(?:tỉnh|thành phố|TP\.?)\s*$", re.IGNORECASE)
 
 
+_VENUE_BEFORE = re.compile(r"(?:tại|ở)\s*(?:TP\.?\s*|thành phố\s+)?$", re.IGNORECASE)
+_MINISTRY_EVENT = re.compile(r"(?<!\w)Bộ\s+[A-ZĐ].{0,80}?(?:tổ chức|khai mạc|công bố)|"
+                             r"(?:tổ chức|diễn ra|khai mạc).{0,80}?(?<!\w)Bộ\s+[A-ZĐ]")
+
+
+def _not_venue(line: str, found: list[Mention]) -> list[Mention]:
+    """The mentions of a line but the venue of a ministry's event ("Ngày 21-10, tại Hà Nội, Bộ
+    KH-CN tổ chức ..."): where a national meeting is held is not what the report is about."""
+    if not found or not _MINISTRY_EVENT.search(line):
+        return found
+    return [m for m in found if not _VENUE_BEFORE.search(line[max(0, m.start - 16):m.start])]
+
+
 def home_unit(text: str, source: str | None = None, hint: str | None = None) -> str | None:
     """The province a report is about, by the order of evidence above; None for a national one."""
     lines = [line for line in text.splitlines() if line.strip()]
     title = lines[0] if lines else ""
-    found = mentions(title)
+    found = _not_venue(title, mentions(title))
     if found:
         return found[0].name
     if _COUNTRY_AS_PLACE.search(title) and not _OWN_PROVINCE.search(title):
         return None  # "tốc độ ... của mạng Internet cố định tại Việt Nam": a national report
     lede = " ".join(lines[1:3])[:600]
-    found = mentions(lede)
+    found = _not_venue(lede, mentions(lede))
     if found:
         return found[0].name
     for m in mentions(text[:8000]):
@@ -84,7 +97,7 @@ _OTHER = re.compile(
     r"(?<!\w)(?:Bộ\s+[A-ZĐ][\w&]*|Ngân hàng Nhà nước|khối bộ|cấp bộ|cấp sở|các bộ,? (?:ngành|cơ quan ngang bộ)|"
     r"Viettel|VNPT|MobiFone|Mobifone|Vinaphone|VinaPhone|Vietnamobile|CMC(?: Telecom)?|"
     r"FPT(?: Telecom)?|NETNAM|SCTV|"
-    r"(?:huyện|quận|thị xã|xã|phường|thị trấn|xóm|thôn|bản)\s+[A-ZĐ][\w]*|"
+    r"(?:[Hh]uyện|[Qq]uận|[Tt]hị xã|xã|[Pp]hường|[Tt]hị trấn|xóm|thôn|bản)\s+[A-ZĐ][\w]*|"
     r"(?:vùng|khu vực)\s+(?:Đồng|Tây|Đông|Trung|Bắc|Nam|Duyên)[\w ]*?|Đồng bằng sông \w+|ĐBSCL|Tây Nguyên|"
     r"UAE|Qatar|Singapore|Hồng Kông|Ireland)(?!\w)")
 

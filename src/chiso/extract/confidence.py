@@ -1,10 +1,12 @@
 """How sure a candidate is, and whether its value can be the indicator's at all.
 
 The match gives a raw certainty from how well the indicator's words fit around the figure. It is
-mapped through `CALIBRATION` to the confidence a candidate carries. The steps are set by hand and
-not yet fitted: on the development part of the corpus the 0.93 step is right about 77 % of the
-time and the 0.55 step about 65 % (docs/extraction.md has the table). Candidates under `BAR` go
-to review as "needs a look"; they are never dropped.
+mapped through `CALIBRATION` (hand-set) to a step; some rules give a step of their own (0.55 for
+an index guessed from the report's topic, 0.7 for an indicator carried, 0.8 for a table header).
+The step is then mapped through `FITTED`, fitted on the development part of the corpus by
+`scripts/fit_confidence.py`, to the rate at which candidates of that step and kind group were
+right there (docs/extraction.md has the table). Candidates under `BAR` go to review as "needs a
+look"; they are never dropped.
 """
 
 from __future__ import annotations
@@ -17,11 +19,37 @@ from chiso.extract.indicators import Match
 
 BAR = 0.5
 
-# (raw certainty from, confidence): a hand-set step function, not yet fitted (see module docstring)
+# (raw certainty from, step): a hand-set step function; `FITTED` calibrates the steps
 CALIBRATION: tuple[tuple[float, float], ...] = (
     (0.0, 0.3), (0.5, 0.55), (0.6, 0.7), (0.7, 0.8), (0.8, 0.88), (0.9, 0.93),
 )
 _EDGES = [edge for edge, _ in CALIBRATION]
+
+
+# Fitted on the development part (scripts/fit_confidence.py): for each kind group, the step a
+# candidate reached -> the smoothed, isotonic rate at which candidates of that step were right.
+# Steps under the bar (owners not sure, approximate ranks, unplaced table cells) keep their value.
+FITTED: dict[str, tuple[tuple[float, float], ...]] = {
+    "actual": ((0.55, 0.9), (0.7, 0.92), (0.8, 0.94), (0.88, 0.94), (0.93, 0.95)),
+    "national_average": ((0.55, 0.6), (0.8, 0.83), (0.88, 0.89), (0.93, 0.95)),
+    "target": ((0.55, 0.29), (0.7, 0.29), (0.8, 0.76), (0.88, 0.8), (0.93, 0.83)),
+}
+
+
+def group_of(kind: str) -> str:
+    """The kind group a candidate is calibrated in: actual figures (and benchmarks), national
+    averages, targets; at the same step targets are right less often than actual figures."""
+    return kind if kind in ("target", "national_average") else "actual"
+
+
+def fitted(step: float, kind: str) -> float:
+    """The calibrated confidence of a candidate that reached `step`: the development part's rate
+    of being right at that step and kind group (the nearest step fitted at or below it)."""
+    table = FITTED.get(group_of(kind))
+    if step < BAR or not table:
+        return step
+    below = [p for s, p in table if s <= step + 1e-9]
+    return below[-1] if below else step
 
 
 def calibrated(raw: float) -> float:

@@ -68,7 +68,7 @@ _MEASURE_AFTER: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^\s*(?:km2|km²|ki-lô-mét vuông|kilômét vuông)", re.IGNORECASE), "km2"),
     (re.compile(r"^\s*(?:ha|héc-ta|hecta)(?!\w)", re.IGNORECASE), "ha"),
     (re.compile(r"^\s*(?:nghìn|ngàn|triệu)?\s*tấn(?!\w)", re.IGNORECASE), "tonnes"),
-    (re.compile(r"^\s*(?:mbps|mb/s|mbit/s)", re.IGNORECASE), "mbps"),
+    (re.compile(r"^\s*(?:mbps|mb/s|mbit/s|mb/giây|mbit/giây)", re.IGNORECASE), "mbps"),
     (re.compile(r"^\s*(?:nghìn|ngàn|triệu)?\s*(?:người|nhân khẩu|dân)(?!\w)", re.IGNORECASE), "persons"),
     (re.compile(r"^\s*điểm(?!\s*(?:cầu|phần trăm))(?!\w)", re.IGNORECASE), "score"),
     (re.compile(r"^\s*(?:km|m|cm|mm|kg|g|mw|kw|kwh|gb|tb|mhz|ghz|tháng|năm|ngày|giờ|phút|giây|tuổi|lần|"
@@ -105,16 +105,48 @@ def _tokens(sentence: str) -> list[tuple[int, int, str]]:
     for m in _GLUED.finditer(sentence):
         if m.start() not in starts:
             found.append((m.start(), m.end(1), m.group(1)))
+    if "thứ" in sentence or "Thứ" in sentence:
+        found.extend((m.start(1), m.end(1), m.group(1)) for m in _WORD_ORDINAL.finditer(sentence))
     return sorted(found)
 
 
-_GLUED = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)(?=\s*(?:mb/s|mbit/s|gb/s|gbps)(?!\w))", re.IGNORECASE)
+# ranks written in words: "xếp thứ chín cả nước", "thứ hai là TPHCM", "xếp thứ nhất trên 34 tỉnh"
+_ORDINALS = {"nhất": 1, "nhì": 2, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6,
+             "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
+_WORD_ORDINAL = re.compile(r"(?<!\w)thứ\s+(" + "|".join(_ORDINALS) + r")(?!\w)", re.IGNORECASE)
+_WORD_RANK_BEFORE = re.compile(r"(?:xếp|đứng|vị trí|xếp hạng|hạng)\s*$", re.IGNORECASE)
+_WORD_RANK_AFTER = re.compile(r"^\s+(?:là|thuộc về|cả nước|toàn quốc|trên\s+(?:63|34)|"
+                              r"trong\s+(?:63|34))(?!\w)", re.IGNORECASE)
+
+
+def _word_rank(sentence: str, start: int, end: int, word: str) -> Figure | None:
+    """"xếp thứ chín cả nước": a rank in words, when a rank verb comes before it or the ranked
+    follows ("thứ hai là TPHCM"); "Thứ hai - 07/08/2023" (a weekday), "năm thứ ba" are none."""
+    head = re.sub(r"thứ\s*$", "", sentence[:start], flags=re.IGNORECASE)
+    if _ORDINAL_BEFORE.search(sentence[max(0, start - 20):start]):
+        return None
+    if not (_WORD_RANK_BEFORE.search(head[-20:]) or _WORD_RANK_AFTER.match(sentence[end:end + 20])):
+        return None
+    value = float(_ORDINALS[word.lower()])
+    return Figure(start, end, value, None, "eq", "rank", sentence[start:end])
+
+
+_GLUED = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)(?=\s*(?:mb/s|mbit/s|gb/s|gbps|mb/giây)(?!\w))",
+                    re.IGNORECASE)
 _RANGE_ON = re.compile(r"^[-–]\d[\d.,]*\s*(?:%|điểm|triệu|tỷ|nghìn|mbps|mb/s)", re.IGNORECASE)
 _DATE_FRACTION = re.compile(r"^/\s*(?:\d{1,2}/)?(?:19|20)\d\d(?!\d)|^/\d{1,2}/")
 _ORDINAL_BEFORE = re.compile(r"(?:năm|lần|kỳ|đợt|khóa|khoá|phiên|tuần|giai đoạn)\s+thứ\s*$", re.IGNORECASE)
 _SPAN_AFTER = re.compile(r"^\s*(?:năm|lần|kỳ|tháng)\s+(?:liên tiếp|liền|liên tục)", re.IGNORECASE)
 _RANKED_WHOLE = re.compile(r"^\s*(?:tỉnh|thành phố|địa phương|quốc gia|nền kinh tế)(?!\w)", re.IGNORECASE)
-_BAND_BEFORE = re.compile(r"(?:top|tốp|nhóm|trong số|1 trong|một trong)\s*$", re.IGNORECASE)
+_BAND_BEFORE = re.compile(r"(?:top|tốp|nhóm|trong số|1 trong|một trong)\s*$|"
+                          r"nhóm[^,;.()]{0,40}(?:<|>|≤|≥)\s*$", re.IGNORECASE)  # "nhóm ... <0,25"
+# "GRDP ước tăng 10,05%", "tăng trưởng ... tăng 7%": the growth rate itself, not a difference
+_GROWTH_BEFORE = re.compile(r"(?:GRDP|GDP|tổng sản phẩm|tăng trưởng)[^,;.]{0,30}?"
+                            r"(?:tăng|mức|đạt)\s*"
+                            r"(?:gần|khoảng|hơn|~|xấp xỉ)?\s*$", re.IGNORECASE)
+# "đạt 0,4856 so với giá trị trung bình ... là 0,4098": a value compared, not a difference
+_VALUE_BEFORE = re.compile(r"(?<!\w)(?:đạt|là|chiếm|ở mức)\s*(?:gần|khoảng|hơn|~|xấp xỉ)?\s*$",
+                           re.IGNORECASE)
 
 
 def find_figures(sentence: str) -> list[Figure]:
@@ -123,6 +155,12 @@ def find_figures(sentence: str) -> list[Figure]:
     skip_until = -1
     for start, end, token in _tokens(sentence):
         if start < skip_until:
+            continue
+        if not token[0].isdigit():  # a rank in words
+            word = _word_rank(sentence, start, end, token)
+            if word is not None:
+                found.append(word)
+                skip_until = end
             continue
         before = sentence[max(0, start - 40):start]
         after = sentence[end:end + 60]
@@ -159,9 +197,12 @@ def find_figures(sentence: str) -> list[Figure]:
             continue  # "xếp hạng 63 tỉnh, thành phố": how many are ranked, not a rank
         if _BAND_BEFORE.search(before):
             continue  # "top 10", "nhóm 5 tỉnh": a band, not a rank
-        if _LEVEL_BEFORE.search(before) and base.value <= 10:
+        if (_LEVEL_BEFORE.search(before) and base.value <= 10 and float(base.value).is_integer()
+                and not re.match(r"^\s*%", after)):
             continue  # "mức độ 3, 4": levels, not values
-        if _DIFFERENCE_BEFORE.search(before) or _DIFFERENCE_AFTER.match(after):
+        if ((_DIFFERENCE_BEFORE.search(before)
+             or (_DIFFERENCE_AFTER.match(after) and not _VALUE_BEFORE.search(before)))
+                and not _GROWTH_BEFORE.search(before)):
             continue
         fig = _plain(sentence, start, end, base, before, found)
         if fig is not None:

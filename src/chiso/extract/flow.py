@@ -53,12 +53,15 @@ _LIST_LINE = re.compile(r"^\s*(?:[-+•–*]|\d+[.)]|[a-zđ][.)]|[A-ZĐ][^:.]{2,
 _WEAK = frozenset({"đạt", "chiếm"})
 
 # the index a rank or score is of, by the words that name it
-FAMILIES = (("dti", re.compile(r"\bDTI\b|chuyển đổi số", re.IGNORECASE)),
+FAMILIES = (("ict", re.compile(r"ICT[ -]?Index|sẵn sàng cho phát triển và ứng dụng",
+                               re.IGNORECASE)),
+            ("dti", re.compile(r"\bDTI\b|chuyển đổi số", re.IGNORECASE)),
             ("pci", re.compile(r"\bPCI\b|năng lực cạnh tranh", re.IGNORECASE)),
             ("papi", re.compile(r"\bPAPI\b", re.IGNORECASE)),
             ("par_index", re.compile(r"PAR ?INDEX|cải cách hành chính", re.IGNORECASE)),
             ("sipas", re.compile(r"\bSIPAS\b", re.IGNORECASE)))
 COMPONENT = re.compile(r"thành phần|chỉ số con|sub-?index", re.IGNORECASE)  # a component's, not the index's
+NO_INDEX = "(of no index)"  # a rank said to be of something no index measures: none is guessed
 _CODES = {"rank": "{}_rank", "score": "{}_score", "rank_change": "{}_rank_change"}
 
 
@@ -200,9 +203,12 @@ def by_topic(c: Candidate, fig: Figure, family: str | None, codes: frozenset[str
     its sentence (`before`), else the report's index; less sure. A component's score ("chỉ số
     thành phần Chi phí thời gian đạt 8,54 điểm") is no index's."""
     measure = c.measure
+    if (family == "ict" and c.matched and measure in _CODES
+            and (c.indicator or "").startswith("dti_")):
+        return replace(c, indicator=None, alias="")  # "ICT Index ... Hạ tầng nhân lực đứng thứ 10"
     if measure == "count" and not float(c.value).is_integer() and c.value_high is None:
         measure = "score"  # "Nam Định đạt 87,32": an index's value written bare
-    if c.matched or measure not in _CODES or c.unit is None:
+    if c.matched or measure not in _CODES or c.unit is None or c.alias == NO_INDEX:
         return c
     clause = re.split(r"[;]", before)[-1]
     if COMPONENT.search(clause):

@@ -72,7 +72,7 @@ def fraction(sentence: str, end: int, rank_cue: bool) -> Fraction | None:
             return Fraction("none", den, stop)  # "53/63 tỉnh hoàn thành": a count of provinces
         return Fraction("share", den, stop)  # "30/34 chỉ tiêu"
     if den in (100, 1000) and _PER_NOUN.match(tail):
-        return Fraction("per", den, stop + _PER_NOUN.match(tail).end())
+        return Fraction("per", den, stop)  # the noun after ("người trưởng thành") names it
     if den <= 0:
         return None
     if _SHARE_NEAR.match(tail):

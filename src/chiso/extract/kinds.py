@@ -122,12 +122,30 @@ def national_cue(stretch: str) -> int:
     return -1
 
 
+# "Đến năm 2025, tầm nhìn đến năm 2030, ...": the vision's year is a horizon, not the target's
+_HORIZON = re.compile(r"(?:tầm nhìn|định hướng)\s*(?:đến|tới)?\s*$", re.IGNORECASE)
+_YEAR_RIGHT_AFTER = re.compile(r"[\d.,/]+\s*%?[^\W\d]*(?:\s+(?!và\s|hoặc\s)[^\W\d]+){0,8}?\s+"
+                               r"(?:vào|trong|đến|tới)\s+năm\s+((?:19|20)\d\d)(?!\d)",
+                               re.IGNORECASE)
+
+
+def year_right_after(sentence: str, position: int) -> int | None:
+    """The year written right after the figure at `position` ("95/100 người ... vào năm 2030")."""
+    m = _YEAR_RIGHT_AFTER.match(sentence, position)
+    return int(m.group(1)) if m else None
+
+
 def target_year(sentence: str, position: int | None = None) -> int | None:
     """The year a target is set for: "đến năm 2025", "Quý II/2021", "đến tháng 6/2021"; with
     `position`, the one said last before the figure there ("đến năm 2025 ... 20% và đến năm 2030
     ... 30%"), else the latest the sentence names."""
-    found = [(m.end(), int(m.group(1) or m.group(2))) for m in _TARGET_YEAR.finditer(sentence)]
+    found = [(m.end(), int(m.group(1) or m.group(2))) for m in _TARGET_YEAR.finditer(sentence)
+             if not _HORIZON.search(sentence[max(0, m.start() - 12):m.start()])
+             or not any(n.end() <= m.start() for n in _TARGET_YEAR.finditer(sentence))]
     if position is not None:
+        own = _YEAR_RIGHT_AFTER.match(sentence, position)  # "khoảng 30% GDP vào năm 2030"
+        if own:
+            return int(own.group(1))
         before = [y for end, y in found if end <= position]
         if before:
             return before[-1]

@@ -56,7 +56,7 @@ def _as_of(text: str, year: int | None) -> date | None:
     that speaks of the 34 provinces after the merger."""
     if year is None:
         return None
-    if year == 2025 and _AFTER_MERGER.search(text):
+    if year in (2024, 2025) and _AFTER_MERGER.search(text):  # DTI 2024 was published after it
         return date(2025, 12, 31)
     return date(year, 6, 30)
 
@@ -69,9 +69,11 @@ def extract_text(
     framework: str = "chiso-core",
     index: tuple[Alias, ...] | None = None,
     source: str | None = None,
+    calibrate: bool = True,
 ) -> list[Candidate]:
     """Every figure of a report as candidates (matched ones have an indicator). `source` is the
-    address the report came from: a provincial portal or newspaper names its province."""
+    address the report came from: a provincial portal or newspaper names its province.
+    `calibrate=False` leaves each confidence at the step it reached (to fit the table)."""
     index = index if index is not None else alias_index(framework)
     text = unicodedata.normalize("NFC", text)
     doc_year = year or _doc_year(text)
@@ -134,7 +136,12 @@ def extract_text(
             flow.table_cells(figs, found_all, sent.text, headed)
             out.extend(c for found in found_all for c in found)
         state.after(sent.text, para, following, named)
-    return _dedupe(out)
+    found = _dedupe(out)
+    if calibrate:
+        for c in found:
+            if c.matched:
+                c.confidence = confidence.fitted(c.confidence, c.kind)
+    return found
 
 
 _CODES: dict[int, tuple[tuple[Alias, ...], frozenset[str]]] = {}

@@ -119,6 +119,13 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
                  if confidence.possible(m.code, fig, framework)]
         if total:
             matches = [replace(total[0], confidence=max(m.confidence for m in matches or total))]
+    if fig.measure == "rank":
+        matches = _shared(own_before, fig, index, framework) or matches
+    of_other = False
+    if fig.measure == "rank":
+        about = _ranked_about(s[fig.end:], matches, fig, index, framework)
+        of_other = about is None
+        matches = about or []
     if (fig.measure in _INDEX_MEASURES and len(matches) == 1 and matches[0].code in _WHOLE_INDEX
             and not resp.get(i)):
         # "Kết quả DTI 2022: chính quyền số đạt 0,7012 điểm": the pillar said in the figure's own
@@ -130,13 +137,16 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
         if mine and mine[0].code != matches[0].code and mine[0].code.startswith(fam + "_"):
             matches = [replace(mine[0], confidence=min(mine[0].confidence, matches[0].confidence))]
     last_here = history[-1] if history and history[-1][1] == i - 1 else None
-    if (fig.measure == "rank" and len(matches) == 1 and matches[0].code in _WHOLE_INDEX
-            and last_here is not None and last_here[2].code.endswith("_score")
+    pair = {"rank": ("_score", "_rank"), "score": ("_rank", "_score")}.get(fig.measure)
+    whole = not matches or (len(matches) == 1 and matches[0].code in _WHOLE_INDEX)
+    if (pair is not None and whole and last_here is not None and last_here[2].code.endswith(pair[0])
             and last_here[2].code not in _WHOLE_INDEX):
-        # "chính quyền số đạt 0,7012 điểm, xếp hạng thứ 18": the rank of the pillar just scored
-        code = last_here[2].code.removesuffix("_score") + "_rank"
+        # "chính quyền số đạt 0,7012 điểm, xếp hạng thứ 18": the rank of the pillar just scored;
+        # "xếp hạng 12/63 ... về chỉ số kinh tế số, đạt 0,4856": the score of the pillar just ranked
+        code = last_here[2].code.removesuffix(pair[0]) + pair[1]
         if confidence.known(code, framework) and "," in own_before and ";" not in own_before:
-            matches = [Match(code, 0.0, min(0.8, matches[0].confidence), last_here[2].alias)]
+            sure = min(0.8, matches[0].confidence) if matches else 0.7
+            matches = [Match(code, 0.0, sure, last_here[2].alias)]
     if (matches and matches[0].code in _WHOLE_INDEX
             and flow.COMPONENT.search(s[clause_start:fig.start])):
         matches = []  # "chỉ số thành phần Chi phí thời gian đạt 8,54 điểm": a component's, not the index's
@@ -175,6 +185,9 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
     if not matches and kind == kinds.NATIONAL and history and history[-1][3] == fig.measure:
         # "đạt 9% (thấp hơn mức trung bình toàn quốc là 15%)": the same indicator, nationwide
         matches = [Match(history[-1][2].code, 0.0, 0.7, history[-1][2].alias)]
+    ahead = kinds.year_right_after(s, fig.start) if kind == kinds.ACTUAL else None
+    if ahead is not None and doc_year is not None and ahead > doc_year:
+        kind = kinds.TARGET  # "95/100 người trưởng thành có điện thoại thông minh vào năm 2030"
     in_targets, mode_year = state.target_year(s, para, cues, fig.start)
     if in_targets and kind == kinds.ACTUAL:
         kind = kinds.TARGET  # a line under "Mục tiêu đến năm 2025:"
@@ -192,18 +205,66 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
         quote_start=sent.start,
     )
     if not matches:
-        return [base]
+        return [replace(base, alias=flow.NO_INDEX) if of_other else base]
     return [replace(base, unit=u, indicator=m.code, alias=m.alias,
                     confidence=confidence.of(m, fig, u))
             for m in matches for u in units]
+
+
+# "xếp hạng 12/63 tỉnh, thành phố về chỉ số kinh tế số", "thứ 7 cả nước về chỉ số hài lòng ...":
+# what a rank is of, said right after it
+_ABOUT = re.compile(r"^\s*(?:(?:các\s+)?(?:tỉnh|thành phố|thành|địa phương)[, ]*|cả nước\s*|"
+                    r"toàn quốc\s*|trong\s+|trên\s+)*về\s+([^,;.\d()]{3,80}?)"
+                    r"(?=\s+và\s|[,;.\d()]|$)", re.IGNORECASE)
+
+
+# "“Chính quyền số” và “Kinh tế số” của TPHCM đều ở vị trí thứ 3/63", "Kinh tế số và Xã hội
+# số đồng xếp hạng 58/63": one rank said of two indices
+_SHARED = re.compile(r"([^,;:]{3,60}?)\s+và\s+([^,;:]{3,60}?)\s+(?:của\s+[^,;:]{1,30}?\s+)?"
+                     r"(?:đều|đồng|cùng)\s+[^,;:\d]{0,25}$", re.IGNORECASE)
+
+
+def _shared(before: str, fig: Figure, index: tuple[Alias, ...], framework: str) -> list[Match]:
+    """The two indices a rank is shared by, when each side of "A và B đều/đồng ..." names one."""
+    m = _SHARED.search(before)
+    if m is None:
+        return []
+    out: list[Match] = []
+    for side in (m.group(1), m.group(2)):
+        got = [x for x in match(context(words_of(side), [], [], []), fig.measure, index)
+               if confidence.possible(x.code, fig, framework)]
+        if not got or any(o.code == got[0].code for o in out):
+            return []
+        out.append(got[0])
+    return out
+
+
+def _ranked_about(after: str, matches: list[Match], fig: Figure, index: tuple[Alias, ...],
+                  framework: str) -> list[Match] | None:
+    """A rank is of the index named after it ("về chỉ số kinh tế số"); of none when what it
+    names is no index (None: "đứng thứ 7 cả nước về tăng trưởng kinh tế", "về tỷ lệ cấp thẻ")."""
+    m = _ABOUT.match(after)
+    if m is None:
+        return matches
+    about = m.group(1)
+    mine = [x for x in match(context(words_of(about), [], [], []), fig.measure, index)
+            if confidence.possible(x.code, fig, framework)]
+    if mine:
+        return mine[:1]
+    return matches if flow.family_of(about, None) is not None else None
 
 
 def _units(s: str, fig: Figure, before: str, named: list, subjects: list, item_unit: str | None,
            home: str | None, namer: UnitNamer, kind: str) -> list[str | None]:
     """Whose figure it is (see `attribution`); None when it is a ministry's, an operator's, a
     district's or a region's."""
+    if _MINISTRIES_AFTER.match(s, fig.end):
+        return [None]  # "giá trị trung bình DTI 2023 là 0,6355 với các bộ ...": the ministries'
+    clause = max((m.end() for m in CLAUSE_BREAK.finditer(s, 0, fig.start)), default=0)
+    country = [m for m in _COUNTRY_SUBJECT.finditer(s, clause, fig.start)]
+    if country and not any(country[-1].end() <= m.start < fig.start for m in named):
+        return [COUNTRY]
     if kind == kinds.NATIONAL:
-        clause = max((m.end() for m in CLAUSE_BREAK.finditer(s, 0, fig.start)), default=0)
         if any(x.province is None and clause <= x.start and x.end <= fig.start
                and not _SOURCE_BEFORE.search(s[max(0, x.start - 40):x.start]) for x in subjects):
             return [None]  # "các bộ, cơ quan ngang bộ có giá trị trung bình DTI là 0,4595": the ministries'
@@ -229,6 +290,11 @@ def _units(s: str, fig: Figure, before: str, named: list, subjects: list, item_u
     return [home] if units == [None] else units
 
 
+# the country as a sentence's subject: "Việt Nam có 87% dân số", "hạ tầng số của Việt Nam ..."
+_COUNTRY_SUBJECT = re.compile(r"(?:^|,\s*|của\s+)Việt Nam\s+(?:có|đạt|đã|đứng|xếp|hiện|là|"
+                              r"phát triển|tiếp tục)(?!\w)|(?<!\w)của Việt Nam(?!\w)")
+_MINISTRIES_AFTER = re.compile(r"\s*(?:điểm\s*)?(?:với|của|ở|đối với)\s+(?:các|những)?\s*bộ(?!\w)",
+                               re.IGNORECASE)
 # who published a figure is not whose it is: "Theo công bố của Bộ KH&CN", "Báo cáo DTI của Bộ"
 _SOURCE_BEFORE = re.compile(r"(?:của|theo|từ|thông tin từ|báo cáo|công bố)\s*$", re.IGNORECASE)
 _WITH_OPENING = re.compile(r"(?:^|,)\W*(?:với|bằng)\s[^,;]*$", re.IGNORECASE)  # the figure's clause
