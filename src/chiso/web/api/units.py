@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Path, Query, Request
+from pydantic import BeforeValidator
 
 from chiso.errors import NotFound
 from chiso.store import units
@@ -16,13 +18,26 @@ from chiso.web.responses import page
 
 router = APIRouter(tags=["units"], responses=ERRORS)
 
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _iso_only(value: object) -> object:
+    """A day written YYYY-MM-DD, nothing else: pydantic alone would read "0.0" as a Unix time
+    (1/1/1970) and answer units valid then."""
+    if isinstance(value, str) and not _ISO_DATE.fullmatch(value):
+        raise ValueError("ngày phải viết YYYY-MM-DD / a day is written YYYY-MM-DD")
+    return value
+
+
+IsoDate = Annotated[date, BeforeValidator(_iso_only)]
+
 
 @router.get("/units", summary="Đơn vị hành chính / administrative units", response_class=JSON)
 def list_units(
     request: Request,
     session: SessionDep,
     paging: PagingDep,
-    as_of: Annotated[date | None,
+    as_of: Annotated[IsoDate | None,
                      Query(description="Còn hiệu lực vào ngày / in force on (YYYY-MM-DD)")] = None,
     level: Annotated[Literal["country", "province", "commune"] | None, Query()] = None,
 ) -> JSON:
