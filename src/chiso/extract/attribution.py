@@ -56,7 +56,8 @@ def source_unit(source: str | None) -> str | None:
 
 
 _COUNTRY_AS_PLACE = re.compile(r"(?<!\w)(?:tại|của|ở) Việt Nam(?!\w)")
-_OWN_PROVINCE = re.compile(r"(?<!\w)(?:của|toàn|trên địa bàn) (?:tỉnh|thành phố)(?!\w)", re.IGNORECASE)
+_OWN_PROVINCE = re.compile(r"(?<!\w)(?:của|toàn|trên địa bàn) (?:tỉnh|thành phố)(?!\w)",
+                           re.IGNORECASE)
 _NAMED_AS_PROVINCE = re.compile(r"(?:tỉnh|thành phố|TP\.?)\s*$", re.IGNORECASE)
 
 
@@ -94,11 +95,13 @@ def home_unit(text: str, source: str | None = None, hint: str | None = None) -> 
 
 # Who else a figure can be about. A ministry, an operator, a district or commune, a region.
 _OTHER = re.compile(
-    r"(?<!\w)(?:Bộ\s+[A-ZĐ][\w&]*|Ngân hàng Nhà nước|khối bộ|cấp bộ|cấp sở|các bộ,? (?:ngành|cơ quan ngang bộ)|"
+    r"(?<!\w)(?:Bộ\s+[A-ZĐ][\w&]*|Ngân hàng Nhà nước|khối bộ|cấp bộ|cấp sở|"
+    r"các bộ,? (?:ngành|cơ quan ngang bộ)|"
     r"Viettel|VNPT|MobiFone|Mobifone|Vinaphone|VinaPhone|Vietnamobile|CMC(?: Telecom)?|"
     r"FPT(?: Telecom)?|NETNAM|SCTV|"
     r"(?:[Hh]uyện|[Qq]uận|[Tt]hị xã|xã|[Pp]hường|[Tt]hị trấn|xóm|thôn|bản)\s+[A-ZĐ][\w]*|"
-    r"(?:vùng|khu vực)\s+(?:Đồng|Tây|Đông|Trung|Bắc|Nam|Duyên)[\w ]*?|Đồng bằng sông \w+|ĐBSCL|Tây Nguyên|"
+    r"(?:vùng|khu vực)\s+(?:Đồng|Tây|Đông|Trung|Bắc|Nam|Duyên)[\w ]*?|"
+    r"Đồng bằng sông \w+|ĐBSCL|Tây Nguyên|"
     r"UAE|Qatar|Singapore|Hồng Kông|Ireland)(?!\w)")
 
 
@@ -131,7 +134,8 @@ def named_after(sentence: str, end: int, named: list[Mention]) -> str | None:
     return None
 
 
-_RESPECTIVELY = re.compile(r"(?:lần lượt|tương ứng|respectively)(?:\s+(?:là|đạt|ở|xếp|đứng))?", re.IGNORECASE)
+_RESPECTIVELY = re.compile(r"(?:lần lượt|tương ứng|respectively)(?:\s+(?:là|đạt|ở|xếp|đứng))?",
+                           re.IGNORECASE)
 _LIST_SEP = re.compile(r"\s*(?:,|;|\bvà\b)\s*")
 
 
@@ -147,13 +151,15 @@ def respective(sentence: str, figs: list, named: list[Mention]) -> dict[int, str
     cue = _RESPECTIVELY.search(sentence)
     group = _province_group(sentence, named)
     if group and len(group) > 1:
-        after = [i for i, s in enumerate(starts) if s > group[-1].end and (cue is None or s > cue.start())]
+        after = [i for i, s in enumerate(starts)
+                 if s > group[-1].end and (cue is None or s > cue.start())]
         run = _same_kind_run(figs, after)
         if len(run) == len(group) or (cue is not None and len(run) > len(group)):
             out.update({i: m.name for i, m in zip(run, group)})
         before = [i for i, s in enumerate(starts) if s < group[0].start]
         if cue is not None and cue.start() > group[-1].end and len(before) == len(group):
-            out.update({i: m.name for i, m in zip(before, group)})  # "Với 0,5 điểm và 0,4 điểm, A và B lần lượt"
+            # "Với 0,5 điểm và 0,4 điểm, A và B lần lượt"
+            out.update({i: m.name for i, m in zip(before, group)})
         if out:
             return out
     if cue is None:
@@ -183,7 +189,8 @@ def _province_group(sentence: str, named: list[Mention]) -> list[Mention]:
     best: list[Mention] = []
     run: list[Mention] = []
     for m in named:
-        if run and re.fullmatch(r"\s*(?:,|và|,\s*và)\s*(?:TP\.?\s*|tỉnh\s+)?", sentence[run[-1].end:m.start]):
+        if run and re.fullmatch(r"\s*(?:,|và|,\s*và)\s*(?:TP\.?\s*|tỉnh\s+)?",
+                                sentence[run[-1].end:m.start]):
             run.append(m)
         else:
             run = [m]

@@ -50,26 +50,32 @@ _NOT_VALUE_BEFORE = Caseless(
     r"(?<!\w)(?:" + _DATE_BEFORE.pattern[3:-5] + "|" + _REFERENCE_BEFORE.pattern[3:-5] + r")\s*$",
 )
 _LEVEL_BEFORE = re.compile(
-    r"(?<!xếp )(?<!thứ )(?:mức|mức độ|cấp độ|level|nhóm|loại|hạng|cấp)\s*(?:\d+\s*(?:,|và|-|–|hoặc)\s*)*$", re.IGNORECASE
+    r"(?<!xếp )(?<!thứ )(?:mức|mức độ|cấp độ|level|nhóm|loại|hạng|cấp)\s*"
+    r"(?:\d+\s*(?:,|và|-|–|hoặc)\s*)*$", re.IGNORECASE
 )
-_RANK_BEFORE = re.compile(r"(?:vị trí|thứ|hạng|xếp thứ|đứng thứ|thứ hạng)\s*(?:thứ\s*|số\s*)?$", re.IGNORECASE)
+_RANK_BEFORE = re.compile(r"(?:vị trí|thứ|hạng|xếp thứ|đứng thứ|thứ hạng)\s*(?:thứ\s*|số\s*)?$",
+                          re.IGNORECASE)
 _DIFFERENCE_BEFORE = re.compile(
     r"(?:thấp hơn|cao hơn|nhiều hơn|ít hơn|lớn hơn|nhỏ hơn|kém|chênh lệch|tăng thêm|giảm|tăng)\s*"
     r"(?:gần|khoảng|hơn|~|xấp xỉ)?\s*$",
     re.IGNORECASE,
 )
-_DIFFERENCE_AFTER = re.compile(r"^\s*(?:%|điểm phần trăm|điểm)?\s*(?:so với|so cùng kỳ)", re.IGNORECASE)
+_DIFFERENCE_AFTER = re.compile(r"^\s*(?:%|điểm phần trăm|điểm)?\s*(?:so với|so cùng kỳ)",
+                               re.IGNORECASE)
 _RANGE = re.compile(r"^\s*(%\s*)?(?:-|–|—|đến|tới)\s*(?=[\d])")
 _MEASURE_AFTER: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^\s*(?:%|phần trăm)"), "percent"),
     (re.compile(r"^\s*/\s*(?:63|34|64|61)(?!\d)"), "rank"),
-    (re.compile(r"^\s*(?:nghìn tỷ|ngàn tỷ|tỷ|tỉ|triệu|nghìn|ngàn)?\s*(?:đồng|vnđ|vnd|đ)(?!\w)", re.IGNORECASE), "vnd"),
-    (re.compile(r"^\s*(?:nghìn tỷ|tỷ|triệu|nghìn)?\s*(?:usd|đô la|\$)(?!\w)", re.IGNORECASE), "usd"),
+    (re.compile(r"^\s*(?:nghìn tỷ|ngàn tỷ|tỷ|tỉ|triệu|nghìn|ngàn)?\s*(?:đồng|vnđ|vnd|đ)(?!\w)",
+                re.IGNORECASE), "vnd"),
+    (re.compile(r"^\s*(?:nghìn tỷ|tỷ|triệu|nghìn)?\s*(?:usd|đô la|\$)(?!\w)", re.IGNORECASE),
+     "usd"),
     (re.compile(r"^\s*(?:km2|km²|ki-lô-mét vuông|kilômét vuông)", re.IGNORECASE), "km2"),
     (re.compile(r"^\s*(?:ha|héc-ta|hecta)(?!\w)", re.IGNORECASE), "ha"),
     (re.compile(r"^\s*(?:nghìn|ngàn|triệu)?\s*tấn(?!\w)", re.IGNORECASE), "tonnes"),
     (re.compile(r"^\s*(?:mbps|mb/s|mbit/s|mb/giây|mbit/giây)", re.IGNORECASE), "mbps"),
-    (re.compile(r"^\s*(?:nghìn|ngàn|triệu)?\s*(?:người|nhân khẩu|dân)(?!\w)", re.IGNORECASE), "persons"),
+    (re.compile(r"^\s*(?:nghìn|ngàn|triệu)?\s*(?:người|nhân khẩu|dân)(?!\w)", re.IGNORECASE),
+     "persons"),
     (re.compile(r"^\s*điểm(?!\s*(?:cầu|phần trăm))(?!\w)", re.IGNORECASE), "score"),
     (re.compile(r"^\s*(?:km|m|cm|mm|kg|g|mw|kw|kwh|gb|tb|mhz|ghz|tháng|năm|ngày|giờ|phút|giây|tuổi|lần|"
                 r"năm/lần|°c)(?!\w)", re.IGNORECASE), "other"),
@@ -77,8 +83,10 @@ _MEASURE_AFTER: tuple[tuple[re.Pattern[str], str], ...] = (
 _ATTACHED_AFTER = re.compile(r"^(?:/|:|-\d|\.\d|[–-][A-ZĐ])")
 _PER_OR_RANK_AFTER = re.compile(r"^/\s*(?:(?:63|34|64|61)(?!\d)|năm|tháng|ngày|người|dân|hộ|xã)")
 _PER_BASE = re.compile(r"(?:trên|mỗi|/|per)\s*$", re.IGNORECASE)
-_PER_UNIT = re.compile(r"^\s*(?:người dân|dân|người|hộ|doanh nghiệp|inhabitants|people)(?!\w)", re.IGNORECASE)
-_SCALE_AFTER = re.compile(r"^\s*(?:nghìn tỷ|ngàn tỷ|nghìn tỉ|ngàn tỉ|tỷ|tỉ|triệu|vạn|nghìn|ngàn)(?!\w)", re.IGNORECASE)
+_PER_UNIT = re.compile(r"^\s*(?:người dân|dân|người|hộ|doanh nghiệp|inhabitants|people)(?!\w)",
+                      re.IGNORECASE)
+_SCALE_AFTER = re.compile(r"^\s*(?:nghìn tỷ|ngàn tỷ|nghìn tỉ|ngàn tỉ|tỷ|tỉ|triệu|vạn|nghìn|ngàn)"
+                          r"(?!\w)", re.IGNORECASE)
 
 
 def _measure(after: str, before: str) -> str:
@@ -93,7 +101,8 @@ def _measure(after: str, before: str) -> str:
 def _is_year(value: float, token: str, after: str) -> bool:
     return (
         len(token) == 4 and token.isdigit() and 1900 <= value <= 2100
-        and not re.match(r"^\s*(?:%|nghìn|ngàn|triệu|tỷ|tỉ|đồng|người|km|ha|tấn)", after, re.IGNORECASE)
+        and not re.match(r"^\s*(?:%|nghìn|ngàn|triệu|tỷ|tỉ|đồng|người|km|ha|tấn)", after,
+                         re.IGNORECASE)
     )
 
 
@@ -135,9 +144,11 @@ _GLUED = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)(?=\s*(?:mb/s|mbit/s|gb/s|gbps
                     re.IGNORECASE)
 _RANGE_ON = re.compile(r"^[-–]\d[\d.,]*\s*(?:%|điểm|triệu|tỷ|nghìn|mbps|mb/s)", re.IGNORECASE)
 _DATE_FRACTION = re.compile(r"^/\s*(?:\d{1,2}/)?(?:19|20)\d\d(?!\d)|^/\d{1,2}/")
-_ORDINAL_BEFORE = re.compile(r"(?:năm|lần|kỳ|đợt|khóa|khoá|phiên|tuần|giai đoạn)\s+thứ\s*$", re.IGNORECASE)
+_ORDINAL_BEFORE = re.compile(r"(?:năm|lần|kỳ|đợt|khóa|khoá|phiên|tuần|giai đoạn)\s+thứ\s*$",
+                             re.IGNORECASE)
 _SPAN_AFTER = re.compile(r"^\s*(?:năm|lần|kỳ|tháng)\s+(?:liên tiếp|liền|liên tục)", re.IGNORECASE)
-_RANKED_WHOLE = re.compile(r"^\s*(?:tỉnh|thành phố|địa phương|quốc gia|nền kinh tế)(?!\w)", re.IGNORECASE)
+_RANKED_WHOLE = re.compile(r"^\s*(?:tỉnh|thành phố|địa phương|quốc gia|nền kinh tế)(?!\w)",
+                           re.IGNORECASE)
 _BAND_BEFORE = re.compile(r"(?:top|tốp|nhóm|trong số|1 trong|một trong)\s*$|"
                           r"nhóm[^,;.()]{0,40}(?:<|>|≤|≥)\s*$", re.IGNORECASE)  # "nhóm ... <0,25"
 # "GRDP ước tăng 10,05%", "tăng trưởng ... tăng 7%": the growth rate itself, not a difference
@@ -175,7 +186,8 @@ def find_figures(sentence: str) -> list[Figure]:
         change = forms.rank_change(sentence, start, end)
         if change is not None:  # "tăng 5 bậc", "giảm 7 bậc": a change of rank, signed
             sign, piece_end = change
-            found.append(Figure(start, piece_end, sign * base.value, None, prefix_qualifier(before) or "eq",
+            found.append(Figure(start, piece_end, sign * base.value, None,
+                                prefix_qualifier(before) or "eq",
                                 "rank_change", sentence[start:piece_end]))
             skip_until = piece_end
             continue
@@ -185,11 +197,13 @@ def find_figures(sentence: str) -> list[Figure]:
                 found.append(fig)
                 skip_until = fig.end
             continue
-        if _ATTACHED_AFTER.match(after) and not _PER_OR_RANK_AFTER.match(after) and not _RANGE_ON.match(after):
+        if (_ATTACHED_AFTER.match(after) and not _PER_OR_RANK_AFTER.match(after)
+                and not _RANGE_ON.match(after)):
             continue  # 17/7, 10/09/2020, 22:00, 749/QĐ-TTg
         if _is_year(base.value, token, after):
             continue
-        if base.value in (100, 1000, 10000, 100000) and _PER_BASE.search(before) and _PER_UNIT.match(after):
+        if (base.value in (100, 1000, 10000, 100000) and _PER_BASE.search(before)
+                and _PER_UNIT.match(after)):
             continue  # "thuê bao trên 100 dân": the base of a rate, not a value
         if _SPAN_AFTER.match(after):
             continue  # "3 năm liên tiếp", "năm thứ 7": a span of time
@@ -229,7 +243,8 @@ def _fraction(sentence: str, start: int, end: int, base: Quantity, before: str) 
     if base.value > frac.denominator:
         return None  # "24/7": not a share
     share = round(100 * base.value / frac.denominator, 2)
-    return Figure(start, frac.end, share, None, "eq" if share in (0, 100) else "approx", "percent", text)
+    return Figure(start, frac.end, share, None, "eq" if share in (0, 100) else "approx", "percent",
+                  text)
 
 
 def _plain(sentence: str, start: int, end: int, base: Quantity, before: str,

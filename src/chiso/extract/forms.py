@@ -38,7 +38,8 @@ _SCORE_AFTER = re.compile(r"^\s*điểm(?!\s*(?:cầu|phần trăm))(?!\w)", re.
 _PROVINCE_NOUN = re.compile(r"^\s*(?:tỉnh|thành|địa phương)", re.IGNORECASE)
 _PER_NOUN = re.compile(r"^\s*(?:dân|người|hộ|doanh nghiệp)(?!\w)", re.IGNORECASE)
 # a share written next to a fraction: "(tương đương 98%)", ", đạt 99,66%", "(tỷ lệ ... 97,6%)"
-_SHARE_NEAR = re.compile(r"^[^.;%]{0,60}?(?:tương đương|tương ứng|đạt|chiếm|tỷ lệ|tỉ lệ|bằng)[^.;%]{0,40}?"
+_SHARE_NEAR = re.compile(r"^[^.;%]{0,60}?(?:tương đương|tương ứng|đạt|chiếm|tỷ lệ|tỉ lệ|bằng)"
+                         r"[^.;%]{0,40}?"
                          r"\d+(?:[.,]\d+)?\s*%", re.IGNORECASE)
 
 
@@ -81,7 +82,8 @@ def fraction(sentence: str, end: int, rank_cue: bool) -> Fraction | None:
 
 
 # "22,4 thuê bao/100 dân", "87 thuê bao/100 dân", "73,3 thuê bao/100 dân", "0,7/1.000 dân"
-_PER_AFTER = re.compile(r"^\s*(?:[^\W\d]+\s*){0,7}?(?:/|trên)\s*(100|1\.000|1000)\s*(?:dân|người)(?!\w)",
+_PER_AFTER = re.compile(r"^\s*(?:[^\W\d]+\s*){0,7}?(?:/|trên)\s*(100|1\.000|1000)\s*"
+                        r"(?:dân|người)(?!\w)",
                         re.IGNORECASE)
 
 
@@ -95,7 +97,8 @@ def per_base(after: str) -> str | None:
     return "per_100" if m.group(1) == "100" else "per_1000"
 
 
-_PER_BEFORE = re.compile(r"(?:/|trên)\s*(100|1\.000|1000)\s*(?:dân|người)(?!\w)[^,;.]{0,25}$", re.IGNORECASE)
+_PER_BEFORE = re.compile(r"(?:/|trên)\s*(100|1\.000|1000)\s*(?:dân|người)(?!\w)[^,;.]{0,25}$",
+                         re.IGNORECASE)
 
 
 def per_base_before(before: str) -> str | None:
@@ -114,9 +117,11 @@ def index_value(token: str, value: float, after: str) -> bool:
     return m is not None and len(m.group(1)) >= 3
 
 
-_RANK_CUE = re.compile(r"(?<!\w)(?:xếp(?=\s*$)|xếp thứ|xếp hạng|xếp vị trí|xếp ở vị trí|thứ hạng|vị trí|đứng thứ|"
+_RANK_CUE = re.compile(r"(?<!\w)(?:xếp(?=\s*$)|xếp thứ|xếp hạng|xếp vị trí|xếp ở vị trí|"
+                       r"thứ hạng|vị trí|đứng thứ|"
                        r"hạng(?! mục))(?!\w)", re.IGNORECASE)
-_RESPECTIVE_RANKS = re.compile(r"(?:thứ hạng|xếp hạng|xếp thứ)[^.;]*(?:lần lượt|tương ứng)(?: là| đạt| ở)?\s*"
+_RESPECTIVE_RANKS = re.compile(r"(?:thứ hạng|xếp hạng|xếp thứ)[^.;]*(?:lần lượt|tương ứng)"
+                               r"(?: là| đạt| ở)?\s*"
                                r"(?:[\d]+\s*(?:,|và)\s*)*$", re.IGNORECASE)
 _LIST_GLUE = re.compile(r"^\s*(?:,|và|hoặc|lên|xuống|sang|rồi|\)|\()*\s*(?:thứ|vị trí|hạng)?\s*$",
                         re.IGNORECASE)

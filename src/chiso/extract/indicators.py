@@ -19,7 +19,8 @@ from chiso.framework import Framework, load_framework
 
 MAX_GAP = 8  # alias syllables may be this far apart
 MAX_ANCHOR_BEFORE = 9  # an alias ending before a figure must end this close to it
-MAX_ANCHOR_RANK = 12  # ranks are told far from their index: "Chỉ số PAPI ... vươn lên vị trí thứ 2/63"
+# ranks are told far from their index: "Chỉ số PAPI ... vươn lên vị trí thứ 2/63"
+MAX_ANCHOR_RANK = 12
 MAX_ANCHOR_AFTER = 4  # an alias starting after a figure must start this close to it
 MIN_SCORE = 1.5
 
@@ -88,10 +89,12 @@ def build_index(fw: Framework) -> tuple[Alias, ...]:
     return tuple(out)
 
 
-_BY_UNIT: dict[tuple[int, frozenset[str]], tuple[tuple[Alias, ...], dict[str, tuple[tuple[int, Alias], ...]]]] = {}
+_BY_UNIT: dict[tuple[int, frozenset[str]],
+               tuple[tuple[Alias, ...], dict[str, tuple[tuple[int, Alias], ...]]]] = {}
 
 
-def _by_unit(index: tuple[Alias, ...], fits: frozenset[str]) -> dict[str, tuple[tuple[int, Alias], ...]]:
+def _by_unit(index: tuple[Alias, ...],
+             fits: frozenset[str]) -> dict[str, tuple[tuple[int, Alias], ...]]:
     """The aliases of indicators whose unit fits, keyed by their rarest word (an alias can only
     match when that word is present), with their place in the index so that ties resolve as
     the index orders them (cached per index object)."""
@@ -102,7 +105,8 @@ def _by_unit(index: tuple[Alias, ...], fits: frozenset[str]) -> dict[str, tuple[
         freq = Counter(w for _, a in fitting for w in set(a.words))
         by_word: dict[str, list[tuple[int, Alias]]] = {}
         for k, a in fitting:
-            by_word.setdefault(min(a.words, key=lambda w: (freq[w], w)) if a.words else "", []).append((k, a))
+            by_word.setdefault(min(a.words, key=lambda w: (freq[w], w)) if a.words else "",
+                               []).append((k, a))
         hit = (index, {w: tuple(v) for w, v in by_word.items()})
         _BY_UNIT[key] = hit
     return hit[1]
@@ -115,7 +119,8 @@ def words_of(text: str) -> list[str]:
 FIGURE = "qqfigqq"  # stands for another figure in a context
 
 
-def context(before: list[str], after: list[str], own_before: list[str], own_after: list[str]) -> Context:
+def context(before: list[str], after: list[str], own_before: list[str],
+            own_after: list[str]) -> Context:
     """Build a figure's context from folded words (`words_of`). Other figures in `before` and
     `after` are `FIGURE` markers; `own_*` are the words between this figure and its neighbours."""
     own = [w for w in own_after if is_discriminator(w)]
@@ -139,7 +144,8 @@ def _strip_figures(seq: tuple[str, ...]) -> tuple[list[str], list[int]]:
 
 
 def _place(words: tuple[str, ...], ctx: Context, anchor: int = MAX_ANCHOR_BEFORE,
-           stripped: tuple[list[str], list[int], list[str], list[int]] | None = None) -> float | None:
+           stripped: tuple[list[str], list[int], list[str], list[int]] | None = None
+           ) -> float | None:
     """Best placement score of an alias around the figure, or None when it does not fit."""
     best: float | None = None
     n = len(words)
@@ -252,7 +258,8 @@ def match(ctx: Context, measure: str, index: tuple[Alias, ...]) -> list[Match]:
     return out
 
 
-# words that stand between a count and what is counted: "1.090 vị trí trạm BTS", "2.021 thiết bị trạm"
+# words that stand between a count and what is counted:
+# "1.090 vị trí trạm BTS", "2.021 thiết bị trạm"
 _CLASSIFIERS = frozenset({"vị", "trí", "thiết", "bị", "chiếc", "cái", "con", "thủ", "tục"})
 
 

@@ -17,8 +17,10 @@ _CUES: tuple[tuple[str, str], ...] = (
     # national average
     ((r"trung bình (?:của )?(?:toàn quốc|cả nước)|(?:toàn quốc|cả nước)|mức trung bình|"
      r"mức \w+ trung bình|bình quân (?:chung )?(?:toàn quốc|cả nước)|national average|nationwide|"
-     r"cấp quốc gia|(?:DTI|chỉ số|chỉ số DTI) quốc gia|(?:đối với|ở) cấp tỉnh, (?:giá trị|chỉ số|điểm)|khối tỉnh|"
-     r"(?:giá trị|điểm số|điểm|mức điểm|chỉ số) (?:trung bình|bình quân)(?! của (?:địa phương|tỉnh|huyện))"),
+     r"cấp quốc gia|(?:DTI|chỉ số|chỉ số DTI) quốc gia|"
+     r"(?:đối với|ở) cấp tỉnh, (?:giá trị|chỉ số|điểm)|khối tỉnh|"
+     r"(?:giá trị|điểm số|điểm|mức điểm|chỉ số) (?:trung bình|bình quân)"
+     r"(?! của (?:địa phương|tỉnh|huyện))"),
      NATIONAL),
     # benchmark
     ((r"kinh nghiệm|tham khảo|các tỉnh (?:khác|bạn|đã)|tỉnh bạn|thế giới|quốc tế|khu vực asean|"
@@ -29,7 +31,8 @@ _CUES: tuple[tuple[str, str], ...] = (
      r"hướng tới|tiến tới|đến năm|đến hết năm|đến cuối năm|vào năm|tới năm|đến tháng|"
      r"nếu|giả sử|theo tính toán|target|aim|plan|should|must|will|by 20\d\d"), TARGET),
     # actual
-    ((r"đã (?:đưa|nâng|dành|đạt được|đẩy lên|có thể|cung cấp)|hiện nay|hiện tại|hiện|đã|mới|thực tế|năm qua|vừa qua|chỉ có|chỉ đạt|đạt|ước đạt|ước|"
+    ((r"đã (?:đưa|nâng|dành|đạt được|đẩy lên|có thể|cung cấp)|hiện nay|hiện tại|hiện|đã|mới|"
+     r"thực tế|năm qua|vừa qua|chỉ có|chỉ đạt|đạt|ước đạt|ước|"
      r"tính đến|tính tới|đến nay|hiện có|kết quả thực hiện|"
      r"chiếm|currently|reached|achieved"), ACTUAL),
 )
@@ -38,25 +41,32 @@ _CUE_RE = Caseless(  # one look-behind for all: a place mid-word is given up at 
 )
 _KIND_OF = {f"c{i}": k for i, (_, k) in enumerate(_CUES)}
 # words that contain a cue but are not one: "thực hiện" is not "hiện" (now)
-_NOT_CUES = Caseless(r"(?<!kết quả )thực hiện|xuất hiện|thể hiện|phát hiện|hiện đại|hiện thực|đạt được hiệu|"
+_NOT_CUES = Caseless(r"(?<!kết quả )thực hiện|xuất hiện|thể hiện|phát hiện|hiện đại|hiện thực|"
+                       r"đạt được hiệu|"
                        r"sẽ được|nên được|ban chỉ đạo|kế hoạch và đầu tư|"
                        # adopting targets is not having reached them: "đã đặt rõ mục tiêu ... sẽ"
                        r"đã (?:thông qua|ban hành|phê duyệt|đề ra|xác định|đặt ra|đặt rõ|nhất trí)|"
                        r"kế hoạch - đầu tư")
 # targets read from a year alone ("vào năm 2022"): a year already past is an actual figure's
-_YEAR_CUES = frozenset({"đến năm", "vào năm", "tới năm", "đến tháng", "đến hết năm", "đến cuối năm"})
+_YEAR_CUES = frozenset({"đến năm", "vào năm", "tới năm", "đến tháng", "đến hết năm",
+                        "đến cuối năm"})
 # cues of intent that give way to an "đã" before them: "đã được số hóa..., nâng tỷ lệ ... lên 60%"
 _WEAK_TARGET = frozenset({"nâng", "đưa", "dành", "đẩy lên", "sẽ", "có thể"})
 # "Tính đến hết năm 2024, ... người dân có thể sử dụng": what can be done now, not an aim
-_DONE_FIRST = frozenset({"đã", "tính đến", "tính tới", "hiện nay", "hiện có", "đến nay", "hiện tại"})
-_YEAR_AFTER = re.compile(r"^\s*(?:\d{1,2}\s*/\s*|quý\s+[IVX\d]+\s*/\s*)?((?:19|20)\d\d)", re.IGNORECASE)
+_DONE_FIRST = frozenset({"đã", "tính đến", "tính tới", "hiện nay", "hiện có", "đến nay",
+                         "hiện tại"})
+_YEAR_AFTER = re.compile(r"^\s*(?:\d{1,2}\s*/\s*|quý\s+[IVX\d]+\s*/\s*)?((?:19|20)\d\d)",
+                         re.IGNORECASE)
 _TARGET_YEAR = re.compile(
-    r"(?:đến|tới|vào|trong|hết|cuối|từ nay đến|giai đoạn \d{4}\s*[-–]\s*|by|in)\s+(?:năm|quý\s+[IVX\d]+/?|"
+    r"(?:đến|tới|vào|trong|hết|cuối|từ nay đến|giai đoạn \d{4}\s*[-–]\s*|by|in)\s+"
+    r"(?:năm|quý\s+[IVX\d]+/?|"
     r"tháng\s+\d+/?)?\s*((?:19|20)\d\d)|(?:quý\s+[IVX\d]+|tháng\s+\d+)\s*/\s*((?:19|20)\d\d)",
     re.IGNORECASE,
 )
-_ANY_YEAR = re.compile(r"(?<![\d/.,])((?:19|20)\d\d)(?![\d/.,]\d|\s*(?:%|người|tỷ|triệu|nghìn|đồng))")
-_ACTUAL_YEAR = re.compile(r"(?:năm|trong năm|year)\s+((?:19|20)\d\d)(?!\s*[-–]\s*\d)", re.IGNORECASE)
+_ANY_YEAR = re.compile(r"(?<![\d/.,])((?:19|20)\d\d)"
+                       r"(?![\d/.,]\d|\s*(?:%|người|tỷ|triệu|nghìn|đồng))")
+_ACTUAL_YEAR = re.compile(r"(?:năm|trong năm|year)\s+((?:19|20)\d\d)(?!\s*[-–]\s*\d)",
+                          re.IGNORECASE)
 
 
 Cue = tuple[int, str, str]  # (end offset, kind, word)
@@ -65,7 +75,8 @@ Cue = tuple[int, str, str]  # (end offset, kind, word)
 def cues(sentence: str) -> list[Cue]:
     """The kind cues of a sentence, in order (found once, used for each of its figures)."""
     masked = _NOT_CUES.spans(sentence, "_")
-    return [(m.end(), _KIND_OF[m.lastgroup or ""], m.group(0).lower()) for m in _CUE_RE.finditer(masked)]
+    return [(m.end(), _KIND_OF[m.lastgroup or ""], m.group(0).lower())
+            for m in _CUE_RE.finditer(masked)]
 
 
 def kind_at(found: list[Cue], position: int, clause_start: int = 0, doc_year: int | None = None,
@@ -80,11 +91,13 @@ def kind_at(found: list[Cue], position: int, clause_start: int = 0, doc_year: in
             continue
         if kind == ACTUAL and word in ("đạt", "chiếm") and strong:
             continue
-        if kind == TARGET and word in _WEAK_TARGET and any(w in _DONE_FIRST for _, _, w in before[:k]):
+        if (kind == TARGET and word in _WEAK_TARGET
+                and any(w in _DONE_FIRST for _, _, w in before[:k])):
             return ACTUAL
         if kind == TARGET and word in _YEAR_CUES and doc_year is not None:
             m = _YEAR_AFTER.match(sentence[end:end + 16])
-            if m and int(m.group(1)) < doc_year or (m and word == "vào năm" and int(m.group(1)) <= doc_year):
+            if (m and int(m.group(1)) < doc_year
+                    or (m and word == "vào năm" and int(m.group(1)) <= doc_year)):
                 continue
         return kind
     return ACTUAL
@@ -98,13 +111,16 @@ def kind_of(before: str) -> str:
 _NATIONAL_RE = Caseless(f"(?<!\\w)(?:{_CUES[0][0]})(?!\\w)")
 
 
-# "cao nhất cả nước", "xếp thứ 2 toàn quốc": the province compared with the country, not the country
+# "cao nhất cả nước", "xếp thứ 2 toàn quốc": the province compared with the country,
+# not the country
 _RANKED_IN_COUNTRY = re.compile(
-    r"(?:cao nhất|thấp nhất|lớn nhất|nhỏ nhất|đứng đầu|dẫn đầu|đứng thứ|xếp thứ|thứ \w+|top \w+|nhóm \w+|"
+    r"(?:cao nhất|thấp nhất|lớn nhất|nhỏ nhất|đứng đầu|dẫn đầu|đứng thứ|xếp thứ|thứ \w+|top \w+|"
+    r"nhóm \w+|"
     r"trong top|trong nhóm)\s+(?:\w+\s+)?(?:cả nước|toàn quốc)|"
     r"/\s*(?:63|34)\s*(?:tỉnh|địa phương)[\w, ]{0,20}?(?:cả nước|toàn quốc)|"
     # names, not places: "Đại hội đại biểu toàn quốc", "Hội nghị toàn quốc"
-    r"(?:đại hội|đại biểu|hội nghị|hội thảo|phong trào|cuộc thi|giải thưởng)\s+(?:\w+\s+)?(?:toàn quốc|cả nước)",
+    r"(?:đại hội|đại biểu|hội nghị|hội thảo|phong trào|cuộc thi|giải thưởng)\s+(?:\w+\s+)?"
+    r"(?:toàn quốc|cả nước)",
     re.IGNORECASE,
 )
 

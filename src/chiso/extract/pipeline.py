@@ -48,7 +48,8 @@ def _doc_year(text: str) -> int | None:
     return max(years) if years else None
 
 
-_AFTER_MERGER = re.compile(r"34 tỉnh|sau sáp nhập|sau sắp xếp|sau hợp nhất|sau khi sáp nhập", re.IGNORECASE)
+_AFTER_MERGER = re.compile(r"34 tỉnh|sau sáp nhập|sau sắp xếp|sau hợp nhất|sau khi sáp nhập",
+                           re.IGNORECASE)
 
 
 def _as_of(text: str, year: int | None) -> date | None:
@@ -99,7 +100,8 @@ def extract_text(
             figs[0] = replace(figs[0], measure="rank")
         if figs:
             subject = state.subject(sent.text, para, named)
-            s_home = home if subject is None else COUNTRY if subject == COUNTRY else namer.name(subject)
+            s_home = (home if subject is None else COUNTRY if subject == COUNTRY
+                      else namer.name(subject))
             history: list[tuple[int, int, Match, str]] = []  # this sentence's matched figures
             edges = [0, *(x for f in figs for x in (f.start, f.end)), len(sent.text)]
             segs = [words_of(sent.text[edges[k]:edges[k + 1]]) for k in range(0, len(edges), 2)]
@@ -109,19 +111,21 @@ def extract_text(
             per_sentence = (segs, kinds.cues(masked), named,
                             [m.end() for m in CLAUSE_BREAK.finditer(sent.text)],
                             attribution.respective(sent.text, figs, named),
-                            kinds.year_marks(sent.text), attribution.subjects(sent.text, named), doc_year,
+                            kinds.year_marks(sent.text), attribution.subjects(sent.text, named),
+                            doc_year,
                             framework, state, para)
             found_all: list[list[Candidate]] = []
             for i, fig in enumerate(figs):
-                found = read_figure(sent, n, figs, i, doc, s_home, namer, index, year, last, history,
-                                    per_sentence)
+                found = read_figure(sent, n, figs, i, doc, s_home, namer, index, year, last,
+                                    history, per_sentence)
                 found_all.append(found)
                 matched = [c for c in found if c.matched]
                 if matched:
                     c = matched[-1]
                     last = (n, i, Match(c.indicator or "", 0.0, c.confidence, c.alias), fig.measure)
                     history.append(last)
-            if row_of is not None:  # "2 TP. Hồ Chí Minh ...": a ranking's line, the province after its rank
+            # "2 TP. Hồ Chí Minh ...": a ranking's line, the province after its rank
+            if row_of is not None:
                 found_all[0] = [replace(c, unit=namer.name(row_of)) for c in found_all[0]]
             flow.share_lists(figs, found_all, sent.text)
             flow.compared_values(figs, found_all, sent.text)
@@ -155,7 +159,8 @@ def _codes(index: tuple[Alias, ...]) -> frozenset[str]:
     return hit[1]
 
 
-def _from_tables(cells: dict[int, tables.Cell], offset: int, figs: list, found: list[list[Candidate]]) -> set[int]:
+def _from_tables(cells: dict[int, tables.Cell], offset: int, figs: list,
+                 found: list[list[Candidate]]) -> set[int]:
     """Figures a table's headers place: their indicator, kind and year as the headers say."""
     placed = set()
     for i, fig in enumerate(figs):
