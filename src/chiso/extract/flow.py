@@ -9,7 +9,8 @@ state targets, which index its ranks and scores are of, and lists that share one
   has been done ("đã", "hiện nay", "tính đến").
 - A rank, score or change of rank no indicator words reach is of the index the report is about
   (the one its last ranks and scores were of); it is less sure.
-- "giữ vị trí thứ 5, 6, 7 với giá trị DTI": the members of a list share the indicator one of them has.
+- "giữ vị trí thứ 5, 6, 7 với giá trị DTI": the members of a list share the indicator one of
+  them has.
 """
 
 from __future__ import annotations
@@ -28,20 +29,31 @@ from chiso.extract.units import COUNTRY, Mention
 
 _CONTINUES = re.compile(r"^\W*(?:trong đó|cụ thể|theo đó|đồng thời|bên cạnh đó|ngoài ra|kết quả|"
                         r"về|với|riêng|còn)\b", re.IGNORECASE)
-_ANAPHOR = re.compile(r"(?:tỷ lệ|tỉ lệ|chỉ số|con số|mức|giá trị) (?:này|đó)|cả (?:ba|3) trụ cột", re.IGNORECASE)
+_ANAPHOR = re.compile(
+    r"(?:tỷ lệ|tỉ lệ|chỉ số|con số|mức|giá trị) (?:này|đó)|cả (?:ba|3) trụ cột", re.IGNORECASE
+)
 # ranks and scores of indices of other countries or of the world
-_ABROAD = re.compile(r"Liên [Hh]ợp [Qq]uốc|LHQ|thế giới|quốc gia,? vùng lãnh thổ|/1[89]\d\b|Speedtest|Ookla")
+_ABROAD = re.compile(
+    r"Liên [Hh]ợp [Qq]uốc|LHQ|thế giới|quốc gia,? vùng lãnh thổ|/1[89]\d\b|Speedtest|Ookla"
+)
 _TARGET_SET = re.compile(r"(?<!\w)(?:mục tiêu|chỉ tiêu|phấn đấu|hướng tới|định hướng|đặt ra)(?!\w)",
                          re.IGNORECASE)
-_DONE = re.compile(r"(?<!\w)(?:đã|hiện nay|hiện có|hiện|tính đến|tính tới|đến nay|năm qua|vừa qua|kết quả|"
-                   r"thực tế|ước đạt|mới|vẫn|so với)(?!\w)", re.IGNORECASE)
+_DONE = re.compile(
+    r"(?<!\w)(?:đã|hiện nay|hiện có|hiện|tính đến|tính tới|đến nay|năm qua|vừa qua|kết quả|"
+    r"thực tế|ước đạt|mới|vẫn|so với)(?!\w)",
+    re.IGNORECASE,
+)
 _HOME_OPENING = re.compile(r"^\W*(?:tỉnh|thành phố|toàn tỉnh|toàn thành phố|địa phương)\b|"
                            r"(?:của|trên địa bàn) tỉnh(?! \w+ [A-ZĐ])|toàn tỉnh", re.IGNORECASE)
 # a body adopting targets has not done them: "Đại hội đã thông qua Nghị quyết, nhất trí mục tiêu"
-_ADOPTED = re.compile(r"(?<!\w)đã (?:thông qua|ban hành|phê duyệt|đề ra|xác định|đặt ra|nhất trí)(?!\w)",
-                      re.IGNORECASE)
+_ADOPTED = re.compile(
+    r"(?<!\w)đã (?:thông qua|ban hành|phê duyệt|đề ra|xác định|đặt ra|nhất trí)(?!\w)",
+    re.IGNORECASE,
+)
 # words holding a cue that are none: "hiện đại" (modern), "giá hiện hành" (current prices)
-_NOT_DONE = re.compile(r"thực hiện|hiện đại|hiện hành|thể hiện|xuất hiện|phát hiện|hiện thực", re.IGNORECASE)
+_NOT_DONE = re.compile(
+    r"thực hiện|hiện đại|hiện hành|thể hiện|xuất hiện|phát hiện|hiện thực", re.IGNORECASE
+)
 
 
 def _done(text: str) -> bool:
@@ -60,7 +72,8 @@ FAMILIES = (("ict", re.compile(r"ICT[ -]?Index|sẵn sàng cho phát triển và
             ("papi", re.compile(r"\bPAPI\b", re.IGNORECASE)),
             ("par_index", re.compile(r"PAR ?INDEX|cải cách hành chính", re.IGNORECASE)),
             ("sipas", re.compile(r"\bSIPAS\b", re.IGNORECASE)))
-COMPONENT = re.compile(r"thành phần|chỉ số con|sub-?index", re.IGNORECASE)  # a component's, not the index's
+# a component's, not the index's
+COMPONENT = re.compile(r"thành phần|chỉ số con|sub-?index", re.IGNORECASE)
 NO_INDEX = "(of no index)"  # a rank said to be of something no index measures: none is guessed
 _CODES = {"rank": "{}_rank", "score": "{}_score", "rank_change": "{}_rank_change"}
 
@@ -90,7 +103,11 @@ class Flow:
         """The province (as written) or COUNTRY a sentence naming none is about, else None."""
         if named:
             return None
-        if _ANAPHOR.search(text) and self.national_last is not None and para - self.national_last <= 1:
+        if (
+            _ANAPHOR.search(text)
+            and self.national_last is not None
+            and para - self.national_last <= 1
+        ):
             return COUNTRY
         if self.named_last is None or _HOME_OPENING.search(text):
             return None  # "Tỉnh có diện tích ...": the report's own province
@@ -99,7 +116,9 @@ class Flow:
             return name
         return None
 
-    def target_year(self, text: str, para: int, cues: list, position: int) -> tuple[bool, int | None]:
+    def target_year(
+        self, text: str, para: int, cues: list, position: int
+    ) -> tuple[bool, int | None]:
         """Is a figure at `position` in a stretch of targets (and for which year)?"""
         if self.target is None:
             return False, None
@@ -121,7 +140,8 @@ class Flow:
             year = kinds.target_year(text)
             holding = self.target is not None and self.target[0] == para
             if year is None and holding and self.target is not None:
-                year = self.target[1]  # "Mục tiêu đến năm 2025: ... Hướng tới 80 thuê bao": still 2025
+                # "Mục tiêu đến năm 2025: ... Hướng tới 80 thuê bao": still 2025
+                year = self.target[1]
             self.target = (para, year)
             if ((text.rstrip().endswith(":") or holding)
                     and _LIST_LINE.match(next_para_text or "") is not None):
@@ -139,10 +159,14 @@ class Flow:
 
 
 # which network a speed is of, by the words that name it; upload speeds are no indicator
-_SPEEDS = (("mobile_5g_speed_mbps", re.compile(r"\b5G\b")),
-           ("fixed_broadband_speed_mbps", re.compile(r"cố định|cáp quang|FTTH|fixed|băng rộng(?! di động)",
-                                                     re.IGNORECASE)),
-           ("mobile_broadband_speed_mbps", re.compile(r"di động|\b4G\b|mobile", re.IGNORECASE)))
+_SPEEDS = (
+    ("mobile_5g_speed_mbps", re.compile(r"\b5G\b")),
+    (
+        "fixed_broadband_speed_mbps",
+        re.compile(r"cố định|cáp quang|FTTH|fixed|băng rộng(?! di động)", re.IGNORECASE),
+    ),
+    ("mobile_broadband_speed_mbps", re.compile(r"di động|\b4G\b|mobile", re.IGNORECASE)),
+)
 _DIRECTION = re.compile(r"tải lên|upload|tải xuống|download", re.IGNORECASE)
 _FROM = re.compile(r"(?<!\w)từ\s*$", re.IGNORECASE)  # "dịch vụ tốc độ cao từ 200 Mbps": a band
 _DOWN_UP = re.compile(r"(?:download|tải xuống)\s*(?:/|và)\s*(?:upload|tải lên)", re.IGNORECASE)
@@ -236,15 +260,30 @@ def share_lists(figs: list[Figure], found: list[list[Candidate]], text: str) -> 
                 model = have[0]
                 found[dst] = [replace(c, indicator=model.indicator, alias=model.alias,
                                       confidence=min(model.confidence, 0.8)) for c in found[dst]]
-    for i in range(1, len(figs)):  # "nhận thức số tăng 15 bậc (từ vị trí 16 lên 1)": that index's ranks
+    # "nhận thức số tăng 15 bậc (từ vị trí 16 lên 1)": that index's ranks
+    for i in range(1, len(figs)):
         a, b = figs[i - 1], figs[i]
-        have = [c for c in found[i - 1] if c.matched and c.indicator and c.indicator.endswith("_rank_change")]
-        if a.measure == "rank_change" and b.measure == "rank" and have and continues_list(text[a.end:b.start], a.measure):
+        have = [
+            c
+            for c in found[i - 1]
+            if c.matched and c.indicator and c.indicator.endswith("_rank_change")
+        ]
+        if (
+            a.measure == "rank_change"
+            and b.measure == "rank"
+            and have
+            and continues_list(text[a.end : b.start], a.measure)
+        ):
             rank = have[0].indicator.removesuffix("_change")
             for j in range(i, len(figs)):
-                if figs[j].measure != "rank" or (j > i and not continues_list(text[figs[j - 1].end:figs[j].start], "rank")):
+                if figs[j].measure != "rank" or (
+                    j > i and not continues_list(text[figs[j - 1].end : figs[j].start], "rank")
+                ):
                     break
-                found[j] = [replace(c, indicator=rank, alias=have[0].alias, confidence=0.8) for c in found[j]]
+                found[j] = [
+                    replace(c, indicator=rank, alias=have[0].alias, confidence=0.8)
+                    for c in found[j]
+                ]
 
 
 _BRACKETED = re.compile(r"\(\s*$")
@@ -277,10 +316,14 @@ def bracket_lists(figs: list[Figure], found: list[list[Candidate]], text: str, n
             (code, alias), conf = got[0], 0.7
         for i in run:
             if not any(c.matched for c in found[i]):
-                found[i] = [replace(c, indicator=code, alias=alias, confidence=conf) for c in found[i]]
+                found[i] = [
+                    replace(c, indicator=code, alias=alias, confidence=conf) for c in found[i]
+                ]
 
 
-_COMPARED = re.compile(r"so (?:với )?(?:cùng kỳ\s*)?(?:năm\s*)?((?:19|20)\d\d)\s*\(\s*$", re.IGNORECASE)
+_COMPARED = re.compile(
+    r"so (?:với )?(?:cùng kỳ\s*)?(?:năm\s*)?((?:19|20)\d\d)\s*\(\s*$", re.IGNORECASE
+)
 
 
 def compared_values(figs: list[Figure], found: list[list[Candidate]], text: str) -> None:
@@ -340,8 +383,15 @@ def dash_ranks(text: str, figs: list[Figure], family: str | None) -> list[Figure
     list of names each followed by a dash and a whole number up to 64 lists ranks."""
     if family is None:
         return figs
-    items = [i for i, f in enumerate(figs) if f.measure == "count" and f.value_high is None
-             and float(f.value).is_integer() and 1 <= f.value <= 64 and _DASH_ITEM.search(text[:f.start])]
+    items = [
+        i
+        for i, f in enumerate(figs)
+        if f.measure == "count"
+        and f.value_high is None
+        and float(f.value).is_integer()
+        and 1 <= f.value <= 64
+        and _DASH_ITEM.search(text[: f.start])
+    ]
     if len(items) < 2:
         return figs
     return [replace(f, measure="rank") if i in items else f for i, f in enumerate(figs)]

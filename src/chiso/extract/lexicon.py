@@ -82,9 +82,13 @@ SYNONYMS: tuple[tuple[str, str], ...] = (
 )
 
 # Words that carry no meaning for telling indicators apart.
-STOPWORDS = frozenset(
-    ["của", "các", "những", "được", "là", "và", "cho", "tại", "ở", "đã", "đang", "sẽ", "với", "trong", "đạt", "hiện", "nay", "thì", "mà", "này", "đó", "chỉ", "mới", "còn", "có", "rằng", "theo", "về", "như", "từ", "đến", "tới", "lên", "vào", "khi", "cũng", "đều", "hơn", "trên", "khoảng", "gần", "tỷ", "lệ", "tổng", "lượng", "tỉnh", "địa", "bàn", "ra", "việc", "một", "mỗi", "hàng", "năm"]
-)
+STOPWORDS = frozenset([
+    "của", "các", "những", "được", "là", "và", "cho", "tại", "ở", "đã", "đang", "sẽ", "với",
+    "trong", "đạt", "hiện", "nay", "thì", "mà", "này", "đó", "chỉ", "mới", "còn", "có", "rằng",
+    "theo", "về", "như", "từ", "đến", "tới", "lên", "vào", "khi", "cũng", "đều", "hơn", "trên",
+    "khoảng", "gần", "tỷ", "lệ", "tổng", "lượng", "tỉnh", "địa", "bàn", "ra", "việc", "một",
+    "mỗi", "hàng", "năm",
+])
 
 _ABBR_RE = re.compile(
     r"(?<![\w&])(" + "|".join(re.escape(k) for k in sorted(ABBREVIATIONS, key=len, reverse=True))
@@ -92,7 +96,9 @@ _ABBR_RE = re.compile(
 )
 _SYN_TABLE = dict(SYNONYMS)
 _SYN_RE = re.compile(
-    r"(?<!\w)(" + "|".join(re.escape(a) for a in sorted(_SYN_TABLE, key=len, reverse=True)) + r")(?!\w)"
+    r"(?<!\w)("
+    + "|".join(re.escape(a) for a in sorted(_SYN_TABLE, key=len, reverse=True))
+    + r")(?!\w)"
 )
 _TOKEN_RE = re.compile(r"[^\W_]+", re.UNICODE)
 
@@ -139,4 +145,6 @@ _ADMIN_LEVEL = re.compile(r"(?<!\w)cấp (tỉnh|huyện|xã)(?!\w)")
 
 def tokens(text: str) -> list[str]:
     """The meaningful syllables of a text (any Unicode form), folded, in order."""
-    return [t for t in _TOKEN_RE.findall(fold(unicodedata.normalize("NFC", text))) if t not in STOPWORDS]
+    return [
+        t for t in _TOKEN_RE.findall(fold(unicodedata.normalize("NFC", text))) if t not in STOPWORDS
+    ]

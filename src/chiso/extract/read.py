@@ -32,8 +32,11 @@ def _fail(path: Path | str, vi: str, en: str) -> ExtractionError:
 def decode(data: bytes, name: str = "<text>") -> str:
     """Bytes to text: UTF-8 (with or without BOM), else the charset charset-normalizer finds."""
     if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise _fail(name, "tệp là nhị phân, không phải văn bản; hãy dùng .txt, .html, .docx hoặc .pdf",
-                    "the file is binary, not text; use .txt, .html, .docx or .pdf")
+        raise _fail(
+            name,
+            "tệp là nhị phân, không phải văn bản; hãy dùng .txt, .html, .docx hoặc .pdf",
+            "the file is binary, not text; use .txt, .html, .docx or .pdf",
+        )
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -52,7 +55,17 @@ def html_text(html: str) -> str:
     from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
     tree = HTMLParser(html)
-    for tag in ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe"):
+    for tag in (
+        "script",
+        "style",
+        "noscript",
+        "nav",
+        "header",
+        "footer",
+        "aside",
+        "form",
+        "iframe",
+    ):
         for node in tree.css(tag):
             node.decompose()
     root = tree.css_first("article") or tree.css_first("main") or tree.body or tree.root
@@ -100,7 +113,9 @@ def read_bytes(data: bytes, name: str) -> Document:
             text = docx_text(data)
         elif suffix == ".pdf":
             text = pdf_text(data)
-        elif suffix in HTML_SUFFIXES or data.lstrip()[:15].lower().startswith((b"<!doctype html", b"<html")):
+        elif suffix in HTML_SUFFIXES or data.lstrip()[:15].lower().startswith(
+            (b"<!doctype html", b"<html")
+        ):
             text = html_text(decode(data, name))
         else:
             text = decode(data, name)

@@ -15,14 +15,17 @@ from chiso.extract.units import COUNTRY, UnitNamer, mentions
 
 _CLAUSE_END = re.compile(r"[,;:.!?]\s|[;:!?]|\.$|\s[-–]\s")
 # "chưa có sóng" lacks it; "không dùng tiền mặt", "không giấy" are names of what is had
-_NEGATED = re.compile(r"(?<!\w)(?:chưa|không(?! (?:dùng tiền mặt|giấy|chạm|tiếp xúc))|còn thiếu)(?!\w)",
-                      re.IGNORECASE)
+_NEGATED = re.compile(
+    r"(?<!\w)(?:chưa|không(?! (?:dùng tiền mặt|giấy|chạm|tiếp xúc))|còn thiếu)(?!\w)", re.IGNORECASE
+)
 _GENERATIONS = re.compile(r"[^\d;.]*?\b[2-5]G\s*(?:,|/|và|-)\s*[2-5]G\b")  # "trạm BTS 3G, 4G"
 _INDEX_MEASURES = frozenset({"rank", "score", "rank_change"})
 _WHOLE_INDEX = frozenset({f"{fam}_{m}" for fam in ("dti", "pci", "papi", "par_index", "sipas")
                           for m in ("rank", "score", "rank_change")})
 _OWN_START = re.compile(r"[:;,(]|\svà\s")
-_NEW_HEAD = re.compile(r"\s(?:và|hoặc)\s+(?:tỷ lệ|tỉ lệ|số|chỉ số|tốc độ|mật độ)(?!\w)", re.IGNORECASE)
+_NEW_HEAD = re.compile(
+    r"\s(?:và|hoặc)\s+(?:tỷ lệ|tỉ lệ|số|chỉ số|tốc độ|mật độ)(?!\w)", re.IGNORECASE
+)
 
 
 def _after_window(s: str, fig: Figure, nxt: Figure | None) -> str:
@@ -39,7 +42,8 @@ def _after_window(s: str, fig: Figure, nxt: Figure | None) -> str:
             break
         pos = stop.end()
     end = stop.start() if stop else len(tail)
-    head = _NEW_HEAD.search(tail, 0, end)  # "... có sóng 4G và tỷ lệ hồ sơ ...": another figure's words
+    # "... có sóng 4G và tỷ lệ hồ sơ ...": another figure's words
+    head = _NEW_HEAD.search(tail, 0, end)
     end = head.start() if head else end
     if nxt is not None and nxt.measure != "other":  # "người dân từ 15 tuổi trở lên có ..." goes on
         rel = nxt.start - fig.end
@@ -81,7 +85,9 @@ def _masked(s: str, figs: list[Figure], lo: int, hi: int) -> str:
 
 CLAUSE_BREAK = Caseless(r";|\bnhưng\b|\btuy nhiên\b|\bsong\b(?= )")
 _OWN_CUT = re.compile(r";|\svà\s(?!\d)")  # the figure's own words start after these
-_SHARE_CUE = re.compile(r"(?:đạt|chiếm|bằng|là)?\s*(?:tỷ lệ|tỉ lệ)\s*(?:chỉ|là|đạt|khoảng)?\s*\(?\s*$", re.IGNORECASE)
+_SHARE_CUE = re.compile(
+    r"(?:đạt|chiếm|bằng|là)?\s*(?:tỷ lệ|tỉ lệ)\s*(?:chỉ|là|đạt|khoảng)?\s*\(?\s*$", re.IGNORECASE
+)
 
 
 def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, home: str | None,
@@ -89,7 +95,9 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
          last: tuple[int, int, Match, str] | None,
          history: list[tuple[int, int, Match, str]], per_sentence: tuple) -> list[Candidate]:
     s = sent.text
-    segs, cues, named, break_ends, resp, year_marks, subjects, doc_year, framework, state, para = per_sentence
+    segs, cues, named, break_ends, resp, year_marks, subjects, doc_year, framework, state, para = (
+        per_sentence
+    )
     fig = figs[i]
     prev_end = figs[i - 1].end if i else 0
     nxt = figs[i + 1] if i + 1 < len(figs) else None
@@ -111,7 +119,9 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
     own_words = segs[i] if len(own_cut) == 1 else words_of(own_cut[-1])
     ctx = context(before_words, words_of(_masked(s, figs, fig.end, fig.end + len(after))),
                   own_words, words_of(own_after))
-    matches = [m for m in match(ctx, fig.measure, index) if confidence.possible(m.code, fig, framework)]
+    matches = [
+        m for m in match(ctx, fig.measure, index) if confidence.possible(m.code, fig, framework)
+    ]
     if fig.measure == "count" and _GENERATIONS.match(s, fig.end, fig.end + 40):
         # "8.500 trạm phát sóng BTS 3G, 4G": one count of several generations is the total
         # (a mark no alias has keeps out the aliases of one generation)
@@ -149,14 +159,23 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
             matches = [Match(code, 0.0, sure, last_here[2].alias)]
     if (matches and matches[0].code in _WHOLE_INDEX
             and flow.COMPONENT.search(s[clause_start:fig.start])):
-        matches = []  # "chỉ số thành phần Chi phí thời gian đạt 8,54 điểm": a component's, not the index's
+        # "chỉ số thành phần Chi phí thời gian đạt 8,54 điểm": a component's, not the index's
+        matches = []
     if fig.measure == "percent" and _NEGATED.search(after):
         matches = []  # "04/35 thôn chưa có sóng di động": the share that lacks it, no indicator's
-    if not matches and fig.measure in ("per_100", "per_1000"):  # "276 doanh nghiệp/1.000 dân": a count
+    # "276 doanh nghiệp/1.000 dân": a count
+    if not matches and fig.measure in ("per_100", "per_1000"):
         fig = replace(fig, measure="count")
-        matches = [m for m in match(ctx, "count", index) if confidence.possible(m.code, fig, framework)]
+        matches = [
+            m for m in match(ctx, "count", index) if confidence.possible(m.code, fig, framework)
+        ]
     prev = history[-1] if history and history[-1][1] == i - 1 else None
-    if prev is not None and fig.measure == "percent" and prev[3] != "percent" and _SHARE_CUE.search(own_before):
+    if (
+        prev is not None
+        and fig.measure == "percent"
+        and prev[3] != "percent"
+        and _SHARE_CUE.search(own_before)
+    ):
         # "221 thủ tục, đạt tỷ lệ 24,9%": the share of what was just counted
         found = companion(prev[2].alias, fig.measure, index)
         if found:
@@ -199,9 +218,19 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
     if units == [COUNTRY] and kind == kinds.ACTUAL:
         kind = kinds.NATIONAL  # the country's own figure, kept as the seeds keep it
     base = Candidate(
-        doc=doc, unit=units[0], indicator=None, kind=kind, value=fig.value, value_high=fig.value_high,
-        qualifier=fig.qualifier, year=ayear, target_year=tyear, quote=s,
-        span=(sent.start + fig.start, sent.start + fig.end), confidence=0.0, measure=fig.measure,
+        doc=doc,
+        unit=units[0],
+        indicator=None,
+        kind=kind,
+        value=fig.value,
+        value_high=fig.value_high,
+        qualifier=fig.qualifier,
+        year=ayear,
+        target_year=tyear,
+        quote=s,
+        span=(sent.start + fig.start, sent.start + fig.end),
+        confidence=0.0,
+        measure=fig.measure,
         quote_start=sent.start,
     )
     if not matches:
@@ -267,7 +296,9 @@ def _units(s: str, fig: Figure, before: str, named: list, subjects: list, item_u
     if kind == kinds.NATIONAL:
         if any(x.province is None and clause <= x.start and x.end <= fig.start
                and not _SOURCE_BEFORE.search(s[max(0, x.start - 40):x.start]) for x in subjects):
-            return [None]  # "các bộ, cơ quan ngang bộ có giá trị trung bình DTI là 0,4595": the ministries'
+            return [
+                None
+            ]  # "các bộ, cơ quan ngang bộ có giá trị trung bình DTI là 0,4595": the ministries'
         return [COUNTRY]
     if item_unit is not None:
         return [namer.name(mentions(item_unit)[0].name)]
@@ -302,7 +333,9 @@ _WITH_OPENING = re.compile(r"(?:^|,)\W*(?:với|bằng)\s[^,;]*$", re.IGNORECASE
 
 
 
-def named_in(text: str, fig: Figure, index: tuple[Alias, ...], framework: str) -> list[tuple[str, str]]:
+def named_in(
+    text: str, fig: Figure, index: tuple[Alias, ...], framework: str
+) -> list[tuple[str, str]]:
     """The indicators `text` names anywhere that a figure like `fig` can be of, best first, as
     (code, alias): for a list whose indicator is said before or after it."""
     words = words_of(text)
@@ -319,15 +352,20 @@ def named_in(text: str, fig: Figure, index: tuple[Alias, ...], framework: str) -
     return [(m.code, m.alias) for m in ranked]
 
 
-def header_name(label: str, fig: Figure, index: tuple[Alias, ...], framework: str) -> tuple[str, str] | None:
+def header_name(
+    label: str, fig: Figure, index: tuple[Alias, ...], framework: str
+) -> tuple[str, str] | None:
     """The indicator a table's header (or a row's label) names for values like `fig`: the
     alias nearest its end ("Xếp hạng DTI ... Chỉ số Nhận thức số" is the awareness index)."""
-    label, _, sub = label.partition(" | ")  # "Tỷ lệ hồ sơ công việc ... | Cấp tỉnh": a row under a label
+    # "Tỷ lệ hồ sơ công việc ... | Cấp tỉnh": a row under a label
+    label, _, sub = label.partition(" | ")
     words = words_of(re.sub(r"\([^()]*\)", " ", label))
     own = words_of(sub)
     for end in range(len(words), 0, -1):
         ctx = context(words[max(0, end - 12):end] + own, [], [], own)
-        found = [m for m in match(ctx, fig.measure, index) if confidence.possible(m.code, fig, framework)]
+        found = [
+            m for m in match(ctx, fig.measure, index) if confidence.possible(m.code, fig, framework)
+        ]
         if found:
             return found[0].code, found[0].alias
     return None

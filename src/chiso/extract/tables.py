@@ -35,10 +35,16 @@ class Cell:
 # what a value's header says it is: a code and alias, or nothing
 Namer = Callable[[str, Figure], "tuple[str, str] | None"]
 
-_VALUE_LINE = re.compile(r"^\s*(?:[~≥≤<>]|khoảng|trên|dưới)?\s*\d[\d.,]*\s*(?:%|điểm)?\s*$", re.IGNORECASE)
-_VERDICT = re.compile(r"^\s*(?:đạt|vượt|không đạt|chưa đạt|hoàn thành|chưa hoàn thành|x|-)\s*$", re.IGNORECASE)
+_VALUE_LINE = re.compile(
+    r"^\s*(?:[~≥≤<>]|khoảng|trên|dưới)?\s*\d[\d.,]*\s*(?:%|điểm)?\s*$", re.IGNORECASE
+)
+_VERDICT = re.compile(
+    r"^\s*(?:đạt|vượt|không đạt|chưa đạt|hoàn thành|chưa hoàn thành|x|-)\s*$", re.IGNORECASE
+)
 _TARGET_HEAD = re.compile(r"^(?:đề ra|kế hoạch|mục tiêu|chỉ tiêu|giao)(?!\s*/)", re.IGNORECASE)
-_ACTUAL_HEAD = re.compile(r"^(?:kết quả|thực hiện|ước (?:thực hiện|đạt)|thực tế|đạt được)", re.IGNORECASE)
+_ACTUAL_HEAD = re.compile(
+    r"^(?:kết quả|thực hiện|ước (?:thực hiện|đạt)|thực tế|đạt được)", re.IGNORECASE
+)
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _HEAD_LINE_MAX = 40
 _SIGNS = re.compile(r"^\s*\d[\d.,]*\s*%?\s*$|\d[.,]\d+ +\d[.,]\d+ +\d[.,]\d+", re.MULTILINE)
@@ -106,7 +112,9 @@ def _place(cells: list[tuple[int, str]], columns: list[tuple[str | None, int | N
             out[start + len(line) - len(line.lstrip())] = Cell(found[0], found[1], kind, year)
 
 
-def _header(lines: list[tuple[int, str]], k: int) -> tuple[list[tuple[str | None, int | None]], int] | None:
+def _header(
+    lines: list[tuple[int, str]], k: int
+) -> tuple[list[tuple[str | None, int | None]], int] | None:
     """A cell-a-line header starting at line `k`: the kind and year of each value column (after
     the label column), and the line after it; None when there is none."""
     heads: list[str] = []
@@ -119,8 +127,10 @@ def _header(lines: list[tuple[int, str]], k: int) -> tuple[list[tuple[str | None
         j += 1
     if len(heads) < 3:
         return None
-    kinds_ = [kinds.TARGET if _TARGET_HEAD.match(h) else kinds.ACTUAL if _ACTUAL_HEAD.match(h) else None
-              for h in heads]
+    kinds_ = [
+        kinds.TARGET if _TARGET_HEAD.match(h) else kinds.ACTUAL if _ACTUAL_HEAD.match(h) else None
+        for h in heads
+    ]
     if kinds.TARGET not in kinds_ or kinds.ACTUAL not in kinds_:
         return None
     # the value columns start at the first that says a kind; the line before is the label column
@@ -168,7 +178,9 @@ def _side_by_side(line: str, figs: list[Figure]) -> list[int]:
     return run
 
 
-def _labels_above(lines: list[tuple[int, str]], k: int, model: Figure, name: Namer) -> list[tuple[str, str]]:
+def _labels_above(
+    lines: list[tuple[int, str]], k: int, model: Figure, name: Namer
+) -> list[tuple[str, str]]:
     """The indicators the header lines above row `k` name, in order ("Chỉ số" + the next line is
     one header)."""
     block: list[str] = []

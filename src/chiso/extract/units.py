@@ -21,8 +21,11 @@ from chiso.units.registry import Registry
 COUNTRY = "Việt Nam"
 
 # A name preceded by these is a district, commune or something else, not the province.
-_NOT_PROVINCE_BEFORE = re.compile(r"(?:huyện|quận|thị xã|xã|phường|thị trấn|sông|núi|đèo|hồ|cầu|chợ|"
-                                  r"đường|(?<!thành )phố|trường|bệnh viện|khu)\s*$", re.IGNORECASE)
+_NOT_PROVINCE_BEFORE = re.compile(
+    r"(?:huyện|quận|thị xã|xã|phường|thị trấn|sông|núi|đèo|hồ|cầu|chợ|"
+    r"đường|(?<!thành )phố|trường|bệnh viện|khu)\s*$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
