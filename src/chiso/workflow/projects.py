@@ -23,9 +23,8 @@ from chiso.store import sources
 from chiso.store.models import utcnow
 from chiso.store.models_projects import Project
 from chiso.vocab import PUBLISHED
-from chiso.workflow.work import Work
+from chiso.workflow.work import MAX_COMMENT, Work, reason_to_return
 
-MAX_COMMENT = 4000
 EDITABLE = ("draft", "rejected", PUBLISHED)  # a published project is revised, then reviewed
 
 
@@ -283,9 +282,7 @@ def accept(w: Work, code: str, expected_version: int, comment: str = "") -> Proj
 
 def reject(w: Work, code: str, expected_version: int, comment: str) -> Project:
     """Send a project back to its province with a reason (required)."""
-    text = comment.strip()[:MAX_COMMENT]
-    if not text:
-        raise InvalidInput("Hãy ghi lý do trả lại.", "Give a reason for sending it back.")
+    text = reason_to_return(comment)
     row = _reviewed(w, code, expected_version)
     row.review_status, row.review_comment = "rejected", text
     w.record("project.reject", "project", row.id, before={"review_status": "submitted"},

@@ -15,9 +15,7 @@ from chiso.vocab import APPROVED
 from chiso.workflow.entry import framework, last_values, snapshot
 from chiso.workflow.plausibility import Plausibility
 from chiso.workflow.values import Reading, check, ranked, read_typed
-from chiso.workflow.work import Work
-
-MAX_COMMENT = 4000
+from chiso.workflow.work import MAX_COMMENT, Work, reason_to_return
 
 
 def queue(w: Work, status: str = "submitted") -> list[Submission]:
@@ -197,9 +195,7 @@ def council(w: Work, sub_id: int, expected_version: int, decision: str, comment:
 
 def reject(w: Work, sub_id: int, expected_version: int, comment: str) -> Submission:
     """Send a submission back to the province with a comment (required)."""
-    text = comment.strip()[:MAX_COMMENT]
-    if not text:
-        raise InvalidInput("Hãy ghi lý do trả lại.", "Give a reason for sending it back.")
+    text = reason_to_return(comment)
     sub = _load(w, sub_id, expected_version)
     before = snapshot(w, sub)
     sub.status = "rejected"

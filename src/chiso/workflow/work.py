@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from chiso.catalog import Catalog
+from chiso.errors import InvalidInput
 from chiso.store import audit
 from chiso.store.catalog import load_catalog
 from chiso.workflow.principal import Principal
@@ -43,3 +44,14 @@ class Work:
         audit.add(self.session, actor=actor or self.actor, action=action,
                   target_type=target_type, target_id=target_id, before=before, after=after,
                   ip=self.origin)
+
+
+MAX_COMMENT = 4000  # characters of a reviewer's comment that are kept
+
+
+def reason_to_return(comment: str) -> str:
+    """The reason a reviewer gives for sending something back: required, trimmed."""
+    text = comment.strip()[:MAX_COMMENT]
+    if not text:
+        raise InvalidInput("Hãy ghi lý do trả lại.", "Give a reason for sending it back.")
+    return text
