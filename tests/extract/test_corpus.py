@@ -17,7 +17,11 @@ GENRES = {"portal", "news", "plan", "resolution", "dti", "budget", "midarticle"}
 
 # (part, precision floor, recall floor): a little under what is reached, to absorb no noise but
 # rounding; the held-out part is scored only, its failures are never read while developing.
-FLOORS = [("dev", 0.92, 0.89), ("heldout", 0.75, 0.735)]
+# Round 4 (2026-12-03) added 24 documents gathered afresh (19 dev, 5 held-out), on which the rules
+# score far lower: the parts' floors fell with them (dev 0.926/0.893 -> 0.892/0.852, held-out
+# 0.755/0.740 -> 0.761/0.733), not the rules (the 114 and 48 documents of before: 0.929/0.893,
+# 0.755/0.740).
+FLOORS = [("dev", 0.885, 0.845), ("heldout", 0.755, 0.73)]
 
 
 def test_corpus_has_enough_reports_provinces_and_every_genre():

@@ -14,6 +14,9 @@ from chiso.extract.sentences import Sentence
 from chiso.extract.units import COUNTRY, UnitNamer, mentions
 
 _CLAUSE_END = re.compile(r"[,;:.!?]\s|[;:!?]|\.$|\s[-–]\s")
+# A share said of each sector: "trong từng ngành, lĩnh vực", "ở mỗi ngành".
+_PER_SECTOR = re.compile(r"(?<!\w)(?:trong|của|ở|tại)\s+(?:từng|mỗi)\s+(?:ngành|lĩnh vực)(?!\w)",
+                         re.IGNORECASE)
 # "chưa có sóng" lacks it; "không dùng tiền mặt", "không giấy" are names of what is had
 _NEGATED = re.compile(
     r"(?<!\w)(?:chưa|không(?! (?:dùng tiền mặt|giấy|chạm|tiếp xúc))|còn thiếu)(?!\w)", re.IGNORECASE
@@ -163,6 +166,9 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
         matches = []
     if fig.measure == "percent" and _NEGATED.search(after):
         matches = []  # "04/35 thôn chưa có sóng di động": the share that lacks it, no indicator's
+    if fig.measure == "percent" and _PER_SECTOR.search(own_before):
+        matches = []  # "tỷ trọng kinh tế số trong từng ngành, lĩnh vực đạt tối thiểu 10%": each
+        # sector's share, not the province's
     # "276 doanh nghiệp/1.000 dân": a count
     if not matches and fig.measure in ("per_100", "per_1000"):
         fig = replace(fig, measure="count")

@@ -27,6 +27,16 @@ _NOT_PROVINCE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 
+# A dateline: the place a news agency filed from, at the start of a line, before the agency in
+# brackets ("Hà Nội (TTXVN 1/12) Đại hội Đảng bộ tỉnh Tuyên Quang ..."; "TP.HCM (PLO) -"). The
+# place of filing is not what the report is about.
+_DATELINE_AFTER = re.compile(r"\s*\((?:[A-ZĐ]{2,}[\w.-]*|[A-ZĐ][a-zđ]+\.vn)[^()\n]{0,20}\)")
+
+
+def _dateline(text: str, start: int, end: int) -> bool:
+    return (not text[text.rfind("\n", 0, start) + 1:start].strip()
+            and _DATELINE_AFTER.match(text, end) is not None)
+
 
 @dataclass(frozen=True)
 class Mention:
@@ -85,6 +95,8 @@ def mentions(text: str) -> list[Mention]:
         if not toned[m.start()].isupper():
             continue
         if _NOT_PROVINCE_BEFORE.search(text[max(0, m.start() - 20):m.start()]):
+            continue
+        if _dateline(text, m.start(), m.end()):
             continue
         found.append(Mention(m.start(), m.end(), table[_tones(m.group(0).lower())]))
     return found
