@@ -20,8 +20,9 @@ GENRES = {"portal", "news", "plan", "resolution", "dti", "budget", "midarticle"}
 # Round 4 (2026-12-03) added 24 documents gathered afresh (19 dev, 5 held-out), on which the rules
 # score far lower: the parts' floors fell with them (dev 0.926/0.893 -> 0.892/0.852, held-out
 # 0.755/0.740 -> 0.761/0.733), not the rules (the 114 and 48 documents of before: 0.929/0.893,
-# 0.755/0.740).
-FLOORS = [("dev", 0.885, 0.845), ("heldout", 0.755, 0.73)]
+# 0.755/0.740). Round 4's three further rules, chosen on dev: dev 0.911/0.870, held-out
+# 0.756/0.733 (one false positive more there: the rules do not carry over yet).
+FLOORS = [("dev", 0.905, 0.865), ("heldout", 0.75, 0.73)]
 
 
 def test_corpus_has_enough_reports_provinces_and_every_genre():

@@ -168,6 +168,16 @@ def respective(sentence: str, figs: list, named: list[Mention]) -> dict[int, str
     head = head[max(head.rfind(":"), head.rfind("("), 0):]
     items = [p for p in _LIST_SEP.split(head) if p.strip()]
     after = [i for i, s in enumerate(starts) if s >= cue.end()]
+    if after and any(ch.isdigit() for p in items[-len(after):] for ch in p):
+        # "Kinh tế số và Xã hội số đồng xếp hạng 58/63, đạt giá trị lần lượt là 0,1931 và
+        # 0,2021": an item holding a figure is no item; what the values go with is named before
+        # the first figure of the clause
+        clause = max(head.rfind(";"), 0)
+        offset = cue.start() - len(head)
+        first = next((s - offset for s in starts if clause <= s - offset < len(head)), None)
+        listed = [p for p in _LIST_SEP.split(head[clause:first].lstrip(";")) if p.strip()]
+        if first is not None and len(listed) >= len(after):
+            items = listed
     if 1 < len(after) <= len(items):
         for k, i in enumerate(after):
             out[i] = items[len(items) - len(after) + k]

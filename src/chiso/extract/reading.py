@@ -14,6 +14,14 @@ from chiso.extract.sentences import Sentence
 from chiso.extract.units import COUNTRY, UnitNamer, mentions
 
 _CLAUSE_END = re.compile(r"[,;:.!?]\s|[;:!?]|\.$|\s[-–]\s")
+# A generation of mobile network named alone (not "3G/4G/5G", "3G, 4G", which _GENERATIONS reads
+# as the total), and the codes of the network's coverage and stations for each.
+_GENERATION = re.compile(r"(?<![\w/,-])([345])G(?![\w/-]|,\s*[345]G)")
+_OF_GENERATION = {
+    "coverage_mobile_pop": {"3": "coverage_3g_pop", "4": "coverage_4g_pop",
+                            "5": "coverage_5g_share"},
+    "bts_stations_count": {"3": "bts_3g_count", "4": "bts_4g_count", "5": "bts_5g_count"},
+}
 # A share said of each sector: "trong từng ngành, lĩnh vực", "ở mỗi ngành".
 _PER_SECTOR = re.compile(r"(?<!\w)(?:trong|của|ở|tại)\s+(?:từng|mỗi)\s+(?:ngành|lĩnh vực)(?!\w)",
                          re.IGNORECASE)
@@ -166,6 +174,23 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
         matches = []
     if fig.measure == "percent" and _NEGATED.search(after):
         matches = []  # "04/35 thôn chưa có sóng di động": the share that lacks it, no indicator's
+    if (matches and matches[0].code == "admin_procedures_online_share"
+            and "toàn trình" in re.split(r"[,;]", s[fig.end:], maxsplit=1)[0].lower()
+            and confidence.known("dvc_full_online_share", framework)):
+        # "100% thủ tục hành chính đủ điều kiện ... được cung cấp dưới hình thức dịch vụ công
+        # trực tuyến toàn trình": the share offered fully online, said of the procedures
+        matches = [replace(matches[0], code="dvc_full_online_share")]
+    if matches and matches[0].code in _OF_GENERATION:
+        # "Mạng 5G ... với 167 trạm thu, phát sóng, phủ sóng 17% khu vực có dân cư", "mạng di
+        # động 4G bao phủ 99% khu vực dân cư": one generation named in the clause is the network's
+        # a count's own stretch ("... 4G ..., 21.000 km cáp quang và 3.295 trạm BTS" are all
+        # stations), a share's clause
+        clause = s[max(s.rfind(";", 0, fig.start), 0):fig.start]
+        said = own_before if fig.measure == "count" else clause
+        gens = set(_GENERATION.findall(said))
+        code = _OF_GENERATION[matches[0].code].get(gens.pop()) if len(gens) == 1 else None
+        if code is not None and confidence.known(code, framework):
+            matches = [replace(matches[0], code=code)]
     if fig.measure == "percent" and _PER_SECTOR.search(own_before):
         matches = []  # "tỷ trọng kinh tế số trong từng ngành, lĩnh vực đạt tối thiểu 10%": each
         # sector's share, not the province's
