@@ -41,6 +41,8 @@ def test_a_place_before_brackets_that_are_no_agency_is_still_named(place, agency
     assert [m.start for m in mentions(f"{place} (67%) dẫn đầu")] == [0]
     assert len(mentions(f"Theo báo cáo, {place} ({agency}) dẫn đầu")) == 1
     assert len(mentions(f"{place} dẫn đầu cả nước")) == 1
+    # a bracket that names an index, the line going on in lower case, is no dateline
+    assert len(mentions(f"{place} (PCI 2023) dẫn đầu cả nước")) == 1
 
 
 # --- not the province's indicator: a share said of each sector ---------------------------------

@@ -182,9 +182,9 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
         matches = [replace(matches[0], code="dvc_full_online_share")]
     if matches and matches[0].code in _OF_GENERATION:
         # "Mạng 5G ... với 167 trạm thu, phát sóng, phủ sóng 17% khu vực có dân cư", "mạng di
-        # động 4G bao phủ 99% khu vực dân cư": one generation named in the clause is the network's
-        # a count's own stretch ("... 4G ..., 21.000 km cáp quang và 3.295 trạm BTS" are all
-        # stations), a share's clause
+        # động 4G bao phủ 99% khu vực dân cư": one generation named is the network's. A count
+        # looks at its own stretch ("4G ..., 21.000 km cáp quang và 3.295 trạm BTS" are all
+        # stations), a share at its clause.
         clause = s[max(s.rfind(";", 0, fig.start), 0):fig.start]
         said = own_before if fig.measure == "count" else clause
         gens = set(_GENERATION.findall(said))

@@ -28,9 +28,11 @@ _NOT_PROVINCE_BEFORE = re.compile(
 )
 
 # A dateline: the place a news agency filed from, at the start of a line, before the agency in
-# brackets ("Hà Nội (TTXVN 1/12) Đại hội Đảng bộ tỉnh Tuyên Quang ..."; "TP.HCM (PLO) -"). The
-# place of filing is not what the report is about.
-_DATELINE_AFTER = re.compile(r"\s*\((?:[A-ZĐ]{2,}[\w.-]*|[A-ZĐ][a-zđ]+\.vn)[^()\n]{0,20}\)")
+# brackets and the story's first word ("Hà Nội (TTXVN 1/12) Đại hội Đảng bộ tỉnh Tuyên Quang
+# ..."; "TP.HCM (PLO) - Thành phố ..."). The place of filing is not what the report is about; a
+# line "Quảng Ninh (PCI 2023) dẫn đầu ..." goes on in lower case and keeps its province.
+_DATELINE_AFTER = re.compile(r"\s*\((?:[A-ZĐ]{2,}[\w.-]*|[A-ZĐ][a-zđ]+\.vn)[^()\n]{0,20}\)"
+                             r"\s*[-–—:]?\s*[A-ZÀ-ỸĐ]")
 
 
 def _dateline(text: str, start: int, end: int) -> bool:
