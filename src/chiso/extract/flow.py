@@ -134,7 +134,7 @@ class Flow:
         """Update the state with a sentence just read."""
         if named:
             self.named_last = (para, named[0].name)  # the sentence's subject comes first
-        if kinds.national_cue(text) >= 0 and not named:
+        if not named and kinds.national_cue(text) >= 0:
             self.national_last = para
         if _TARGET_SET.search(text) and not _done(text):
             year = kinds.target_year(text)

@@ -94,7 +94,8 @@ def extract_text(
         following = sentences[n + 1].text if n + 1 < len(sentences) and paras[n + 1] > para else ""
         named = mentions(sent.text)
         figs = find_figures(sent.text)
-        figs = flow.dash_ranks(sent.text, figs, flow.family_of(sent.text, state.family))
+        family = flow.family_of(sent.text, state.family)
+        figs = flow.dash_ranks(sent.text, figs, family)
         row_of = flow.ranking_row(sent.text, figs, named)
         if row_of is not None:
             figs[0] = replace(figs[0], measure="rank")
@@ -131,7 +132,6 @@ def extract_text(
             flow.compared_values(figs, found_all, sent.text)
             flow.bracket_lists(figs, found_all, sent.text, named,
                                functools.partial(named_in, index=index, framework=framework))
-            family = flow.family_of(sent.text, state.family)
             fits = functools.partial(confidence.possible, framework_id=framework)
             found_all = [[flow.by_topic(c, figs[i], family, codes, fits, sent.text[:figs[i].start])
                           for c in found]

@@ -243,7 +243,7 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
         kind = kinds.TARGET  # a line under "Mục tiêu đến năm 2025:"
     tyear = (kinds.target_year(s, fig.start) or mode_year) if kind == kinds.TARGET else None
     ayear = None if kind == kinds.TARGET else (kinds.year_before(year_marks, fig.start) or year)
-    units = _units(s, fig, before, named, subjects, item_unit, home, namer, kind)
+    units = _units(s, fig, before, clause_start, named, subjects, item_unit, home, namer, kind)
     if units != [COUNTRY] and kind == kinds.NATIONAL:
         kind = kinds.ACTUAL
     if units == [COUNTRY] and kind == kinds.ACTUAL:
@@ -314,13 +314,13 @@ def _ranked_about(after: str, matches: list[Match], fig: Figure, index: tuple[Al
     return matches if flow.family_of(about, None) is not None else None
 
 
-def _units(s: str, fig: Figure, before: str, named: list, subjects: list, item_unit: str | None,
-           home: str | None, namer: UnitNamer, kind: str) -> list[str | None]:
+def _units(s: str, fig: Figure, before: str, clause: int, named: list, subjects: list,
+           item_unit: str | None, home: str | None, namer: UnitNamer,
+           kind: str) -> list[str | None]:
     """Whose figure it is (see `attribution`); None when it is a ministry's, an operator's, a
-    district's or a region's."""
+    district's or a region's. `clause`: where the figure's clause starts."""
     if _MINISTRIES_AFTER.match(s, fig.end):
         return [None]  # "giá trị trung bình DTI 2023 là 0,6355 với các bộ ...": the ministries'
-    clause = max((m.end() for m in CLAUSE_BREAK.finditer(s, 0, fig.start)), default=0)
     country = [m for m in _COUNTRY_SUBJECT.finditer(s, clause, fig.start)]
     if country and not any(country[-1].end() <= m.start < fig.start for m in named):
         return [COUNTRY]
@@ -338,7 +338,6 @@ def _units(s: str, fig: Figure, before: str, named: list, subjects: list, item_u
         if after is not None:
             return [namer.name(after)]
     near = [x for x in subjects if x.end <= fig.start]
-    clause = max((m.end() for m in CLAUSE_BREAK.finditer(s, 0, fig.start)), default=0)
     if near and near[-1].province is None and not any(clause <= m.start < fig.start for m in named):
         return [None]  # "Bộ Công Thương dẫn đầu với tỷ lệ 83,48%": a ministry's, not the province's
     own = _units_for(before, None, named)
