@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from chiso.extract import attribution, confidence, flow, kinds
+from chiso.extract import attribution, confidence, coverage, flow, kinds
 from chiso.extract.candidates import Candidate
 from chiso.extract.caseless import Caseless
 from chiso.extract.figures import Figure
@@ -180,7 +180,22 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
         # "100% thủ tục hành chính đủ điều kiện ... được cung cấp dưới hình thức dịch vụ công
         # trực tuyến toàn trình": the share offered fully online, said of the procedures
         matches = [replace(matches[0], code="dvc_full_online_share")]
-    if matches and matches[0].code in _OF_GENERATION:
+    read_as_coverage = False
+    if fig.measure == "percent" and all(m.code in coverage.FAMILY for m in matches):
+        # "100% xã, phường, thị trấn đã phủ sóng mạng băng rộng cáp quang": what a coverage share
+        # counts and the network it names give its indicator (chiso.extract.coverage)
+        code = coverage.code(s, fig.start, fig.end, clause_start, after)
+        own = own_before[own_before.rfind(";") + 1:]
+        if coverage.lacking(s, fig.start, clause_start, after):
+            matches = []  # "còn 40/1.650 thôn lõm sóng": the share that lacks it
+        elif (code is not None and confidence.known(code, framework)
+                and (matches or coverage.REACH.search(own + " " + after))):
+            sure = max((m.confidence for m in matches), default=0.7)
+            matches = [Match(code, 0.0, sure, matches[0].alias if matches else "(coverage)")]
+            read_as_coverage = True
+        elif matches and coverage.of_other(own):
+            matches = []  # "..., tỷ lệ người dân có hồ sơ sức khỏe điện tử đạt 90%": not coverage
+    if matches and matches[0].code in _OF_GENERATION and not read_as_coverage:
         # "Mạng 5G ... với 167 trạm thu, phát sóng, phủ sóng 17% khu vực có dân cư", "mạng di
         # động 4G bao phủ 99% khu vực dân cư": one generation named is the network's. A count
         # looks at its own stretch ("4G ..., 21.000 km cáp quang và 3.295 trạm BTS" are all

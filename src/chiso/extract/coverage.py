@@ -1,0 +1,162 @@
+"""Coverage shares read as what they count and which network: "100% xã ... được phủ băng rộng
+cáp quang" is the share of communes on fibre, "4G được phủ sóng trên 98,5% thôn, bản" the share
+of villages with mobile broadband.
+
+A coverage share names two things: what is counted (communes, villages, households, the
+population) and the network (fibre, fixed broadband, mobile broadband, any mobile signal, 5G).
+Aliases name both at once, and reports combine them in more ways than aliases can list, so a
+share whose words say both is coded by the pair (`CODES`), whatever alias matched it.
+
+- What is counted is the noun right after the figure ("100% xã", "99,9% tại các thôn, làng",
+  "100% đơn vị hành chính cấp thôn"), else the one after the last "tỷ lệ" or "số" before it in
+  its stretch ("Tỷ lệ xã, phường ... có mạng Internet băng rộng ... đạt 100%").
+- The network is the first one named in the figure's own stretch (the words since the previous
+  figure, then the words after it up to its clause's end, then back to the last comma): "đã phủ
+  cáp quang đến 100% xã" is fibre, "mạng di động 3G/4G/5G và Internet cố định đã phủ 100% số ấp"
+  any mobile signal. "Phủ sóng" alone is a mobile signal, when no network is named.
+"""
+
+from __future__ import annotations
+
+import re
+
+from chiso.extract.caseless import Caseless
+
+_COUNTED_WORDS = (
+    ("communes", r"xã|phường|thị trấn"),
+    ("villages", r"thôn|bản|ấp|khu phố|tổ dân phố|làng|xóm"),
+    ("households", r"hộ gia đình|hộ dân"),
+    ("population", r"dân số|khu vực (?:có )?dân cư|khu dân cư"),
+)
+_COUNTED = "|".join(f"(?P<{name}>{words})" for name, words in _COUNTED_WORDS)
+# "100% xã", "trên 98,5% thôn", "99,9% tại các thôn", "100% đơn vị hành chính cấp thôn",
+# "100% trung tâm cấp xã", "100% số ấp, khu phố"
+_COUNTED_AFTER = Caseless(r"\s*(?:(?:tại|ở|của|trên)\s+)?(?:(?:các|số|tổng số)\s+)*"
+                          r"(?:đơn vị hành chính\s+)?(?:trung tâm\s+)?(?:cấp\s+)?"
+                          r"(?:" + _COUNTED + r")(?!\w)")
+_RATE_OF = Caseless(r"(?<!\w)(?:tỷ lệ|tỉ lệ|số)(?!\w)")
+_COUNTED_IN = Caseless(r"(?<!\w)(?:" + _COUNTED + r")(?!\w)")
+
+# networks named outright, longest first so that "băng rộng cáp quang" is fibre and "băng rộng
+# di động" is not "di động" alone; a list of generations ("3G, 4G", "4G/5G") is one name
+_NETWORK = Caseless(
+    r"(?<!\w)(?:(?P<fibre>(?:internet\s+)?(?:băng (?:thông )?rộng\s+)?cáp quang|ftth)"
+    r"|(?P<mobile_broadband>băng (?:thông )?rộng di động|di động băng (?:thông )?rộng)"
+    r"|(?P<fixed>băng (?:thông )?rộng cố định|(?:mạng\s+)?cố định băng (?:thông )?rộng"
+    r"|internet cố định|internet băng (?:thông )?rộng)"
+    r"|(?P<mobile>di động)"
+    r"|(?P<generations>(?:[2-5]g\s*(?:/|,|và|-)\s*)*[2-5]g))(?!\w)"
+)
+# names that say less: "Internet" alone is the fixed network, "phủ sóng" alone a mobile signal;
+# read only when no network is named outright
+_LOOSE = Caseless(r"(?<!\w)(?:(?P<fixed>internet)|(?P<mobile>phủ sóng))(?!\w)")
+_PIECE = re.compile(r",\s|\(|;\s*")  # where a figure's own piece of its clause starts
+# a share of what lacks coverage: "Lõm sóng di động còn 182/3.711 thôn, bản"
+_LACKS = Caseless(r"(?<!\w)(?:lõm|trắng sóng|vùng trắng|mất sóng|chưa|không có|còn thiếu)(?!\w)")
+# words of reaching a place: a share no alias matched is read as coverage only with one of them
+# ("100% đơn vị hành chính cấp thôn đã được phủ sóng di động")
+REACH = Caseless(r"(?<!\w)(?:phủ|bao phủ|kết nối|sóng|triển khai|tiếp cận|truy nhập|"
+                 r"đường truyền|hạ tầng|tới|đến)(?!\w)")
+
+# (network, what is counted) -> indicator
+CODES = {
+    ("fibre", "communes"): "fiber_communes_share",
+    ("fibre", "villages"): "fiber_villages_share",
+    ("fibre", "households"): "fiber_households_share",
+    ("fixed", "communes"): "broadband_communes_share",
+    ("fixed", "households"): "fixed_broadband_households_share",
+    ("mobile_broadband", "communes"): "coverage_mobile_communes_share",
+    ("mobile_broadband", "villages"): "mobile_broadband_villages_share",
+    ("mobile_broadband", "population"): "coverage_mobile_pop",
+    ("mobile", "communes"): "coverage_mobile_communes_share",
+    ("mobile", "villages"): "coverage_mobile_villages_share",
+    ("mobile", "population"): "coverage_mobile_pop",
+    ("5g", "communes"): "coverage_5g_communes_share",
+    ("5g", "population"): "coverage_5g_share",
+}
+# the codes this reading may replace: coverage shares of any network and count
+FAMILY = frozenset(CODES.values()) | {"coverage_2g_pop", "coverage_3g_pop", "coverage_4g_pop"}
+
+
+def counted(after: str, before: str) -> str | None:
+    """What a coverage share counts: the words right after the figure, else the first counted
+    noun after the last "tỷ lệ"/"số" in its clause before it (`before`)."""
+    m = _COUNTED_AFTER.match(after)
+    if m is None:
+        rates = list(_RATE_OF.finditer(before))
+        if not rates:
+            return None
+        m = _COUNTED_IN.search(before, rates[-1].end())
+        if m is None:
+            return None
+    return next(name for name, _ in _COUNTED_WORDS if m.group(name) is not None)
+
+
+def of_other(own: str) -> bool:
+    """Does the figure's own piece name a share of something else ("tỷ lệ người dân có hồ sơ
+    sức khỏe điện tử đạt 90%"): a "tỷ lệ" with no counted noun, network or reach after it?"""
+    rates = list(_RATE_OF.finditer(own))
+    if not rates or rates[-1].group(0) == "số":
+        return False
+    rest = own[rates[-1].end():]
+    return not any(rx.search(rest) for rx in (_COUNTED_IN, _NETWORK, _LOOSE, REACH))
+
+
+def network(before: str, after: str) -> tuple[str, frozenset[str]] | None:
+    """The network a share is of, with the generations named (for "4G" alone): the nearest
+    named in the figure's own piece of its clause before it ("..., độ phủ sóng di động và băng
+    rộng di động đạt 100%"), else the first named after it ("100% xã ... được phủ băng rộng cáp
+    quang"), else the nearest before it in its clause. `before` runs from the clause's start."""
+    for rx in (_NETWORK, _LOOSE):
+        found = list(rx.finditer(before))
+        spans = [(m.start(), m.end()) for m in found]
+        cuts = [c.end() for c in _PIECE.finditer(before)
+                if not any(lo <= c.start() < hi for lo, hi in spans)]
+        piece = max(cuts, default=0)
+        first_after = rx.search(after)
+        for m in ([x for x in found if x.start() >= piece][-1:] + [first_after] + found[-1:]):
+            if m is not None:
+                return _kind(m)
+    return None
+
+
+def _kind(m: re.Match[str]) -> tuple[str, frozenset[str]]:
+    kind = m.lastgroup or ""
+    if kind != "generations":
+        return kind, frozenset()
+    said = frozenset(re.findall(r"[2-5]", m.group(0)))
+    if said == {"5"}:
+        return "5g", said
+    return ("mobile" if "2" in said else "mobile_broadband"), said
+
+
+_ONE_GENERATION = {"3": "coverage_3g_pop", "4": "coverage_4g_pop", "5": "coverage_5g_share"}
+
+
+def _clause_before(sentence: str, start: int, clause_start: int) -> str:
+    return sentence[max(clause_start, sentence.rfind(";", 0, start) + 1):start]
+
+
+def lacking(sentence: str, start: int, clause_start: int, after: str) -> bool:
+    """Is the share at `start` one of what lacks coverage ("còn 40/1.650 thôn, bản lõm sóng",
+    "2,4% thôn chưa có sóng")? An aside in brackets ("(không còn vùng lõm sóng)") is not."""
+    before = _clause_before(sentence, start, clause_start)
+    own = before[max((c.end() for c in _PIECE.finditer(before)), default=0):]
+    return bool(_LACKS.search(own) or _LACKS.search(after.split("(")[0]))
+
+
+def code(sentence: str, start: int, end: int, clause_start: int, after: str) -> str | None:
+    """The coverage indicator of the share written at sentence[start:end] (`after`: the words
+    after it that still describe it), or None when its words do not say both what it counts and
+    which network."""
+    before = _clause_before(sentence, start, clause_start)
+    what = counted(sentence[end:end + 60], before)
+    if what is None:
+        return None
+    net = network(before, after)
+    if net is None:
+        return None
+    kind, generations = net
+    if what == "population" and len(generations) == 1:
+        return _ONE_GENERATION.get(next(iter(generations)))
+    return CODES.get((kind, what))

@@ -1,0 +1,90 @@
+"""Round 5 of issue 15: coverage shares read as what they count and which network
+(`chiso.extract.coverage`). Sentences are written afresh, with other provinces, numbers and
+word orders than the corpus; the property tests combine every counted noun with every network
+name."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from chiso.extract import extract_text
+from chiso.extract.coverage import CODES, code
+
+PROVINCES = ["Tuyên Quang", "Lào Cai", "Gia Lai", "Nghệ An", "Cà Mau"]
+COUNTED = {
+    "communes": ["xã, phường, thị trấn", "xã", "trung tâm cấp xã", "số xã, phường"],
+    "villages": ["thôn, bản", "thôn", "ấp, khu phố", "tổ dân phố", "đơn vị hành chính cấp thôn"],
+    "households": ["hộ gia đình"],
+}
+NETWORKS = {
+    "fibre": ["băng rộng cáp quang", "cáp quang", "Internet cáp quang", "cáp quang FTTH"],
+    "fixed": ["Internet băng rộng cố định", "mạng cố định băng rộng", "băng rộng cố định"],
+    "mobile_broadband": ["băng rộng di động", "sóng di động băng rộng"],
+    "mobile": ["sóng di động", "mạng di động"],
+}
+PAIRS = [(net, what) for net in NETWORKS for what in COUNTED if (net, what) in CODES]
+
+
+def sure(text: str, **kw) -> list[tuple]:
+    """(unit, indicator, kind, value) of what extraction is sure of."""
+    return [(c.unit, c.indicator, c.kind, c.value)
+            for c in extract_text(text, "t.txt", **kw) if c.matched and not c.needs_look]
+
+
+@settings(max_examples=80, deadline=None)
+@given(pair=st.sampled_from(PAIRS), data=st.data(), share=st.integers(60, 100),
+       province=st.sampled_from(PROVINCES))
+def test_a_share_followed_by_what_it_counts_is_coded_by_the_network_after_it(
+        pair, data, share, province):
+    net, what = pair
+    counted = data.draw(st.sampled_from(COUNTED[what]))
+    network = data.draw(st.sampled_from(NETWORKS[net]))
+    text = f"Đến nay, {share}% {counted} trên địa bàn tỉnh {province} đã được phủ {network}."
+    assert sure(text) == [(province, CODES[pair], "actual", float(share))]
+
+
+@settings(max_examples=80, deadline=None)
+@given(pair=st.sampled_from(PAIRS), data=st.data(), share=st.integers(60, 99))
+def test_a_network_named_before_the_share_codes_it(pair, data, share):
+    net, what = pair
+    counted = data.draw(st.sampled_from(COUNTED[what]))
+    network = data.draw(st.sampled_from(NETWORKS[net]))
+    sentence = f"Hạ tầng {network} đã phủ tới {share}% {counted}."
+    at = sentence.index(f"{share}%")
+    end = at + len(f"{share}%")
+    assert code(sentence, at, end, 0, sentence[end:]) == CODES[pair]
+
+
+def test_the_share_of_a_rate_names_what_it_counts():
+    text = ("Tỷ lệ ấp, khu phố trên địa bàn tỉnh Cà Mau có kết nối cáp quang đạt 97%; tỷ lệ xã có "
+            "sóng 5G đạt 40%.")
+    assert sure(text) == [("Cà Mau", "fiber_villages_share", "actual", 97.0),
+                          ("Cà Mau", "coverage_5g_communes_share", "actual", 40.0)]
+
+
+def test_each_share_of_a_sentence_takes_the_network_of_its_own_piece():
+    text = ("Mạng Internet băng rộng cố định của tỉnh Cà Mau đã tới 100% xã, phường, thị trấn; hạ "
+            "tầng băng rộng di động phủ 98% thôn, ấp.")
+    assert sure(text) == [("Cà Mau", "broadband_communes_share", "actual", 100.0),
+                          ("Cà Mau", "mobile_broadband_villages_share", "actual", 98.0)]
+
+
+def test_a_share_of_what_lacks_coverage_is_no_coverage():
+    text = "Tỉnh Tuyên Quang hiện còn 40/1.650 thôn, bản lõm sóng di động."
+    assert sure(text) == []
+    text = "Tỉnh Tuyên Quang hiện còn 2,4% thôn, bản chưa có sóng di động."
+    assert sure(text) == []
+
+
+def test_an_aside_that_says_no_dead_zone_is_left_does_not_negate_the_share():
+    text = ("Tỉnh Cà Mau có 100% xã được phủ băng rộng cáp quang (trên địa bàn không còn vùng lõm "
+            "sóng).")
+    assert sure(text) == [("Cà Mau", "fiber_communes_share", "actual", 100.0)]
+
+
+def test_a_rate_of_something_else_after_a_coverage_share_is_not_coverage():
+    text = ("Phấn đấu đến năm 2027 tỉnh Lào Cai có 100% thôn, bản được phủ sóng di động băng rộng, "
+            "tỷ lệ người dân có sổ sức khỏe điện tử đạt 85%.")
+    assert [(c.indicator, c.value) for c in extract_text(text, "t.txt") if c.matched] == [
+        ("mobile_broadband_villages_share", 100.0)]
