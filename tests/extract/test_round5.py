@@ -88,3 +88,44 @@ def test_a_rate_of_something_else_after_a_coverage_share_is_not_coverage():
             "tỷ lệ người dân có sổ sức khỏe điện tử đạt 85%.")
     assert [(c.indicator, c.value) for c in extract_text(text, "t.txt") if c.matched] == [
         ("mobile_broadband_villages_share", 100.0)]
+
+
+# --- a year named before a figure, later than the report, sets a target ------------------------
+
+def kinds_of(text: str) -> list[tuple]:
+    """(indicator, kind, value, actual year, target year) of what extraction is sure of."""
+    return [(c.indicator, c.kind, c.value, c.year, c.target_year)
+            for c in extract_text(text, "t.txt") if c.matched and not c.needs_look]
+
+
+@settings(max_examples=40, deadline=None)
+@given(province=st.sampled_from(PROVINCES), first=st.integers(2025, 2027),
+       gap=st.integers(3, 5), low=st.integers(8, 14), high=st.integers(20, 30))
+def test_years_a_plan_sets_targets_for_make_its_figures_targets(province, first, gap, low, high):
+    text = (f"Kế hoạch chuyển đổi số tỉnh {province} đến năm {first}, định hướng đến năm "
+            f"{first + gap}\n\nVề kinh tế số, năm {first} chiếm {low}% GRDP, năm {first + gap} "
+            f"chiếm {high}% GRDP.")
+    assert kinds_of(text) == [
+        ("digital_economy_grdp_share", "target", float(low), None, first),
+        ("digital_economy_grdp_share", "target", float(high), None, first + gap)]
+
+
+@settings(max_examples=30, deadline=None)
+@given(dated=st.integers(2019, 2023), ahead=st.integers(1, 3), share=st.integers(8, 30),
+       later=st.integers(2031, 2045))
+def test_a_year_the_report_plans_for_or_yet_to_come_makes_a_target(dated, ahead, share, later):
+    text = (f"Ngày 5/3/{dated}, UBND tỉnh Lào Cai ban hành Kế hoạch chuyển đổi số đến năm "
+            f"{dated + ahead}. Năm {dated + ahead}, kinh tế số của tỉnh chiếm {share}% GRDP, năm "
+            f"{later} chiếm {share + 10}% GRDP.")
+    assert kinds_of(text) == [
+        ("digital_economy_grdp_share", "target", float(share), None, dated + ahead),
+        ("digital_economy_grdp_share", "target", float(share + 10), None, later)]
+
+
+def test_a_year_not_later_than_the_report_or_said_done_stays_actual():
+    review = ("Ngày 10/1/2026, Sở Khoa học và Công nghệ tỉnh Gia Lai tổng kết năm. Năm 2025, kinh "
+              "tế số của tỉnh chiếm 14% GRDP.")
+    assert kinds_of(review) == [("digital_economy_grdp_share", "actual", 14.0, 2025, None)]
+    done = ("Kế hoạch phát triển hạ tầng số tỉnh Cà Mau đến năm 2025\n\nTính đến hết năm 2024, "
+            "toàn tỉnh có 96% hộ gia đình sử dụng cáp quang.")
+    assert kinds_of(done) == [("fiber_households_share", "actual", 96.0, 2024, None)]

@@ -182,6 +182,29 @@ def year_before(marks: list[tuple[int, int]], position: int) -> int | None:
     return years[-1] if years else None
 
 
+_PLAIN_ACTUAL = frozenset({"đạt", "chiếm"})
+
+
+def planned_year(marks: list[tuple[int, int]], position: int, clause_start: int,
+                 found: list[Cue], planned: frozenset[int], dated: int | None) -> int | None:
+    """The year a figure read as actual is in fact a target for: "Về kinh tế số, năm 2025 chiếm
+    10% GRDP, năm 2030 chiếm 15%" when the report sets targets for those years ("đến năm 2025,
+    định hướng 2030") and names no later year it sets none for (`dated`), or when the year is yet
+    to come (`dated` leaves out years after this one). The "năm YYYY" must be in the figure's
+    clause, with no word of something done in the clause ("đã", "hiện nay", "tính đến hết năm
+    2024"); None otherwise."""
+    own = [(end, y) for end, y in marks if clause_start <= end <= position]
+    if not own:
+        return None
+    year = own[-1][1]
+    if any(clause_start <= end <= position and kind == ACTUAL and word not in _PLAIN_ACTUAL
+           for end, kind, word in found):
+        return None
+    if dated is not None:
+        return year if year > dated else None
+    return year if year in planned else None
+
+
 def actual_year(before: str) -> int | None:
     """The year an actual figure is for, when its sentence says it before the figure."""
     years = [int(y) for y in _ACTUAL_YEAR.findall(before)]

@@ -39,13 +39,26 @@ def doc_year(text: str) -> int | None:
     return _doc_year(text)
 
 
-def _doc_year(text: str) -> int | None:
+def _years_named(text: str) -> list[tuple[int, bool]]:
+    """Each year written in a report's first part, and whether it is said as a horizon."""
     head = text[:3000]
+    return [(int(m.group(1)), _HORIZON_BEFORE.search(head[max(0, m.start() - 25):m.start()])
+             is not None) for m in _YEAR_IN_TEXT.finditer(head)]
+
+
+def _doc_year(text: str) -> int | None:
     this_year = date.today().year
-    years = [int(m.group(1)) for m in _YEAR_IN_TEXT.finditer(head)
-             if int(m.group(1)) <= this_year
-             and not _HORIZON_BEFORE.search(head[max(0, m.start() - 25):m.start()])]
+    years = [y for y, horizon in _years_named(text) if y <= this_year and not horizon]
     return max(years) if years else None
+
+
+def _planned(text: str, year: int | None) -> tuple[frozenset[int], int | None]:
+    """The years a report sets targets for ("đến năm 2025", "tầm nhìn 2030") and the latest
+    other year it names (its date, as far as the text tells; `year` when the caller gives it)."""
+    found = _years_named(text)
+    planned = frozenset(y for y, horizon in found if horizon)
+    dated = [y for y, _ in found if y not in planned and y <= date.today().year]
+    return planned, year or (max(dated) if dated else None)
 
 
 _AFTER_MERGER = re.compile(r"34 tỉnh|sau sáp nhập|sau sắp xếp|sau hợp nhất|sau khi sáp nhập",
@@ -83,7 +96,7 @@ def extract_text(
     home = namer.name(home_raw) if home_raw else COUNTRY  # a report naming no province is national
     out: list[Candidate] = []
     last: tuple[int, int, Match, str] | None = None  # (sentence, figure, match, measure)
-    state = flow.Flow(home, doc_year)
+    state = flow.Flow(home, doc_year, *_planned(text, year))
     sentences = list(split(text))
     breaks = [m.start() for m in _NEWLINE.finditer(text)]
     paras = [bisect_right(breaks, s.start) for s in sentences]

@@ -258,6 +258,11 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
         kind = kinds.TARGET  # a line under "Mục tiêu đến năm 2025:"
     tyear = (kinds.target_year(s, fig.start) or mode_year) if kind == kinds.TARGET else None
     ayear = None if kind == kinds.TARGET else (kinds.year_before(year_marks, fig.start) or year)
+    planned = (kinds.planned_year(year_marks, fig.start, clause_start, cues, state.planned,
+                                  state.dated)
+               if kind == kinds.ACTUAL and fig.measure != "rank_change" else None)
+    if planned is not None:
+        kind, tyear, ayear = kinds.TARGET, planned, None  # "năm 2030 chiếm 15% GRDP" in a plan
     units = _units(s, fig, before, clause_start, named, subjects, item_unit, home, namer, kind)
     if units != [COUNTRY] and kind == kinds.NATIONAL:
         kind = kinds.ACTUAL
