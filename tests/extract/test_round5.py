@@ -129,3 +129,22 @@ def test_a_year_not_later_than_the_report_or_said_done_stays_actual():
     done = ("Kế hoạch phát triển hạ tầng số tỉnh Cà Mau đến năm 2025\n\nTính đến hết năm 2024, "
             "toàn tỉnh có 96% hộ gia đình sử dụng cáp quang.")
     assert kinds_of(done) == [("fiber_households_share", "actual", 96.0, 2024, None)]
+
+
+# --- the parts of a total of stations, one generation each -------------------------------------
+
+@settings(max_examples=30, deadline=None)
+@given(province=st.sampled_from(PROVINCES), four=st.integers(900, 2000), five=st.integers(5, 300),
+       site=st.sampled_from(["vị trí", "trạm"]))
+def test_parts_of_a_stations_total_are_each_generations_stations(province, four, five, site):
+    total = four + five + 40
+    text = (f"Toàn tỉnh {province} hiện có {vi(total)} vị trí trạm BTS, trong đó {vi(four)} {site} "
+            f"có phủ sóng 4G và {five} {site} có phủ sóng 5G.")
+    assert sure(text) == [(province, "bts_stations_count", "actual", float(total)),
+                          (province, "bts_4g_count", "actual", float(four)),
+                          (province, "bts_5g_count", "actual", float(five))]
+
+
+def vi(n: int) -> str:
+    """A whole number as Vietnamese write it (1.204)."""
+    return f"{n:,}".replace(",", ".")

@@ -22,6 +22,9 @@ _OF_GENERATION = {
                             "5": "coverage_5g_share"},
     "bts_stations_count": {"3": "bts_3g_count", "4": "bts_4g_count", "5": "bts_5g_count"},
 }
+# each code of a generation, and the total of its network, to the total's code
+_TOTAL_OF = {code: total for total, by in _OF_GENERATION.items()
+             for code in (total, *by.values())}
 # A share said of each sector: "trong từng ngành, lĩnh vực", "ở mỗi ngành".
 _PER_SECTOR = re.compile(r"(?<!\w)(?:trong|của|ở|tại)\s+(?:từng|mỗi)\s+(?:ngành|lĩnh vực)(?!\w)",
                          re.IGNORECASE)
@@ -234,6 +237,13 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
             found = companion(h[2].alias, fig.measure, index, ctx.marks)
             if found:
                 matches = [Match(found[0], 0.0, 0.8, found[1])]
+            elif not matches and h[2].code in _TOTAL_OF and len(ctx.marks) == 1:
+                # "1.090 vị trí trạm BTS, trong đó 1.052 vị trí có phủ sóng 4G và 38 vị trí có
+                # phủ sóng 5G": the stations (or coverage) of the one generation a part names
+                total = _OF_GENERATION[_TOTAL_OF[h[2].code]]
+                part = total.get(next(iter(ctx.marks)).removesuffix("g"))
+                if part is not None and confidence.known(part, framework):
+                    matches = [Match(part, 0.0, 0.8, h[2].alias)]
             break
     if (not matches and last is not None and last[0] in (n, n - 1) and fig.measure == last[3]
             and len(segs[i]) <= 6 and not ctx.after and sum(map(len, segs[:i + 1])) <= 8):
