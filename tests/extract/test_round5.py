@@ -148,3 +148,16 @@ def test_parts_of_a_stations_total_are_each_generations_stations(province, four,
 def vi(n: int) -> str:
     """A whole number as Vietnamese write it (1.204)."""
     return f"{n:,}".replace(",", ".")
+
+
+# --- an indicator named whole in a figure's own stretch ----------------------------------------
+
+@settings(max_examples=30, deadline=None)
+@given(province=st.sampled_from(PROVINCES), first=st.integers(60, 95), second=st.integers(40, 90))
+def test_an_indicator_named_in_the_figures_own_stretch_wins_over_one_reached_across(
+        province, first, second):
+    text = (f"Phấn đấu đến năm 2025, tỷ lệ thuê bao sử dụng điện thoại thông minh trên tổng số "
+            f"thuê bao điện thoại di động của tỉnh {province} đạt {first}%, tỷ lệ người sử dụng "
+            f"Internet đạt {second}%.")
+    assert [(ind, value) for _u, ind, _k, value in sure(text)] == [
+        ("smartphone_share_of_mobile", float(first)), ("internet_users_share", float(second))]

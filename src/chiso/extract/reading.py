@@ -136,6 +136,14 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
     matches = [
         m for m in match(ctx, fig.measure, index) if confidence.possible(m.code, fig, framework)
     ]
+    if i and matches and not set(matches[0].alias.split()) <= {*segs[i], *ctx.after}:
+        # "Tỷ lệ thuê bao ... điện thoại di động đạt 85%, tỷ lệ người sử dụng Internet đạt
+        # 80%": an indicator named whole in the figure's own stretch wins over one reached
+        # across the figure before it
+        own = [m for m in match(replace(ctx, before=tuple(reversed(segs[i]))), fig.measure, index)
+               if confidence.possible(m.code, fig, framework)]
+        if own and own[0].code != matches[0].code:
+            matches = own
     if fig.measure == "count" and _GENERATIONS.match(s, fig.end, fig.end + 40):
         # "8.500 trạm phát sóng BTS 3G, 4G": one count of several generations is the total
         # (a mark no alias has keeps out the aliases of one generation)
