@@ -161,3 +161,22 @@ def test_an_indicator_named_in_the_figures_own_stretch_wins_over_one_reached_acr
             f"Internet đạt {second}%.")
     assert [(ind, value) for _u, ind, _k, value in sure(text)] == [
         ("smartphone_share_of_mobile", float(first)), ("internet_users_share", float(second))]
+
+
+# --- a rank among a region's provinces is no index's rank --------------------------------------
+
+@settings(max_examples=30, deadline=None)
+@given(province=st.sampled_from(PROVINCES), rank=st.integers(10, 60), regional=st.integers(1, 9),
+       of=st.integers(5, 14), region=st.sampled_from(["khu vực Tây Nguyên", "vùng Tây Bắc",
+                                                    "khu vực miền Trung", "vùng Đông Nam Bộ"]))
+def test_a_rank_in_a_region_is_not_the_dti_rank(province, rank, regional, of, region):
+    words = f"trong {region}" if regional % 2 else f"{region}"
+    text = (f"Năm 2023, chỉ số chuyển đổi số (DTI) của tỉnh {province} xếp thứ {rank}/63 cả "
+            f"nước, xếp thứ {regional} {words} và thứ {regional}/{of} tỉnh {region}.")
+    assert sure(text) == [(province, "dti_rank", "actual", float(rank))]
+
+
+def test_village_words_of_every_region_count_villages():
+    for villages in ("bon, buôn", "khóm, ấp", "phum, sóc", "plei, làng"):
+        text = f"Tỉnh Gia Lai có 96% {villages} được phủ sóng băng rộng di động."
+        assert sure(text) == [("Gia Lai", "mobile_broadband_villages_share", "actual", 96.0)]

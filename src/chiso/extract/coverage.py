@@ -24,7 +24,8 @@ from chiso.extract.caseless import Caseless
 
 _COUNTED_WORDS = (
     ("communes", r"xã|phường|thị trấn"),
-    ("villages", r"thôn|bản|ấp|khu phố|tổ dân phố|làng|xóm"),
+    # "bon, buôn" of the Central Highlands, "khóm" and "phum, sóc" of the Mekong delta
+    ("villages", r"thôn|bản|ấp|khu phố|tổ dân phố|làng|xóm|bon|buôn|khóm|phum|sóc|plei"),
     ("households", r"hộ gia đình|hộ dân"),
     ("population", r"dân số|khu vực (?:có )?dân cư|khu dân cư"),
 )

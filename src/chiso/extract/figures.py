@@ -151,6 +151,9 @@ _ORDINAL_BEFORE = re.compile(r"(?:năm|lần|kỳ|đợt|khóa|khoá|phiên|tu�
 _SPAN_AFTER = re.compile(r"^\s*(?:năm|lần|kỳ|tháng)\s+(?:liên tiếp|liền|liên tục)", re.IGNORECASE)
 _RANKED_WHOLE = re.compile(r"^\s*(?:tỉnh|thành phố|địa phương|quốc gia|nền kinh tế)(?!\w)",
                            re.IGNORECASE)
+# a rank among the provinces of a region, not of the country
+_IN_REGION = re.compile(r"^\s*(?:(?:trong|của|tại|ở)\s+)?(?:khu vực|vùng|miền)(?!\w)",
+                        re.IGNORECASE)
 _BAND_BEFORE = re.compile(r"(?:top|tốp|nhóm|trong số|1 trong|một trong)\s*$|"
                           r"nhóm[^,;.()]{0,40}(?:<|>|≤|≥)\s*$", re.IGNORECASE)  # "nhóm ... <0,25"
 # "GRDP ước tăng 10,05%", "tăng trưởng ... tăng 7%": the growth rate itself, not a difference
@@ -211,6 +214,8 @@ def find_figures(sentence: str) -> list[Figure]:
             continue  # "3 năm liên tiếp", "năm thứ 7": a span of time
         if _RANKED_WHOLE.match(after) and _RANK_BEFORE.search(before):
             continue  # "xếp hạng 63 tỉnh, thành phố": how many are ranked, not a rank
+        if _IN_REGION.match(after) and _RANK_BEFORE.search(before):
+            continue  # "xếp thứ 2 trong khu vực Tây Nguyên": a rank in a region, no index's
         if _BAND_BEFORE.search(before):
             continue  # "top 10", "nhóm 5 tỉnh": a band, not a rank
         if (_LEVEL_BEFORE.search(before) and base.value <= 10 and float(base.value).is_integer()
@@ -233,6 +238,8 @@ def _fraction(sentence: str, start: int, end: int, base: Quantity, before: str) 
     frac = forms.fraction(sentence, end, forms.rank_cue_in(sentence[:start]))
     if frac is None or frac.kind in ("none", "counted"):
         return None
+    if frac.kind == "share" and _RANK_BEFORE.search(before):
+        return None  # "thứ 3/14 tỉnh khu vực miền Trung", "thứ 4/5 tỉnh Tây Nguyên": a group's rank
     text = sentence[start:frac.end]
     qualifier = prefix_qualifier(before) or "eq"
     if frac.kind == "rank":
