@@ -180,3 +180,24 @@ def test_village_words_of_every_region_count_villages():
     for villages in ("bon, buôn", "khóm, ấp", "phum, sóc", "plei, làng"):
         text = f"Tỉnh Gia Lai có 96% {villages} được phủ sóng băng rộng di động."
         assert sure(text) == [("Gia Lai", "mobile_broadband_villages_share", "actual", 96.0)]
+
+
+# --- the value of a pillar just ranked ----------------------------------------------------------
+
+PILLARS = [("Chính quyền số", "dti_digital_government"), ("Kinh tế số", "dti_digital_economy"),
+           ("Xã hội số", "dti_digital_society")]
+
+
+@settings(max_examples=30, deadline=None)
+@given(province=st.sampled_from(PROVINCES), pillars=st.permutations(PILLARS),
+       ranks=st.lists(st.integers(1, 63), min_size=2, max_size=2),
+       scores=st.lists(st.integers(3000, 7000), min_size=2, max_size=2),
+       link=st.sampled_from(["với giá trị là", "có giá trị", "đạt"]))
+def test_the_value_said_with_a_pillars_rank_is_that_pillars_score(
+        province, pillars, ranks, scores, link):
+    (one, one_code), (two, two_code) = pillars[:2]
+    text = (f"Năm 2022, chỉ số {one} của tỉnh {province} xếp thứ {ranks[0]}/63 {link} "
+            f"0,{scores[0]}, tiếp đó chỉ số {two} xếp thứ {ranks[1]}/63 {link} 0,{scores[1]}.")
+    assert [(ind, value) for _u, ind, _k, value in sure(text)] == [
+        (f"{one_code}_rank", float(ranks[0])), (f"{one_code}_score", scores[0] / 10_000),
+        (f"{two_code}_rank", float(ranks[1])), (f"{two_code}_score", scores[1] / 10_000)]

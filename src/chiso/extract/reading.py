@@ -36,6 +36,11 @@ _GENERATIONS = re.compile(r"[^\d;.]*?\b[2-5]G\s*(?:,|/|và|-)\s*[2-5]G\b")  # "t
 _INDEX_MEASURES = frozenset({"rank", "score", "rank_change"})
 _WHOLE_INDEX = frozenset({f"{fam}_{m}" for fam in ("dti", "pci", "papi", "par_index", "sipas")
                           for m in ("rank", "score", "rank_change")})
+# "đứng vị trí thứ 10/63 với giá trị là 0,4950", "xếp thứ 13/63 có giá trị 0,4794": the value
+# of what was just ranked
+_WITH_VALUE = re.compile(r"\s*(?:(?:tỉnh|thành phố|cả nước|toàn quốc)[, ]*)*(?:với|có|đạt)\s+"
+                         r"(?:giá trị|điểm số|số điểm|điểm|chỉ số)?\s*(?:là|đạt)?\s*$",
+                         re.IGNORECASE)
 _OWN_START = re.compile(r"[:;,(]|\svà\s")
 _NEW_HEAD = re.compile(
     r"\s(?:và|hoặc)\s+(?:tỷ lệ|tỉ lệ|số|chỉ số|tốc độ|mật độ)(?!\w)", re.IGNORECASE
@@ -176,7 +181,8 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
         # "chính quyền số đạt 0,7012 điểm, xếp hạng thứ 18": the rank of the pillar just scored;
         # "xếp hạng 12/63 ... về chỉ số kinh tế số, đạt 0,4856": the score of the pillar just ranked
         code = last_here[2].code.removesuffix(pair[0]) + pair[1]
-        if confidence.known(code, framework) and "," in own_before and ";" not in own_before:
+        if (confidence.known(code, framework) and ";" not in own_before
+                and ("," in own_before or _WITH_VALUE.match(own_before))):
             sure = min(0.8, matches[0].confidence) if matches else 0.7
             matches = [Match(code, 0.0, sure, last_here[2].alias)]
     if (matches and matches[0].code in _WHOLE_INDEX
