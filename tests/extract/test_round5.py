@@ -201,3 +201,53 @@ def test_the_value_said_with_a_pillars_rank_is_that_pillars_score(
     assert [(ind, value) for _u, ind, _k, value in sure(text)] == [
         (f"{one_code}_rank", float(ranks[0])), (f"{one_code}_score", scores[0] / 10_000),
         (f"{two_code}_rank", float(ranks[1])), (f"{two_code}_score", scores[1] / 10_000)]
+
+
+# --- numbers that are no figure of the province, and cues that are none -----------------------
+
+@settings(max_examples=20, deadline=None)
+@given(thing=st.sampled_from(["Dự án", "Nhiệm vụ", "Giải pháp", "Nội dung"]),
+       nth=st.sampled_from(["thứ hai", "thứ ba", "thứ 2", "thứ 4"]),
+       province=st.sampled_from(PROVINCES))
+def test_the_order_of_a_project_is_no_rank(thing, nth, province):
+    text = (f"{thing} {nth} là đầu tư nền tảng chuyển đổi số tỉnh {province}, thực hiện đến hết "
+            f"năm 2025.")
+    assert not any(c.measure == "rank" for c in extract_text(text, "t.txt"))
+
+
+def test_a_band_several_provinces_share_needs_a_look():
+    text = "Trong đó, Hà Nội, Đà Nẵng, Bắc Ninh đạt giá trị DTI trên 0,50."
+    assert sure(text) == []
+    named = "Hà Nội, Đà Nẵng và Bắc Ninh có tỷ lệ hồ sơ trực tuyến trên 80%."
+    found = [c for c in extract_text(named, "t.txt") if c.matched]
+    assert found and all(c.needs_look for c in found)
+    alone = "Trong đó, Đà Nẵng đạt giá trị DTI trên 0,50."
+    assert sure(alone) == [("Đà Nẵng", "dti_score", "actual", 0.5)]
+
+
+@settings(max_examples=20, deadline=None)
+@given(year=st.integers(2020, 2024), score=st.integers(3000, 6000),
+       words=st.sampled_from(["trung bình cấp tỉnh", "trung bình các tỉnh",
+                              "trung bình của các tỉnh"]))
+def test_the_average_of_the_provinces_is_the_national_average(year, score, words):
+    text = f"Tỉnh Sóc Trăng đạt 0,4{score % 1000:03d}. DTI {year} {words} là 0,{score}."
+    got = [(c.unit, c.kind, c.value) for c in extract_text(text, "t.txt")
+           if c.indicator == "dti_score"]
+    assert ("Việt Nam", "national_average", score / 10_000) in got
+
+
+def test_so_and_leadership_are_no_target_cues():
+    so = ("Với tỷ lệ phủ sóng di động đạt 99%, nên không ngạc nhiên khi tỉnh Cà Mau có tới 61,5% "
+          "thuê bao di động là smartphone.")
+    assert ("Cà Mau", "smartphone_share_of_mobile", "actual", 61.5) in sure(so)
+    led = ("Những năm qua, tỉnh Gia Lai đã tập trung lãnh đạo, chỉ đạo cải cách hành chính, cung "
+           "cấp 100% dịch vụ công trực tuyến mức độ 4.")
+    assert [kind for _u, _i, kind, _v in sure(led)] == ["actual"]
+
+
+@settings(max_examples=20, deadline=None)
+@given(year=st.integers(2025, 2027), share=st.integers(60, 99))
+def test_a_target_without_its_year_takes_the_one_year_the_plan_is_for(year, share):
+    text = (f"Ngày 31/12/{year - 1}, UBND tỉnh Lào Cai ban hành kế hoạch chuyển đổi số đến năm "
+            f"{year}.\n\n- Về hạ tầng số: Phấn đấu {share}% hộ gia đình có kết nối cáp quang.")
+    assert kinds_of(text) == [("fiber_households_share", "target", float(share), None, year)]

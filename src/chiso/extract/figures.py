@@ -146,7 +146,10 @@ _GLUED = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)(?=\s*(?:mb/s|mbit/s|gb/s|gbps
                     re.IGNORECASE)
 _RANGE_ON = re.compile(r"^[-–]\d[\d.,]*\s*(?:%|điểm|triệu|tỷ|nghìn|mbps|mb/s)", re.IGNORECASE)
 _DATE_FRACTION = re.compile(r"^/\s*(?:\d{1,2}/)?(?:19|20)\d\d(?!\d)|^/\d{1,2}/")
-_ORDINAL_BEFORE = re.compile(r"(?:năm|lần|kỳ|đợt|khóa|khoá|phiên|tuần|giai đoạn)\s+thứ\s*$",
+# "năm thứ 2", "Dự án thứ hai là ...": the order of a thing, not a rank
+_ORDINAL_BEFORE = re.compile(r"(?:năm|lần|kỳ|đợt|khóa|khoá|phiên|tuần|giai đoạn|dự án|nhiệm vụ|"
+                             r"nội dung|giải pháp|chương trình|đề án|hội nghị|mục tiêu|vấn đề|"
+                             r"yếu tố|bước|phần|cuộc|hạng mục|gói thầu)\s+thứ\s*$",
                              re.IGNORECASE)
 _SPAN_AFTER = re.compile(r"^\s*(?:năm|lần|kỳ|tháng)\s+(?:liên tiếp|liền|liên tục)", re.IGNORECASE)
 _RANKED_WHOLE = re.compile(r"^\s*(?:tỉnh|thành phố|địa phương|quốc gia|nền kinh tế)(?!\w)",

@@ -19,6 +19,7 @@ _CUES: tuple[tuple[str, str], ...] = (
      r"mức \w+ trung bình|bình quân (?:chung )?(?:toàn quốc|cả nước)|national average|nationwide|"
      r"cấp quốc gia|(?:DTI|chỉ số|chỉ số DTI) quốc gia|"
      r"(?:đối với|ở) cấp tỉnh, (?:giá trị|chỉ số|điểm)|khối tỉnh|"
+     r"trung bình (?:chung )?(?:cấp tỉnh|các tỉnh|của các tỉnh|63 tỉnh|34 tỉnh)|"
      r"(?:giá trị|điểm số|điểm|mức điểm|chỉ số) (?:trung bình|bình quân)"
      r"(?! của (?:địa phương|tỉnh|huyện))"),
      NATIONAL),
@@ -42,6 +43,8 @@ _CUE_RE = Caseless(  # one look-behind for all: a place mid-word is given up at 
 _KIND_OF = {f"c{i}": k for i, (_, k) in enumerate(_CUES)}
 # words that contain a cue but are not one: "thực hiện" is not "hiện" (now)
 _NOT_CUES = Caseless(r"(?<!kết quả )thực hiện|xuất hiện|thể hiện|phát hiện|hiện đại|hiện thực|"
+                       # ", nên ..." is "so", not "should"; "lãnh đạo, chỉ đạo" is leadership
+                       r",\s*nên|lãnh đạo,? chỉ đạo|"
                        r"đạt được hiệu|"
                        r"sẽ được|nên được|ban chỉ đạo|kế hoạch và đầu tư|"
                        # adopting targets is not having reached them: "đã đặt rõ mục tiêu ... sẽ"
@@ -183,6 +186,15 @@ def year_before(marks: list[tuple[int, int]], position: int) -> int | None:
 
 
 _PLAIN_ACTUAL = frozenset({"đạt", "chiếm"})
+# words of a plan's aims, as against advice ("cần", "nên", "đề xuất"), which sets no date
+_AIMS = frozenset({"mục tiêu", "chỉ tiêu", "phấn đấu", "kế hoạch", "định hướng", "dự kiến",
+                   "hướng tới", "tiến tới", "nâng", "đưa", "đẩy lên"})
+
+
+def aimed(found: list[Cue], position: int) -> bool:
+    """Is the nearest target cue before `position` a plan's aim ("phấn đấu", "mục tiêu")?"""
+    said = [word for end, kind, word in found if end <= position and kind == TARGET]
+    return bool(said) and said[-1] in _AIMS
 
 
 def planned_year(marks: list[tuple[int, int]], position: int, clause_start: int,

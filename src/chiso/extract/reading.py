@@ -281,6 +281,8 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
     if in_targets and kind == kinds.ACTUAL:
         kind = kinds.TARGET  # a line under "Mục tiêu đến năm 2025:"
     tyear = (kinds.target_year(s, fig.start) or mode_year) if kind == kinds.TARGET else None
+    if kind == kinds.TARGET and tyear is None and kinds.aimed(cues, fig.start):
+        tyear = _only_planned(state)  # "Phấn đấu 100% dân số ..." in a plan for 2025
     ayear = None if kind == kinds.TARGET else (kinds.year_before(year_marks, fig.start) or year)
     planned = (kinds.planned_year(year_marks, fig.start, clause_start, cues, state.planned,
                                   state.dated)
@@ -308,11 +310,36 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
         measure=fig.measure,
         quote_start=sent.start,
     )
+    # "Đà Nẵng, Thừa Thiên Huế, Bắc Ninh đạt giá trị trên 0,40": a band several share, each
+    # one's own figure unknown; offered for a look, and no index guessed for it
+    band = fig.qualifier in ("gt", "ge", "lt", "le") and len(_listed(s, named, clause_start,
+                                                                     fig.start)) > 1
     if not matches:
-        return [replace(base, alias=flow.NO_INDEX) if of_other else base]
+        return [replace(base, alias=flow.NO_INDEX) if of_other or band else base]
     return [replace(base, unit=u, indicator=m.code, alias=m.alias,
-                    confidence=confidence.of(m, fig, u))
+                    confidence=min(confidence.of(m, fig, u), 0.45) if band
+                    else confidence.of(m, fig, u))
             for m in matches for u in units]
+
+
+def _listed(s: str, named: list, lo: int, hi: int) -> list:
+    """The last list of provinces named between `lo` and `hi` ("Hà Nội, Đà Nẵng và Bắc Ninh")."""
+    here = [m for m in named if lo <= m.start and m.end <= hi]
+    group = here[-1:]
+    for prev in reversed(here[:-1]):
+        if not re.fullmatch(r"\s*(?:,|và|,\s*và)\s*", s[prev.end:group[0].start]):
+            break
+        group.insert(0, prev)
+    return group
+
+
+def _only_planned(state: flow.Flow) -> int | None:
+    """The year a report sets its targets for, when it names one only and no later year it
+    sets none for."""
+    if len(state.planned) != 1:
+        return None
+    year = next(iter(state.planned))
+    return year if state.dated is None or year > state.dated else None
 
 
 # "xếp hạng 12/63 tỉnh, thành phố về chỉ số kinh tế số", "thứ 7 cả nước về chỉ số hài lòng ...":
