@@ -251,3 +251,37 @@ def test_a_target_without_its_year_takes_the_one_year_the_plan_is_for(year, shar
     text = (f"Ngày 31/12/{year - 1}, UBND tỉnh Lào Cai ban hành kế hoạch chuyển đổi số đến năm "
             f"{year}.\n\n- Về hạ tầng số: Phấn đấu {share}% hộ gia đình có kết nối cáp quang.")
     assert kinds_of(text) == [("fiber_households_share", "target", float(share), None, year)]
+
+
+# --- money for digital transformation ----------------------------------------------------------
+
+def money_of(text: str) -> list[tuple]:
+    return [(c.indicator, c.kind, c.value, c.target_year)
+            for c in extract_text(text, "t.txt") if c.matched and not c.needs_look]
+
+
+@settings(max_examples=40, deadline=None)
+@given(province=st.sampled_from(PROVINCES), amount=st.integers(12, 950),
+       budgeted=st.sampled_from(["dự toán", "tổng mức đầu tư", "nguồn lực đầu tư"]),
+       subject=st.sampled_from(["chuyển đổi số", "công nghệ thông tin", "chính quyền số",
+                                "đô thị thông minh"]))
+def test_money_budgeted_for_digital_transformation_is_a_target(province, amount, budgeted,
+                                                                subject):
+    text = (f"Kế hoạch {subject} tỉnh {province} giai đoạn 2021-2025 gồm 40 nhiệm vụ với "
+            f"{budgeted} hơn {amount} tỷ đồng.")
+    assert money_of(text) == [("it_budget_vnd", "target", amount * 1e9, 2025)]
+
+
+@settings(max_examples=20, deadline=None)
+@given(province=st.sampled_from(PROVINCES), amount=st.integers(12, 950))
+def test_money_spent_on_digital_transformation_is_actual(province, amount):
+    text = (f"Trong năm 2024, tỉnh {province} đã triển khai 23 nhiệm vụ chuyển đổi số với tổng "
+            f"kinh phí sử dụng hơn {amount} tỷ đồng.")
+    assert money_of(text) == [("it_budget_vnd", "actual", amount * 1e9, None)]
+
+
+def test_money_for_other_ends_or_revenue_is_no_it_budget():
+    roads = "Tỉnh Cà Mau có 12 dự án giao thông với tổng mức đầu tư hơn 900 tỷ đồng."
+    assert money_of(roads) == []
+    revenue = "Năm 2024, thu ngân sách của tỉnh Cà Mau từ kinh tế số đạt 1.200 tỷ đồng."
+    assert money_of(revenue) == []

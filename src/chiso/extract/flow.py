@@ -86,6 +86,7 @@ class Flow:
     doc_year: int | None
     planned: frozenset[int] = frozenset()  # the years the report sets targets for
     dated: int | None = None  # the latest year it names that it sets no target for
+    title: str = ""  # the report's first line
     named_last: tuple[int, str] | None = None  # (paragraph, province as written)
     national_last: int | None = None  # paragraph of the last sentence about the whole country
     target: tuple[int, int | None] | None = None  # (paragraph it holds to, target year)

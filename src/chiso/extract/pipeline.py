@@ -96,7 +96,8 @@ def extract_text(
     home = namer.name(home_raw) if home_raw else COUNTRY  # a report naming no province is national
     out: list[Candidate] = []
     last: tuple[int, int, Match, str] | None = None  # (sentence, figure, match, measure)
-    state = flow.Flow(home, doc_year, *_planned(text, year))
+    title = text.lstrip()[:300].split("\n")[0]
+    state = flow.Flow(home, doc_year, *_planned(text, year), title=title)
     sentences = list(split(text))
     breaks = [m.start() for m in _NEWLINE.finditer(text)]
     paras = [bisect_right(breaks, s.start) for s in sentences]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from chiso.extract import attribution, confidence, coverage, flow, kinds
+from chiso.extract import attribution, budget, confidence, coverage, flow, kinds
 from chiso.extract.candidates import Candidate
 from chiso.extract.caseless import Caseless
 from chiso.extract.figures import Figure
@@ -223,6 +223,11 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
         code = _OF_GENERATION[matches[0].code].get(gens.pop()) if len(gens) == 1 else None
         if code is not None and confidence.known(code, framework):
             matches = [replace(matches[0], code=code)]
+    money = None
+    if fig.measure == "vnd" and all(m.code == budget.CODE for m in matches):
+        money = budget.reading(s, fig.start, own_before.rstrip(" (~"), state.title)
+        if money is not None and not matches and confidence.known(budget.CODE, framework):
+            matches = [Match(budget.CODE, 0.0, 0.7, "(budget)")]
     if fig.measure == "percent" and _PER_SECTOR.search(own_before):
         matches = []  # "tỷ trọng kinh tế số trong từng ngành, lĩnh vực đạt tối thiểu 10%": each
         # sector's share, not the province's
@@ -289,6 +294,12 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
                if kind == kinds.ACTUAL and fig.measure != "rank_change" else None)
     if planned is not None:
         kind, tyear, ayear = kinds.TARGET, planned, None  # "năm 2030 chiếm 15% GRDP" in a plan
+    if money == "planned" and kind == kinds.ACTUAL:
+        # "dự toán hơn 389 tỷ đồng", a project's total: money budgeted, for the plan's year
+        kind, ayear = kinds.TARGET, None
+        tyear = kinds.target_year(s, fig.start) or mode_year or _only_planned(state)
+    elif money == "spent" and kind == kinds.TARGET:
+        kind, tyear, ayear = kinds.ACTUAL, None, kinds.year_before(year_marks, fig.start) or year
     units = _units(s, fig, before, clause_start, named, subjects, item_unit, home, namer, kind)
     if units != [COUNTRY] and kind == kinds.NATIONAL:
         kind = kinds.ACTUAL
