@@ -285,3 +285,18 @@ def test_money_for_other_ends_or_revenue_is_no_it_budget():
     assert money_of(roads) == []
     revenue = "Năm 2024, thu ngân sách của tỉnh Cà Mau từ kinh tế số đạt 1.200 tỷ đồng."
     assert money_of(revenue) == []
+
+
+# --- a figure said of every administrative level ------------------------------------------------
+
+@settings(max_examples=20, deadline=None)
+@given(province=st.sampled_from(PROVINCES), share=st.integers(60, 100),
+       levels=st.sampled_from(["cấp tỉnh, cấp huyện và cấp xã", "cấp tỉnh, huyện, xã",
+                               "cấp tỉnh và cấp xã", "các cấp tỉnh, huyện và xã"]))
+def test_a_share_said_of_several_levels_is_the_all_levels_share(province, share, levels):
+    text = (f"Năm 2024, tỉnh {province} có {share}% hồ sơ công việc tại {levels} được xử lý trên "
+            f"môi trường mạng.")
+    assert sure(text) == [(province, "work_records_online_share", "actual", float(share))]
+    one = (f"Năm 2024, tỉnh {province} có {share}% hồ sơ công việc tại cấp huyện được xử lý trên "
+           f"môi trường mạng.")
+    assert sure(one) == [(province, "work_records_online_share_district", "actual", float(share))]

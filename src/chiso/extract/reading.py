@@ -25,6 +25,11 @@ _OF_GENERATION = {
 # each code of a generation, and the total of its network, to the total's code
 _TOTAL_OF = {code: total for total, by in _OF_GENERATION.items()
              for code in (total, *by.values())}
+# a figure said of several administrative levels at once, and the codes of one level
+_LEVELS = ("_provincial", "_district", "_commune")
+_ALL_LEVELS = re.compile(r"[^,;.\d]{0,40}?(?:ở|tại|của)?\s*(?:các\s+)?cấp\s+(?:tỉnh|huyện|xã)"
+                         r"(?:\s*(?:,|và|,\s*và)\s*(?:cấp\s+)?(?:tỉnh|huyện|xã))+",
+                         re.IGNORECASE)
 # A share said of each sector: "trong từng ngành, lĩnh vực", "ở mỗi ngành".
 _PER_SECTOR = re.compile(r"(?<!\w)(?:trong|của|ở|tại)\s+(?:từng|mỗi)\s+(?:ngành|lĩnh vực)(?!\w)",
                          re.IGNORECASE)
@@ -228,6 +233,13 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
         money = budget.reading(s, fig.start, own_before.rstrip(" (~"), state.title)
         if money is not None and not matches and confidence.known(budget.CODE, framework):
             matches = [Match(budget.CODE, 0.0, 0.7, "(budget)")]
+    if (matches and matches[0].code.endswith(_LEVELS)
+            and _ALL_LEVELS.match(s, fig.end, min(len(s), fig.end + 80))):
+        # "100% hồ sơ công việc tại cấp tỉnh, cấp huyện và cấp xã": said of every level, the
+        # figure of all levels
+        whole = matches[0].code.rsplit("_", 1)[0]
+        if confidence.known(whole, framework):
+            matches = [replace(matches[0], code=whole)]
     if fig.measure == "percent" and _PER_SECTOR.search(own_before):
         matches = []  # "tỷ trọng kinh tế số trong từng ngành, lĩnh vực đạt tối thiểu 10%": each
         # sector's share, not the province's
