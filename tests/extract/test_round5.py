@@ -300,3 +300,23 @@ def test_a_share_said_of_several_levels_is_the_all_levels_share(province, share,
     one = (f"Năm 2024, tỉnh {province} có {share}% hồ sơ công việc tại cấp huyện được xử lý trên "
            f"môi trường mạng.")
     assert sure(one) == [(province, "work_records_online_share_district", "actual", float(share))]
+
+
+# --- a province's name that ends an organisation's ---------------------------------------------
+
+@settings(max_examples=20, deadline=None)
+@given(organ=st.sampled_from(["Đài Phát thanh và Truyền hình", "Bảo hiểm Xã hội tỉnh",
+                              "Công an tỉnh", "Kho bạc Nhà nước"]),
+       province=st.sampled_from(PROVINCES), rank=st.integers(1, 9))
+def test_an_organisation_named_for_its_province_is_not_the_province(organ, province, rank):
+    text = (f"Xếp hạng chuyển đổi số các sở, ban, ngành năm 2024: {organ} {province} đứng vị trí "
+            f"thứ {rank}.")
+    assert sure(text) == []
+
+
+@settings(max_examples=20, deadline=None)
+@given(province=st.sampled_from(PROVINCES), growth=st.integers(60, 110))
+def test_an_organisation_publishing_a_figure_is_only_its_source(province, growth):
+    text = (f"Theo Cục Thống kê {province}, GRDP năm 2024 của tỉnh ước tăng {growth // 10},"
+            f"{growth % 10}% so với năm trước.")
+    assert sure(text) == [(province, "grdp_growth", "actual", growth / 10)]

@@ -106,7 +106,7 @@ def extract_text(
     for n, sent in enumerate(sentences):
         para = paras[n]
         following = sentences[n + 1].text if n + 1 < len(sentences) and paras[n + 1] > para else ""
-        named = mentions(sent.text)
+        named, organs = attribution.organisations(sent.text, mentions(sent.text))
         figs = find_figures(sent.text)
         family = flow.family_of(sent.text, state.family)
         figs = flow.dash_ranks(sent.text, figs, family)
@@ -126,7 +126,8 @@ def extract_text(
             per_sentence = (segs, kinds.cues(masked), named,
                             [m.end() for m in CLAUSE_BREAK.finditer(sent.text)],
                             attribution.respective(sent.text, figs, named),
-                            kinds.year_marks(sent.text), attribution.subjects(sent.text, named),
+                            kinds.year_marks(sent.text),
+                            attribution.subjects(sent.text, named, organs),
                             doc_year,
                             framework, state, para)
             found_all: list[list[Candidate]] = []

@@ -432,8 +432,12 @@ def _units(s: str, fig: Figure, before: str, clause: int, named: list, subjects:
         if after is not None:
             return [namer.name(after)]
     near = [x for x in subjects if x.end <= fig.start]
-    if near and near[-1].province is None and not any(clause <= m.start < fig.start for m in named):
-        return [None]  # "Bộ Công Thương dẫn đầu với tỷ lệ 83,48%": a ministry's, not the province's
+    if (near and near[-1].province is None and not any(clause <= m.start < fig.start for m in named)
+            and not (near[-1].organisation
+                     and _SOURCE_BEFORE.search(s[max(0, near[-1].start - 60):near[-1].start]))):
+        # "Bộ Công Thương dẫn đầu với tỷ lệ 83,48%": a ministry's, not the province's; a
+        # province's organisation publishing it ("Theo Cục Thống kê Phú Yên, ...") is its source
+        return [None]
     own = _units_for(before, None, named)
     units = [namer.name(u) if u else home for u in own]
     if own == [None] and _WITH_OPENING.search(before):
