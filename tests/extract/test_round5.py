@@ -320,3 +320,23 @@ def test_an_organisation_publishing_a_figure_is_only_its_source(province, growth
     text = (f"Theo Cục Thống kê {province}, GRDP năm 2024 của tỉnh ước tăng {growth // 10},"
             f"{growth % 10}% so với năm trước.")
     assert sure(text) == [(province, "grdp_growth", "actual", growth / 10)]
+
+
+# --- by how much, when the arithmetic says so ---------------------------------------------------
+
+@settings(max_examples=30, deadline=None)
+@given(own=st.integers(4000, 5000), average=st.integers(3000, 3999),
+       word=st.sampled_from(["cao hơn so với trung bình chung cả nước là",
+                             "cao hơn mức bình quân cả nước khoảng"]))
+def test_a_number_that_is_the_difference_of_the_two_before_is_by_how_much(own, average, word):
+    text = (f"Năm 2021, tỉnh Cà Mau đạt 0,{own} điểm về chỉ số kinh tế số so với giá trị trung "
+            f"bình cấp tỉnh là 0,{average}, {word} 0,{own - average:04d}.")
+    values = [c.value for c in extract_text(text, "t.txt") if c.matched]
+    assert (own - average) / 10_000 not in values
+    assert own / 10_000 in values and average / 10_000 in values
+
+
+def test_a_comparison_naming_the_other_value_keeps_it():
+    text = ("Tỷ lệ dùng chung trạm của tỉnh Cà Mau đạt 9% (thấp hơn so với mức trung bình toàn "
+            "quốc là 15%).")
+    assert ("Việt Nam", "infra_sharing_share", "national_average", 15.0) in sure(text)

@@ -60,6 +60,18 @@ _DIFFERENCE_BEFORE = re.compile(
     r"(?:gần|khoảng|hơn|~|xấp xỉ)?\s*$",
     re.IGNORECASE,
 )
+# "cao hơn so với trung bình chung cả nước là 0,0758": a comparison whose number may be the
+# other value ("thấp hơn so với mức trung bình toàn quốc là 15%") or by how much
+_BY_HOW_MUCH = re.compile(r"(?:cao hơn|thấp hơn|nhiều hơn|ít hơn|vượt|kém)\s+(?:so với\s+)?"
+                          r"[^,;.\d()]{3,60}?\s(?:là|khoảng|gần|hơn)\s*$", re.IGNORECASE)
+
+
+def _is_difference(value: float, found: list[Figure]) -> bool:
+    """Is `value` the difference of two values found before it in its sentence?"""
+    return value > 0 and any(abs(abs(a.value - b.value) - value) <= 1e-6 * max(1.0, value)
+                             for k, a in enumerate(found) for b in found[k + 1:])
+
+
 _DIFFERENCE_AFTER = re.compile(r"^\s*(?:%|điểm phần trăm|điểm)?\s*(?:so với|so cùng kỳ)",
                                re.IGNORECASE)
 _RANGE = re.compile(r"^\s*(%\s*)?(?:-|–|—|đến|tới)\s*(?=[\d])")
@@ -224,6 +236,9 @@ def find_figures(sentence: str) -> list[Figure]:
         if (_LEVEL_BEFORE.search(before) and base.value <= 10 and float(base.value).is_integer()
                 and not re.match(r"^\s*%", after)):
             continue  # "mức độ 3, 4": levels, not values
+        if (_BY_HOW_MUCH.search(sentence, max(0, start - 90), start)
+                and _is_difference(base.value, found)):
+            continue  # "đạt 0,4856 so với ... 0,4098, cao hơn ... là 0,0758": by how much
         if ((_DIFFERENCE_BEFORE.search(before)
              or (_DIFFERENCE_AFTER.match(after) and not _VALUE_BEFORE.search(before)))
                 and not _GROWTH_BEFORE.search(before)):
