@@ -340,3 +340,11 @@ def test_a_comparison_naming_the_other_value_keeps_it():
     text = ("Tỷ lệ dùng chung trạm của tỉnh Cà Mau đạt 9% (thấp hơn so với mức trung bình toàn "
             "quốc là 15%).")
     assert ("Việt Nam", "infra_sharing_share", "national_average", 15.0) in sure(text)
+
+
+@settings(max_examples=20, deadline=None)
+@given(stations=st.integers(300, 3000), controllers=st.integers(1, 12))
+def test_base_station_controllers_are_no_base_stations(stations, controllers):
+    text = (f"Toàn tỉnh Cà Mau có {vi(stations)} trạm BTS, {controllers:02d} trạm điều khiển thông "
+            f"tin di động BSC.")
+    assert sure(text) == [("Cà Mau", "bts_stations_count", "actual", float(stations))]
