@@ -348,3 +348,18 @@ def test_base_station_controllers_are_no_base_stations(stations, controllers):
     text = (f"Toàn tỉnh Cà Mau có {vi(stations)} trạm BTS, {controllers:02d} trạm điều khiển thông "
             f"tin di động BSC.")
     assert sure(text) == [("Cà Mau", "bts_stations_count", "actual", float(stations))]
+
+
+@settings(max_examples=20, deadline=None)
+@given(province=st.sampled_from(PROVINCES), share=st.integers(50, 99),
+       can=st.sampled_from(["có thể sử dụng", "có khả năng truy nhập", "có thể truy cập"]))
+def test_people_who_can_reach_the_internet_are_not_its_users(province, share, can):
+    text = f"Đến nay, hơn {share}% người dân tỉnh {province} {can} Internet tốc độ cao."
+    assert sure(text) == []
+    used = f"Đến nay, tỷ lệ người sử dụng Internet của tỉnh {province} đạt {share}%."
+    assert sure(used) == [(province, "internet_users_share", "actual", float(share))]
+
+
+def test_adults_using_a_smartphone_are_the_adult_share():
+    text = "Tỷ lệ dân số trưởng thành sử dụng smartphone của tỉnh Cà Mau là 71,4%."
+    assert sure(text) == [("Cà Mau", "smartphone_adult_share", "actual", 71.4)]

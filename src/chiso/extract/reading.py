@@ -30,6 +30,9 @@ _LEVELS = ("_provincial", "_district", "_commune")
 _ALL_LEVELS = re.compile(r"[^,;.\d]{0,40}?(?:ở|tại|của)?\s*(?:các\s+)?cấp\s+(?:tỉnh|huyện|xã)"
                          r"(?:\s*(?:,|và|,\s*và)\s*(?:cấp\s+)?(?:tỉnh|huyện|xã))+",
                          re.IGNORECASE)
+# people who can use or reach the Internet are not its users
+_ABLE = re.compile(r"(?<!\w)(?:có thể|có khả năng)\s+(?:sử dụng|truy nhập|truy cập|tiếp cận|dùng)",
+                   re.IGNORECASE)
 # A share said of each sector: "trong từng ngành, lĩnh vực", "ở mỗi ngành".
 _PER_SECTOR = re.compile(r"(?<!\w)(?:trong|của|ở|tại)\s+(?:từng|mỗi)\s+(?:ngành|lĩnh vực)(?!\w)",
                          re.IGNORECASE)
@@ -240,6 +243,9 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
         whole = matches[0].code.rsplit("_", 1)[0]
         if confidence.known(whole, framework):
             matches = [replace(matches[0], code=whole)]
+    if (matches and matches[0].code == "internet_users_share"
+            and _ABLE.search(s[clause_start:fig.end + len(after)])):
+        matches = []  # "90% người dân có thể sử dụng dịch vụ internet tốc độ cao": who could
     if fig.measure == "percent" and _PER_SECTOR.search(own_before):
         matches = []  # "tỷ trọng kinh tế số trong từng ngành, lĩnh vực đạt tối thiểu 10%": each
         # sector's share, not the province's
