@@ -363,3 +363,33 @@ def test_people_who_can_reach_the_internet_are_not_its_users(province, share, ca
 def test_adults_using_a_smartphone_are_the_adult_share():
     text = "Tỷ lệ dân số trưởng thành sử dụng smartphone của tỉnh Cà Mau là 71,4%."
     assert sure(text) == [("Cà Mau", "smartphone_adult_share", "actual", 71.4)]
+
+
+# --- a list of provinces, each with the same words before its value ----------------------------
+
+@settings(max_examples=30, deadline=None)
+@given(provinces=st.permutations(PROVINCES), values=st.lists(st.integers(70, 140), min_size=3,
+                                                              max_size=3, unique=True))
+def test_each_province_in_a_growth_list_has_its_growth(provinces, values):
+    items = ", ".join(f"{p} tăng {v // 10},{v % 10}%" for p, v in zip(provinces, values))
+    text = f"Các địa phương có tốc độ tăng GRDP năm 2024 cao nhất cả nước gồm: {items}."
+    assert [(u, ind, v) for u, ind, _k, v in sure(text)] == [
+        (p, "grdp_growth", v / 10) for p, v in zip(provinces, values)]
+
+
+@settings(max_examples=30, deadline=None)
+@given(provinces=st.permutations(PROVINCES), values=st.lists(st.integers(60, 99), min_size=3,
+                                                              max_size=3, unique=True))
+def test_each_province_in_a_list_with_one_verb_takes_the_first_ones_indicator(provinces, values):
+    first, *rest = list(zip(provinces, values))
+    items = "; ".join(f"{p} đạt {v}%" for p, v in rest)
+    text = (f"Về tỷ lệ hồ sơ trực tuyến năm 2024, {first[0]} có tỷ lệ hồ sơ trực tuyến đạt "
+            f"{first[1]}%; {items}.")
+    assert [(u, ind, v) for u, ind, _k, v in sure(text)] == [
+        (p, "online_dossiers_share", float(v)) for p, v in [first, *rest]]
+
+
+def test_percentage_points_are_no_level():
+    text = ("Khu vực công nghiệp của tỉnh Cà Mau tăng 9,8%, đóng góp 3,1 điểm % vào mức tăng "
+            "trưởng chung; tỷ trọng kinh tế số tăng 1,2 điểm phần trăm.")
+    assert all(c.value not in (3.1, 1.2) for c in extract_text(text, "t.txt"))

@@ -175,6 +175,13 @@ _BAND_BEFORE = re.compile(r"(?:top|tốp|nhóm|trong số|1 trong|một trong)\s
 _GROWTH_BEFORE = re.compile(r"(?:GRDP|GDP|tổng sản phẩm|tăng trưởng)[^,;.]{0,30}?"
                             r"(?:tăng|mức|đạt)\s*"
                             r"(?:gần|khoảng|hơn|~|xấp xỉ)?\s*$", re.IGNORECASE)
+# percentage points: "tăng 2,93 điểm %", "đóng góp 0,78 điểm phần trăm"
+_POINTS_AFTER = re.compile(r"^\s*điểm\s*(?:%|phần trăm)", re.IGNORECASE)
+# "10 tỉnh có tốc độ tăng GRDP dẫn đầu gồm: Bắc Giang tăng 13,45%, Hậu Giang tăng 12,27%": each
+# province's growth in a list under words of growth
+_GROWTH_LIST = re.compile(r"(?:GRDP|GDP|tổng sản phẩm|tăng trưởng)[^.;]*:", re.IGNORECASE)
+_NAMED_RISE = re.compile(r"(?:^|[,;:]\s*)(?:TP\.?\s*|tỉnh\s+|thành phố\s+)?[A-ZĐ][\w]*"
+                         r"(?:\s+[A-ZĐ][\w]*){0,3}\s+tăng\s*$")
 # "đạt 0,4856 so với giá trị trung bình ... là 0,4098": a value compared, not a difference
 _VALUE_BEFORE = re.compile(r"(?<!\w)(?:đạt|là|chiếm|ở mức)\s*(?:gần|khoảng|hơn|~|xấp xỉ)?\s*$",
                            re.IGNORECASE)
@@ -239,9 +246,12 @@ def find_figures(sentence: str) -> list[Figure]:
         if (_BY_HOW_MUCH.search(sentence, max(0, start - 90), start)
                 and _is_difference(base.value, found)):
             continue  # "đạt 0,4856 so với ... 0,4098, cao hơn ... là 0,0758": by how much
+        if _POINTS_AFTER.match(after):
+            continue  # "tăng 2,93 điểm %", "đóng góp 0,78 điểm %": points are changes, no level
         if ((_DIFFERENCE_BEFORE.search(before)
              or (_DIFFERENCE_AFTER.match(after) and not _VALUE_BEFORE.search(before)))
-                and not _GROWTH_BEFORE.search(before)):
+                and not _GROWTH_BEFORE.search(before)
+                and not (_NAMED_RISE.search(before) and _GROWTH_LIST.search(sentence, 0, start))):
             continue
         fig = _plain(sentence, start, end, base, before, found)
         if fig is not None:

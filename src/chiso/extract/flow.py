@@ -251,6 +251,33 @@ def by_topic(c: Candidate, fig: Figure, family: str | None, codes: frozenset[str
     return replace(c, indicator=code, confidence=0.55, alias=f"({family})")
 
 
+_ITEM_GLUE = re.compile(r"\s*%?\s*(?:,|;|và|,\s*và)\s*(?:TP\.?\s*|tỉnh\s+|thành phố\s+)?")
+
+
+def named_items(figs: list[Figure], found: list[list[Candidate]], text: str,
+                named: list[Mention]) -> None:
+    """"Bắc Giang tăng 13,45%, Hậu Giang tăng 12,27%, TP Hải Phòng tăng 10,34%": items that
+    each name a province and say the same words before a value of one measure take the
+    indicator the first has."""
+    for i in range(1, len(figs)):
+        a, b = figs[i - 1], figs[i]
+        have = [c for c in found[i - 1] if c.matched]
+        if a.measure != b.measure or not have or any(c.matched for c in found[i]):
+            continue
+        own = [m for m in named if a.end <= m.start and m.end <= b.start]
+        if len(own) != 1:
+            continue
+        m = own[0]
+        glue = _ITEM_GLUE.fullmatch(text, a.end, m.start)
+        said = text[m.end:b.start].strip().lower()
+        before_a = text[max(0, a.start - len(said) - 2):a.start].strip().lower()
+        if glue is None or not said or not before_a.endswith(said):
+            continue
+        model = have[0]
+        found[i] = [replace(c, indicator=model.indicator, alias=model.alias,
+                            confidence=min(model.confidence, 0.8)) for c in found[i]]
+
+
 def share_lists(figs: list[Figure], found: list[list[Candidate]], text: str) -> None:
     """Members of a list of one measure ("thứ 5, 6, 7") take the indicator one of them has."""
     for i in [*range(1, len(figs)), *range(len(figs) - 1, 0, -1)]:
