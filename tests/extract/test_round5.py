@@ -393,3 +393,23 @@ def test_percentage_points_are_no_level():
     text = ("Khu vực công nghiệp của tỉnh Cà Mau tăng 9,8%, đóng góp 3,1 điểm % vào mức tăng "
             "trưởng chung; tỷ trọng kinh tế số tăng 1,2 điểm phần trăm.")
     assert all(c.value not in (3.1, 1.2) for c in extract_text(text, "t.txt"))
+
+
+# --- a plan's list of targets under a heading ---------------------------------------------------
+
+@settings(max_examples=20, deadline=None)
+@given(year=st.integers(2025, 2027), full=st.integers(60, 100), digitised=st.integers(60, 100),
+       province=st.sampled_from(PROVINCES))
+def test_a_plans_list_under_its_heading_is_targets_for_the_plans_year(year, full, digitised,
+                                                                       province):
+    text = (f"Ngày 31/12/{year - 1}, UBND tỉnh {province} ban hành kế hoạch chuyển đổi số đến năm "
+            f"{year}. Kế hoạch đã đề ra các mục tiêu cụ thể như sau:\n"
+            f"- Về hạ tầng số: Phấn đấu 100% dân số được phủ sóng bởi mạng di động.\n"
+            f"- Về chính quyền số: Tỷ lệ thủ tục hành chính đủ điều kiện được cung cấp dưới hình "
+            f"thức dịch vụ công trực tuyến toàn trình (theo Quyết định công bố của các bộ, ngành) "
+            f"đạt {full}%; Tỷ lệ số hóa hồ sơ và kết quả giải quyết thủ tục hành chính đạt "
+            f"{digitised}%.")
+    got = [(c.unit, c.indicator, c.kind, c.value, c.target_year)
+           for c in extract_text(text, "t.txt") if c.matched and not c.needs_look]
+    assert (province, "dvc_full_online_share", "target", float(full), year) in got
+    assert (province, "dossier_digitisation_share", "target", float(digitised), year) in got

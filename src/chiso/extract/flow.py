@@ -52,7 +52,9 @@ _ADOPTED = re.compile(
 )
 # words holding a cue that are none: "hiện đại" (modern), "giá hiện hành" (current prices)
 _NOT_DONE = re.compile(
-    r"thực hiện|hiện đại|hiện hành|thể hiện|xuất hiện|phát hiện|hiện thực", re.IGNORECASE
+    r"thực hiện|hiện đại|hiện hành|thể hiện|xuất hiện|phát hiện|hiện thực|"
+    r"kết quả (?:giải quyết|xử lý)",  # "số hóa hồ sơ và kết quả giải quyết TTHC": a noun
+    re.IGNORECASE
 )
 
 

@@ -200,7 +200,8 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
     if fig.measure == "percent" and _NEGATED.search(after):
         matches = []  # "04/35 thôn chưa có sóng di động": the share that lacks it, no indicator's
     if (matches and matches[0].code == "admin_procedures_online_share"
-            and "toàn trình" in re.split(r"[,;]", s[fig.end:], maxsplit=1)[0].lower()
+            and "toàn trình" in (re.split(r"[,;]", s[fig.end:], maxsplit=1)[0]
+                                 + re.split(r"[;]", own_before)[-1]).lower()
             and confidence.known("dvc_full_online_share", framework)):
         # "100% thủ tục hành chính đủ điều kiện ... được cung cấp dưới hình thức dịch vụ công
         # trực tuyến toàn trình": the share offered fully online, said of the procedures
@@ -304,7 +305,7 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
     if in_targets and kind == kinds.ACTUAL:
         kind = kinds.TARGET  # a line under "Mục tiêu đến năm 2025:"
     tyear = (kinds.target_year(s, fig.start) or mode_year) if kind == kinds.TARGET else None
-    if kind == kinds.TARGET and tyear is None and kinds.aimed(cues, fig.start):
+    if kind == kinds.TARGET and tyear is None and (in_targets or kinds.aimed(cues, fig.start)):
         tyear = _only_planned(state)  # "Phấn đấu 100% dân số ..." in a plan for 2025
     ayear = None if kind == kinds.TARGET else (kinds.year_before(year_marks, fig.start) or year)
     planned = (kinds.planned_year(year_marks, fig.start, clause_start, cues, state.planned,
@@ -437,7 +438,9 @@ def _units(s: str, fig: Figure, before: str, clause: int, named: list, subjects:
         after = attribution.named_after(s, fig.end, named)
         if after is not None:
             return [namer.name(after)]
-    near = [x for x in subjects if x.end <= fig.start]
+    # a subject in an aside closed before the figure is the aside's: "(theo Quyết định công bố
+    # của các bộ, ngành) đạt 100%"
+    near = [x for x in subjects if x.end <= fig.start and not _aside_before(s, x, fig.start)]
     if (near and near[-1].province is None and not any(clause <= m.start < fig.start for m in named)
             and not (near[-1].organisation
                      and _SOURCE_BEFORE.search(s[max(0, near[-1].start - 60):near[-1].start]))):
@@ -453,6 +456,13 @@ def _units(s: str, fig: Figure, before: str, clause: int, named: list, subjects:
                              and x.province is None):
             return [namer.name(later[0].name)]
     return [home] if units == [None] else units
+
+
+def _aside_before(s: str, x: attribution.Subject, position: int) -> bool:
+    """Is `x` inside brackets that close before `position`?"""
+    opened = s.rfind("(", 0, x.start)
+    closed = s.find(")", x.end, position)
+    return opened >= 0 and closed >= 0 and s.find(")", opened, x.start) < 0
 
 
 # the country as a sentence's subject: "Việt Nam có 87% dân số", "hạ tầng số của Việt Nam ..."
