@@ -413,3 +413,10 @@ def test_a_plans_list_under_its_heading_is_targets_for_the_plans_year(year, full
            for c in extract_text(text, "t.txt") if c.matched and not c.needs_look]
     assert (province, "dvc_full_online_share", "target", float(full), year) in got
     assert (province, "dossier_digitisation_share", "target", float(digitised), year) in got
+
+
+def test_households_with_internet_and_digital_firms_per_thousand():
+    text = ("Tỷ lệ hộ gia đình có Internet của tỉnh Cà Mau đạt 83,06%; phấn đấu đến năm 2025 đạt "
+            "tỷ lệ doanh nghiệp công nghệ số trên 0,9/1.000 dân.")
+    assert sure(text) == [("Cà Mau", "fixed_broadband_households_share", "actual", 83.06),
+                          ("Cà Mau", "digital_enterprises_per_1000", "target", 0.9)]

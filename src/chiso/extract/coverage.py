@@ -56,8 +56,10 @@ _PIECE = re.compile(r",\s|\(|;\s*")  # where a figure's own piece of its clause 
 _LACKS = Caseless(r"(?<!\w)(?:lõm|trắng sóng|vùng trắng|mất sóng|chưa|không có|còn thiếu)(?!\w)")
 # words of reaching a place: a share no alias matched is read as coverage only with one of them
 # ("100% đơn vị hành chính cấp thôn đã được phủ sóng di động")
-REACH = Caseless(r"(?<!\w)(?:phủ|bao phủ|kết nối|sóng|triển khai|tiếp cận|truy nhập|"
-                 r"đường truyền|hạ tầng|tới|đến)(?!\w)")
+_REACHING = (r"phủ|bao phủ|kết nối|sóng|triển khai|tiếp cận|truy nhập|đường truyền|hạ tầng|"
+             r"tới|đến")
+REACH = Caseless(r"(?<!\w)(?:" + _REACHING + r"|có)(?!\w)")  # "hộ gia đình có Internet"
+_REACHED = Caseless(r"(?<!\w)(?:" + _REACHING + r")(?!\w)")
 
 # (network, what is counted) -> indicator
 CODES = {
@@ -100,7 +102,7 @@ def of_other(own: str) -> bool:
     if not rates or rates[-1].group(0) == "số":
         return False
     rest = own[rates[-1].end():]
-    return not any(rx.search(rest) for rx in (_COUNTED_IN, _NETWORK, _LOOSE, REACH))
+    return not any(rx.search(rest) for rx in (_COUNTED_IN, _NETWORK, _LOOSE, _REACHED))
 
 
 def network(before: str, after: str) -> tuple[str, frozenset[str]] | None:
