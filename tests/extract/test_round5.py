@@ -420,3 +420,12 @@ def test_households_with_internet_and_digital_firms_per_thousand():
             "tỷ lệ doanh nghiệp công nghệ số trên 0,9/1.000 dân.")
     assert sure(text) == [("Cà Mau", "fixed_broadband_households_share", "actual", 83.06),
                           ("Cà Mau", "digital_enterprises_per_1000", "target", 0.9)]
+
+
+@settings(max_examples=20, deadline=None)
+@given(added=st.integers(20, 400), total=st.integers(1000, 3000),
+       verb=st.sampled_from(["đã phát triển", "xây mới", "lắp đặt mới", "bổ sung"]))
+def test_what_was_added_before_the_total_it_raises_is_no_stock(added, total, verb):
+    text = (f"Năm 2024, tỉnh Cà Mau {verb} {added} trạm BTS, nâng tổng số trạm BTS trên địa bàn "
+            f"lên {vi(total)} trạm.")
+    assert [(ind, v) for _u, ind, _k, v in sure(text)] == [("bts_stations_count", float(total))]

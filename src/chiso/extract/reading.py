@@ -30,6 +30,12 @@ _LEVELS = ("_provincial", "_district", "_commune")
 _ALL_LEVELS = re.compile(r"[^,;.\d]{0,40}?(?:ở|tại|của)?\s*(?:các\s+)?cấp\s+(?:tỉnh|huyện|xã)"
                          r"(?:\s*(?:,|và|,\s*và)\s*(?:cấp\s+)?(?:tỉnh|huyện|xã))+",
                          re.IGNORECASE)
+# what was built or added, said before the total it raises: "phát triển 57 vị trí trạm BTS,
+# nâng tổng số vị trí trạm BTS hiện nay là 1.360"
+_BUILT = re.compile(r"(?<!\w)(?:phát triển(?: thêm| mới)?|xây mới|xây dựng mới|lắp đặt(?: mới)?|"
+                    r"tăng thêm|bổ sung|chuyển đổi|lắp mới)(?!\w)[^,;.\d]{0,25}$",
+                    re.IGNORECASE)
+_RAISING_TOTAL = re.compile(r"nâng tổng số", re.IGNORECASE)
 # people who can use or reach the Internet are not its users
 _ABLE = re.compile(r"(?<!\w)(?:có thể|có khả năng)\s+(?:sử dụng|truy nhập|truy cập|tiếp cận|dùng)",
                    re.IGNORECASE)
@@ -247,6 +253,9 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
     if (matches and matches[0].code == "internet_users_share"
             and _ABLE.search(s[clause_start:fig.end + len(after)])):
         matches = []  # "90% người dân có thể sử dụng dịch vụ internet tốc độ cao": who could
+    if (fig.measure == "count" and _BUILT.search(own_before)
+            and _RAISING_TOTAL.search(s, fig.end)):
+        matches = []  # "đã phát triển 57 vị trí trạm BTS, nâng tổng số ... lên": what was added
     if fig.measure == "percent" and _PER_SECTOR.search(own_before):
         matches = []  # "tỷ trọng kinh tế số trong từng ngành, lĩnh vực đạt tối thiểu 10%": each
         # sector's share, not the province's
