@@ -429,3 +429,32 @@ def test_what_was_added_before_the_total_it_raises_is_no_stock(added, total, ver
     text = (f"Năm 2024, tỉnh Cà Mau {verb} {added} trạm BTS, nâng tổng số trạm BTS trên địa bàn "
             f"lên {vi(total)} trạm.")
     assert [(ind, v) for _u, ind, _k, v in sure(text)] == [("bts_stations_count", float(total))]
+
+
+# --- in a plan, what is said with no word of it done is an aim ---------------------------------
+
+@settings(max_examples=25, deadline=None)
+@given(province=st.sampled_from(PROVINCES), year=st.integers(2025, 2027), now=st.integers(40, 70),
+       aim=st.integers(75, 99), later=st.integers(20, 40))
+def test_a_plans_bare_figures_are_aims_and_its_present_state_is_not(province, year, now, aim,
+                                                                     later):
+    text = (f"Ngày 5/1/{year - 1}, UBND tỉnh {province} ban hành Kế hoạch phát triển kinh tế số "
+            f"đến năm {year}, với mục tiêu đưa kinh tế số thành động lực tăng trưởng.\n\n"
+            f"Theo báo cáo, hiện nay kinh tế số của tỉnh chiếm {now // 10}% GRDP. Tỷ lệ hộ gia "
+            f"đình có kết nối Internet cáp quang đạt {now}%.\n\n"
+            f"Về hạ tầng số, {aim}% hộ gia đình có kết nối Internet cáp quang.\n\n"
+            f"Đến năm {year + 5}, tỉnh phấn đấu đưa kinh tế số lên {later}% GRDP. Kinh tế số chiếm "
+            f"{later + 5}% GRDP trong mỗi ngành chủ lực.")
+    got = kinds_of(text)
+    assert ("fiber_households_share", "actual", float(now), None, None) in got
+    assert ("fiber_households_share", "target", float(aim), None, year) in got
+    assert ("digital_economy_grdp_share", "target", float(later), None, year + 5) in got
+
+
+@settings(max_examples=15, deadline=None)
+@given(province=st.sampled_from(PROVINCES), share=st.integers(40, 99))
+def test_a_news_report_that_sets_no_aims_keeps_its_bare_figures_actual(province, share):
+    text = (f"Tỉnh {province} tổng kết năm 2024\n\nNgày 20/12/2024, UBND tỉnh {province} tổ chức "
+            f"hội nghị tổng kết.\n\nVề hạ tầng số, {share}% hộ gia đình có kết nối Internet cáp "
+            f"quang.")
+    assert kinds_of(text) == [("fiber_households_share", "actual", float(share), None, None)]

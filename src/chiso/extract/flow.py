@@ -36,7 +36,10 @@ _ANAPHOR = re.compile(
 _ABROAD = re.compile(
     r"Liên [Hh]ợp [Qq]uốc|LHQ|thế giới|quốc gia,? vùng lãnh thổ|/1[89]\d\b|Speedtest|Ookla"
 )
-_TARGET_SET = re.compile(r"(?<!\w)(?:mục tiêu|chỉ tiêu|phấn đấu|hướng tới|định hướng|đặt ra)(?!\w)",
+# "hướng tới" sets a target when a figure or a year follows, not in "chính quyền điện tử hướng
+# tới chính quyền số"
+_TARGET_SET = re.compile(r"(?<!\w)(?:mục tiêu|chỉ tiêu|phấn đấu|hướng tới(?=\s+(?:mục tiêu|năm|"
+                         r"đạt|việc|\d))|định hướng|đặt ra)(?!\w)",
                          re.IGNORECASE)
 _DONE = re.compile(
     r"(?<!\w)(?:đã|hiện nay|hiện có|hiện|tính đến|tính tới|đến nay|năm qua|vừa qua|kết quả|"
@@ -63,6 +66,18 @@ def _done(text: str) -> bool:
     return _DONE.search(_NOT_DONE.sub("_", _ADOPTED.sub("", text))) is not None
 
 
+_AIM_YEAR = re.compile(r"(?<!tầm nhìn )(?<!định hướng )(?:đến|tới|vào)\s+(?:hết\s+|cuối\s+)?"
+                       r"năm\s+((?:19|20)\d\d)", re.IGNORECASE)
+def first_aim_year(text: str, dated: int | None) -> int | None:
+    """The first year `text` aims at ("đến năm 2025", "Kế hoạch chuyển đổi số năm 2026") that
+    is later than its date."""
+    found = sorted((m.start(), int(m.group(1))) for rx in (_AIM_YEAR, _PLAN_FOR_YEAR)
+                   for m in rx.finditer(text))
+    return next((y for _, y in found if dated is None or y > dated), None)
+
+
+_PLAN_FOR_YEAR = re.compile(r"(?<!\w)kế hoạch[^.;:\d]{0,80}?năm\s+((?:19|20)\d\d)(?![\d–-])",
+                            re.IGNORECASE)
 _LIST_LINE = re.compile(r"^\s*(?:[-+•–*]|\d+[.)]|[a-zđ][.)]|[A-ZĐ][^:.]{2,60}:)")
 _WEAK = frozenset({"đạt", "chiếm"})
 
@@ -89,6 +104,19 @@ class Flow:
     planned: frozenset[int] = frozenset()  # the years the report sets targets for
     dated: int | None = None  # the latest year it names that it sets no target for
     title: str = ""  # the report's first line
+    plan: bool = False  # a plan or resolution: what it says with no word of it done is an aim
+    horizon: int | None = None  # the year the plan's aims said last are for
+    done_para: int | None = None  # the paragraph that last said something was done
+
+    def plan_year(self, text: str, para: int, found: list, position: int) -> int | None:
+        """In a plan, the year a figure said with no word of something done, in its sentence
+        or earlier in its paragraph, is an aim for (None when it is not such a figure)."""
+        if not self.plan or self.horizon is None or self.done_para == para or _done(text):
+            return None
+        if any(end <= position and kind == kinds.ACTUAL and word not in _WEAK
+               for end, kind, word in found):
+            return None
+        return self.horizon
     named_last: tuple[int, str] | None = None  # (paragraph, province as written)
     national_last: int | None = None  # paragraph of the last sentence about the whole country
     target: tuple[int, int | None] | None = None  # (paragraph it holds to, target year)
@@ -158,6 +186,12 @@ class Flow:
         elif (self.target is not None and self.target[0] == para and next_para_text
               and (_LIST_LINE.match(next_para_text) or self._goes_on(next_para_text))):
             self.target = (para + 1, self.target[1])  # the list goes on while its lines are items
+        if self.plan and _TARGET_SET.search(text):
+            said = _AIM_YEAR.search(text)  # the first year aimed at: "Đến năm 2025, ..."
+            if said is not None and (self.dated is None or int(said.group(1)) > self.dated):
+                self.horizon = int(said.group(1))
+        if _done(text):
+            self.done_para = para
         self.family = family_of(text, self.family)
         if "tốc độ" in text.lower():
             self.speed = speed_of(text, self.speed)

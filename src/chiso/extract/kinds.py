@@ -154,6 +154,11 @@ def year_right_after(sentence: str, position: int) -> int | None:
     return int(m.group(1)) if m else None
 
 
+def target_years(sentence: str) -> list[tuple[int, int]]:
+    """(end offset, year) of each year a sentence sets a target for ("đến năm 2025")."""
+    return [(m.end(), int(m.group(1) or m.group(2))) for m in _TARGET_YEAR.finditer(sentence)]
+
+
 def target_year(sentence: str, position: int | None = None) -> int | None:
     """The year a target is set for: "đến năm 2025", "Quý II/2021", "đến tháng 6/2021"; with
     `position`, the one said last before the figure there ("đến năm 2025 ... 20% và đến năm 2030

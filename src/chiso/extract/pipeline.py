@@ -61,6 +61,12 @@ def _planned(text: str, year: int | None) -> tuple[frozenset[int], int | None]:
     return planned, year or (max(dated) if dated else None)
 
 
+# a report that sets aims: a plan, a resolution, a programme, a strategy
+_PLAN_NOUN = re.compile(r"(?<!\w)(?:kế hoạch|nghị quyết|đề án|chương trình|quy hoạch|chiến lược)"
+                        r"(?!\w)", re.IGNORECASE)
+_AIM_WORD = re.compile(r"(?<!\w)(?:mục tiêu|chỉ tiêu|phấn đấu)(?!\w)", re.IGNORECASE)
+
+
 _AFTER_MERGER = re.compile(r"34 tỉnh|sau sáp nhập|sau sắp xếp|sau hợp nhất|sau khi sáp nhập",
                            re.IGNORECASE)
 
@@ -97,7 +103,11 @@ def extract_text(
     out: list[Candidate] = []
     last: tuple[int, int, Match, str] | None = None  # (sentence, figure, match, measure)
     title = text.lstrip()[:300].split("\n")[0]
-    state = flow.Flow(home, doc_year, *_planned(text, year), title=title)
+    planned, dated = _planned(text, year)
+    horizon = flow.first_aim_year(text[:3000], dated)
+    plan = (horizon is not None and _PLAN_NOUN.search(text[:800]) is not None
+            and _AIM_WORD.search(text[:800]) is not None)
+    state = flow.Flow(home, doc_year, planned, dated, title=title, plan=plan, horizon=horizon)
     sentences = list(split(text))
     breaks = [m.start() for m in _NEWLINE.finditer(text)]
     paras = [bisect_right(breaks, s.start) for s in sentences]

@@ -313,7 +313,18 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
     in_targets, mode_year = state.target_year(s, para, cues, fig.start)
     if in_targets and kind == kinds.ACTUAL:
         kind = kinds.TARGET  # a line under "Mục tiêu đến năm 2025:"
+    aim = (state.plan_year(s, para, cues, fig.start)
+           if kind == kinds.ACTUAL and not in_targets and fig.measure != "rank_change" else None)
+    if aim is not None:
+        # "Kinh tế số chiếm 35% GRDP." in a plan for 2030: an aim, for the year its clause names
+        # before it ("mục tiêu năm 2030 lần lượt là ...") or the plan's
+        said = sorted((end, y) for end, y in [*year_marks, *kinds.target_years(s)]
+                      if clause_start <= end <= fig.start)
+        kind = kinds.TARGET
+        aim = said[-1][1] if said and said[-1][1] >= aim else aim
     tyear = (kinds.target_year(s, fig.start) or mode_year) if kind == kinds.TARGET else None
+    if aim is not None:
+        tyear = aim
     if kind == kinds.TARGET and tyear is None and (in_targets or kinds.aimed(cues, fig.start)):
         tyear = _only_planned(state)  # "Phấn đấu 100% dân số ..." in a plan for 2025
     ayear = None if kind == kinds.TARGET else (kinds.year_before(year_marks, fig.start) or year)
