@@ -458,3 +458,18 @@ def test_a_news_report_that_sets_no_aims_keeps_its_bare_figures_actual(province,
             f"hội nghị tổng kết.\n\nVề hạ tầng số, {share}% hộ gia đình có kết nối Internet cáp "
             f"quang.")
     assert kinds_of(text) == [("fiber_households_share", "actual", float(share), None, None)]
+
+
+@settings(max_examples=20, deadline=None)
+@given(now=st.lists(st.integers(50, 89), min_size=3, max_size=3, unique=True),
+       later=st.lists(st.integers(90, 100), min_size=3, max_size=3, unique=True),
+       cue=st.sampled_from(["lần lượt là:", "lần lượt là", "tương ứng là"]))
+def test_values_given_in_turn_in_brackets_are_of_the_figures_before(now, later, cue):
+    text = (f"Phấn đấu đến năm 2025, tỉnh Cà Mau có {now[0]}% hồ sơ công việc tại cấp tỉnh, "
+            f"{now[1]}% hồ sơ công việc tại cấp huyện, {now[2]}% hồ sơ cấp xã được xử lý trên môi "
+            f"trường mạng (mục tiêu năm 2030 {cue} {later[0]}%, {later[1]}% và {later[2]}%).")
+    got = [(ind, v, ty) for ind, _k, v, _y, ty in kinds_of(text)]
+    levels = ["provincial", "district", "commune"]
+    for level, a, b in zip(levels, now, later):
+        assert (f"work_records_online_share_{level}", float(a), 2025) in got
+        assert (f"work_records_online_share_{level}", float(b), 2030) in got

@@ -314,6 +314,32 @@ def named_items(figs: list[Figure], found: list[list[Candidate]], text: str,
                             confidence=min(model.confidence, 0.8)) for c in found[i]]
 
 
+_RESPECTIVE_VALUES = re.compile(r"\(\s*[^()]{0,40}?(?:lần lượt|tương ứng)(?:\s+(?:là|đạt))?"
+                                r"\s*:?\s*$", re.IGNORECASE)
+
+
+def respective_to_figures(figs: list[Figure], found: list[list[Candidate]], text: str) -> None:
+    """"90% hồ sơ tại cấp tỉnh, 80% ... cấp huyện, 60% ... cấp xã (mục tiêu năm 2030 lần lượt
+    là: 100%, 90% và 70%)": values given in turn in brackets after figures of one measure are,
+    in order, of those figures' indicators."""
+    for k, fig in enumerate(figs):
+        if not _RESPECTIVE_VALUES.search(text, 0, fig.start):
+            continue
+        close = text.find(")", fig.start)
+        after = [j for j in range(k, len(figs)) if close < 0 or figs[j].end <= close]
+        before = [j for j in range(k) if figs[j].measure == fig.measure][-len(after):]
+        if (len(before) != len(after) or any(figs[j].measure != fig.measure for j in after)
+                or any(not any(c.matched for c in found[j]) for j in before)):
+            continue
+        theirs = {c.indicator for j in before for c in found[j] if c.matched}
+        if any(c.matched and c.indicator not in theirs for j in after for c in found[j]):
+            continue  # a value in the brackets names its own indicator
+        for src, dst in zip(before, after):
+            model = next(c for c in found[src] if c.matched)
+            found[dst] = [replace(c, indicator=model.indicator, alias=model.alias,
+                                  confidence=min(model.confidence, 0.8)) for c in found[dst]]
+
+
 def share_lists(figs: list[Figure], found: list[list[Candidate]], text: str) -> None:
     """Members of a list of one measure ("thứ 5, 6, 7") take the indicator one of them has."""
     for i in [*range(1, len(figs)), *range(len(figs) - 1, 0, -1)]:

@@ -61,7 +61,8 @@ _DONE_FIRST = frozenset({"đã", "tính đến", "tính tới", "hiện nay", "h
 _YEAR_AFTER = re.compile(r"^\s*(?:\d{1,2}\s*/\s*|quý\s+[IVX\d]+\s*/\s*)?((?:19|20)\d\d)",
                          re.IGNORECASE)
 _TARGET_YEAR = re.compile(
-    r"(?:đến|tới|vào|trong|hết|cuối|từ nay đến|giai đoạn \d{4}\s*[-–]\s*|by|in)\s+"
+    r"(?:đến|tới|vào|trong|hết|cuối|từ nay đến|giai đoạn \d{4}\s*[-–]\s*|mục tiêu|chỉ tiêu|by|in)"
+    r"\s+"
     r"(?:năm|quý\s+[IVX\d]+/?|"
     r"tháng\s+\d+/?)?\s*((?:19|20)\d\d)|(?:quý\s+[IVX\d]+|tháng\s+\d+)\s*/\s*((?:19|20)\d\d)",
     re.IGNORECASE,

@@ -155,6 +155,7 @@ def extract_text(
                 found_all[0] = [replace(c, unit=namer.name(row_of)) for c in found_all[0]]
             flow.share_lists(figs, found_all, sent.text)
             flow.named_items(figs, found_all, sent.text, named)
+            flow.respective_to_figures(figs, found_all, sent.text)
             flow.compared_values(figs, found_all, sent.text)
             flow.bracket_lists(figs, found_all, sent.text, named,
                                functools.partial(named_in, index=index, framework=framework))
