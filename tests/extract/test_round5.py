@@ -473,3 +473,11 @@ def test_values_given_in_turn_in_brackets_are_of_the_figures_before(now, later, 
     for level, a, b in zip(levels, now, later):
         assert (f"work_records_online_share_{level}", float(a), 2025) in got
         assert (f"work_records_online_share_{level}", float(b), 2030) in got
+
+
+def test_a_rank_in_the_named_ranking_and_fibre_to_households_named_before():
+    rank = ("Phấn đấu nâng thứ hạng của Lai Châu đạt vị trí thứ 40/63 tỉnh, thành phố trong Bảng "
+            "xếp hạng đánh giá Chỉ số Chuyển đổi số vào năm 2025.")
+    assert kinds_of(rank) == [("dti_rank", "target", 40.0, None, 2025)]
+    fibre = "Đến năm 2030, tỉnh Sóc Trăng phấn đấu hạ tầng cáp quang đến hộ gia đình đạt 100%."
+    assert kinds_of(fibre) == [("fiber_households_share", "target", 100.0, None, 2030)]

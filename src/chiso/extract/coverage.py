@@ -35,6 +35,9 @@ _COUNTED = "|".join(f"(?P<{name}>{words})" for name, words in _COUNTED_WORDS)
 _COUNTED_AFTER = Caseless(r"\s*(?:(?:tại|ở|của|trên)\s+)?(?:(?:các|số|tổng số)\s+)*"
                           r"(?:đơn vị hành chính\s+)?(?:trung tâm\s+)?(?:cấp\s+)?"
                           r"(?:" + _COUNTED + r")(?!\w)")
+# "hạ tầng cáp quang đến hộ gia đình đạt 100%": what the network reaches, named before the figure
+_REACHING_COUNTED = Caseless(r"(?<!\w)(?:đến|tới)\s+(?:các\s+|tất cả\s+)?(?:" + _COUNTED
+                             + r")(?!\w)[^,;.\d]{0,20}$")
 _RATE_OF = Caseless(r"(?<!\w)(?:tỷ lệ|tỉ lệ|số)(?!\w)")
 _COUNTED_IN = Caseless(r"(?<!\w)(?:" + _COUNTED + r")(?!\w)")
 
@@ -84,7 +87,7 @@ FAMILY = frozenset(CODES.values()) | {"coverage_2g_pop", "coverage_3g_pop", "cov
 def counted(after: str, before: str) -> str | None:
     """What a coverage share counts: the words right after the figure, else the first counted
     noun after the last "tỷ lệ"/"số" in its clause before it (`before`)."""
-    m = _COUNTED_AFTER.match(after)
+    m = _COUNTED_AFTER.match(after) or _REACHING_COUNTED.search(before)
     if m is None:
         rates = list(_RATE_OF.finditer(before))
         if not rates:

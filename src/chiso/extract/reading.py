@@ -395,7 +395,8 @@ def _only_planned(state: flow.Flow) -> int | None:
 # "xếp hạng 12/63 tỉnh, thành phố về chỉ số kinh tế số", "thứ 7 cả nước về chỉ số hài lòng ...":
 # what a rank is of, said right after it
 _ABOUT = re.compile(r"^\s*(?:(?:các\s+)?(?:tỉnh|thành phố|thành|địa phương)[, ]*|cả nước\s*|"
-                    r"toàn quốc\s*|trong\s+|trên\s+)*về\s+([^,;.\d()]{3,80}?)"
+                    r"toàn quốc\s*|trong\s+|trên\s+)*"
+                    r"(?:về|(?:trong\s+)?bảng xếp hạng(?:\s+đánh giá)?)\s+([^,;.\d()]{3,80}?)"
                     r"(?=\s+và\s|[,;.\d()]|$)", re.IGNORECASE)
 
 
