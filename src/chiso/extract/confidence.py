@@ -30,9 +30,9 @@ _EDGES = [edge for edge, _ in CALIBRATION]
 # candidate reached -> the smoothed, isotonic rate at which candidates of that step were right.
 # Steps under the bar (owners not sure, approximate ranks, unplaced table cells) keep their value.
 FITTED: dict[str, tuple[tuple[float, float], ...]] = {
-    "actual": ((0.55, 0.87), (0.7, 0.92), (0.8, 0.92), (0.88, 0.92), (0.93, 0.94)),
-    "national_average": ((0.55, 0.8), (0.8, 0.83), (0.88, 0.89), (0.93, 0.95)),
-    "target": ((0.55, 0.25), (0.7, 0.25), (0.8, 0.73), (0.88, 0.73), (0.93, 0.86)),
+    "actual": ((0.55, 0.9), (0.7, 0.96), (0.8, 0.97), (0.88, 0.97), (0.93, 0.97)),
+    "national_average": ((0.55, 0.8), (0.8, 0.88), (0.88, 0.88), (0.93, 0.95)),
+    "target": ((0.55, 0.25), (0.7, 0.25), (0.8, 0.8), (0.88, 0.92), (0.93, 0.96)),
 }
 
 
