@@ -481,3 +481,23 @@ def test_a_rank_in_the_named_ranking_and_fibre_to_households_named_before():
     assert kinds_of(rank) == [("dti_rank", "target", 40.0, None, 2025)]
     fibre = "Đến năm 2030, tỉnh Sóc Trăng phấn đấu hạ tầng cáp quang đến hộ gia đình đạt 100%."
     assert kinds_of(fibre) == [("fiber_households_share", "target", 100.0, None, 2030)]
+
+
+def test_targets_met_are_results_and_the_end_of_this_year_is_the_reports_year():
+    met = ("Giai đoạn 2021-2023, tỉnh Đồng Tháp thực hiện đạt và vượt 08/17 chỉ tiêu; trong đó "
+           "100% thủ tục hành chính đủ điều kiện được cung cấp dưới dạng dịch vụ công trực tuyến "
+           "mức độ 4.")
+    assert [kind for _i, kind, *_ in kinds_of(met)] == ["actual"]
+    end = ("Ngày 10/3/2025, tại hội nghị ngành viễn thông, đại diện các doanh nghiệp cho biết đến "
+           "cuối năm, các nhà mạng dự kiến hoàn thành 18.000 trạm 5G trên cả nước.")
+    assert kinds_of(end) == [("bts_5g_count", "target", 18000.0, None, 2025)]
+
+
+@settings(max_examples=15, deadline=None)
+@given(added=st.integers(200, 900), verb=st.sampled_from(["đã đầu tư, xây dựng và phát sóng",
+                                                            "phát sóng mới", "đầu tư"]))
+def test_stations_built_by_an_operator_before_the_new_total_are_no_stock(added, verb):
+    text = (f"Trong năm 2025, Viettel {verb} khoảng {added} trạm 5G tại tỉnh Phú Thọ, nâng tổng số "
+            f"trạm 5G trên địa bàn lên {vi(added + 300)} trạm.")
+    found = [c.value for c in extract_text(text, "t.txt") if c.indicator == "bts_5g_count"]
+    assert found == [float(added + 300)]

@@ -45,6 +45,8 @@ _KIND_OF = {f"c{i}": k for i, (_, k) in enumerate(_CUES)}
 _NOT_CUES = Caseless(r"(?<!kết quả )thực hiện|xuất hiện|thể hiện|phát hiện|hiện đại|hiện thực|"
                        # ", nên ..." is "so", not "should"; "lãnh đạo, chỉ đạo" is leadership
                        r",\s*nên|lãnh đạo,? chỉ đạo|"
+                       # targets met are results: "thực hiện đạt và vượt 08/17 chỉ tiêu"
+                       r"(?:đạt và vượt|đạt,? vượt|vượt|hoàn thành|đạt)\s+(?:[\d/]+\s+)?chỉ tiêu|"
                        r"đạt được hiệu|"
                        r"sẽ được|nên được|ban chỉ đạo|kế hoạch và đầu tư|"
                        # adopting targets is not having reached them: "đã đặt rõ mục tiêu ... sẽ"

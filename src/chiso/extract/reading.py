@@ -32,10 +32,14 @@ _ALL_LEVELS = re.compile(r"[^,;.\d]{0,40}?(?:ở|tại|của)?\s*(?:các\s+)?c�
                          re.IGNORECASE)
 # what was built or added, said before the total it raises: "phát triển 57 vị trí trạm BTS,
 # nâng tổng số vị trí trạm BTS hiện nay là 1.360"
-_BUILT = re.compile(r"(?<!\w)(?:phát triển(?: thêm| mới)?|xây mới|xây dựng mới|lắp đặt(?: mới)?|"
-                    r"tăng thêm|bổ sung|chuyển đổi|lắp mới)(?!\w)[^,;.\d]{0,25}$",
-                    re.IGNORECASE)
+_BUILT = re.compile(r"(?<!\w)(?:phát triển(?: thêm| mới)?|xây mới|xây dựng(?: mới)?|"
+                    r"lắp đặt(?: mới)?|tăng thêm|bổ sung|chuyển đổi|lắp mới|phát sóng(?: mới)?|"
+                    r"đầu tư)(?!\w)"
+                    r"[^,;.\d]{0,25}$", re.IGNORECASE)
 _RAISING_TOTAL = re.compile(r"nâng tổng số", re.IGNORECASE)
+# the report's own year, unnamed: "đến cuối năm", "trong năm nay"
+_THIS_YEAR = re.compile(r"(?<!\w)(?:(?:đến|tới|vào|trong)\s+(?:cuối|hết)\s+năm(?!\s*\d)|"
+                        r"(?:cuối|trong)\s+năm nay)", re.IGNORECASE)
 # people who can use or reach the Internet are not its users
 _ABLE = re.compile(r"(?<!\w)(?:có thể|có khả năng)\s+(?:sử dụng|truy nhập|truy cập|tiếp cận|dùng)",
                    re.IGNORECASE)
@@ -327,6 +331,8 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
         tyear = aim
     if kind == kinds.TARGET and tyear is None and (in_targets or kinds.aimed(cues, fig.start)):
         tyear = _only_planned(state)  # "Phấn đấu 100% dân số ..." in a plan for 2025
+    if kind == kinds.TARGET and tyear is None and _THIS_YEAR.search(s, clause_start, fig.start):
+        tyear = state.dated or doc_year  # "Đến cuối năm, các nhà mạng dự kiến hoàn thành ..."
     ayear = None if kind == kinds.TARGET else (kinds.year_before(year_marks, fig.start) or year)
     planned = (kinds.planned_year(year_marks, fig.start, clause_start, cues, state.planned,
                                   state.dated)
