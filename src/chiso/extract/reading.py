@@ -154,8 +154,11 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
         before_words = words_of(_masked(s, figs, clause_start, fig.start))
     own_cut = _OWN_CUT.split(own_before)
     own_words = segs[i] if len(own_cut) == 1 else words_of(own_cut[-1])
-    ctx = context(before_words, words_of(_masked(s, figs, fig.end, fig.end + len(after))),
-                  own_words, words_of(own_after))
+    after_words = words_of(_masked(s, figs, fig.end, fig.end + len(after)))
+    if fig.measure in ("per_100", "per_1000") and "/" in fig.text:
+        # "0,7/1.000 dân": the rate's base, which the figure took, is still the alias's words
+        after_words = words_of(fig.text[fig.text.index("/") + 1:]) + after_words
+    ctx = context(before_words, after_words, own_words, words_of(own_after))
     matches = [
         m for m in match(ctx, fig.measure, index) if confidence.possible(m.code, fig, framework)
     ]
