@@ -501,3 +501,13 @@ def test_stations_built_by_an_operator_before_the_new_total_are_no_stock(added, 
             f"trạm 5G trên địa bàn lên {vi(added + 300)} trạm.")
     found = [c.value for c in extract_text(text, "t.txt") if c.indicator == "bts_5g_count"]
     assert found == [float(added + 300)]
+
+
+@settings(max_examples=20, deadline=None)
+@given(whole=st.integers(2, 900), tenths=st.integers(1, 9))
+def test_a_count_is_a_whole_number(whole, tenths):
+    decimal = f"Tỉnh Cà Mau có {whole},{tenths}2 doanh nghiệp công nghệ số."
+    assert all(c.indicator != "digital_enterprises_count" for c in extract_text(decimal, "t.txt"))
+    scaled = f"Tỉnh Cà Mau có {whole},{tenths} nghìn doanh nghiệp công nghệ số."
+    assert sure(scaled) == [("Cà Mau", "digital_enterprises_count", "actual",
+                             whole * 1000 + tenths * 100)]

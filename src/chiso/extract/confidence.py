@@ -92,7 +92,18 @@ def possible(code: str, fig: Figure, framework_id: str = "chiso-core") -> bool:
     score on the 0-1 index; a rank of 120 is not a province's."""
     low, high = _limits(framework_id).get(code, (float("-inf"), float("inf")))
     top = fig.value if fig.value_high is None else fig.value_high
+    if code in _counted(framework_id) and not float(fig.value).is_integer():
+        return False  # "TPHCM (3,19)" is no count of enterprises
     return low <= fig.value and top <= high
+
+
+@lru_cache(maxsize=8)
+def _counted(framework_id: str) -> frozenset[str]:
+    """The indicators that count things (their values are whole numbers)."""
+    from chiso.framework import load_framework
+
+    return frozenset(node.code for node in load_framework(framework_id).indicators()
+                     if node.unit == "count")
 
 
 def known(code: str, framework_id: str = "chiso-core") -> bool:
