@@ -190,7 +190,7 @@ class Flow:
             said = _AIM_YEAR.search(text)  # the first year aimed at: "Đến năm 2025, ..."
             if said is not None and (self.dated is None or int(said.group(1)) > self.dated):
                 self.horizon = int(said.group(1))
-        if _done(text):
+        if self.plan and _done(text):
             self.done_para = para
         self.family = family_of(text, self.family)
         if "tốc độ" in text.lower():
@@ -322,8 +322,11 @@ def respective_to_figures(figs: list[Figure], found: list[list[Candidate]], text
     """"90% hồ sơ tại cấp tỉnh, 80% ... cấp huyện, 60% ... cấp xã (mục tiêu năm 2030 lần lượt
     là: 100%, 90% và 70%)": values given in turn in brackets after figures of one measure are,
     in order, of those figures' indicators."""
+    low = text.lower()
+    if "lần lượt" not in low and "tương ứng" not in low:
+        return  # every match holds one of the two
     for k, fig in enumerate(figs):
-        if not _RESPECTIVE_VALUES.search(text, 0, fig.start):
+        if not _RESPECTIVE_VALUES.search(text, max(0, fig.start - 80), fig.start):
             continue
         close = text.find(")", fig.start)
         after = [j for j in range(k, len(figs)) if close < 0 or figs[j].end <= close]
