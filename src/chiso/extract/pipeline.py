@@ -36,7 +36,7 @@ _HORIZON_BEFORE = re.compile(r"(?:đến|tới|trước|tầm nhìn|định hư�
 def doc_year(text: str) -> int | None:
     """The year a report is from: the latest year written in its first part that is not a
     horizon ("đến năm 2030") and not in the future."""
-    return _doc_year(text)
+    return _doc_year(_years_named(text))
 
 
 def _years_named(text: str) -> list[tuple[int, bool]]:
@@ -46,16 +46,17 @@ def _years_named(text: str) -> list[tuple[int, bool]]:
              is not None) for m in _YEAR_IN_TEXT.finditer(head)]
 
 
-def _doc_year(text: str) -> int | None:
+def _doc_year(found: list[tuple[int, bool]]) -> int | None:
+    """The report's year from the years its first part names (`_years_named`)."""
     this_year = date.today().year
-    years = [y for y, horizon in _years_named(text) if y <= this_year and not horizon]
+    years = [y for y, horizon in found if y <= this_year and not horizon]
     return max(years) if years else None
 
 
-def _planned(text: str, year: int | None) -> tuple[frozenset[int], int | None]:
+def _planned(found: list[tuple[int, bool]], year: int | None) -> tuple[frozenset[int], int | None]:
     """The years a report sets targets for ("đến năm 2025", "tầm nhìn 2030") and the latest
-    other year it names (its date, as far as the text tells; `year` when the caller gives it)."""
-    found = _years_named(text)
+    other year it names (its date, as far as the text tells; `year` when the caller gives it),
+    from the years its first part names (`_years_named`)."""
     planned = frozenset(y for y, horizon in found if horizon)
     dated = [y for y, _ in found if y not in planned and y <= date.today().year]
     return planned, year or (max(dated) if dated else None)
@@ -90,13 +91,14 @@ def extract_text(
     `calibrate=False` leaves each confidence at the step it reached (to fit the table)."""
     index = index if index is not None else alias_index(framework)
     text = unicodedata.normalize("NFC", text)
-    doc_year = year or _doc_year(text)
+    named_years = _years_named(text)  # read once: the report's year and its planned years
+    doc_year = year or _doc_year(named_years)
     namer = UnitNamer(_as_of(text, doc_year))
     home_raw = attribution.home_unit(text, source, unit_hint)
     home = namer.name(home_raw) if home_raw else COUNTRY  # a report naming no province is national
     out: list[Candidate] = []
     last: tuple[int, int, Match, str] | None = None  # (sentence, figure, match, measure)
-    state = flow.Flow(home, doc_year, *_planned(text, year))
+    state = flow.Flow(home, doc_year, *_planned(named_years, year))
     sentences = list(split(text))
     breaks = [m.start() for m in _NEWLINE.finditer(text)]
     paras = [bisect_right(breaks, s.start) for s in sentences]
