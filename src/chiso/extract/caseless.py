@@ -70,7 +70,10 @@ class Caseless:
         self._lower = re.compile(_lower_source(source))
         self._ignorecase: re.Pattern[str] | None = None  # compiled when first needed
 
-    def _pick(self, text: str) -> tuple[re.Pattern[str], str]:
+    def pick(self, text: str) -> tuple[re.Pattern[str], str]:
+        """The compiled pattern to match and the string to match it on: the text in lower case,
+        or the text itself for the IGNORECASE pattern when it holds a character of `_SPECIAL`.
+        Either way the offsets are the text's; groups may be in lower case."""
         if _SPECIAL.search(text):
             if self._ignorecase is None:
                 self._ignorecase = re.compile(self.pattern, re.IGNORECASE)
@@ -78,21 +81,21 @@ class Caseless:
         return self._lower, text.lower()
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        rx, s = self._pick(text)
+        rx, s = self.pick(text)
         return rx.search(s, pos, endpos)
 
     def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        rx, s = self._pick(text)
+        rx, s = self.pick(text)
         return rx.match(s, pos, endpos)
 
     def finditer(self, text: str, pos: int = 0,
                  endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
-        rx, s = self._pick(text)
+        rx, s = self.pick(text)
         return rx.finditer(s, pos, endpos)
 
     def spans(self, text: str, repl: str) -> str:
         """`text` with each match replaced by `repl` repeated over its length (its offsets kept)."""
-        rx, s = self._pick(text)
+        rx, s = self.pick(text)
         parts, pos = [], 0
         for m in rx.finditer(s):
             parts += [text[pos:m.start()], repl * (m.end() - m.start())]
