@@ -21,7 +21,12 @@ PATTERNS = {
     **{f"index {fam}": rx for fam, rx in flow._EACH_INDEX},
     "not a value": figures._NOT_VALUE_BEFORE,
     "clause break": reading.CLAUSE_BREAK,
+    **{name: getattr(figures, name) for name in (
+        "_LEVEL_BEFORE", "_RANK_BEFORE", "_DIFFERENCE_BEFORE", "_PER_BASE", "_WORD_RANK_BEFORE",
+        "_ORDINAL_BEFORE", "_BAND_BEFORE", "_GROWTH_BEFORE", "_VALUE_BEFORE")},
 }
+# the patterns anchored at the end, which try a text only when it ends with one of their endings
+ANCHORED = {name: rx for name, rx in PATTERNS.items() if rx._endings is not None}
 
 
 def _all_patterns() -> dict[str, Caseless]:
@@ -32,8 +37,12 @@ def _same(rx: Caseless, text: str) -> None:
     ignorecase = re.compile(rx.pattern, re.IGNORECASE)
     want = [(m.span(), m.lastgroup) for m in ignorecase.finditer(text)]
     assert [(m.span(), m.lastgroup) for m in rx.finditer(text)] == want
-    assert (rx.search(text) is None) == (ignorecase.search(text) is None)
+    assert _span(rx.search(text)) == _span(ignorecase.search(text))
     assert (rx.match(text) is None) == (ignorecase.match(text) is None)
+
+
+def _span(m: re.Match[str] | None) -> tuple[int, int] | None:
+    return m.span() if m else None
 
 
 def test_lower_case_is_what_ignorecase_compares_outside_the_special_characters():
@@ -107,3 +116,90 @@ def test_spans_keeps_the_text_and_its_offsets():
 def test_patterns_it_cannot_lower_are_refused(source):
     with pytest.raises(ValueError):
         Caseless(source)
+
+
+# --- patterns anchored at the end: the endings every match has, read from the pattern ---------
+
+def test_spaces_are_what_rstrip_strips():
+    # `Endings` strips a text's end with str.rstrip where the pattern reads \s
+    space = re.compile(r"\s")
+    assert [hex(o) for o in range(0x110000)
+            if (space.match(chr(o)) is not None) != chr(o).isspace()] == []
+
+
+@pytest.mark.parametrize(("source", "strings", "last"), [
+    (r"(?:năm|tháng)\s*$", ("năm", "tháng"), None),
+    (r"(?<!\w)(?:tăng|giảm)\s*(?:gần|hơn)?\s*$", ("giảm", "gần", "hơn", "tăng"), None),
+    (r"a[ ,]$", ("a", "a,"), None),
+    (r"quý\s+[ivx\d]+\s*$", (), r"[ivx\d]"),
+    (r"(?:top)\s*$|nhóm[^,]{0,40}(?:<|>)\s*$", ("<", ">", "top"), None),
+])
+def test_endings_of_a_pattern(source, strings, last):
+    got = caseless.endings(source)
+    assert got is not None and got.strings == strings
+    assert (got.last.pattern if got.last else None) == last
+
+
+@pytest.mark.parametrize("source", [r"năm", r"năm\s*$\d", r"[^x]$", r"(?:a|)$", r"a\s*$|b",
+                                    r"x[^,;.]{0,25}$", r"\s*$", r"(?:a\s*)*$"])
+def test_no_endings_when_a_match_may_end_otherwise(source):
+    assert caseless.endings(source) is None
+
+
+# literals mostly (a pattern with none has no endings), and what ends an ending: spaces, classes
+_ATOMS = (st.sampled_from(["a", "b", "c", "ab", "ba", " "])
+          | st.sampled_from(["\\s", "\\d", "\\w", "[ab]", "[a ]", "[^a]", ".", "[a-c]", "(?<!a)",
+                             "(?=b)", "\\b", "\\n"]))
+_SEQUENCE = st.lists(_ATOMS, min_size=1, max_size=3).map("".join)
+# an item: an atom, or a sequence of atoms alternated, optional or repeated (repeats are not
+# nested, or searching may take exponential time)
+_ITEM = (_ATOMS | st.sampled_from(["\\s*", "\\s+", " *", "\\s{1,3}"])
+         | st.tuples(_SEQUENCE, _SEQUENCE).map(lambda p: f"(?:{p[0]}|{p[1]})")
+         | st.tuples(_SEQUENCE, st.sampled_from(["?", "*", "+", "{0,2}", "{2}"]))
+         .map(lambda p: f"(?:{p[0]}){p[1]}"))
+_ANCHORED = st.lists(_ITEM, min_size=1, max_size=4).map(lambda p: "".join(p) + "$")
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(_ANCHORED, min_size=1, max_size=2).map("|".join), st.data())
+def test_a_text_without_the_endings_never_matches(source, data):
+    # whatever the pattern, a text it matches in has one of the endings read from it: texts
+    # made to match it (hypothesis's from_regex) and texts of its letters
+    found = caseless.endings(source)
+    if found is None:
+        return
+    rx = re.compile(source)
+    alphabet = "ab1c \t\n."
+    texts = [data.draw(st.from_regex(rx, alphabet=alphabet)) for _ in range(2)]
+    texts += data.draw(st.lists(st.text(alphabet=alphabet, max_size=5), max_size=4))
+    for text in [*texts, "".join(texts), "".join(texts) + " ", "".join(texts) + "\n"]:
+        if rx.search(text):
+            assert found.may_match(text), (source, text)
+
+
+def _ending_words(rx: Caseless) -> list[str]:
+    found = rx._endings
+    assert found is not None
+    return [form for w in found.strings for form in (w, w.upper(), w.title())]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def test_texts_ending_with_the_patterns_words_match_alike(data):
+    # texts made of the words the patterns end with, so that they often match (and often do not)
+    for rx in ANCHORED.values():
+        pieces = st.sampled_from([*_ending_words(rx), *_WORDS, "ſ", "İ", "quý IV", "12", "\n"])
+        text = "".join(data.draw(st.lists(pieces | _PIECES, max_size=8)))
+        for t in (text, text + " ", text + data.draw(st.sampled_from(["  ", "\n", " \t"]))):
+            _same(rx, t)
+
+
+def test_the_corpus_befores_match_alike():
+    # the 40 characters before each number of the corpus, as figures.find_figures reads them
+    texts = [*sorted((FIXTURES / "corpus" / "texts").glob("*.txt")),
+             *sorted((FIXTURES / "seeds").glob("*.txt"))]
+    for path in texts:
+        for sent in split(path.read_text(encoding="utf-8")):
+            for start, _, _ in figures._tokens(sent.text):
+                for rx in ANCHORED.values():
+                    _same(rx, sent.text[max(0, start - 40):start])

@@ -10,6 +10,11 @@ is matched by the IGNORECASE pattern itself (tests/extract/test_caseless.py chec
 
 Matches are of the lower-cased text: their spans are the text's (one character for one), their
 groups are in lower case.
+
+A pattern anchored at the end ("(?:ngày|tháng|quý)\\s*$", searched in the 40 characters before a
+number) is tried at every place of the text; most texts end otherwise. So `search` first checks
+that the text, trailing spaces aside, ends with one of the endings the pattern's matches must
+have (`endings`, read from the parsed pattern), and tries the pattern only then.
 """
 
 from __future__ import annotations
@@ -17,6 +22,8 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Iterator
+from re import _constants as _sre_op
+from re import _parser as _sre_parse
 
 # characters whose str.lower() is not what IGNORECASE compares them as (test_caseless checks it)
 _SPECIAL = re.compile("[\u0130\u0131\u017f\u0399\u039c\u03a3\u03b9\u03bc\u03c3\u03d0\u03d1\u03d5"
@@ -60,14 +67,176 @@ def _lower_source(source: str) -> str:
     return "".join(out)
 
 
+# A tail is (ending, open, last): every match, its trailing whitespace stripped, ends with
+# `ending`; while `open`, what comes before in the pattern is still to be read into it. A match
+# ending with a class of characters (`quý\s+[IVX\d]+$`) has no ending but its `last` character,
+# a class matching no whitespace (its source, "[ivx\d]"), written only with the ending empty.
+_Tail = tuple[str, bool, str]
+_Tails = frozenset[_Tail]
+_REPEATS = (_sre_op.MAX_REPEAT, _sre_op.MIN_REPEAT, _sre_op.POSSESSIVE_REPEAT)
+_ZERO_WIDTH = (_sre_op.AT, _sre_op.ASSERT, _sre_op.ASSERT_NOT)
+_ENDS = ((_sre_op.AT, _sre_op.AT_END), (_sre_op.AT, _sre_op.AT_END_STRING))
+_NO_SPACE_CATEGORIES = {_sre_op.CATEGORY_DIGIT: r"\d", _sre_op.CATEGORY_WORD: r"\w"}
+
+
+class Endings:
+    """What every match of an end-anchored pattern ends with, its trailing whitespace aside: one
+    of `strings`, or a character `last` matches. A text ending otherwise cannot match."""
+
+    __slots__ = ("last", "strings")
+
+    def __init__(self, strings: tuple[str, ...], last: re.Pattern[str] | None) -> None:
+        self.strings = strings
+        self.last = last
+
+    def may_match(self, text: str) -> bool:
+        end = text.rstrip()
+        return end.endswith(self.strings) or (self.last is not None
+                                              and self.last.match(end[-1:]) is not None)
+
+
+def endings(source: str) -> Endings | None:
+    """The endings of a pattern anchored at the end (`$`, or an alternation of such), read from
+    the parsed pattern; None when it is not anchored or some match may end otherwise (with
+    `[^,;.]{0,25}$`, with nothing but spaces)."""
+    tails = _anchored(list(_sre_parse.parse(source).data))
+    if tails is None or any(not end and not last for end, _, last in tails):
+        return None
+    ends = {end for end, _, _ in tails if end}
+    # an ending that ends with another says no more than it: "tăng gần" with "gần"
+    kept = tuple(sorted(e for e in ends if not any(o != e and e.endswith(o) for o in ends)))
+    classes = sorted({last for _, _, last in tails if last})
+    return Endings(kept, re.compile("|".join(classes)) if classes else None)
+
+
+def _anchored(items: list) -> _Tails | None:
+    """The tails of a pattern ending with `$` (or an alternation of such), else None."""
+    if items and items[-1] in _ENDS:
+        return _tails(items[:-1], frozenset({("", True, "")}))
+    if len(items) == 1 and items[0][0] is _sre_op.SUBPATTERN:
+        return _anchored(list(items[0][1][3].data))
+    if len(items) == 1 and items[0][0] is _sre_op.BRANCH:
+        out: set[_Tail] = set()
+        for alt in items[0][1][1]:
+            got = _anchored(list(alt.data))
+            if got is None:
+                return None
+            out |= got
+        return frozenset(out)
+    return None
+
+
+def _tails(items: list, tails: _Tails) -> _Tails | None:
+    """The tails after reading `items` (a sequence, from its end) before `tails`."""
+    for op, av in reversed(items):
+        if not any(is_open for _, is_open, _ in tails):
+            break
+        got = _item(op, av, tails)
+        if got is None:
+            return None
+        tails = got
+    return tails
+
+
+def _chars(op: object, av: object) -> set[str] | None:
+    """The characters one item matches, when it is a literal or a class of a few literals."""
+    if op is _sre_op.LITERAL:
+        return {chr(av)}  # type: ignore[arg-type]
+    if op is not _sre_op.IN:
+        return None
+    out: set[str] = set()
+    for member, value in av:  # type: ignore[attr-defined]
+        if member is _sre_op.LITERAL:
+            out.add(chr(value))
+        elif member is _sre_op.RANGE and value[1] - value[0] < 16:
+            out.update(chr(o) for o in range(value[0], value[1] + 1))
+        else:
+            return None  # a category, a negation, a wide range: too many to list
+    return out
+
+
+def _class(op: object, av: object) -> str:
+    r"""The source of a class of one character that matches no whitespace ("[ivx\d]"), or ""."""
+    if op is not _sre_op.IN:
+        return ""
+    parts = []
+    for member, value in av:  # type: ignore[attr-defined]
+        if member is _sre_op.LITERAL and not chr(value).isspace():
+            parts.append(re.escape(chr(value)))
+        elif member is _sre_op.RANGE and not any(chr(o).isspace()
+                                                 for o in range(value[0], value[1] + 1)):
+            parts.append(re.escape(chr(value[0])) + "-" + re.escape(chr(value[1])))
+        elif member is _sre_op.CATEGORY and value in _NO_SPACE_CATEGORIES:
+            parts.append(_NO_SPACE_CATEGORIES[value])
+        else:
+            return ""  # a negation, a category holding spaces: it may end with a space
+    return "[" + "".join(parts) + "]"
+
+
+def _spaces(op: object, av: object) -> bool:
+    r"""Does the item match whitespace only (`\s`, a space)?"""
+    if op is _sre_op.IN and av == [(_sre_op.CATEGORY, _sre_op.CATEGORY_SPACE)]:
+        return True
+    chars = _chars(op, av)
+    return chars is not None and all(c.isspace() for c in chars)
+
+
+def _item(op: object, av: object, tails: _Tails) -> _Tails | None:
+    if op in _ZERO_WIDTH:
+        return tails  # it matches no character: the matched text is the same
+    if op is _sre_op.SUBPATTERN:
+        return _tails(list(av[3].data), tails)  # type: ignore[index]
+    if op is _sre_op.ATOMIC_GROUP:
+        return _tails(list(av.data), tails)  # type: ignore[attr-defined]
+    if op is _sre_op.BRANCH:
+        out: set[_Tail] = set()
+        for alt in av[1]:  # type: ignore[index]
+            got = _tails(list(alt.data), tails)
+            if got is None:
+                return None
+            out |= got
+        return frozenset(out)
+    if op in _REPEATS:
+        low, high, sub = av  # type: ignore[misc]
+        items = list(sub.data)
+        skipped = tails if low == 0 else frozenset()
+        if high == 0:
+            return tails
+        if high == 1:
+            once = _tails(items, tails)
+            return None if once is None else once | skipped
+        if len(items) == 1 and _spaces(*items[0]):
+            # spaces of any number: stripped at the end, else the ending is read no further
+            return frozenset((e, o and not e, c) for e, o, c in tails) | skipped
+        once = _tails(items, tails)  # the last time round; the times before come before it
+        return None if once is None else frozenset((e, False, c) for e, _, c in once) | skipped
+    chars = _chars(op, av)
+    out = set()
+    for end, is_open, last in tails:
+        if not is_open:
+            out.add((end, False, last))
+        elif not end and _spaces(op, av):
+            out.add(("", True, ""))  # spaces with only spaces after them: stripped with them
+        elif chars is not None:  # a space with only spaces after it is stripped too
+            out.update(("", True, "") if not end and c.isspace() else (c + end, True, "")
+                       for c in chars)
+        elif not end:
+            out.add(("", False, _class(op, av)))  # the last character, of a class, or anything
+        else:
+            out.add((end, False, ""))  # any other item: the ending is read no further
+    return frozenset(out)
+
+
 class Caseless:
     """`re.compile(source, re.IGNORECASE)`, faster on text without the characters of `_SPECIAL`."""
 
-    __slots__ = ("_ignorecase", "_lower", "pattern")
+    __slots__ = ("_endings", "_ignorecase", "_lower", "pattern")
 
     def __init__(self, source: str) -> None:
         self.pattern = source
-        self._lower = re.compile(_lower_source(source))
+        lowered = _lower_source(source)
+        self._lower = re.compile(lowered)
+        self._endings = endings(lowered)  # of the lower-case pattern, for the lower-case text
         self._ignorecase: re.Pattern[str] | None = None  # compiled when first needed
 
     def pick(self, text: str) -> tuple[re.Pattern[str], str]:
@@ -82,6 +251,9 @@ class Caseless:
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         rx, s = self.pick(text)
+        if (self._endings is not None and rx is self._lower and endpos == sys.maxsize
+                and not self._endings.may_match(s)):
+            return None  # the text ends with none of the endings every match has
         return rx.search(s, pos, endpos)
 
     def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:

@@ -49,16 +49,14 @@ _REFERENCE_BEFORE = re.compile(
 _NOT_VALUE_BEFORE = Caseless(
     r"(?<!\w)(?:" + _DATE_BEFORE.pattern[3:-5] + "|" + _REFERENCE_BEFORE.pattern[3:-5] + r")\s*$",
 )
-_LEVEL_BEFORE = re.compile(
+_LEVEL_BEFORE = Caseless(
     r"(?<!xếp )(?<!thứ )(?:mức|mức độ|cấp độ|level|nhóm|loại|hạng|cấp)\s*"
-    r"(?:\d+\s*(?:,|và|-|–|hoặc)\s*)*$", re.IGNORECASE
+    r"(?:\d+\s*(?:,|và|-|–|hoặc)\s*)*$"
 )
-_RANK_BEFORE = re.compile(r"(?:vị trí|thứ|hạng|xếp thứ|đứng thứ|thứ hạng)\s*(?:thứ\s*|số\s*)?$",
-                          re.IGNORECASE)
-_DIFFERENCE_BEFORE = re.compile(
+_RANK_BEFORE = Caseless(r"(?:vị trí|thứ|hạng|xếp thứ|đứng thứ|thứ hạng)\s*(?:thứ\s*|số\s*)?$")
+_DIFFERENCE_BEFORE = Caseless(
     r"(?:thấp hơn|cao hơn|nhiều hơn|ít hơn|lớn hơn|nhỏ hơn|kém|chênh lệch|tăng thêm|giảm|tăng)\s*"
-    r"(?:gần|khoảng|hơn|~|xấp xỉ)?\s*$",
-    re.IGNORECASE,
+    r"(?:gần|khoảng|hơn|~|xấp xỉ)?\s*$"
 )
 _DIFFERENCE_AFTER = re.compile(r"^\s*(?:%|điểm phần trăm|điểm)?\s*(?:so với|so cùng kỳ)",
                                re.IGNORECASE)
@@ -82,7 +80,7 @@ _MEASURE_AFTER: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 _ATTACHED_AFTER = re.compile(r"^(?:/|:|-\d|\.\d|[–-][A-ZĐ])")
 _PER_OR_RANK_AFTER = re.compile(r"^/\s*(?:(?:63|34|64|61)(?!\d)|năm|tháng|ngày|người|dân|hộ|xã)")
-_PER_BASE = re.compile(r"(?:trên|mỗi|/|per)\s*$", re.IGNORECASE)
+_PER_BASE = Caseless(r"(?:trên|mỗi|/|per)\s*$")
 _PER_UNIT = re.compile(r"^\s*(?:người dân|dân|người|hộ|doanh nghiệp|inhabitants|people)(?!\w)",
                       re.IGNORECASE)
 _SCALE_AFTER = re.compile(r"^\s*(?:nghìn tỷ|ngàn tỷ|nghìn tỉ|ngàn tỉ|tỷ|tỉ|triệu|vạn|nghìn|ngàn)"
@@ -125,7 +123,7 @@ def _tokens(sentence: str) -> list[tuple[int, int, str]]:
 _ORDINALS = {"nhất": 1, "nhì": 2, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6,
              "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
 _WORD_ORDINAL = re.compile(r"(?<!\w)thứ\s+(" + "|".join(_ORDINALS) + r")(?!\w)", re.IGNORECASE)
-_WORD_RANK_BEFORE = re.compile(r"(?:xếp|đứng|vị trí|xếp hạng|hạng)\s*$", re.IGNORECASE)
+_WORD_RANK_BEFORE = Caseless(r"(?:xếp|đứng|vị trí|xếp hạng|hạng)\s*$")
 _WORD_RANK_AFTER = re.compile(r"^\s+(?:là|thuộc về|cả nước|toàn quốc|trên\s+(?:63|34)|"
                               r"trong\s+(?:63|34))(?!\w)", re.IGNORECASE)
 
@@ -146,23 +144,21 @@ _GLUED = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)(?=\s*(?:mb/s|mbit/s|gb/s|gbps
                     re.IGNORECASE)
 _RANGE_ON = re.compile(r"^[-–]\d[\d.,]*\s*(?:%|điểm|triệu|tỷ|nghìn|mbps|mb/s)", re.IGNORECASE)
 _DATE_FRACTION = re.compile(r"^/\s*(?:\d{1,2}/)?(?:19|20)\d\d(?!\d)|^/\d{1,2}/")
-_ORDINAL_BEFORE = re.compile(r"(?:năm|lần|kỳ|đợt|khóa|khoá|phiên|tuần|giai đoạn)\s+thứ\s*$",
-                             re.IGNORECASE)
+_ORDINAL_BEFORE = Caseless(r"(?:năm|lần|kỳ|đợt|khóa|khoá|phiên|tuần|giai đoạn)\s+thứ\s*$")
 _SPAN_AFTER = re.compile(r"^\s*(?:năm|lần|kỳ|tháng)\s+(?:liên tiếp|liền|liên tục)", re.IGNORECASE)
 _RANKED_WHOLE = re.compile(r"^\s*(?:tỉnh|thành phố|địa phương|quốc gia|nền kinh tế)(?!\w)",
                            re.IGNORECASE)
 # a rank among the provinces of a region, not of the country
 _IN_REGION = re.compile(r"^\s*(?:(?:trong|của|tại|ở)\s+)?(?:khu vực|vùng|miền)(?!\w)",
                         re.IGNORECASE)
-_BAND_BEFORE = re.compile(r"(?:top|tốp|nhóm|trong số|1 trong|một trong)\s*$|"
-                          r"nhóm[^,;.()]{0,40}(?:<|>|≤|≥)\s*$", re.IGNORECASE)  # "nhóm ... <0,25"
+_BAND_BEFORE = Caseless(r"(?:top|tốp|nhóm|trong số|1 trong|một trong)\s*$|"
+                        r"nhóm[^,;.()]{0,40}(?:<|>|≤|≥)\s*$")  # "nhóm ... <0,25"
 # "GRDP ước tăng 10,05%", "tăng trưởng ... tăng 7%": the growth rate itself, not a difference
-_GROWTH_BEFORE = re.compile(r"(?:GRDP|GDP|tổng sản phẩm|tăng trưởng)[^,;.]{0,30}?"
-                            r"(?:tăng|mức|đạt)\s*"
-                            r"(?:gần|khoảng|hơn|~|xấp xỉ)?\s*$", re.IGNORECASE)
+_GROWTH_BEFORE = Caseless(r"(?:GRDP|GDP|tổng sản phẩm|tăng trưởng)[^,;.]{0,30}?"
+                          r"(?:tăng|mức|đạt)\s*"
+                          r"(?:gần|khoảng|hơn|~|xấp xỉ)?\s*$")
 # "đạt 0,4856 so với giá trị trung bình ... là 0,4098": a value compared, not a difference
-_VALUE_BEFORE = re.compile(r"(?<!\w)(?:đạt|là|chiếm|ở mức)\s*(?:gần|khoảng|hơn|~|xấp xỉ)?\s*$",
-                           re.IGNORECASE)
+_VALUE_BEFORE = Caseless(r"(?<!\w)(?:đạt|là|chiếm|ở mức)\s*(?:gần|khoảng|hơn|~|xấp xỉ)?\s*$")
 
 
 def find_figures(sentence: str) -> list[Figure]:
