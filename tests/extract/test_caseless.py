@@ -195,11 +195,34 @@ def test_texts_ending_with_the_patterns_words_match_alike(data):
 
 
 def test_the_corpus_befores_match_alike():
-    # the 40 characters before each number of the corpus, as figures.find_figures reads them
+    # the 40 characters before each number of the corpus, as figures.find_figures reads them:
+    # sliced from the sentence and from the sentence lower-cased once
     texts = [*sorted((FIXTURES / "corpus" / "texts").glob("*.txt")),
              *sorted((FIXTURES / "seeds").glob("*.txt"))]
     for path in texts:
         for sent in split(path.read_text(encoding="utf-8")):
+            low = caseless.lower(sent.text)
             for start, _, _ in figures._tokens(sent.text):
+                before = sent.text[max(0, start - 40):start]
+                low_before = None if low is None else low[max(0, start - 40):start]
                 for rx in ANCHORED.values():
-                    _same(rx, sent.text[max(0, start - 40):start])
+                    _same(rx, before)
+                    assert _span(rx.search_lower(before, low_before)) == _span(rx.search(before))
+
+
+def test_a_slice_of_the_lower_case_is_the_lower_case_of_the_slice():
+    # one character lowers to one (but for the special ones), whatever is around it
+    assert [hex(o) for o in range(0x110000)
+            if not caseless._SPECIAL.match(chr(o)) and len(chr(o).lower()) != 1] == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES | st.sampled_from(["ΣΑΣ", "Σ", "ſ", "İ"]), max_size=10).map("".join),
+       st.integers(0, 60), st.integers(0, 60))
+def test_search_lower_is_search(text, a, b):
+    low = caseless.lower(text)
+    assert low is None or all(low[i:j] == text[i:j].lower() for i in range(len(text) + 1)
+                              for j in range(i, len(text) + 1))
+    piece, low_piece = text[a:b], None if low is None else low[a:b]
+    for rx in PATTERNS.values():
+        assert _span(rx.search_lower(piece, low_piece)) == _span(rx.search(piece))

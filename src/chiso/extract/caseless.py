@@ -227,6 +227,13 @@ def _item(op: object, av: object, tails: _Tails) -> _Tails | None:
     return frozenset(out)
 
 
+def lower(text: str) -> str | None:
+    """`text` as Caseless patterns match it, in lower case, for matching it with several of them
+    lower-cased once (`Caseless.search_lower`); None when it holds a character of `_SPECIAL` (they
+    match the text itself then). A slice of the lower case is the lower case of the slice."""
+    return None if _SPECIAL.search(text) else text.lower()
+
+
 class Caseless:
     """`re.compile(source, re.IGNORECASE)`, faster on text without the characters of `_SPECIAL`."""
 
@@ -255,6 +262,14 @@ class Caseless:
                 and not self._endings.may_match(s)):
             return None  # the text ends with none of the endings every match has
         return rx.search(s, pos, endpos)
+
+    def search_lower(self, text: str, low: str | None) -> re.Match[str] | None:
+        """`search(text)`, given `low = lower(text)`."""
+        if low is None:
+            return self.search(text)
+        if self._endings is not None and not self._endings.may_match(low):
+            return None
+        return self._lower.search(low)
 
     def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         rx, s = self.pick(text)

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from chiso.extract import forms
-from chiso.extract.caseless import Caseless
+from chiso.extract.caseless import Caseless, lower
 from chiso.numbers import (
     Quantity,
     parse_number,
@@ -87,8 +87,8 @@ _SCALE_AFTER = re.compile(r"^\s*(?:nghìn tỷ|ngàn tỷ|nghìn tỉ|ngàn tỉ
                           r"(?!\w)", re.IGNORECASE)
 
 
-def _measure(after: str, before: str) -> str:
-    if _RANK_BEFORE.search(before):
+def _measure(after: str, before: str, low_before: str | None) -> str:
+    if _RANK_BEFORE.search_lower(before, low_before):
         return "rank"
     for pattern, name in _MEASURE_AFTER:
         if pattern.match(after):
@@ -165,6 +165,7 @@ def find_figures(sentence: str) -> list[Figure]:
     """The values written in one sentence, left to right."""
     found: list[Figure] = []
     skip_until = -1
+    low = lower(sentence)  # lower-cased once for the patterns each number's `before` is tried on
     for start, end, token in _tokens(sentence):
         if start < skip_until:
             continue
@@ -175,25 +176,27 @@ def find_figures(sentence: str) -> list[Figure]:
                 skip_until = end
             continue
         before = sentence[max(0, start - 40):start]
+        low_before = None if low is None else low[max(0, start - 40):start]
         after = sentence[end:end + 60]
         if before.endswith(("/", "-", ":", ".", ",")):
             continue  # a denominator, a date tail, a time, a code
         try:
-            base = Quantity(read_digits(token), text=token)
+            value = read_digits(token)
         except ValueError:
             continue
-        if _NOT_VALUE_BEFORE.search(before) or _ORDINAL_BEFORE.search(before):
+        if (_NOT_VALUE_BEFORE.search_lower(before, low_before)
+                or _ORDINAL_BEFORE.search_lower(before, low_before)):
             continue
         change = forms.rank_change(sentence, start, end)
         if change is not None:  # "tăng 5 bậc", "giảm 7 bậc": a change of rank, signed
             sign, piece_end = change
-            found.append(Figure(start, piece_end, sign * base.value, None,
+            found.append(Figure(start, piece_end, sign * value, None,
                                 prefix_qualifier(before) or "eq",
                                 "rank_change", sentence[start:piece_end]))
             skip_until = piece_end
             continue
         if after.startswith("/") and not _DATE_FRACTION.match(after):
-            fig = _fraction(sentence, start, end, base, before)
+            fig = _fraction(sentence, start, end, value, before)
             if fig is not None:
                 found.append(fig)
                 skip_until = fig.end
@@ -201,34 +204,36 @@ def find_figures(sentence: str) -> list[Figure]:
         if (_ATTACHED_AFTER.match(after) and not _PER_OR_RANK_AFTER.match(after)
                 and not _RANGE_ON.match(after)):
             continue  # 17/7, 10/09/2020, 22:00, 749/QĐ-TTg
-        if _is_year(base.value, token, after):
+        if _is_year(value, token, after):
             continue
-        if (base.value in (100, 1000, 10000, 100000) and _PER_BASE.search(before)
+        if (value in (100, 1000, 10000, 100000) and _PER_BASE.search_lower(before, low_before)
                 and _PER_UNIT.match(after)):
             continue  # "thuê bao trên 100 dân": the base of a rate, not a value
         if _SPAN_AFTER.match(after):
             continue  # "3 năm liên tiếp", "năm thứ 7": a span of time
-        if _RANKED_WHOLE.match(after) and _RANK_BEFORE.search(before):
+        if _RANKED_WHOLE.match(after) and _RANK_BEFORE.search_lower(before, low_before):
             continue  # "xếp hạng 63 tỉnh, thành phố": how many are ranked, not a rank
-        if _IN_REGION.match(after) and _RANK_BEFORE.search(before):
+        if _IN_REGION.match(after) and _RANK_BEFORE.search_lower(before, low_before):
             continue  # "xếp thứ 2 trong khu vực Tây Nguyên": a rank in a region, no index's
-        if _BAND_BEFORE.search(before):
+        if _BAND_BEFORE.search_lower(before, low_before):
             continue  # "top 10", "nhóm 5 tỉnh": a band, not a rank
-        if (_LEVEL_BEFORE.search(before) and base.value <= 10 and float(base.value).is_integer()
-                and not re.match(r"^\s*%", after)):
+        if (_LEVEL_BEFORE.search_lower(before, low_before) and value <= 10
+                and float(value).is_integer() and not re.match(r"^\s*%", after)):
             continue  # "mức độ 3, 4": levels, not values
-        if ((_DIFFERENCE_BEFORE.search(before)
-             or (_DIFFERENCE_AFTER.match(after) and not _VALUE_BEFORE.search(before)))
-                and not _GROWTH_BEFORE.search(before)):
+        if ((_DIFFERENCE_BEFORE.search_lower(before, low_before)
+             or (_DIFFERENCE_AFTER.match(after)
+                 and not _VALUE_BEFORE.search_lower(before, low_before)))
+                and not _GROWTH_BEFORE.search_lower(before, low_before)):
             continue
-        fig = _plain(sentence, start, end, base, before, found)
+        fig = _plain(sentence, start, end, Quantity(value, text=token), before, low_before,
+                     found)
         if fig is not None:
             found.append(fig)
             skip_until = fig.end
     return found
 
 
-def _fraction(sentence: str, start: int, end: int, base: Quantity, before: str) -> Figure | None:
+def _fraction(sentence: str, start: int, end: int, value: float, before: str) -> Figure | None:
     """"12/63" a rank, "40,62/80 điểm" a score, "129/129 xã" a share (100%), "87/100 dân" a rate;
     a count whose share is written beside it gives way to that share."""
     frac = forms.fraction(sentence, end, forms.rank_cue_in(sentence[:start]))
@@ -239,21 +244,21 @@ def _fraction(sentence: str, start: int, end: int, base: Quantity, before: str) 
     text = sentence[start:frac.end]
     qualifier = prefix_qualifier(before) or "eq"
     if frac.kind == "rank":
-        return Figure(start, frac.end, base.value, None, "eq", "rank", text)
+        return Figure(start, frac.end, value, None, "eq", "rank", text)
     if frac.kind == "score":
-        return Figure(start, frac.end, base.value, None, qualifier, "score", text)
+        return Figure(start, frac.end, value, None, qualifier, "score", text)
     if frac.kind == "per":
         measure = "per_100" if frac.denominator == 100 else "per_1000"
-        return Figure(start, frac.end, base.value, None, qualifier, measure, text)
-    if base.value > frac.denominator:
+        return Figure(start, frac.end, value, None, qualifier, measure, text)
+    if value > frac.denominator:
         return None  # "24/7": not a share
-    share = round(100 * base.value / frac.denominator, 2)
+    share = round(100 * value / frac.denominator, 2)
     return Figure(start, frac.end, share, None, "eq" if share in (0, 100) else "approx", "percent",
                   text)
 
 
 def _plain(sentence: str, start: int, end: int, base: Quantity, before: str,
-           found: list[Figure]) -> Figure | None:
+           low_before: str | None, found: list[Figure]) -> Figure | None:
     """A number with its range, scale, percent sign, qualifier and measure."""
     piece_end = end
     high_end = None
@@ -278,7 +283,7 @@ def _plain(sentence: str, start: int, end: int, base: Quantity, before: str,
         except ValueError:
             return None
     tail = sentence[end:end + 60] if high_end is None else sentence[high_end:high_end + 60]
-    measure = _measure(tail, before)
+    measure = _measure(tail, before, low_before)
     if measure == "rank":
         rank_total = re.match(r"^\s*/\s*\d+", tail)
         if rank_total:
