@@ -177,6 +177,41 @@ def test_a_text_without_the_endings_never_matches(source, data):
             assert found.may_match(text), (source, text)
 
 
+@pytest.mark.parametrize(("source", "strings"), [
+    (r"\bdti\b|chuyển đổi số", ("chuyển đổi số", "dti")),
+    (r";|\bnhưng\b|\bsong\b(?= )", (";", "nhưng", "song")),
+    (r"(?<!\w)(?:mục tiêu|phấn đấu)(?!\w)", ("mục tiêu", "phấn đấu")),
+    (r"x?(?:ab)+c*", ("ab",)),
+    (r"ict[ -]?index|sẵn sàng", ("index", "sẵn sàng")),
+])
+def test_needs_of_a_pattern(source, strings):
+    assert caseless.needs(source) == strings
+
+
+@pytest.mark.parametrize("source", [r"\d+", r"a|\d", r"(?:ab)?", r"a|b|c|d|e|f|g|h|i", r"(?=ab)"])
+def test_no_needs_when_a_match_may_hold_none_of_a_few(source):
+    assert caseless.needs(source) is None
+
+
+_UNANCHORED = st.lists(_ITEM, min_size=1, max_size=4).map("".join)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(_UNANCHORED, min_size=1, max_size=3).map("|".join), st.data())
+def test_a_text_without_the_needs_never_matches(source, data):
+    # whatever the pattern, a text it matches in holds one of the strings read from it
+    found = caseless.needs(source)
+    if found is None:
+        return
+    rx = re.compile(source)
+    alphabet = "ab1c \t\n."
+    texts = [data.draw(st.from_regex(rx, alphabet=alphabet)) for _ in range(2)]
+    texts += data.draw(st.lists(st.text(alphabet=alphabet, max_size=5), max_size=4))
+    for text in [*texts, "".join(texts)]:
+        if rx.search(text):
+            assert any(n in text for n in found), (source, text)
+
+
 def _ending_words(rx: Caseless) -> list[str]:
     found = rx._endings
     assert found is not None

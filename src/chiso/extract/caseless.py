@@ -227,6 +227,66 @@ def _item(op: object, av: object, tails: _Tails) -> _Tails | None:
     return frozenset(out)
 
 
+def needs(source: str) -> tuple[str, ...] | None:
+    """Strings one of which every match of the pattern holds, read from the parsed pattern (its
+    literal words: "dti" or "chuyển đổi số" for `\\bdti\\b|chuyển đổi số`); None when a match may
+    hold none of a few (`\\d+`, an alternation of many words). A text holding none of them
+    cannot match: the pattern need not be tried."""
+    found = _needs(list(_sre_parse.parse(source).data))
+    if found is None or not found or len(found) > _FEW_NEEDS:
+        return None
+    return tuple(sorted(found))
+
+
+_FEW_NEEDS = 8  # more strings to look for cost more than the pattern's own search
+
+
+def _needs(items: list) -> frozenset[str] | None:
+    """The strings one of which every match of a sequence holds: the best of its items' (a run
+    of literals, or what an alternation, a group or a repeat of one or more holds)."""
+    options: list[frozenset[str]] = []
+    run = ""
+    for op, av in items:
+        if op is _sre_op.LITERAL:
+            run += chr(av)  # type: ignore[arg-type]
+            continue
+        if op in _ZERO_WIDTH:
+            continue  # a run of literals goes on past an assertion: the text matched is one
+        if run:
+            options.append(frozenset({run}))
+            run = ""
+        got = _item_needs(op, av)
+        if got is not None:
+            options.append(got)
+    if run:
+        options.append(frozenset({run}))
+    if not options:
+        return None
+    # strings of three characters or more, which few texts hold by chance ("mức", not " " or
+    # "t"); then the fewest strings to look for, the longest shortest one of them
+    return min(options, key=lambda o: (min(map(len, o)) < 3, len(o), -min(map(len, o))))
+
+
+def _item_needs(op: object, av: object) -> frozenset[str] | None:
+    if op is _sre_op.BRANCH:
+        out: set[str] = set()
+        for alt in av[1]:  # type: ignore[index]
+            got = _needs(list(alt.data))
+            if got is None:
+                return None
+            out |= got
+        return frozenset(out)
+    if op is _sre_op.SUBPATTERN:
+        return _needs(list(av[3].data))  # type: ignore[index]
+    if op is _sre_op.ATOMIC_GROUP:
+        return _needs(list(av.data))  # type: ignore[attr-defined]
+    if op in _REPEATS:
+        low, _, sub = av  # type: ignore[misc]
+        return _needs(list(sub.data)) if low >= 1 else None
+    chars = _chars(op, av)
+    return frozenset(chars) if chars else None
+
+
 def lower(text: str) -> str | None:
     """`text` as Caseless patterns match it, in lower case, for matching it with several of them
     lower-cased once (`Caseless.search_lower`); None when it holds a character of `_SPECIAL` (they
@@ -237,14 +297,20 @@ def lower(text: str) -> str | None:
 class Caseless:
     """`re.compile(source, re.IGNORECASE)`, faster on text without the characters of `_SPECIAL`."""
 
-    __slots__ = ("_endings", "_ignorecase", "_lower", "pattern")
+    __slots__ = ("_endings", "_ignorecase", "_lower", "_needs", "pattern")
 
     def __init__(self, source: str) -> None:
         self.pattern = source
         lowered = _lower_source(source)
         self._lower = re.compile(lowered)
-        self._endings = endings(lowered)  # of the lower-case pattern, for the lower-case text
+        # of the lower-case pattern, for the lower-case text
+        self._needs = needs(lowered)
+        self._endings = endings(lowered)
         self._ignorecase: re.Pattern[str] | None = None  # compiled when first needed
+
+    def _cannot(self, low: str) -> bool:
+        """Is it sure, without trying, that the lower-case pattern does not match `low`?"""
+        return self._needs is not None and not any(n in low for n in self._needs)
 
     def pick(self, text: str) -> tuple[re.Pattern[str], str]:
         """The compiled pattern to match and the string to match it on: the text in lower case,
@@ -258,31 +324,38 @@ class Caseless:
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         rx, s = self.pick(text)
-        if (self._endings is not None and rx is self._lower and endpos == sys.maxsize
-                and not self._endings.may_match(s)):
-            return None  # the text ends with none of the endings every match has
+        if rx is self._lower and (self._cannot(s) or (
+                self._endings is not None and endpos == sys.maxsize
+                and not self._endings.may_match(s))):
+            return None  # it holds no string, or ends with no ending, that a match has
         return rx.search(s, pos, endpos)
 
     def search_lower(self, text: str, low: str | None) -> re.Match[str] | None:
         """`search(text)`, given `low = lower(text)`."""
         if low is None:
             return self.search(text)
-        if self._endings is not None and not self._endings.may_match(low):
+        if self._cannot(low) or (self._endings is not None and not self._endings.may_match(low)):
             return None
         return self._lower.search(low)
 
     def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         rx, s = self.pick(text)
+        if rx is self._lower and self._cannot(s):
+            return None
         return rx.match(s, pos, endpos)
 
     def finditer(self, text: str, pos: int = 0,
                  endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
         rx, s = self.pick(text)
+        if rx is self._lower and self._cannot(s):
+            return iter(())
         return rx.finditer(s, pos, endpos)
 
     def spans(self, text: str, repl: str) -> str:
         """`text` with each match replaced by `repl` repeated over its length (its offsets kept)."""
         rx, s = self.pick(text)
+        if rx is self._lower and self._cannot(s):
+            return text
         parts, pos = [], 0
         for m in rx.finditer(s):
             parts += [text[pos:m.start()], repl * (m.end() - m.start())]
