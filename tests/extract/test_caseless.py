@@ -11,7 +11,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from chiso.extract import caseless, figures, flow, kinds, reading, units
+from chiso.extract import (
+    attribution,
+    caseless,
+    figures,
+    flow,
+    forms,
+    kinds,
+    pipeline,
+    reading,
+    units,
+)
 from chiso.extract.caseless import Caseless
 from chiso.extract.sentences import split
 
@@ -24,6 +34,12 @@ PATTERNS = {
     **{name: getattr(figures, name) for name in (
         "_LEVEL_BEFORE", "_RANK_BEFORE", "_DIFFERENCE_BEFORE", "_PER_BASE", "_WORD_RANK_BEFORE",
         "_ORDINAL_BEFORE", "_BAND_BEFORE", "_GROWTH_BEFORE", "_VALUE_BEFORE")},
+    "horizon": pipeline._HORIZON_BEFORE, "after merger": pipeline._AFTER_MERGER,
+    "not province": units._NOT_PROVINCE_BEFORE,
+    **{name: getattr(attribution, name) for name in (
+        "_RESPECTIVELY", "_OWN_PROVINCE", "_NAMED_AS_PROVINCE", "_VENUE_BEFORE", "_AFTER_RANK")},
+    **{name: getattr(forms, name) for name in ("_CHANGE_BEFORE", "_RESPECTIVE_RANKS",
+                                               "_PER_BEFORE")},
 }
 # the patterns anchored at the end, which try a text only when it ends with one of their endings
 ANCHORED = {name: rx for name, rx in PATTERNS.items() if rx._endings is not None}

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import urlparse
 
+from chiso.extract.caseless import Caseless
 from chiso.extract.units import Mention, mentions
 
 # Publishers' host names carry the province with one of these around it: baotuyenquang.com.vn,
@@ -56,12 +57,11 @@ def source_unit(source: str | None) -> str | None:
 
 
 _COUNTRY_AS_PLACE = re.compile(r"(?<!\w)(?:tại|của|ở) Việt Nam(?!\w)")
-_OWN_PROVINCE = re.compile(r"(?<!\w)(?:của|toàn|trên địa bàn) (?:tỉnh|thành phố)(?!\w)",
-                           re.IGNORECASE)
-_NAMED_AS_PROVINCE = re.compile(r"(?:tỉnh|thành phố|TP\.?)\s*$", re.IGNORECASE)
+_OWN_PROVINCE = Caseless(r"(?<!\w)(?:của|toàn|trên địa bàn) (?:tỉnh|thành phố)(?!\w)")
+_NAMED_AS_PROVINCE = Caseless(r"(?:tỉnh|thành phố|TP\.?)\s*$")
 
 
-_VENUE_BEFORE = re.compile(r"(?:tại|ở)\s*(?:TP\.?\s*|thành phố\s+)?$", re.IGNORECASE)
+_VENUE_BEFORE = Caseless(r"(?:tại|ở)\s*(?:TP\.?\s*|thành phố\s+)?$")
 _MINISTRY_EVENT = re.compile(r"(?<!\w)Bộ\s+[A-ZĐ].{0,80}?(?:tổ chức|khai mạc|công bố)|"
                              r"(?:tổ chức|diễn ra|khai mạc).{0,80}?(?<!\w)Bộ\s+[A-ZĐ]")
 
@@ -122,8 +122,7 @@ def subjects(sentence: str, named: list[Mention]) -> list[Subject]:
     return sorted(out, key=lambda s: s.start)
 
 
-_AFTER_RANK = re.compile(r"^\s*(?:là|thuộc về|thuộc|gọi tên)\s+(?:TP\.?\s*|tỉnh\s+|thành phố\s+)?$",
-                         re.IGNORECASE)
+_AFTER_RANK = Caseless(r"^\s*(?:là|thuộc về|thuộc|gọi tên)\s+(?:TP\.?\s*|tỉnh\s+|thành phố\s+)?$")
 
 
 def named_after(sentence: str, end: int, named: list[Mention]) -> str | None:
@@ -134,8 +133,7 @@ def named_after(sentence: str, end: int, named: list[Mention]) -> str | None:
     return None
 
 
-_RESPECTIVELY = re.compile(r"(?:lần lượt|tương ứng|respectively)(?:\s+(?:là|đạt|ở|xếp|đứng))?",
-                           re.IGNORECASE)
+_RESPECTIVELY = Caseless(r"(?:lần lượt|tương ứng|respectively)(?:\s+(?:là|đạt|ở|xếp|đứng))?")
 _LIST_SEP = re.compile(r"\s*(?:,|;|\bvà\b)\s*")
 
 

@@ -11,13 +11,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from chiso.extract.caseless import Caseless
 from chiso.numbers import read_digits
 
 PROVINCE_TOTALS = frozenset({63, 34, 64, 61})
 
-_CHANGE_BEFORE = re.compile(
+_CHANGE_BEFORE = Caseless(
     r"(?<!\w)(tăng|giảm|tụt|lùi|nhảy vọt|vượt|thăng|vươn lên|xuống|mất)\s*"
-    r"(?:hạng\s*)?(?:thêm|lên|xuống|đến|tới|được|liền|gần|khoảng|hơn)?\s*$", re.IGNORECASE)
+    r"(?:hạng\s*)?(?:thêm|lên|xuống|đến|tới|được|liền|gần|khoảng|hơn)?\s*$")
 _CHANGE_AFTER = re.compile(r"^\s*(?:bậc|hạng|thứ hạng|vị trí)(?!\w)", re.IGNORECASE)
 _DOWN = frozenset({"giảm", "tụt", "lùi", "xuống", "mất"})
 
@@ -97,8 +98,7 @@ def per_base(after: str) -> str | None:
     return "per_100" if m.group(1) == "100" else "per_1000"
 
 
-_PER_BEFORE = re.compile(r"(?:/|trên)\s*(100|1\.000|1000)\s*(?:dân|người)(?!\w)[^,;.]{0,25}$",
-                         re.IGNORECASE)
+_PER_BEFORE = Caseless(r"(?:/|trên)\s*(100|1\.000|1000)\s*(?:dân|người)(?!\w)[^,;.]{0,25}$")
 
 
 def per_base_before(before: str) -> str | None:
@@ -120,9 +120,9 @@ def index_value(token: str, value: float, after: str) -> bool:
 _RANK_CUE = re.compile(r"(?<!\w)(?:xếp(?=\s*$)|xếp thứ|xếp hạng|xếp vị trí|xếp ở vị trí|"
                        r"thứ hạng|vị trí|đứng thứ|"
                        r"hạng(?! mục))(?!\w)", re.IGNORECASE)
-_RESPECTIVE_RANKS = re.compile(r"(?:thứ hạng|xếp hạng|xếp thứ)[^.;]*(?:lần lượt|tương ứng)"
-                               r"(?: là| đạt| ở)?\s*"
-                               r"(?:[\d]+\s*(?:,|và)\s*)*$", re.IGNORECASE)
+_RESPECTIVE_RANKS = Caseless(r"(?:thứ hạng|xếp hạng|xếp thứ)[^.;]*(?:lần lượt|tương ứng)"
+                             r"(?: là| đạt| ở)?\s*"
+                             r"(?:[\d]+\s*(?:,|và)\s*)*$")
 _LIST_GLUE = re.compile(r"^\s*(?:,|và|hoặc|lên|xuống|sang|rồi|\)|\()*\s*(?:thứ|vị trí|hạng)?\s*$",
                         re.IGNORECASE)
 
