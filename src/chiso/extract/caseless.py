@@ -233,12 +233,14 @@ def needs(source: str) -> tuple[str, ...] | None:
     hold none of a few (`\\d+`, an alternation of many words). A text holding none of them
     cannot match: the pattern need not be tried."""
     found = _needs(list(_sre_parse.parse(source).data))
-    if found is None or not found or len(found) > _FEW_NEEDS:
+    if not found:
         return None
-    return tuple(sorted(found))
+    # a text holding "trung bình " holds "trung bình": the longer says no more
+    kept = tuple(sorted(n for n in found if not any(o != n and o in n for o in found)))
+    return kept if len(kept) <= _FEW_NEEDS else None
 
 
-_FEW_NEEDS = 8  # more strings to look for cost more than the pattern's own search
+_FEW_NEEDS = 16  # more strings to look for cost more than the pattern's own search
 
 
 def _needs(items: list) -> frozenset[str] | None:
@@ -350,6 +352,22 @@ class Caseless:
         if rx is self._lower and self._cannot(s):
             return iter(())
         return rx.finditer(s, pos, endpos)
+
+    def sub(self, repl: str, text: str) -> str:
+        """`re.sub(pattern, repl, text, flags=re.IGNORECASE)`, `repl` a plain string."""
+        if "\\" in repl:
+            raise ValueError(f"caseless: replacement with escapes {repl!r}")
+        rx, s = self.pick(text)
+        if rx is not self._lower:
+            return rx.sub(repl, text)
+        if self._cannot(s):
+            return text
+        parts, pos = [], 0
+        for m in rx.finditer(s):
+            parts += [text[pos:m.start()], repl]
+            pos = m.end()
+        parts.append(text[pos:])
+        return "".join(parts)
 
     def spans(self, text: str, repl: str) -> str:
         """`text` with each match replaced by `repl` repeated over its length (its offsets kept)."""

@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 
 from chiso.extract import kinds
 from chiso.extract.candidates import Candidate
-from chiso.extract.caseless import Caseless
+from chiso.extract.caseless import Caseless, lower
 from chiso.extract.figures import Figure
 from chiso.extract.forms import continues_list
 from chiso.extract.units import COUNTRY, Mention
@@ -36,23 +36,20 @@ _ANAPHOR = re.compile(
 _ABROAD = re.compile(
     r"Liên [Hh]ợp [Qq]uốc|LHQ|thế giới|quốc gia,? vùng lãnh thổ|/1[89]\d\b|Speedtest|Ookla"
 )
-_TARGET_SET = re.compile(r"(?<!\w)(?:mục tiêu|chỉ tiêu|phấn đấu|hướng tới|định hướng|đặt ra)(?!\w)",
-                         re.IGNORECASE)
-_DONE = re.compile(
+_TARGET_SET = Caseless(r"(?<!\w)(?:mục tiêu|chỉ tiêu|phấn đấu|hướng tới|định hướng|đặt ra)(?!\w)")
+_DONE = Caseless(
     r"(?<!\w)(?:đã|hiện nay|hiện có|hiện|tính đến|tính tới|đến nay|năm qua|vừa qua|kết quả|"
-    r"thực tế|ước đạt|mới|vẫn|so với)(?!\w)",
-    re.IGNORECASE,
+    r"thực tế|ước đạt|mới|vẫn|so với)(?!\w)"
 )
 _HOME_OPENING = re.compile(r"^\W*(?:tỉnh|thành phố|toàn tỉnh|toàn thành phố|địa phương)\b|"
                            r"(?:của|trên địa bàn) tỉnh(?! \w+ [A-ZĐ])|toàn tỉnh", re.IGNORECASE)
 # a body adopting targets has not done them: "Đại hội đã thông qua Nghị quyết, nhất trí mục tiêu"
-_ADOPTED = re.compile(
-    r"(?<!\w)đã (?:thông qua|ban hành|phê duyệt|đề ra|xác định|đặt ra|nhất trí)(?!\w)",
-    re.IGNORECASE,
+_ADOPTED = Caseless(
+    r"(?<!\w)đã (?:thông qua|ban hành|phê duyệt|đề ra|xác định|đặt ra|nhất trí)(?!\w)"
 )
 # words holding a cue that are none: "hiện đại" (modern), "giá hiện hành" (current prices)
-_NOT_DONE = re.compile(
-    r"thực hiện|hiện đại|hiện hành|thể hiện|xuất hiện|phát hiện|hiện thực", re.IGNORECASE
+_NOT_DONE = Caseless(
+    r"thực hiện|hiện đại|hiện hành|thể hiện|xuất hiện|phát hiện|hiện thực"
 )
 
 
@@ -212,7 +209,8 @@ _EACH_INDEX = [(fam, Caseless(rx.pattern)) for fam, rx in FAMILIES]
 def _families_in(text: str) -> tuple[bool, str | None]:
     """(does `text` speak of abroad, the first family in `FAMILIES` order it names)."""
     abroad = _ABROAD.search(text) is not None  # case-sensitive, as written
-    return abroad, next((fam for fam, rx in _EACH_INDEX if rx.search(text)), None)
+    low = lower(text)  # once for the six families
+    return abroad, next((fam for fam, rx in _EACH_INDEX if rx.search_lower(text, low)), None)
 
 
 def family_of(text: str, default: str | None) -> str | None:
