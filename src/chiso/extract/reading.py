@@ -125,7 +125,8 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
     own_before = s[prev_end:fig.start]
     after = _after_window(s, fig, nxt)
     own_after = s[fig.end:nxt.start] if nxt else s[fig.end:]
-    own_after = re.split(r"\s(?:và|hoặc)\s|[,;]", own_after)[0]
+    own_parts = re.split(r"\s(?:và|hoặc)\s|[,;]", own_after)
+    own_after = own_parts[0]
     item = resp.get(i)
     item_unit = item if item is not None and mentions(item) else None
     if item is not None and item_unit is None:
@@ -136,8 +137,12 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
         before_words = words_of(_masked(s, figs, clause_start, fig.start))
     own_cut = _OWN_CUT.split(own_before)
     own_words = segs[i] if len(own_cut) == 1 else words_of(own_cut[-1])
-    ctx = context(before_words, words_of(_masked(s, figs, fig.end, fig.end + len(after))),
-                  own_words, words_of(own_after))
+    # the words up to the next figure are folded once per sentence (segs[i + 1])
+    to_next = fig.end + len(after) == (nxt.start if nxt else len(s))
+    after_words = (segs[i + 1] if to_next
+                   else words_of(_masked(s, figs, fig.end, fig.end + len(after))))
+    ctx = context(before_words, after_words, own_words,
+                  segs[i + 1] if len(own_parts) == 1 else words_of(own_after))
     matches = [
         m for m in match(ctx, fig.measure, index) if confidence.possible(m.code, fig, framework)
     ]
