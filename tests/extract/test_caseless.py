@@ -20,6 +20,7 @@ from chiso.extract import (
     kinds,
     pipeline,
     reading,
+    sentences,
     units,
 )
 from chiso.extract.caseless import Caseless
@@ -34,6 +35,10 @@ PATTERNS = {
     **{name: getattr(figures, name) for name in (
         "_LEVEL_BEFORE", "_RANK_BEFORE", "_DIFFERENCE_BEFORE", "_PER_BASE", "_WORD_RANK_BEFORE",
         "_ORDINAL_BEFORE", "_BAND_BEFORE", "_GROWTH_BEFORE", "_VALUE_BEFORE")},
+    "shared": reading._SHARED, "new head": reading._NEW_HEAD,
+    **{name: getattr(kinds, name) for name in ("_TARGET_YEAR", "_YEAR_RIGHT_AFTER", "_ACTUAL_YEAR",
+                                               "_HORIZON")},
+    "anaphor": flow._ANAPHOR, "home opening": flow._HOME_OPENING,
     "target set": flow._TARGET_SET, "done": flow._DONE, "adopted": flow._ADOPTED,
     "not done": flow._NOT_DONE,
     "horizon": pipeline._HORIZON_BEFORE, "after merger": pipeline._AFTER_MERGER,
@@ -58,6 +63,11 @@ def _same(rx: Caseless, text: str) -> None:
     assert _span(rx.search(text)) == _span(ignorecase.search(text))
     assert (rx.match(text) is None) == (ignorecase.match(text) is None)
     assert rx.sub("_", text) == ignorecase.sub("_", text)
+    assert _lowered(rx.findall(text)) == _lowered(ignorecase.findall(text))  # groups, any case
+
+
+def _lowered(found: list) -> list:
+    return [g.lower() if isinstance(g, str) else tuple(x.lower() for x in g) for g in found]
 
 
 def _span(m: re.Match[str] | None) -> tuple[int, int] | None:
@@ -232,6 +242,38 @@ def test_a_text_without_the_needs_never_matches(source, data):
             assert any(n in text for n in found), (source, text)
 
 
+@pytest.mark.parametrize(("source", "chars"), [
+    (r"(?<!\w)(?:tăng|nâng)", "nt"), (r"\bdti\b|x", "dx"), (r"(?<!a)(?:b)?c", "bc"),
+    (r"(?:ab)*c", "ac"), (r"(?=a)[ab]", "ab"),
+])
+def test_firsts_of_a_pattern(source, chars):
+    assert caseless.firsts(source) == frozenset(chars)
+
+
+@pytest.mark.parametrize("source", [r"(?<!a)\d+", r"(?<!a)(?:b|)", r"a*", r"(?<!a)", r".b"])
+def test_no_firsts_when_a_match_may_be_empty_or_start_with_anything(source):
+    assert caseless.firsts(source) is None
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(_UNANCHORED | _ANCHORED, min_size=1, max_size=3).map("|".join), st.data())
+def test_the_look_ahead_and_the_gate_change_no_match(source, data):
+    # the pattern led by a look-ahead for its first characters, and tried only on texts holding
+    # what its matches need, finds what the pattern itself finds
+    rx = re.compile(source)
+    looking = re.compile(caseless._looking_first(source))
+    gated = caseless.Gated(source)
+    alphabet = "ab1c \t\n."
+    texts = [data.draw(st.from_regex(rx, alphabet=alphabet)) for _ in range(2)]
+    texts += data.draw(st.lists(st.text(alphabet=alphabet, max_size=5), max_size=4))
+    for text in [*texts, "".join(texts)]:
+        want = [(m.span(), m.groups()) for m in rx.finditer(text)]
+        assert [(m.span(), m.groups()) for m in looking.finditer(text)] == want
+        assert [(m.span(), m.groups()) for m in gated.finditer(text)] == want
+        assert _span(gated.search(text)) == _span(rx.search(text))
+        assert _span(gated.match(text)) == _span(rx.match(text))
+
+
 def _ending_words(rx: Caseless) -> list[str]:
     found = rx._endings
     assert found is not None
@@ -281,3 +323,22 @@ def test_search_lower_is_search(text, a, b):
     piece, low_piece = text[a:b], None if low is None else low[a:b]
     for rx in PATTERNS.values():
         assert _span(rx.search_lower(piece, low_piece)) == _span(rx.search(piece))
+
+
+GATED = {"country subject": reading._COUNTRY_SUBJECT, "abroad": flow._ABROAD,
+         "dash item": flow._DASH_ITEM, "not an end": sentences._NOT_END,
+         "others": attribution._OTHER, "bracket open": reading._BRACKET_OPEN}
+
+
+def test_the_gated_patterns_match_the_corpus_as_the_patterns():
+    texts = [*sorted((FIXTURES / "corpus" / "texts").glob("*.txt")),
+             *sorted((FIXTURES / "seeds").glob("*.txt"))]
+    for path in texts:
+        for sent in split(path.read_text(encoding="utf-8")):
+            starts = [start for start, _, _ in figures._tokens(sent.text)]
+            for rx in GATED.values():
+                plain = re.compile(rx.pattern)
+                for text in (sent.text, *(sent.text[:start] for start in starts)):
+                    assert ([m.span() for m in rx.finditer(text)]
+                            == [m.span() for m in plain.finditer(text)])
+                    assert _span(rx.search(text)) == _span(plain.search(text))

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import urlparse
 
-from chiso.extract.caseless import Caseless
+from chiso.extract.caseless import Caseless, Gated
 from chiso.extract.units import Mention, mentions
 
 # Publishers' host names carry the province with one of these around it: baotuyenquang.com.vn,
@@ -94,7 +94,7 @@ def home_unit(text: str, source: str | None = None, hint: str | None = None) -> 
 
 
 # Who else a figure can be about. A ministry, an operator, a district or commune, a region.
-_OTHER = re.compile(
+_OTHER = Gated(
     r"(?<!\w)(?:Bộ\s+[A-ZĐ][\w&]*|Ngân hàng Nhà nước|khối bộ|cấp bộ|cấp sở|"
     r"các bộ,? (?:ngành|cơ quan ngang bộ)|"
     r"Viettel|VNPT|MobiFone|Mobifone|Vinaphone|VinaPhone|Vietnamobile|CMC(?: Telecom)?|"

@@ -289,6 +289,107 @@ def _item_needs(op: object, av: object) -> frozenset[str] | None:
     return frozenset(chars) if chars else None
 
 
+def firsts(source: str) -> frozenset[str] | None:
+    """The characters every match of the pattern starts with, when they are a few literals
+    (after look-behinds: "t" and "n" for `(?<!\\w)(?:tăng|nâng)`); None when a match may be
+    empty or start with any character of a class."""
+    got, empty = _firsts(list(_sre_parse.parse(source).data))
+    return None if got is None or empty or not got else frozenset(got)
+
+
+def _firsts(items: list) -> tuple[set[str] | None, bool]:
+    """(the characters a match of the sequence may start with, or None; may it be empty)"""
+    out: set[str] = set()
+    for op, av in items:
+        got, empty = _item_firsts(op, av)
+        if got is None:
+            return None, False
+        out |= got
+        if not empty:
+            return out, False
+    return out, True
+
+
+def _item_firsts(op: object, av: object) -> tuple[set[str] | None, bool]:
+    if op in _ZERO_WIDTH:
+        return set(), True
+    if op is _sre_op.SUBPATTERN:
+        return _firsts(list(av[3].data))  # type: ignore[index]
+    if op is _sre_op.ATOMIC_GROUP:
+        return _firsts(list(av.data))  # type: ignore[attr-defined]
+    if op is _sre_op.BRANCH:
+        out: set[str] = set()
+        empty = False
+        for alt in av[1]:  # type: ignore[index]
+            got, alt_empty = _firsts(list(alt.data))
+            if got is None:
+                return None, False
+            out |= got
+            empty = empty or alt_empty
+        return out, empty
+    if op in _REPEATS:
+        low, high, sub = av  # type: ignore[misc]
+        if high == 0:
+            return set(), True
+        got, empty = _firsts(list(sub.data))
+        return (None, False) if got is None else (got, empty or low == 0)
+    return _chars(op, av), False
+
+
+def _looking_first(source: str) -> str:
+    """The pattern, led by a look-ahead for the characters its matches start with when it opens
+    otherwise than with a character (with an assertion, `(?<!\\w)`): the search gives up every
+    other place at once, not after the assertion and each alternative."""
+    chars = firsts(source)
+    if chars is None or _plain_start(list(_sre_parse.parse(source).data)):
+        return source
+    return "(?=[" + "".join(re.escape(c) for c in sorted(chars)) + "])(?:" + source + ")"
+
+
+def _plain_start(items: list) -> bool:
+    """Does the pattern start with a character or a class, in every alternative, as `re`
+    needs to skip to the places it may match at by itself?"""
+    if not items:
+        return False
+    op, av = items[0]
+    if op in (_sre_op.LITERAL, _sre_op.IN):
+        return True
+    if op is _sre_op.SUBPATTERN:
+        return _plain_start(list(av[3].data))
+    if op is _sre_op.BRANCH:
+        return all(_plain_start(list(alt.data)) for alt in av[1])
+    return False
+
+
+class Gated:
+    """`re.compile(source)`, tried only on a text that holds one of the strings every match
+    holds (`needs`) and, anchored at the end, ends with one of its endings (`endings`)."""
+
+    __slots__ = ("_endings", "_needs", "_rx", "pattern")
+
+    def __init__(self, source: str) -> None:
+        self.pattern = source
+        self._rx = re.compile(_looking_first(source))
+        self._needs = needs(source)
+        self._endings = endings(source)
+
+    def _cannot(self, text: str, endpos: int = sys.maxsize) -> bool:
+        """Is it sure, without trying, that the pattern does not match in `text`?"""
+        return ((self._needs is not None and not any(n in text for n in self._needs))
+                or (self._endings is not None and endpos == sys.maxsize
+                    and not self._endings.may_match(text)))
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return None if self._cannot(text, endpos) else self._rx.search(text, pos, endpos)
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return None if self._cannot(text, endpos) else self._rx.match(text, pos, endpos)
+
+    def finditer(self, text: str, pos: int = 0,
+                 endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        return iter(()) if self._cannot(text, endpos) else self._rx.finditer(text, pos, endpos)
+
+
 def lower(text: str) -> str | None:
     """`text` as Caseless patterns match it, in lower case, for matching it with several of them
     lower-cased once (`Caseless.search_lower`); None when it holds a character of `_SPECIAL` (they
@@ -304,7 +405,7 @@ class Caseless:
     def __init__(self, source: str) -> None:
         self.pattern = source
         lowered = _lower_source(source)
-        self._lower = re.compile(lowered)
+        self._lower = re.compile(_looking_first(lowered))
         # of the lower-case pattern, for the lower-case text
         self._needs = needs(lowered)
         self._endings = endings(lowered)
@@ -368,6 +469,12 @@ class Caseless:
             pos = m.end()
         parts.append(text[pos:])
         return "".join(parts)
+
+    def findall(self, text: str) -> list:
+        rx, s = self.pick(text)
+        if rx is self._lower and self._cannot(s):
+            return []
+        return rx.findall(s)
 
     def spans(self, text: str, repl: str) -> str:
         """`text` with each match replaced by `repl` repeated over its length (its offsets kept)."""

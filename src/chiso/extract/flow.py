@@ -22,18 +22,18 @@ from dataclasses import dataclass, replace
 
 from chiso.extract import kinds
 from chiso.extract.candidates import Candidate
-from chiso.extract.caseless import Caseless, lower
+from chiso.extract.caseless import Caseless, Gated, lower
 from chiso.extract.figures import Figure
 from chiso.extract.forms import continues_list
 from chiso.extract.units import COUNTRY, Mention
 
 _CONTINUES = re.compile(r"^\W*(?:trong đó|cụ thể|theo đó|đồng thời|bên cạnh đó|ngoài ra|kết quả|"
                         r"về|với|riêng|còn)\b", re.IGNORECASE)
-_ANAPHOR = re.compile(
-    r"(?:tỷ lệ|tỉ lệ|chỉ số|con số|mức|giá trị) (?:này|đó)|cả (?:ba|3) trụ cột", re.IGNORECASE
+_ANAPHOR = Caseless(
+    r"(?:tỷ lệ|tỉ lệ|chỉ số|con số|mức|giá trị) (?:này|đó)|cả (?:ba|3) trụ cột"
 )
 # ranks and scores of indices of other countries or of the world
-_ABROAD = re.compile(
+_ABROAD = Gated(
     r"Liên [Hh]ợp [Qq]uốc|LHQ|thế giới|quốc gia,? vùng lãnh thổ|/1[89]\d\b|Speedtest|Ookla"
 )
 _TARGET_SET = Caseless(r"(?<!\w)(?:mục tiêu|chỉ tiêu|phấn đấu|hướng tới|định hướng|đặt ra)(?!\w)")
@@ -41,8 +41,8 @@ _DONE = Caseless(
     r"(?<!\w)(?:đã|hiện nay|hiện có|hiện|tính đến|tính tới|đến nay|năm qua|vừa qua|kết quả|"
     r"thực tế|ước đạt|mới|vẫn|so với)(?!\w)"
 )
-_HOME_OPENING = re.compile(r"^\W*(?:tỉnh|thành phố|toàn tỉnh|toàn thành phố|địa phương)\b|"
-                           r"(?:của|trên địa bàn) tỉnh(?! \w+ [A-ZĐ])|toàn tỉnh", re.IGNORECASE)
+_HOME_OPENING = Caseless(r"^\W*(?:tỉnh|thành phố|toàn tỉnh|toàn thành phố|địa phương)\b|"
+                           r"(?:của|trên địa bàn) tỉnh(?! \w+ [A-ZĐ])|toàn tỉnh")
 # a body adopting targets has not done them: "Đại hội đã thông qua Nghị quyết, nhất trí mục tiêu"
 _ADOPTED = Caseless(
     r"(?<!\w)đã (?:thông qua|ban hành|phê duyệt|đề ra|xác định|đặt ra|nhất trí)(?!\w)"
@@ -375,7 +375,7 @@ def table_cells(figs: list[Figure], found: list[list[Candidate]], text: str,
         run = [i] if i < len(figs) else []
 
 
-_DASH_ITEM = re.compile(r"[^\W\d][^\d;:,]{2,40}?\s[-–]\s*$")
+_DASH_ITEM = Gated(r"[^\W\d][^\d;:,]{2,40}?\s[-–]\s*$")
 
 
 def dash_ranks(text: str, figs: list[Figure], family: str | None) -> list[Figure]:

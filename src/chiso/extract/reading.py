@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from chiso.extract import attribution, confidence, coverage, flow, kinds
 from chiso.extract.candidates import Candidate
-from chiso.extract.caseless import Caseless
+from chiso.extract.caseless import Caseless, Gated
 from chiso.extract.figures import Figure
 from chiso.extract.indicators import FIGURE, Alias, Match, companion, context, match, words_of
 from chiso.extract.sentences import Sentence
@@ -42,9 +42,12 @@ _WITH_VALUE = re.compile(r"\s*(?:(?:tỉnh|thành phố|cả nước|toàn quố
                          r"(?:giá trị|điểm số|số điểm|điểm|chỉ số)?\s*(?:là|đạt)?\s*$",
                          re.IGNORECASE)
 _OWN_START = re.compile(r"[:;,(]|\svà\s")
-_NEW_HEAD = re.compile(
-    r"\s(?:và|hoặc)\s+(?:tỷ lệ|tỉ lệ|số|chỉ số|tốc độ|mật độ)(?!\w)", re.IGNORECASE
+_NEW_HEAD = Caseless(
+    r"\s(?:và|hoặc)\s+(?:tỷ lệ|tỉ lệ|số|chỉ số|tốc độ|mật độ)(?!\w)"
 )
+
+
+_BRACKET_OPEN = Gated(r"\(\s*~?\s*$")
 
 
 def _after_window(s: str, fig: Figure, nxt: Figure | None) -> str:
@@ -67,7 +70,7 @@ def _after_window(s: str, fig: Figure, nxt: Figure | None) -> str:
     if nxt is not None and nxt.measure != "other":  # "người dân từ 15 tuổi trở lên có ..." goes on
         rel = nxt.start - fig.end
         # "600.000 thuê bao (~65%) có ..." goes on; "2.104 trạm BTS (55 trạm 5G)" is a part, not it
-        bracketed = (re.search(r"\(\s*~?\s*$", s[fig.end:nxt.start]) is not None
+        bracketed = (_BRACKET_OPEN.search(s[fig.end:nxt.start]) is not None
                      and not (fig.measure == nxt.measure == "count"))
         if not bracketed:
             end = min(end, rel)
@@ -329,8 +332,8 @@ _ABOUT = re.compile(r"^\s*(?:(?:các\s+)?(?:tỉnh|thành phố|thành|địa ph
 
 # "“Chính quyền số” và “Kinh tế số” của TPHCM đều ở vị trí thứ 3/63", "Kinh tế số và Xã hội
 # số đồng xếp hạng 58/63": one rank said of two indices
-_SHARED = re.compile(r"([^,;:]{3,60}?)\s+và\s+([^,;:]{3,60}?)\s+(?:của\s+[^,;:]{1,30}?\s+)?"
-                     r"(?:đều|đồng|cùng)\s+[^,;:\d]{0,25}$", re.IGNORECASE)
+_SHARED = Caseless(r"([^,;:]{3,60}?)\s+và\s+([^,;:]{3,60}?)\s+(?:của\s+[^,;:]{1,30}?\s+)?"
+                     r"(?:đều|đồng|cùng)\s+[^,;:\d]{0,25}$")
 
 
 def _shared(before: str, fig: Figure, index: tuple[Alias, ...], framework: str) -> list[Match]:
@@ -339,7 +342,9 @@ def _shared(before: str, fig: Figure, index: tuple[Alias, ...], framework: str) 
     if m is None:
         return []
     out: list[Match] = []
-    for side in (m.group(1), m.group(2)):
+    # each side as written (a Caseless match's groups are in lower case; folding reads
+    # abbreviations by their case)
+    for side in (before[m.start(1):m.end(1)], before[m.start(2):m.end(2)]):
         got = [x for x in match(context(words_of(side), [], [], []), fig.measure, index)
                if confidence.possible(x.code, fig, framework)]
         if not got or any(o.code == got[0].code for o in out):
@@ -401,7 +406,7 @@ def _units(s: str, fig: Figure, before: str, clause: int, named: list, subjects:
 
 
 # the country as a sentence's subject: "Việt Nam có 87% dân số", "hạ tầng số của Việt Nam ..."
-_COUNTRY_SUBJECT = re.compile(r"(?:^|,\s*|của\s+)Việt Nam\s+(?:có|đạt|đã|đứng|xếp|hiện|là|"
+_COUNTRY_SUBJECT = Gated(r"(?:^|,\s*|của\s+)Việt Nam\s+(?:có|đạt|đã|đứng|xếp|hiện|là|"
                               r"phát triển|tiếp tục)(?!\w)|(?<!\w)của Việt Nam(?!\w)")
 _MINISTRIES_AFTER = re.compile(r"\s*(?:điểm\s*)?(?:với|của|ở|đối với)\s+(?:các|những)?\s*bộ(?!\w)",
                                re.IGNORECASE)
