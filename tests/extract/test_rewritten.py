@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from chiso.extract import confidence, indicators, pipeline, reading
+from chiso.extract.candidates import Candidate, replaced
 from chiso.extract.figures import Figure
 from chiso.extract.indicators import alias_index, context, match, words_of
 
@@ -64,3 +67,30 @@ def test_a_rank_shared_by_two_indices_reads_each_side_as_written(a, b, both, ran
                 break
             want.append(got[0])
     assert reading._shared(before, fig, index, "chiso-core") == want
+
+
+_CHANGES = st.fixed_dictionaries({}, optional={
+    "unit": st.sampled_from([None, "Hà Nội", "Việt Nam"]),
+    "indicator": st.sampled_from([None, "x"]),
+    "alias": st.text(max_size=3), "confidence": st.floats(0, 1), "kind": st.just("target"),
+    "year": st.none() | st.integers(2000, 2030), "span": st.tuples(st.integers(), st.integers())})
+
+
+@settings(max_examples=200, deadline=None)
+@given(_CHANGES, _CHANGES)
+def test_a_candidate_replaced_is_the_dataclass_replaced(first, then):
+    c = Candidate("d.txt", "Bến Tre", None, "actual", 50.0, None, "eq", 2024, None, "Đạt 50%.",
+                  (0, 3), 0.0, "percent", "", 7)
+    want, got = dataclasses.replace(c, **first), replaced(c, **first)
+    assert list(got.__dict__.items()) == list(want.__dict__.items())
+    assert list(replaced(got, **then).__dict__.items()) == list(
+        dataclasses.replace(want, **then).__dict__.items())
+    assert replaced(c, **first) is not c
+
+
+def test_replacing_what_is_no_field_fails_as_the_dataclass_does():
+    c = Candidate("d.txt", None, None, "actual", 1.0, None, "eq", None, None, "", (0, 1), 0.0)
+    with pytest.raises(TypeError):
+        dataclasses.replace(c, matched=True)
+    with pytest.raises(TypeError):
+        replaced(c, matched=True)

@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 
 from chiso.extract import attribution, confidence, coverage, flow, kinds
-from chiso.extract.candidates import Candidate
+from chiso.extract.candidates import Candidate, replaced
 from chiso.extract.caseless import Caseless, Gated
 from chiso.extract.figures import Figure
 from chiso.extract.indicators import FIGURE, Alias, Match, companion, context, match, words_of
@@ -318,8 +318,8 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
     )
     if not matches:
         return [replace(base, alias=flow.NO_INDEX) if of_other else base]
-    return [replace(base, unit=u, indicator=m.code, alias=m.alias,
-                    confidence=confidence.of(m, fig, u))
+    return [replaced(base, unit=u, indicator=m.code, alias=m.alias,
+                     confidence=confidence.of(m, fig, u))
             for m in matches for u in units]
 
 
