@@ -165,6 +165,9 @@ _PREFIX_RE = re.compile(r"(" + _alternation(list(_PREFIX_TABLE)) + r")\s*", re.I
 _PREFIX_END_RE = re.compile(
     r"(?:^|(?<=[^\w]))(" + _alternation(list(_PREFIX_TABLE)) + r")\s*\(?\s*$", re.IGNORECASE
 )
+# what `prefix_qualifier` searches the last 30 characters before a number with (IGNORECASE), for
+# a caller that can rule it out more cheaply first (chiso.extract.figures)
+QUALIFIER_BEFORE = _PREFIX_END_RE.pattern
 _RANGE_WORD_RE = re.compile(r"(" + _alternation(list(_RANGE_START)) + r")\s*", re.IGNORECASE)
 
 

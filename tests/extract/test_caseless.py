@@ -35,6 +35,7 @@ PATTERNS = {
     **{name: getattr(figures, name) for name in (
         "_LEVEL_BEFORE", "_RANK_BEFORE", "_DIFFERENCE_BEFORE", "_PER_BASE", "_WORD_RANK_BEFORE",
         "_ORDINAL_BEFORE", "_BAND_BEFORE", "_GROWTH_BEFORE", "_VALUE_BEFORE")},
+    "qualifier before": figures._QUALIFIER_BEFORE,
     "shared": reading._SHARED, "new head": reading._NEW_HEAD,
     **{name: getattr(kinds, name) for name in ("_TARGET_YEAR", "_YEAR_RIGHT_AFTER", "_ACTUAL_YEAR",
                                                "_HORIZON")},

@@ -4,16 +4,21 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from chiso.extract import confidence, indicators, pipeline, reading
+from chiso import numbers
+from chiso.extract import confidence, figures, indicators, pipeline, reading
 from chiso.extract.candidates import Candidate, replaced
+from chiso.extract.caseless import lower
 from chiso.extract.figures import Figure
 from chiso.extract.indicators import alias_index, context, match, words_of
+from chiso.extract.sentences import split
 
+FIXTURES = Path(__file__).parents[1] / "fixtures"
 _YEARS = st.lists(st.sampled_from(["2021", "1999", "2030", "12/05/", "1/2/", "/", "-", "năm ",
                                    "20", "19", "3", " ", "a", "x2024", "20245"]), max_size=12)
 
@@ -94,3 +99,25 @@ def test_replacing_what_is_no_field_fails_as_the_dataclass_does():
         dataclasses.replace(c, matched=True)
     with pytest.raises(TypeError):
         replaced(c, matched=True)
+
+
+_QUALIFIED = st.lists(st.sampled_from([*dict(numbers._PREFIX_QUALIFIERS), "đạt", " ", "(", "  (",
+                                       "KHOẢNG", "Hơn", "ſ", "İ", "x", ",", "\n"]), max_size=6)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_QUALIFIED.map("".join))
+def test_the_qualifier_before_a_number_is_numbers_own(before):
+    assert figures._qualifier_before(before, lower(before)) == numbers.prefix_qualifier(before)
+
+
+def test_the_qualifiers_before_the_corpus_numbers_are_numbers_own():
+    for path in [*sorted((FIXTURES / "corpus" / "texts").glob("*.txt")),
+                 *sorted((FIXTURES / "seeds").glob("*.txt"))]:
+        for sent in split(path.read_text(encoding="utf-8")):
+            low = lower(sent.text)
+            for start, _, _ in figures._tokens(sent.text):
+                before = sent.text[max(0, start - 40):start]
+                low_before = None if low is None else low[max(0, start - 40):start]
+                assert (figures._qualifier_before(before, low_before)
+                        == numbers.prefix_qualifier(before))

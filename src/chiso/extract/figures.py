@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from chiso.extract import forms
 from chiso.extract.caseless import Caseless, lower
 from chiso.numbers import (
+    QUALIFIER_BEFORE,
     Quantity,
     parse_number,
     prefix_qualifier,
@@ -85,6 +86,18 @@ _PER_UNIT = re.compile(r"^\s*(?:người dân|dân|người|hộ|doanh nghiệp|
                       re.IGNORECASE)
 _SCALE_AFTER = re.compile(r"^\s*(?:nghìn tỷ|ngàn tỷ|nghìn tỉ|ngàn tỉ|tỷ|tỉ|triệu|vạn|nghìn|ngàn)"
                           r"(?!\w)", re.IGNORECASE)
+
+
+_QUALIFIER_BEFORE = Caseless(QUALIFIER_BEFORE)
+
+
+def _qualifier_before(before: str, low_before: str | None) -> str | None:
+    """`prefix_qualifier(before)`, given `low_before = lower(before)`: its pattern, as a Caseless
+    one, rules most numbers out before it is tried (it finds a qualifier where that does)."""
+    if _QUALIFIER_BEFORE.search_lower(before[-30:], None if low_before is None
+                                      else low_before[-30:]) is None:
+        return None
+    return prefix_qualifier(before)
 
 
 def _measure(after: str, before: str, low_before: str | None) -> str:
@@ -191,7 +204,7 @@ def find_figures(sentence: str) -> list[Figure]:
         if change is not None:  # "tăng 5 bậc", "giảm 7 bậc": a change of rank, signed
             sign, piece_end = change
             found.append(Figure(start, piece_end, sign * value, None,
-                                prefix_qualifier(before) or "eq",
+                                _qualifier_before(before, low_before) or "eq",
                                 "rank_change", sentence[start:piece_end]))
             skip_until = piece_end
             continue
@@ -274,7 +287,8 @@ def _plain(sentence: str, start: int, end: int, base: Quantity, before: str,
     percent = re.match(r"^\s*%", sentence[piece_end:])
     if percent:
         piece_end += percent.end()
-    qualifier = prefix_qualifier(before) or suffix_qualifier(sentence[piece_end:piece_end + 12])
+    qualifier = (_qualifier_before(before, low_before)
+                 or suffix_qualifier(sentence[piece_end:piece_end + 12]))
     if piece_end == end:
         q = base
     else:
