@@ -33,21 +33,18 @@ PATTERNS = {
     "not a value": figures._NOT_VALUE_BEFORE,
     "clause break": reading.CLAUSE_BREAK,
     **{name: getattr(figures, name) for name in (
-        "_LEVEL_BEFORE", "_RANK_BEFORE", "_DIFFERENCE_BEFORE", "_PER_BASE", "_WORD_RANK_BEFORE",
-        "_ORDINAL_BEFORE", "_BAND_BEFORE", "_GROWTH_BEFORE", "_VALUE_BEFORE")},
+        "_LEVEL_BEFORE", "_RANK_BEFORE", "_DIFFERENCE_BEFORE", "_PER_BASE", "_ORDINAL_BEFORE",
+        "_BAND_BEFORE", "_GROWTH_BEFORE", "_VALUE_BEFORE")},
     "qualifier before": figures._QUALIFIER_BEFORE,
-    "shared": reading._SHARED, "new head": reading._NEW_HEAD,
-    **{name: getattr(kinds, name) for name in ("_TARGET_YEAR", "_YEAR_RIGHT_AFTER", "_ACTUAL_YEAR",
-                                               "_HORIZON")},
+    "shared": reading._SHARED,
+    "target year": kinds._TARGET_YEAR, "actual year": kinds._ACTUAL_YEAR,
     "anaphor": flow._ANAPHOR, "home opening": flow._HOME_OPENING,
     "target set": flow._TARGET_SET, "done": flow._DONE, "adopted": flow._ADOPTED,
     "not done": flow._NOT_DONE,
-    "horizon": pipeline._HORIZON_BEFORE, "after merger": pipeline._AFTER_MERGER,
+    "after merger": pipeline._AFTER_MERGER,
     "not province": units._NOT_PROVINCE_BEFORE,
-    **{name: getattr(attribution, name) for name in (
-        "_RESPECTIVELY", "_OWN_PROVINCE", "_NAMED_AS_PROVINCE", "_VENUE_BEFORE", "_AFTER_RANK")},
-    **{name: getattr(forms, name) for name in ("_CHANGE_BEFORE", "_RESPECTIVE_RANKS",
-                                               "_PER_BEFORE")},
+    "respectively": attribution._RESPECTIVELY, "own province": attribution._OWN_PROVINCE,
+    "respective ranks": forms._RESPECTIVE_RANKS,
 }
 # the patterns anchored at the end, which try a text only when it ends with one of their endings
 ANCHORED = {name: rx for name, rx in PATTERNS.items() if rx._endings is not None}
@@ -326,9 +323,8 @@ def test_search_lower_is_search(text, a, b):
         assert _span(rx.search_lower(piece, low_piece)) == _span(rx.search(piece))
 
 
-GATED = {"country subject": reading._COUNTRY_SUBJECT, "abroad": flow._ABROAD,
-         "dash item": flow._DASH_ITEM, "not an end": sentences._NOT_END,
-         "others": attribution._OTHER, "bracket open": reading._BRACKET_OPEN}
+GATED = {"country subject": reading._COUNTRY_SUBJECT, "dash item": flow._DASH_ITEM,
+         "not an end": sentences._NOT_END, "others": attribution._OTHER}
 
 
 def test_the_gated_patterns_match_the_corpus_as_the_patterns():

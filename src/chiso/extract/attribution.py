@@ -58,10 +58,10 @@ def source_unit(source: str | None) -> str | None:
 
 _COUNTRY_AS_PLACE = re.compile(r"(?<!\w)(?:tại|của|ở) Việt Nam(?!\w)")
 _OWN_PROVINCE = Caseless(r"(?<!\w)(?:của|toàn|trên địa bàn) (?:tỉnh|thành phố)(?!\w)")
-_NAMED_AS_PROVINCE = Caseless(r"(?:tỉnh|thành phố|TP\.?)\s*$")
+_NAMED_AS_PROVINCE = re.compile(r"(?:tỉnh|thành phố|TP\.?)\s*$", re.IGNORECASE)
 
 
-_VENUE_BEFORE = Caseless(r"(?:tại|ở)\s*(?:TP\.?\s*|thành phố\s+)?$")
+_VENUE_BEFORE = re.compile(r"(?:tại|ở)\s*(?:TP\.?\s*|thành phố\s+)?$", re.IGNORECASE)
 _MINISTRY_EVENT = re.compile(r"(?<!\w)Bộ\s+[A-ZĐ].{0,80}?(?:tổ chức|khai mạc|công bố)|"
                              r"(?:tổ chức|diễn ra|khai mạc).{0,80}?(?<!\w)Bộ\s+[A-ZĐ]")
 
@@ -122,7 +122,8 @@ def subjects(sentence: str, named: list[Mention]) -> list[Subject]:
     return sorted(out, key=lambda s: s.start)
 
 
-_AFTER_RANK = Caseless(r"^\s*(?:là|thuộc về|thuộc|gọi tên)\s+(?:TP\.?\s*|tỉnh\s+|thành phố\s+)?$")
+_AFTER_RANK = re.compile(r"^\s*(?:là|thuộc về|thuộc|gọi tên)\s+(?:TP\.?\s*|tỉnh\s+|thành phố\s+)?$",
+                         re.IGNORECASE)
 
 
 def named_after(sentence: str, end: int, named: list[Mention]) -> str | None:

@@ -361,6 +361,16 @@ def _plain_start(items: list) -> bool:
     return False
 
 
+def _lacks(text: str, strings: tuple[str, ...] | None) -> bool:
+    """Does `text` hold none of `strings` (None: no strings to look for, so it may match)?"""
+    if strings is None:
+        return False
+    for n in strings:  # a loop, not any() over a generator: this runs for every search
+        if n in text:
+            return False
+    return True
+
+
 class Gated:
     """`re.compile(source)`, tried only on a text that holds one of the strings every match
     holds (`needs`) and, anchored at the end, ends with one of its endings (`endings`)."""
@@ -375,7 +385,7 @@ class Gated:
 
     def _cannot(self, text: str, endpos: int = sys.maxsize) -> bool:
         """Is it sure, without trying, that the pattern does not match in `text`?"""
-        return ((self._needs is not None and not any(n in text for n in self._needs))
+        return (_lacks(text, self._needs)
                 or (self._endings is not None and endpos == sys.maxsize
                     and not self._endings.may_match(text)))
 
@@ -413,7 +423,7 @@ class Caseless:
 
     def _cannot(self, low: str) -> bool:
         """Is it sure, without trying, that the lower-case pattern does not match `low`?"""
-        return self._needs is not None and not any(n in low for n in self._needs)
+        return _lacks(low, self._needs)
 
     def pick(self, text: str) -> tuple[re.Pattern[str], str]:
         """The compiled pattern to match and the string to match it on: the text in lower case,

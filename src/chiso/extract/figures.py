@@ -136,7 +136,7 @@ def _tokens(sentence: str) -> list[tuple[int, int, str]]:
 _ORDINALS = {"nhất": 1, "nhì": 2, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6,
              "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
 _WORD_ORDINAL = re.compile(r"(?<!\w)thứ\s+(" + "|".join(_ORDINALS) + r")(?!\w)", re.IGNORECASE)
-_WORD_RANK_BEFORE = Caseless(r"(?:xếp|đứng|vị trí|xếp hạng|hạng)\s*$")
+_WORD_RANK_BEFORE = re.compile(r"(?:xếp|đứng|vị trí|xếp hạng|hạng)\s*$", re.IGNORECASE)
 _WORD_RANK_AFTER = re.compile(r"^\s+(?:là|thuộc về|cả nước|toàn quốc|trên\s+(?:63|34)|"
                               r"trong\s+(?:63|34))(?!\w)", re.IGNORECASE)
 

@@ -16,9 +16,9 @@ from chiso.numbers import read_digits
 
 PROVINCE_TOTALS = frozenset({63, 34, 64, 61})
 
-_CHANGE_BEFORE = Caseless(
+_CHANGE_BEFORE = re.compile(
     r"(?<!\w)(tăng|giảm|tụt|lùi|nhảy vọt|vượt|thăng|vươn lên|xuống|mất)\s*"
-    r"(?:hạng\s*)?(?:thêm|lên|xuống|đến|tới|được|liền|gần|khoảng|hơn)?\s*$")
+    r"(?:hạng\s*)?(?:thêm|lên|xuống|đến|tới|được|liền|gần|khoảng|hơn)?\s*$", re.IGNORECASE)
 _CHANGE_AFTER = re.compile(r"^\s*(?:bậc|hạng|thứ hạng|vị trí)(?!\w)", re.IGNORECASE)
 _DOWN = frozenset({"giảm", "tụt", "lùi", "xuống", "mất"})
 
@@ -98,7 +98,8 @@ def per_base(after: str) -> str | None:
     return "per_100" if m.group(1) == "100" else "per_1000"
 
 
-_PER_BEFORE = Caseless(r"(?:/|trên)\s*(100|1\.000|1000)\s*(?:dân|người)(?!\w)[^,;.]{0,25}$")
+_PER_BEFORE = re.compile(r"(?:/|trên)\s*(100|1\.000|1000)\s*(?:dân|người)(?!\w)[^,;.]{0,25}$",
+                         re.IGNORECASE)
 
 
 def per_base_before(before: str) -> str | None:

@@ -137,9 +137,10 @@ def national_cue(stretch: str) -> int:
 
 
 # "Đến năm 2025, tầm nhìn đến năm 2030, ...": the vision's year is a horizon, not the target's
-_HORIZON = Caseless(r"(?:tầm nhìn|định hướng)\s*(?:đến|tới)?\s*$")
-_YEAR_RIGHT_AFTER = Caseless(r"[\d.,/]+\s*%?[^\W\d]*(?:\s+(?!và\s|hoặc\s)[^\W\d]+){0,8}?\s+"
-                               r"(?:vào|trong|đến|tới)\s+năm\s+((?:19|20)\d\d)(?!\d)")
+_HORIZON = re.compile(r"(?:tầm nhìn|định hướng)\s*(?:đến|tới)?\s*$", re.IGNORECASE)
+_YEAR_RIGHT_AFTER = re.compile(r"[\d.,/]+\s*%?[^\W\d]*(?:\s+(?!và\s|hoặc\s)[^\W\d]+){0,8}?\s+"
+                               r"(?:vào|trong|đến|tới)\s+năm\s+((?:19|20)\d\d)(?!\d)",
+                               re.IGNORECASE)
 
 
 def year_right_after(sentence: str, position: int) -> int | None:

@@ -30,7 +30,8 @@ _YEAR_IN_TEXT = re.compile(r"(?=\d)(?<![\d/])(?:\d{1,2}/\d{1,2}/)?((?:19|20)\d\d
 
 
 # Years that are horizons, not the report's time: "đến năm 2025", "tầm nhìn 2030", "2021-2025".
-_HORIZON_BEFORE = Caseless(r"(?:đến|tới|trước|tầm nhìn|định hướng|giai đoạn|[-–])\s*(?:năm\s*)?$")
+_HORIZON_BEFORE = re.compile(r"(?:đến|tới|trước|tầm nhìn|định hướng|giai đoạn|[-–])\s*(?:năm\s*)?$",
+                             re.IGNORECASE)
 
 
 def doc_year(text: str) -> int | None:

@@ -42,12 +42,9 @@ _WITH_VALUE = re.compile(r"\s*(?:(?:tỉnh|thành phố|cả nước|toàn quố
                          r"(?:giá trị|điểm số|số điểm|điểm|chỉ số)?\s*(?:là|đạt)?\s*$",
                          re.IGNORECASE)
 _OWN_START = re.compile(r"[:;,(]|\svà\s")
-_NEW_HEAD = Caseless(
-    r"\s(?:và|hoặc)\s+(?:tỷ lệ|tỉ lệ|số|chỉ số|tốc độ|mật độ)(?!\w)"
+_NEW_HEAD = re.compile(
+    r"\s(?:và|hoặc)\s+(?:tỷ lệ|tỉ lệ|số|chỉ số|tốc độ|mật độ)(?!\w)", re.IGNORECASE
 )
-
-
-_BRACKET_OPEN = Gated(r"\(\s*~?\s*$")
 
 
 def _after_window(s: str, fig: Figure, nxt: Figure | None) -> str:
@@ -70,7 +67,7 @@ def _after_window(s: str, fig: Figure, nxt: Figure | None) -> str:
     if nxt is not None and nxt.measure != "other":  # "người dân từ 15 tuổi trở lên có ..." goes on
         rel = nxt.start - fig.end
         # "600.000 thuê bao (~65%) có ..." goes on; "2.104 trạm BTS (55 trạm 5G)" is a part, not it
-        bracketed = (_BRACKET_OPEN.search(s[fig.end:nxt.start]) is not None
+        bracketed = (re.search(r"\(\s*~?\s*$", s[fig.end:nxt.start]) is not None
                      and not (fig.measure == nxt.measure == "count"))
         if not bracketed:
             end = min(end, rel)
