@@ -29,6 +29,7 @@ from re import _parser as _sre_parse
 _SPECIAL = re.compile("[\u0130\u0131\u017f\u0399\u039c\u03a3\u03b9\u03bc\u03c3\u03d0\u03d1\u03d5"
                       "\u03d6\u03f0\u03f1\u03f5\u1c80-\u1c87\u1e9b\u1fbe\u1fd3\u1fe3\ua64a\ua64b"
                       "\ufb06]")
+_special = _SPECIAL.search
 _ESCAPE_OK = frozenset("wWdDsSbBAZ\\.^$|?*+()[]{}-/ &~#'\"%,:;<=>@!`_\n\t\r\v\f")
 _ASCII_RANGE = re.compile(r"[a-zA-Z]-[a-zA-Z]|\d-\d")
 
@@ -404,7 +405,7 @@ def lower(text: str) -> str | None:
     """`text` as Caseless patterns match it, in lower case, for matching it with several of them
     lower-cased once (`Caseless.search_lower`); None when it holds a character of `_SPECIAL` (they
     match the text itself then). A slice of the lower case is the lower case of the slice."""
-    return None if _SPECIAL.search(text) else text.lower()
+    return None if _special(text) else text.lower()
 
 
 class Caseless:
@@ -425,44 +426,52 @@ class Caseless:
         """Is it sure, without trying, that the lower-case pattern does not match `low`?"""
         return _lacks(low, self._needs)
 
+    def _ignoring(self) -> re.Pattern[str]:
+        """The IGNORECASE pattern, for a text holding a character of `_SPECIAL`."""
+        if self._ignorecase is None:
+            self._ignorecase = re.compile(self.pattern, re.IGNORECASE)
+        return self._ignorecase
+
     def pick(self, text: str) -> tuple[re.Pattern[str], str]:
         """The compiled pattern to match and the string to match it on: the text in lower case,
         or the text itself for the IGNORECASE pattern when it holds a character of `_SPECIAL`.
         Either way the offsets are the text's; groups may be in lower case."""
-        if _SPECIAL.search(text):
-            if self._ignorecase is None:
-                self._ignorecase = re.compile(self.pattern, re.IGNORECASE)
-            return self._ignorecase, text
+        if _special(text):
+            return self._ignoring(), text
         return self._lower, text.lower()
 
+    # search, match and finditer pick inline: they run for every figure and sentence
+
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        rx, s = self.pick(text)
-        if rx is self._lower and (self._cannot(s) or (
-                self._endings is not None and endpos == sys.maxsize
-                and not self._endings.may_match(s))):
+        if _special(text):
+            return self._ignoring().search(text, pos, endpos)
+        s = text.lower()
+        if _lacks(s, self._needs) or (self._endings is not None and endpos == sys.maxsize
+                                      and not self._endings.may_match(s)):
             return None  # it holds no string, or ends with no ending, that a match has
-        return rx.search(s, pos, endpos)
+        return self._lower.search(s, pos, endpos)
 
     def search_lower(self, text: str, low: str | None) -> re.Match[str] | None:
         """`search(text)`, given `low = lower(text)`."""
         if low is None:
             return self.search(text)
-        if self._cannot(low) or (self._endings is not None and not self._endings.may_match(low)):
+        if _lacks(low, self._needs) or (self._endings is not None
+                                        and not self._endings.may_match(low)):
             return None
         return self._lower.search(low)
 
     def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        rx, s = self.pick(text)
-        if rx is self._lower and self._cannot(s):
-            return None
-        return rx.match(s, pos, endpos)
+        if _special(text):
+            return self._ignoring().match(text, pos, endpos)
+        s = text.lower()
+        return None if _lacks(s, self._needs) else self._lower.match(s, pos, endpos)
 
     def finditer(self, text: str, pos: int = 0,
                  endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
-        rx, s = self.pick(text)
-        if rx is self._lower and self._cannot(s):
-            return iter(())
-        return rx.finditer(s, pos, endpos)
+        if _special(text):
+            return self._ignoring().finditer(text, pos, endpos)
+        s = text.lower()
+        return iter(()) if _lacks(s, self._needs) else self._lower.finditer(s, pos, endpos)
 
     def sub(self, repl: str, text: str) -> str:
         """`re.sub(pattern, repl, text, flags=re.IGNORECASE)`, `repl` a plain string."""
