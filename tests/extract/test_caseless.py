@@ -259,7 +259,7 @@ def test_the_look_ahead_and_the_gate_change_no_match(source, data):
     # the pattern led by a look-ahead for its first characters, and tried only on texts holding
     # what its matches need, finds what the pattern itself finds
     rx = re.compile(source)
-    looking = re.compile(caseless._looking_first(source))
+    looking = re.compile(caseless.look_first(source))
     gated = caseless.Gated(source)
     alphabet = "ab1c \t\n."
     texts = [data.draw(st.from_regex(rx, alphabet=alphabet)) for _ in range(2)]

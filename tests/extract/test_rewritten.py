@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from chiso import numbers
-from chiso.extract import confidence, figures, indicators, pipeline, reading
+from chiso.extract import confidence, figures, indicators, pipeline, reading, sentences, tables
 from chiso.extract.candidates import Candidate, replaced
 from chiso.extract.caseless import lower
 from chiso.extract.figures import Figure
@@ -121,3 +121,19 @@ def test_the_qualifiers_before_the_corpus_numbers_are_numbers_own():
                 low_before = None if low is None else low[max(0, start - 40):start]
                 assert (figures._qualifier_before(before, low_before)
                         == numbers.prefix_qualifier(before))
+
+
+_PUNCTUATED = st.lists(st.sampled_from(["2021", "70,8", "1.000", "-", "−", "5", " ", "\n", "\n\n",
+                                        ".", "!", "?", "…", "\"", "”", "’", ")", "(", "“", "Tỉnh",
+                                        "đạt", "TP.", "%", "km", "\u00a0", "\t", "A", "a"]),
+                       max_size=14)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_PUNCTUATED.map("".join))
+def test_the_look_aheads_before_numbers_ends_and_table_signs_change_no_match(text):
+    for new, old in ((numbers.NUMBER_RE, re.compile(numbers.NUMBER_RE.pattern.removeprefix(
+                        "(?=[-−\\d])"), re.IGNORECASE)),
+                     (sentences._END, re.compile(sentences._END_SOURCE)),
+                     (tables._SIGNS, re.compile(tables._SIGNS_SOURCE, re.MULTILINE))):
+        assert [m.span() for m in new.finditer(text)] == [m.span() for m in old.finditer(text)]

@@ -337,7 +337,7 @@ def _item_firsts(op: object, av: object) -> tuple[set[str] | None, bool]:
     return _chars(op, av), False
 
 
-def _looking_first(source: str) -> str:
+def look_first(source: str) -> str:
     """The pattern, led by a look-ahead for the characters its matches start with when it opens
     otherwise than with a character (with an assertion, `(?<!\\w)`): the search gives up every
     other place at once, not after the assertion and each alternative."""
@@ -380,7 +380,7 @@ class Gated:
 
     def __init__(self, source: str) -> None:
         self.pattern = source
-        self._rx = re.compile(_looking_first(source))
+        self._rx = re.compile(look_first(source))
         self._needs = needs(source)
         self._endings = endings(source)
 
@@ -416,7 +416,7 @@ class Caseless:
     def __init__(self, source: str) -> None:
         self.pattern = source
         lowered = _lower_source(source)
-        self._lower = re.compile(_looking_first(lowered))
+        self._lower = re.compile(look_first(lowered))
         # of the lower-case pattern, for the lower-case text
         self._needs = needs(lowered)
         self._endings = endings(lowered)

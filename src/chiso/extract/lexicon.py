@@ -10,7 +10,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from chiso.extract.caseless import Caseless
+from chiso.extract.caseless import Caseless, look_first
 
 # Abbreviations (case-sensitive in the text: "DN" is an abbreviation, "dn" is not written).
 ABBREVIATIONS: dict[str, str] = {
@@ -117,7 +117,8 @@ _SYN_RE = Caseless(r"(?<!\w)(" + _by_first_letter(list(_SYN_TABLE)) + r")(?!\w)"
 _TOKEN_RE = re.compile(r"[^\W_]+", re.UNICODE)
 
 
-_LEVELS = re.compile(r"(?<!\w)mức\s*(\d(?:\s*(?:,|và|hoặc|-|–|/)\s*\d)*)(?!\d)")
+# led by a look-ahead for their first letter (caseless.look_first): they open with a look-behind
+_LEVELS = re.compile(look_first(r"(?<!\w)mức\s*(\d(?:\s*(?:,|và|hoặc|-|–|/)\s*\d)*)(?!\d)"))
 
 
 def _expand(text: str) -> str:
@@ -173,7 +174,7 @@ def is_discriminator(token: str) -> bool:
 
 
 _MARK = re.compile(r"\d+g|mức\d|cấp(?:tỉnh|huyện|xã)")
-_ADMIN_LEVEL = re.compile(r"(?<!\w)cấp (tỉnh|huyện|xã)(?!\w)")
+_ADMIN_LEVEL = re.compile(look_first(r"(?<!\w)cấp (tỉnh|huyện|xã)(?!\w)"))
 
 
 def tokens(text: str) -> list[str]:
