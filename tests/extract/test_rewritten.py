@@ -137,3 +137,32 @@ def test_the_look_aheads_before_numbers_ends_and_table_signs_change_no_match(tex
                      (sentences._END, re.compile(sentences._END_SOURCE)),
                      (tables._SIGNS, re.compile(tables._SIGNS_SOURCE, re.MULTILINE))):
         assert [m.span() for m in new.finditer(text)] == [m.span() for m in old.finditer(text)]
+
+
+def _companion_scan(words: str, measure: str, index: tuple, marks: frozenset | None = None):
+    # indicators.companion as it was: through the whole index
+    fits = indicators.FITS.get(measure, frozenset())
+    target = tuple(words.split())
+    if marks is not None:
+        kept = [w for w in target if not indicators.is_discriminator(w)]
+        at = next((k for k, w in enumerate(target) if indicators.is_discriminator(w)), len(target))
+        target = (*kept[:at], *sorted(marks), *kept[at:])
+        if target == tuple(words.split()):
+            return None
+    for alias in index:
+        if alias.unit in fits and alias.words == target:
+            return alias.code, " ".join(target)
+    return None
+
+
+_ALIAS_WORDS = st.sampled_from([" ".join(a.words) for a in alias_index()])
+
+
+@settings(max_examples=300, deadline=None)
+@given(_ALIAS_WORDS, st.sampled_from(sorted(indicators.FITS)),
+       st.none() | st.frozensets(st.sampled_from(["mức3", "mức4", "4g", "5g", "cấpxã"]),
+                                 max_size=2))
+def test_a_companion_is_the_first_in_the_index_as_through_it(words, measure, marks):
+    index = alias_index()
+    assert (indicators.companion(words, measure, index, marks)
+            == _companion_scan(words, measure, index, marks))

@@ -296,7 +296,22 @@ def companion(words: str, measure: str, index: tuple[Alias, ...],
         target = (*kept[:at], *sorted(marks), *kept[at:])
         if target == tuple(words.split()):
             return None
-    for alias in index:
-        if alias.unit in fits and alias.words == target:
+    for alias in _by_words(index).get(target, ()):  # in index order, as the index is read
+        if alias.unit in fits:
             return alias.code, " ".join(target)
     return None
+
+
+_BY_WORDS: dict[int, tuple[tuple[Alias, ...], dict[tuple[str, ...], tuple[Alias, ...]]]] = {}
+
+
+def _by_words(index: tuple[Alias, ...]) -> dict[tuple[str, ...], tuple[Alias, ...]]:
+    """The aliases of an index by their words, each word list's in index order (cached per
+    index object): `companion` looks one up, not through the whole index."""
+    hit = _BY_WORDS.get(id(index))
+    if hit is None or hit[0] is not index:
+        by: dict[tuple[str, ...], list[Alias]] = {}
+        for alias in index:
+            by.setdefault(alias.words, []).append(alias)
+        hit = _BY_WORDS[id(index)] = (index, {w: tuple(v) for w, v in by.items()})
+    return hit[1]
