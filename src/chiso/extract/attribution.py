@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import urlparse
 
+from chiso.extract.caseless import Caseless, Gated
 from chiso.extract.units import Mention, mentions
 
 # Publishers' host names carry the province with one of these around it: baotuyenquang.com.vn,
@@ -56,8 +57,7 @@ def source_unit(source: str | None) -> str | None:
 
 
 _COUNTRY_AS_PLACE = re.compile(r"(?<!\w)(?:tại|của|ở) Việt Nam(?!\w)")
-_OWN_PROVINCE = re.compile(r"(?<!\w)(?:của|toàn|trên địa bàn) (?:tỉnh|thành phố)(?!\w)",
-                           re.IGNORECASE)
+_OWN_PROVINCE = Caseless(r"(?<!\w)(?:của|toàn|trên địa bàn) (?:tỉnh|thành phố)(?!\w)")
 _NAMED_AS_PROVINCE = re.compile(r"(?:tỉnh|thành phố|TP\.?)\s*$", re.IGNORECASE)
 
 
@@ -94,7 +94,7 @@ def home_unit(text: str, source: str | None = None, hint: str | None = None) -> 
 
 
 # Who else a figure can be about. A ministry, an operator, a district or commune, a region.
-_OTHER = re.compile(
+_OTHER = Gated(
     r"(?<!\w)(?:Bộ\s+[A-ZĐ][\w&]*|Ngân hàng Nhà nước|khối bộ|cấp bộ|cấp sở|"
     r"các bộ,? (?:ngành|cơ quan ngang bộ)|"
     r"Viettel|VNPT|MobiFone|Mobifone|Vinaphone|VinaPhone|Vietnamobile|CMC(?: Telecom)?|"
@@ -159,8 +159,7 @@ def named_after(sentence: str, end: int, named: list[Mention]) -> str | None:
     return None
 
 
-_RESPECTIVELY = re.compile(r"(?:lần lượt|tương ứng|respectively)(?:\s+(?:là|đạt|ở|xếp|đứng))?",
-                           re.IGNORECASE)
+_RESPECTIVELY = Caseless(r"(?:lần lượt|tương ứng|respectively)(?:\s+(?:là|đạt|ở|xếp|đứng))?")
 _LIST_SEP = re.compile(r"\s*(?:,|;|\bvà\b)\s*")
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 
 from chiso.extract import confidence
 
@@ -43,3 +43,18 @@ class Candidate:
         return self.matched and (self.unit is None or self.confidence < confidence.BAR)
 
 
+
+
+_FIELD_NAMES = frozenset(f.name for f in fields(Candidate))
+
+
+def replaced(c: Candidate, **changes: object) -> Candidate:
+    """`dataclasses.replace(c, **changes)`, faster (that reads the class's fields anew and goes
+    through `__init__` for every copy): the same attributes, in the same order, with the
+    changes made."""
+    if not _FIELD_NAMES.issuperset(changes):
+        raise TypeError(f"not fields of Candidate: {sorted(set(changes) - _FIELD_NAMES)}")
+    new = object.__new__(Candidate)
+    new.__dict__.update(c.__dict__)
+    new.__dict__.update(changes)
+    return new

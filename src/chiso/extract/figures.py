@@ -11,8 +11,9 @@ import re
 from dataclasses import dataclass
 
 from chiso.extract import forms
-from chiso.extract.caseless import Caseless
+from chiso.extract.caseless import Caseless, lower
 from chiso.numbers import (
+    QUALIFIER_BEFORE,
     Quantity,
     parse_number,
     prefix_qualifier,
@@ -49,16 +50,14 @@ _REFERENCE_BEFORE = re.compile(
 _NOT_VALUE_BEFORE = Caseless(
     r"(?<!\w)(?:" + _DATE_BEFORE.pattern[3:-5] + "|" + _REFERENCE_BEFORE.pattern[3:-5] + r")\s*$",
 )
-_LEVEL_BEFORE = re.compile(
+_LEVEL_BEFORE = Caseless(
     r"(?<!xếp )(?<!thứ )(?:mức|mức độ|cấp độ|level|nhóm|loại|hạng|cấp)\s*"
-    r"(?:\d+\s*(?:,|và|-|–|hoặc)\s*)*$", re.IGNORECASE
+    r"(?:\d+\s*(?:,|và|-|–|hoặc)\s*)*$"
 )
-_RANK_BEFORE = re.compile(r"(?:vị trí|thứ|hạng|xếp thứ|đứng thứ|thứ hạng)\s*(?:thứ\s*|số\s*)?$",
-                          re.IGNORECASE)
-_DIFFERENCE_BEFORE = re.compile(
+_RANK_BEFORE = Caseless(r"(?:vị trí|thứ|hạng|xếp thứ|đứng thứ|thứ hạng)\s*(?:thứ\s*|số\s*)?$")
+_DIFFERENCE_BEFORE = Caseless(
     r"(?:thấp hơn|cao hơn|nhiều hơn|ít hơn|lớn hơn|nhỏ hơn|kém|chênh lệch|tăng thêm|giảm|tăng)\s*"
-    r"(?:gần|khoảng|hơn|~|xấp xỉ)?\s*$",
-    re.IGNORECASE,
+    r"(?:gần|khoảng|hơn|~|xấp xỉ)?\s*$"
 )
 # "cao hơn so với trung bình chung cả nước là 0,0758": a comparison whose number may be the
 # other value ("thấp hơn so với mức trung bình toàn quốc là 15%") or by how much
@@ -94,15 +93,27 @@ _MEASURE_AFTER: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 _ATTACHED_AFTER = re.compile(r"^(?:/|:|-\d|\.\d|[–-][A-ZĐ])")
 _PER_OR_RANK_AFTER = re.compile(r"^/\s*(?:(?:63|34|64|61)(?!\d)|năm|tháng|ngày|người|dân|hộ|xã)")
-_PER_BASE = re.compile(r"(?:trên|mỗi|/|per)\s*$", re.IGNORECASE)
+_PER_BASE = Caseless(r"(?:trên|mỗi|/|per)\s*$")
 _PER_UNIT = re.compile(r"^\s*(?:người dân|dân|người|hộ|doanh nghiệp|inhabitants|people)(?!\w)",
                       re.IGNORECASE)
 _SCALE_AFTER = re.compile(r"^\s*(?:nghìn tỷ|ngàn tỷ|nghìn tỉ|ngàn tỉ|tỷ|tỉ|triệu|vạn|nghìn|ngàn)"
                           r"(?!\w)", re.IGNORECASE)
 
 
-def _measure(after: str, before: str) -> str:
-    if _RANK_BEFORE.search(before):
+_QUALIFIER_BEFORE = Caseless(QUALIFIER_BEFORE)
+
+
+def _qualifier_before(before: str, low_before: str | None) -> str | None:
+    """`prefix_qualifier(before)`, given `low_before = lower(before)`: its pattern, as a Caseless
+    one, rules most numbers out before it is tried (it finds a qualifier where that does)."""
+    if _QUALIFIER_BEFORE.search_lower(before[-30:], None if low_before is None
+                                      else low_before[-30:]) is None:
+        return None
+    return prefix_qualifier(before)
+
+
+def _measure(after: str, before: str, low_before: str | None) -> str:
+    if _RANK_BEFORE.search_lower(before, low_before):
         return "rank"
     for pattern, name in _MEASURE_AFTER:
         if pattern.match(after):
@@ -159,22 +170,21 @@ _GLUED = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)(?=\s*(?:mb/s|mbit/s|gb/s|gbps
 _RANGE_ON = re.compile(r"^[-–]\d[\d.,]*\s*(?:%|điểm|triệu|tỷ|nghìn|mbps|mb/s)", re.IGNORECASE)
 _DATE_FRACTION = re.compile(r"^/\s*(?:\d{1,2}/)?(?:19|20)\d\d(?!\d)|^/\d{1,2}/")
 # "năm thứ 2", "Dự án thứ hai là ...": the order of a thing, not a rank
-_ORDINAL_BEFORE = re.compile(r"(?:năm|lần|kỳ|đợt|khóa|khoá|phiên|tuần|giai đoạn|dự án|nhiệm vụ|"
-                             r"nội dung|giải pháp|chương trình|đề án|hội nghị|mục tiêu|vấn đề|"
-                             r"yếu tố|bước|phần|cuộc|hạng mục|gói thầu)\s+thứ\s*$",
-                             re.IGNORECASE)
+_ORDINAL_BEFORE = Caseless(r"(?:năm|lần|kỳ|đợt|khóa|khoá|phiên|tuần|giai đoạn|dự án|nhiệm vụ|"
+                           r"nội dung|giải pháp|chương trình|đề án|hội nghị|mục tiêu|vấn đề|"
+                           r"yếu tố|bước|phần|cuộc|hạng mục|gói thầu)\s+thứ\s*$")
 _SPAN_AFTER = re.compile(r"^\s*(?:năm|lần|kỳ|tháng)\s+(?:liên tiếp|liền|liên tục)", re.IGNORECASE)
 _RANKED_WHOLE = re.compile(r"^\s*(?:tỉnh|thành phố|địa phương|quốc gia|nền kinh tế)(?!\w)",
                            re.IGNORECASE)
 # a rank among the provinces of a region, not of the country
 _IN_REGION = re.compile(r"^\s*(?:(?:trong|của|tại|ở)\s+)?(?:khu vực|vùng|miền)(?!\w)",
                         re.IGNORECASE)
-_BAND_BEFORE = re.compile(r"(?:top|tốp|nhóm|trong số|1 trong|một trong)\s*$|"
-                          r"nhóm[^,;.()]{0,40}(?:<|>|≤|≥)\s*$", re.IGNORECASE)  # "nhóm ... <0,25"
+_BAND_BEFORE = Caseless(r"(?:top|tốp|nhóm|trong số|1 trong|một trong)\s*$|"
+                        r"nhóm[^,;.()]{0,40}(?:<|>|≤|≥)\s*$")  # "nhóm ... <0,25"
 # "GRDP ước tăng 10,05%", "tăng trưởng ... tăng 7%": the growth rate itself, not a difference
-_GROWTH_BEFORE = re.compile(r"(?:GRDP|GDP|tổng sản phẩm|tăng trưởng)[^,;.]{0,30}?"
-                            r"(?:tăng|mức|đạt)\s*"
-                            r"(?:gần|khoảng|hơn|~|xấp xỉ)?\s*$", re.IGNORECASE)
+_GROWTH_BEFORE = Caseless(r"(?:GRDP|GDP|tổng sản phẩm|tăng trưởng)[^,;.]{0,30}?"
+                          r"(?:tăng|mức|đạt)\s*"
+                          r"(?:gần|khoảng|hơn|~|xấp xỉ)?\s*$")
 # percentage points: "tăng 2,93 điểm %", "đóng góp 0,78 điểm phần trăm"
 _POINTS_AFTER = re.compile(r"^\s*điểm\s*(?:%|phần trăm)", re.IGNORECASE)
 # "10 tỉnh có tốc độ tăng GRDP dẫn đầu gồm: Bắc Giang tăng 13,45%, Hậu Giang tăng 12,27%": each
@@ -183,14 +193,14 @@ _GROWTH_LIST = re.compile(r"(?:GRDP|GDP|tổng sản phẩm|tăng trưởng)[^.;
 _NAMED_RISE = re.compile(r"(?:^|[,;:]\s*)(?:TP\.?\s*|tỉnh\s+|thành phố\s+)?[A-ZĐ][\w]*"
                          r"(?:\s+[A-ZĐ][\w]*){0,3}\s+tăng\s*$")
 # "đạt 0,4856 so với giá trị trung bình ... là 0,4098": a value compared, not a difference
-_VALUE_BEFORE = re.compile(r"(?<!\w)(?:đạt|là|chiếm|ở mức)\s*(?:gần|khoảng|hơn|~|xấp xỉ)?\s*$",
-                           re.IGNORECASE)
+_VALUE_BEFORE = Caseless(r"(?<!\w)(?:đạt|là|chiếm|ở mức)\s*(?:gần|khoảng|hơn|~|xấp xỉ)?\s*$")
 
 
 def find_figures(sentence: str) -> list[Figure]:
     """The values written in one sentence, left to right."""
     found: list[Figure] = []
     skip_until = -1
+    low = lower(sentence)  # lower-cased once for the patterns each number's `before` is tried on
     for start, end, token in _tokens(sentence):
         if start < skip_until:
             continue
@@ -201,25 +211,27 @@ def find_figures(sentence: str) -> list[Figure]:
                 skip_until = end
             continue
         before = sentence[max(0, start - 40):start]
+        low_before = None if low is None else low[max(0, start - 40):start]
         after = sentence[end:end + 60]
         if before.endswith(("/", "-", ":", ".", ",")):
             continue  # a denominator, a date tail, a time, a code
         try:
-            base = Quantity(read_digits(token), text=token)
+            value = read_digits(token)
         except ValueError:
             continue
-        if _NOT_VALUE_BEFORE.search(before) or _ORDINAL_BEFORE.search(before):
+        if (_NOT_VALUE_BEFORE.search_lower(before, low_before)
+                or _ORDINAL_BEFORE.search_lower(before, low_before)):
             continue
         change = forms.rank_change(sentence, start, end)
         if change is not None:  # "tăng 5 bậc", "giảm 7 bậc": a change of rank, signed
             sign, piece_end = change
-            found.append(Figure(start, piece_end, sign * base.value, None,
-                                prefix_qualifier(before) or "eq",
+            found.append(Figure(start, piece_end, sign * value, None,
+                                _qualifier_before(before, low_before) or "eq",
                                 "rank_change", sentence[start:piece_end]))
             skip_until = piece_end
             continue
         if after.startswith("/") and not _DATE_FRACTION.match(after):
-            fig = _fraction(sentence, start, end, base, before)
+            fig = _fraction(sentence, start, end, value, before)
             if fig is not None:
                 found.append(fig)
                 skip_until = fig.end
@@ -227,40 +239,42 @@ def find_figures(sentence: str) -> list[Figure]:
         if (_ATTACHED_AFTER.match(after) and not _PER_OR_RANK_AFTER.match(after)
                 and not _RANGE_ON.match(after)):
             continue  # 17/7, 10/09/2020, 22:00, 749/QĐ-TTg
-        if _is_year(base.value, token, after):
+        if _is_year(value, token, after):
             continue
-        if (base.value in (100, 1000, 10000, 100000) and _PER_BASE.search(before)
+        if (value in (100, 1000, 10000, 100000) and _PER_BASE.search_lower(before, low_before)
                 and _PER_UNIT.match(after)):
             continue  # "thuê bao trên 100 dân": the base of a rate, not a value
         if _SPAN_AFTER.match(after):
             continue  # "3 năm liên tiếp", "năm thứ 7": a span of time
-        if _RANKED_WHOLE.match(after) and _RANK_BEFORE.search(before):
+        if _RANKED_WHOLE.match(after) and _RANK_BEFORE.search_lower(before, low_before):
             continue  # "xếp hạng 63 tỉnh, thành phố": how many are ranked, not a rank
-        if _IN_REGION.match(after) and _RANK_BEFORE.search(before):
+        if _IN_REGION.match(after) and _RANK_BEFORE.search_lower(before, low_before):
             continue  # "xếp thứ 2 trong khu vực Tây Nguyên": a rank in a region, no index's
-        if _BAND_BEFORE.search(before):
+        if _BAND_BEFORE.search_lower(before, low_before):
             continue  # "top 10", "nhóm 5 tỉnh": a band, not a rank
-        if (_LEVEL_BEFORE.search(before) and base.value <= 10 and float(base.value).is_integer()
-                and not re.match(r"^\s*%", after)):
+        if (_LEVEL_BEFORE.search_lower(before, low_before) and value <= 10
+                and float(value).is_integer() and not re.match(r"^\s*%", after)):
             continue  # "mức độ 3, 4": levels, not values
         if (_BY_HOW_MUCH.search(sentence, max(0, start - 90), start)
-                and _is_difference(base.value, found)):
+                and _is_difference(value, found)):
             continue  # "đạt 0,4856 so với ... 0,4098, cao hơn ... là 0,0758": by how much
         if _POINTS_AFTER.match(after):
             continue  # "tăng 2,93 điểm %", "đóng góp 0,78 điểm %": points are changes, no level
-        if ((_DIFFERENCE_BEFORE.search(before)
-             or (_DIFFERENCE_AFTER.match(after) and not _VALUE_BEFORE.search(before)))
-                and not _GROWTH_BEFORE.search(before)
+        if ((_DIFFERENCE_BEFORE.search_lower(before, low_before)
+             or (_DIFFERENCE_AFTER.match(after)
+                 and not _VALUE_BEFORE.search_lower(before, low_before)))
+                and not _GROWTH_BEFORE.search_lower(before, low_before)
                 and not (_NAMED_RISE.search(before) and _GROWTH_LIST.search(sentence, 0, start))):
             continue
-        fig = _plain(sentence, start, end, base, before, found)
+        fig = _plain(sentence, start, end, Quantity(value, text=token), before, low_before,
+                     found)
         if fig is not None:
             found.append(fig)
             skip_until = fig.end
     return found
 
 
-def _fraction(sentence: str, start: int, end: int, base: Quantity, before: str) -> Figure | None:
+def _fraction(sentence: str, start: int, end: int, value: float, before: str) -> Figure | None:
     """"12/63" a rank, "40,62/80 điểm" a score, "129/129 xã" a share (100%), "87/100 dân" a rate;
     a count whose share is written beside it gives way to that share."""
     frac = forms.fraction(sentence, end, forms.rank_cue_in(sentence[:start]))
@@ -271,21 +285,21 @@ def _fraction(sentence: str, start: int, end: int, base: Quantity, before: str) 
     text = sentence[start:frac.end]
     qualifier = prefix_qualifier(before) or "eq"
     if frac.kind == "rank":
-        return Figure(start, frac.end, base.value, None, "eq", "rank", text)
+        return Figure(start, frac.end, value, None, "eq", "rank", text)
     if frac.kind == "score":
-        return Figure(start, frac.end, base.value, None, qualifier, "score", text)
+        return Figure(start, frac.end, value, None, qualifier, "score", text)
     if frac.kind == "per":
         measure = "per_100" if frac.denominator == 100 else "per_1000"
-        return Figure(start, frac.end, base.value, None, qualifier, measure, text)
-    if base.value > frac.denominator:
+        return Figure(start, frac.end, value, None, qualifier, measure, text)
+    if value > frac.denominator:
         return None  # "24/7": not a share
-    share = round(100 * base.value / frac.denominator, 2)
+    share = round(100 * value / frac.denominator, 2)
     return Figure(start, frac.end, share, None, "eq" if share in (0, 100) else "approx", "percent",
                   text)
 
 
 def _plain(sentence: str, start: int, end: int, base: Quantity, before: str,
-           found: list[Figure]) -> Figure | None:
+           low_before: str | None, found: list[Figure]) -> Figure | None:
     """A number with its range, scale, percent sign, qualifier and measure."""
     piece_end = end
     high_end = None
@@ -301,7 +315,8 @@ def _plain(sentence: str, start: int, end: int, base: Quantity, before: str,
     percent = re.match(r"^\s*%", sentence[piece_end:])
     if percent:
         piece_end += percent.end()
-    qualifier = prefix_qualifier(before) or suffix_qualifier(sentence[piece_end:piece_end + 12])
+    qualifier = (_qualifier_before(before, low_before)
+                 or suffix_qualifier(sentence[piece_end:piece_end + 12]))
     if piece_end == end:
         q = base
     else:
@@ -310,7 +325,7 @@ def _plain(sentence: str, start: int, end: int, base: Quantity, before: str,
         except ValueError:
             return None
     tail = sentence[end:end + 60] if high_end is None else sentence[high_end:high_end + 60]
-    measure = _measure(tail, before)
+    measure = _measure(tail, before, low_before)
     if measure == "rank":
         rank_total = re.match(r"^\s*/\s*\d+", tail)
         if rank_total:

@@ -22,15 +22,15 @@ from dataclasses import dataclass, replace
 
 from chiso.extract import kinds
 from chiso.extract.candidates import Candidate
-from chiso.extract.caseless import Caseless
+from chiso.extract.caseless import Caseless, Gated, lower
 from chiso.extract.figures import Figure
 from chiso.extract.forms import continues_list
 from chiso.extract.units import COUNTRY, Mention
 
 _CONTINUES = re.compile(r"^\W*(?:trong đó|cụ thể|theo đó|đồng thời|bên cạnh đó|ngoài ra|kết quả|"
                         r"về|với|riêng|còn)\b", re.IGNORECASE)
-_ANAPHOR = re.compile(
-    r"(?:tỷ lệ|tỉ lệ|chỉ số|con số|mức|giá trị) (?:này|đó)|cả (?:ba|3) trụ cột", re.IGNORECASE
+_ANAPHOR = Caseless(
+    r"(?:tỷ lệ|tỉ lệ|chỉ số|con số|mức|giá trị) (?:này|đó)|cả (?:ba|3) trụ cột"
 )
 # ranks and scores of indices of other countries or of the world
 _ABROAD = re.compile(
@@ -38,26 +38,22 @@ _ABROAD = re.compile(
 )
 # "hướng tới" sets a target when a figure or a year follows, not in "chính quyền điện tử hướng
 # tới chính quyền số"
-_TARGET_SET = re.compile(r"(?<!\w)(?:mục tiêu|chỉ tiêu|phấn đấu|hướng tới(?=\s+(?:mục tiêu|năm|"
-                         r"đạt|việc|\d))|định hướng|đặt ra)(?!\w)",
-                         re.IGNORECASE)
-_DONE = re.compile(
+_TARGET_SET = Caseless(r"(?<!\w)(?:mục tiêu|chỉ tiêu|phấn đấu|hướng tới(?=\s+(?:mục tiêu|năm|"
+                       r"đạt|việc|\d))|định hướng|đặt ra)(?!\w)")
+_DONE = Caseless(
     r"(?<!\w)(?:đã|hiện nay|hiện có|hiện|tính đến|tính tới|đến nay|năm qua|vừa qua|kết quả|"
-    r"thực tế|ước đạt|mới|vẫn|so với)(?!\w)",
-    re.IGNORECASE,
+    r"thực tế|ước đạt|mới|vẫn|so với)(?!\w)"
 )
-_HOME_OPENING = re.compile(r"^\W*(?:tỉnh|thành phố|toàn tỉnh|toàn thành phố|địa phương)\b|"
-                           r"(?:của|trên địa bàn) tỉnh(?! \w+ [A-ZĐ])|toàn tỉnh", re.IGNORECASE)
+_HOME_OPENING = Caseless(r"^\W*(?:tỉnh|thành phố|toàn tỉnh|toàn thành phố|địa phương)\b|"
+                           r"(?:của|trên địa bàn) tỉnh(?! \w+ [A-ZĐ])|toàn tỉnh")
 # a body adopting targets has not done them: "Đại hội đã thông qua Nghị quyết, nhất trí mục tiêu"
-_ADOPTED = re.compile(
-    r"(?<!\w)đã (?:thông qua|ban hành|phê duyệt|đề ra|xác định|đặt ra|nhất trí)(?!\w)",
-    re.IGNORECASE,
+_ADOPTED = Caseless(
+    r"(?<!\w)đã (?:thông qua|ban hành|phê duyệt|đề ra|xác định|đặt ra|nhất trí)(?!\w)"
 )
 # words holding a cue that are none: "hiện đại" (modern), "giá hiện hành" (current prices)
-_NOT_DONE = re.compile(
+_NOT_DONE = Caseless(
     r"thực hiện|hiện đại|hiện hành|thể hiện|xuất hiện|phát hiện|hiện thực|"
-    r"kết quả (?:giải quyết|xử lý)",  # "số hóa hồ sơ và kết quả giải quyết TTHC": a noun
-    re.IGNORECASE
+    r"kết quả (?:giải quyết|xử lý)"  # "số hóa hồ sơ và kết quả giải quyết TTHC": a noun
 )
 
 
@@ -249,7 +245,8 @@ _EACH_INDEX = [(fam, Caseless(rx.pattern)) for fam, rx in FAMILIES]
 def _families_in(text: str) -> tuple[bool, str | None]:
     """(does `text` speak of abroad, the first family in `FAMILIES` order it names)."""
     abroad = _ABROAD.search(text) is not None  # case-sensitive, as written
-    return abroad, next((fam for fam, rx in _EACH_INDEX if rx.search(text)), None)
+    low = lower(text)  # once for the six families
+    return abroad, next((fam for fam, rx in _EACH_INDEX if rx.search_lower(text, low)), None)
 
 
 def family_of(text: str, default: str | None) -> str | None:
@@ -470,7 +467,7 @@ def table_cells(figs: list[Figure], found: list[list[Candidate]], text: str,
         run = [i] if i < len(figs) else []
 
 
-_DASH_ITEM = re.compile(r"[^\W\d][^\d;:,]{2,40}?\s[-–]\s*$")
+_DASH_ITEM = Gated(r"[^\W\d][^\d;:,]{2,40}?\s[-–]\s*$")
 
 
 def dash_ranks(text: str, figs: list[Figure], family: str | None) -> list[Figure]:

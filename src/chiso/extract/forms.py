@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from chiso.extract.caseless import Caseless
 from chiso.numbers import read_digits
 
 PROVINCE_TOTALS = frozenset({63, 34, 64, 61})
@@ -120,9 +121,9 @@ def index_value(token: str, value: float, after: str) -> bool:
 _RANK_CUE = re.compile(r"(?<!\w)(?:xếp(?=\s*$)|xếp thứ|xếp hạng|xếp vị trí|xếp ở vị trí|"
                        r"thứ hạng|vị trí|đứng thứ|"
                        r"hạng(?! mục))(?!\w)", re.IGNORECASE)
-_RESPECTIVE_RANKS = re.compile(r"(?:thứ hạng|xếp hạng|xếp thứ)[^.;]*(?:lần lượt|tương ứng)"
-                               r"(?: là| đạt| ở)?\s*"
-                               r"(?:[\d]+\s*(?:,|và)\s*)*$", re.IGNORECASE)
+_RESPECTIVE_RANKS = Caseless(r"(?:thứ hạng|xếp hạng|xếp thứ)[^.;]*(?:lần lượt|tương ứng)"
+                             r"(?: là| đạt| ở)?\s*"
+                             r"(?:[\d]+\s*(?:,|và)\s*)*$")
 _LIST_GLUE = re.compile(r"^\s*(?:,|và|hoặc|lên|xuống|sang|rồi|\)|\()*\s*(?:thứ|vị trí|hạng)?\s*$",
                         re.IGNORECASE)
 

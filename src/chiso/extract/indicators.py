@@ -131,6 +131,8 @@ def context(before: list[str], after: list[str], own_before: list[str],
 
 def _strip_figures(seq: tuple[str, ...]) -> tuple[list[str], list[int]]:
     """Words without figure markers, and for each the number of figures crossed to reach it."""
+    if FIGURE not in seq:  # most stretches cross no other figure
+        return list(seq), [0] * len(seq)
     words: list[str] = []
     crossed: list[int] = []
     n = 0
@@ -156,18 +158,18 @@ def _place(words: tuple[str, ...], ctx: Context, anchor: int = MAX_ANCHOR_BEFORE
     for k in range(n + 1):  # words[:k] before the figure, words[k:] after it
         if k and words[k - 1] not in reach_b or k < n and words[k] not in reach_a:
             continue  # the words nearest the figure are out of reach: neither side can fit
-        pre = _match_before(words[:k], before, crossed_b, anchor)
+        pre = _match_before(words[:k], before, crossed_b, anchor) if k else []
         if pre is None:
             continue
         if 0 < k < n and crossed_b[-pre[-1] - 1] > 0:
             continue  # a phrase wrapped around this figure does not wrap another one too
-        post = _match_after(words[k:], after)
+        post = _match_after(words[k:], after) if k < n else []
         if post is None:
             continue
         # words nearer count more, words after the figure (its noun phrase) most; words reached
         # across another figure count half
-        weights = sum(0.5 ** crossed_b[-d - 1] / (1 + (-d) / 8) for d in pre)
-        weights += sum(1.5 * 0.75 ** crossed_a[d - 1] / (1 + d / 5) for d in post)
+        weights = sum([0.5 ** crossed_b[-d - 1] / (1 + (-d) / 8) for d in pre])
+        weights += sum([1.5 * 0.75 ** crossed_a[d - 1] / (1 + d / 5) for d in post])
         score = weights + 0.15 * n
         if best is None or score > best:
             best = score
@@ -220,12 +222,20 @@ def match(ctx: Context, measure: str, index: tuple[Alias, ...]) -> list[Match]:
     fits = FITS.get(measure, frozenset())
     scored: dict[str, tuple[float, Alias]] = {}
     stripped = (*_strip_figures(ctx.before), *_strip_figures(ctx.after))
-    present = set(stripped[0]) | set(stripped[2])
+    present = set(stripped[0])
+    present.update(stripped[2])
     anchor = MAX_ANCHOR_RANK if measure == "rank" else MAX_ANCHOR_BEFORE
     noun = _counted_noun(ctx) if measure == "count" else None
     unmarked: dict[str, tuple[float, Alias]] = {}  # aliases that ignore the levels/generations
-    keyed = _by_unit(index, fits)
-    for _, alias in sorted(x for w in (*present, "") for x in keyed.get(w, ())):
+    hit = _BY_UNIT.get((id(index), fits))
+    keyed = hit[1] if hit is not None and hit[0] is index else _by_unit(index, fits)
+    candidates = list(keyed.get("", ()))
+    for w in present:
+        got = keyed.get(w)
+        if got is not None:
+            candidates += got
+    candidates.sort()  # in index order (the places differ: no alias is compared)
+    for _, alias in candidates:
         if not present.issuperset(alias.words):
             continue
         if ctx.marks and alias.marks and not alias.marks <= ctx.marks:
@@ -291,7 +301,22 @@ def companion(words: str, measure: str, index: tuple[Alias, ...],
         target = (*kept[:at], *sorted(marks), *kept[at:])
         if target == tuple(words.split()):
             return None
-    for alias in index:
-        if alias.unit in fits and alias.words == target:
+    for alias in _by_words(index).get(target, ()):  # in index order, as the index is read
+        if alias.unit in fits:
             return alias.code, " ".join(target)
     return None
+
+
+_BY_WORDS: dict[int, tuple[tuple[Alias, ...], dict[tuple[str, ...], tuple[Alias, ...]]]] = {}
+
+
+def _by_words(index: tuple[Alias, ...]) -> dict[tuple[str, ...], tuple[Alias, ...]]:
+    """The aliases of an index by their words, each word list's in index order (cached per
+    index object): `companion` looks one up, not through the whole index."""
+    hit = _BY_WORDS.get(id(index))
+    if hit is None or hit[0] is not index:
+        by: dict[tuple[str, ...], list[Alias]] = {}
+        for alias in index:
+            by.setdefault(alias.words, []).append(alias)
+        hit = _BY_WORDS[id(index)] = (index, {w: tuple(v) for w, v in by.items()})
+    return hit[1]

@@ -62,17 +62,15 @@ _DONE_FIRST = frozenset({"đã", "tính đến", "tính tới", "hiện nay", "h
                          "hiện tại"})
 _YEAR_AFTER = re.compile(r"^\s*(?:\d{1,2}\s*/\s*|quý\s+[IVX\d]+\s*/\s*)?((?:19|20)\d\d)",
                          re.IGNORECASE)
-_TARGET_YEAR = re.compile(
+_TARGET_YEAR = Caseless(
     r"(?:đến|tới|vào|trong|hết|cuối|từ nay đến|giai đoạn \d{4}\s*[-–]\s*|mục tiêu|chỉ tiêu|by|in)"
     r"\s+"
     r"(?:năm|quý\s+[IVX\d]+/?|"
-    r"tháng\s+\d+/?)?\s*((?:19|20)\d\d)|(?:quý\s+[IVX\d]+|tháng\s+\d+)\s*/\s*((?:19|20)\d\d)",
-    re.IGNORECASE,
+    r"tháng\s+\d+/?)?\s*((?:19|20)\d\d)|(?:quý\s+[IVX\d]+|tháng\s+\d+)\s*/\s*((?:19|20)\d\d)"
 )
 _ANY_YEAR = re.compile(r"(?<![\d/.,])((?:19|20)\d\d)"
                        r"(?![\d/.,]\d|\s*(?:%|người|tỷ|triệu|nghìn|đồng))")
-_ACTUAL_YEAR = re.compile(r"(?:năm|trong năm|year)\s+((?:19|20)\d\d)(?!\s*[-–]\s*\d)",
-                          re.IGNORECASE)
+_ACTUAL_YEAR = Caseless(r"(?:năm|trong năm|year)\s+((?:19|20)\d\d)(?!\s*[-–]\s*\d)")
 
 
 Cue = tuple[int, str, str]  # (end offset, kind, word)
@@ -166,9 +164,10 @@ def target_year(sentence: str, position: int | None = None) -> int | None:
     """The year a target is set for: "đến năm 2025", "Quý II/2021", "đến tháng 6/2021"; with
     `position`, the one said last before the figure there ("đến năm 2025 ... 20% và đến năm 2030
     ... 30%"), else the latest the sentence names."""
-    found = [(m.end(), int(m.group(1) or m.group(2))) for m in _TARGET_YEAR.finditer(sentence)
+    said = list(_TARGET_YEAR.finditer(sentence))  # found once, not again for each year said
+    found = [(m.end(), int(m.group(1) or m.group(2))) for m in said
              if not _HORIZON.search(sentence[max(0, m.start() - 12):m.start()])
-             or not any(n.end() <= m.start() for n in _TARGET_YEAR.finditer(sentence))]
+             or not any(n.end() <= m.start() for n in said)]
     if position is not None:
         own = _YEAR_RIGHT_AFTER.match(sentence, position)  # "khoảng 30% GDP vào năm 2030"
         if own:

@@ -10,6 +10,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from chiso.extract.caseless import Caseless, look_first
+
 # Abbreviations (case-sensitive in the text: "DN" is an abbreviation, "dn" is not written).
 ABBREVIATIONS: dict[str, str] = {
     "DVCTT": "dịch vụ công trực tuyến",
@@ -94,26 +96,58 @@ _ABBR_RE = re.compile(
     r"(?<![\w&])(" + "|".join(re.escape(k) for k in sorted(ABBREVIATIONS, key=len, reverse=True))
     + r")(?![\w&])"
 )
+# every abbreviation starts with two of these letters: a text holding no such pair holds none
+# (one scan for a letter pair is cheaper than trying the abbreviations at every place)
+_ABBR_HEAD = re.compile("[" + "".join(sorted({re.escape(k[0]) for k in ABBREVIATIONS})) + "]["
+                        + "".join(sorted({re.escape(k[1]) for k in ABBREVIATIONS})) + "]")
 _SYN_TABLE = dict(SYNONYMS)
-_SYN_RE = re.compile(
-    r"(?<!\w)("
-    + "|".join(re.escape(a) for a in sorted(_SYN_TABLE, key=len, reverse=True))
-    + r")(?!\w)"
-)
+
+
+def _by_first_letter(words: list[str]) -> str:
+    """An alternation of `words` (longest first) grouped by first letter: the same match as the
+    plain alternation, without trying every word at every place."""
+    by_first: dict[str, list[str]] = {}
+    for w in sorted(words, key=len, reverse=True):
+        by_first.setdefault(w[0], []).append(re.escape(w[1:]))
+    return "|".join(re.escape(c) + "(?:" + "|".join(rest) + ")" for c, rest in by_first.items())
+
+
+# synonyms in any case, matched on the text in lower case
+_SYN_RE = Caseless(r"(?<!\w)(" + _by_first_letter(list(_SYN_TABLE)) + r")(?!\w)")
 _TOKEN_RE = re.compile(r"[^\W_]+", re.UNICODE)
 
 
-_LEVELS = re.compile(r"(?<!\w)mức\s*(\d(?:\s*(?:,|và|hoặc|-|–|/)\s*\d)*)(?!\d)")
+# led by a look-ahead for their first letter (caseless.look_first): they open with a look-behind
+_LEVELS = re.compile(look_first(r"(?<!\w)mức\s*(\d(?:\s*(?:,|và|hoặc|-|–|/)\s*\d)*)(?!\d)"))
 
 
-# abbreviations (case as written) and synonyms (any case) in one pass
-_ONE_PASS = re.compile(_ABBR_RE.pattern + "|(?i:" + _SYN_RE.pattern + ")")
-
-
-def _replace(m: re.Match[str]) -> str:
-    if m.group(1) is not None:
-        return " " + ABBREVIATIONS[m.group(1)] + " "
-    return _SYN_TABLE[m.group(2).lower()]
+def _expand(text: str) -> str:
+    """Abbreviations (case as written) and synonyms (any case) replaced, in one pass over the
+    text: what `re.sub` of the alternation "abbreviation|synonym" gives, faster. The two are
+    searched apart and at each step the match starting first is replaced, the abbreviation
+    when both start at one place, as the alternation would (tests/extract/test_lexicon.py
+    checks they agree)."""
+    syn_rx, low = _SYN_RE.pick(text)
+    a = _ABBR_RE.search(text) if _ABBR_HEAD.search(text) else None
+    s = syn_rx.search(low)
+    if a is None and s is None:
+        return text
+    parts: list[str] = []
+    pos = 0
+    while a is not None or s is not None:
+        if s is None or (a is not None and a.start() <= s.start()):
+            m, new = a, " " + ABBREVIATIONS[a.group(1)] + " "
+        else:
+            m, new = s, _SYN_TABLE[s.group(1).lower()]
+        parts += [text[pos:m.start()], new]
+        pos = m.end()
+        # a match starting inside the one replaced is given up, as `re.sub` gives it up
+        if a is not None and a.start() < pos:
+            a = _ABBR_RE.search(text, pos)
+        if s is not None and s.start() < pos:
+            s = syn_rx.search(low, pos)
+    parts.append(text[pos:])
+    return "".join(parts)
 
 
 def _levels(m: re.Match[str]) -> str:
@@ -126,7 +160,7 @@ def fold(text: str) -> str:
 
     Levels become one word each ("mức độ 3, 4" -> "mức3 mức4") so they tell indicators apart.
     """
-    text = _ONE_PASS.sub(_replace, text).lower()
+    text = _expand(text).lower()
     if "cấp " in text:
         text = _ADMIN_LEVEL.sub(r"cấp\1", text)  # "cấp huyện" tells breakdowns apart: one word
     return _LEVELS.sub(_levels, text) if "mức" in text else text
@@ -140,7 +174,7 @@ def is_discriminator(token: str) -> bool:
 
 
 _MARK = re.compile(r"\d+g|mức\d|cấp(?:tỉnh|huyện|xã)")
-_ADMIN_LEVEL = re.compile(r"(?<!\w)cấp (tỉnh|huyện|xã)(?!\w)")
+_ADMIN_LEVEL = re.compile(look_first(r"(?<!\w)cấp (tỉnh|huyện|xã)(?!\w)"))
 
 
 def tokens(text: str) -> list[str]:

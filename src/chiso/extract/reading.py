@@ -6,8 +6,8 @@ import re
 from dataclasses import replace
 
 from chiso.extract import attribution, budget, confidence, coverage, flow, kinds
-from chiso.extract.candidates import Candidate
-from chiso.extract.caseless import Caseless
+from chiso.extract.candidates import Candidate, replaced
+from chiso.extract.caseless import Caseless, Gated
 from chiso.extract.figures import Figure
 from chiso.extract.indicators import FIGURE, Alias, Match, companion, context, match, words_of
 from chiso.extract.sentences import Sentence
@@ -143,7 +143,8 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
     own_before = s[prev_end:fig.start]
     after = _after_window(s, fig, nxt)
     own_after = s[fig.end:nxt.start] if nxt else s[fig.end:]
-    own_after = re.split(r"\s(?:và|hoặc)\s|[,;]", own_after)[0]
+    own_parts = re.split(r"\s(?:và|hoặc)\s|[,;]", own_after)
+    own_after = own_parts[0]
     item = resp.get(i)
     item_unit = item if item is not None and mentions(item) else None
     if item is not None and item_unit is None:
@@ -154,11 +155,15 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
         before_words = words_of(_masked(s, figs, clause_start, fig.start))
     own_cut = _OWN_CUT.split(own_before)
     own_words = segs[i] if len(own_cut) == 1 else words_of(own_cut[-1])
-    after_words = words_of(_masked(s, figs, fig.end, fig.end + len(after)))
+    # the words up to the next figure are folded once per sentence (segs[i + 1])
+    to_next = fig.end + len(after) == (nxt.start if nxt else len(s))
+    after_words = (segs[i + 1] if to_next
+                   else words_of(_masked(s, figs, fig.end, fig.end + len(after))))
     if fig.measure in ("per_100", "per_1000") and "/" in fig.text:
         # "0,7/1.000 dân": the rate's base, which the figure took, is still the alias's words
         after_words = words_of(fig.text[fig.text.index("/") + 1:]) + after_words
-    ctx = context(before_words, after_words, own_words, words_of(own_after))
+    ctx = context(before_words, after_words, own_words,
+                  segs[i + 1] if len(own_parts) == 1 else words_of(own_after))
     matches = [
         m for m in match(ctx, fig.measure, index) if confidence.possible(m.code, fig, framework)
     ]
@@ -375,9 +380,9 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
                                                                      fig.start)) > 1
     if not matches:
         return [replace(base, alias=flow.NO_INDEX) if of_other or band else base]
-    return [replace(base, unit=u, indicator=m.code, alias=m.alias,
-                    confidence=min(confidence.of(m, fig, u), 0.45) if band
-                    else confidence.of(m, fig, u))
+    return [replaced(base, unit=u, indicator=m.code, alias=m.alias,
+                     confidence=min(confidence.of(m, fig, u), 0.45) if band
+                     else confidence.of(m, fig, u))
             for m in matches for u in units]
 
 
@@ -411,8 +416,8 @@ _ABOUT = re.compile(r"^\s*(?:(?:các\s+)?(?:tỉnh|thành phố|thành|địa ph
 
 # "“Chính quyền số” và “Kinh tế số” của TPHCM đều ở vị trí thứ 3/63", "Kinh tế số và Xã hội
 # số đồng xếp hạng 58/63": one rank said of two indices
-_SHARED = re.compile(r"([^,;:]{3,60}?)\s+và\s+([^,;:]{3,60}?)\s+(?:của\s+[^,;:]{1,30}?\s+)?"
-                     r"(?:đều|đồng|cùng)\s+[^,;:\d]{0,25}$", re.IGNORECASE)
+_SHARED = Caseless(r"([^,;:]{3,60}?)\s+và\s+([^,;:]{3,60}?)\s+(?:của\s+[^,;:]{1,30}?\s+)?"
+                     r"(?:đều|đồng|cùng)\s+[^,;:\d]{0,25}$")
 
 
 def _shared(before: str, fig: Figure, index: tuple[Alias, ...], framework: str) -> list[Match]:
@@ -421,7 +426,9 @@ def _shared(before: str, fig: Figure, index: tuple[Alias, ...], framework: str) 
     if m is None:
         return []
     out: list[Match] = []
-    for side in (m.group(1), m.group(2)):
+    # each side as written (a Caseless match's groups are in lower case; folding reads
+    # abbreviations by their case)
+    for side in (before[m.start(1):m.end(1)], before[m.start(2):m.end(2)]):
         got = [x for x in match(context(words_of(side), [], [], []), fig.measure, index)
                if confidence.possible(x.code, fig, framework)]
         if not got or any(o.code == got[0].code for o in out):
@@ -496,7 +503,7 @@ def _aside_before(s: str, x: attribution.Subject, position: int) -> bool:
 
 
 # the country as a sentence's subject: "Việt Nam có 87% dân số", "hạ tầng số của Việt Nam ..."
-_COUNTRY_SUBJECT = re.compile(r"(?:^|,\s*|của\s+)Việt Nam\s+(?:có|đạt|đã|đứng|xếp|hiện|là|"
+_COUNTRY_SUBJECT = Gated(r"(?:^|,\s*|của\s+)Việt Nam\s+(?:có|đạt|đã|đứng|xếp|hiện|là|"
                               r"phát triển|tiếp tục)(?!\w)|(?<!\w)của Việt Nam(?!\w)")
 _MINISTRIES_AFTER = re.compile(r"\s*(?:điểm\s*)?(?:với|của|ở|đối với)\s+(?:các|những)?\s*bộ(?!\w)",
                                re.IGNORECASE)

@@ -21,10 +21,9 @@ from chiso.units.registry import Registry
 COUNTRY = "Việt Nam"
 
 # A name preceded by these is a district, commune or something else, not the province.
-_NOT_PROVINCE_BEFORE = re.compile(
+_NOT_PROVINCE_BEFORE = Caseless(
     r"(?:huyện|quận|thị xã|xã|phường|thị trấn|sông|núi|đèo|hồ|cầu|chợ|"
-    r"đường|(?<!thành )phố|trường|bệnh viện|khu)\s*$",
-    re.IGNORECASE,
+    r"đường|(?<!thành )phố|trường|bệnh viện|khu)\s*$"
 )
 
 # A dateline: the place a news agency filed from, at the start of a line, before the agency in
