@@ -231,7 +231,7 @@ def find_figures(sentence: str) -> list[Figure]:
         if _BAND_BEFORE.search_lower(before, low_before):
             continue  # "top 10", "nhóm 5 tỉnh": a band, not a rank
         if (_LEVEL_BEFORE.search_lower(before, low_before) and value <= 10
-                and float(value).is_integer() and not re.match(r"^\s*%", after)):
+                and float(value).is_integer() and not _PERCENT.match(after)):
             continue  # "mức độ 3, 4": levels, not values
         if ((_DIFFERENCE_BEFORE.search_lower(before, low_before)
              or (_DIFFERENCE_AFTER.match(after)
@@ -270,6 +270,11 @@ def _fraction(sentence: str, start: int, end: int, value: float, before: str) ->
                   text)
 
 
+_HIGH_DIGITS = re.compile(r"[\d.,]+\d|\d")
+_PERCENT = re.compile(r"^\s*%")
+_RANK_TOTAL = re.compile(r"^\s*/\s*\d+")
+
+
 def _plain(sentence: str, start: int, end: int, base: Quantity, before: str,
            low_before: str | None, found: list[Figure]) -> Figure | None:
     """A number with its range, scale, percent sign, qualifier and measure."""
@@ -277,14 +282,14 @@ def _plain(sentence: str, start: int, end: int, base: Quantity, before: str,
     high_end = None
     rng = _RANGE.match(sentence[end:])
     if rng:
-        second = re.match(r"[\d.,]+\d|\d", sentence[end + rng.end():])
+        second = _HIGH_DIGITS.match(sentence[end + rng.end():])
         if second:
             high_end = end + rng.end() + second.end()
             piece_end = high_end
     scale = _SCALE_AFTER.match(sentence[piece_end:])
     if scale:
         piece_end += scale.end()
-    percent = re.match(r"^\s*%", sentence[piece_end:])
+    percent = _PERCENT.match(sentence[piece_end:])
     if percent:
         piece_end += percent.end()
     qualifier = (_qualifier_before(before, low_before)
@@ -299,7 +304,7 @@ def _plain(sentence: str, start: int, end: int, base: Quantity, before: str,
     tail = sentence[end:end + 60] if high_end is None else sentence[high_end:high_end + 60]
     measure = _measure(tail, before, low_before)
     if measure == "rank":
-        rank_total = re.match(r"^\s*/\s*\d+", tail)
+        rank_total = _RANK_TOTAL.match(tail)
         if rank_total:
             piece_end = (high_end or end) + rank_total.end()
     elif measure == "count":
