@@ -202,3 +202,17 @@ def test_a_number_parses_as_when_every_prefix_was_tried(text):
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(numbers, "_take_prefix", tried)
         assert (outcome(numbers.parse_number), outcome(numbers.parse_cell)) == fast
+
+
+_AFTER = st.lists(st.sampled_from([" ", "%", "/63", "/ 34", "/630", "triệu", "TỶ", " đồng", "đ",
+                                   "USD", "$", "km2", "KM", "ha", "hecta", "tấn", "Mbps", "mb/s",
+                                   "người", "Dân", "điểm", " cầu", "phần trăm", "năm", "°C", "x",
+                                   "ſ", "K", "1", ",", "\n"]), max_size=6).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_AFTER)
+def test_the_measure_after_a_number_is_the_first_pattern_in_turn_that_matches(after):
+    want = next((name for pattern, name in figures._MEASURE_AFTER if pattern.match(after)), None)
+    m = figures._MEASURE_AFTER_ONE.match(after)
+    assert (m.lastgroup if m else None) == want

@@ -100,13 +100,19 @@ def _qualifier_before(before: str, low_before: str | None) -> str | None:
     return prefix_qualifier(before)
 
 
+# the measures after a number as one pattern, each its own alternative (its flags scoped to it),
+# in their order: the first whose pattern matches is the alternative that matches, in one call
+# (tests/extract/test_rewritten.py checks it against trying them in turn)
+_MEASURE_AFTER_ONE = re.compile("|".join(
+    f"(?P<{name}>" + ("(?i:" if pattern.flags & re.IGNORECASE else "(?:") + pattern.pattern + "))"
+    for pattern, name in _MEASURE_AFTER))
+
+
 def _measure(after: str, before: str, low_before: str | None) -> str:
     if _RANK_BEFORE.search_lower(before, low_before):
         return "rank"
-    for pattern, name in _MEASURE_AFTER:
-        if pattern.match(after):
-            return name
-    return "count"
+    m = _MEASURE_AFTER_ONE.match(after)
+    return "count" if m is None else m.lastgroup or "count"
 
 
 def _is_year(value: float, token: str, after: str) -> bool:
