@@ -377,8 +377,10 @@ def _lacks(text: str, strings: tuple[str, ...] | None, pos: int = 0,
     match)?"""
     if strings is None:
         return False
-    for n in strings:  # a loop, not any() over a generator: this runs for every search
-        if text.find(n, pos, endpos) >= 0:
+    if pos or endpos < len(text):
+        text = text[pos:endpos]
+    for n in strings:  # `in` in a loop, not find() or any(): this runs for every search
+        if n in text:
             return False
     return True
 
