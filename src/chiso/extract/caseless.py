@@ -469,14 +469,14 @@ class Caseless:
             return None  # it holds no string, or ends with no ending, that a match has
         return self._lower.search(s, pos, endpos)
 
-    def search_lower(self, text: str, low: str | None) -> re.Match[str] | None:
-        """`search(text)`, given `low = lower(text)`."""
+    def search_lower(self, text: str, low: str | None, pos: int = 0) -> re.Match[str] | None:
+        """`search(text, pos)`, given `low = lower(text)`."""
         if low is None:
-            return self.search(text)
-        if _lacks(low, self._needs) or (self._endings is not None
-                                        and not self._endings.may_match(low)):
+            return self.search(text, pos)
+        if _lacks(low, self._needs, pos) or (self._endings is not None
+                                             and not self._endings.may_match(low)):
             return None
-        return self._lower.search(low)
+        return self._lower.search(low, pos)
 
     def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         if _special(text):

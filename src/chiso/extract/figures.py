@@ -236,8 +236,8 @@ def find_figures(sentence: str) -> list[Figure]:
             continue  # "xếp thứ 2 trong khu vực Tây Nguyên": a rank in a region, no index's
         if _BAND_BEFORE.search_lower(before, low_before):
             continue  # "top 10", "nhóm 5 tỉnh": a band, not a rank
-        if (_LEVEL_BEFORE.search_lower(before, low_before) and value <= 10
-                and float(value).is_integer() and not _PERCENT.match(after)):
+        if (value <= 10 and float(value).is_integer()  # the cheap tests first
+                and _LEVEL_BEFORE.search_lower(before, low_before) and not _PERCENT.match(after)):
             continue  # "mức độ 3, 4": levels, not values
         if ((_DIFFERENCE_BEFORE.search_lower(before, low_before)
              or (_DIFFERENCE_AFTER.match(after)
