@@ -187,7 +187,7 @@ _ITEM = (_ATOMS | st.sampled_from(["\\s*", "\\s+", " *", "\\s{1,3}"])
 _ANCHORED = st.lists(_ITEM, min_size=1, max_size=4).map(lambda p: "".join(p) + "$")
 
 
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=600, deadline=None)
 @given(st.lists(_ANCHORED, min_size=1, max_size=2).map("|".join), st.data())
 def test_a_text_without_the_endings_never_matches(source, data):
     # whatever the pattern, a text it matches in has one of the endings read from it: texts
@@ -224,7 +224,7 @@ def test_no_needs_when_a_match_may_hold_none_of_a_few(source):
 _UNANCHORED = st.lists(_ITEM, min_size=1, max_size=4).map("".join)
 
 
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=600, deadline=None)
 @given(st.lists(_UNANCHORED, min_size=1, max_size=3).map("|".join), st.data())
 def test_a_text_without_the_needs_never_matches(source, data):
     # whatever the pattern, a text it matches in holds one of the strings read from it
@@ -253,7 +253,7 @@ def test_no_firsts_when_a_match_may_be_empty_or_start_with_anything(source):
     assert caseless.firsts(source) is None
 
 
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=400, deadline=None)
 @given(st.lists(_UNANCHORED | _ANCHORED, min_size=1, max_size=3).map("|".join), st.data())
 def test_the_look_ahead_and_the_gate_change_no_match(source, data):
     # the pattern led by a look-ahead for its first characters, and tried only on texts holding
@@ -279,7 +279,7 @@ def test_digits_and_ascii_signs_are_matched_as_written_with_ignorecase():
     assert [hex(o) for o in range(0x110000) if cls.match(chr(o)) and chr(o) not in signs] == []
 
 
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=300, deadline=None)
 @given(st.lists(_UNANCHORED | _ANCHORED, min_size=1, max_size=3).map("|".join), st.data())
 def test_a_gate_with_ignorecase_and_bounds_changes_no_match(source, data):
     rx = re.compile(source, re.IGNORECASE)
@@ -313,7 +313,7 @@ def _ending_words(rx: Caseless) -> list[str]:
     return [form for w in found.strings for form in (w, w.upper(), w.title())]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(st.data())
 def test_texts_ending_with_the_patterns_words_match_alike(data):
     # texts made of the words the patterns end with, so that they often match (and often do not)
