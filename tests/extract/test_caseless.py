@@ -187,7 +187,7 @@ _ITEM = (_ATOMS | st.sampled_from(["\\s*", "\\s+", " *", "\\s{1,3}"])
 _ANCHORED = st.lists(_ITEM, min_size=1, max_size=4).map(lambda p: "".join(p) + "$")
 
 
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=600, deadline=None)
 @given(st.lists(_ANCHORED, min_size=1, max_size=2).map("|".join), st.data())
 def test_a_text_without_the_endings_never_matches(source, data):
     # whatever the pattern, a text it matches in has one of the endings read from it: texts
@@ -224,7 +224,7 @@ def test_no_needs_when_a_match_may_hold_none_of_a_few(source):
 _UNANCHORED = st.lists(_ITEM, min_size=1, max_size=4).map("".join)
 
 
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=600, deadline=None)
 @given(st.lists(_UNANCHORED, min_size=1, max_size=3).map("|".join), st.data())
 def test_a_text_without_the_needs_never_matches(source, data):
     # whatever the pattern, a text it matches in holds one of the strings read from it
@@ -253,7 +253,7 @@ def test_no_firsts_when_a_match_may_be_empty_or_start_with_anything(source):
     assert caseless.firsts(source) is None
 
 
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=400, deadline=None)
 @given(st.lists(_UNANCHORED | _ANCHORED, min_size=1, max_size=3).map("|".join), st.data())
 def test_the_look_ahead_and_the_gate_change_no_match(source, data):
     # the pattern led by a look-ahead for its first characters, and tried only on texts holding
@@ -272,13 +272,48 @@ def test_the_look_ahead_and_the_gate_change_no_match(source, data):
         assert _span(gated.match(text)) == _span(rx.match(text))
 
 
+def test_digits_and_ascii_signs_are_matched_as_written_with_ignorecase():
+    # caseless.needs(uncased=True) reads them as what an IGNORECASE pattern needs in the text
+    signs = "".join(chr(o) for o in range(128) if caseless._as_written(chr(o)))
+    cls = re.compile("[" + re.escape(signs) + "]", re.IGNORECASE)
+    assert [hex(o) for o in range(0x110000) if cls.match(chr(o)) and chr(o) not in signs] == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_UNANCHORED | _ANCHORED, min_size=1, max_size=3).map("|".join), st.data())
+def test_a_gate_with_ignorecase_and_bounds_changes_no_match(source, data):
+    rx = re.compile(source, re.IGNORECASE)
+    gated = caseless.Gated(source, re.IGNORECASE)
+    alphabet = "ab1cAB \t\n."
+    texts = [data.draw(st.from_regex(re.compile(source), alphabet=alphabet)) for _ in range(2)]
+    texts += data.draw(st.lists(st.text(alphabet=alphabet, max_size=5), max_size=4))
+    for text in [*texts, "".join(texts), "".join(texts).upper()]:
+        pos = data.draw(st.integers(0, len(text)))
+        endpos = data.draw(st.integers(0, len(text) + 1))
+        want = [(m.span(), m.groups()) for m in rx.finditer(text, pos, endpos)]
+        assert [(m.span(), m.groups()) for m in gated.finditer(text, pos, endpos)] == want
+        assert _span(gated.search(text, pos, endpos)) == _span(rx.search(text, pos, endpos))
+        assert _span(gated.match(text, pos, endpos)) == _span(rx.match(text, pos, endpos))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_PIECES, max_size=12).map("".join), st.integers(0, 40), st.integers(0, 60))
+def test_caseless_patterns_with_bounds_match_alike(text, pos, endpos):
+    for rx in PATTERNS.values():
+        ignorecase = re.compile(rx.pattern, re.IGNORECASE)
+        assert _span(rx.search(text, pos, endpos)) == _span(ignorecase.search(text, pos, endpos))
+        assert _span(rx.match(text, pos, endpos)) == _span(ignorecase.match(text, pos, endpos))
+        assert ([m.span() for m in rx.finditer(text, pos, endpos)]
+                == [m.span() for m in ignorecase.finditer(text, pos, endpos)])
+
+
 def _ending_words(rx: Caseless) -> list[str]:
     found = rx._endings
     assert found is not None
     return [form for w in found.strings for form in (w, w.upper(), w.title())]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(st.data())
 def test_texts_ending_with_the_patterns_words_match_alike(data):
     # texts made of the words the patterns end with, so that they often match (and often do not)
@@ -324,7 +359,8 @@ def test_search_lower_is_search(text, a, b):
 
 
 GATED = {"country subject": reading._COUNTRY_SUBJECT, "dash item": flow._DASH_ITEM,
-         "not an end": sentences._NOT_END, "others": attribution._OTHER}
+         "not an end": sentences._NOT_END, "others": attribution._OTHER,
+         "year right after": kinds._YEAR_RIGHT_AFTER}
 
 
 def test_the_gated_patterns_match_the_corpus_as_the_patterns():
@@ -334,8 +370,10 @@ def test_the_gated_patterns_match_the_corpus_as_the_patterns():
         for sent in split(path.read_text(encoding="utf-8")):
             starts = [start for start, _, _ in figures._tokens(sent.text)]
             for rx in GATED.values():
-                plain = re.compile(rx.pattern)
+                plain = re.compile(rx.pattern, rx._rx.flags & re.IGNORECASE)
                 for text in (sent.text, *(sent.text[:start] for start in starts)):
                     assert ([m.span() for m in rx.finditer(text)]
                             == [m.span() for m in plain.finditer(text)])
                     assert _span(rx.search(text)) == _span(plain.search(text))
+                for start in starts:  # as kinds.year_right_after tries it, at each number
+                    assert _span(rx.match(sent.text, start)) == _span(plain.match(sent.text, start))

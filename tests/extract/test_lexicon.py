@@ -63,3 +63,6 @@ def test_any_text_expands_alike(pieces):
     text = "".join(pieces)
     for t in (text, text.upper()):
         assert _outcome(lexicon._expand, t) == _outcome(_one_pass, t)
+        want = _outcome(_one_pass, t)
+        assert _outcome(lambda x: lexicon._expand(x, lowered=True), t) == (
+            want.lower() if isinstance(want, str) else want)

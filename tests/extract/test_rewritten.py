@@ -166,3 +166,53 @@ def test_a_companion_is_the_first_in_the_index_as_through_it(words, measure, mar
     index = alias_index()
     assert (indicators.companion(words, measure, index, marks)
             == _companion_scan(words, measure, index, marks))
+
+
+def test_no_qualifier_or_range_word_starts_with_a_digit():
+    # numbers._take_prefix gives up a text starting with a digit without trying its patterns
+    words = [*dict(numbers._PREFIX_QUALIFIERS), *numbers._RANGE_START]
+    assert not any(w[:1].isdigit() or w[:1].upper().isdigit() for w in words)
+
+
+_WRITTEN = st.lists(st.sampled_from(["hơn ", "khoảng ", "~", "từ ", "70,8", "1.000", "5", "%",
+                                     " ", "-", "–", " đến ", "triệu", " người", "(", ")", "trở lên",
+                                     "²", "٣", "KHOẢNG "]), min_size=1, max_size=6).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_WRITTEN)
+def test_a_number_parses_as_when_every_prefix_was_tried(text):
+    def outcome(parse):
+        try:
+            return parse(text)
+        except ValueError as e:
+            return str(e)
+
+    def tried(text: str, table: tuple) -> tuple:
+        pattern = (numbers._PREFIX_RE if table is numbers._PREFIX_QUALIFIERS
+                   else numbers._RANGE_WORD_RE)
+        m = pattern.match(text)
+        if not m:
+            return None, text
+        word = m.group(1).lower()
+        return ((numbers._PREFIX_TABLE.get(word, "range") if pattern is numbers._PREFIX_RE
+                 else "range"), text[m.end():])
+
+    fast = (outcome(numbers.parse_number), outcome(numbers.parse_cell))
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(numbers, "_take_prefix", tried)
+        assert (outcome(numbers.parse_number), outcome(numbers.parse_cell)) == fast
+
+
+_AFTER = st.lists(st.sampled_from([" ", "%", "/63", "/ 34", "/630", "triệu", "TỶ", " đồng", "đ",
+                                   "USD", "$", "km2", "KM", "ha", "hecta", "tấn", "Mbps", "mb/s",
+                                   "người", "Dân", "điểm", " cầu", "phần trăm", "năm", "°C", "x",
+                                   "ſ", "K", "1", ",", "\n"]), max_size=6).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_AFTER)
+def test_the_measure_after_a_number_is_the_first_pattern_in_turn_that_matches(after):
+    want = next((name for pattern, name in figures._MEASURE_AFTER if pattern.match(after)), None)
+    m = figures._MEASURE_AFTER_ONE.match(after)
+    assert (m.lastgroup if m else None) == want

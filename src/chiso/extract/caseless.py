@@ -228,12 +228,14 @@ def _item(op: object, av: object, tails: _Tails) -> _Tails | None:
     return frozenset(out)
 
 
-def needs(source: str) -> tuple[str, ...] | None:
+def needs(source: str, uncased: bool = False) -> tuple[str, ...] | None:
     """Strings one of which every match of the pattern holds, read from the parsed pattern (its
     literal words: "dti" or "chuyển đổi số" for `\\bdti\\b|chuyển đổi số`); None when a match may
     hold none of a few (`\\d+`, an alternation of many words). A text holding none of them
-    cannot match: the pattern need not be tried."""
-    found = _needs(list(_sre_parse.parse(source).data))
+    cannot match: the pattern need not be tried. `uncased`: of the pattern matched with
+    IGNORECASE, strings of digits and ASCII signs only, which it matches as written ("19" or
+    "20" for `năm ((?:19|20)\\d\\d)`)."""
+    found = _needs(list(_sre_parse.parse(source).data), uncased)
     if not found:
         return None
     # a text holding "trung bình " holds "trung bình": the longer says no more
@@ -244,13 +246,13 @@ def needs(source: str) -> tuple[str, ...] | None:
 _FEW_NEEDS = 16  # more strings to look for cost more than the pattern's own search
 
 
-def _needs(items: list) -> frozenset[str] | None:
+def _needs(items: list, uncased: bool = False) -> frozenset[str] | None:
     """The strings one of which every match of a sequence holds: the best of its items' (a run
     of literals, or what an alternation, a group or a repeat of one or more holds)."""
     options: list[frozenset[str]] = []
     run = ""
     for op, av in items:
-        if op is _sre_op.LITERAL:
+        if op is _sre_op.LITERAL and (not uncased or _as_written(chr(av))):  # type: ignore[arg-type]
             run += chr(av)  # type: ignore[arg-type]
             continue
         if op in _ZERO_WIDTH:
@@ -258,7 +260,7 @@ def _needs(items: list) -> frozenset[str] | None:
         if run:
             options.append(frozenset({run}))
             run = ""
-        got = _item_needs(op, av)
+        got = _item_needs(op, av, uncased)
         if got is not None:
             options.append(got)
     if run:
@@ -270,24 +272,31 @@ def _needs(items: list) -> frozenset[str] | None:
     return min(options, key=lambda o: (min(map(len, o)) < 3, len(o), -min(map(len, o))))
 
 
-def _item_needs(op: object, av: object) -> frozenset[str] | None:
+def _item_needs(op: object, av: object, uncased: bool) -> frozenset[str] | None:
     if op is _sre_op.BRANCH:
         out: set[str] = set()
         for alt in av[1]:  # type: ignore[index]
-            got = _needs(list(alt.data))
+            got = _needs(list(alt.data), uncased)
             if got is None:
                 return None
             out |= got
         return frozenset(out)
     if op is _sre_op.SUBPATTERN:
-        return _needs(list(av[3].data))  # type: ignore[index]
+        return _needs(list(av[3].data), uncased)  # type: ignore[index]
     if op is _sre_op.ATOMIC_GROUP:
-        return _needs(list(av.data))  # type: ignore[attr-defined]
+        return _needs(list(av.data), uncased)  # type: ignore[attr-defined]
     if op in _REPEATS:
         low, _, sub = av  # type: ignore[misc]
-        return _needs(list(sub.data)) if low >= 1 else None
+        return _needs(list(sub.data), uncased) if low >= 1 else None
     chars = _chars(op, av)
-    return frozenset(chars) if chars else None
+    if not chars or (uncased and not all(map(_as_written, chars))):
+        return None
+    return frozenset(chars)
+
+
+def _as_written(c: str) -> bool:
+    """Does IGNORECASE match `c` as written only (a digit or an ASCII sign, no letter)?"""
+    return c.isascii() and not c.isalpha()
 
 
 def firsts(source: str) -> frozenset[str] | None:
@@ -362,43 +371,51 @@ def _plain_start(items: list) -> bool:
     return False
 
 
-def _lacks(text: str, strings: tuple[str, ...] | None) -> bool:
-    """Does `text` hold none of `strings` (None: no strings to look for, so it may match)?"""
+def _lacks(text: str, strings: tuple[str, ...] | None, pos: int = 0,
+           endpos: int = sys.maxsize) -> bool:
+    """Does `text[pos:endpos]` hold none of `strings` (None: no strings to look for, so it may
+    match)?"""
     if strings is None:
         return False
-    for n in strings:  # a loop, not any() over a generator: this runs for every search
+    if pos or endpos < len(text):
+        text = text[pos:endpos]
+    for n in strings:  # `in` in a loop, not find() or any(): this runs for every search
         if n in text:
             return False
     return True
 
 
 class Gated:
-    """`re.compile(source)`, tried only on a text that holds one of the strings every match
-    holds (`needs`) and, anchored at the end, ends with one of its endings (`endings`)."""
+    """`re.compile(source, flags)`, tried only on a text that holds, between `pos` and `endpos`,
+    one of the strings every match holds (`needs`; with IGNORECASE, of digits and signs only)
+    and, anchored at the end, ends with one of its endings (`endings`; not with IGNORECASE)."""
 
     __slots__ = ("_endings", "_needs", "_rx", "pattern")
 
-    def __init__(self, source: str) -> None:
+    def __init__(self, source: str, flags: int = 0) -> None:
         self.pattern = source
-        self._rx = re.compile(look_first(source))
-        self._needs = needs(source)
-        self._endings = endings(source)
+        self._rx = re.compile(look_first(source), flags)
+        ignorecase = bool(flags & re.IGNORECASE)
+        self._needs = needs(source, uncased=ignorecase)
+        self._endings = None if ignorecase else endings(source)
 
-    def _cannot(self, text: str, endpos: int = sys.maxsize) -> bool:
+    def _cannot(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> bool:
         """Is it sure, without trying, that the pattern does not match in `text`?"""
-        return (_lacks(text, self._needs)
+        return (_lacks(text, self._needs, pos, endpos)
                 or (self._endings is not None and endpos == sys.maxsize
                     and not self._endings.may_match(text)))
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        return None if self._cannot(text, endpos) else self._rx.search(text, pos, endpos)
+        return None if self._cannot(text, pos, endpos) else self._rx.search(text, pos, endpos)
 
     def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        return None if self._cannot(text, endpos) else self._rx.match(text, pos, endpos)
+        return None if self._cannot(text, pos, endpos) else self._rx.match(text, pos, endpos)
 
     def finditer(self, text: str, pos: int = 0,
                  endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
-        return iter(()) if self._cannot(text, endpos) else self._rx.finditer(text, pos, endpos)
+        if self._cannot(text, pos, endpos):
+            return iter(())
+        return self._rx.finditer(text, pos, endpos)
 
 
 def lower(text: str) -> str | None:
@@ -446,32 +463,35 @@ class Caseless:
         if _special(text):
             return self._ignoring().search(text, pos, endpos)
         s = text.lower()
-        if _lacks(s, self._needs) or (self._endings is not None and endpos == sys.maxsize
-                                      and not self._endings.may_match(s)):
+        if _lacks(s, self._needs, pos, endpos) or (self._endings is not None
+                                                   and endpos == sys.maxsize
+                                                   and not self._endings.may_match(s)):
             return None  # it holds no string, or ends with no ending, that a match has
         return self._lower.search(s, pos, endpos)
 
-    def search_lower(self, text: str, low: str | None) -> re.Match[str] | None:
-        """`search(text)`, given `low = lower(text)`."""
+    def search_lower(self, text: str, low: str | None, pos: int = 0) -> re.Match[str] | None:
+        """`search(text, pos)`, given `low = lower(text)`."""
         if low is None:
-            return self.search(text)
-        if _lacks(low, self._needs) or (self._endings is not None
-                                        and not self._endings.may_match(low)):
+            return self.search(text, pos)
+        if _lacks(low, self._needs, pos) or (self._endings is not None
+                                             and not self._endings.may_match(low)):
             return None
-        return self._lower.search(low)
+        return self._lower.search(low, pos)
 
     def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         if _special(text):
             return self._ignoring().match(text, pos, endpos)
         s = text.lower()
-        return None if _lacks(s, self._needs) else self._lower.match(s, pos, endpos)
+        return None if _lacks(s, self._needs, pos, endpos) else self._lower.match(s, pos, endpos)
 
     def finditer(self, text: str, pos: int = 0,
                  endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
         if _special(text):
             return self._ignoring().finditer(text, pos, endpos)
         s = text.lower()
-        return iter(()) if _lacks(s, self._needs) else self._lower.finditer(s, pos, endpos)
+        if _lacks(s, self._needs, pos, endpos):
+            return iter(())
+        return self._lower.finditer(s, pos, endpos)
 
     def sub(self, repl: str, text: str) -> str:
         """`re.sub(pattern, repl, text, flags=re.IGNORECASE)`, `repl` a plain string."""

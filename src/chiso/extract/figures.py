@@ -112,13 +112,19 @@ def _qualifier_before(before: str, low_before: str | None) -> str | None:
     return prefix_qualifier(before)
 
 
+# the measures after a number as one pattern, each its own alternative (its flags scoped to it),
+# in their order: the first whose pattern matches is the alternative that matches, in one call
+# (tests/extract/test_rewritten.py checks it against trying them in turn)
+_MEASURE_AFTER_ONE = re.compile("|".join(
+    f"(?P<{name}>" + ("(?i:" if pattern.flags & re.IGNORECASE else "(?:") + pattern.pattern + "))"
+    for pattern, name in _MEASURE_AFTER))
+
+
 def _measure(after: str, before: str, low_before: str | None) -> str:
     if _RANK_BEFORE.search_lower(before, low_before):
         return "rank"
-    for pattern, name in _MEASURE_AFTER:
-        if pattern.match(after):
-            return name
-    return "count"
+    m = _MEASURE_AFTER_ONE.match(after)
+    return "count" if m is None else m.lastgroup or "count"
 
 
 def _is_year(value: float, token: str, after: str) -> bool:
@@ -252,8 +258,8 @@ def find_figures(sentence: str) -> list[Figure]:
             continue  # "xếp thứ 2 trong khu vực Tây Nguyên": a rank in a region, no index's
         if _BAND_BEFORE.search_lower(before, low_before):
             continue  # "top 10", "nhóm 5 tỉnh": a band, not a rank
-        if (_LEVEL_BEFORE.search_lower(before, low_before) and value <= 10
-                and float(value).is_integer() and not re.match(r"^\s*%", after)):
+        if (value <= 10 and float(value).is_integer()  # the cheap tests first
+                and _LEVEL_BEFORE.search_lower(before, low_before) and not _PERCENT.match(after)):
             continue  # "mức độ 3, 4": levels, not values
         if (_BY_HOW_MUCH.search(sentence, max(0, start - 90), start)
                 and _is_difference(value, found)):
@@ -298,6 +304,11 @@ def _fraction(sentence: str, start: int, end: int, value: float, before: str) ->
                   text)
 
 
+_HIGH_DIGITS = re.compile(r"[\d.,]+\d|\d")
+_PERCENT = re.compile(r"^\s*%")
+_RANK_TOTAL = re.compile(r"^\s*/\s*\d+")
+
+
 def _plain(sentence: str, start: int, end: int, base: Quantity, before: str,
            low_before: str | None, found: list[Figure]) -> Figure | None:
     """A number with its range, scale, percent sign, qualifier and measure."""
@@ -305,14 +316,14 @@ def _plain(sentence: str, start: int, end: int, base: Quantity, before: str,
     high_end = None
     rng = _RANGE.match(sentence[end:])
     if rng:
-        second = re.match(r"[\d.,]+\d|\d", sentence[end + rng.end():])
+        second = _HIGH_DIGITS.match(sentence[end + rng.end():])
         if second:
             high_end = end + rng.end() + second.end()
             piece_end = high_end
     scale = _SCALE_AFTER.match(sentence[piece_end:])
     if scale:
         piece_end += scale.end()
-    percent = re.match(r"^\s*%", sentence[piece_end:])
+    percent = _PERCENT.match(sentence[piece_end:])
     if percent:
         piece_end += percent.end()
     qualifier = (_qualifier_before(before, low_before)
@@ -327,7 +338,7 @@ def _plain(sentence: str, start: int, end: int, base: Quantity, before: str,
     tail = sentence[end:end + 60] if high_end is None else sentence[high_end:high_end + 60]
     measure = _measure(tail, before, low_before)
     if measure == "rank":
-        rank_total = re.match(r"^\s*/\s*\d+", tail)
+        rank_total = _RANK_TOTAL.match(tail)
         if rank_total:
             piece_end = (high_end or end) + rank_total.end()
     elif measure == "count":

@@ -68,7 +68,7 @@ def fraction(sentence: str, end: int, rank_cue: bool) -> Fraction | None:
     if _SCORE_AFTER.match(tail):
         return Fraction("score", den, stop + _SCORE_AFTER.match(tail).end())
     if den in PROVINCE_TOTALS and not (not rank_cue and _SHARE_NEAR.match(tail)):
-        if rank_cue or not re.match(r"^\s*[^\W\d]", tail):
+        if rank_cue or not _WORD_AFTER.match(tail):
             return Fraction("rank", den, stop)  # "xếp thứ 12/63", a bare "12/63"
         if _PROVINCE_NOUN.match(tail):
             return Fraction("none", den, stop)  # "53/63 tỉnh hoàn thành": a count of provinces
@@ -110,11 +110,16 @@ def per_base_before(before: str) -> str | None:
     return "per_100" if m.group(1) == "100" else "per_1000"
 
 
+_WORD_AFTER = re.compile(r"^\s*[^\W\d]")
+_NOT_INDEX_AFTER = re.compile(r"^\s*(?:%|phần trăm|triệu|tỷ|nghìn)")
+_DECIMALS = re.compile(r"[.,](\d+)$")
+
+
 def index_value(token: str, value: float, after: str) -> bool:
     """An index value written bare: "0,7012", "0.8002" (0 < v <= 1, three or more decimals)."""
-    if not 0 < value <= 1 or re.match(r"^\s*(?:%|phần trăm|triệu|tỷ|nghìn)", after):
+    if not 0 < value <= 1 or _NOT_INDEX_AFTER.match(after):
         return False
-    m = re.search(r"[.,](\d+)$", token)
+    m = _DECIMALS.search(token)
     return m is not None and len(m.group(1)) >= 3
 
 

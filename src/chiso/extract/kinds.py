@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from chiso.extract.caseless import Caseless
+from chiso.extract.caseless import Caseless, Gated
 
 ACTUAL, NATIONAL, TARGET, BENCHMARK = "actual", "national_average", "target", "benchmark"
 
@@ -144,9 +144,9 @@ def national_cue(stretch: str) -> int:
 
 # "Đến năm 2025, tầm nhìn đến năm 2030, ...": the vision's year is a horizon, not the target's
 _HORIZON = re.compile(r"(?:tầm nhìn|định hướng)\s*(?:đến|tới)?\s*$", re.IGNORECASE)
-_YEAR_RIGHT_AFTER = re.compile(r"[\d.,/]+\s*%?[^\W\d]*(?:\s+(?!và\s|hoặc\s)[^\W\d]+){0,8}?\s+"
-                               r"(?:vào|trong|đến|tới)\s+năm\s+((?:19|20)\d\d)(?!\d)",
-                               re.IGNORECASE)
+_YEAR_RIGHT_AFTER = Gated(r"[\d.,/]+\s*%?[^\W\d]*(?:\s+(?!và\s|hoặc\s)[^\W\d]+){0,8}?\s+"
+                          r"(?:vào|trong|đến|tới)\s+năm\s+((?:19|20)\d\d)(?!\d)",
+                          re.IGNORECASE)  # tried only where "19" or "20" follows the figure
 
 
 def year_right_after(sentence: str, position: int) -> int | None:

@@ -10,7 +10,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from chiso.extract.caseless import Caseless, look_first
+from chiso.extract.caseless import Caseless, look_first, lower
 
 # Abbreviations (case-sensitive in the text: "DN" is an abbreviation, "dn" is not written).
 ABBREVIATIONS: dict[str, str] = {
@@ -121,17 +121,19 @@ _TOKEN_RE = re.compile(r"[^\W_]+", re.UNICODE)
 _LEVELS = re.compile(look_first(r"(?<!\w)mức\s*(\d(?:\s*(?:,|và|hoặc|-|–|/)\s*\d)*)(?!\d)"))
 
 
-def _expand(text: str) -> str:
+def _expand(text: str, lowered: bool = False) -> str:
     """Abbreviations (case as written) and synonyms (any case) replaced, in one pass over the
     text: what `re.sub` of the alternation "abbreviation|synonym" gives, faster. The two are
     searched apart and at each step the match starting first is replaced, the abbreviation
     when both start at one place, as the alternation would (tests/extract/test_lexicon.py
-    checks they agree)."""
-    syn_rx, low = _SYN_RE.pick(text)
-    a = _ABBR_RE.search(text) if _ABBR_HEAD.search(text) else None
-    s = syn_rx.search(low)
+    checks they agree). `lowered`: the result in lower case (the text's own lower case when
+    nothing is replaced, not lowered again)."""
+    low = lower(text)
+    # a text its lower case leaves as it is has no capital, so no abbreviation
+    a = None if low == text or not _ABBR_HEAD.search(text) else _ABBR_RE.search(text)
+    s = _SYN_RE.search_lower(text, low)
     if a is None and s is None:
-        return text
+        return (text.lower() if low is None else low) if lowered else text
     parts: list[str] = []
     pos = 0
     while a is not None or s is not None:
@@ -145,9 +147,9 @@ def _expand(text: str) -> str:
         if a is not None and a.start() < pos:
             a = _ABBR_RE.search(text, pos)
         if s is not None and s.start() < pos:
-            s = syn_rx.search(low, pos)
+            s = _SYN_RE.search_lower(text, low, pos)
     parts.append(text[pos:])
-    return "".join(parts)
+    return "".join(parts).lower() if lowered else "".join(parts)
 
 
 def _levels(m: re.Match[str]) -> str:
@@ -160,7 +162,7 @@ def fold(text: str) -> str:
 
     Levels become one word each ("mức độ 3, 4" -> "mức3 mức4") so they tell indicators apart.
     """
-    text = _expand(text).lower()
+    text = _expand(text, lowered=True)
     if "cấp " in text:
         text = _ADMIN_LEVEL.sub(r"cấp\1", text)  # "cấp huyện" tells breakdowns apart: one word
     return _LEVELS.sub(_levels, text) if "mức" in text else text

@@ -120,6 +120,7 @@ def _masked(s: str, figs: list[Figure], lo: int, hi: int) -> str:
     return "".join(parts)
 
 
+_OWN_SPLIT = re.compile(r"\s(?:và|hoặc)\s|[,;]")
 CLAUSE_BREAK = Caseless(r";|\bnhưng\b|\btuy nhiên\b|\bsong\b(?= )")
 _OWN_CUT = re.compile(r";|\svà\s(?!\d)")  # the figure's own words start after these
 _SHARE_CUE = re.compile(
@@ -143,7 +144,7 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
     own_before = s[prev_end:fig.start]
     after = _after_window(s, fig, nxt)
     own_after = s[fig.end:nxt.start] if nxt else s[fig.end:]
-    own_parts = re.split(r"\s(?:và|hoặc)\s|[,;]", own_after)
+    own_parts = _OWN_SPLIT.split(own_after)
     own_after = own_parts[0]
     item = resp.get(i)
     item_unit = item if item is not None and mentions(item) else None
