@@ -11,7 +11,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from chiso import numbers
-from chiso.extract import confidence, figures, indicators, pipeline, reading, sentences, tables
+from chiso.extract import (
+    caseless,
+    confidence,
+    figures,
+    indicators,
+    pipeline,
+    reading,
+    sentences,
+    tables,
+    units,
+)
 from chiso.extract.candidates import Candidate, replaced
 from chiso.extract.caseless import lower
 from chiso.extract.figures import Figure
@@ -216,3 +226,32 @@ def test_the_measure_after_a_number_is_the_first_pattern_in_turn_that_matches(af
     want = next((name for pattern, name in figures._MEASURE_AFTER if pattern.match(after)), None)
     m = figures._MEASURE_AFTER_ONE.match(after)
     assert (m.lastgroup if m else None) == want
+
+
+def test_the_other_capitals_are_all_that_lower_case_to_a_province_name_letter():
+    # units._capital_starts writes a name's first letter as str.upper() makes it and the
+    # capitals of units._OTHER_CAPITALS: no other capital lower-cases to it
+    firsts = {name[0] for name in units._pattern()[1]}
+    other = {}
+    for o in range(0x110000):
+        c = chr(o)
+        low = c.lower()
+        if low in firsts and c.isupper() and c != low.upper() and not caseless.special(c):
+            other[low] = other.get(low, "") + c
+    assert other == units._OTHER_CAPITALS
+
+
+_NAMED = st.lists(st.sampled_from(["Hà Nội", "hà nội", "HÀ NỘI", "Kon Tum", "\u212aon Tum", "tỉnh ",
+                                   "huyện ", "TP. Hồ Chí Minh", "Thừa Thiên Huế", "thừa thiên Huế",
+                                   "Bà Rịa - Vũng Tàu", "Cần Thơ", " ", ", ", "và ", "Theo ",
+                                   "ſ", "x", "\n", "Đắk Lắk", "Hòa Bình", "Hoà Bình"]),
+                  max_size=8).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_NAMED)
+def test_mentions_are_found_as_without_the_capitals_first(text):
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(units, "_capital_starts", lambda: re.compile(""))  # finds a start anywhere
+        want = units.mentions(text)
+    assert units.mentions(text) == want

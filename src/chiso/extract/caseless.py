@@ -418,6 +418,11 @@ class Gated:
         return self._rx.finditer(text, pos, endpos)
 
 
+def special(text: str) -> bool:
+    """Does `text` hold a character of `_SPECIAL` (Caseless patterns match it with IGNORECASE)?"""
+    return _special(text) is not None
+
+
 def lower(text: str) -> str | None:
     """`text` as Caseless patterns match it, in lower case, for matching it with several of them
     lower-cased once (`Caseless.search_lower`); None when it holds a character of `_SPECIAL` (they
