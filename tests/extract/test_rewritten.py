@@ -255,3 +255,17 @@ def test_mentions_are_found_as_without_the_capitals_first(text):
         mp.setattr(units, "_capital_starts", lambda: re.compile(""))  # finds a start anywhere
         want = units.mentions(text)
     assert units.mentions(text) == want
+
+
+_SENTENCES = st.lists(st.sampled_from(["xếp thứ hai", "Thứ ba", "THỨ NHẤT", "thứ", "đạt ", "50",
+                                       "٣", "²", "%", " ", "tỷ lệ", "năm", ", ", "Mb/s", "70Mb/s",
+                                       "a"]), max_size=8).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_SENTENCES)
+def test_figures_are_found_as_without_the_digit_pre_check(sentence):
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(figures, "_DIGIT", re.compile(""))  # finds a digit anywhere
+        want = figures.find_figures(sentence)
+    assert figures.find_figures(sentence) == want
