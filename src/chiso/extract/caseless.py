@@ -468,9 +468,9 @@ class Caseless:
         if _special(text):
             return self._ignoring().search(text, pos, endpos)
         s = text.lower()
-        if _lacks(s, self._needs, pos, endpos) or (self._endings is not None
-                                                   and endpos == sys.maxsize
-                                                   and not self._endings.may_match(s)):
+        if ((self._needs is not None and _lacks(s, self._needs, pos, endpos))
+                or (self._endings is not None and endpos == sys.maxsize
+                    and not self._endings.may_match(s))):
             return None  # it holds no string, or ends with no ending, that a match has
         return self._lower.search(s, pos, endpos)
 
@@ -478,8 +478,13 @@ class Caseless:
         """`search(text, pos)`, given `low = lower(text)`."""
         if low is None:
             return self.search(text, pos)
-        if _lacks(low, self._needs, pos) or (self._endings is not None
-                                             and not self._endings.may_match(low)):
+        ends = self._endings  # its test inline: this runs for every pattern before every number
+        if ends is not None:
+            end = low.rstrip()
+            if not end.endswith(ends.strings) and (ends.last is None
+                                                   or ends.last.match(end[-1:]) is None):
+                return None
+        if self._needs is not None and _lacks(low, self._needs, pos):
             return None
         return self._lower.search(low, pos)
 
@@ -487,14 +492,16 @@ class Caseless:
         if _special(text):
             return self._ignoring().match(text, pos, endpos)
         s = text.lower()
-        return None if _lacks(s, self._needs, pos, endpos) else self._lower.match(s, pos, endpos)
+        if self._needs is not None and _lacks(s, self._needs, pos, endpos):
+            return None
+        return self._lower.match(s, pos, endpos)
 
     def finditer(self, text: str, pos: int = 0,
                  endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
         if _special(text):
             return self._ignoring().finditer(text, pos, endpos)
         s = text.lower()
-        if _lacks(s, self._needs, pos, endpos):
+        if self._needs is not None and _lacks(s, self._needs, pos, endpos):
             return iter(())
         return self._lower.finditer(s, pos, endpos)
 
