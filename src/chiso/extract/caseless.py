@@ -484,8 +484,14 @@ class Caseless:
             if not end.endswith(ends.strings) and (ends.last is None
                                                    or ends.last.match(end[-1:]) is None):
                 return None
-        if self._needs is not None and _lacks(low, self._needs, pos):
-            return None
+        needs = self._needs
+        if needs is not None:  # _lacks inline
+            within = low[pos:] if pos else low
+            for n in needs:
+                if n in within:
+                    break
+            else:
+                return None
         return self._lower.search(low, pos)
 
     def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
