@@ -94,6 +94,8 @@ def read_digits(token: str) -> float:
     ("70.8"); a comma alone is the decimal mark ("70,8"), unless it appears more than once
     ("1,234,567"). Spaces (no-break, thin) only group thousands.
     """
+    if token.isdecimal():  # plain digits: the float of their Decimal is the float of them
+        return float(token)
     return float(_decimal(token))
 
 
