@@ -276,3 +276,23 @@ def test_figures_are_found_as_without_the_digit_pre_check(sentence):
         mp.setattr(figures, "_DIGIT", re.compile(""))  # finds a digit anywhere
         want = figures.find_figures(sentence)
     assert figures.find_figures(sentence) == want
+
+
+_SHARES = st.lists(st.sampled_from(["70", ",8", ".5", "1.000", "\u00a0000", "-", "−", "+", " ",
+                                    "%", "  ", "\t", "(", ")", "x", "٣", "1,2,3"]),
+                   min_size=1, max_size=6).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_SHARES)
+def test_a_plain_share_parses_as_by_the_full_reading(text):
+    def outcome(parse):
+        try:
+            return parse(text)
+        except ValueError as e:
+            return str(e)
+
+    fast = (outcome(numbers.parse_number), outcome(numbers.parse_cell))
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(numbers, "_PLAIN_PERCENT", re.compile(r"(?!)"))  # never plain
+        assert (outcome(numbers.parse_number), outcome(numbers.parse_cell)) == fast

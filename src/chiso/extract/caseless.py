@@ -259,6 +259,9 @@ def _needs(items: list, uncased: bool = False) -> frozenset[str] | None:
             continue  # a run of literals goes on past an assertion: the text matched is one
         if run:
             options.append(frozenset({run}))
+            if op is _sre_op.BRANCH:  # "1" then "00" or ".000": "100" or "1.000"
+                options.append(frozenset(run + _literal_start(list(alt.data), uncased)
+                                         for alt in av[1]))  # type: ignore[index]
             run = ""
         got = _item_needs(op, av, uncased)
         if got is not None:
@@ -270,6 +273,16 @@ def _needs(items: list, uncased: bool = False) -> frozenset[str] | None:
     # strings of three characters or more, which few texts hold by chance ("mức", not " " or
     # "t"); then the fewest strings to look for, the longest shortest one of them
     return min(options, key=lambda o: (min(map(len, o)) < 3, len(o), -min(map(len, o))))
+
+
+def _literal_start(items: list, uncased: bool) -> str:
+    """The literals a sequence starts with (before anything else it holds)."""
+    out = ""
+    for op, av in items:
+        if op is not _sre_op.LITERAL or (uncased and not _as_written(chr(av))):  # type: ignore[arg-type]
+            break
+        out += chr(av)  # type: ignore[arg-type]
+    return out
 
 
 def _item_needs(op: object, av: object, uncased: bool) -> frozenset[str] | None:
