@@ -11,7 +11,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from chiso import numbers
-from chiso.extract import confidence, figures, indicators, pipeline, reading, sentences, tables
+from chiso.extract import (
+    caseless,
+    confidence,
+    figures,
+    indicators,
+    pipeline,
+    reading,
+    sentences,
+    tables,
+    units,
+)
 from chiso.extract.candidates import Candidate, replaced
 from chiso.extract.caseless import lower
 from chiso.extract.figures import Figure
@@ -20,15 +30,22 @@ from chiso.extract.sentences import split
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
 _YEARS = st.lists(st.sampled_from(["2021", "1999", "2030", "12/05/", "1/2/", "/", "-", "năm ",
-                                   "20", "19", "3", " ", "a", "x2024", "20245"]), max_size=12)
+                                   "20", "19", "3", " ", "a", "x2024", "20245", "1/12/", "٢٠٢١",
+                                   "2", "1", "0", "9", "/20"]), max_size=12)
 
 
 @settings(max_examples=500, deadline=None)
 @given(_YEARS.map("".join))
-def test_years_are_found_as_without_the_look_ahead(text):
+def test_years_are_found_as_by_the_pattern_that_starts_with_a_look_behind(text):
     old = re.compile(r"(?<![\d/])(?:\d{1,2}/\d{1,2}/)?((?:19|20)\d\d)(?!\d)")
-    assert ([(m.span(), m.group(1)) for m in pipeline._YEAR_IN_TEXT.finditer(text)]
+    assert ([(m.span(), m.group(0)[-4:]) for m in pipeline._YEAR_IN_TEXT.finditer(text)]
             == [(m.span(), m.group(1)) for m in old.finditer(text)])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="0123456789٣٤", min_size=1, max_size=40))
+def test_plain_digits_read_as_through_their_decimal(token):
+    assert numbers.read_digits(token) == float(numbers._decimal(token))
 
 
 def _strip_figures_loop(seq: tuple[str, ...]) -> tuple[list[str], list[int]]:
@@ -216,3 +233,66 @@ def test_the_measure_after_a_number_is_the_first_pattern_in_turn_that_matches(af
     want = next((name for pattern, name in figures._MEASURE_AFTER if pattern.match(after)), None)
     m = figures._MEASURE_AFTER_ONE.match(after)
     assert (m.lastgroup if m else None) == want
+
+
+def test_the_other_capitals_are_all_that_lower_case_to_a_province_name_letter():
+    # units._capital_starts writes a name's first letter as str.upper() makes it and the
+    # capitals of units._OTHER_CAPITALS: no other capital lower-cases to it
+    firsts = {name[0] for name in units._pattern()[1]}
+    other = {}
+    for o in range(0x110000):
+        c = chr(o)
+        low = c.lower()
+        if low in firsts and c.isupper() and c != low.upper() and not caseless.special(c):
+            other[low] = other.get(low, "") + c
+    assert other == units._OTHER_CAPITALS
+
+
+_NAMED = st.lists(st.sampled_from(["Hà Nội", "hà nội", "HÀ NỘI", "Kon Tum", "\u212aon Tum", "tỉnh ",
+                                   "huyện ", "TP. Hồ Chí Minh", "Thừa Thiên Huế", "thừa thiên Huế",
+                                   "Bà Rịa - Vũng Tàu", "Cần Thơ", " ", ", ", "và ", "Theo ",
+                                   "ſ", "x", "\n", "Đắk Lắk", "Hòa Bình", "Hoà Bình"]),
+                  max_size=8).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_NAMED)
+def test_mentions_are_found_as_without_the_capitals_first(text):
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(units, "_capital_starts", lambda: re.compile(""))  # finds a start anywhere
+        want = units.mentions(text)
+    assert units.mentions(text) == want
+
+
+_SENTENCES = st.lists(st.sampled_from(["xếp thứ hai", "Thứ ba", "THỨ NHẤT", "thứ", "đạt ", "50",
+                                       "٣", "²", "%", " ", "tỷ lệ", "năm", ", ", "Mb/s", "70Mb/s",
+                                       "a"]), max_size=8).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_SENTENCES)
+def test_figures_are_found_as_without_the_digit_pre_check(sentence):
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(figures, "_DIGIT", re.compile(""))  # finds a digit anywhere
+        want = figures.find_figures(sentence)
+    assert figures.find_figures(sentence) == want
+
+
+_SHARES = st.lists(st.sampled_from(["70", ",8", ".5", "1.000", "\u00a0000", "-", "−", "+", " ",
+                                    "%", "  ", "\t", "(", ")", "x", "٣", "1,2,3"]),
+                   min_size=1, max_size=6).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_SHARES)
+def test_a_plain_share_parses_as_by_the_full_reading(text):
+    def outcome(parse):
+        try:
+            return parse(text)
+        except ValueError as e:
+            return str(e)
+
+    fast = (outcome(numbers.parse_number), outcome(numbers.parse_cell))
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(numbers, "_PLAIN_PERCENT", re.compile(r"(?!)"))  # never plain
+        assert (outcome(numbers.parse_number), outcome(numbers.parse_cell)) == fast

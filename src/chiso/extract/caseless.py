@@ -259,6 +259,9 @@ def _needs(items: list, uncased: bool = False) -> frozenset[str] | None:
             continue  # a run of literals goes on past an assertion: the text matched is one
         if run:
             options.append(frozenset({run}))
+            if op is _sre_op.BRANCH:  # "1" then "00" or ".000": "100" or "1.000"
+                options.append(frozenset(run + _literal_start(list(alt.data), uncased)
+                                         for alt in av[1]))  # type: ignore[index]
             run = ""
         got = _item_needs(op, av, uncased)
         if got is not None:
@@ -270,6 +273,16 @@ def _needs(items: list, uncased: bool = False) -> frozenset[str] | None:
     # strings of three characters or more, which few texts hold by chance ("mức", not " " or
     # "t"); then the fewest strings to look for, the longest shortest one of them
     return min(options, key=lambda o: (min(map(len, o)) < 3, len(o), -min(map(len, o))))
+
+
+def _literal_start(items: list, uncased: bool) -> str:
+    """The literals a sequence starts with (before anything else it holds)."""
+    out = ""
+    for op, av in items:
+        if op is not _sre_op.LITERAL or (uncased and not _as_written(chr(av))):  # type: ignore[arg-type]
+            break
+        out += chr(av)  # type: ignore[arg-type]
+    return out
 
 
 def _item_needs(op: object, av: object, uncased: bool) -> frozenset[str] | None:
@@ -418,6 +431,11 @@ class Gated:
         return self._rx.finditer(text, pos, endpos)
 
 
+def special(text: str) -> bool:
+    """Does `text` hold a character of `_SPECIAL` (Caseless patterns match it with IGNORECASE)?"""
+    return _special(text) is not None
+
+
 def lower(text: str) -> str | None:
     """`text` as Caseless patterns match it, in lower case, for matching it with several of them
     lower-cased once (`Caseless.search_lower`); None when it holds a character of `_SPECIAL` (they
@@ -463,9 +481,9 @@ class Caseless:
         if _special(text):
             return self._ignoring().search(text, pos, endpos)
         s = text.lower()
-        if _lacks(s, self._needs, pos, endpos) or (self._endings is not None
-                                                   and endpos == sys.maxsize
-                                                   and not self._endings.may_match(s)):
+        if ((self._needs is not None and _lacks(s, self._needs, pos, endpos))
+                or (self._endings is not None and endpos == sys.maxsize
+                    and not self._endings.may_match(s))):
             return None  # it holds no string, or ends with no ending, that a match has
         return self._lower.search(s, pos, endpos)
 
@@ -473,23 +491,36 @@ class Caseless:
         """`search(text, pos)`, given `low = lower(text)`."""
         if low is None:
             return self.search(text, pos)
-        if _lacks(low, self._needs, pos) or (self._endings is not None
-                                             and not self._endings.may_match(low)):
-            return None
+        ends = self._endings  # its test inline: this runs for every pattern before every number
+        if ends is not None:
+            end = low.rstrip()
+            if not end.endswith(ends.strings) and (ends.last is None
+                                                   or ends.last.match(end[-1:]) is None):
+                return None
+        needs = self._needs
+        if needs is not None:  # _lacks inline
+            within = low[pos:] if pos else low
+            for n in needs:
+                if n in within:
+                    break
+            else:
+                return None
         return self._lower.search(low, pos)
 
     def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         if _special(text):
             return self._ignoring().match(text, pos, endpos)
         s = text.lower()
-        return None if _lacks(s, self._needs, pos, endpos) else self._lower.match(s, pos, endpos)
+        if self._needs is not None and _lacks(s, self._needs, pos, endpos):
+            return None
+        return self._lower.match(s, pos, endpos)
 
     def finditer(self, text: str, pos: int = 0,
                  endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
         if _special(text):
             return self._ignoring().finditer(text, pos, endpos)
         s = text.lower()
-        if _lacks(s, self._needs, pos, endpos):
+        if self._needs is not None and _lacks(s, self._needs, pos, endpos):
             return iter(())
         return self._lower.finditer(s, pos, endpos)
 

@@ -202,9 +202,14 @@ _NAMED_RISE = re.compile(r"(?:^|[,;:]\s*)(?:TP\.?\s*|tỉnh\s+|thành phố\s+)?
 _VALUE_BEFORE = Caseless(r"(?<!\w)(?:đạt|là|chiếm|ở mức)\s*(?:gần|khoảng|hơn|~|xấp xỉ)?\s*$")
 
 
+_DIGIT = re.compile(r"\d")  # every number `_tokens` finds but a rank in words holds one
+
+
 def find_figures(sentence: str) -> list[Figure]:
     """The values written in one sentence, left to right."""
     found: list[Figure] = []
+    if _DIGIT.search(sentence) is None and "thứ" not in sentence and "Thứ" not in sentence:
+        return found  # no digit and no rank in words: `_tokens` finds nothing (most sentences)
     skip_until = -1
     low = lower(sentence)  # lower-cased once for the patterns each number's `before` is tried on
     for start, end, token in _tokens(sentence):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from chiso.extract.caseless import Caseless
+from chiso.extract.caseless import Caseless, Gated
 from chiso.numbers import read_digits
 
 PROVINCE_TOTALS = frozenset({63, 34, 64, 61})
@@ -98,8 +98,9 @@ def per_base(after: str) -> str | None:
     return "per_100" if m.group(1) == "100" else "per_1000"
 
 
-_PER_BEFORE = re.compile(r"(?:/|trên)\s*(100|1\.000|1000)\s*(?:dân|người)(?!\w)[^,;.]{0,25}$",
-                         re.IGNORECASE)
+# tried only where "100" or "1.000" is written (caseless.Gated)
+_PER_BEFORE = Gated(r"(?:/|trên)\s*(100|1\.000|1000)\s*(?:dân|người)(?!\w)[^,;.]{0,25}$",
+                    re.IGNORECASE)
 
 
 def per_base_before(before: str) -> str | None:

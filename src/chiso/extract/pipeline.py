@@ -24,9 +24,13 @@ from chiso.extract.sentences import split
 from chiso.extract.units import COUNTRY, UnitNamer, mentions
 
 _NEWLINE = re.compile("\n")
-# every match starts with a digit: the look-ahead first gives up every other place at once
-# (tests/extract/test_rewritten.py checks it against the pattern without it)
-_YEAR_IN_TEXT = re.compile(r"(?=\d)(?<![\d/])(?:\d{1,2}/\d{1,2}/)?((?:19|20)\d\d)(?!\d)")
+# A year a report names, with the day and month before it ("12/05/2021"):
+# (?<![\d/])(?:\d{1,2}/\d{1,2}/)?((?:19|20)\d\d)(?!\d), written to start with a digit (its first
+# one; the look-behind after it tests the character before that), so that the search skips to
+# the digits of a text rather than trying every place; the year is the match's last four
+# characters (tests/extract/test_rewritten.py checks it against the pattern above)
+_YEAR_IN_TEXT = re.compile(r"\d(?<![\d/]\d)(?:\d?/\d{1,2}/(?:19|20)\d\d|(?<=1)9\d\d|(?<=2)0\d\d)"
+                           r"(?!\d)")
 
 
 # Years that are horizons, not the report's time: "đến năm 2025", "tầm nhìn 2030", "2021-2025".
@@ -43,7 +47,7 @@ def doc_year(text: str) -> int | None:
 def _years_named(text: str) -> list[tuple[int, bool]]:
     """Each year written in a report's first part, and whether it is said as a horizon."""
     head = text[:3000]
-    return [(int(m.group(1)), _HORIZON_BEFORE.search(head[max(0, m.start() - 25):m.start()])
+    return [(int(m.group(0)[-4:]), _HORIZON_BEFORE.search(head[max(0, m.start() - 25):m.start()])
              is not None) for m in _YEAR_IN_TEXT.finditer(head)]
 
 
@@ -114,6 +118,8 @@ def extract_text(
     breaks = [m.start() for m in _NEWLINE.finditer(text)]
     paras = [bisect_right(breaks, s.start) for s in sentences]
     codes = _codes(index)
+    fits = functools.partial(confidence.possible, framework_id=framework)
+    about = functools.partial(named_in, index=index, framework=framework)
     in_tables = tables.read(text, functools.partial(header_name, index=index, framework=framework))
     for n, sent in enumerate(sentences):
         para = paras[n]
@@ -159,9 +165,7 @@ def extract_text(
             flow.named_items(figs, found_all, sent.text, named)
             flow.respective_to_figures(figs, found_all, sent.text)
             flow.compared_values(figs, found_all, sent.text)
-            flow.bracket_lists(figs, found_all, sent.text, named,
-                               functools.partial(named_in, index=index, framework=framework))
-            fits = functools.partial(confidence.possible, framework_id=framework)
+            flow.bracket_lists(figs, found_all, sent.text, named, about)
             found_all = [[flow.by_topic(c, figs[i], family, codes, fits, sent.text[:figs[i].start])
                           for c in found]
                          for i, found in enumerate(found_all)]

@@ -148,23 +148,30 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
     own_after = own_parts[0]
     item = resp.get(i)
     item_unit = item if item is not None and mentions(item) else None
+    clause_text = None  # the clause before the figure, when its words are read from it
     if item is not None and item_unit is None:
         before_words = words_of(item)  # "chính quyền số, kinh tế số ... lần lượt là 22, 9, 13"
     elif clause_start == 0:  # the words between figures are folded once per sentence
         before_words = [w for k in range(i + 1) for w in ([FIGURE] if k else []) + segs[k]]
     else:
-        before_words = words_of(_masked(s, figs, clause_start, fig.start))
+        clause_text = _masked(s, figs, clause_start, fig.start)
+        before_words = words_of(clause_text)
     own_cut = _OWN_CUT.split(own_before)
-    own_words = segs[i] if len(own_cut) == 1 else words_of(own_cut[-1])
+    own_words = (segs[i] if len(own_cut) == 1
+                 else before_words if clause_text == own_cut[-1]  # the same text, folded once
+                 else words_of(own_cut[-1]))
     # the words up to the next figure are folded once per sentence (segs[i + 1])
     to_next = fig.end + len(after) == (nxt.start if nxt else len(s))
     after_words = (segs[i + 1] if to_next
                    else words_of(_masked(s, figs, fig.end, fig.end + len(after))))
+    # the figure's own words after it are those of its stretch up to the next figure, or of the
+    # window after it when they are the same text (no figure inside: it ends before the next)
+    own_after_words = (segs[i + 1] if len(own_parts) == 1 else after_words if own_after == after
+                       else words_of(own_after))
     if fig.measure in ("per_100", "per_1000") and "/" in fig.text:
         # "0,7/1.000 dân": the rate's base, which the figure took, is still the alias's words
         after_words = words_of(fig.text[fig.text.index("/") + 1:]) + after_words
-    ctx = context(before_words, after_words, own_words,
-                  segs[i + 1] if len(own_parts) == 1 else words_of(own_after))
+    ctx = context(before_words, after_words, own_words, own_after_words)
     matches = [
         m for m in match(ctx, fig.measure, index) if confidence.possible(m.code, fig, framework)
     ]

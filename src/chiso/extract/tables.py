@@ -150,18 +150,21 @@ _JOINS = re.compile(r"(?:chỉ số|tỷ lệ|tỉ lệ|điểm)\s*$", re.IGNORE
 
 
 def _rows_a_line(lines: list[tuple[int, str]], name: Namer, out: dict[int, Cell]) -> None:
+    # each line's figures, found once: a row's line is read again as the table goes on, the
+    # lines above it again for its headers
+    figures_of = [find_figures(line) for _, line in lines]
     k = 0
     while k < len(lines):
         start, line = lines[k]
-        figs = find_figures(line)
+        figs = figures_of[k]
         cells = _side_by_side(line, figs)
         if len(cells) < 3 or not _ROW.match(line):
             k += 1
             continue
-        labels = _labels_above(lines, k, figs[cells[0]], name)
+        labels = _labels_above(lines, k, figs[cells[0]], name, figures_of)
         while k < len(lines):
             start, line = lines[k]
-            figs = find_figures(line)
+            figs = figures_of[k]
             cells = _side_by_side(line, figs)
             if len(cells) < 3:
                 break
@@ -182,13 +185,14 @@ def _side_by_side(line: str, figs: list[Figure]) -> list[int]:
 
 
 def _labels_above(
-    lines: list[tuple[int, str]], k: int, model: Figure, name: Namer
+    lines: list[tuple[int, str]], k: int, model: Figure, name: Namer,
+    figures_of: list[list[Figure]],
 ) -> list[tuple[str, str]]:
     """The indicators the header lines above row `k` name, in order ("Chỉ số" + the next line is
-    one header)."""
+    one header). `figures_of`: the figures of each line."""
     block: list[str] = []
     j = k - 1
-    while j >= 0 and len(block) < 30 and not find_figures(lines[j][1]):
+    while j >= 0 and len(block) < 30 and not figures_of[j]:
         block.insert(0, lines[j][1].strip())
         j -= 1
     heads: list[str] = []

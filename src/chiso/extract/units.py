@@ -15,7 +15,7 @@ from datetime import date
 from functools import lru_cache
 
 from chiso.errors import UnitError
-from chiso.extract.caseless import Caseless
+from chiso.extract.caseless import Caseless, special
 from chiso.units.registry import Registry
 
 COUNTRY = "Việt Nam"
@@ -87,11 +87,34 @@ def _pattern() -> tuple[Caseless, dict[str, str]]:
     return pattern, table
 
 
+# capitals that lower-case to a letter but are not what str.upper() makes of it: the Kelvin sign
+# is a capital k (tests/extract/test_rewritten.py checks every code point)
+_OTHER_CAPITALS = {"k": "\u212a"}
+
+
+@lru_cache(maxsize=1)
+def _capital_starts() -> re.Pattern[str]:
+    """The first three letters of the province names, the first a capital: a text without one
+    holds no mention (`mentions` keeps the names that start with a capital), so its names need
+    not be looked for. (The names match in any case: the second and third letters in any.)"""
+    by_first: dict[str, set[str]] = {}
+    for name in _pattern()[1]:
+        by_first.setdefault(name[0], set()).add(name[1:3])
+    alternatives = []
+    for first, rests in by_first.items():
+        capitals = first.upper() + _OTHER_CAPITALS.get(first, "")
+        head = re.escape(capitals) if len(capitals) == 1 else "[" + re.escape(capitals) + "]"
+        alternatives.append(head + "(?i:" + "|".join(map(re.escape, sorted(rests))) + ")")
+    return re.compile("|".join(alternatives))
+
+
 def mentions(text: str) -> list[Mention]:
     """Province names written in `text`, left to right (districts like "huyện Đại Từ" skipped)."""
     pattern, table = _pattern()
-    found = []
+    found: list[Mention] = []
     toned = _tones(text)
+    if not special(toned) and not _capital_starts().search(toned):
+        return found  # no name starts with a capital here
     for m in pattern.finditer(toned):  # the match is of the text in lower case
         if not toned[m.start()].isupper():
             continue
