@@ -511,3 +511,9 @@ def test_a_count_is_a_whole_number(whole, tenths):
     scaled = f"Tỉnh Cà Mau có {whole},{tenths} nghìn doanh nghiệp công nghệ số."
     assert sure(scaled) == [("Cà Mau", "digital_enterprises_count", "actual",
                              whole * 1000 + tenths * 100)]
+
+
+def test_a_capital_dotted_i_is_read_not_a_crash():
+    # "İ" lowers to two characters; folding found no synonym for it and raised KeyError
+    text = "Tỷ lệ hộ gia đình có İnternet băng rộng cố định của tỉnh Cà Mau đạt 80%."
+    assert [c.value for c in extract_text(text, "t.txt")] == [80.0]

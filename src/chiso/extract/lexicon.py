@@ -140,7 +140,7 @@ def _expand(text: str, lowered: bool = False) -> str:
         if s is None or (a is not None and a.start() <= s.start()):
             m, new = a, " " + ABBREVIATIONS[a.group(1)] + " "
         else:
-            m, new = s, _SYN_TABLE[s.group(1).lower()]
+            m, new = s, _synonym(s.group(1))
         parts += [text[pos:m.start()], new]
         pos = m.end()
         # a match starting inside the one replaced is given up, as `re.sub` gives it up
@@ -154,6 +154,17 @@ def _expand(text: str, lowered: bool = False) -> str:
 
 def _levels(m: re.Match[str]) -> str:
     return " ".join("mức" + d for d in re.findall(r"\d", m.group(1)))
+
+
+def _synonym(said: str) -> str:
+    """The folded form of a synonym as written. A text holding a character whose lower case is
+    not what IGNORECASE compares ("İnternet": "i̇" is two characters) was matched by the
+    IGNORECASE pattern, so its key is found as that pattern compares."""
+    hit = _SYN_TABLE.get(said.lower())
+    if hit is not None:
+        return hit
+    return next(v for k, v in _SYN_TABLE.items()
+                if re.fullmatch(re.escape(k), said, re.IGNORECASE))
 
 
 def fold(text: str) -> str:
