@@ -414,7 +414,7 @@ class Gated:
 
     def _cannot(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> bool:
         """Is it sure, without trying, that the pattern does not match in `text`?"""
-        return (_lacks(text, self._needs, pos, endpos)
+        return ((self._needs is not None and _lacks(text, self._needs, pos, endpos))
                 or (self._endings is not None and endpos == sys.maxsize
                     and not self._endings.may_match(text)))
 
