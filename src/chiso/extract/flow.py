@@ -237,7 +237,7 @@ def by_topic(c: Candidate, fig: Figure, family: str | None, codes: frozenset[str
     clause = re.split(r"[;]", before)[-1]
     if COMPONENT.search(clause):
         return c
-    named = [(m.start(), fam) for fam, rx in FAMILIES for m in rx.finditer(clause)]
+    named = [(m.start(), fam) for fam, rx in _EACH_INDEX for m in rx.finditer(clause)]
     if named and not _ABROAD.search(before):
         family = max(named)[1]
     if family is None:
