@@ -17,12 +17,14 @@ GENRES = {"portal", "news", "plan", "resolution", "dti", "budget", "midarticle"}
 
 # (part, precision floor, recall floor): a little under what is reached, to absorb no noise but
 # rounding; the held-out part is scored only, its failures are never read while developing.
-# Round 4 (2026-12-03) added 24 documents gathered afresh (19 dev, 5 held-out), on which the rules
-# score far lower: the parts' floors fell with them (dev 0.926/0.893 -> 0.892/0.852, held-out
-# 0.755/0.740 -> 0.761/0.733), not the rules (the 114 and 48 documents of before: 0.929/0.893,
-# 0.755/0.740). Round 4's three further rules, chosen on dev: dev 0.911/0.870, held-out
-# 0.756/0.733 (one false positive more there: the rules do not carry over yet).
-FLOORS = [("dev", 0.905, 0.865), ("heldout", 0.75, 0.73)]
+# Round 5 (2026-12-03): three fresh samples (rounds 4b, 4c, 4d: 72 documents, 41 dev, 31
+# held-out) joined the parts; each time the parts' scores fell with them, not the rules'
+# (docs/extraction.md gives the unseen figures). Round 5's rules, chosen on dev: dev
+# 0.943/0.923 (174 documents), held-out 0.742/0.756 (82 documents; its 53 documents of round 4:
+# 0.756/0.733 -> 0.801/0.782).
+FLOORS = [("dev", 0.94, 0.92), ("heldout", 0.74, 0.75)]
+# the issue's goal, on the part no rule was developed on
+GOAL = (0.95, 0.90)
 
 
 def test_corpus_has_enough_reports_provinces_and_every_genre():
@@ -54,3 +56,11 @@ def test_extraction_keeps_its_scores_on_each_part(name, p_floor, r_floor):
           {g: (round(s.precision, 2), round(s.recall, 2)) for g, s in per_genre.items()})
     assert total.precision >= p_floor
     assert total.recall >= r_floor
+
+
+@pytest.mark.xfail(strict=True, reason="the goal is not met yet: held-out P 0.742, R 0.756 "
+                   "(docs/extraction.md); when it is, this test passes and strict xfail fails it, "
+                   "so the mark comes off")
+def test_the_issues_goal_on_the_held_out_part():
+    total, _ = scores(part("heldout"))
+    assert total.precision >= GOAL[0] and total.recall >= GOAL[1]

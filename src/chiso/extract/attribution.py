@@ -110,12 +110,37 @@ class Subject:
     start: int
     end: int
     province: str | None  # None: not a province
+    organisation: bool = False  # a province's name ending an organisation's ("Cục Thống kê X")
 
 
-def subjects(sentence: str, named: list[Mention]) -> list[Subject]:
-    """The provinces and other subjects a sentence names, left to right."""
-    out = [Subject(m.start, m.end, m.name) for m in named]
-    taken = [(m.start, m.end) for m in named]
+# a province's name that ends an organisation's name: "Đài Phát thanh Truyền hình Lâm Đồng",
+# "Bảo hiểm Xã hội tỉnh Cà Mau", "Cục Thống kê Phú Yên" (the organisation, not the province)
+_ORGANISATION = re.compile(
+    r"(?:Đài Phát thanh(?: và)? Truyền hình|Đài PT-?TH|Báo|Bảo hiểm [Xx]ã hội|Công an|Cục Thuế|"
+    r"Cục Thống kê|Cục Hải quan|Kho bạc Nhà nước|Bưu điện|Điện lực|Viễn thông|Bệnh viện|"
+    r"Trường (?:Đại học|Cao đẳng))\s+(?:tỉnh\s+|thành phố\s+|TP\.?\s*)?$")
+
+
+def organisations(sentence: str, named: list[Mention]) -> tuple[list[Mention], list[Subject]]:
+    """The sentence's mentions of places, and the organisations whose names a province's name
+    ends (as subjects that are no province)."""
+    places: list[Mention] = []
+    organs: list[Subject] = []
+    for m in named:
+        organ = _ORGANISATION.search(sentence, max(0, m.start - 45), m.start)
+        if organ is None:
+            places.append(m)
+        else:
+            organs.append(Subject(organ.start(), m.end, None, organisation=True))
+    return places, organs
+
+
+def subjects(sentence: str, named: list[Mention],
+             organs: list[Subject] | None = None) -> list[Subject]:
+    """The provinces and other subjects a sentence names, left to right; `organs`: the
+    organisations a province's name ends (`organisations`), which are not the province."""
+    out = [Subject(m.start, m.end, m.name) for m in named] + list(organs or [])
+    taken = [(m.start, m.end) for m in out]
     for m in _OTHER.finditer(sentence):
         if not any(s <= m.start() < e for s, e in taken):
             out.append(Subject(m.start(), m.end(), None))

@@ -30,9 +30,9 @@ _EDGES = [edge for edge, _ in CALIBRATION]
 # candidate reached -> the smoothed, isotonic rate at which candidates of that step were right.
 # Steps under the bar (owners not sure, approximate ranks, unplaced table cells) keep their value.
 FITTED: dict[str, tuple[tuple[float, float], ...]] = {
-    "actual": ((0.55, 0.87), (0.7, 0.92), (0.8, 0.92), (0.88, 0.92), (0.93, 0.94)),
-    "national_average": ((0.55, 0.8), (0.8, 0.83), (0.88, 0.89), (0.93, 0.95)),
-    "target": ((0.55, 0.25), (0.7, 0.25), (0.8, 0.73), (0.88, 0.73), (0.93, 0.86)),
+    "actual": ((0.55, 0.9), (0.7, 0.96), (0.8, 0.97), (0.88, 0.97), (0.93, 0.97)),
+    "national_average": ((0.55, 0.8), (0.8, 0.88), (0.88, 0.88), (0.93, 0.95)),
+    "target": ((0.55, 0.25), (0.7, 0.25), (0.8, 0.8), (0.88, 0.92), (0.93, 0.96)),
 }
 
 
@@ -92,7 +92,18 @@ def possible(code: str, fig: Figure, framework_id: str = "chiso-core") -> bool:
     score on the 0-1 index; a rank of 120 is not a province's."""
     low, high = _limits(framework_id).get(code, (float("-inf"), float("inf")))
     top = fig.value if fig.value_high is None else fig.value_high
+    if code in _counted(framework_id) and not float(fig.value).is_integer():
+        return False  # "TPHCM (3,19)" is no count of enterprises
     return low <= fig.value and top <= high
+
+
+@lru_cache(maxsize=8)
+def _counted(framework_id: str) -> frozenset[str]:
+    """The indicators that count things (their values are whole numbers)."""
+    from chiso.framework import load_framework
+
+    return frozenset(node.code for node in load_framework(framework_id).indicators()
+                     if node.unit == "count")
 
 
 def known(code: str, framework_id: str = "chiso-core") -> bool:

@@ -35,6 +35,9 @@ _COUNTED = "|".join(f"(?P<{name}>{words})" for name, words in _COUNTED_WORDS)
 _COUNTED_AFTER = Caseless(r"\s*(?:(?:tại|ở|của|trên)\s+)?(?:(?:các|số|tổng số)\s+)*"
                           r"(?:đơn vị hành chính\s+)?(?:trung tâm\s+)?(?:cấp\s+)?"
                           r"(?:" + _COUNTED + r")(?!\w)")
+# "hạ tầng cáp quang đến hộ gia đình đạt 100%": what the network reaches, named before the figure
+_REACHING_COUNTED = Caseless(r"(?<!\w)(?:đến|tới)\s+(?:các\s+|tất cả\s+)?(?:" + _COUNTED
+                             + r")(?!\w)[^,;.\d]{0,20}$")
 _RATE_OF = Caseless(r"(?<!\w)(?:tỷ lệ|tỉ lệ|số)(?!\w)")
 _COUNTED_IN = Caseless(r"(?<!\w)(?:" + _COUNTED + r")(?!\w)")
 
@@ -56,8 +59,10 @@ _PIECE = re.compile(r",\s|\(|;\s*")  # where a figure's own piece of its clause 
 _LACKS = Caseless(r"(?<!\w)(?:lõm|trắng sóng|vùng trắng|mất sóng|chưa|không có|còn thiếu)(?!\w)")
 # words of reaching a place: a share no alias matched is read as coverage only with one of them
 # ("100% đơn vị hành chính cấp thôn đã được phủ sóng di động")
-REACH = Caseless(r"(?<!\w)(?:phủ|bao phủ|kết nối|sóng|triển khai|tiếp cận|truy nhập|"
-                 r"đường truyền|hạ tầng|tới|đến)(?!\w)")
+_REACHING = (r"phủ|bao phủ|kết nối|sóng|triển khai|tiếp cận|truy nhập|đường truyền|hạ tầng|"
+             r"tới|đến")
+REACH = Caseless(r"(?<!\w)(?:" + _REACHING + r"|có)(?!\w)")  # "hộ gia đình có Internet"
+_REACHED = Caseless(r"(?<!\w)(?:" + _REACHING + r")(?!\w)")
 
 # (network, what is counted) -> indicator
 CODES = {
@@ -82,7 +87,7 @@ FAMILY = frozenset(CODES.values()) | {"coverage_2g_pop", "coverage_3g_pop", "cov
 def counted(after: str, before: str) -> str | None:
     """What a coverage share counts: the words right after the figure, else the first counted
     noun after the last "tỷ lệ"/"số" in its clause before it (`before`)."""
-    m = _COUNTED_AFTER.match(after)
+    m = _COUNTED_AFTER.match(after) or _REACHING_COUNTED.search(before)
     if m is None:
         rates = list(_RATE_OF.finditer(before))
         if not rates:
@@ -100,7 +105,7 @@ def of_other(own: str) -> bool:
     if not rates or rates[-1].group(0) == "số":
         return False
     rest = own[rates[-1].end():]
-    return not any(rx.search(rest) for rx in (_COUNTED_IN, _NETWORK, _LOOSE, REACH))
+    return not any(rx.search(rest) for rx in (_COUNTED_IN, _NETWORK, _LOOSE, _REACHED))
 
 
 def network(before: str, after: str) -> tuple[str, frozenset[str]] | None:

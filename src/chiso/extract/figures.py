@@ -59,6 +59,18 @@ _DIFFERENCE_BEFORE = Caseless(
     r"(?:thấp hơn|cao hơn|nhiều hơn|ít hơn|lớn hơn|nhỏ hơn|kém|chênh lệch|tăng thêm|giảm|tăng)\s*"
     r"(?:gần|khoảng|hơn|~|xấp xỉ)?\s*$"
 )
+# "cao hơn so với trung bình chung cả nước là 0,0758": a comparison whose number may be the
+# other value ("thấp hơn so với mức trung bình toàn quốc là 15%") or by how much
+_BY_HOW_MUCH = re.compile(r"(?:cao hơn|thấp hơn|nhiều hơn|ít hơn|vượt|kém)\s+(?:so với\s+)?"
+                          r"[^,;.\d()]{3,60}?\s(?:là|khoảng|gần|hơn)\s*$", re.IGNORECASE)
+
+
+def _is_difference(value: float, found: list[Figure]) -> bool:
+    """Is `value` the difference of two values found before it in its sentence?"""
+    return value > 0 and any(abs(abs(a.value - b.value) - value) <= 1e-6 * max(1.0, value)
+                             for k, a in enumerate(found) for b in found[k + 1:])
+
+
 _DIFFERENCE_AFTER = re.compile(r"^\s*(?:%|điểm phần trăm|điểm)?\s*(?:so với|so cùng kỳ)",
                                re.IGNORECASE)
 _RANGE = re.compile(r"^\s*(%\s*)?(?:-|–|—|đến|tới)\s*(?=[\d])")
@@ -163,7 +175,10 @@ _GLUED = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)(?=\s*(?:mb/s|mbit/s|gb/s|gbps
                     re.IGNORECASE)
 _RANGE_ON = re.compile(r"^[-–]\d[\d.,]*\s*(?:%|điểm|triệu|tỷ|nghìn|mbps|mb/s)", re.IGNORECASE)
 _DATE_FRACTION = re.compile(r"^/\s*(?:\d{1,2}/)?(?:19|20)\d\d(?!\d)|^/\d{1,2}/")
-_ORDINAL_BEFORE = Caseless(r"(?:năm|lần|kỳ|đợt|khóa|khoá|phiên|tuần|giai đoạn)\s+thứ\s*$")
+# "năm thứ 2", "Dự án thứ hai là ...": the order of a thing, not a rank
+_ORDINAL_BEFORE = Caseless(r"(?:năm|lần|kỳ|đợt|khóa|khoá|phiên|tuần|giai đoạn|dự án|nhiệm vụ|"
+                           r"nội dung|giải pháp|chương trình|đề án|hội nghị|mục tiêu|vấn đề|"
+                           r"yếu tố|bước|phần|cuộc|hạng mục|gói thầu)\s+thứ\s*$")
 _SPAN_AFTER = re.compile(r"^\s*(?:năm|lần|kỳ|tháng)\s+(?:liên tiếp|liền|liên tục)", re.IGNORECASE)
 _RANKED_WHOLE = re.compile(r"^\s*(?:tỉnh|thành phố|địa phương|quốc gia|nền kinh tế)(?!\w)",
                            re.IGNORECASE)
@@ -176,6 +191,13 @@ _BAND_BEFORE = Caseless(r"(?:top|tốp|nhóm|trong số|1 trong|một trong)\s*$
 _GROWTH_BEFORE = Caseless(r"(?:GRDP|GDP|tổng sản phẩm|tăng trưởng)[^,;.]{0,30}?"
                           r"(?:tăng|mức|đạt)\s*"
                           r"(?:gần|khoảng|hơn|~|xấp xỉ)?\s*$")
+# percentage points: "tăng 2,93 điểm %", "đóng góp 0,78 điểm phần trăm"
+_POINTS_AFTER = re.compile(r"^\s*điểm\s*(?:%|phần trăm)", re.IGNORECASE)
+# "10 tỉnh có tốc độ tăng GRDP dẫn đầu gồm: Bắc Giang tăng 13,45%, Hậu Giang tăng 12,27%": each
+# province's growth in a list under words of growth
+_GROWTH_LIST = re.compile(r"(?:GRDP|GDP|tổng sản phẩm|tăng trưởng)[^.;]*:", re.IGNORECASE)
+_NAMED_RISE = re.compile(r"(?:^|[,;:]\s*)(?:TP\.?\s*|tỉnh\s+|thành phố\s+)?[A-ZĐ][\w]*"
+                         r"(?:\s+[A-ZĐ][\w]*){0,3}\s+tăng\s*$")
 # "đạt 0,4856 so với giá trị trung bình ... là 0,4098": a value compared, not a difference
 _VALUE_BEFORE = Caseless(r"(?<!\w)(?:đạt|là|chiếm|ở mức)\s*(?:gần|khoảng|hơn|~|xấp xỉ)?\s*$")
 
@@ -244,10 +266,16 @@ def find_figures(sentence: str) -> list[Figure]:
         if (value <= 10 and float(value).is_integer()  # the cheap tests first
                 and _LEVEL_BEFORE.search_lower(before, low_before) and not _PERCENT.match(after)):
             continue  # "mức độ 3, 4": levels, not values
+        if (_BY_HOW_MUCH.search(sentence, max(0, start - 90), start)
+                and _is_difference(value, found)):
+            continue  # "đạt 0,4856 so với ... 0,4098, cao hơn ... là 0,0758": by how much
+        if _POINTS_AFTER.match(after):
+            continue  # "tăng 2,93 điểm %", "đóng góp 0,78 điểm %": points are changes, no level
         if ((_DIFFERENCE_BEFORE.search_lower(before, low_before)
              or (_DIFFERENCE_AFTER.match(after)
                  and not _VALUE_BEFORE.search_lower(before, low_before)))
-                and not _GROWTH_BEFORE.search_lower(before, low_before)):
+                and not _GROWTH_BEFORE.search_lower(before, low_before)
+                and not (_NAMED_RISE.search(before) and _GROWTH_LIST.search(sentence, 0, start))):
             continue
         fig = _plain(sentence, start, end, Quantity(value, text=token), before, low_before,
                      found)

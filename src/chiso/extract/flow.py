@@ -36,7 +36,10 @@ _ANAPHOR = Caseless(
 _ABROAD = re.compile(
     r"Liên [Hh]ợp [Qq]uốc|LHQ|thế giới|quốc gia,? vùng lãnh thổ|/1[89]\d\b|Speedtest|Ookla"
 )
-_TARGET_SET = Caseless(r"(?<!\w)(?:mục tiêu|chỉ tiêu|phấn đấu|hướng tới|định hướng|đặt ra)(?!\w)")
+# "hướng tới" sets a target when a figure or a year follows, not in "chính quyền điện tử hướng
+# tới chính quyền số"
+_TARGET_SET = Caseless(r"(?<!\w)(?:mục tiêu|chỉ tiêu|phấn đấu|hướng tới(?=\s+(?:mục tiêu|năm|"
+                       r"đạt|việc|\d))|định hướng|đặt ra)(?!\w)")
 _DONE = Caseless(
     r"(?<!\w)(?:đã|hiện nay|hiện có|hiện|tính đến|tính tới|đến nay|năm qua|vừa qua|kết quả|"
     r"thực tế|ước đạt|mới|vẫn|so với)(?!\w)"
@@ -49,7 +52,8 @@ _ADOPTED = Caseless(
 )
 # words holding a cue that are none: "hiện đại" (modern), "giá hiện hành" (current prices)
 _NOT_DONE = Caseless(
-    r"thực hiện|hiện đại|hiện hành|thể hiện|xuất hiện|phát hiện|hiện thực"
+    r"thực hiện|hiện đại|hiện hành|thể hiện|xuất hiện|phát hiện|hiện thực|"
+    r"kết quả (?:giải quyết|xử lý)"  # "số hóa hồ sơ và kết quả giải quyết TTHC": a noun
 )
 
 
@@ -58,6 +62,18 @@ def _done(text: str) -> bool:
     return _DONE.search(_NOT_DONE.sub("_", _ADOPTED.sub("", text))) is not None
 
 
+_AIM_YEAR = re.compile(r"(?<!tầm nhìn )(?<!định hướng )(?:đến|tới|vào)\s+(?:hết\s+|cuối\s+)?"
+                       r"năm\s+((?:19|20)\d\d)", re.IGNORECASE)
+def first_aim_year(text: str, dated: int | None) -> int | None:
+    """The first year `text` aims at ("đến năm 2025", "Kế hoạch chuyển đổi số năm 2026") that
+    is later than its date."""
+    found = sorted((m.start(), int(m.group(1))) for rx in (_AIM_YEAR, _PLAN_FOR_YEAR)
+                   for m in rx.finditer(text))
+    return next((y for _, y in found if dated is None or y > dated), None)
+
+
+_PLAN_FOR_YEAR = re.compile(r"(?<!\w)kế hoạch[^.;:\d]{0,80}?năm\s+((?:19|20)\d\d)(?![\d–-])",
+                            re.IGNORECASE)
 _LIST_LINE = re.compile(r"^\s*(?:[-+•–*]|\d+[.)]|[a-zđ][.)]|[A-ZĐ][^:.]{2,60}:)")
 _WEAK = frozenset({"đạt", "chiếm"})
 
@@ -83,6 +99,20 @@ class Flow:
     doc_year: int | None
     planned: frozenset[int] = frozenset()  # the years the report sets targets for
     dated: int | None = None  # the latest year it names that it sets no target for
+    title: str = ""  # the report's first line
+    plan: bool = False  # a plan or resolution: what it says with no word of it done is an aim
+    horizon: int | None = None  # the year the plan's aims said last are for
+    done_para: int | None = None  # the paragraph that last said something was done
+
+    def plan_year(self, text: str, para: int, found: list, position: int) -> int | None:
+        """In a plan, the year a figure said with no word of something done, in its sentence
+        or earlier in its paragraph, is an aim for (None when it is not such a figure)."""
+        if not self.plan or self.horizon is None or self.done_para == para or _done(text):
+            return None
+        if any(end <= position and kind == kinds.ACTUAL and word not in _WEAK
+               for end, kind, word in found):
+            return None
+        return self.horizon
     named_last: tuple[int, str] | None = None  # (paragraph, province as written)
     national_last: int | None = None  # paragraph of the last sentence about the whole country
     target: tuple[int, int | None] | None = None  # (paragraph it holds to, target year)
@@ -152,6 +182,12 @@ class Flow:
         elif (self.target is not None and self.target[0] == para and next_para_text
               and (_LIST_LINE.match(next_para_text) or self._goes_on(next_para_text))):
             self.target = (para + 1, self.target[1])  # the list goes on while its lines are items
+        if self.plan and _TARGET_SET.search(text):
+            said = _AIM_YEAR.search(text)  # the first year aimed at: "Đến năm 2025, ..."
+            if said is not None and (self.dated is None or int(said.group(1)) > self.dated):
+                self.horizon = int(said.group(1))
+        if self.plan and _done(text):
+            self.done_para = para
         self.family = family_of(text, self.family)
         if "tốc độ" in text.lower():
             self.speed = speed_of(text, self.speed)
@@ -246,6 +282,62 @@ def by_topic(c: Candidate, fig: Figure, family: str | None, codes: frozenset[str
     if code not in codes or not possible(code, fig):
         return c
     return replace(c, indicator=code, confidence=0.55, alias=f"({family})")
+
+
+_ITEM_GLUE = re.compile(r"\s*%?\s*(?:,|;|và|,\s*và)\s*(?:TP\.?\s*|tỉnh\s+|thành phố\s+)?")
+
+
+def named_items(figs: list[Figure], found: list[list[Candidate]], text: str,
+                named: list[Mention]) -> None:
+    """"Bắc Giang tăng 13,45%, Hậu Giang tăng 12,27%, TP Hải Phòng tăng 10,34%": items that
+    each name a province and say the same words before a value of one measure take the
+    indicator the first has."""
+    for i in range(1, len(figs)):
+        a, b = figs[i - 1], figs[i]
+        have = [c for c in found[i - 1] if c.matched]
+        if a.measure != b.measure or not have or any(c.matched for c in found[i]):
+            continue
+        own = [m for m in named if a.end <= m.start and m.end <= b.start]
+        if len(own) != 1:
+            continue
+        m = own[0]
+        glue = _ITEM_GLUE.fullmatch(text, a.end, m.start)
+        said = text[m.end:b.start].strip().lower()
+        before_a = text[max(0, a.start - len(said) - 2):a.start].strip().lower()
+        if glue is None or not said or not before_a.endswith(said):
+            continue
+        model = have[0]
+        found[i] = [replace(c, indicator=model.indicator, alias=model.alias,
+                            confidence=min(model.confidence, 0.8)) for c in found[i]]
+
+
+_RESPECTIVE_VALUES = re.compile(r"\(\s*[^()]{0,40}?(?:lần lượt|tương ứng)(?:\s+(?:là|đạt))?"
+                                r"\s*:?\s*$", re.IGNORECASE)
+
+
+def respective_to_figures(figs: list[Figure], found: list[list[Candidate]], text: str) -> None:
+    """"90% hồ sơ tại cấp tỉnh, 80% ... cấp huyện, 60% ... cấp xã (mục tiêu năm 2030 lần lượt
+    là: 100%, 90% và 70%)": values given in turn in brackets after figures of one measure are,
+    in order, of those figures' indicators."""
+    low = text.lower()
+    if "lần lượt" not in low and "tương ứng" not in low:
+        return  # every match holds one of the two
+    for k, fig in enumerate(figs):
+        if not _RESPECTIVE_VALUES.search(text, max(0, fig.start - 80), fig.start):
+            continue
+        close = text.find(")", fig.start)
+        after = [j for j in range(k, len(figs)) if close < 0 or figs[j].end <= close]
+        before = [j for j in range(k) if figs[j].measure == fig.measure][-len(after):]
+        if (len(before) != len(after) or any(figs[j].measure != fig.measure for j in after)
+                or any(not any(c.matched for c in found[j]) for j in before)):
+            continue
+        theirs = {c.indicator for j in before for c in found[j] if c.matched}
+        if any(c.matched and c.indicator not in theirs for j in after for c in found[j]):
+            continue  # a value in the brackets names its own indicator
+        for src, dst in zip(before, after):
+            model = next(c for c in found[src] if c.matched)
+            found[dst] = [replace(c, indicator=model.indicator, alias=model.alias,
+                                  confidence=min(model.confidence, 0.8)) for c in found[dst]]
 
 
 def share_lists(figs: list[Figure], found: list[list[Candidate]], text: str) -> None:

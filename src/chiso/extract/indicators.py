@@ -273,13 +273,18 @@ def match(ctx: Context, measure: str, index: tuple[Alias, ...]) -> list[Match]:
 _CLASSIFIERS = frozenset({"vị", "trí", "thiết", "bị", "chiếc", "cái", "con", "thủ", "tục"})
 
 
+# nouns of several words that are not their head word: a base station controller (BSC) is no
+# base station
+_COMPOUNDS = {("trạm", "điều", "khiển"): "trạm điều khiển"}
+
+
 def _counted_noun(ctx: Context) -> str | None:
     """The first word written after a count (what it counts), or None."""
-    for w in ctx.after[:3]:
+    for k, w in enumerate(ctx.after[:3]):
         if w == FIGURE:
             return None
         if w not in _CLASSIFIERS:
-            return w
+            return _COMPOUNDS.get(ctx.after[k:k + 3], w)
     return None
 
 

@@ -19,6 +19,7 @@ _CUES: tuple[tuple[str, str], ...] = (
      r"mức \w+ trung bình|bình quân (?:chung )?(?:toàn quốc|cả nước)|national average|nationwide|"
      r"cấp quốc gia|(?:DTI|chỉ số|chỉ số DTI) quốc gia|"
      r"(?:đối với|ở) cấp tỉnh, (?:giá trị|chỉ số|điểm)|khối tỉnh|"
+     r"trung bình (?:chung )?(?:cấp tỉnh|các tỉnh|của các tỉnh|63 tỉnh|34 tỉnh)|"
      r"(?:giá trị|điểm số|điểm|mức điểm|chỉ số) (?:trung bình|bình quân)"
      r"(?! của (?:địa phương|tỉnh|huyện))"),
      NATIONAL),
@@ -42,6 +43,10 @@ _CUE_RE = Caseless(  # one look-behind for all: a place mid-word is given up at 
 _KIND_OF = {f"c{i}": k for i, (_, k) in enumerate(_CUES)}
 # words that contain a cue but are not one: "thực hiện" is not "hiện" (now)
 _NOT_CUES = Caseless(r"(?<!kết quả )thực hiện|xuất hiện|thể hiện|phát hiện|hiện đại|hiện thực|"
+                       # ", nên ..." is "so", not "should"; "lãnh đạo, chỉ đạo" is leadership
+                       r",\s*nên|lãnh đạo,? chỉ đạo|"
+                       # targets met are results: "thực hiện đạt và vượt 08/17 chỉ tiêu"
+                       r"(?:đạt và vượt|đạt,? vượt|vượt|hoàn thành|đạt)\s+(?:[\d/]+\s+)?chỉ tiêu|"
                        r"đạt được hiệu|"
                        r"sẽ được|nên được|ban chỉ đạo|kế hoạch và đầu tư|"
                        # adopting targets is not having reached them: "đã đặt rõ mục tiêu ... sẽ"
@@ -58,7 +63,8 @@ _DONE_FIRST = frozenset({"đã", "tính đến", "tính tới", "hiện nay", "h
 _YEAR_AFTER = re.compile(r"^\s*(?:\d{1,2}\s*/\s*|quý\s+[IVX\d]+\s*/\s*)?((?:19|20)\d\d)",
                          re.IGNORECASE)
 _TARGET_YEAR = Caseless(
-    r"(?:đến|tới|vào|trong|hết|cuối|từ nay đến|giai đoạn \d{4}\s*[-–]\s*|by|in)\s+"
+    r"(?:đến|tới|vào|trong|hết|cuối|từ nay đến|giai đoạn \d{4}\s*[-–]\s*|mục tiêu|chỉ tiêu|by|in)"
+    r"\s+"
     r"(?:năm|quý\s+[IVX\d]+/?|"
     r"tháng\s+\d+/?)?\s*((?:19|20)\d\d)|(?:quý\s+[IVX\d]+|tháng\s+\d+)\s*/\s*((?:19|20)\d\d)"
 )
@@ -149,6 +155,11 @@ def year_right_after(sentence: str, position: int) -> int | None:
     return int(m.group(1)) if m else None
 
 
+def target_years(sentence: str) -> list[tuple[int, int]]:
+    """(end offset, year) of each year a sentence sets a target for ("đến năm 2025")."""
+    return [(m.end(), int(m.group(1) or m.group(2))) for m in _TARGET_YEAR.finditer(sentence)]
+
+
 def target_year(sentence: str, position: int | None = None) -> int | None:
     """The year a target is set for: "đến năm 2025", "Quý II/2021", "đến tháng 6/2021"; with
     `position`, the one said last before the figure there ("đến năm 2025 ... 20% và đến năm 2030
@@ -182,6 +193,15 @@ def year_before(marks: list[tuple[int, int]], position: int) -> int | None:
 
 
 _PLAIN_ACTUAL = frozenset({"đạt", "chiếm"})
+# words of a plan's aims, as against advice ("cần", "nên", "đề xuất"), which sets no date
+_AIMS = frozenset({"mục tiêu", "chỉ tiêu", "phấn đấu", "kế hoạch", "định hướng", "dự kiến",
+                   "hướng tới", "tiến tới", "nâng", "đưa", "đẩy lên"})
+
+
+def aimed(found: list[Cue], position: int) -> bool:
+    """Is the nearest target cue before `position` a plan's aim ("phấn đấu", "mục tiêu")?"""
+    said = [word for end, kind, word in found if end <= position and kind == TARGET]
+    return bool(said) and said[-1] in _AIMS
 
 
 def planned_year(marks: list[tuple[int, int]], position: int, clause_start: int,

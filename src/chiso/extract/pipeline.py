@@ -67,6 +67,12 @@ def _planned(found: list[tuple[int, bool]], year: int | None) -> tuple[frozenset
     return planned, year or (max(dated) if dated else None)
 
 
+# a report that sets aims: a plan, a resolution, a programme, a strategy
+_PLAN_NOUN = Caseless(r"(?<!\w)(?:kế hoạch|nghị quyết|đề án|chương trình|quy hoạch|chiến lược)"
+                      r"(?!\w)")
+_AIM_WORD = Caseless(r"(?<!\w)(?:mục tiêu|chỉ tiêu|phấn đấu)(?!\w)")
+
+
 _AFTER_MERGER = Caseless(r"34 tỉnh|sau sáp nhập|sau sắp xếp|sau hợp nhất|sau khi sáp nhập")
 
 
@@ -102,7 +108,12 @@ def extract_text(
     home = namer.name(home_raw) if home_raw else COUNTRY  # a report naming no province is national
     out: list[Candidate] = []
     last: tuple[int, int, Match, str] | None = None  # (sentence, figure, match, measure)
-    state = flow.Flow(home, doc_year, *_planned(named_years, year))
+    title = text.lstrip()[:300].split("\n")[0]
+    planned, dated = _planned(named_years, year)
+    horizon = flow.first_aim_year(text[:3000], dated)
+    plan = (horizon is not None and _PLAN_NOUN.search(text[:800]) is not None
+            and _AIM_WORD.search(text[:800]) is not None)
+    state = flow.Flow(home, doc_year, planned, dated, title=title, plan=plan, horizon=horizon)
     sentences = list(split(text))
     breaks = [m.start() for m in _NEWLINE.finditer(text)]
     paras = [bisect_right(breaks, s.start) for s in sentences]
@@ -113,7 +124,7 @@ def extract_text(
     for n, sent in enumerate(sentences):
         para = paras[n]
         following = sentences[n + 1].text if n + 1 < len(sentences) and paras[n + 1] > para else ""
-        named = mentions(sent.text)
+        named, organs = attribution.organisations(sent.text, mentions(sent.text))
         figs = find_figures(sent.text)
         family = flow.family_of(sent.text, state.family)
         figs = flow.dash_ranks(sent.text, figs, family)
@@ -133,7 +144,8 @@ def extract_text(
             per_sentence = (segs, kinds.cues(masked), named,
                             [m.end() for m in CLAUSE_BREAK.finditer(sent.text)],
                             attribution.respective(sent.text, figs, named),
-                            kinds.year_marks(sent.text), attribution.subjects(sent.text, named),
+                            kinds.year_marks(sent.text),
+                            attribution.subjects(sent.text, named, organs),
                             doc_year,
                             framework, state, para)
             found_all: list[list[Candidate]] = []
@@ -150,6 +162,8 @@ def extract_text(
             if row_of is not None:
                 found_all[0] = [replace(c, unit=namer.name(row_of)) for c in found_all[0]]
             flow.share_lists(figs, found_all, sent.text)
+            flow.named_items(figs, found_all, sent.text, named)
+            flow.respective_to_figures(figs, found_all, sent.text)
             flow.compared_values(figs, found_all, sent.text)
             flow.bracket_lists(figs, found_all, sent.text, named, about)
             found_all = [[flow.by_topic(c, figs[i], family, codes, fits, sent.text[:figs[i].start])

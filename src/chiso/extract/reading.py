@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from chiso.extract import attribution, confidence, coverage, flow, kinds
+from chiso.extract import attribution, budget, confidence, coverage, flow, kinds
 from chiso.extract.candidates import Candidate, replaced
 from chiso.extract.caseless import Caseless, Gated
 from chiso.extract.figures import Figure
@@ -25,6 +25,24 @@ _OF_GENERATION = {
 # each code of a generation, and the total of its network, to the total's code
 _TOTAL_OF = {code: total for total, by in _OF_GENERATION.items()
              for code in (total, *by.values())}
+# a figure said of several administrative levels at once, and the codes of one level
+_LEVELS = ("_provincial", "_district", "_commune")
+_ALL_LEVELS = re.compile(r"[^,;.\d]{0,40}?(?:ở|tại|của)?\s*(?:các\s+)?cấp\s+(?:tỉnh|huyện|xã)"
+                         r"(?:\s*(?:,|và|,\s*và)\s*(?:cấp\s+)?(?:tỉnh|huyện|xã))+",
+                         re.IGNORECASE)
+# what was built or added, said before the total it raises: "phát triển 57 vị trí trạm BTS,
+# nâng tổng số vị trí trạm BTS hiện nay là 1.360"
+_BUILT = re.compile(r"(?<!\w)(?:phát triển(?: thêm| mới)?|xây mới|xây dựng(?: mới)?|"
+                    r"lắp đặt(?: mới)?|tăng thêm|bổ sung|chuyển đổi|lắp mới|phát sóng(?: mới)?|"
+                    r"đầu tư)(?!\w)"
+                    r"[^,;.\d]{0,25}$", re.IGNORECASE)
+_RAISING_TOTAL = re.compile(r"nâng tổng số", re.IGNORECASE)
+# the report's own year, unnamed: "đến cuối năm", "trong năm nay"
+_THIS_YEAR = re.compile(r"(?<!\w)(?:(?:đến|tới|vào|trong)\s+(?:cuối|hết)\s+năm(?!\s*\d)|"
+                        r"(?:cuối|trong)\s+năm nay)", re.IGNORECASE)
+# people who can use or reach the Internet are not its users
+_ABLE = re.compile(r"(?<!\w)(?:có thể|có khả năng)\s+(?:sử dụng|truy nhập|truy cập|tiếp cận|dùng)",
+                   re.IGNORECASE)
 # A share said of each sector: "trong từng ngành, lĩnh vực", "ở mỗi ngành".
 _PER_SECTOR = re.compile(r"(?<!\w)(?:trong|của|ở|tại)\s+(?:từng|mỗi)\s+(?:ngành|lĩnh vực)(?!\w)",
                          re.IGNORECASE)
@@ -150,6 +168,9 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
     # window after it when they are the same text (no figure inside: it ends before the next)
     own_after_words = (segs[i + 1] if len(own_parts) == 1 else after_words if own_after == after
                        else words_of(own_after))
+    if fig.measure in ("per_100", "per_1000") and "/" in fig.text:
+        # "0,7/1.000 dân": the rate's base, which the figure took, is still the alias's words
+        after_words = words_of(fig.text[fig.text.index("/") + 1:]) + after_words
     ctx = context(before_words, after_words, own_words, own_after_words)
     matches = [
         m for m in match(ctx, fig.measure, index) if confidence.possible(m.code, fig, framework)
@@ -205,7 +226,8 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
     if fig.measure == "percent" and _NEGATED.search(after):
         matches = []  # "04/35 thôn chưa có sóng di động": the share that lacks it, no indicator's
     if (matches and matches[0].code == "admin_procedures_online_share"
-            and "toàn trình" in re.split(r"[,;]", s[fig.end:], maxsplit=1)[0].lower()
+            and "toàn trình" in (re.split(r"[,;]", s[fig.end:], maxsplit=1)[0]
+                                 + re.split(r"[;]", own_before)[-1]).lower()
             and confidence.known("dvc_full_online_share", framework)):
         # "100% thủ tục hành chính đủ điều kiện ... được cung cấp dưới hình thức dịch vụ công
         # trực tuyến toàn trình": the share offered fully online, said of the procedures
@@ -236,6 +258,24 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
         code = _OF_GENERATION[matches[0].code].get(gens.pop()) if len(gens) == 1 else None
         if code is not None and confidence.known(code, framework):
             matches = [replace(matches[0], code=code)]
+    money = None
+    if fig.measure == "vnd" and all(m.code == budget.CODE for m in matches):
+        money = budget.reading(s, fig.start, own_before.rstrip(" (~"), state.title)
+        if money is not None and not matches and confidence.known(budget.CODE, framework):
+            matches = [Match(budget.CODE, 0.0, 0.7, "(budget)")]
+    if (matches and matches[0].code.endswith(_LEVELS)
+            and _ALL_LEVELS.match(s, fig.end, min(len(s), fig.end + 80))):
+        # "100% hồ sơ công việc tại cấp tỉnh, cấp huyện và cấp xã": said of every level, the
+        # figure of all levels
+        whole = matches[0].code.rsplit("_", 1)[0]
+        if confidence.known(whole, framework):
+            matches = [replace(matches[0], code=whole)]
+    if (matches and matches[0].code == "internet_users_share"
+            and _ABLE.search(s[clause_start:fig.end + len(after)])):
+        matches = []  # "90% người dân có thể sử dụng dịch vụ internet tốc độ cao": who could
+    if (fig.measure == "count" and _BUILT.search(own_before)
+            and _RAISING_TOTAL.search(s, fig.end)):
+        matches = []  # "đã phát triển 57 vị trí trạm BTS, nâng tổng số ... lên": what was added
     if fig.measure == "percent" and _PER_SECTOR.search(own_before):
         matches = []  # "tỷ trọng kinh tế số trong từng ngành, lĩnh vực đạt tối thiểu 10%": each
         # sector's share, not the province's
@@ -293,13 +333,34 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
     in_targets, mode_year = state.target_year(s, para, cues, fig.start)
     if in_targets and kind == kinds.ACTUAL:
         kind = kinds.TARGET  # a line under "Mục tiêu đến năm 2025:"
+    aim = (state.plan_year(s, para, cues, fig.start)
+           if kind == kinds.ACTUAL and not in_targets and fig.measure != "rank_change" else None)
+    if aim is not None:
+        # "Kinh tế số chiếm 35% GRDP." in a plan for 2030: an aim, for the year its clause names
+        # before it ("mục tiêu năm 2030 lần lượt là ...") or the plan's
+        said = sorted((end, y) for end, y in [*year_marks, *kinds.target_years(s)]
+                      if clause_start <= end <= fig.start)
+        kind = kinds.TARGET
+        aim = said[-1][1] if said and said[-1][1] >= aim else aim
     tyear = (kinds.target_year(s, fig.start) or mode_year) if kind == kinds.TARGET else None
+    if aim is not None:
+        tyear = aim
+    if kind == kinds.TARGET and tyear is None and (in_targets or kinds.aimed(cues, fig.start)):
+        tyear = _only_planned(state)  # "Phấn đấu 100% dân số ..." in a plan for 2025
+    if kind == kinds.TARGET and tyear is None and _THIS_YEAR.search(s, clause_start, fig.start):
+        tyear = state.dated or doc_year  # "Đến cuối năm, các nhà mạng dự kiến hoàn thành ..."
     ayear = None if kind == kinds.TARGET else (kinds.year_before(year_marks, fig.start) or year)
     planned = (kinds.planned_year(year_marks, fig.start, clause_start, cues, state.planned,
                                   state.dated)
                if kind == kinds.ACTUAL and fig.measure != "rank_change" else None)
     if planned is not None:
         kind, tyear, ayear = kinds.TARGET, planned, None  # "năm 2030 chiếm 15% GRDP" in a plan
+    if money == "planned" and kind == kinds.ACTUAL:
+        # "dự toán hơn 389 tỷ đồng", a project's total: money budgeted, for the plan's year
+        kind, ayear = kinds.TARGET, None
+        tyear = kinds.target_year(s, fig.start) or mode_year or _only_planned(state)
+    elif money == "spent" and kind == kinds.TARGET:
+        kind, tyear, ayear = kinds.ACTUAL, None, kinds.year_before(year_marks, fig.start) or year
     units = _units(s, fig, before, clause_start, named, subjects, item_unit, home, namer, kind)
     if units != [COUNTRY] and kind == kinds.NATIONAL:
         kind = kinds.ACTUAL
@@ -321,17 +382,43 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
         measure=fig.measure,
         quote_start=sent.start,
     )
+    # "Đà Nẵng, Thừa Thiên Huế, Bắc Ninh đạt giá trị trên 0,40": a band several share, each
+    # one's own figure unknown; offered for a look, and no index guessed for it
+    band = fig.qualifier in ("gt", "ge", "lt", "le") and len(_listed(s, named, clause_start,
+                                                                     fig.start)) > 1
     if not matches:
-        return [replace(base, alias=flow.NO_INDEX) if of_other else base]
+        return [replace(base, alias=flow.NO_INDEX) if of_other or band else base]
     return [replaced(base, unit=u, indicator=m.code, alias=m.alias,
-                     confidence=confidence.of(m, fig, u))
+                     confidence=min(confidence.of(m, fig, u), 0.45) if band
+                     else confidence.of(m, fig, u))
             for m in matches for u in units]
+
+
+def _listed(s: str, named: list, lo: int, hi: int) -> list:
+    """The last list of provinces named between `lo` and `hi` ("Hà Nội, Đà Nẵng và Bắc Ninh")."""
+    here = [m for m in named if lo <= m.start and m.end <= hi]
+    group = here[-1:]
+    for prev in reversed(here[:-1]):
+        if not re.fullmatch(r"\s*(?:,|và|,\s*và)\s*", s[prev.end:group[0].start]):
+            break
+        group.insert(0, prev)
+    return group
+
+
+def _only_planned(state: flow.Flow) -> int | None:
+    """The year a report sets its targets for, when it names one only and no later year it
+    sets none for."""
+    if len(state.planned) != 1:
+        return None
+    year = next(iter(state.planned))
+    return year if state.dated is None or year > state.dated else None
 
 
 # "xếp hạng 12/63 tỉnh, thành phố về chỉ số kinh tế số", "thứ 7 cả nước về chỉ số hài lòng ...":
 # what a rank is of, said right after it
 _ABOUT = re.compile(r"^\s*(?:(?:các\s+)?(?:tỉnh|thành phố|thành|địa phương)[, ]*|cả nước\s*|"
-                    r"toàn quốc\s*|trong\s+|trên\s+)*về\s+([^,;.\d()]{3,80}?)"
+                    r"toàn quốc\s*|trong\s+|trên\s+)*"
+                    r"(?:về|(?:trong\s+)?bảng xếp hạng(?:\s+đánh giá)?)\s+([^,;.\d()]{3,80}?)"
                     r"(?=\s+và\s|[,;.\d()]|$)", re.IGNORECASE)
 
 
@@ -396,9 +483,15 @@ def _units(s: str, fig: Figure, before: str, clause: int, named: list, subjects:
         after = attribution.named_after(s, fig.end, named)
         if after is not None:
             return [namer.name(after)]
-    near = [x for x in subjects if x.end <= fig.start]
-    if near and near[-1].province is None and not any(clause <= m.start < fig.start for m in named):
-        return [None]  # "Bộ Công Thương dẫn đầu với tỷ lệ 83,48%": a ministry's, not the province's
+    # a subject in an aside closed before the figure is the aside's: "(theo Quyết định công bố
+    # của các bộ, ngành) đạt 100%"
+    near = [x for x in subjects if x.end <= fig.start and not _aside_before(s, x, fig.start)]
+    if (near and near[-1].province is None and not any(clause <= m.start < fig.start for m in named)
+            and not (near[-1].organisation
+                     and _SOURCE_BEFORE.search(s[max(0, near[-1].start - 60):near[-1].start]))):
+        # "Bộ Công Thương dẫn đầu với tỷ lệ 83,48%": a ministry's, not the province's; a
+        # province's organisation publishing it ("Theo Cục Thống kê Phú Yên, ...") is its source
+        return [None]
     own = _units_for(before, None, named)
     units = [namer.name(u) if u else home for u in own]
     if own == [None] and _WITH_OPENING.search(before):
@@ -408,6 +501,13 @@ def _units(s: str, fig: Figure, before: str, clause: int, named: list, subjects:
                              and x.province is None):
             return [namer.name(later[0].name)]
     return [home] if units == [None] else units
+
+
+def _aside_before(s: str, x: attribution.Subject, position: int) -> bool:
+    """Is `x` inside brackets that close before `position`?"""
+    opened = s.rfind("(", 0, x.start)
+    closed = s.find(")", x.end, position)
+    return opened >= 0 and closed >= 0 and s.find(")", opened, x.start) < 0
 
 
 # the country as a sentence's subject: "Việt Nam có 87% dân số", "hạ tầng số của Việt Nam ..."

@@ -1,0 +1,46 @@
+"""Money for digital transformation: "53 dự án, nhiệm vụ với dự toán hơn 389 tỷ đồng", "dự án
+nâng cấp hạ tầng công nghệ thông tin ... với tổng kinh phí gần 48 tỷ đồng".
+
+An amount in đồng is the IT and digital-transformation budget (`it_budget_vnd`) when its own
+words name a budget ("kinh phí", "dự toán", "tổng mức đầu tư", "nguồn lực đầu tư", "vốn đầu
+tư") and its sentence, or the report's title, is about information technology or digital
+transformation. What is budgeted ("dự toán", "tổng mức đầu tư", a project's total) is a target;
+what was spent or allotted ("kinh phí sử dụng", "đã giải ngân", "bố trí") is an actual figure;
+otherwise the sentence's own cues decide.
+"""
+
+from __future__ import annotations
+
+from chiso.extract.caseless import Caseless
+
+CODE = "it_budget_vnd"
+
+# a budget named in the amount's own words, close before it
+_BUDGET = Caseless(r"(?<!\w)(?:(?P<planned>dự toán|tổng mức đầu tư|nguồn lực đầu tư|"
+                   r"tổng vốn đầu tư|vốn đầu tư|dự kiến kinh phí|kinh phí dự kiến)"
+                   r"|(?P<spent>(?:tổng )?kinh phí (?:đã )?(?:sử dụng|chi)|đã giải ngân|giải ngân|"
+                   r"đã chi|"
+                   r"(?:tổng )?kinh phí (?:đã )?bố trí|đã bố trí)"
+                   r"|(?P<any>tổng kinh phí|kinh phí|nguồn vốn|tổng vốn))(?!\w)"
+                   r"[^,;.()]{0,40}$")
+# what the money is for
+_SUBJECT = Caseless(r"(?<!\w)(?:công nghệ thông tin|cntt|chuyển đổi số|chính quyền điện tử|"
+                    r"chính quyền số|chính phủ số|đô thị thông minh|hạ tầng số|kinh tế số|"
+                    r"xã hội số|số hóa|số hoá|trung tâm giám sát|trung tâm điều hành|ioc)(?!\w)")
+# revenue is no budget for anything: "thu ngân sách", "nguồn thu"
+_REVENUE = Caseless(r"(?<!\w)(?:thu ngân sách|nguồn thu|doanh thu|thu nội địa)(?!\w)")
+_PROJECT = Caseless(r"(?<!\w)(?:dự án|đề án|chương trình|kế hoạch|nhiệm vụ)(?!\w)")
+
+
+def reading(sentence: str, start: int, own_before: str, title: str) -> str | None:
+    """How an amount in đồng at `start` reads as the IT budget: "planned", "spent", "any" (its
+    kind left to the sentence's cues), or None when it is no such budget."""
+    m = _BUDGET.search(own_before)
+    if m is None or _REVENUE.search(own_before):
+        return None
+    if not (_SUBJECT.search(sentence) or _SUBJECT.search(title)):
+        return None
+    kind = m.lastgroup or "any"
+    if kind == "any" and _PROJECT.search(sentence, 0, start) and "đã" not in own_before.lower():
+        return "planned"  # "dự án ... với tổng kinh phí gần 48 tỷ đồng": a project's total
+    return kind
