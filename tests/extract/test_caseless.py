@@ -39,6 +39,8 @@ PATTERNS = {
     "shared": reading._SHARED,
     "target year": kinds._TARGET_YEAR, "actual year": kinds._ACTUAL_YEAR,
     "anaphor": flow._ANAPHOR, "home opening": flow._HOME_OPENING,
+    "aim year": flow._AIM_YEAR, "plan for year": flow._PLAN_FOR_YEAR,
+    "by how much": figures._BY_HOW_MUCH,
     "target set": flow._TARGET_SET, "done": flow._DONE, "adopted": flow._ADOPTED,
     "not done": flow._NOT_DONE,
     "after merger": pipeline._AFTER_MERGER,

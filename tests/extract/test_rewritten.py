@@ -296,3 +296,19 @@ def test_a_plain_share_parses_as_by_the_full_reading(text):
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(numbers, "_PLAIN_PERCENT", re.compile(r"(?!)"))  # never plain
         assert (outcome(numbers.parse_number), outcome(numbers.parse_cell)) == fast
+
+
+def test_by_how_much_is_searched_on_the_slice_as_between_bounds():
+    # figures.find_figures searches the 90 characters before a number as a slice of the
+    # sentence and of its lower case: the pattern looks behind nothing, so that is the search
+    # of the sentence between those bounds
+    between = re.compile(figures._BY_HOW_MUCH.pattern, re.IGNORECASE)
+    for path in [*sorted((FIXTURES / "corpus" / "texts").glob("*.txt")),
+                 *sorted((FIXTURES / "seeds").glob("*.txt"))]:
+        for sent in split(path.read_text(encoding="utf-8")):
+            low = lower(sent.text)
+            for start, _, _ in figures._tokens(sent.text):
+                near = max(0, start - 90)
+                got = figures._BY_HOW_MUCH.search_lower(
+                    sent.text[near:start], None if low is None else low[near:start])
+                assert (got is None) == (between.search(sent.text, near, start) is None)

@@ -19,6 +19,7 @@ have (`endings`, read from the parsed pattern), and tries the pattern only then.
 
 from __future__ import annotations
 
+import functools
 import re
 import sys
 from collections.abc import Iterator
@@ -96,16 +97,23 @@ class Endings:
                                               and self.last.match(end[-1:]) is not None)
 
 
+@functools.cache
+def _parsed(source: str) -> list:
+    """A pattern's items as `re` parses them, parsed once for the readings below (which only
+    read them): parsing is most of what they cost at start-up."""
+    return list(_sre_parse.parse(source).data)
+
+
 def endings(source: str) -> Endings | None:
     """The endings of a pattern anchored at the end (`$`, or an alternation of such), read from
     the parsed pattern; None when it is not anchored or some match may end otherwise (with
     `[^,;.]{0,25}$`, with nothing but spaces)."""
-    tails = _anchored(list(_sre_parse.parse(source).data))
+    tails = _anchored(_parsed(source))
     if tails is None or any(not end and not last for end, _, last in tails):
         return None
     ends = {end for end, _, _ in tails if end}
     # an ending that ends with another says no more than it: "tăng gần" with "gần"
-    kept = tuple(sorted(e for e in ends if not any(o != e and e.endswith(o) for o in ends)))
+    kept = tuple(sorted(e for e in ends if not any(e[k:] in ends for k in range(1, len(e)))))
     classes = sorted({last for _, _, last in tails if last})
     return Endings(kept, re.compile("|".join(classes)) if classes else None)
 
@@ -235,7 +243,7 @@ def needs(source: str, uncased: bool = False) -> tuple[str, ...] | None:
     cannot match: the pattern need not be tried. `uncased`: of the pattern matched with
     IGNORECASE, strings of digits and ASCII signs only, which it matches as written ("19" or
     "20" for `năm ((?:19|20)\\d\\d)`)."""
-    found = _needs(list(_sre_parse.parse(source).data), uncased)
+    found = _needs(_parsed(source), uncased)
     if not found:
         return None
     # a text holding "trung bình " holds "trung bình": the longer says no more
@@ -316,7 +324,7 @@ def firsts(source: str) -> frozenset[str] | None:
     """The characters every match of the pattern starts with, when they are a few literals
     (after look-behinds: "t" and "n" for `(?<!\\w)(?:tăng|nâng)`); None when a match may be
     empty or start with any character of a class."""
-    got, empty = _firsts(list(_sre_parse.parse(source).data))
+    got, empty = _firsts(_parsed(source))
     return None if got is None or empty or not got else frozenset(got)
 
 
@@ -364,7 +372,7 @@ def look_first(source: str) -> str:
     otherwise than with a character (with an assertion, `(?<!\\w)`): the search gives up every
     other place at once, not after the assertion and each alternative."""
     chars = firsts(source)
-    if chars is None or _plain_start(list(_sre_parse.parse(source).data)):
+    if chars is None or _plain_start(_parsed(source)):
         return source
     return "(?=[" + "".join(re.escape(c) for c in sorted(chars)) + "])(?:" + source + ")"
 
@@ -414,7 +422,7 @@ class Gated:
 
     def _cannot(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> bool:
         """Is it sure, without trying, that the pattern does not match in `text`?"""
-        return (_lacks(text, self._needs, pos, endpos)
+        return ((self._needs is not None and _lacks(text, self._needs, pos, endpos))
                 or (self._endings is not None and endpos == sys.maxsize
                     and not self._endings.may_match(text)))
 

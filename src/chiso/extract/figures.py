@@ -61,8 +61,8 @@ _DIFFERENCE_BEFORE = Caseless(
 )
 # "cao hơn so với trung bình chung cả nước là 0,0758": a comparison whose number may be the
 # other value ("thấp hơn so với mức trung bình toàn quốc là 15%") or by how much
-_BY_HOW_MUCH = re.compile(r"(?:cao hơn|thấp hơn|nhiều hơn|ít hơn|vượt|kém)\s+(?:so với\s+)?"
-                          r"[^,;.\d()]{3,60}?\s(?:là|khoảng|gần|hơn)\s*$", re.IGNORECASE)
+_BY_HOW_MUCH = Caseless(r"(?:cao hơn|thấp hơn|nhiều hơn|ít hơn|vượt|kém)\s+(?:so với\s+)?"
+                        r"[^,;.\d()]{3,60}?\s(?:là|khoảng|gần|hơn)\s*$")
 
 
 def _is_difference(value: float, found: list[Figure]) -> bool:
@@ -266,7 +266,10 @@ def find_figures(sentence: str) -> list[Figure]:
         if (value <= 10 and float(value).is_integer()  # the cheap tests first
                 and _LEVEL_BEFORE.search_lower(before, low_before) and not _PERCENT.match(after)):
             continue  # "mức độ 3, 4": levels, not values
-        if (_BY_HOW_MUCH.search(sentence, max(0, start - 90), start)
+        near = max(0, start - 90)  # searched as a slice: the pattern looks behind nothing
+        if (len(found) >= 2  # a difference of two values found before (_is_difference)
+                and _BY_HOW_MUCH.search_lower(sentence[near:start],
+                                              None if low is None else low[near:start])
                 and _is_difference(value, found)):
             continue  # "đạt 0,4856 so với ... 0,4098, cao hơn ... là 0,0758": by how much
         if _POINTS_AFTER.match(after):

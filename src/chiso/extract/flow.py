@@ -62,8 +62,8 @@ def _done(text: str) -> bool:
     return _DONE.search(_NOT_DONE.sub("_", _ADOPTED.sub("", text))) is not None
 
 
-_AIM_YEAR = re.compile(r"(?<!tầm nhìn )(?<!định hướng )(?:đến|tới|vào)\s+(?:hết\s+|cuối\s+)?"
-                       r"năm\s+((?:19|20)\d\d)", re.IGNORECASE)
+_AIM_YEAR = Caseless(r"(?<!tầm nhìn )(?<!định hướng )(?:đến|tới|vào)\s+(?:hết\s+|cuối\s+)?"
+                     r"năm\s+((?:19|20)\d\d)")
 def first_aim_year(text: str, dated: int | None) -> int | None:
     """The first year `text` aims at ("đến năm 2025", "Kế hoạch chuyển đổi số năm 2026") that
     is later than its date."""
@@ -72,8 +72,7 @@ def first_aim_year(text: str, dated: int | None) -> int | None:
     return next((y for _, y in found if dated is None or y > dated), None)
 
 
-_PLAN_FOR_YEAR = re.compile(r"(?<!\w)kế hoạch[^.;:\d]{0,80}?năm\s+((?:19|20)\d\d)(?![\d–-])",
-                            re.IGNORECASE)
+_PLAN_FOR_YEAR = Caseless(r"(?<!\w)kế hoạch[^.;:\d]{0,80}?năm\s+((?:19|20)\d\d)(?![\d–-])")
 _LIST_LINE = re.compile(r"^\s*(?:[-+•–*]|\d+[.)]|[a-zđ][.)]|[A-ZĐ][^:.]{2,60}:)")
 _WEAK = frozenset({"đạt", "chiếm"})
 
@@ -273,7 +272,7 @@ def by_topic(c: Candidate, fig: Figure, family: str | None, codes: frozenset[str
     clause = re.split(r"[;]", before)[-1]
     if COMPONENT.search(clause):
         return c
-    named = [(m.start(), fam) for fam, rx in FAMILIES for m in rx.finditer(clause)]
+    named = [(m.start(), fam) for fam, rx in _EACH_INDEX for m in rx.finditer(clause)]
     if named and not _ABROAD.search(before):
         family = max(named)[1]
     if family is None:
