@@ -24,7 +24,10 @@ _ONE_PASS = re.compile(_ABBR + "|(?i:" + _SYN + ")")
 def _replace(m: re.Match[str]) -> str:
     if m.group(1) is not None:
         return " " + lexicon.ABBREVIATIONS[m.group(1)] + " "
-    return dict(lexicon.SYNONYMS)[m.group(2).lower()]
+    # found as IGNORECASE compared it: "İnternet" lower-cases to "i̇nternet", which no key is
+    said = m.group(2)
+    return next(v for k, v in dict(lexicon.SYNONYMS).items()
+                if re.fullmatch(re.escape(k), said, re.IGNORECASE))
 
 
 def _one_pass(text: str) -> str:
@@ -32,7 +35,7 @@ def _one_pass(text: str) -> str:
 
 
 def _outcome(expand, text: str) -> str | type[Exception]:
-    # "İnternet băng rộng" lower-cases to a word no table holds: both fail alike (KeyError)
+    # a KeyError would be a synonym matched but not found (9cf71c0 fixed "İnternet"): it shows
     try:
         return expand(text)
     except KeyError as e:
