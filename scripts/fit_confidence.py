@@ -218,7 +218,7 @@ def main() -> None:
         for step, n, k in bins_of(records, group):
             print(f"{group:16} step {step:.2f}: {n:4} candidates, {k:4} right ({k / n:.0%}), "
                   f"fitted {dict(table[group])[step]:.2f}")
-    print("FITTED =", table)
+    print("FITTED =" if unseen else "DEVELOPED =", table)
     dev = observations(part("dev")) if unseen else records
     docs = {d["doc"] for d in part("dev")}
     gold = [g for g in GOLD if g["doc"] in docs]
