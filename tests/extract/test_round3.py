@@ -192,17 +192,18 @@ def test_one_rank_said_of_two_pillars_is_each_pillars():
 
 # --- confidence fitted on the development part ----------------------------------------------
 
-def test_the_fitted_table_is_monotone_and_ranks_targets_below_actual_figures():
+def test_the_development_table_is_monotone_and_ranks_targets_below_actual_figures():
     from chiso.extract import confidence
 
-    for group, table in confidence.FITTED.items():
+    for group, table in confidence.DEVELOPED.items():
         rates = [p for _, p in table]
         assert rates == sorted(rates), group  # a higher step never means less sure
         assert all(0 < p < 1 for p in rates)
-    steps = dict(confidence.FITTED["target"])
-    assert all(p <= dict(confidence.FITTED["actual"])[s] for s, p in steps.items())
-    assert confidence.fitted(0.55, "target") < confidence.BAR <= confidence.fitted(0.55, "actual")
-    assert confidence.fitted(0.3, "actual") == 0.3  # an owner not sure stays under the bar
+    steps = dict(confidence.DEVELOPED["target"])
+    assert all(p <= dict(confidence.DEVELOPED["actual"])[s] for s, p in steps.items())
+    assert not confidence.sure(0.55, "target") and confidence.sure(0.55, "actual")
+    assert confidence.developed(0.3, "actual") == 0.3  # an owner not sure stays under the bar
+    assert not confidence.sure(0.3, "actual")
 
 
 def test_a_target_guessed_from_the_reports_topic_is_offered_for_a_look_not_dropped():

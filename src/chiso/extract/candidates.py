@@ -27,6 +27,9 @@ class Candidate:
     measure: str = ""
     alias: str = ""
     quote_start: int = 0  # where the quote starts in the document
+    # the step the candidate reached before calibration (`confidence.fitted` made `confidence`
+    # from it); None when `confidence` is the step itself
+    step: float | None = None
 
     def as_row(self) -> dict:
         row = {k: v for k, v in asdict(self).items() if k in FIELDS}
@@ -39,8 +42,13 @@ class Candidate:
 
     @property
     def needs_look(self) -> bool:
-        """Below the bar: offered for review as "needs a look", never taken as read."""
-        return self.matched and (self.unit is None or self.confidence < confidence.BAR)
+        """Below the bar: offered for review as "needs a look", never taken as read. Decided on
+        the development part's rate at the candidate's step (`confidence.sure`), not on the rate
+        on unseen reports it carries as `confidence`."""
+        if not self.matched:
+            return False
+        step = self.confidence if self.step is None else self.step
+        return self.unit is None or not confidence.sure(step, self.kind)
 
 
 

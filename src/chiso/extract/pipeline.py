@@ -177,7 +177,7 @@ def extract_text(
     if calibrate:
         for c in found:
             if c.matched:
-                c.confidence = confidence.fitted(c.confidence, c.kind)
+                c.step, c.confidence = c.confidence, confidence.fitted(c.confidence, c.kind)
     return found
 
 
