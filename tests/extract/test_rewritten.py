@@ -16,6 +16,7 @@ from chiso.extract import (
     confidence,
     figures,
     indicators,
+    kinds,
     pipeline,
     reading,
     sentences,
@@ -258,9 +259,11 @@ _NAMED = st.lists(st.sampled_from(["Hà Nội", "hà nội", "HÀ NỘI", "Kon T
 @settings(max_examples=500, deadline=None)
 @given(_NAMED)
 def test_mentions_are_found_as_without_the_capitals_first(text):
+    units._mentions.cache_clear()  # mentions keeps the last texts asked
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(units, "_capital_starts", lambda: re.compile(""))  # finds a start anywhere
         want = units.mentions(text)
+    units._mentions.cache_clear()
     assert units.mentions(text) == want
 
 
@@ -312,3 +315,22 @@ def test_by_how_much_is_searched_on_the_slice_as_between_bounds():
                 got = figures._BY_HOW_MUCH.search_lower(
                     sent.text[near:start], None if low is None else low[near:start])
                 assert (got is None) == (between.search(sent.text, near, start) is None)
+
+
+
+_AFTER_FIGURES = st.lists(st.sampled_from(["30", "%", " ", "GDP", "người", "và", "hoặc", ",", "\n",
+                                           "vào", "Vào", "VÀO", "trong", "đến", "tới", "năm",
+                                           "NĂM", "2030", "1999", "20301", " vào năm 2030",
+                                           " đến năm 1999", " tới  Năm 2025"]),
+                          max_size=12).map(" ".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_AFTER_FIGURES)
+def test_the_year_right_after_a_figure_is_the_patterns_match_where_the_phrase_follows(sentence):
+    # kinds.year_right_after tries its pattern only before the sentence's last "vào/trong/đến/tới
+    # năm YYYY", found once a sentence: every match ends with that phrase
+    plain = re.compile(kinds._YEAR_RIGHT_AFTER.pattern, re.IGNORECASE)
+    for position in range(len(sentence) + 1):
+        m = plain.match(sentence, position)
+        assert kinds.year_right_after(sentence, position) == (int(m.group(1)) if m else None)

@@ -57,8 +57,11 @@ _NOT_DONE = Caseless(
 )
 
 
+@functools.lru_cache(maxsize=64)
 def _done(text: str) -> bool:
-    """Does a sentence say what has been done (not what a body adopted or aims at)?"""
+    """Does a sentence say what has been done (not what a body adopted or aims at)? Asked of a
+    sentence for each of its figures (`Flow.target_year`, `Flow.plan_year`) and again when the
+    state moves on (`Flow.after`): pure, so kept for the last sentences asked."""
     return _DONE.search(_NOT_DONE.sub("_", _ADOPTED.sub("", text))) is not None
 
 
@@ -164,7 +167,8 @@ class Flow:
             self.named_last = (para, named[0].name)  # the sentence's subject comes first
         if not named and kinds.national_cue(text) >= 0:
             self.national_last = para
-        if _TARGET_SET.search(text) and not _done(text):
+        sets_target = _TARGET_SET.search(text) is not None  # searched once for the two tests
+        if sets_target and not _done(text):
             year = kinds.target_year(text)
             holding = self.target is not None and self.target[0] == para
             if year is None and holding and self.target is not None:
@@ -181,7 +185,7 @@ class Flow:
         elif (self.target is not None and self.target[0] == para and next_para_text
               and (_LIST_LINE.match(next_para_text) or self._goes_on(next_para_text))):
             self.target = (para + 1, self.target[1])  # the list goes on while its lines are items
-        if self.plan and _TARGET_SET.search(text):
+        if self.plan and sets_target:
             said = _AIM_YEAR.search(text)  # the first year aimed at: "Đến năm 2025, ..."
             if said is not None and (self.dated is None or int(said.group(1)) > self.dated):
                 self.horizon = int(said.group(1))

@@ -7,6 +7,7 @@ bình toàn quốc" says national average; "kinh nghiệm của các tỉnh" say
 
 from __future__ import annotations
 
+import functools
 import re
 
 from chiso.extract.caseless import Caseless, Gated
@@ -149,8 +150,22 @@ _YEAR_RIGHT_AFTER = Gated(r"[\d.,/]+\s*%?[^\W\d]*(?:\s+(?!và\s|hoặc\s)[^\W\d]
                           re.IGNORECASE)  # tried only where "19" or "20" follows the figure
 
 
+# how every match of _YEAR_RIGHT_AFTER ends, found anywhere: "vào năm 2030" (the same flags)
+_YEAR_TAIL = Gated(r"(?:vào|trong|đến|tới)\s+năm\s+(?:19|20)\d\d(?!\d)", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=64)
+def _last_tail(sentence: str) -> int:
+    """Where the last "vào/trong/đến/tới năm YYYY" of a sentence starts (-1: none). A figure
+    after it has no year right after it: found once a sentence, not tried again at each of its
+    figures. (Two such phrases cannot overlap, so the last found is the last there is.)"""
+    return max((m.start() for m in _YEAR_TAIL.finditer(sentence)), default=-1)
+
+
 def year_right_after(sentence: str, position: int) -> int | None:
     """The year written right after the figure at `position` ("95/100 người ... vào năm 2030")."""
+    if _last_tail(sentence) <= position:
+        return None  # the phrase every match ends with is not said after the figure
     m = _YEAR_RIGHT_AFTER.match(sentence, position)
     return int(m.group(1)) if m else None
 
@@ -160,18 +175,26 @@ def target_years(sentence: str) -> list[tuple[int, int]]:
     return [(m.end(), int(m.group(1) or m.group(2))) for m in _TARGET_YEAR.finditer(sentence)]
 
 
+@functools.lru_cache(maxsize=64)
+def _set_for(sentence: str) -> tuple[tuple[int, int], ...]:
+    """(end offset, year) of each year `sentence` sets a target for, a vision's year ("tầm nhìn
+    đến năm 2030") left out when a year is said before it: found once a sentence, not again for
+    each of its target figures (`target_year`)."""
+    said = list(_TARGET_YEAR.finditer(sentence))
+    return tuple((m.end(), int(m.group(1) or m.group(2))) for m in said
+                 if not _HORIZON.search(sentence[max(0, m.start() - 12):m.start()])
+                 or not any(n.end() <= m.start() for n in said))
+
+
 def target_year(sentence: str, position: int | None = None) -> int | None:
     """The year a target is set for: "đến năm 2025", "Quý II/2021", "đến tháng 6/2021"; with
     `position`, the one said last before the figure there ("đến năm 2025 ... 20% và đến năm 2030
     ... 30%"), else the latest the sentence names."""
-    said = list(_TARGET_YEAR.finditer(sentence))  # found once, not again for each year said
-    found = [(m.end(), int(m.group(1) or m.group(2))) for m in said
-             if not _HORIZON.search(sentence[max(0, m.start() - 12):m.start()])
-             or not any(n.end() <= m.start() for n in said)]
+    found = _set_for(sentence)
     if position is not None:
-        own = _YEAR_RIGHT_AFTER.match(sentence, position)  # "khoảng 30% GDP vào năm 2030"
-        if own:
-            return int(own.group(1))
+        own = year_right_after(sentence, position)  # "khoảng 30% GDP vào năm 2030"
+        if own is not None:
+            return own
         before = [y for end, y in found if end <= position]
         if before:
             return before[-1]

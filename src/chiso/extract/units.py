@@ -110,11 +110,18 @@ def _capital_starts() -> re.Pattern[str]:
 
 def mentions(text: str) -> list[Mention]:
     """Province names written in `text`, left to right (districts like "huyện Đại Từ" skipped)."""
+    return list(_mentions(text))  # a list of the caller's own
+
+
+@lru_cache(maxsize=16)
+def _mentions(text: str) -> tuple[Mention, ...]:
+    """`mentions`, kept for the last texts asked: a report's title line is most often its first
+    sentence too, asked again when the sentences are read."""
     pattern, table = _pattern()
     found: list[Mention] = []
     toned = _tones(text)
     if not special(toned) and not _capital_starts().search(toned):
-        return found  # no name starts with a capital here
+        return ()  # no name starts with a capital here
     for m in pattern.finditer(toned):  # the match is of the text in lower case
         if not toned[m.start()].isupper():
             continue
@@ -123,7 +130,7 @@ def mentions(text: str) -> list[Mention]:
         if _dateline(text, m.start(), m.end()):
             continue
         found.append(Mention(m.start(), m.end(), table[_tones(m.group(0).lower())]))
-    return found
+    return tuple(found)
 
 
 class UnitNamer:
