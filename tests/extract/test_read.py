@@ -111,3 +111,28 @@ def test_extraction_never_crashes_on_odd_text(text: str):
     for c in extract_text(text, "fuzz.txt"):
         assert 0 <= c.span[0] <= c.span[1] <= len(text)
         assert c.qualifier in ("eq", "approx", "gt", "lt", "ge", "le")
+
+
+_ETH = str.maketrans({"Đ": "\u00d0", "đ": "\u00f0"})
+
+
+@pytest.mark.parametrize("sentence", [
+    "Tỉnh Bình Định có tỷ lệ hồ sơ trực tuyến đạt 92,5% trong năm 2024.",
+    "Đắk Lắk: tỷ lệ dân số trưởng thành có điện thoại thông minh đạt 85%.",
+    "Tỷ lệ hộ gia đình có internet cáp quang của tỉnh Điện Biên đạt 70,2%.",
+])
+def test_the_eth_typed_for_d_with_stroke_reads_as_it(sentence):
+    # pages type the Icelandic eth "Ð"/"ð" for "Đ"/"đ" ("Bình Ðịnh"): they look alike
+    written = sentence.translate(_ETH)
+    assert written != sentence
+    want = [c.as_row() for c in extract_text(sentence, "a.txt") if c.matched]
+    assert want and [c.as_row() for c in extract_text(written, "a.txt") if c.matched] == want
+    assert rd.normal_text(written) == sentence
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=40))
+def test_normal_text_keeps_offsets_after_nfc(text):
+    nfc = unicodedata.normalize("NFC", text)
+    assert len(rd.normal_text(text)) == len(nfc)
+    assert "\u00d0" not in rd.normal_text(text) and "\u00f0" not in rd.normal_text(text)

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from bisect import bisect_right
 from dataclasses import replace
 from datetime import date
@@ -18,7 +17,7 @@ from chiso.extract.candidates import FIELDS, Candidate
 from chiso.extract.caseless import Caseless
 from chiso.extract.figures import find_figures
 from chiso.extract.indicators import Alias, Match, alias_index, words_of
-from chiso.extract.read import read_document
+from chiso.extract.read import normal_text, read_document
 from chiso.extract.reading import CLAUSE_BREAK, header_name, named_in, read_figure
 from chiso.extract.sentences import split
 from chiso.extract.units import COUNTRY, UnitNamer, mentions
@@ -100,7 +99,7 @@ def extract_text(
     address the report came from: a provincial portal or newspaper names its province.
     `calibrate=False` leaves each confidence at the step it reached (to fit the table)."""
     index = index if index is not None else alias_index(framework)
-    text = unicodedata.normalize("NFC", text)
+    text = normal_text(text)
     named_years = _years_named(text)  # read once: the report's year and its planned years
     doc_year = year or _doc_year(named_years)
     namer = UnitNamer(_as_of(text, doc_year))

@@ -124,11 +124,23 @@ def read_bytes(data: bytes, name: str) -> Document:
     except Exception as err:  # a broken DOCX/PDF: say which file and what the library said
         raise _fail(name, f"tệp {suffix or ''} hỏng hoặc không đúng định dạng ({err})",
                     f"the {suffix or ''} file is damaged or not in that format ({err})") from err
-    text = unicodedata.normalize("NFC", text)  # tones typed as combining marks become letters
+    text = normal_text(text)
     if not text.strip():
         raise _fail(name, "tệp không có chữ nào đọc được (PDF dạng ảnh cần OCR trước)",
                     "the file has no readable text (a scanned PDF needs OCR first)")
     return Document(name=Path(name).name, text=text)
+
+
+# Letters that look like Vietnamese ones and are not: the Icelandic eth "Ð" (U+00D0) and "ð"
+# (U+00F0) typed for "Đ" (U+0110) and "đ" (U+0111) ("Bình Ðịnh"). One letter for one, so offsets
+# into the text stay true.
+_LOOKALIKES = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111"})
+
+
+def normal_text(text: str) -> str:
+    """The text extraction reads: NFC (tones typed as combining marks become letters) and the
+    look-alike letters of `_LOOKALIKES` as the Vietnamese letters they stand for."""
+    return unicodedata.normalize("NFC", text).translate(_LOOKALIKES)
 
 
 def read_document(path: Path | str) -> Document:
