@@ -378,6 +378,28 @@ def share_lists(figs: list[Figure], found: list[list[Candidate]], text: str) -> 
 
 
 _BRACKETED = re.compile(r"\(\s*$")
+_BARE = re.compile(r"\s*\)")  # a value alone in its brackets: "Hà Nội (2,95)"
+# a rate's base written after its noun: "doanh nghiệp công nghệ số/1.000 (dân)", "thuê bao/100
+# dân", "trên 1.000 dân" (not a score's scale, "/100 điểm", nor a number's own "85,5/100", nor a
+# base of households or firms)
+_LIST_BASE = re.compile(r"(?<=[^\W\d])\s*/\s*(100|1\.000|1000)(?![\d.,])"
+                        r"(?!\s*(?:điểm|%|hộ|doanh nghiệp|DN|lao động|học sinh|km|thuê bao)(?!\w))"
+                        r"(\s*(?:dân|người)(?!\w))?|"
+                        r"(?<!\w)trên\s*(100|1\.000|1000)\s*(?:dân|người)(?!\w)", re.IGNORECASE)
+
+
+def _list_base(text: str) -> tuple[str, str] | None:
+    """("per_100" or "per_1000", `text` with the base's noun written) when `text` names a rate
+    by its base, else None: "DN công nghệ số/1.000 rất cao" is per 1.000 inhabitants."""
+    if "100" not in text and "1.000" not in text:
+        return None  # no base written: the pattern's search cannot match
+    m = _LIST_BASE.search(text)
+    if m is None:
+        return None
+    measure = "per_100" if (m.group(1) or m.group(3)) == "100" else "per_1000"
+    if m.group(1) and not m.group(2):
+        text = text[:m.end()] + " dân" + text[m.end():]
+    return measure, text
 
 
 def bracket_lists(figs: list[Figure], found: list[list[Candidate]], text: str, named: list[Mention],
@@ -390,8 +412,15 @@ def bracket_lists(figs: list[Figure], found: list[list[Candidate]], text: str, n
              and any(m.end <= f.start and not text[m.end:f.start].strip(" (") for m in named)]
     if len(items) < 2:
         return
-    for measure in {figs[i].measure for i in items}:
-        run = [i for i in items if figs[i].measure == measure]
+    # "tỷ lệ doanh nghiệp công nghệ số/1.000 dân ... như: TP.HCM (3,19), Hà Nội (2,95)": bare
+    # values in brackets after a rate named with its base before the list are rates on that base
+    based = (_list_base(text[:figs[items[0]].start])
+             if any(figs[i].measure == "count" and _BARE.match(text, figs[i].end) for i in items)
+             else None)
+    measure_of = {i: based[0] if based and figs[i].measure == "count"
+                  and _BARE.match(text, figs[i].end) else figs[i].measure for i in items}
+    for measure in sorted(set(measure_of.values())):
+        run = [i for i in items if measure_of[i] == measure]
         if len(run) < 2:
             continue
         have = [c for i in run for c in found[i] if c.matched and c.unit is not None]
@@ -399,17 +428,17 @@ def bracket_lists(figs: list[Figure], found: list[list[Candidate]], text: str, n
             code, alias, conf = have[0].indicator, have[0].alias, min(have[0].confidence, 0.8)
         else:
             lo, hi = figs[run[0]].start, figs[run[-1]].end
+            lead = based[1] if based and measure == based[0] else text[:lo]
             # the words around the list, without asides in brackets ("(được tính bằng ...)")
-            outside = re.sub(r"\([^()]*\)", " ", text[:lo] + " . " + text[hi:])
-            got = about(outside, figs[run[0]])
+            outside = re.sub(r"\([^()]*\)", " ", lead + " . " + text[hi:])
+            got = about(outside, replace(figs[run[0]], measure=measure))
             if not got:
                 continue
             (code, alias), conf = got[0], 0.7
         for i in run:
             if not any(c.matched for c in found[i]):
-                found[i] = [
-                    replace(c, indicator=code, alias=alias, confidence=conf) for c in found[i]
-                ]
+                found[i] = [replace(c, indicator=code, alias=alias, confidence=conf,
+                                    measure=measure) for c in found[i]]
 
 
 _COMPARED = re.compile(
