@@ -49,3 +49,37 @@ def test_a_base_of_households_or_a_score_scale_is_no_rate_per_inhabitants():
     for text in ("Tỷ lệ doanh nghiệp công nghệ số/1.000 hộ khá cao ở Hà Nội (2,95), Đà Nẵng (2,1).",
                  "Điểm thành phần/100 điểm của các tỉnh: Hà Nội (85,2), Đà Nẵng (83,1)."):
         assert sure(text) == []
+
+
+# 3. a figure said of a group of provinces; the average it is compared with
+
+
+@settings(max_examples=30, deadline=None)
+@given(group=st.sampled_from(["nhiều tỉnh, thành", "một số địa phương", "một vài tỉnh",
+                              "các tỉnh còn lại", "nhiều địa phương miền núi"]),
+       share=st.integers(3, 40))
+def test_a_figure_said_of_a_group_of_provinces_is_no_province_s_nor_the_country_s(group, share):
+    text = (f"Trong khi đó, tại {group} tỷ lệ người dân có tài khoản thanh toán điện tử chỉ ở "
+            f"mức {share}%, còn thấp.")
+    got = [(c.unit, c.indicator, c.value, c.needs_look) for c in extract_text(text, "t.txt")]
+    assert got == [(None, "epayment_account_share", float(share), True)]
+
+
+def test_a_group_s_figure_in_a_province_s_report_is_not_the_province_s():
+    text = ("Tỉnh Cần Thơ đẩy mạnh chuyển đổi số.\nTuy vậy, ở một số địa phương tỷ lệ hồ sơ "
+            "trực tuyến mới đạt 35,5%.")
+    assert ("Cần Thơ", "online_dossiers_share", "actual", 35.5) not in sure(text)
+
+
+def test_the_value_in_brackets_after_the_average_compared_is_that_indicator_s_average():
+    text = ("Ở nhiều tỉnh, tỷ lệ doanh nghiệp công nghệ số/1.000 dân chỉ ở mức 0,12 so với mức "
+            "trung bình chung (0,705).")
+    assert sure(text) == [("Việt Nam", "digital_enterprises_per_1000", "national_average", 0.705)]
+
+
+def test_a_province_named_after_the_group_or_the_average_named_keeps_its_owner():
+    # guards: pass without the rule too
+    text = "Một số địa phương như Hà Giang mới đạt 40% hồ sơ trực tuyến."
+    assert sure(text) == [("Hà Giang", "online_dossiers_share", "actual", 40.0)]
+    text = ("Nhiều tỉnh còn thấp, nhưng trung bình cả nước tỷ lệ hồ sơ trực tuyến đạt 45,2%.")
+    assert sure(text) == [("Việt Nam", "online_dossiers_share", "national_average", 45.2)]

@@ -423,12 +423,14 @@ def bracket_lists(figs: list[Figure], found: list[list[Candidate]], text: str, n
         run = [i for i in items if measure_of[i] == measure]
         if len(run) < 2:
             continue
-        have = [c for i in run for c in found[i] if c.matched and c.unit is not None]
+        rated = based is not None and measure == based[0]
+        have = [c for i in run for c in found[i] if c.matched and c.unit is not None
+                and not (rated and c.measure == "count")]
         if have:
             code, alias, conf = have[0].indicator, have[0].alias, min(have[0].confidence, 0.8)
         else:
             lo, hi = figs[run[0]].start, figs[run[-1]].end
-            lead = based[1] if based and measure == based[0] else text[:lo]
+            lead = based[1] if rated and based else text[:lo]
             # the words around the list, without asides in brackets ("(được tính bằng ...)")
             outside = re.sub(r"\([^()]*\)", " ", lead + " . " + text[hi:])
             got = about(outside, replace(figs[run[0]], measure=measure))
@@ -436,7 +438,8 @@ def bracket_lists(figs: list[Figure], found: list[list[Candidate]], text: str, n
                 continue
             (code, alias), conf = got[0], 0.7
         for i in run:
-            if not any(c.matched for c in found[i]):
+            # a bare "(1,0)" read as a count of the nouns before is a rate on the base too
+            if not any(c.matched and not (rated and c.measure == "count") for c in found[i]):
                 found[i] = [replace(c, indicator=code, alias=alias, confidence=conf,
                                     measure=measure) for c in found[i]]
 
@@ -462,6 +465,40 @@ def compared_values(figs: list[Figure], found: list[list[Candidate]], text: str)
                             year=year, target_year=None, confidence=min(c.confidence, 0.8))
                     for c in have if c.kind != kinds.TARGET]
         found[i] = found[i] or [base]
+    _compared_with_average(figs, found, text)
+
+
+# "so với tỷ lệ trung bình chung (0,677)", "so với mức bình quân của cả nước (0,4014 điểm)"
+_COMPARED_AVERAGE = Caseless(r"so (?:với )?(?:tỷ lệ |mức |giá trị |điểm |mức điểm )*"
+                             r"(?:trung bình|bình quân)(?: chung)?(?: của)?(?: cả nước| toàn quốc)?"
+                             r"\s*\(\s*$")
+
+
+def _compared_with_average(figs: list[Figure], found: list[list[Candidate]], text: str) -> None:
+    """"tỷ lệ DN công nghệ số/1.000 dân chỉ ở mức 0,07 so với tỷ lệ trung bình chung (0,677)":
+    the value in brackets after a comparison with the average is the same indicator's national
+    average."""
+    for i in range(1, len(figs)):
+        at = figs[i].start
+        if "(" not in text[max(0, at - 3):at]:
+            continue  # every match ends with its bracket
+        m = _COMPARED_AVERAGE.search(text, max(0, at - 90), at)
+        if m is None or figs[i - 1].end > m.start() or any(c.matched for c in found[i]):
+            continue
+        a, b = figs[i - 1], figs[i]
+        if a.measure != b.measure and not (b.measure in ("count", "score")
+                                           and _BARE.match(text, b.end)):
+            continue  # a bare value in brackets ("(0,677)") is of the measure compared
+        have = [c for c in found[i - 1] if c.matched and c.kind != kinds.TARGET]
+        if not have or not found[i]:
+            continue
+        base = found[i][0]
+        found[i] = [replace(base, unit=COUNTRY, indicator=have[0].indicator, alias=have[0].alias,
+                            kind=kinds.NATIONAL, target_year=None, measure=have[0].measure,
+                            # the compared figure's cap for its owner says nothing of this one:
+                            # an indicator carried
+                            confidence=0.7 if have[0].unit is None
+                            else min(have[0].confidence, 0.8))]
 
 
 _ROW_HEAD = re.compile(r"^\s*(\d{1,2})\.?\s+(?:TP\.?\s*|Tp\.?\s*|tỉnh\s+|thành phố\s+)?$")

@@ -467,6 +467,8 @@ def _units(s: str, fig: Figure, before: str, clause: int, named: list, subjects:
     district's or a region's. `clause`: where the figure's clause starts."""
     if _MINISTRIES_AFTER.match(s, fig.end):
         return [None]  # "giá trị trung bình DTI 2023 là 0,6355 với các bộ ...": the ministries'
+    if _group_says(s, clause, fig.start, named):
+        return [None]
     country = [m for m in _COUNTRY_SUBJECT.finditer(s, clause, fig.start)]
     if country and not any(country[-1].end() <= m.start < fig.start for m in named):
         return [COUNTRY]
@@ -501,6 +503,25 @@ def _units(s: str, fig: Figure, before: str, clause: int, named: list, subjects:
                              and x.province is None):
             return [namer.name(later[0].name)]
     return [home] if units == [None] else units
+
+
+# a group of provinces as a figure's subject: "nhiều tỉnh, thành tỷ lệ này ... chỉ ở mức 0,07",
+# "một số địa phương mới đạt 40%", "các tỉnh còn lại dưới 0,3"
+_GROUP = Caseless(r"(?<!\w)(?:(?:nhiều|một số|một vài|số ít)\s+(?:tỉnh|địa phương|thành phố)|"
+                  r"(?:các|những)\s+(?:tỉnh|địa phương)(?:,\s*thành(?: phố)?)?\s+còn lại)(?!\w)")
+_AVERAGE_WORD = Caseless(r"trung bình|bình quân|cả nước|toàn quốc")
+
+
+def _group_says(s: str, clause: int, position: int, named: list) -> bool:
+    """Is the figure at `position` said of a group of provinces named before it in its clause,
+    no province nor the country's average named between: neither a province's figure nor the
+    national average ("so với tỷ lệ trung bình chung (0,677)" after it is the average)?"""
+    found = list(_GROUP.finditer(s, clause, position))
+    if not found:
+        return False
+    g = found[-1].end()
+    return (not any(g <= m.start < position for m in named)
+            and _AVERAGE_WORD.search(s, g, position) is None)
 
 
 def _aside_before(s: str, x: attribution.Subject, position: int) -> bool:
