@@ -83,3 +83,37 @@ def test_a_province_named_after_the_group_or_the_average_named_keeps_its_owner()
     assert sure(text) == [("Hà Giang", "online_dossiers_share", "actual", 40.0)]
     text = ("Nhiều tỉnh còn thấp, nhưng trung bình cả nước tỷ lệ hồ sơ trực tuyến đạt 45,2%.")
     assert sure(text) == [("Việt Nam", "online_dossiers_share", "national_average", 45.2)]
+
+
+# 2. the service index (Bộ chỉ số chỉ đạo, điều hành ..., Quyết định 766/QĐ-TTg)
+
+SERVICE_NAMES = ["Bộ chỉ số chỉ đạo, điều hành và đánh giá chất lượng phục vụ người dân, doanh "
+                 "nghiệp", "Bộ chỉ số 766", "Bộ chỉ số phục vụ người dân, doanh nghiệp",
+                 "Bộ chỉ số theo Quyết định 766/QĐ-TTg"]
+
+
+@settings(max_examples=30, deadline=None)
+@given(name=st.sampled_from(SERVICE_NAMES), place=st.sampled_from(PROVINCES),
+       tenths=st.integers(600, 960), rank=st.integers(1, 63))
+def test_a_score_and_rank_said_after_the_service_index_s_name_are_its(name, place, tenths, rank):
+    score = tenths / 10
+    text = (f"Kết quả {name} được công bố trên Cổng Dịch vụ công quốc gia. Theo đó, {place} đạt "
+            f"{str(score).replace('.', ',')} điểm, xếp hạng {rank}/63 tỉnh, thành phố.")
+    assert sure(text) == [(place, "service_index_score", "actual", score),
+                          (place, "service_index_rank", "actual", float(rank))]
+
+
+def test_a_service_index_report_s_lede_is_the_service_index_s_though_it_says_chuyen_doi_so():
+    text = ("Nghệ An đẩy mạnh chuyển đổi số trong phục vụ người dân\n"
+            "Nghệ An đạt 84,6 điểm, xếp thứ 14/63 tỉnh, thành phố.\n"
+            "Đây là kết quả đánh giá theo Bộ chỉ số chỉ đạo, điều hành của Quyết định "
+            "766/QĐ-TTg, cập nhật trên Cổng Dịch vụ công quốc gia.")
+    assert sure(text) == [("Nghệ An", "service_index_score", "actual", 84.6),
+                          ("Nghệ An", "service_index_rank", "actual", 14.0)]
+
+
+def test_a_report_naming_the_dti_keeps_its_ranks_the_dti_s():
+    # guard: passes without the rule too
+    text = ("Nghệ An đẩy mạnh chuyển đổi số\nChỉ số chuyển đổi số (DTI) năm 2023 của Nghệ An xếp "
+            "thứ 14/63. Tỉnh cũng cải thiện Bộ chỉ số 766 trên Cổng Dịch vụ công quốc gia.")
+    assert sure(text) == [("Nghệ An", "dti_rank", "actual", 14.0)]

@@ -77,7 +77,13 @@ _LIST_LINE = re.compile(r"^\s*(?:[-+•–*]|\d+[.)]|[a-zđ][.)]|[A-ZĐ][^:.]{2,
 _WEAK = frozenset({"đạt", "chiếm"})
 
 # the index a rank or score is of, by the words that name it
-FAMILIES = (("ict", re.compile(r"ICT[ -]?Index|sẵn sàng cho phát triển và ứng dụng",
+FAMILIES = (# "Bộ chỉ số chỉ đạo, điều hành và đánh giá chất lượng phục vụ người dân, doanh nghiệp"
+            # (Quyết định 766/QĐ-TTg), named before the words of other indices its name holds
+            ("service_index", re.compile(
+                r"Bộ chỉ số (?:chỉ đạo|phục vụ|766|đánh giá chất lượng phục vụ|trên Cổng)|"
+                r"766/QĐ-TTg|Quyết định (?:số )?766\b|chất lượng phục vụ người dân,? (?:và )?"
+                r"doanh nghiệp", re.IGNORECASE)),
+            ("ict", re.compile(r"ICT[ -]?Index|sẵn sàng cho phát triển và ứng dụng",
                                re.IGNORECASE)),
             ("dti", re.compile(r"\bDTI\b|chuyển đổi số", re.IGNORECASE)),
             ("pci", re.compile(r"\bPCI\b|năng lực cạnh tranh", re.IGNORECASE)),
@@ -116,6 +122,7 @@ class Flow:
     national_last: int | None = None  # paragraph of the last sentence about the whole country
     target: tuple[int, int | None] | None = None  # (paragraph it holds to, target year)
     family: str | None = None  # the index the report's ranks and scores are of
+    only: str | None = None  # the index the report names alone (`only_index`)
     speed: str | None = None  # the network the report's speeds are of
 
     def _goes_on(self, text: str) -> bool:
@@ -187,7 +194,7 @@ class Flow:
                 self.horizon = int(said.group(1))
         if self.plan and _done(text):
             self.done_para = para
-        self.family = family_of(text, self.family)
+        self.family = family_of(text, self.family, self.only)
         if "tốc độ" in text.lower():
             self.speed = speed_of(text, self.speed)
 
@@ -248,16 +255,34 @@ def _families_in(text: str) -> tuple[bool, str | None]:
     return abroad, next((fam for fam, rx in _EACH_INDEX if rx.search_lower(text, low)), None)
 
 
-def family_of(text: str, default: str | None) -> str | None:
-    """The index a sentence names, or `default`; none for a ranking of countries."""
+def family_of(text: str, default: str | None, only: str | None = None) -> str | None:
+    """The index a sentence names, or `default`; none for a ranking of countries. `only`: the
+    index a report names alone (`only_index`), which words of digital transformation do not
+    displace."""
     abroad, fam = _families_in(text)
     if abroad:
         return None
+    if fam == "dti" and only is not None:
+        return only
     return fam or default
 
 
+_SERVICE_INDEX = Caseless(FAMILIES[0][1].pattern)
+_DTI_NAMED = Caseless(r"\bdti\b|chỉ số chuyển đổi số|xếp hạng chuyển đổi số|chuyển đổi số cấp tỉnh")
+
+
+def only_index(text: str) -> str | None:
+    """"service_index" for a report on the service index (Bộ chỉ số chỉ đạo, điều hành ...,
+    Quyết định 766/QĐ-TTg) that does not name the DTI: "Bà Rịa - Vũng Tàu đạt tổng 81,8 điểm,
+    xếp hạng 21/63" in its lede is the service index's, though it says "chuyển đổi số"."""
+    if _SERVICE_INDEX.search(text) is None or _DTI_NAMED.search(text) is not None:
+        return None
+    return "service_index"
+
+
 def by_topic(c: Candidate, fig: Figure, family: str | None, codes: frozenset[str],
-             possible: Callable[[str, Figure], bool], before: str = "") -> Candidate:
+             possible: Callable[[str, Figure], bool], before: str = "",
+             only: str | None = None) -> Candidate:
     """An unmatched rank, score or change of rank, read as the index named last before it in
     its sentence (`before`), else the report's index; less sure. A component's score ("chỉ số
     thành phần Chi phí thời gian đạt 8,54 điểm") is no index's."""
@@ -275,6 +300,8 @@ def by_topic(c: Candidate, fig: Figure, family: str | None, codes: frozenset[str
     named = [(m.start(), fam) for fam, rx in _EACH_INDEX for m in rx.finditer(clause)]
     if named and not _ABROAD.search(before):
         family = max(named)[1]
+        if family == "dti" and only is not None:
+            family = only  # "đẩy mạnh chuyển đổi số, đạt 85,5 điểm" in a report on one index
     if family is None:
         return c
     code = _CODES[measure].format(family)
