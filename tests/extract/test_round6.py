@@ -117,3 +117,41 @@ def test_a_report_naming_the_dti_keeps_its_ranks_the_dti_s():
     text = ("Nghệ An đẩy mạnh chuyển đổi số\nChỉ số chuyển đổi số (DTI) năm 2023 của Nghệ An xếp "
             "thứ 14/63. Tỉnh cũng cải thiện Bộ chỉ số 766 trên Cổng Dịch vụ công quốc gia.")
     assert sure(text) == [("Nghệ An", "dti_rank", "actual", 14.0)]
+
+
+# 4. DTI pillars across a line broken by the layout; a change of rank after a pillar's rank
+
+PILLARS = {"Chính quyền số": "dti_digital_government", "Kinh tế số": "dti_digital_economy",
+           "Xã hội số": "dti_digital_society"}
+
+
+@settings(max_examples=30, deadline=None)
+@given(pillar=st.sampled_from(sorted(PILLARS)), value=st.integers(2000, 7999),
+       rank=st.integers(1, 63), change=st.integers(1, 30),
+       verb=st.sampled_from(["đạt", "đạt mức", "ở mức"]))
+def test_a_pillar_s_score_wrapped_onto_the_next_line_is_the_pillar_s(pillar, value, rank, change,
+                                                                      verb):
+    score = value / 10000
+    text = (f"Năm 2023, Chỉ số DTI tỉnh Bình Định xếp thứ 30/63. Trong đó, {pillar} {verb}\n"
+            f"0,{value}, xếp thứ {rank}/63 tỉnh, thành phố, tăng {change} bậc so với năm 2022.")
+    code = PILLARS[pillar]
+    got = sure(text)
+    assert (("Bình Định", f"{code}_score", "actual", score) in got
+            and ("Bình Định", f"{code}_rank", "actual", float(rank)) in got
+            and ("Bình Định", f"{code}_rank_change", "actual", float(change)) in got), got
+
+
+def test_a_line_that_ends_a_heading_or_a_clause_still_ends_its_sentence():
+    # guard: passes without the rule too
+    # (a heading ending on "đạt" before a list's "2." is no wrapped line)
+    text = ("Kết quả đạt\n2. Tỷ lệ hồ sơ trực tuyến của tỉnh Bình Định đạt 65%.\n"
+            "Mục tiêu đến năm 2025 như sau:\n- Tỷ lệ hồ sơ trực tuyến đạt 80%.")
+    got = sure(text)
+    assert ("Bình Định", "online_dossiers_share", "actual", 65.0) in got
+    assert ("Bình Định", "online_dossiers_share", "target", 80.0) in got
+
+
+def test_a_change_of_rank_right_after_a_pillar_s_rank_is_the_pillar_s():
+    text = "Tỉnh Phú Thọ: Xã hội số xếp thứ 9/63 tỉnh, thành phố, giảm 3 bậc so với năm trước."
+    assert sure(text) == [("Phú Thọ", "dti_digital_society_rank", "actual", 9.0),
+                          ("Phú Thọ", "dti_digital_society_rank_change", "actual", -3.0)]

@@ -404,6 +404,33 @@ def share_lists(figs: list[Figure], found: list[list[Candidate]], text: str) -> 
                 ]
 
 
+# "xếp thứ 47/63 tỉnh, thành phố, tăng 16 bậc": a change of rank said right after a rank
+_CHANGE_AFTER_RANK = re.compile(r"[\s,]*(?:(?:các\s+)?(?:tỉnh|thành phố|thành|cả nước|toàn quốc)"
+                                r"[\s,]*)*(?:và\s+|đồng thời\s+)?(?:tăng|giảm|tụt)(?:\s+thêm)?\s*",
+                                re.IGNORECASE)
+
+
+def changes_after_ranks(figs: list[Figure], found: list[list[Candidate]], text: str,
+                        codes: frozenset[str]) -> None:
+    """"Chính quyền số đạt 0,3512, ..., xếp thứ 47/63 tỉnh, thành phố, tăng 16 bậc": a change of
+    rank right after a pillar's rank is that pillar's change, not the whole index's."""
+    for i in range(1, len(figs)):
+        a, b = figs[i - 1], figs[i]
+        if a.measure != "rank" or b.measure != "rank_change":
+            continue
+        ranks = [c for c in found[i - 1] if c.matched and (c.indicator or "").endswith("_rank")]
+        if not ranks or _CHANGE_AFTER_RANK.fullmatch(text, a.end, b.start) is None:
+            continue
+        code = f"{ranks[0].indicator}_change"
+        whole = {f"{fam}_rank_change" for fam, _ in FAMILIES if code.startswith(f"{fam}_")}
+        mine = {c.indicator for c in found[i] if c.matched}
+        # unmatched, or read as the whole index's change where the rank is one of its pillars'
+        if code not in codes or not (not mine or mine <= whole):
+            continue
+        found[i] = [replace(c, indicator=code, alias=ranks[0].alias,
+                            confidence=min(ranks[0].confidence, 0.8)) for c in found[i]]
+
+
 _BRACKETED = re.compile(r"\(\s*$")
 _BARE = re.compile(r"\s*\)")  # a value alone in its brackets: "Hà Nội (2,95)"
 # a rate's base written after its noun: "doanh nghiệp công nghệ số/1.000 (dân)", "thuê bao/100

@@ -163,6 +163,7 @@ def extract_text(
             if row_of is not None:
                 found_all[0] = [replace(c, unit=namer.name(row_of)) for c in found_all[0]]
             flow.share_lists(figs, found_all, sent.text)
+            flow.changes_after_ranks(figs, found_all, sent.text, codes)
             flow.named_items(figs, found_all, sent.text, named)
             flow.respective_to_figures(figs, found_all, sent.text)
             flow.compared_values(figs, found_all, sent.text)

@@ -31,9 +31,23 @@ def split(text: str) -> Iterator[Sentence]:
         piece_end = m.start()
         if _NOT_END.search(text[start:piece_end]) and "\n" not in m.group(0):
             continue
+        if m.group(0) == "\n" and _wrapped(text, start, piece_end, m.end()):
+            continue
         yield from _emit(text, start, piece_end)
         start = m.end()
     yield from _emit(text, start, len(text))
+
+
+# a line broken by the layout inside a sentence: it ends on a word a number must follow ("Chính
+# quyền số đạt", "xếp thứ", "ở mức") and the next line goes on with that number ("0,3512, ...")
+_OPEN_END = re.compile(r"(?<!\w)(?:đạt|là|ở mức|đạt mức|xếp thứ|xếp hạng|đứng thứ|chiếm|với)$")
+_NUMBER_START = re.compile(r"\d(?!\d?[.)](?:\s|$))")  # not a list's "1. ...", "2) ..."
+
+
+def _wrapped(text: str, start: int, end: int, after: int) -> bool:
+    """Does the line ending at `end` go on after the line break, at `after`?"""
+    return (_NUMBER_START.match(text, after) is not None
+            and _OPEN_END.search(text, max(start, end - 12), end) is not None)
 
 
 def _emit(text: str, start: int, end: int) -> Iterator[Sentence]:
