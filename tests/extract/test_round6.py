@@ -155,3 +155,41 @@ def test_a_change_of_rank_right_after_a_pillar_s_rank_is_the_pillar_s():
     text = "Tỉnh Phú Thọ: Xã hội số xếp thứ 9/63 tỉnh, thành phố, giảm 3 bậc so với năm trước."
     assert sure(text) == [("Phú Thọ", "dti_digital_society_rank", "actual", 9.0),
                           ("Phú Thọ", "dti_digital_society_rank_change", "actual", -3.0)]
+
+
+# 5. the dedicated government network, said of agencies at one administrative level or as
+# "cơ quan ... được kết nối"; a plan's target said without its year
+
+
+@settings(max_examples=30, deadline=None)
+@given(level=st.sampled_from(["UBND cấp xã", "cơ quan cấp huyện", "các sở, ngành cấp tỉnh"]),
+       share=st.integers(70, 100), place=st.sampled_from(["Tuyên Quang", "Sóc Trăng", "Lai Châu"]))
+def test_an_administrative_level_naming_who_is_connected_keeps_the_indicator_sure(level, share,
+                                                                                 place):
+    # (a target: at the step of a less sure match, a target is under the bar)
+    text = (f"Mục tiêu đến năm 2030, tỉnh {place} phấn đấu tỷ lệ {level} kết nối mạng truyền số "
+            f"liệu chuyên dùng đạt {share}%.")
+    assert sure(text) == [(place, "dedicated_network_agencies_share", "target", float(share))]
+
+
+def test_a_level_still_tells_apart_the_indicators_kept_by_level():
+    # guard: passes without the rule too
+    text = "Tại tỉnh Lai Châu, tỷ lệ hồ sơ công việc cấp huyện được xử lý trên môi trường mạng đạt 85%."
+    assert sure(text) == [("Lai Châu", "work_records_online_share_district", "actual", 85.0)]
+
+
+def test_agencies_said_to_be_connected_to_the_dedicated_network():
+    text = ("Đến nay, tỉnh Sóc Trăng có 100% cơ quan, đơn vị được kết nối mạng truyền số liệu "
+            "chuyên dùng của các cơ quan Đảng, Nhà nước.")
+    assert sure(text) == [("Sóc Trăng", "dedicated_network_agencies_share", "actual", 100.0)]
+
+
+def test_a_plan_s_target_said_without_its_year_is_for_the_plan_s_year():
+    text = ("Kế hoạch chuyển đổi số tỉnh Lai Châu năm 2027 đặt mục tiêu phát triển chính quyền số.\n"
+            "Ngày 20/12/2026, UBND tỉnh ban hành Kế hoạch số 12/KH-UBND về chuyển đổi số năm 2027, "
+            "giai đoạn 2027–2030.\n"
+            "Trong phát triển hạ tầng, tỉnh phấn đấu 100% cơ quan nhà nước trên địa bàn được kết "
+            "nối mạng chuyên dùng của Chính phủ.")
+    got = [(c.unit, c.indicator, c.kind, c.value, c.target_year)
+           for c in extract_text(text, "t.txt") if c.matched and not c.needs_look]
+    assert got == [("Lai Châu", "dedicated_network_agencies_share", "target", 100.0, 2027)]

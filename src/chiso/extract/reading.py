@@ -348,6 +348,8 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
         tyear = aim
     if kind == kinds.TARGET and tyear is None and (in_targets or kinds.aimed(cues, fig.start)):
         tyear = _only_planned(state)  # "Phấn đấu 100% dân số ..." in a plan for 2025
+        if tyear is None and state.plan:
+            tyear = state.horizon  # in a plan, the year its aims were said for last
     if kind == kinds.TARGET and tyear is None and _THIS_YEAR.search(s, clause_start, fig.start):
         tyear = state.dated or doc_year  # "Đến cuối năm, các nhà mạng dự kiến hoàn thành ..."
     ayear = None if kind == kinds.TARGET else (kinds.year_before(year_marks, fig.start) or year)
