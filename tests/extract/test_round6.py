@@ -87,8 +87,8 @@ def test_a_province_named_after_the_group_or_the_average_named_keeps_its_owner()
 
 # 2. the service index (Bộ chỉ số chỉ đạo, điều hành ..., Quyết định 766/QĐ-TTg)
 
-SERVICE_NAMES = ["Bộ chỉ số chỉ đạo, điều hành và đánh giá chất lượng phục vụ người dân, doanh "
-                 "nghiệp", "Bộ chỉ số 766", "Bộ chỉ số phục vụ người dân, doanh nghiệp",
+SERVICE_NAMES = [("Bộ chỉ số chỉ đạo, điều hành và đánh giá chất lượng phục vụ người dân, "
+                  "doanh nghiệp"), "Bộ chỉ số 766", "Bộ chỉ số phục vụ người dân, doanh nghiệp",
                  "Bộ chỉ số theo Quyết định 766/QĐ-TTg"]
 
 
@@ -174,7 +174,8 @@ def test_an_administrative_level_naming_who_is_connected_keeps_the_indicator_sur
 
 def test_a_level_still_tells_apart_the_indicators_kept_by_level():
     # guard: passes without the rule too
-    text = "Tại tỉnh Lai Châu, tỷ lệ hồ sơ công việc cấp huyện được xử lý trên môi trường mạng đạt 85%."
+    text = ("Tại tỉnh Lai Châu, tỷ lệ hồ sơ công việc cấp huyện được xử lý trên môi trường mạng "
+            "đạt 85%.")
     assert sure(text) == [("Lai Châu", "work_records_online_share_district", "actual", 85.0)]
 
 
@@ -185,7 +186,8 @@ def test_agencies_said_to_be_connected_to_the_dedicated_network():
 
 
 def test_a_plan_s_target_said_without_its_year_is_for_the_plan_s_year():
-    text = ("Kế hoạch chuyển đổi số tỉnh Lai Châu năm 2027 đặt mục tiêu phát triển chính quyền số.\n"
+    text = ("Kế hoạch chuyển đổi số tỉnh Lai Châu năm 2027 đặt mục tiêu phát triển chính quyền "
+            "số.\n"
             "Ngày 20/12/2026, UBND tỉnh ban hành Kế hoạch số 12/KH-UBND về chuyển đổi số năm 2027, "
             "giai đoạn 2027–2030.\n"
             "Trong phát triển hạ tầng, tỉnh phấn đấu 100% cơ quan nhà nước trên địa bàn được kết "
@@ -193,3 +195,21 @@ def test_a_plan_s_target_said_without_its_year_is_for_the_plan_s_year():
     got = [(c.unit, c.indicator, c.kind, c.value, c.target_year)
            for c in extract_text(text, "t.txt") if c.matched and not c.needs_look]
     assert got == [("Lai Châu", "dedicated_network_agencies_share", "target", 100.0, 2027)]
+
+
+@settings(max_examples=30, deadline=None)
+@given(part=st.sampled_from(["công khai, minh bạch", "tiến độ giải quyết", "mức độ hài lòng",
+                             "thanh toán trực tuyến"]),
+       scale=st.sampled_from([10, 12, 18, 20, 22]), got=st.integers(50, 100))
+def test_a_component_s_score_out_of_its_own_scale_is_not_the_index_s(part, scale, got):
+    points = round(scale * got / 100, 1)
+    text = (f"Theo Bộ chỉ số 766, tỉnh Cà Mau đạt 86,4/100 điểm, xếp thứ 9/63; trong đó {part} "
+            f"đạt {str(points).replace('.', ',')}/{scale} điểm.")
+    assert sure(text) == [("Cà Mau", "service_index_score", "actual", 86.4),
+                          ("Cà Mau", "service_index_rank", "actual", 9.0)]
+
+
+def test_an_index_s_score_out_of_its_own_scale_stays_the_index_s():
+    # guard: passes without the rule too
+    assert sure("Chỉ số PAPI năm 2023 của tỉnh Cà Mau đạt 43,5/80 điểm.") == [
+        ("Cà Mau", "papi_score", "actual", 43.5)]
