@@ -128,12 +128,15 @@ PILLARS = {"Chính quyền số": "dti_digital_government", "Kinh tế số": "d
 @settings(max_examples=30, deadline=None)
 @given(pillar=st.sampled_from(sorted(PILLARS)), value=st.integers(2000, 7999),
        rank=st.integers(1, 63), change=st.integers(1, 30),
-       verb=st.sampled_from(["đạt", "đạt mức", "ở mức"]))
+       verb=st.sampled_from(["đạt", "đạt mức", "ở mức"]), before=st.booleans())
 def test_a_pillar_s_score_wrapped_onto_the_next_line_is_the_pillar_s(pillar, value, rank, change,
-                                                                      verb):
+                                                                      verb, before):
     score = value / 10000
-    text = (f"Năm 2023, Chỉ số DTI tỉnh Bình Định xếp thứ 30/63. Trong đó, {pillar} {verb}\n"
-            f"0,{value}, xếp thứ {rank}/63 tỉnh, thành phố, tăng {change} bậc so với năm 2022.")
+    # the line broken before the number ("Chính quyền số đạt\n0,3512") or before the verb
+    # ("chỉ số Chính quyền số\nđạt 0,65 điểm")
+    said = f"{pillar} {verb}\n0,{value}" if before else f"chỉ số {pillar}\n{verb} 0,{value} điểm"
+    text = (f"Năm 2023, Chỉ số DTI tỉnh Bình Định xếp thứ 30/63. Trong đó, {said}, "
+            f"xếp thứ {rank}/63 tỉnh, thành phố, tăng {change} bậc so với năm 2022.")
     code = PILLARS[pillar]
     got = sure(text)
     assert (("Bình Định", f"{code}_score", "actual", score) in got
