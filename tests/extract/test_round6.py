@@ -89,7 +89,7 @@ def test_a_province_named_after_the_group_or_the_average_named_keeps_its_owner()
 
 SERVICE_NAMES = [("Bộ chỉ số chỉ đạo, điều hành và đánh giá chất lượng phục vụ người dân, "
                   "doanh nghiệp"), "Bộ chỉ số 766", "Bộ chỉ số phục vụ người dân, doanh nghiệp",
-                 "Bộ chỉ số theo Quyết định 766/QĐ-TTg"]
+                 "Bộ chỉ số theo Quyết định 766/QĐ-TTg", "“Chỉ số phục vụ người dân, doanh nghiệp”"]
 
 
 @settings(max_examples=30, deadline=None)
@@ -216,3 +216,11 @@ def test_an_index_s_score_out_of_its_own_scale_stays_the_index_s():
     # guard: passes without the rule too
     assert sure("Chỉ số PAPI năm 2023 của tỉnh Cà Mau đạt 43,5/80 điểm.") == [
         ("Cà Mau", "papi_score", "actual", 43.5)]
+
+
+def test_a_bound_said_of_the_index_s_band_is_not_its_score():
+    text = ("Kết quả “Chỉ số phục vụ người dân, doanh nghiệp” của tỉnh Cà Mau đạt 83,15 điểm, đứng "
+            "thứ 4 trong tổng số 63 tỉnh, thành phố, thuộc nhóm “Tốt” vì kết quả chỉ số đạt hơn 80 "
+            "điểm.")
+    assert sure(text) == [("Cà Mau", "service_index_score", "actual", 83.15),
+                          ("Cà Mau", "service_index_rank", "actual", 4.0)]

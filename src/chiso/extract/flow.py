@@ -81,6 +81,7 @@ FAMILIES = (# "Bộ chỉ số chỉ đạo, điều hành và đánh giá chấ
             # (Quyết định 766/QĐ-TTg), named before the words of other indices its name holds
             ("service_index", re.compile(
                 r"Bộ chỉ số (?:chỉ đạo|phục vụ|766|đánh giá chất lượng phục vụ|trên Cổng)|"
+                r"chỉ số (?:chỉ đạo, điều hành|phục vụ người dân)|"
                 r"766/QĐ-TTg|Quyết định (?:số )?766\b|chất lượng phục vụ người dân,? (?:và )?"
                 r"doanh nghiệp", re.IGNORECASE)),
             ("ict", re.compile(r"ICT[ -]?Index|sẵn sàng cho phát triển và ứng dụng",
@@ -297,6 +298,8 @@ def by_topic(c: Candidate, fig: Figure, family: str | None, codes: frozenset[str
     clause = re.split(r"[;]", before)[-1]
     if COMPONENT.search(clause):
         return c
+    if measure == "score" and c.qualifier in ("gt", "gte", "lt", "lte"):
+        return c  # "thuộc nhóm “Tốt” vì kết quả chỉ số đạt hơn 80 điểm": a band's bound
     named = [(m.start(), fam) for fam, rx in _EACH_INDEX for m in rx.finditer(clause)]
     if named and not _ABROAD.search(before):
         family = max(named)[1]
