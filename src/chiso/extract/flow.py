@@ -276,9 +276,16 @@ def only_index(text: str) -> str | None:
     """"service_index" for a report on the service index (Bộ chỉ số chỉ đạo, điều hành ...,
     Quyết định 766/QĐ-TTg) that does not name the DTI: "Bà Rịa - Vũng Tàu đạt tổng 81,8 điểm,
     xếp hạng 21/63" in its lede is the service index's, though it says "chuyển đổi số"."""
+    if not any(w in text for w in _SERVICE_WORDS):
+        return None  # most reports: every name of the index holds one of these words
     if _SERVICE_INDEX.search(text) is None or _DTI_NAMED.search(text) is not None:
         return None
     return "service_index"
+
+
+# "766", "phục vụ", "chỉ đạo", "trên Cổng" as written in lower, title or upper case
+_SERVICE_WORDS = ("766", "hục vụ", "hục Vụ", "HỤC VỤ", "hỉ đạo", "hỉ Đạo", "HỈ ĐẠO", "rên Cổng",
+                  "rên cổng", "RÊN CỔNG")
 
 
 def by_topic(c: Candidate, fig: Figure, family: str | None, codes: frozenset[str],

@@ -520,19 +520,22 @@ def _groups_in(s: str) -> tuple[tuple[int, int], ...]:
     """Where a sentence names a group of provinces, searched once for all its figures (and only
     in a sentence holding one of the words every group's name holds, as written in lower, title
     or upper case: most sentences hold none)."""
-    if not any(w in s for w in _GROUP_WORDS):
+    if _GROUP_WORDS.search(s) is None:
         return ()
     return tuple(m.span() for m in _GROUP.finditer(s))
 
 
-_GROUP_WORDS = ("nhiều", "Nhiều", "NHIỀU", "một", "Một", "MỘT", "ít", "Ít", "ÍT", "lại", "LẠI")
+_GROUP_WORDS = re.compile("nhiều|Nhiều|NHIỀU|một|Một|MỘT|ít|Ít|ÍT|lại|LẠI")
 
 
 def _group_says(s: str, clause: int, position: int, named: list) -> bool:
     """Is the figure at `position` said of a group of provinces named before it in its clause,
     no province nor the country's average named between: neither a province's figure nor the
     national average ("so với tỷ lệ trung bình chung (0,677)" after it is the average)?"""
-    found = [end for start, end in _groups_in(s) if clause <= start and end <= position]
+    groups = _groups_in(s)
+    if not groups:
+        return False  # most sentences
+    found = [end for start, end in groups if clause <= start and end <= position]
     if not found:
         return False
     g = found[-1]
