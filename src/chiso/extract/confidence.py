@@ -19,11 +19,13 @@ docs/extraction.md has both tables and why review is not decided on `FITTED`.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from functools import lru_cache
 
 from chiso.extract.figures import Figure
 from chiso.extract.indicators import Match
+from chiso.numbers import read_digits
 
 BAR = 0.5
 
@@ -138,7 +140,32 @@ def possible(code: str, fig: Figure, framework_id: str = "chiso-core") -> bool:
     top = fig.value if fig.value_high is None else fig.value_high
     if code in _counted(framework_id) and not float(fig.value).is_integer():
         return False  # "TPHCM (3,19)" is no count of enterprises
+    if fig.measure == "score" and "/" in fig.text and code in _scales(framework_id):
+        # "công khai, minh bạch đạt 17,5/18 điểm": a score written out of its scale is of an
+        # index on that scale (a component's here, not the service index's out of 100), and a
+        # share only out of 100 ("thanh toán trực tuyến đạt 5/10 điểm" is no share paid online)
+        scale = _SCALE.search(fig.text)
+        if scale is not None and read_digits(scale.group(1)) != _scales(framework_id)[code]:
+            return False
     return low <= fig.value and top <= high
+
+
+_SCALE = re.compile(r"/\s*(\d+(?:[.,]\d+)*)")
+
+
+@lru_cache(maxsize=8)
+def _scales(framework_id: str) -> dict[str, float]:
+    """The scale of each indicator a score out of its scale can be of: an index's points (its
+    goalposts are the scale), a share (out of 100)."""
+    from chiso.framework import load_framework
+
+    out: dict[str, float] = {}
+    for node in load_framework(framework_id).indicators():
+        if node.unit == "percent":
+            out[node.code] = 100.0
+        elif node.unit == "score" and node.goalposts is not None:
+            out[node.code] = node.goalposts.high
+    return out
 
 
 @lru_cache(maxsize=8)

@@ -80,7 +80,14 @@ _LIST_LINE = re.compile(r"^\s*(?:[-+•–*]|\d+[.)]|[a-zđ][.)]|[A-ZĐ][^:.]{2,
 _WEAK = frozenset({"đạt", "chiếm"})
 
 # the index a rank or score is of, by the words that name it
-FAMILIES = (("ict", re.compile(r"ICT[ -]?Index|sẵn sàng cho phát triển và ứng dụng",
+FAMILIES = (# "Bộ chỉ số chỉ đạo, điều hành và đánh giá chất lượng phục vụ người dân, doanh nghiệp"
+            # (Quyết định 766/QĐ-TTg), named before the words of other indices its name holds
+            ("service_index", re.compile(
+                r"Bộ chỉ số (?:chỉ đạo|phục vụ|766|đánh giá chất lượng phục vụ|trên Cổng)|"
+                r"chỉ số (?:chỉ đạo, điều hành|phục vụ người dân)|"
+                r"766/QĐ-TTg|Quyết định (?:số )?766\b|chất lượng phục vụ người dân,? (?:và )?"
+                r"doanh nghiệp", re.IGNORECASE)),
+            ("ict", re.compile(r"ICT[ -]?Index|sẵn sàng cho phát triển và ứng dụng",
                                re.IGNORECASE)),
             ("dti", re.compile(r"\bDTI\b|chuyển đổi số", re.IGNORECASE)),
             ("pci", re.compile(r"\bPCI\b|năng lực cạnh tranh", re.IGNORECASE)),
@@ -119,6 +126,7 @@ class Flow:
     national_last: int | None = None  # paragraph of the last sentence about the whole country
     target: tuple[int, int | None] | None = None  # (paragraph it holds to, target year)
     family: str | None = None  # the index the report's ranks and scores are of
+    only: str | None = None  # the index the report names alone (`only_index`)
     speed: str | None = None  # the network the report's speeds are of
 
     def _goes_on(self, text: str) -> bool:
@@ -191,7 +199,7 @@ class Flow:
                 self.horizon = int(said.group(1))
         if self.plan and _done(text):
             self.done_para = para
-        self.family = family_of(text, self.family)
+        self.family = family_of(text, self.family, self.only)
         if "tốc độ" in text.lower():
             self.speed = speed_of(text, self.speed)
 
@@ -252,16 +260,41 @@ def _families_in(text: str) -> tuple[bool, str | None]:
     return abroad, next((fam for fam, rx in _EACH_INDEX if rx.search_lower(text, low)), None)
 
 
-def family_of(text: str, default: str | None) -> str | None:
-    """The index a sentence names, or `default`; none for a ranking of countries."""
+def family_of(text: str, default: str | None, only: str | None = None) -> str | None:
+    """The index a sentence names, or `default`; none for a ranking of countries. `only`: the
+    index a report names alone (`only_index`), which words of digital transformation do not
+    displace."""
     abroad, fam = _families_in(text)
     if abroad:
         return None
+    if fam == "dti" and only is not None:
+        return only
     return fam or default
 
 
+_SERVICE_INDEX = Caseless(FAMILIES[0][1].pattern)
+_DTI_NAMED = Caseless(r"\bdti\b|chỉ số chuyển đổi số|xếp hạng chuyển đổi số|chuyển đổi số cấp tỉnh")
+
+
+def only_index(text: str) -> str | None:
+    """"service_index" for a report on the service index (Bộ chỉ số chỉ đạo, điều hành ...,
+    Quyết định 766/QĐ-TTg) that does not name the DTI: "Bà Rịa - Vũng Tàu đạt tổng 81,8 điểm,
+    xếp hạng 21/63" in its lede is the service index's, though it says "chuyển đổi số"."""
+    if not any(w in text for w in _SERVICE_WORDS):
+        return None  # most reports: every name of the index holds one of these words
+    if _SERVICE_INDEX.search(text) is None or _DTI_NAMED.search(text) is not None:
+        return None
+    return "service_index"
+
+
+# "766", "phục vụ", "chỉ đạo", "trên Cổng" as written in lower, title or upper case
+_SERVICE_WORDS = ("766", "hục vụ", "hục Vụ", "HỤC VỤ", "hỉ đạo", "hỉ Đạo", "HỈ ĐẠO", "rên Cổng",
+                  "rên cổng", "RÊN CỔNG")
+
+
 def by_topic(c: Candidate, fig: Figure, family: str | None, codes: frozenset[str],
-             possible: Callable[[str, Figure], bool], before: str = "") -> Candidate:
+             possible: Callable[[str, Figure], bool], before: str = "",
+             only: str | None = None) -> Candidate:
     """An unmatched rank, score or change of rank, read as the index named last before it in
     its sentence (`before`), else the report's index; less sure. A component's score ("chỉ số
     thành phần Chi phí thời gian đạt 8,54 điểm") is no index's."""
@@ -276,9 +309,13 @@ def by_topic(c: Candidate, fig: Figure, family: str | None, codes: frozenset[str
     clause = re.split(r"[;]", before)[-1]
     if COMPONENT.search(clause):
         return c
+    if measure == "score" and c.qualifier in ("gt", "gte", "lt", "lte"):
+        return c  # "thuộc nhóm “Tốt” vì kết quả chỉ số đạt hơn 80 điểm": a band's bound
     named = [(m.start(), fam) for fam, rx in _EACH_INDEX for m in rx.finditer(clause)]
     if named and not _ABROAD.search(before):
         family = max(named)[1]
+        if family == "dti" and only is not None:
+            family = only  # "đẩy mạnh chuyển đổi số, đạt 85,5 điểm" in a report on one index
     if family is None:
         return c
     code = _CODES[measure].format(family)
@@ -381,7 +418,56 @@ def share_lists(figs: list[Figure], found: list[list[Candidate]], text: str) -> 
                 ]
 
 
+# "xếp thứ 47/63 tỉnh, thành phố, tăng 16 bậc": a change of rank said right after a rank
+_CHANGE_AFTER_RANK = re.compile(r"[\s,]*(?:(?:các\s+)?(?:tỉnh|thành phố|thành|cả nước|toàn quốc)"
+                                r"[\s,]*)*(?:và\s+|đồng thời\s+)?(?:tăng|giảm|tụt)(?:\s+thêm)?\s*",
+                                re.IGNORECASE)
+
+
+def changes_after_ranks(figs: list[Figure], found: list[list[Candidate]], text: str,
+                        codes: frozenset[str]) -> None:
+    """"Chính quyền số đạt 0,3512, ..., xếp thứ 47/63 tỉnh, thành phố, tăng 16 bậc": a change of
+    rank right after a pillar's rank is that pillar's change, not the whole index's."""
+    for i in range(1, len(figs)):
+        a, b = figs[i - 1], figs[i]
+        if a.measure != "rank" or b.measure != "rank_change":
+            continue
+        ranks = [c for c in found[i - 1] if c.matched and (c.indicator or "").endswith("_rank")]
+        if not ranks or _CHANGE_AFTER_RANK.fullmatch(text, a.end, b.start) is None:
+            continue
+        code = f"{ranks[0].indicator}_change"
+        whole = {f"{fam}_rank_change" for fam, _ in FAMILIES if code.startswith(f"{fam}_")}
+        mine = {c.indicator for c in found[i] if c.matched}
+        # unmatched, or read as the whole index's change where the rank is one of its pillars'
+        if code not in codes or not (not mine or mine <= whole):
+            continue
+        found[i] = [replace(c, indicator=code, alias=ranks[0].alias,
+                            confidence=min(ranks[0].confidence, 0.8)) for c in found[i]]
+
+
 _BRACKETED = re.compile(r"\(\s*$")
+_BARE = re.compile(r"\s*\)")  # a value alone in its brackets: "Hà Nội (2,95)"
+# a rate's base written after its noun: "doanh nghiệp công nghệ số/1.000 (dân)", "thuê bao/100
+# dân", "trên 1.000 dân" (not a score's scale, "/100 điểm", nor a number's own "85,5/100", nor a
+# base of households or firms)
+_LIST_BASE = re.compile(r"(?<=[^\W\d])\s*/\s*(100|1\.000|1000)(?![\d.,])"
+                        r"(?!\s*(?:điểm|%|hộ|doanh nghiệp|DN|lao động|học sinh|km|thuê bao)(?!\w))"
+                        r"(\s*(?:dân|người)(?!\w))?|"
+                        r"(?<!\w)trên\s*(100|1\.000|1000)\s*(?:dân|người)(?!\w)", re.IGNORECASE)
+
+
+def _list_base(text: str) -> tuple[str, str] | None:
+    """("per_100" or "per_1000", `text` with the base's noun written) when `text` names a rate
+    by its base, else None: "DN công nghệ số/1.000 rất cao" is per 1.000 inhabitants."""
+    if "100" not in text and "1.000" not in text:
+        return None  # no base written: the pattern's search cannot match
+    m = _LIST_BASE.search(text)
+    if m is None:
+        return None
+    measure = "per_100" if (m.group(1) or m.group(3)) == "100" else "per_1000"
+    if m.group(1) and not m.group(2):
+        text = text[:m.end()] + " dân" + text[m.end():]
+    return measure, text
 
 
 def bracket_lists(figs: list[Figure], found: list[list[Candidate]], text: str, named: list[Mention],
@@ -394,26 +480,36 @@ def bracket_lists(figs: list[Figure], found: list[list[Candidate]], text: str, n
              and any(m.end <= f.start and not text[m.end:f.start].strip(" (") for m in named)]
     if len(items) < 2:
         return
-    for measure in {figs[i].measure for i in items}:
-        run = [i for i in items if figs[i].measure == measure]
+    # "tỷ lệ doanh nghiệp công nghệ số/1.000 dân ... như: TP.HCM (3,19), Hà Nội (2,95)": bare
+    # values in brackets after a rate named with its base before the list are rates on that base
+    based = (_list_base(text[:figs[items[0]].start])
+             if any(figs[i].measure == "count" and _BARE.match(text, figs[i].end) for i in items)
+             else None)
+    measure_of = {i: based[0] if based and figs[i].measure == "count"
+                  and _BARE.match(text, figs[i].end) else figs[i].measure for i in items}
+    for measure in sorted(set(measure_of.values())):
+        run = [i for i in items if measure_of[i] == measure]
         if len(run) < 2:
             continue
-        have = [c for i in run for c in found[i] if c.matched and c.unit is not None]
+        rated = based is not None and measure == based[0]
+        have = [c for i in run for c in found[i] if c.matched and c.unit is not None
+                and not (rated and c.measure == "count")]
         if have:
             code, alias, conf = have[0].indicator, have[0].alias, min(have[0].confidence, 0.8)
         else:
             lo, hi = figs[run[0]].start, figs[run[-1]].end
+            lead = based[1] if rated and based else text[:lo]
             # the words around the list, without asides in brackets ("(được tính bằng ...)")
-            outside = re.sub(r"\([^()]*\)", " ", text[:lo] + " . " + text[hi:])
-            got = about(outside, figs[run[0]])
+            outside = re.sub(r"\([^()]*\)", " ", lead + " . " + text[hi:])
+            got = about(outside, replace(figs[run[0]], measure=measure))
             if not got:
                 continue
             (code, alias), conf = got[0], 0.7
         for i in run:
-            if not any(c.matched for c in found[i]):
-                found[i] = [
-                    replace(c, indicator=code, alias=alias, confidence=conf) for c in found[i]
-                ]
+            # a bare "(1,0)" read as a count of the nouns before is a rate on the base too
+            if not any(c.matched and not (rated and c.measure == "count") for c in found[i]):
+                found[i] = [replace(c, indicator=code, alias=alias, confidence=conf,
+                                    measure=measure) for c in found[i]]
 
 
 _COMPARED = re.compile(
@@ -437,6 +533,40 @@ def compared_values(figs: list[Figure], found: list[list[Candidate]], text: str)
                             year=year, target_year=None, confidence=min(c.confidence, 0.8))
                     for c in have if c.kind != kinds.TARGET]
         found[i] = found[i] or [base]
+    _compared_with_average(figs, found, text)
+
+
+# "so với tỷ lệ trung bình chung (0,677)", "so với mức bình quân của cả nước (0,4014 điểm)"
+_COMPARED_AVERAGE = Caseless(r"so (?:với )?(?:tỷ lệ |mức |giá trị |điểm |mức điểm )*"
+                             r"(?:trung bình|bình quân)(?: chung)?(?: của)?(?: cả nước| toàn quốc)?"
+                             r"\s*\(\s*$")
+
+
+def _compared_with_average(figs: list[Figure], found: list[list[Candidate]], text: str) -> None:
+    """"tỷ lệ DN công nghệ số/1.000 dân chỉ ở mức 0,07 so với tỷ lệ trung bình chung (0,677)":
+    the value in brackets after a comparison with the average is the same indicator's national
+    average."""
+    for i in range(1, len(figs)):
+        at = figs[i].start
+        if "(" not in text[max(0, at - 3):at]:
+            continue  # every match ends with its bracket
+        m = _COMPARED_AVERAGE.search(text, max(0, at - 90), at)
+        if m is None or figs[i - 1].end > m.start() or any(c.matched for c in found[i]):
+            continue
+        a, b = figs[i - 1], figs[i]
+        if a.measure != b.measure and not (b.measure in ("count", "score")
+                                           and _BARE.match(text, b.end)):
+            continue  # a bare value in brackets ("(0,677)") is of the measure compared
+        have = [c for c in found[i - 1] if c.matched and c.kind != kinds.TARGET]
+        if not have or not found[i]:
+            continue
+        base = found[i][0]
+        found[i] = [replace(base, unit=COUNTRY, indicator=have[0].indicator, alias=have[0].alias,
+                            kind=kinds.NATIONAL, target_year=None, measure=have[0].measure,
+                            # the compared figure's cap for its owner says nothing of this one:
+                            # an indicator carried
+                            confidence=0.7 if have[0].unit is None
+                            else min(have[0].confidence, 0.8))]
 
 
 _ROW_HEAD = re.compile(r"^\s*(\d{1,2})\.?\s+(?:TP\.?\s*|Tp\.?\s*|tỉnh\s+|thành phố\s+)?$")

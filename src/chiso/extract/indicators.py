@@ -249,9 +249,14 @@ def match(ctx: Context, measure: str, index: tuple[Alias, ...]) -> list[Match]:
         if alias.code not in table or s > table[alias.code][0]:
             table[alias.code] = (s, alias)
     if not scored and unmarked:
-        # "Tỷ lệ hồ sơ trực tuyến mức độ 3, 4": no indicator tells the levels apart; less sure
         best_code, (best, alias) = max(unmarked.items(), key=lambda kv: kv[1][0])
-        return [Match(best_code, best, 0.5, " ".join(alias.words))]
+        if not _levels_tell_apart(ctx.marks, best_code, index):
+            # "tỷ lệ UBND cấp xã kết nối mạng truyền số liệu chuyên dùng": an administrative
+            # level naming who, of an indicator no level tells apart, is as sure as no mark
+            scored = unmarked
+        else:
+            # "Tỷ lệ hồ sơ trực tuyến mức độ 3, 4": no indicator tells the levels apart; less sure
+            return [Match(best_code, best, 0.5, " ".join(alias.words))]
     if not scored:
         return []
     ranked = sorted(scored.items(), key=lambda kv: -kv[1][0])
@@ -266,6 +271,30 @@ def match(ctx: Context, measure: str, index: tuple[Alias, ...]) -> list[Match]:
                 out.append(Match(code, s, max(0.05, confidence), " ".join(alias.words)))
                 taken |= alias.marks
     return out
+
+
+_LEVEL_CODES = ("_provincial", "_district", "_commune")
+
+
+def _levels_tell_apart(marks: frozenset[str], code: str, index: tuple[Alias, ...]) -> bool:
+    """Do `marks` tell `code` from a sibling? Generations and service levels may ("4G", "mức
+    độ 3"); administrative levels ("cấp xã") only for an indicator kept by level
+    ("work_records_online_share_commune")."""
+    if not all(m.startswith("cấp") for m in marks):
+        return True
+    codes = _codes_of(index)
+    return any(code + lv in codes for lv in _LEVEL_CODES)
+
+
+_CODES_OF: dict[int, tuple[tuple[Alias, ...], frozenset[str]]] = {}
+
+
+def _codes_of(index: tuple[Alias, ...]) -> frozenset[str]:
+    """The indicator codes of an index (cached per index object)."""
+    hit = _CODES_OF.get(id(index))
+    if hit is None or hit[0] is not index:
+        hit = _CODES_OF[id(index)] = (index, frozenset(a.code for a in index))
+    return hit[1]
 
 
 # words that stand between a count and what is counted:

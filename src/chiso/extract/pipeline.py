@@ -113,6 +113,7 @@ def extract_text(
     plan = (horizon is not None and _PLAN_NOUN.search(text[:800]) is not None
             and _AIM_WORD.search(text[:800]) is not None)
     state = flow.Flow(home, doc_year, planned, dated, title=title, plan=plan, horizon=horizon)
+    state.only = state.family = flow.only_index(text)
     sentences = list(split(text))
     breaks = [m.start() for m in _NEWLINE.finditer(text)]
     paras = [bisect_right(breaks, s.start) for s in sentences]
@@ -125,7 +126,7 @@ def extract_text(
         following = sentences[n + 1].text if n + 1 < len(sentences) and paras[n + 1] > para else ""
         named, organs = attribution.organisations(sent.text, mentions(sent.text))
         figs = find_figures(sent.text)
-        family = flow.family_of(sent.text, state.family)
+        family = flow.family_of(sent.text, state.family, state.only)
         figs = flow.dash_ranks(sent.text, figs, family)
         row_of = flow.ranking_row(sent.text, figs, named)
         if row_of is not None:
@@ -161,11 +162,13 @@ def extract_text(
             if row_of is not None:
                 found_all[0] = [replace(c, unit=namer.name(row_of)) for c in found_all[0]]
             flow.share_lists(figs, found_all, sent.text)
+            flow.changes_after_ranks(figs, found_all, sent.text, codes)
             flow.named_items(figs, found_all, sent.text, named)
             flow.respective_to_figures(figs, found_all, sent.text)
             flow.compared_values(figs, found_all, sent.text)
             flow.bracket_lists(figs, found_all, sent.text, named, about)
-            found_all = [[flow.by_topic(c, figs[i], family, codes, fits, sent.text[:figs[i].start])
+            found_all = [[flow.by_topic(c, figs[i], family, codes, fits, sent.text[:figs[i].start],
+                                        state.only)
                           for c in found]
                          for i, found in enumerate(found_all)]
             headed = _from_tables(in_tables, sent.start, figs, found_all)

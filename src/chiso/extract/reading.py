@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import replace
 
@@ -347,6 +348,8 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
         tyear = aim
     if kind == kinds.TARGET and tyear is None and (in_targets or kinds.aimed(cues, fig.start)):
         tyear = _only_planned(state)  # "Phấn đấu 100% dân số ..." in a plan for 2025
+        if tyear is None and state.plan:
+            tyear = state.horizon  # in a plan, the year its aims were said for last
     if kind == kinds.TARGET and tyear is None and _THIS_YEAR.search(s, clause_start, fig.start):
         tyear = state.dated or doc_year  # "Đến cuối năm, các nhà mạng dự kiến hoàn thành ..."
     ayear = None if kind == kinds.TARGET else (kinds.year_before(year_marks, fig.start) or year)
@@ -467,6 +470,8 @@ def _units(s: str, fig: Figure, before: str, clause: int, named: list, subjects:
     district's or a region's. `clause`: where the figure's clause starts."""
     if _MINISTRIES_AFTER.match(s, fig.end):
         return [None]  # "giá trị trung bình DTI 2023 là 0,6355 với các bộ ...": the ministries'
+    if _group_says(s, clause, fig.start, named):
+        return [None]
     country = [m for m in _COUNTRY_SUBJECT.finditer(s, clause, fig.start)]
     if country and not any(country[-1].end() <= m.start < fig.start for m in named):
         return [COUNTRY]
@@ -501,6 +506,41 @@ def _units(s: str, fig: Figure, before: str, clause: int, named: list, subjects:
                              and x.province is None):
             return [namer.name(later[0].name)]
     return [home] if units == [None] else units
+
+
+# a group of provinces as a figure's subject: "nhiều tỉnh, thành tỷ lệ này ... chỉ ở mức 0,07",
+# "một số địa phương mới đạt 40%", "các tỉnh còn lại dưới 0,3"
+_GROUP = Caseless(r"(?<!\w)(?:(?:nhiều|một số|một vài|số ít)\s+(?:tỉnh|địa phương|thành phố)|"
+                  r"(?:các|những)\s+(?:tỉnh|địa phương)(?:,\s*thành(?: phố)?)?\s+còn lại)(?!\w)")
+_AVERAGE_WORD = Caseless(r"trung bình|bình quân|cả nước|toàn quốc")
+
+
+@functools.lru_cache(maxsize=64)
+def _groups_in(s: str) -> tuple[tuple[int, int], ...]:
+    """Where a sentence names a group of provinces, searched once for all its figures (and only
+    in a sentence holding one of the words every group's name holds, as written in lower, title
+    or upper case: most sentences hold none)."""
+    if _GROUP_WORDS.search(s) is None:
+        return ()
+    return tuple(m.span() for m in _GROUP.finditer(s))
+
+
+_GROUP_WORDS = re.compile("nhiều|Nhiều|NHIỀU|một|Một|MỘT|ít|Ít|ÍT|lại|LẠI")
+
+
+def _group_says(s: str, clause: int, position: int, named: list) -> bool:
+    """Is the figure at `position` said of a group of provinces named before it in its clause,
+    no province nor the country's average named between: neither a province's figure nor the
+    national average ("so với tỷ lệ trung bình chung (0,677)" after it is the average)?"""
+    groups = _groups_in(s)
+    if not groups:
+        return False  # most sentences
+    found = [end for start, end in groups if clause <= start and end <= position]
+    if not found:
+        return False
+    g = found[-1]
+    return (not any(g <= m.start < position for m in named)
+            and _AVERAGE_WORD.search(s, g, position) is None)
 
 
 def _aside_before(s: str, x: attribution.Subject, position: int) -> bool:

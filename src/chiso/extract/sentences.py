@@ -31,9 +31,29 @@ def split(text: str) -> Iterator[Sentence]:
         piece_end = m.start()
         if _NOT_END.search(text[start:piece_end]) and "\n" not in m.group(0):
             continue
+        if m.group(0) == "\n" and _wrapped(text, start, piece_end, m.end()):
+            continue
         yield from _emit(text, start, piece_end)
         start = m.end()
     yield from _emit(text, start, len(text))
+
+
+# a line broken by the layout inside a sentence: it ends on a word a number must follow ("Chính
+# quyền số đạt", "xếp thứ", "ở mức") and the next line goes on with that number ("0,3512, ..."),
+# or it ends on a word and the next line goes on, in lower case, with the verb that says the
+# figure ("chỉ số Chính quyền số\nđạt 0,65 điểm"): no heading, item or sentence starts so
+_OPEN_END = re.compile(r"(?<!\w)(?:đạt|là|ở mức|đạt mức|xếp thứ|xếp hạng|đứng thứ|chiếm|với)$")
+_NUMBER_START = re.compile(r"\d(?!\d?[.)](?:\s|$))")  # not a list's "1. ...", "2) ..."
+_VERB_START = re.compile(r"(?:đạt|xếp|đứng|chiếm|ở mức)\s[^\n]{0,30}?\d")
+_WORD_END = re.compile(r"[^\W\d]$")
+
+
+def _wrapped(text: str, start: int, end: int, after: int) -> bool:
+    """Does the line ending at `end` go on after the line break, at `after`?"""
+    if _NUMBER_START.match(text, after) is not None:
+        return _OPEN_END.search(text, max(start, end - 12), end) is not None
+    return (_VERB_START.match(text, after) is not None
+            and _WORD_END.search(text, max(start, end - 1), end) is not None)
 
 
 def _emit(text: str, start: int, end: int) -> Iterator[Sentence]:
