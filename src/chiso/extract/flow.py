@@ -95,6 +95,7 @@ FAMILIES = (# "Bộ chỉ số chỉ đạo, điều hành và đánh giá chấ
             ("par_index", re.compile(r"PAR ?INDEX|cải cách hành chính", re.IGNORECASE)),
             ("sipas", re.compile(r"\bSIPAS\b", re.IGNORECASE)))
 # a component's, not the index's
+_BAND = re.compile(r"(?<!\w)(?:nhóm|xếp loại)(?!\w)", re.IGNORECASE)
 COMPONENT = re.compile(r"thành phần|chỉ số con|sub-?index", re.IGNORECASE)
 NO_INDEX = "(of no index)"  # a rank said to be of something no index measures: none is guessed
 _CODES = {"rank": "{}_rank", "score": "{}_score", "rank_change": "{}_rank_change"}
@@ -309,7 +310,8 @@ def by_topic(c: Candidate, fig: Figure, family: str | None, codes: frozenset[str
     clause = re.split(r"[;]", before)[-1]
     if COMPONENT.search(clause):
         return c
-    if measure == "score" and c.qualifier in ("gt", "gte", "lt", "lte"):
+    if (measure == "score" and c.qualifier in ("gt", "gte", "lt", "lte")
+            and _BAND.search(clause[clause.rfind(",") + 1:])):
         return c  # "thuộc nhóm “Tốt” vì kết quả chỉ số đạt hơn 80 điểm": a band's bound
     named = [(m.start(), fam) for fam, rx in _EACH_INDEX for m in rx.finditer(clause)]
     if named and not _ABROAD.search(before):
