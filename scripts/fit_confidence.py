@@ -57,6 +57,7 @@ ROUNDS = (
     ("round 4b", "2f5f1eb"),
     ("round 4c", "333bf17"),
     ("round 4d", "9b60dae"),
+    ("round 6", "c1a3d55"),
 )
 
 # Run inside an old commit's checkout: every matched candidate of the named documents, at the
