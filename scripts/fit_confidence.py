@@ -58,6 +58,7 @@ ROUNDS = (
     ("round 4c", "333bf17"),
     ("round 4d", "9b60dae"),
     ("round 6", "c1a3d55"),
+    ("round 7", "11fe110"),
 )
 
 # Run inside an old commit's checkout: every matched candidate of the named documents, at the
