@@ -130,17 +130,37 @@ _RANKED_IN_COUNTRY = re.compile(
 )
 
 
-def national_cue(stretch: str) -> int:
+def national_cue(stretch: str, lead: str = "") -> int:
     """Where the text between the previous figure and this one says it is the national figure
     (the cue's end), or -1. A cue governs its own clause only: "xếp thứ 38/63 tỉnh, thành phố
-    trong cả nước; chỉ số PAPI là 40,62" is the province's PAPI."""
+    trong cả nước; chỉ số PAPI là 40,62" is the province's PAPI. `lead` is the sentence before
+    the stretch, read only to see a rank said in the country ("đứng thứ 3 cả nước, tỷ lệ ... đạt
+    91,4%": the rank's "3" is the figure before, and the share is the province's)."""
     cut = stretch.rfind(";") + 1  # after the last ";", or 0
     for m in _NATIONAL_RE.finditer(stretch, cut):
-        head = stretch[max(0, m.start() - 40):m.end()]
+        head = (lead[-40:] if m.start() < 40 else "") + stretch[max(0, m.start() - 40):m.end()]
         if m.group(0).lower() in ("cả nước", "toàn quốc") and _RANKED_IN_COUNTRY.search(head):
             continue
         return m.end()
     return -1
+
+
+# "Tính đến 19/8, cả nước đã tiếp nhận 4,3 triệu hồ sơ, trong đó ... chiếm 75,7%": the country as
+# the clause's subject, a verb right after it; and the words that bring the report's own place back
+_NATIONAL_SUBJECT = re.compile(
+    r"(?:^|[,:]\s*)(?:trên\s+)?(?:cả nước|toàn quốc)\s+(?:(?:đã|hiện|cũng|vẫn)\s+)*"
+    r"(?:có|đạt|ghi nhận|tiếp nhận|cung cấp|triển khai|phát triển|xử lý|lắp đặt|hoàn thành)"
+    r"(?!\w)", re.IGNORECASE)
+_OWN_PLACE = re.compile(r"(?<!\w)(?:tỉnh|thành phố|địa phương|địa bàn|huyện|xã|phường)(?!\w)",
+                        re.IGNORECASE)
+
+
+def national_subject(clause: str) -> bool:
+    """Is the country the subject of the clause before a figure ("cả nước đã tiếp nhận ...,
+    trong đó ... chiếm 75,7%"), with no word of a province, district or commune after it? A
+    national cue otherwise governs only the text since the figure before (`national_cue`)."""
+    m = _NATIONAL_SUBJECT.search(clause)
+    return m is not None and not _OWN_PLACE.search(clause, m.end())
 
 
 # "Đến năm 2025, tầm nhìn đến năm 2030, ...": the vision's year is a horizon, not the target's

@@ -322,8 +322,13 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
         code = flow.speed_at(before, figs[:i], state.speed)
         if code is not None:
             matches = [Match(code, 0.0, 0.7, "(speed)")]
-    cue_end = kinds.national_cue(own_before) if fig.measure not in ("rank", "rank_change") else -1
+    cue_end = (kinds.national_cue(own_before, s[:prev_end])
+               if fig.measure not in ("rank", "rank_change") else -1)
     national = cue_end >= 0 and not any(prev_end + cue_end <= m.start < fig.start for m in named)
+    if (not national and fig.measure not in ("rank", "rank_change")
+            and not any(clause_start <= m.start < fig.start for m in named)
+            and kinds.national_subject(s[clause_start:fig.start])):
+        national = True  # "cả nước đã tiếp nhận 4,3 triệu hồ sơ, trong đó ... chiếm 75,7%"
     kind = kinds.NATIONAL if national else kinds.kind_at(cues, fig.start, clause_start, doc_year, s)
     if not matches and kind == kinds.NATIONAL and history and history[-1][3] == fig.measure:
         # "đạt 9% (thấp hơn mức trung bình toàn quốc là 15%)": the same indicator, nationwide
