@@ -56,3 +56,33 @@ def test_a_share_after_a_rank_in_the_country_stays_the_provinces(place, rank, sh
     text = (f"{place} {ranked.format(r=rank)}, tỷ lệ hồ sơ trực tuyến đạt "
             f"{str(pct).replace('.', ',')}%.")
     assert (place, "online_dossiers_share", "actual", pct) in sure(text)
+
+
+# 3. a target said for one year, then for the next with only the year and a verb between: the same
+# indicator, each figure for its own year (no "đến năm" in the sentence)
+
+
+@settings(max_examples=40, deadline=None)
+@given(place=st.sampled_from(PROVINCES), first=st.integers(2024, 2028), gap=st.integers(1, 4),
+       lo=st.integers(20, 60), hi=st.integers(61, 99),
+       step=st.sampled_from([", sang năm {y} đạt ", "; năm {y} là ", ", năm {y} đạt khoảng "]),
+       lead=st.sampled_from(["Năm {y}, {p} đặt mục tiêu tỷ lệ hộ gia đình sử dụng cáp quang đạt ",
+                             "Theo kế hoạch, năm {y} {p} phấn đấu tỷ lệ hộ gia đình sử dụng cáp "
+                             "quang đạt "]))
+def test_a_target_then_the_next_years_value_each_for_its_year(place, first, gap, lo, hi, step,
+                                                             lead):
+    later = first + gap
+    text = lead.format(y=first, p=place) + f"{lo}%" + step.format(y=later) + f"{hi}%."
+    rows = [(c.unit, c.indicator, c.kind, c.value, c.target_year)
+            for c in extract_text(text, "t.txt") if c.matched and not c.needs_look]
+    assert rows == [(place, "fiber_households_share", "target", float(lo), first),
+                    (place, "fiber_households_share", "target", float(hi), later)]
+
+
+def test_a_year_said_right_after_a_target_is_its_year_not_the_one_before():
+    # guard: "Ngày hội ... 2025 ... hướng tới mục tiêu kinh tế số chiếm 30% GRDP năm 2030"
+    text = ("Diễn đàn Kinh tế số Cần Thơ 2025 đặt mục tiêu kinh tế số chiếm 30% GRDP năm 2030 và "
+            "nâng cao kỹ năng số cho người dân.")
+    rows = [(c.indicator, c.value, c.target_year)
+            for c in extract_text(text, "t.txt") if c.matched and not c.needs_look]
+    assert rows == [("digital_economy_grdp_share", 30.0, 2030)]

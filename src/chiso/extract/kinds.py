@@ -72,6 +72,7 @@ _TARGET_YEAR = Caseless(
 _ANY_YEAR = re.compile(r"(?<![\d/.,])((?:19|20)\d\d)"
                        r"(?![\d/.,]\d|\s*(?:%|người|tỷ|triệu|nghìn|đồng))")
 _ACTUAL_YEAR = Caseless(r"(?:năm|trong năm|year)\s+((?:19|20)\d\d)(?!\s*[-–]\s*\d)")
+_CLAUSE_END = re.compile(r"[,;:]|\s(?:và|còn|sang)\s")
 
 
 Cue = tuple[int, str, str]  # (end offset, kind, word)
@@ -219,6 +220,18 @@ def target_year(sentence: str, position: int | None = None) -> int | None:
         if before:
             return before[-1]
     years = [y for _, y in found]
+    if not years and position is not None:
+        # no year said as a target's ("đến năm"): one said after the figure in its clause ("chiếm
+        # 35% GRDP năm 2030"), else the last one named before it ("năm 2025 Huế đặt mục tiêu ...
+        # đạt 60%, sang năm 2026 đạt 80%"), else any the sentence names
+        clause_end = _CLAUSE_END.search(sentence, position)
+        after = _ACTUAL_YEAR.search(sentence, position,
+                                    clause_end.start() if clause_end else len(sentence))
+        if after:
+            return int(after.group(1))
+        named = [int(m.group(1)) for m in _ANY_YEAR.finditer(sentence, 0, position)]
+        if named:
+            return named[-1]
     if not years:  # "Mục tiêu năm 2025: ...": any year the target sentence names
         years = [int(y) for y in _ANY_YEAR.findall(sentence)]
     return max(years) if years else None

@@ -123,6 +123,12 @@ def _masked(s: str, figs: list[Figure], lo: int, hi: int) -> str:
 
 _OWN_SPLIT = re.compile(r"\s(?:và|hoặc)\s|[,;]")
 CLAUSE_BREAK = Caseless(r";|\bnhưng\b|\btuy nhiên\b|\bsong\b(?= )")
+# the words between two figures that only move on to another year: ", sang năm 2026 đạt",
+# "; năm 2030 là", " và đến năm 2030 đạt khoảng"
+_NEXT_YEAR = re.compile(
+    r"\s*[,;]?\s*(?:và\s+|còn\s+)?(?:sang|đến|tới|đến hết|vào|trong)?\s*năm\s+(?:19|20)\d\d\s*"
+    r"(?:,\s*)?(?:là|đạt|lên|tăng lên|đạt mức|đạt khoảng|khoảng|đạt trên|trên)?\s*$",
+    re.IGNORECASE)
 _OWN_CUT = re.compile(r";|\svà\s(?!\d)")  # the figure's own words start after these
 _SHARE_CUE = re.compile(
     r"(?:đạt|chiếm|bằng|là)?\s*(?:tỷ lệ|tỉ lệ)\s*(?:chỉ|là|đạt|khoảng)?\s*\(?\s*$", re.IGNORECASE
@@ -317,6 +323,10 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
             and len(segs[i]) <= 6 and not ctx.after and sum(map(len, segs[:i + 1])) <= 8):
         # "Mức trung bình toàn quốc là 0,3 – 0,35%": a short sentence goes on about the last figure
         matches = [Match(last[2].code, 0.0, 0.5, last[2].alias)]
+    if (not matches and last_here is not None and last_here[0] == n
+            and fig.measure == last_here[3] and _NEXT_YEAR.match(own_before)):
+        # "tỷ lệ phủ sóng 5G đạt 60%, sang năm 2026 đạt 80%": the same indicator, a year later
+        matches = [Match(last_here[2].code, 0.0, 0.7, last_here[2].alias)]
     if not matches and fig.measure == "mbps":
         # "Cụ thể, tốc độ tải xuống đạt 99,81 Mb/s": a speed of the network the report speaks of
         code = flow.speed_at(before, figs[:i], state.speed)
