@@ -67,8 +67,8 @@ def test_a_share_after_a_rank_in_the_country_stays_the_provinces(place, rank, sh
        lo=st.integers(20, 60), hi=st.integers(61, 99),
        step=st.sampled_from([", sang năm {y} đạt ", "; năm {y} là ", ", năm {y} đạt khoảng "]),
        lead=st.sampled_from(["Năm {y}, {p} đặt mục tiêu tỷ lệ hộ gia đình sử dụng cáp quang đạt ",
-                             "Theo kế hoạch, năm {y} {p} phấn đấu tỷ lệ hộ gia đình sử dụng cáp "
-                             "quang đạt "]))
+                             ("Theo kế hoạch, năm {y} {p} phấn đấu tỷ lệ hộ gia đình sử dụng "
+                              "cáp quang đạt ")]))
 def test_a_target_then_the_next_years_value_each_for_its_year(place, first, gap, lo, hi, step,
                                                              lead):
     later = first + gap
