@@ -86,3 +86,21 @@ def test_a_year_said_right_after_a_target_is_its_year_not_the_one_before():
     rows = [(c.indicator, c.value, c.target_year)
             for c in extract_text(text, "t.txt") if c.matched and not c.needs_look]
     assert rows == [("digital_economy_grdp_share", 30.0, 2030)]
+
+
+# 4. a fraction in brackets right after a share restates it as counts: no second share, even
+# where the page's counts and share disagree ("48,96% (164/355 TTHC)", 164/355 being 46,2 %)
+
+
+@settings(max_examples=40, deadline=None)
+@given(place=st.sampled_from(PROVINCES), num=st.integers(10, 900), extra=st.integers(1, 900),
+       off=st.sampled_from([-3.1, -1.5, 1.7, 2.8]),
+       noun=st.sampled_from(["hồ sơ", "thủ tục", "xã", "thôn"]))
+def test_a_fraction_in_brackets_after_a_share_adds_no_second_share(place, num, extra, off, noun):
+    den = num + extra
+    pct = round(min(99.0, max(1.0, 100 * num / den + off)), 2)
+    written = f"{pct:.2f}".replace(".", ",")
+    text = (f"Năm 2024, tỷ lệ hồ sơ trực tuyến của tỉnh {place} đạt {written}% "
+            f"({num}/{den} {noun}).")
+    assert [r for r in sure(text) if r[1] == "online_dossiers_share"] == [
+        (place, "online_dossiers_share", "actual", pct)]

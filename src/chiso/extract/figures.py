@@ -294,6 +294,8 @@ def _fraction(sentence: str, start: int, end: int, value: float, before: str) ->
     frac = forms.fraction(sentence, end, forms.rank_cue_in(sentence[:start]))
     if frac is None or frac.kind in ("none", "counted"):
         return None
+    if frac.kind == "share" and _SHARE_JUST_SAID.search(before):
+        return None  # "đạt 48,96% (164/355 TTHC)": the count behind the share just given
     if frac.kind == "share" and _RANK_BEFORE.search(before):
         return None  # "thứ 3/14 tỉnh khu vực miền Trung", "thứ 4/5 tỉnh Tây Nguyên": a group's rank
     text = sentence[start:frac.end]
@@ -312,6 +314,7 @@ def _fraction(sentence: str, start: int, end: int, value: float, before: str) ->
                   text)
 
 
+_SHARE_JUST_SAID = re.compile(r"\d\s*%\s*\(\s*$")
 _HIGH_DIGITS = re.compile(r"[\d.,]+\d|\d")
 _PERCENT = re.compile(r"^\s*%")
 _RANK_TOTAL = re.compile(r"^\s*/\s*\d+")
