@@ -104,3 +104,29 @@ def test_a_fraction_in_brackets_after_a_share_adds_no_second_share(place, num, e
             f"({num}/{den} {noun}).")
     assert [r for r in sure(text) if r[1] == "online_dossiers_share"] == [
         (place, "online_dossiers_share", "actual", pct)]
+
+
+# 5. "họ" as the subject after a sentence about an operator (or a ministry): the operator's
+# figures, no province's nor the country's, offered for a look
+
+
+OPERATORS = ["Viettel", "VNPT", "MobiFone"]
+
+
+@settings(max_examples=30, deadline=None)
+@given(op=st.sampled_from(OPERATORS), place=st.sampled_from(PROVINCES),
+       stations=st.integers(2, 40), share=st.integers(50, 95),
+       said=st.sampled_from([("Đến cuối năm, họ dự kiến nâng tổng số trạm 5G lên {n}.000 trạm, "
+                              "phủ sóng 5G {p}% dân số."),
+                             "Nhờ đó, họ sẽ phủ sóng 5G {p}% dân số với {n}.000 trạm 5G."]))
+def test_they_after_an_operator_are_the_operator(op, place, stations, share, said):
+    text = (f"Trong thông báo ngày 8/12, {op} cho biết đã hoàn thành kế hoạch lắp đặt trạm 5G. "
+            + said.format(n=stations, p=share))
+    assert sure(text, unit_hint=place) == []
+
+
+def test_they_after_a_province_or_people_stay_the_provinces():
+    # guard: "họ" after a sentence naming no operator is not re-assigned; "họ tên" is no pronoun
+    text = ("Người dân Cần Thơ ngày càng quen với dịch vụ số. Nhờ đó, họ nộp trực tuyến ngày càng "
+            "nhiều: tỷ lệ hồ sơ trực tuyến đạt 72,5%.")
+    assert ("Cần Thơ", "online_dossiers_share", "actual", 72.5) in sure(text)

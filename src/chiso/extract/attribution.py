@@ -105,6 +105,11 @@ _OTHER = Gated(
     r"UAE|Qatar|Singapore|Hồng Kông|Ireland)(?!\w)")
 
 
+def names_other(sentence: str) -> bool:
+    """Does a sentence name a subject that is no province (an operator, a ministry, a district)?"""
+    return _OTHER.search(sentence) is not None
+
+
 @dataclass(frozen=True)
 class Subject:
     start: int

@@ -29,6 +29,9 @@ from chiso.extract.units import COUNTRY, Mention
 
 _CONTINUES = re.compile(r"^\W*(?:trong đó|cụ thể|theo đó|đồng thời|bên cạnh đó|ngoài ra|kết quả|"
                         r"về|với|riêng|còn)\b", re.IGNORECASE)
+# "họ" as a sentence's subject, the actor the sentence before named ("họ tên", "dòng họ" are not)
+_THEY = re.compile(r"(?<![\w-])(?<!dòng )[Hh]ọ(?!\w)(?!\s+(?:và\s+)?tên)")
+OTHER = ""  # `Flow.subject`: the sentence is about the last subject that was no province
 _ANAPHOR = Caseless(
     r"(?:tỷ lệ|tỉ lệ|chỉ số|con số|mức|giá trị) (?:này|đó)|cả (?:ba|3) trụ cột"
 )
@@ -125,6 +128,7 @@ class Flow:
         return self.horizon
     named_last: tuple[int, str] | None = None  # (paragraph, province as written)
     national_last: int | None = None  # paragraph of the last sentence about the whole country
+    other_last: int | None = None  # paragraph of the last sentence about an operator, a ministry
     target: tuple[int, int | None] | None = None  # (paragraph it holds to, target year)
     family: str | None = None  # the index the report's ranks and scores are of
     only: str | None = None  # the index the report names alone (`only_index`)
@@ -149,6 +153,9 @@ class Flow:
             and para - self.national_last <= 1
         ):
             return COUNTRY
+        if (self.other_last is not None and para - self.other_last <= 1
+                and _THEY.search(text)):
+            return OTHER  # "Viettel cho biết ... Đến ngày 31/12, họ dự kiến lắp thêm 3.500 trạm"
         if self.named_last is None or _HOME_OPENING.search(text):
             return None  # "Tỉnh có diện tích ...": the report's own province
         p, name = self.named_last
@@ -170,10 +177,14 @@ class Flow:
             return False, None
         return True, year
 
-    def after(self, text: str, para: int, next_para_text: str, named: list[Mention]) -> None:
-        """Update the state with a sentence just read."""
+    def after(self, text: str, para: int, next_para_text: str, named: list[Mention],
+              other: bool = False) -> None:
+        """Update the state with a sentence just read; `other`: its subject is no province (an
+        operator, a ministry, a district) and it names none."""
         if named:
             self.named_last = (para, named[0].name)  # the sentence's subject comes first
+        if other and not named:
+            self.other_last = para
         if not named and kinds.national_cue(text) >= 0:
             self.national_last = para
         sets_target = _TARGET_SET.search(text) is not None  # searched once for the two tests

@@ -134,7 +134,7 @@ def extract_text(
         if figs:
             subject = state.subject(sent.text, para, named)
             s_home = (home if subject is None else COUNTRY if subject == COUNTRY
-                      else namer.name(subject))
+                      else None if subject == flow.OTHER else namer.name(subject))
             history: list[tuple[int, int, Match, str]] = []  # this sentence's matched figures
             edges = [0, *(x for f in figs for x in (f.start, f.end)), len(sent.text)]
             segs = [words_of(sent.text[edges[k]:edges[k + 1]]) for k in range(0, len(edges), 2)]
@@ -174,7 +174,8 @@ def extract_text(
             headed = _from_tables(in_tables, sent.start, figs, found_all)
             flow.table_cells(figs, found_all, sent.text, headed)
             out.extend(c for found in found_all for c in found)
-        state.after(sent.text, para, following, named)
+        state.after(sent.text, para, following, named,
+                    other=not named and attribution.names_other(sent.text))
     found = _dedupe(out)
     if calibrate:
         for c in found:
