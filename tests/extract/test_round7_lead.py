@@ -130,3 +130,28 @@ def test_they_after_a_province_or_people_stay_the_provinces():
     text = ("Người dân Cần Thơ ngày càng quen với dịch vụ số. Nhờ đó, họ nộp trực tuyến ngày càng "
             "nhiều: tỷ lệ hồ sơ trực tuyến đạt 72,5%.")
     assert ("Cần Thơ", "online_dossiers_share", "actual", 72.5) in sure(text)
+
+
+# 6. an index whose value is a per cent (SIPAS, PAR Index): a share said as a province's value in a
+# passage about it is its value; a change or a band's bound is not
+
+
+@settings(max_examples=40, deadline=None)
+@given(place=st.sampled_from(PROVINCES), rank=st.integers(4, 60), cents=st.integers(7000, 9800),
+       index=st.sampled_from([("Chỉ số SIPAS", "sipas"), ("Chỉ số PAR INDEX", "par_index")]),
+       form=st.sampled_from(["Còn {p} đứng thứ {r}, đạt {v}%.", "Tỉnh {p} xếp thứ {r} với {v}%.",
+                             "Riêng {p} là {v}%, xếp thứ {r}."]))
+def test_a_share_said_as_a_provinces_value_of_a_per_cent_index_is_its_value(place, rank, cents,
+                                                                            index, form):
+    name, code = index
+    value = cents / 100
+    text = (f"Bộ Nội vụ vừa công bố {name} năm 2024 của các tỉnh, thành phố. "
+            + form.format(p=place, r=rank, v=f"{value:.2f}".replace(".", ",")))
+    assert (place, f"{code}_score", "actual", value) in sure(text)
+
+
+def test_a_change_or_a_band_in_a_per_cent_index_passage_is_not_its_value():
+    # guard, passes either way
+    text = ("Bộ Nội vụ vừa công bố Chỉ số PAR INDEX năm 2024. Trong đó, tỉnh Bình Dương tăng "
+            "mạnh nhất với 5,12%; nhóm A gồm 13 tỉnh đạt 90%.")
+    assert [r for r in sure(text) if r[1] == "par_index_score"] == []

@@ -102,6 +102,18 @@ _BAND = re.compile(r"(?<!\w)(?:nhóm|xếp loại)(?!\w)", re.IGNORECASE)
 COMPONENT = re.compile(r"thành phần|chỉ số con|sub-?index", re.IGNORECASE)
 NO_INDEX = "(of no index)"  # a rank said to be of something no index measures: none is guessed
 _CODES = {"rank": "{}_rank", "score": "{}_score", "rank_change": "{}_rank_change"}
+# the indices whose value is written as a per cent (their codebook unit): a bare share in a
+# passage about one of them is its value
+_PER_CENT_INDEX = {"sipas": "sipas_score", "par_index": "par_index_score"}
+_INDEX_VALUE_BEFORE = re.compile(r"(?<!\w)(?:đạt|với|là)\s*$", re.IGNORECASE)
+_CHANGE_OR_BAND = re.compile(r"(?<!\w)(?:tăng|giảm|nhóm|mức)(?!\w)", re.IGNORECASE)
+
+
+def _index_value_said(before: str) -> bool:
+    """Is a value said right before the figure ("đạt", "với", "là"), in a stretch since the last
+    comma that says no change ("tăng mạnh nhất với 5,12%") nor band ("nhóm A ... đạt 90%")?"""
+    tail = before[max(before.rfind(","), before.rfind(";")) + 1:]
+    return bool(_INDEX_VALUE_BEFORE.search(tail)) and not _CHANGE_OR_BAND.search(tail)
 
 
 @dataclass
@@ -316,6 +328,10 @@ def by_topic(c: Candidate, fig: Figure, family: str | None, codes: frozenset[str
         return replace(c, indicator=None, alias="")  # "ICT Index ... Hạ tầng nhân lực đứng thứ 10"
     if measure == "count" and not float(c.value).is_integer() and c.value_high is None:
         measure = "score"  # "Nam Định đạt 87,32": an index's value written bare
+    if (measure == "percent" and c.qualifier == "eq" and _PER_CENT_INDEX.get(family or "")
+            and _index_value_said(before)):
+        # "Còn Gia Lai đứng thứ 19, đạt 83,84%" of SIPAS: its value is a per cent
+        measure = "score"
     if c.matched or measure not in _CODES or c.unit is None or c.alias == NO_INDEX:
         return c
     clause = re.split(r"[;]", before)[-1]
