@@ -155,3 +155,23 @@ def test_a_change_or_a_band_in_a_per_cent_index_passage_is_not_its_value():
     text = ("Bộ Nội vụ vừa công bố Chỉ số PAR INDEX năm 2024. Trong đó, tỉnh Bình Dương tăng "
             "mạnh nhất với 5,12%; nhóm A gồm 13 tỉnh đạt 90%.")
     assert [r for r in sure(text) if r[1] == "par_index_score"] == []
+
+
+# 7. the DTI 2024 results were published on 21/10/2025, after the merger and after Huế became a
+# city-province: a report of them names the units as of then
+
+
+@settings(max_examples=20, deadline=None)
+@given(rank=st.integers(2, 9),
+       lead=st.sampled_from(["Bộ KH&CN đã công bố kết quả DTI năm 2024.",
+                             "Kết quả DTI 2024 vừa được công bố.",
+                             "Bảng xếp hạng DTI cấp tỉnh năm 2024 cho thấy"]))
+def test_a_report_of_the_dti_2024_results_names_hue_as_it_is_since(rank, lead):
+    text = f"{lead} Theo đó, Hà Nội dẫn đầu cả nước, thứ {rank} là TP Huế."
+    assert ("Huế", "dti_rank", "actual", float(rank)) in sure(text)
+
+
+def test_hue_in_an_earlier_report_is_the_province_of_then():
+    # guard, passes either way: DTI 2022, published in 2023
+    text = "Kết quả DTI năm 2022: tỉnh Thừa Thiên Huế xếp thứ 3."
+    assert ("Thừa Thiên Huế", "dti_rank", "actual", 3.0) in sure(text)

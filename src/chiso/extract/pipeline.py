@@ -72,12 +72,15 @@ _PLAN_NOUN = Caseless(r"(?<!\w)(?:kế hoạch|nghị quyết|đề án|chương
 _AIM_WORD = Caseless(r"(?<!\w)(?:mục tiêu|chỉ tiêu|phấn đấu)(?!\w)")
 
 
-_AFTER_MERGER = Caseless(r"34 tỉnh|sau sáp nhập|sau sắp xếp|sau hợp nhất|sau khi sáp nhập")
+# the 34 provinces named, or the DTI 2024 results, which the ministry published on 21/10/2025
+_AFTER_MERGER = Caseless(r"34 tỉnh|sau sáp nhập|sau sắp xếp|sau hợp nhất|sau khi sáp nhập|"
+                         r"DTI(?: cấp tỉnh)?(?: năm)? 2024")
 
 
 def _as_of(text: str, year: int | None) -> date | None:
-    """The day the report's names are read as of: mid-year, or the year's end for a 2025 report
-    that speaks of the 34 provinces after the merger."""
+    """The day the report's names are read as of: mid-year, or the year's end for a 2024 or 2025
+    report that speaks of the 34 provinces after the merger or of the DTI 2024 results (published
+    after it: "thứ 2 là TP Huế" is the city-province Huế, not Thừa Thiên Huế)."""
     if year is None:
         return None
     if year in (2024, 2025) and _AFTER_MERGER.search(text):  # DTI 2024 was published after it
