@@ -175,3 +175,26 @@ def test_hue_in_an_earlier_report_is_the_province_of_then():
     # guard, passes either way: DTI 2022, published in 2023
     text = "Kết quả DTI năm 2022: tỉnh Thừa Thiên Huế xếp thứ 3."
     assert ("Thừa Thiên Huế", "dti_rank", "actual", 3.0) in sure(text)
+
+
+# 8. a comparison with the country's average, then a comma: the figure after it is the province's
+
+
+@settings(max_examples=30, deadline=None)
+@given(place=st.sampled_from(PROVINCES), share=st.integers(500, 990),
+       compared=st.sampled_from(["cao hơn mức trung bình cả nước", "vượt mức bình quân toàn quốc",
+                                 "thấp hơn trung bình cả nước"]))
+def test_a_share_after_a_comparison_with_the_country_is_the_provinces(place, share, compared):
+    pct = share / 10
+    text = (f"Năm 2025, nhiều chỉ số dịch vụ công của tỉnh {place} {compared}, tỷ lệ hồ sơ trực "
+            f"tuyến là {str(pct).replace('.', ',')}%.")
+    assert (place, "online_dossiers_share", "actual", pct) in sure(text)
+
+
+def test_the_average_a_share_is_compared_with_stays_the_countrys():
+    # guard, passes either way: no comma, the value is the average's
+    text = ("Tỷ lệ hồ sơ trực tuyến của tỉnh Cần Thơ đạt 52% (thấp hơn mức trung bình toàn quốc là "
+            "61%).")
+    rows = sure(text)
+    assert ("Cần Thơ", "online_dossiers_share", "actual", 52.0) in rows
+    assert ("Việt Nam", "online_dossiers_share", "national_average", 61.0) in rows

@@ -131,6 +131,11 @@ _RANKED_IN_COUNTRY = re.compile(
 )
 
 
+# a comparison with the country's average: after a comma, the figure is the compared one's
+_COMPARED_WITH = re.compile(r"(?:cao hơn|thấp hơn|vượt|so với|gấp \w+ lần)\s+(?:\w+\s+){0,3}$",
+                            re.IGNORECASE)
+
+
 def national_cue(stretch: str, lead: str = "") -> int:
     """Where the text between the previous figure and this one says it is the national figure
     (the cue's end), or -1. A cue governs its own clause only: "xếp thứ 38/63 tỉnh, thành phố
@@ -142,6 +147,9 @@ def national_cue(stretch: str, lead: str = "") -> int:
         head = (lead[-40:] if m.start() < 40 else "") + stretch[max(0, m.start() - 40):m.end()]
         if m.group(0).lower() in ("cả nước", "toàn quốc") and _RANKED_IN_COUNTRY.search(head):
             continue
+        if _COMPARED_WITH.search(stretch, max(0, m.start() - 30), m.start()) and "," in stretch[
+                m.end():]:
+            continue  # "cao hơn mức trung bình cả nước, tỷ lệ hồ sơ trực tuyến là 94,10%"
         return m.end()
     return -1
 
