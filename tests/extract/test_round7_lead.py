@@ -198,3 +198,22 @@ def test_the_average_a_share_is_compared_with_stays_the_countrys():
     rows = sure(text)
     assert ("Cần Thơ", "online_dossiers_share", "actual", 52.0) in rows
     assert ("Việt Nam", "online_dossiers_share", "national_average", 61.0) in rows
+
+
+# 9. the national public-service portal as a clause's subject: its own counts are no province's
+
+
+@settings(max_examples=20, deadline=None)
+@given(place=st.sampled_from(PROVINCES), count=st.integers(1200, 6000),
+       lead=st.sampled_from([("Cụ thể, Cổng DVC quốc gia được khai trương từ tháng 12/2019, "
+                              "đến nay đã cung cấp"), "Cổng Dịch vụ công quốc gia hiện cung cấp"]))
+def test_the_national_portals_own_counts_are_no_provinces(place, count, lead):
+    n = f"{count:,}".replace(",", ".")
+    text = f"{lead} {n} dịch vụ công trực tuyến mức độ 3, 4."
+    assert sure(text, unit_hint=place) == []
+
+
+def test_a_provinces_dossiers_on_the_national_portal_stay_its_own():
+    # guard, passes either way: the portal is where the dossiers go, not the subject
+    text = "Tỷ lệ hồ sơ trực tuyến của tỉnh Cần Thơ trên Cổng DVC quốc gia đạt 64,2%."
+    assert ("Cần Thơ", "online_dossiers_share", "actual", 64.2) in sure(text)

@@ -487,6 +487,9 @@ def _units(s: str, fig: Figure, before: str, clause: int, named: list, subjects:
         return [None]  # "giá trị trung bình DTI 2023 là 0,6355 với các bộ ...": the ministries'
     if _group_says(s, clause, fig.start, named):
         return [None]
+    portal = _PORTAL_SUBJECT.search(s, clause, fig.start)
+    if portal and not any(portal.end() <= m.start < fig.start for m in named):
+        return [None]  # "Cổng DVC quốc gia ... đã cung cấp 3.805 DVC": the national portal's own
     country = [m for m in _COUNTRY_SUBJECT.finditer(s, clause, fig.start)]
     if country and not any(country[-1].end() <= m.start < fig.start for m in named):
         return [COUNTRY]
@@ -568,6 +571,12 @@ def _aside_before(s: str, x: attribution.Subject, position: int) -> bool:
 # the country as a sentence's subject: "Việt Nam có 87% dân số", "hạ tầng số của Việt Nam ..."
 _COUNTRY_SUBJECT = Gated(r"(?:^|,\s*|của\s+)Việt Nam\s+(?:có|đạt|đã|đứng|xếp|hiện|là|"
                               r"phát triển|tiếp tục)(?!\w)|(?<!\w)của Việt Nam(?!\w)")
+# the national public-service portal as a clause's subject (not the place a province's dossiers
+# go through: "hồ sơ ... trên Cổng DVC quốc gia đạt 80%")
+_PORTAL_SUBJECT = re.compile(
+    r"(?:^|[,:;]\s*|\.\s+)(?:Cụ thể,?\s*|Hiện nay,?\s*|Đến nay,?\s*)?"
+    r"Cổng (?:DVC|Dịch vụ công) quốc gia\s+(?:[^,;]{0,60}?,\s*)?"
+    r"(?:đã|hiện|đến nay|có|cung cấp|tích hợp)(?!\w)", re.IGNORECASE)
 _MINISTRIES_AFTER = re.compile(r"\s*(?:điểm\s*)?(?:với|của|ở|đối với)\s+(?:các|những)?\s*bộ(?!\w)",
                                re.IGNORECASE)
 # who published a figure is not whose it is: "Theo công bố của Bộ KH&CN", "Báo cáo DTI của Bộ"
