@@ -217,3 +217,24 @@ def test_a_provinces_dossiers_on_the_national_portal_stay_its_own():
     # guard, passes either way: the portal is where the dossiers go, not the subject
     text = "Tỷ lệ hồ sơ trực tuyến của tỉnh Cần Thơ trên Cổng DVC quốc gia đạt 64,2%."
     assert ("Cần Thơ", "online_dossiers_share", "actual", 64.2) in sure(text)
+
+
+# 10. a group's share (people with merit, pupils, officials) is not the whole population's
+
+
+@settings(max_examples=30, deadline=None)
+@given(place=st.sampled_from(PROVINCES), share=st.integers(300, 990),
+       group=st.sampled_from(["người có công và thân nhân", "học sinh, sinh viên", "hộ nghèo",
+                              "người cao tuổi"]))
+def test_a_groups_share_of_accounts_is_not_the_populations(place, share, group):
+    pct = share / 10
+    text = (f"Tại tỉnh {place}, tỷ lệ {group} có tài khoản thanh toán tại ngân hàng đạt "
+            f"{str(pct).replace('.', ',')}%.")
+    assert [r for r in sure(text) if r[1] in ("bank_account_adult_share",
+                                               "epayment_account_share")] == []
+
+
+def test_the_populations_share_of_accounts_stays():
+    # guard, passes either way
+    text = "Tỷ lệ người dân có tài khoản thanh toán điện tử của tỉnh Cần Thơ đạt 74,3%."
+    assert ("Cần Thơ", "epayment_account_share", "actual", 74.3) in sure(text)

@@ -230,6 +230,9 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
             and flow.COMPONENT.search(s[clause_start:fig.start])):
         # "chỉ số thành phần Chi phí thời gian đạt 8,54 điểm": a component's, not the index's
         matches = []
+    if (matches and matches[0].code in _OF_THE_PEOPLE
+            and _SUBGROUP.search(s, clause_start, fig.start)):
+        matches = []  # "2.057/2.975 người có công ... có tài khoản ..., đạt 69,14%": a group's
     if fig.measure == "percent" and _NEGATED.search(after):
         matches = []  # "04/35 thôn chưa có sóng di động": the share that lacks it, no indicator's
     if (matches and matches[0].code == "admin_procedures_online_share"
@@ -571,6 +574,13 @@ def _aside_before(s: str, x: attribution.Subject, position: int) -> bool:
 # the country as a sentence's subject: "Việt Nam có 87% dân số", "hạ tầng số của Việt Nam ..."
 _COUNTRY_SUBJECT = Gated(r"(?:^|,\s*|của\s+)Việt Nam\s+(?:có|đạt|đã|đứng|xếp|hiện|là|"
                               r"phát triển|tiếp tục)(?!\w)|(?<!\w)của Việt Nam(?!\w)")
+# shares of the whole population (or its adults), and the groups whose share is not one
+_OF_THE_PEOPLE = frozenset({"bank_account_adult_share", "epayment_account_share",
+                            "smartphone_adult_share", "eid_user_share",
+                            "digital_signature_adult_share", "dvc_adult_users_share"})
+_SUBGROUP = re.compile(r"(?<!\w)(?:người có công|thân nhân|học sinh|sinh viên|hộ nghèo|"
+                       r"người cao tuổi|cán bộ|công chức|viên chức|người lao động|tiểu thương|"
+                       r"đối tượng bảo trợ|người hưởng)(?!\w)", re.IGNORECASE)
 # the national public-service portal as a clause's subject (not the place a province's dossiers
 # go through: "hồ sơ ... trên Cổng DVC quốc gia đạt 80%")
 _PORTAL_SUBJECT = re.compile(
