@@ -238,3 +238,23 @@ def test_the_populations_share_of_accounts_stays():
     # guard, passes either way
     text = "Tỷ lệ người dân có tài khoản thanh toán điện tử của tỉnh Cần Thơ đạt 74,3%."
     assert ("Cần Thơ", "epayment_account_share", "actual", 74.3) in sure(text)
+
+
+# 11. "mới" as "new" after a noun ("nhiệm kỳ mới", "kỷ nguyên mới") says nothing done; "mới đạt"
+# (only just reached) still does
+
+
+@settings(max_examples=30, deadline=None)
+@given(place=st.sampled_from(PROVINCES), share=st.integers(10, 40),
+       noun=st.sampled_from(["nhiệm kỳ", "giai đoạn", "kỷ nguyên"]))
+def test_new_after_a_noun_leaves_a_target_list_a_target(place, share, noun):
+    text = (f"Các chỉ tiêu {noun} mới của tỉnh {place}: GRDP năm 2030 đạt 240 nghìn tỷ đồng; "
+            f"kinh tế số chiếm khoảng {share}% GRDP.")
+    rows = [r for r in sure(text) if r[1] == "digital_economy_grdp_share"]
+    assert rows == [(place, "digital_economy_grdp_share", "target", float(share))]
+
+
+def test_only_just_reached_stays_done():
+    # guard, passes either way
+    text = "Tỷ lệ hộ gia đình sử dụng cáp quang của tỉnh Cần Thơ mới đạt 41,5%."
+    assert ("Cần Thơ", "fiber_households_share", "actual", 41.5) in sure(text)

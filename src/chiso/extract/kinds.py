@@ -52,7 +52,12 @@ _NOT_CUES = Caseless(r"(?<!kết quả )thực hiện|xuất hiện|thể hiện
                        r"sẽ được|nên được|ban chỉ đạo|kế hoạch và đầu tư|"
                        # adopting targets is not having reached them: "đã đặt rõ mục tiêu ... sẽ"
                        r"đã (?:thông qua|ban hành|phê duyệt|đề ra|xác định|đặt ra|đặt rõ|nhất trí)|"
-                       r"kế hoạch - đầu tư")
+                       r"kế hoạch - đầu tư|"
+                       # "mới" as "new" after a noun, not "only just" before a verb: "nhiệm kỳ mới",
+                       # "nông thôn mới", "kỷ nguyên mới"
+                       r"(?:nhiệm kỳ|giai đoạn|thời kỳ|kỷ nguyên|nông thôn|mô hình|cách làm|"
+                       r"động lực|không gian|phương thức|xu hướng|tầm cao|sản phẩm|công nghệ|"
+                       r"thành lập|đầu tư|xây dựng) mới(?! (?:đạt|chỉ|có|được|hoàn thành))")
 # targets read from a year alone ("vào năm 2022"): a year already past is an actual figure's
 _YEAR_CUES = frozenset({"đến năm", "vào năm", "tới năm", "đến tháng", "đến hết năm",
                         "đến cuối năm"})
