@@ -147,6 +147,9 @@ def _tokens(sentence: str) -> list[tuple[int, int, str]]:
             found.append((m.start(), m.end(1), m.group(1)))
     if "thứ" in sentence or "Thứ" in sentence:
         found.extend((m.start(1), m.end(1), m.group(1)) for m in _WORD_ORDINAL.finditer(sentence))
+    if "bậc" in low or "hạng" in low:  # "lên một bậc": a change of rank in words
+        found.extend((m.start(1), m.end(1), m.group(1))
+                     for m in forms.WORD_CHANGE.finditer(sentence))
     return sorted(found)
 
 
@@ -169,6 +172,20 @@ def _word_rank(sentence: str, start: int, end: int, word: str) -> Figure | None:
         return None
     value = float(_ORDINALS[word.lower()])
     return Figure(start, end, value, None, "eq", "rank", sentence[start:end])
+
+
+def _word_change(sentence: str, start: int, end: int, words: str) -> Figure | None:
+    """"lên một bậc", "giảm hai mươi mốt hạng": a change of rank in words, signed; "thứ hai" and
+    "hai bậc" with no verb of change before it are none."""
+    if words.lower() in _ORDINALS and sentence[max(0, start - 5):start].lower().rstrip().endswith(
+            "thứ"):
+        return None
+    change = forms.rank_change(sentence, start, end)
+    if change is None:
+        return None
+    sign, piece_end = change
+    value = sign * forms.number_word(words)
+    return Figure(start, piece_end, value, None, "eq", "rank_change", sentence[start:piece_end])
 
 
 _GLUED = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)(?=\s*(?:mb/s|mbit/s|gb/s|gbps|mb/giây)(?!\w))",
@@ -208,18 +225,20 @@ _DIGIT = re.compile(r"\d")  # every number `_tokens` finds but a rank in words h
 def find_figures(sentence: str) -> list[Figure]:
     """The values written in one sentence, left to right."""
     found: list[Figure] = []
-    if _DIGIT.search(sentence) is None and "thứ" not in sentence and "Thứ" not in sentence:
+    if (_DIGIT.search(sentence) is None and "thứ" not in sentence and "Thứ" not in sentence
+            and "bậc" not in sentence and "hạng" not in sentence):
         return found  # no digit and no rank in words: `_tokens` finds nothing (most sentences)
     skip_until = -1
     low = lower(sentence)  # lower-cased once for the patterns each number's `before` is tried on
     for start, end, token in _tokens(sentence):
         if start < skip_until:
             continue
-        if not token[0].isdigit():  # a rank in words
-            word = _word_rank(sentence, start, end, token)
+        if not token[0].isdigit():  # a rank or a change of rank in words
+            word = _word_change(sentence, start, end, token) or _word_rank(sentence, start, end,
+                                                                            token)
             if word is not None:
                 found.append(word)
-                skip_until = end
+                skip_until = word.end
             continue
         before = sentence[max(0, start - 40):start]
         low_before = None if low is None else low[max(0, start - 40):start]

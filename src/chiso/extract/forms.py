@@ -17,7 +17,7 @@ from chiso.numbers import read_digits
 PROVINCE_TOTALS = frozenset({63, 34, 64, 61})
 
 _CHANGE_BEFORE = re.compile(
-    r"(?<!\w)(tăng|giảm|tụt|lùi|nhảy vọt|vượt|thăng|vươn lên|xuống|mất)\s*"
+    r"(?<!\w)(tăng|giảm|tụt|lùi|nhảy vọt|vượt|thăng|vươn lên|lên|xuống|mất)\s*"
     r"(?:hạng\s*)?(?:thêm|lên|xuống|đến|tới|được|liền|gần|khoảng|hơn)?\s*$", re.IGNORECASE)
 _CHANGE_AFTER = re.compile(r"^\s*(?:bậc|hạng|thứ hạng|vị trí)(?!\w)", re.IGNORECASE)
 _DOWN = frozenset({"giảm", "tụt", "lùi", "xuống", "mất"})
@@ -32,6 +32,29 @@ def rank_change(sentence: str, start: int, end: int) -> tuple[float, int] | None
     if not verb:
         return None
     return (-1.0 if verb.group(1).lower() in _DOWN else 1.0), end + m.end()
+
+
+# a change of rank in words: "lên một bậc", "tăng hai bậc", "tụt mười hai hạng", "tăng hai mươi
+# mốt bậc" (one to ninety-nine)
+_UNITS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8,
+          "chín": 9}
+_LAST = {**_UNITS, "mốt": 1, "tư": 4, "lăm": 5}  # "hai mươi mốt", "ba mươi tư", "mười lăm"
+_UNIT_WORD = "|".join(_UNITS)
+_LAST_WORD = "|".join(_LAST)
+WORD_CHANGE = re.compile(
+    rf"(?<!\w)((?:(?:{_UNIT_WORD})\s+mươi|mười)(?:\s+(?:{_LAST_WORD}))?|{_UNIT_WORD})"
+    r"(?=\s+(?:bậc|hạng)(?!\w))", re.IGNORECASE)
+
+
+def number_word(words: str) -> int:
+    """"một" -> 1, "mười lăm" -> 15, "hai mươi mốt" -> 21: a number from one to ninety-nine as
+    WORD_CHANGE finds it."""
+    parts = words.lower().split()
+    if parts[0] == "mười":
+        return 10 + (_LAST[parts[1]] if len(parts) > 1 else 0)
+    if len(parts) > 1:  # "<unit> mươi [<last>]"
+        return 10 * _UNITS[parts[0]] + (_LAST[parts[2]] if len(parts) > 2 else 0)
+    return _UNITS[parts[0]]
 
 
 _DENOMINATOR = re.compile(r"^\s*/\s*(\d+(?:[.,]\d+)*)")
