@@ -334,7 +334,7 @@ def by_topic(c: Candidate, fig: Figure, family: str | None, codes: frozenset[str
         measure = "score"
     if c.matched or measure not in _CODES or c.unit is None or c.alias == NO_INDEX:
         return c
-    clause = re.split(r"[;]", before)[-1]
+    clause = before[before.rfind(";") + 1:]  # the text after its last ";"
     if COMPONENT.search(clause):
         return c
     if (measure == "score" and c.qualifier in ("gt", "gte", "lt", "lte")

@@ -66,6 +66,9 @@ _NEW_HEAD = re.compile(
 )
 
 
+_OPEN_BRACKET_END = re.compile(r"\(\s*~?\s*$")  # "600.000 thuê bao (" before the next figure
+
+
 def _after_window(s: str, fig: Figure, nxt: Figure | None) -> str:
     """Text after a figure that may still describe it: up to the clause end; a following
     figure stops it unless that figure sits in brackets ("600.000 thuê bao (~65%) có ...")."""
@@ -86,7 +89,7 @@ def _after_window(s: str, fig: Figure, nxt: Figure | None) -> str:
     if nxt is not None and nxt.measure != "other":  # "người dân từ 15 tuổi trở lên có ..." goes on
         rel = nxt.start - fig.end
         # "600.000 thuê bao (~65%) có ..." goes on; "2.104 trạm BTS (55 trạm 5G)" is a part, not it
-        bracketed = (re.search(r"\(\s*~?\s*$", s[fig.end:nxt.start]) is not None
+        bracketed = (_OPEN_BRACKET_END.search(s, fig.end, nxt.start) is not None
                      and not (fig.measure == nxt.measure == "count"))
         if not bracketed:
             end = min(end, rel)
