@@ -113,7 +113,12 @@ def _by_unit(index: tuple[Alias, ...],
 
 
 def words_of(text: str) -> list[str]:
-    return [t for t in _TOKEN_RE.findall(fold(text)) if t not in STOPWORDS]
+    return list(_words_of(text))
+
+
+@lru_cache(maxsize=64)  # a sentence's stretches are folded again for its figures
+def _words_of(text: str) -> tuple[str, ...]:
+    return tuple(t for t in _TOKEN_RE.findall(fold(text)) if t not in STOPWORDS)
 
 
 FIGURE = "qqfigqq"  # stands for another figure in a context
