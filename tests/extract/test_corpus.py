@@ -22,8 +22,10 @@ GENRES = {"portal", "news", "plan", "resolution", "dti", "budget", "midarticle"}
 # (docs/extraction.md gives the unseen figures). Round 5's rules, chosen on dev: dev
 # 0.943/0.923 (174 documents), held-out 0.742/0.756 (82 documents; its 53 documents of round 4:
 # 0.756/0.733 -> 0.801/0.782). Round 6 (2026-12-03): 24 fresh documents (18 dev, 6 held-out)
-# and rules chosen on dev: dev 0.962/0.944 (192 documents), held-out 0.749/0.765 (88).
-FLOORS = [("dev", 0.94, 0.92), ("heldout", 0.74, 0.75)]
+# and rules chosen on dev: dev 0.962/0.944 (192 documents), held-out 0.749/0.765 (88). Round 7
+# (2026-12-03): 11 fresh documents (8 dev, 3 held-out) and rules chosen on dev: dev 0.963/0.954
+# (200 documents), held-out 0.744/0.765 (91; its 88 of before unchanged, 0.749/0.765).
+FLOORS = [("dev", 0.95, 0.94), ("heldout", 0.74, 0.75)]
 # the issue's goal, on the part no rule was developed on
 GOAL = (0.95, 0.90)
 
@@ -59,7 +61,7 @@ def test_extraction_keeps_its_scores_on_each_part(name, p_floor, r_floor):
     assert total.recall >= r_floor
 
 
-@pytest.mark.xfail(strict=True, reason="the goal is not met yet: held-out P 0.749, R 0.765 "
+@pytest.mark.xfail(strict=True, reason="the goal is not met yet: held-out P 0.744, R 0.765 "
                    "(docs/extraction.md); when it is, this test passes and strict xfail fails it, "
                    "so the mark comes off")
 def test_the_issues_goal_on_the_held_out_part():
