@@ -258,3 +258,11 @@ def test_only_just_reached_stays_done():
     # guard, passes either way
     text = "Tỷ lệ hộ gia đình sử dụng cáp quang của tỉnh Cần Thơ mới đạt 41,5%."
     assert ("Cần Thơ", "fiber_households_share", "actual", 41.5) in sure(text)
+
+
+def test_they_after_a_province_named_since_the_operator_are_not_the_operator():
+    # a province named after the operator's sentence: "họ" no longer stands for the operator
+    text = ("Viettel cho biết đã hoàn thành lắp đặt trạm 5G. Người dân Cần Thơ dùng dịch vụ số "
+            "ngày càng nhiều. Nhờ đó, họ nộp hồ sơ trực tuyến nhiều hơn: tỷ lệ hồ sơ trực tuyến "
+            "đạt 72,5%.")
+    assert ("Cần Thơ", "online_dossiers_share", "actual", 72.5) in sure(text)

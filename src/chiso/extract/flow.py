@@ -104,7 +104,7 @@ NO_INDEX = "(of no index)"  # a rank said to be of something no index measures: 
 _CODES = {"rank": "{}_rank", "score": "{}_score", "rank_change": "{}_rank_change"}
 # the indices whose value is written as a per cent (their codebook unit): a bare share in a
 # passage about one of them is its value
-_PER_CENT_INDEX = {"sipas": "sipas_score", "par_index": "par_index_score"}
+_PER_CENT_INDEX = frozenset({"sipas", "par_index"})
 _INDEX_VALUE_BEFORE = re.compile(r"(?<!\w)(?:đạt|với|là)\s*$", re.IGNORECASE)
 _CHANGE_OR_BAND = re.compile(r"(?<!\w)(?:tăng|giảm|nhóm|mức)(?!\w)", re.IGNORECASE)
 
@@ -195,7 +195,8 @@ class Flow:
         operator, a ministry, a district) and it names none."""
         if named:
             self.named_last = (para, named[0].name)  # the sentence's subject comes first
-        if other and not named:
+            self.other_last = None  # a province named since: "họ" is no longer the operator
+        elif other:
             self.other_last = para
         if not named and kinds.national_cue(text) >= 0:
             self.national_last = para
@@ -328,7 +329,7 @@ def by_topic(c: Candidate, fig: Figure, family: str | None, codes: frozenset[str
         return replace(c, indicator=None, alias="")  # "ICT Index ... Hạ tầng nhân lực đứng thứ 10"
     if measure == "count" and not float(c.value).is_integer() and c.value_high is None:
         measure = "score"  # "Nam Định đạt 87,32": an index's value written bare
-    if (measure == "percent" and c.qualifier == "eq" and _PER_CENT_INDEX.get(family or "")
+    if (measure == "percent" and c.qualifier == "eq" and family in _PER_CENT_INDEX
             and _index_value_said(before)):
         # "Còn Gia Lai đứng thứ 19, đạt 83,84%" of SIPAS: its value is a per cent
         measure = "score"
