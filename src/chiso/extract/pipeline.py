@@ -22,7 +22,7 @@ from chiso.extract.reading import CLAUSE_BREAK, header_name, named_in, read_figu
 from chiso.extract.sentences import split
 from chiso.extract.units import COUNTRY, UnitNamer, mentions
 
-_NEWLINE = re.compile("\n")
+_NEWLINE = re.compile(r"\n(?:[ \t]*\n)*")
 # A year a report names, with the day and month before it ("12/05/2021"):
 # (?<![\d/])(?:\d{1,2}/\d{1,2}/)?((?:19|20)\d\d)(?!\d), written to start with a digit (its first
 # one; the look-behind after it tests the character before that), so that the search skips to
