@@ -650,3 +650,42 @@ def dash_ranks(text: str, figs: list[Figure], family: str | None) -> list[Figure
     if len(items) < 2:
         return figs
     return [replace(f, measure="rank") if i in items else f for i, f in enumerate(figs)]
+
+
+# a total and the codes of its parts, for a total whose own words name no indicator
+PARTS = {"bts_stations_count": frozenset({"bts_2g_count", "bts_3g_count", "bts_4g_count",
+                                          "bts_5g_count"})}
+_PART_OF = {code: total for total, parts in PARTS.items() for code in parts}
+_PARTS_OPEN = re.compile(r"\s*(?:[^\d;.]{0,30}?)(?:\(|:|\bgồm\b|\btrong đó\b|\bbao gồm\b)",
+                         re.IGNORECASE)
+
+
+def totals_of_parts(figs: list[Figure], found: list[list[Candidate]], text: str,
+                    fits: Callable[[str, Figure], bool]) -> None:
+    """"Toàn tỉnh có 4.977 trạm (1.290 trạm 2G; 1.814 trạm 3G và 1.873 trạm 4G)": a count no
+    indicator words reach, followed by two or more parts of one total (in brackets, after ":" or
+    "gồm") whose values add up to it, is that total. The sum is the evidence: parts that do not
+    add up leave the count alone."""
+    for i, fig in enumerate(figs):
+        if (fig.measure != "count" or not found[i] or any(c.matched for c in found[i])
+                or i + 2 >= len(figs)
+                or _PARTS_OPEN.match(text, fig.end, figs[i + 1].start) is None):
+            continue
+        total, acc, confs, seen = None, 0.0, [], set()
+        for j in range(i + 1, len(figs)):
+            have = [c for c in found[j] if c.matched]
+            if figs[j].measure != "count" or not have:
+                break
+            code = have[0].indicator
+            owner = _PART_OF.get(code or "")
+            if owner is None or (total is not None and owner != total) or code in seen:
+                break
+            total = owner
+            seen.add(code)
+            acc += figs[j].value
+            confs.append(have[0].confidence)
+            if len(seen) >= 2 and abs(acc - fig.value) < 0.5:
+                if fits(total, fig):
+                    found[i] = [replace(c, indicator=total, alias="(tổng các phần)",
+                                        confidence=min(0.8, *confs)) for c in found[i]]
+                break

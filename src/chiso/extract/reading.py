@@ -444,6 +444,7 @@ _ABOUT = re.compile(r"^\s*(?:(?:các\s+)?(?:tỉnh|thành phố|thành|địa ph
                     r"toàn quốc\s*|trong\s+|trên\s+)*"
                     r"(?:về|(?:trong\s+)?bảng xếp hạng(?:\s+đánh giá)?)\s+([^,;.\d()]{3,80}?)"
                     r"(?=\s+và\s|[,;.\d()]|$)", re.IGNORECASE)
+_ABOUT_WHOLE = re.compile(r"[^,;.\d]{3,120}?(?=\s*[,;.\d]|$)")  # up to the clause's end, "(" kept
 
 
 # "“Chính quyền số” và “Kinh tế số” của TPHCM đều ở vị trí thứ 3/63", "Kinh tế số và Xã hội
@@ -479,6 +480,14 @@ def _ranked_about(after: str, matches: list[Match], fig: Figure, index: tuple[Al
     about = m.group(1)
     mine = [x for x in match(context(words_of(about), [], [], []), fig.measure, index)
             if confidence.possible(x.code, fig, framework)]
+    if not mine and after[m.end(1):].lstrip().startswith("và "):
+        # "trong bảng xếp hạng Chỉ số hiệu quả quản trị và hành chính công (PAPI)": the "và" is
+        # inside the index's name when the words before it name none
+        whole = _ABOUT_WHOLE.match(after, m.start(1))
+        if whole is not None:
+            about = whole.group(0)
+            mine = [x for x in match(context(words_of(about), [], [], []), fig.measure, index)
+                    if confidence.possible(x.code, fig, framework)]
     if mine:
         return mine[:1]
     return matches if flow.family_of(about, None) is not None else None
