@@ -69,3 +69,54 @@ def test_two_indices_joined_by_va_stay_two(province, first, second):
     rows = sure(text)
     assert (province, "dti_digital_economy_rank", float(first)) in rows
     assert (province, "dti_digital_society_rank", float(second)) in rows
+
+
+# "690.503 thuê bao, đạt mật độ 116,3/100 dân": a rate right after a count, with a word of rate
+# before it, is the rate of what was counted (each count that has a rate in the codebook).
+
+_COUNTED = [("thuê bao điện thoại", "phone_subscribers", "phone_subscribers_per_100", "100 dân"),
+            ("thuê bao Internet", "internet_subscribers", "internet_subscribers_per_100",
+             "100 dân"),
+            ("doanh nghiệp công nghệ số", "digital_enterprises_count",
+             "digital_enterprises_per_1000", "1.000 dân")]
+
+
+@settings(max_examples=40, deadline=None)
+@given(province=st.sampled_from(PROVINCES), counted=st.sampled_from(_COUNTED),
+       count=st.integers(1_000, 2_000_000), rate=st.integers(1, 1500),
+       cue=st.sampled_from([", đạt mật độ ", " (tương ứng với ", ", bình quân ", ", mật độ là "]),
+       before=st.booleans())
+def test_a_rate_after_a_count_is_the_rate_of_what_was_counted(province, counted, count, rate,
+                                                               cue, before):
+    words, count_code, rate_code, base = counted
+    if base == "1.000 dân":
+        rate = rate % 50 + 1  # 0,1 to 5 enterprises per 1,000 inhabitants
+    shown = f"{rate / 10:.1f}".replace(".", ",")
+    said = f"{count:,}".replace(",", ".")
+    noun = words.split()[0] + " " + words.split()[1]  # "thuê bao", "doanh nghiệp"
+    text = (f"Năm 2023, tổng số {words} trên toàn tỉnh {province} là {said} {noun}"
+            if before else f"Năm 2023, toàn tỉnh {province} có {said} {words}")
+    text += f"{cue}{shown}/{base}" + (")" if "(" in cue else "") + "."
+    rows = sure(text)
+    assert (province, count_code, float(count)) in rows
+    assert (province, rate_code, rate / 10) in rows
+
+
+# "tỷ lệ kinh tế số trên GRDP của Vĩnh Phúc đạt 22,87%; đứng đầu là tỉnh Bắc Ninh với tỷ trọng
+# đạt 56,83%": a share named by its head noun alone is of the share just said, and its own
+# province's.
+
+@settings(max_examples=30, deadline=None)
+@given(pair=st.lists(st.sampled_from(PROVINCES), min_size=2, max_size=2, unique=True),
+       first=st.integers(100, 6000), second=st.integers(100, 6000),
+       link=st.sampled_from(["; đứng đầu là tỉnh {p} với tỷ trọng đạt ",
+                             ", trong khi tỉnh {p} có tỷ lệ là ",
+                             "; tỉnh {p} chỉ có tỷ trọng "]))
+def test_a_share_named_by_its_head_noun_alone(pair, first, second, link):
+    one, other = pair
+    a, b = (f"{v / 100:.2f}".replace(".", ",") for v in (first, second))
+    text = (f"Tỷ trọng kinh tế số trong GRDP của tỉnh {one} đạt {a}%"
+            + link.format(p=other) + f"{b}%.")
+    rows = sure(text)
+    assert (one, "digital_economy_grdp_share", first / 100) in rows
+    assert (other, "digital_economy_grdp_share", second / 100) in rows

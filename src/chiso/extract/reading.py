@@ -132,6 +132,20 @@ _NEXT_YEAR = re.compile(
     r"\s*[,;]?\s*(?:và\s+|còn\s+)?(?:sang|đến|tới|đến hết|vào|trong)?\s*năm\s+(?:19|20)\d\d\s*"
     r"(?:,\s*)?(?:là|đạt|lên|tăng lên|đạt mức|đạt khoảng|khoảng|đạt trên|trên)?\s*$",
     re.IGNORECASE)
+# a count and the code of its rate per 100 (or 1,000) inhabitants
+_RATE_OF = {"phone_subscribers": "phone_subscribers_per_100",
+            "internet_subscribers": "internet_subscribers_per_100",
+            "fixed_broadband_subscribers": "fixed_broadband_per_100",
+            "mobile_broadband_subscribers": "mobile_broadband_per_100",
+            "smartphone_subscribers": "smartphone_per_100",
+            "digital_enterprises_count": "digital_enterprises_per_1000"}
+# "..., đạt mật độ", "(tương ứng với tỷ lệ", "bình quân": what comes is the rate of the count
+_RATE_CUE = re.compile(r"(?<!\w)(?:mật độ|tương ứng(?: với)?|tương đương(?: với)?|bình quân|đạt)"
+                       r"\s*(?:là|đạt|khoảng|với)?\s*(?:tỷ lệ|tỉ lệ|mật độ)?\s*(?:là|đạt|khoảng)?"
+                       r"\s*\(?\s*$", re.IGNORECASE)
+# "với tỷ trọng đạt", "tỷ lệ là": a share named by its head noun alone
+_BARE_SHARE = re.compile(r"(?:^|[,;:(]|\s(?:là|với|có))\s*(?:tỷ trọng|tỉ trọng|tỷ lệ|tỉ lệ)"
+                         r"\s*(?:đạt|là|chiếm|khoảng|ở mức)?\s*$", re.IGNORECASE)
 _OWN_CUT = re.compile(r";|\svà\s(?!\d)")  # the figure's own words start after these
 _SHARE_CUE = re.compile(
     r"(?:đạt|chiếm|bằng|là)?\s*(?:tỷ lệ|tỉ lệ)\s*(?:chỉ|là|đạt|khoảng)?\s*\(?\s*$", re.IGNORECASE
@@ -293,6 +307,13 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
         matches = []  # "tỷ trọng kinh tế số trong từng ngành, lĩnh vực đạt tối thiểu 10%": each
         # sector's share, not the province's
     # "276 doanh nghiệp/1.000 dân": a count
+    if (not matches and fig.measure in ("per_100", "per_1000") and last_here is not None
+            and last_here[3] == "count" and last_here[2].code in _RATE_OF
+            and len(segs[i]) <= 5 and _RATE_CUE.search(own_before)):
+        # "690.503 thuê bao, đạt mật độ 116,3/100 dân": the rate of what was just counted
+        code = _RATE_OF[last_here[2].code]
+        if confidence.known(code, framework) and confidence.possible(code, fig, framework):
+            matches = [Match(code, 0.0, 0.8, last_here[2].alias)]
     if not matches and fig.measure in ("per_100", "per_1000"):
         fig = replace(fig, measure="count")
         matches = [
@@ -325,6 +346,11 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
                 if part is not None and confidence.known(part, framework):
                     matches = [Match(part, 0.0, 0.8, h[2].alias)]
             break
+    if (not matches and fig.measure == "percent" and history and history[-1][3] == "percent"
+            and _BARE_SHARE.search(own_before)):
+        # "tỷ lệ kinh tế số trên GRDP của Vĩnh Phúc đạt 22,87%; đứng đầu là tỉnh Bắc Ninh với
+        # tỷ trọng đạt 56,83%": a share with no words of its own is of the share just said
+        matches = [Match(history[-1][2].code, 0.0, 0.7, history[-1][2].alias)]
     if (not matches and last is not None and last[0] in (n, n - 1) and fig.measure == last[3]
             and len(segs[i]) <= 6 and not ctx.after and sum(map(len, segs[:i + 1])) <= 8):
         # "Mức trung bình toàn quốc là 0,3 – 0,35%": a short sentence goes on about the last figure
