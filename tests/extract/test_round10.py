@@ -120,3 +120,58 @@ def test_a_share_named_by_its_head_noun_alone(pair, first, second, link):
     rows = sure(text)
     assert (one, "digital_economy_grdp_share", first / 100) in rows
     assert (other, "digital_economy_grdp_share", second / 100) in rows
+
+
+# "Bộ TT-TT cho biết, số doanh nghiệp công nghệ số Việt Nam ... đạt 67.300 DN": who says it is
+# the figure's source, not its owner; the figure is of the unit its own words name.
+
+_SOURCES = ["Bộ Thông tin và Truyền thông", "Bộ TT-TT", "Sở Khoa học và Công nghệ",
+            "Cục Viễn thông", "Tổng cục Thống kê", "Ngân hàng Nhà nước"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(province=st.sampled_from(PROVINCES + ["Việt Nam"]), source=st.sampled_from(_SOURCES),
+       verb=st.sampled_from(["cho biết", "vừa thông tin", "đã công bố", "cũng nhấn mạnh",
+                             "báo cáo"]),
+       value=st.integers(1, 999))
+def test_who_reports_a_figure_is_its_source_not_its_owner(province, source, verb, value):
+    shown = f"{value / 10:.1f}".replace(".", ",")
+    whose = "cả nước" if province == "Việt Nam" else f"tỉnh {province}"
+    text = (f"{source} {verb}, tỷ lệ hộ gia đình sử dụng Internet cáp quang của {whose} "
+            f"đạt {shown}%.")
+    assert (province, "fiber_households_share", value / 10) in sure(text)
+
+
+# "tỷ lệ ... đạt 0,69 DN/1.000 dân (bằng 98% kế hoạch năm)": how much of a plan was done is a
+# share of no indicator, whichever indicator the sentence is about.
+
+@settings(max_examples=40, deadline=None)
+@given(province=st.sampled_from(PROVINCES), value=st.integers(10, 999), done=st.integers(50, 130),
+       said=st.sampled_from([" (bằng {d}% kế hoạch năm)", ", đạt {d}% chỉ tiêu đề ra",
+                             ", bằng {d}% so với kế hoạch", " (đạt {d}% mục tiêu năm 2023)",
+                             ", đạt {d}% dự toán"]))
+def test_a_share_of_a_plan_is_of_no_indicator(province, value, done, said):
+    shown = f"{value / 10:.1f}".replace(".", ",")
+    text = (f"Năm 2023, tỷ lệ hồ sơ thủ tục hành chính được xử lý trực tuyến của tỉnh {province} "
+            f"đạt {shown}%" + said.format(d=done) + ".")
+    rows = sure(text)
+    assert (province, "online_dossiers_share", value / 10) in rows
+    assert not [r for r in rows if r[2] == float(done) and float(done) != value / 10]
+
+
+# "tăng 3.422 DN so với tháng 12-2021, ... (bằng 98% kế hoạch năm là 0,7 DN/1.000 dân)": the
+# year a figure is compared with is not the year its target is set for.
+
+@settings(max_examples=40, deadline=None)
+@given(province=st.sampled_from(PROVINCES), base=st.integers(2018, 2024),
+       since=st.sampled_from(["so với năm {y}", "so với cuối năm {y}",
+                              "so với cùng kỳ năm {y}", "so với quý IV/{y}"]),
+       count=st.integers(200, 50_000), rise=st.integers(10, 150), rate=st.integers(2, 30))
+def test_a_year_compared_with_is_no_target_year(province, base, since, count, rise, rate):
+    said = (f"{v / 10:.1f}".replace(".", ",") for v in (rate, rate + 1))
+    shown = f"{count:,}".replace(",", ".")
+    text = (f"Số doanh nghiệp công nghệ số của tỉnh {province} ước đạt {shown} doanh nghiệp, "
+            f"tăng {rise} doanh nghiệp " + since.format(y=base) + ", tỷ lệ xấp xỉ "
+            + "{} DN/1.000 dân (bằng 90% kế hoạch năm là {} DN/1.000 dân).".format(*said))
+    targets = [c for c in extract_text(text, "t.txt") if c.kind == "target"]
+    assert targets and all(c.target_year != base for c in targets)

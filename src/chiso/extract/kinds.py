@@ -78,6 +78,9 @@ _ANY_YEAR = re.compile(r"(?<![\d/.,])((?:19|20)\d\d)"
                        r"(?![\d/.,]\d|\s*(?:%|người|tỷ|triệu|nghìn|đồng))")
 _ACTUAL_YEAR = Caseless(r"(?:năm|trong năm|year)\s+((?:19|20)\d\d)(?!\s*[-–]\s*\d)")
 _CLAUSE_END = re.compile(r"[,;:]|\s(?:và|còn|sang)\s")
+# "tăng 3.422 DN so với tháng 12-2021": a year a figure is compared with is no year of a target
+_BASE_OF = re.compile(r"so với\s+(?:cùng kỳ\s+|cuối\s+|đầu\s+)?(?:năm|tháng|quý)?[\s\dIV/.-]*$",
+                      re.IGNORECASE)
 
 
 Cue = tuple[int, str, str]  # (end offset, kind, word)
@@ -214,7 +217,8 @@ def _set_for(sentence: str) -> tuple[tuple[int, int], ...]:
     """(end offset, year) of each year `sentence` sets a target for, a vision's year ("tầm nhìn
     đến năm 2030") left out when a year is said before it: found once a sentence, not again for
     each of its target figures (`target_year`)."""
-    said = list(_TARGET_YEAR.finditer(sentence))
+    said = [m for m in _TARGET_YEAR.finditer(sentence)
+            if not _BASE_OF.search(sentence, max(0, m.start() - 24), m.start())]
     return tuple((m.end(), int(m.group(1) or m.group(2))) for m in said
                  if not _HORIZON.search(sentence[max(0, m.start() - 12):m.start()])
                  or not any(n.end() <= m.start() for n in said))
@@ -242,12 +246,18 @@ def target_year(sentence: str, position: int | None = None) -> int | None:
                                     clause_end.start() if clause_end else len(sentence))
         if after:
             return int(after.group(1))
-        named = [int(m.group(1)) for m in _ANY_YEAR.finditer(sentence, 0, position)]
+        named = _years_named(sentence, position)
         if named:
             return named[-1]
     if not years:  # "Mục tiêu năm 2025: ...": any year the target sentence names
-        years = [int(y) for y in _ANY_YEAR.findall(sentence)]
+        years = _years_named(sentence, len(sentence))
     return max(years) if years else None
+
+
+def _years_named(sentence: str, end: int) -> list[int]:
+    """The years named before `end`, those a figure is compared with left out."""
+    return [int(m.group(1)) for m in _ANY_YEAR.finditer(sentence, 0, end)
+            if not _BASE_OF.search(sentence, max(0, m.start() - 24), m.start())]
 
 
 def year_marks(sentence: str) -> list[tuple[int, int]]:

@@ -51,6 +51,8 @@ _PER_SECTOR = re.compile(r"(?<!\w)(?:trong|của|ở|tại)\s+(?:từng|mỗi)\s
 _NEGATED = re.compile(
     r"(?<!\w)(?:chưa|không(?! (?:dùng tiền mặt|giấy|chạm|tiếp xúc))|còn thiếu)(?!\w)", re.IGNORECASE
 )
+_OF_PLAN = re.compile(r"\s*(?:so với\s+)?(?:kế hoạch|chỉ tiêu|mục tiêu|dự toán)(?!\w)",
+                      re.IGNORECASE)
 _GENERATIONS = re.compile(r"[^\d;.]*?\b[2-5]G\s*(?:,|/|và|-)\s*[2-5]G\b")  # "trạm BTS 3G, 4G"
 _INDEX_MEASURES = frozenset({"rank", "score", "rank_change"})
 _WHOLE_INDEX = frozenset({f"{fam}_{m}" for fam in ("dti", "pci", "papi", "par_index", "sipas")
@@ -250,6 +252,8 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
     if (matches and matches[0].code in _OF_THE_PEOPLE
             and _SUBGROUP.search(s, clause_start, fig.start)):
         matches = []  # "2.057/2.975 người có công ... có tài khoản ..., đạt 69,14%": a group's
+    if fig.measure == "percent" and _OF_PLAN.match(s, fig.end):
+        matches = []  # "(bằng 98% kế hoạch năm)": how much of a plan was done, no indicator's
     if fig.measure == "percent" and _NEGATED.search(after):
         matches = []  # "04/35 thôn chưa có sóng di động": the share that lacks it, no indicator's
     if (matches and matches[0].code == "admin_procedures_online_share"
@@ -536,7 +540,8 @@ def _units(s: str, fig: Figure, before: str, clause: int, named: list, subjects:
         return [COUNTRY]
     if kind == kinds.NATIONAL:
         if any(x.province is None and clause <= x.start and x.end <= fig.start
-               and not _SOURCE_BEFORE.search(s[max(0, x.start - 40):x.start]) for x in subjects):
+               and not _SOURCE_BEFORE.search(s[max(0, x.start - 40):x.start])
+               and not _REPORTS_AFTER.match(s, x.end) for x in subjects):
             return [
                 None
             ]  # "các bộ, cơ quan ngang bộ có giá trị trung bình DTI là 0,4595": the ministries'
@@ -549,7 +554,8 @@ def _units(s: str, fig: Figure, before: str, clause: int, named: list, subjects:
             return [namer.name(after)]
     # a subject in an aside closed before the figure is the aside's: "(theo Quyết định công bố
     # của các bộ, ngành) đạt 100%"
-    near = [x for x in subjects if x.end <= fig.start and not _aside_before(s, x, fig.start)]
+    near = [x for x in subjects if x.end <= fig.start and not _aside_before(s, x, fig.start)
+            and not (x.province is None and _REPORTS_AFTER.match(s, x.end))]
     if (near and near[-1].province is None and not any(clause <= m.start < fig.start for m in named)
             and not (near[-1].organisation
                      and _SOURCE_BEFORE.search(s[max(0, near[-1].start - 60):near[-1].start]))):
@@ -600,6 +606,12 @@ def _group_says(s: str, clause: int, position: int, named: list) -> bool:
     g = found[-1]
     return (not any(g <= m.start < position for m in named)
             and _AVERAGE_WORD.search(s, g, position) is None)
+
+
+# "Bộ TT-TT cho biết, ...": who says it, a source, not whose figure it is
+_REPORTS_AFTER = re.compile(r"[^,;.()\d]{0,40}?\s(?:vừa\s+|đã\s+|cũng\s+)?"
+                            r"(?:cho biết|thông tin|thông báo|báo cáo|công bố|nhận định|dự báo|"
+                            r"nhấn mạnh)\s*[,:]", re.IGNORECASE)
 
 
 def _aside_before(s: str, x: attribution.Subject, position: int) -> bool:
