@@ -175,3 +175,23 @@ def test_a_year_compared_with_is_no_target_year(province, base, since, count, ri
             + "{} DN/1.000 dân (bằng 90% kế hoạch năm là {} DN/1.000 dân).".format(*said))
     targets = [c for c in extract_text(text, "t.txt") if c.kind == "target"]
     assert targets and all(c.target_year != base for c in targets)
+
+
+# "Mục tiêu năm 2023 đạt 84% tỷ lệ hộ gia đình sử dụng cáp quang; Số thuê bao băng rộng cố định
+# đạt 22,3 triệu thuê bao, tăng 7,7% so với cùng kỳ năm ngoái": a part after ";" that compares
+# its figure with a year before says what was reached; a part with its own aim stays a target.
+
+@settings(max_examples=40, deadline=None)
+@given(province=st.sampled_from(PROVINCES), aim=st.integers(60, 99), count=st.integers(20, 900),
+       rise=st.integers(11, 99), own_aim=st.booleans(),
+       since=st.sampled_from(["so với cùng kỳ năm ngoái", "so với cùng kỳ năm trước",
+                              "so với cùng kỳ"]))
+def test_a_part_compared_with_a_year_before_is_reached(province, aim, count, rise, own_aim,
+                                                       since):
+    growth = f"{rise / 10:.1f}".replace(".", ",")
+    text = (f"Mục tiêu năm 2023 của tỉnh {province}: tỷ lệ hộ gia đình sử dụng cáp quang đạt "
+            f"{aim}%; " + ("phấn đấu " if own_aim else "")
+            + f"số thuê bao Internet đạt {count}.000 thuê bao, tăng {growth}% {since}.")
+    got = {c.value: c.kind for c in extract_text(text, "t.txt")
+           if c.indicator == "internet_subscribers"}
+    assert got.get(count * 1000.0) == ("target" if own_aim else "actual")

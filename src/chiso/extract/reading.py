@@ -415,6 +415,10 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
         tyear = kinds.target_year(s, fig.start) or mode_year or _only_planned(state)
     elif money == "spent" and kind == kinds.TARGET:
         kind, tyear, ayear = kinds.ACTUAL, None, kinds.year_before(year_marks, fig.start) or year
+    if kind == kinds.TARGET and _reported_since(s, cues, fig):
+        # "Mục tiêu năm 2023 đạt 84% ...; Số thuê bao ... đạt 22,3 triệu thuê bao, tăng 7,7% so
+        # với cùng kỳ năm ngoái": a figure its own part compares with a year ago is one reached
+        kind, tyear, ayear = kinds.ACTUAL, None, kinds.year_before(year_marks, fig.start) or year
     units = _units(s, fig, before, clause_start, named, subjects, item_unit, home, namer, kind)
     if units != [COUNTRY] and kind == kinds.NATIONAL:
         kind = kinds.ACTUAL
@@ -457,6 +461,22 @@ def _listed(s: str, named: list, lo: int, hi: int) -> list:
             break
         group.insert(0, prev)
     return group
+
+
+# "tăng 7,7% so với cùng kỳ năm ngoái": compared with the same time a year before, so reached
+_SAME_PERIOD = re.compile(r"(?:tăng|giảm)[^;.]{0,30}?\sso với cùng kỳ(?:\s+năm\s+(?:ngoái|trước"
+                          r"|\d{4}))?(?!\w)", re.IGNORECASE)
+
+
+def _reported_since(s: str, cues: list, fig: Figure) -> bool:
+    """Is the figure at `fig` in a part of its sentence (after a ";") that sets no target of its
+    own and compares what it says with the same time a year before?"""
+    start = s.rfind(";", 0, fig.start) + 1
+    if start == 0 or any(start <= end <= fig.start and kind == kinds.TARGET
+                         for end, kind, _w in cues):
+        return False
+    stop = s.find(";", fig.end)
+    return _SAME_PERIOD.search(s, start, stop if stop >= 0 else len(s)) is not None
 
 
 def _only_planned(state: flow.Flow) -> int | None:
