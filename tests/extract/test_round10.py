@@ -195,3 +195,23 @@ def test_a_part_compared_with_a_year_before_is_reached(province, aim, count, ris
     got = {c.value: c.kind for c in extract_text(text, "t.txt")
            if c.indicator == "internet_subscribers"}
     assert got.get(count * 1000.0) == ("target" if own_aim else "actual")
+
+
+# "tốc độ tải xuống trung bình của 5G toàn quốc đạt 594,81 Mbps, nhanh hơn 52% so tốc độ tải
+# xuống 391,05 Mbps của tháng 12/2025": the value compared with is the same place's, earlier.
+
+@settings(max_examples=40, deadline=None)
+@given(home=st.sampled_from(PROVINCES), place=st.sampled_from(PROVINCES + ["Việt Nam"]),
+       now=st.integers(3000, 9000),
+       then=st.integers(1000, 2900), word=st.sampled_from(["nhanh hơn", "tăng", "cao hơn"]),
+       withs=st.sampled_from(["so tốc độ tải xuống", "so với tốc độ", "so với mức"]),
+       when=st.sampled_from([" của tháng 12/2025", " năm 2024", ""]))
+def test_the_value_a_change_compares_with_is_the_same_places(home, place, now, then, word,
+                                                              withs, when):
+    whose = "toàn quốc" if place == "Việt Nam" else f"tỉnh {place}"
+    a, b = (f"{v / 10:.2f}".replace(".", ",") for v in (now, then))
+    text = (f"{home} theo dõi chất lượng mạng di động hằng tháng.\nTốc độ tải xuống trung bình của mạng 5G {whose} đạt {a} Mbps, {word} "
+            f"{round(100 * (now - then) / then)}% {withs} {b} Mbps{when}.")
+    rows = {(c.unit, c.value) for c in extract_text(text, "t.txt", unit_hint=home)
+            if c.indicator == "mobile_5g_speed_mbps" and not c.needs_look}
+    assert (place, now / 10) in rows and (place, then / 10) in rows

@@ -564,6 +564,37 @@ def compared_values(figs: list[Figure], found: list[list[Candidate]], text: str)
                     for c in have if c.kind != kinds.TARGET]
         found[i] = found[i] or [base]
     _compared_with_average(figs, found, text)
+    _compared_with_before(figs, found, text)
+
+
+# "đạt 594,81 Mbps, nhanh hơn 52% so tốc độ tải xuống 391,05 Mbps của tháng 12/2025": a value
+# of the same measure the change compares with, of the same place, earlier
+_CHANGED_FROM = re.compile(r"[^\d;.()]{0,30}?(?:nhanh hơn|chậm hơn|cao hơn|thấp hơn|tăng|giảm)"
+                           r"(?:\s+(?:thêm|khoảng|gần|hơn))?\s*\d+(?:,\d+)?\s*%\s*"
+                           r"so (?:với )?(?!cùng kỳ)[^\d;.,()]{0,40}$", re.IGNORECASE)
+_WHEN_AFTER = re.compile(r"[^\d;.,]{0,20}?(?:tháng\s+\d{1,2}\s*/\s*|năm\s+)((?:19|20)\d\d)(?!\d)",
+                         re.IGNORECASE)
+
+
+def _compared_with_before(figs: list[Figure], found: list[list[Candidate]], text: str) -> None:
+    """"A đạt X, nhanh hơn 52% so <tên> Y của tháng 12/2025": Y, of X's measure, is X's
+    indicator, place and kind at the time said after it (no year when none is said). The change
+    between them may be read as a figure of its own or not."""
+    for i in range(1, len(figs)):
+        b = figs[i]
+        j = i - 2 if i >= 2 and figs[i - 1].measure == "percent" else i - 1
+        a = figs[j]
+        if a.measure != b.measure or not _CHANGED_FROM.match(text, a.end, b.start):
+            continue
+        have = [c for c in found[j] if c.matched and c.kind != kinds.TARGET]
+        if not have or not found[i]:
+            continue
+        when = _WHEN_AFTER.match(text, b.end)
+        year = int(when.group(1)) if when else None
+        base = found[i][0]
+        found[i] = [replace(base, unit=c.unit, indicator=c.indicator, alias=c.alias, kind=c.kind,
+                            year=year, target_year=None, confidence=min(c.confidence, 0.8))
+                    for c in have]
 
 
 # "so với tỷ lệ trung bình chung (0,677)", "so với mức bình quân của cả nước (0,4014 điểm)"
