@@ -210,7 +210,8 @@ def test_the_value_a_change_compares_with_is_the_same_places(home, place, now, t
                                                               withs, when):
     whose = "toàn quốc" if place == "Việt Nam" else f"tỉnh {place}"
     a, b = (f"{v / 10:.2f}".replace(".", ",") for v in (now, then))
-    text = (f"{home} theo dõi chất lượng mạng di động hằng tháng.\nTốc độ tải xuống trung bình của mạng 5G {whose} đạt {a} Mbps, {word} "
+    text = (f"{home} theo dõi chất lượng mạng di động hằng tháng.\n"
+            f"Tốc độ tải xuống trung bình của mạng 5G {whose} đạt {a} Mbps, {word} "
             f"{round(100 * (now - then) / then)}% {withs} {b} Mbps{when}.")
     rows = {(c.unit, c.value) for c in extract_text(text, "t.txt", unit_hint=home)
             if c.indicator == "mobile_5g_speed_mbps" and not c.needs_look}
