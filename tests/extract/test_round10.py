@@ -216,3 +216,28 @@ def test_the_value_a_change_compares_with_is_the_same_places(home, place, now, t
     rows = {(c.unit, c.value) for c in extract_text(text, "t.txt", unit_hint=home)
             if c.indicator == "mobile_5g_speed_mbps" and not c.needs_look}
     assert (place, now / 10) in rows and (place, then / 10) in rows
+
+
+# "từ mức 45.600 DN năm 2019 lên 58.000 DN năm 2020 và đạt 64.000 DN năm 2021": each step of a
+# series over years, said with the first value's word, is the first value's indicator; a step
+# said with another word is not.
+
+@settings(max_examples=40, deadline=None)
+@given(province=st.sampled_from(PROVINCES), first=st.integers(100, 900),
+       steps=st.lists(st.integers(1, 300), min_size=1, max_size=3), start=st.integers(2015, 2020),
+       word=st.sampled_from(["DN", "doanh nghiệp"]), joins=st.sampled_from([" lên ", ", "]),
+       other=st.booleans())
+def test_each_step_of_a_series_over_years(province, first, steps, start, word, joins, other):
+    values = [first]
+    for v in steps:
+        values.append(values[-1] + v)
+    said = [f"{v:,}".replace(",", ".") for v in values]
+    last_word = "lao động" if other else word
+    parts = [f"{x} {word if k < len(said) - 1 else last_word} năm {start + k}"
+             for k, x in enumerate(said)]
+    text = (f"Số doanh nghiệp công nghệ số của tỉnh {province} tăng liên tục, từ mức "
+            + joins.join(parts[:-1]) + f" và đạt {parts[-1]}.")
+    got = {c.value for c in extract_text(text, "t.txt")
+           if c.indicator == "digital_enterprises_count" and c.unit == province}
+    assert set(values[:-1]) <= got
+    assert (values[-1] in got) != other

@@ -691,6 +691,34 @@ _PARTS_OPEN = re.compile(r"\s*(?:[^\d;.]{0,30}?)(?:\(|:|\bgồm\b|\btrong đó\b
                          re.IGNORECASE)
 
 
+# "từ mức 45.600 DN năm 2019 lên 58.000 DN năm 2020 và đạt 64.000 DN năm 2021": a value said
+# with the same word and a year of its own, after one that is read, is the same series
+_SERIES_STEP = re.compile(r"\s*([^\W\d]+(?:\s[^\W\d]+)?)\s+(?:năm\s+)?(?:19|20)\d\d\s*"
+                          r"(?:,|;|lên|và|đến|tới|rồi)\s*(?:(?:lên|đạt|tăng lên|mức)\s+)*$",
+                          re.IGNORECASE)
+_SERIES_YEAR = re.compile(r"\s*([^\W\d]+(?:\s[^\W\d]+)?)\s+(?:năm\s+)?((?:19|20)\d\d)(?!\d)",
+                          re.IGNORECASE)
+
+
+def year_series(figs: list[Figure], found: list[list[Candidate]], text: str) -> None:
+    """Each step of a series over years, written with the word of its first value and a year
+    after each ("45.600 DN năm 2019 lên 58.000 DN năm 2020"), is of the first value's
+    indicator and place, for its own year; a step with words of its own is left as read."""
+    for i in range(1, len(figs)):
+        a, b = figs[i - 1], figs[i]
+        if a.measure != b.measure or any(c.matched for c in found[i]) or not found[i]:
+            continue
+        step = _SERIES_STEP.match(text, a.end, b.start)
+        own = _SERIES_YEAR.match(text, b.end)
+        if step is None or own is None or own.group(1).lower() != step.group(1).lower():
+            continue
+        have = [c for c in found[i - 1] if c.matched and c.kind != kinds.TARGET]
+        base = found[i][0]
+        found[i] = [replace(base, unit=c.unit, indicator=c.indicator, alias=c.alias, kind=c.kind,
+                            year=int(own.group(2)), target_year=None,
+                            confidence=min(c.confidence, 0.8)) for c in have] or found[i]
+
+
 def totals_of_parts(figs: list[Figure], found: list[list[Candidate]], text: str,
                     fits: Callable[[str, Figure], bool]) -> None:
     """"Toàn tỉnh có 4.977 trạm (1.290 trạm 2G; 1.814 trạm 3G và 1.873 trạm 4G)": a count no

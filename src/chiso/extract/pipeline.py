@@ -169,6 +169,7 @@ def extract_text(
             flow.named_items(figs, found_all, sent.text, named)
             flow.respective_to_figures(figs, found_all, sent.text)
             flow.compared_values(figs, found_all, sent.text)
+            flow.year_series(figs, found_all, sent.text)
             flow.totals_of_parts(figs, found_all, sent.text, fits)
             flow.bracket_lists(figs, found_all, sent.text, named, about)
             found_all = [[flow.by_topic(c, figs[i], family, codes, fits, sent.text[:figs[i].start],
