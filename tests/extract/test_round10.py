@@ -241,3 +241,33 @@ def test_each_step_of_a_series_over_years(province, first, steps, start, word, j
            if c.indicator == "digital_enterprises_count" and c.unit == province}
     assert set(values[:-1]) <= got
     assert (values[-1] in got) != other
+
+
+# "... tỉ trọng kinh tế số trên GRDP là 56,83%; ... Vĩnh Phúc (22,87%). Giữa tỉnh đứng đầu là
+# Bắc Ninh (56,83%) so với Quảng Ngãi đứng cuối bảng (4,21%) ...": values in brackets after
+# provinces, in a sentence with no words of an indicator, go on with the sentence just before.
+
+@settings(max_examples=40, deadline=None)
+@given(provinces=st.lists(st.sampled_from(PROVINCES), min_size=3, max_size=3, unique=True),
+       values=st.lists(st.integers(100, 6000), min_size=3, max_size=3, unique=True),
+       between=st.sampled_from([" đứng cuối bảng ", " ", " xếp cuối "]))
+def test_a_bracket_list_goes_on_with_the_sentence_before(provinces, values, between):
+    one, two, three = provinces
+    a, b, c = (f"{v / 100:.2f}".replace(".", ",") for v in values)
+    text = (f"Tỷ trọng kinh tế số trong GRDP của tỉnh {one} là {a}%.\n"
+            f"Giữa {two} ({b}%) so với {three}{between}({c}%) có sự chênh lệch khá lớn.")
+    rows = sure(text)
+    assert (two, "digital_economy_grdp_share", values[1] / 100) in rows
+    assert (three, "digital_economy_grdp_share", values[2] / 100) in rows
+
+
+@settings(max_examples=20, deadline=None)
+@given(provinces=st.lists(st.sampled_from(PROVINCES), min_size=3, max_size=3, unique=True),
+       count=st.integers(100, 900), values=st.lists(st.integers(100, 6000), min_size=2,
+                                                     max_size=2, unique=True))
+def test_a_bracket_list_does_not_go_on_with_another_measure(provinces, count, values):
+    one, two, three = provinces
+    b, c = (f"{v / 100:.2f}".replace(".", ",") for v in values)
+    text = (f"Tỉnh {one} có {count} doanh nghiệp công nghệ số.\n"
+            f"Giữa {two} ({b}%) so với {three} ({c}%) có sự chênh lệch khá lớn.")
+    assert not [r for r in sure(text) if r[0] in (two, three)]

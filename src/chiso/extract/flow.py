@@ -500,14 +500,24 @@ def _list_base(text: str) -> tuple[str, str] | None:
     return measure, text
 
 
+# what may stand between a province and its value in brackets: "Quảng Ngãi đứng cuối bảng (4,21%)"
+_NAME_TO_BRACKET = re.compile(r"\s*(?:(?:đứng|xếp)\s+(?:đầu|cuối|chót)(?:\s+bảng)?\s*)?\(\s*",
+                              re.IGNORECASE)
+
+
 def bracket_lists(figs: list[Figure], found: list[list[Candidate]], text: str, named: list[Mention],
-                  about: Callable[[str, Figure], list[tuple[str, str]]]) -> None:
+                  about: Callable[[str, Figure], list[tuple[str, str]]],
+                  previous: tuple[str, str, str] | None = None) -> None:
     """"Đà Nẵng (67%) cùng các tỉnh Hòa Bình (86,5%), Nam Định (65,9%) ... dẫn đầu về tỷ lệ hồ
     sơ trực tuyến": each province's value in brackets is of the indicator the sentence names
-    around the list, one of its members has, or `about` finds in the sentence's other words."""
+    around the list, one of its members has, or `about` finds in the sentence's other words;
+    failing those, of `previous` (code, alias, measure: the last figure read in the sentence just
+    before), when it is of the same measure ("Bắc Ninh (56,83%) so với Quảng Ngãi đứng cuối bảng
+    (4,21%)" after a sentence on the share of the digital economy)."""
     items = [i for i, f in enumerate(figs)
              if _BRACKETED.search(text[:f.start])
-             and any(m.end <= f.start and not text[m.end:f.start].strip(" (") for m in named)]
+             and any(m.end <= f.start and _NAME_TO_BRACKET.fullmatch(text, m.end, f.start)
+                     for m in named)]
     if len(items) < 2:
         return
     # "tỷ lệ doanh nghiệp công nghệ số/1.000 dân ... như: TP.HCM (3,19), Hà Nội (2,95)": bare
@@ -532,9 +542,12 @@ def bracket_lists(figs: list[Figure], found: list[list[Candidate]], text: str, n
             # the words around the list, without asides in brackets ("(được tính bằng ...)")
             outside = re.sub(r"\([^()]*\)", " ", lead + " . " + text[hi:])
             got = about(outside, replace(figs[run[0]], measure=measure))
-            if not got:
+            if got:
+                (code, alias), conf = got[0], 0.7
+            elif previous is not None and previous[2] == measure:
+                code, alias, conf = previous[0], previous[1], 0.6
+            else:
                 continue
-            (code, alias), conf = got[0], 0.7
         for i in run:
             # a bare "(1,0)" read as a count of the nouns before is a rate on the base too
             if not any(c.matched and not (rated and c.measure == "count") for c in found[i]):

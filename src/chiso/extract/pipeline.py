@@ -135,6 +135,7 @@ def extract_text(
         if row_of is not None:
             figs[0] = replace(figs[0], measure="rank")
         if figs:
+            just_before = last  # the last figure read before this sentence
             subject = state.subject(sent.text, para, named)
             s_home = (home if subject is None else COUNTRY if subject == COUNTRY
                       else None if subject == flow.OTHER else namer.name(subject))
@@ -171,7 +172,9 @@ def extract_text(
             flow.compared_values(figs, found_all, sent.text)
             flow.year_series(figs, found_all, sent.text)
             flow.totals_of_parts(figs, found_all, sent.text, fits)
-            flow.bracket_lists(figs, found_all, sent.text, named, about)
+            flow.bracket_lists(figs, found_all, sent.text, named, about,
+                               (just_before[2].code, just_before[2].alias, just_before[3])
+                               if just_before is not None and just_before[0] == n - 1 else None)
             found_all = [[flow.by_topic(c, figs[i], family, codes, fits, sent.text[:figs[i].start],
                                         state.only)
                           for c in found]
