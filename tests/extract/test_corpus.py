@@ -25,7 +25,13 @@ GENRES = {"portal", "news", "plan", "resolution", "dti", "budget", "midarticle"}
 # and rules chosen on dev: dev 0.962/0.944 (192 documents), held-out 0.749/0.765 (88). Round 7
 # (2026-12-03): 11 fresh documents (8 dev, 3 held-out) and rules chosen on dev: dev 0.963/0.954
 # (200 documents), held-out 0.744/0.765 (91; its 88 of before unchanged, 0.749/0.765).
-FLOORS = [("dev", 0.95, 0.94), ("heldout", 0.74, 0.75)]
+# Rounds 10 and 11 (2026-12-04): 18 fresh documents (13 dev, 5 held-out), scored unseen first
+# (held-out 0.6/0.7 on its 5: 6 figures right, 7 wrong); the whole held-out part fell to
+# 0.730/0.762 with them, not with a rule. Rules chosen on dev then: dev 0.960/0.976 (214),
+# held-out 0.731/0.773 (96), and on its 91 documents of before 0.744/0.777. The whole part's
+# precision floor is set where the larger part stands (0.72); the 91 documents keep the floor
+# they had (0.74), so no rule may lose ground on them.
+FLOORS = [("dev", 0.95, 0.94), ("heldout", 0.72, 0.76), ("heldout-before-round-10", 0.74, 0.76)]
 # the issue's goal, on the part no rule was developed on
 GOAL = (0.95, 0.90)
 
@@ -54,14 +60,18 @@ def test_every_gold_figure_is_written_in_its_document():
 
 @pytest.mark.parametrize(("name", "p_floor", "r_floor"), FLOORS)
 def test_extraction_keeps_its_scores_on_each_part(name, p_floor, r_floor):
-    total, per_genre = scores(part(name))
+    if name == "heldout-before-round-10":
+        docs = [d for d in part("heldout") if d.get("added") not in ("round 10", "round 11")]
+    else:
+        docs = part(name)
+    total, per_genre = scores(docs)
     print(name, round(total.precision, 3), round(total.recall, 3),
           {g: (round(s.precision, 2), round(s.recall, 2)) for g, s in per_genre.items()})
     assert total.precision >= p_floor
     assert total.recall >= r_floor
 
 
-@pytest.mark.xfail(strict=True, reason="the goal is not met yet: held-out P 0.744, R 0.765 "
+@pytest.mark.xfail(strict=True, reason="the goal is not met yet: held-out P 0.731, R 0.773 "
                    "(docs/extraction.md); when it is, this test passes and strict xfail fails it, "
                    "so the mark comes off")
 def test_the_issues_goal_on_the_held_out_part():

@@ -20,9 +20,13 @@ from chiso.extract.caseless import Caseless, Gated
 from chiso.extract.units import Mention, mentions
 
 # Publishers' host names carry the province with one of these around it: baotuyenquang.com.vn,
-# thainguyentv.vn, chuyendoiso.backan.gov.vn, cchccantho.gov.vn, vccidanang.com.vn
+# thainguyentv.vn, chuyendoiso.backan.gov.vn, cchccantho.gov.vn, vccidanang.com.vn, the party
+# committee's tinhuyquangtri.vn, the DDCI's ddcilaocai.vn, tuoitrekiengiang.vn, hatinhmoi.vn
 _HOST_AFFIXES = frozenset({"", "bao", "tv", "cchc", "vcci", "nguoi", "stttt", "sotttt", "so", "dcs",
-                           "portal", "congan", "hhdn", "cds", "baomoi"})
+                           "portal", "congan", "hhdn", "cds", "baomoi", "tinhuy", "thanhuy", "ddci",
+                           "tuoitre", "moi", "ngaynay", "nguoilambao"})
+# the provinces' own papers whose names are not their province's: Báo Đồng Khởi, Báo Ấp Bắc
+_PAPERS = {"baodongkhoi": "Bến Tre", "baoapbac": "Tiền Giang"}
 
 
 def _ascii(name: str) -> str:
@@ -50,6 +54,8 @@ def source_unit(source: str | None) -> str | None:
     host = (urlparse(source).hostname or "").lower()
     keys = _host_keys()
     for label in host.split("."):
+        if label in _PAPERS:
+            return _PAPERS[label]
         for key, name in sorted(keys.items(), key=lambda kv: -len(kv[0])):
             if key and key in label and label.replace(key, "", 1) in _HOST_AFFIXES:
                 return name
@@ -88,9 +94,15 @@ def home_unit(text: str, source: str | None = None, hint: str | None = None) -> 
     if found:
         return found[0].name
     for m in mentions(text[:8000]):
-        if _NAMED_AS_PROVINCE.search(text[max(0, m.start - 12):m.start]):
+        if (_NAMED_AS_PROVINCE.search(text[max(0, m.start - 12):m.start])
+                or _DEFINED_AS_PROVINCE.match(text, m.end)):
             return m.name
     return source_unit(source) or hint
+
+
+# "Cần Thơ (Chữ Nôm: 芹苴) là một trong sáu thành phố trực thuộc trung ương": a page about it
+_DEFINED_AS_PROVINCE = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:hiện\s+)?là\s+(?:một\s+)?"
+                                  r"(?:trong\s+\w+\s+)?(?:tỉnh|thành phố)(?!\w)", re.IGNORECASE)
 
 
 # Who else a figure can be about. A ministry, an operator, a district or commune, a region.
@@ -193,6 +205,9 @@ def respective(sentence: str, figs: list, named: list[Mention]) -> dict[int, str
             return out
     if cue is None:
         return out
+    if all(any(m.end <= f.start and _OWN_BRACKET.fullmatch(sentence, m.end, f.start) for m in named)
+           for f in figs if f.start >= cue.end()):
+        return out  # "lần lượt là Lạng Sơn (69,01), Lào Cai (68,56)": each value beside its name
     head = sentence[:cue.start()]
     head = head[max(head.rfind(":"), head.rfind("("), 0):]
     items = [p for p in _LIST_SEP.split(head) if p.strip()]
@@ -211,6 +226,9 @@ def respective(sentence: str, figs: list, named: list[Mention]) -> dict[int, str
         for k, i in enumerate(after):
             out[i] = items[len(items) - len(after) + k]
     return out
+
+
+_OWN_BRACKET = re.compile(r"\s*\(\s*")  # "Lạng Sơn (69,01)": a name and its value in brackets
 
 
 def _same_kind_run(figs: list, idx: list[int]) -> list[int]:

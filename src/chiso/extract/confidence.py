@@ -145,7 +145,10 @@ def possible(code: str, fig: Figure, framework_id: str = "chiso-core") -> bool:
         # index on that scale (a component's here, not the service index's out of 100), and a
         # share only out of 100 ("thanh toán trực tuyến đạt 5/10 điểm" is no share paid online)
         scale = _SCALE.search(fig.text)
-        if scale is not None and read_digits(scale.group(1)) != _scales(framework_id)[code]:
+        # a score out of 1.000 points is read on the 0-1 scale (figures._fraction)
+        points = None if scale is None else read_digits(scale.group(1))
+        on = 1.0 if points == 1000 else points
+        if points is not None and on != _scales(framework_id)[code]:
             return False
     return low <= fig.value and top <= high
 

@@ -42,11 +42,13 @@ _DATE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _REFERENCE_BEFORE = re.compile(
-    r"(?:ảnh|hình|bảng|biểu đồ|điều|khoản|điểm|mục|chương|phụ lục|phần|tập|trang|kỳ|quyết định|"
+    r"(?:ảnh|hình|bảng|biểu đồ|điều|khoản|(?<!số )(?<!mức )(?<!tổng )(?<!đạt )điểm|mục|chương|"
+    r"phụ lục|phần|tập|trang|kỳ|quyết định|"
     r"nghị quyết|nghị định|thông tư|chỉ thị|công văn|kế hoạch|văn bản|luật|tiêu chuẩn|phiên bản|"
     r"version|tầng|lô|phòng|đường|quốc lộ|tỉnh lộ|km|lần thứ|đợt|công nghiệp|st|mã|hotline)\s*$",
     re.IGNORECASE,
 )
+# ("điểm 3 khoản 1" is a reference; "với số điểm 70,35" a score)
 _NOT_VALUE_BEFORE = Caseless(
     r"(?<!\w)(?:" + _DATE_BEFORE.pattern[3:-5] + "|" + _REFERENCE_BEFORE.pattern[3:-5] + r")\s*$",
 )
@@ -195,7 +197,17 @@ _DATE_FRACTION = re.compile(r"^/\s*(?:\d{1,2}/)?(?:19|20)\d\d(?!\d)|^/\d{1,2}/")
 # "năm thứ 2", "Dự án thứ hai là ...": the order of a thing, not a rank
 _ORDINAL_BEFORE = Caseless(r"(?:năm|lần|kỳ|đợt|khóa|khoá|phiên|tuần|giai đoạn|dự án|nhiệm vụ|"
                            r"nội dung|giải pháp|chương trình|đề án|hội nghị|mục tiêu|vấn đề|"
-                           r"yếu tố|bước|phần|cuộc|hạng mục|gói thầu)\s+thứ\s*$")
+                           r"yếu tố|bước|phần|cuộc|hạng mục|gói thầu)\s+thứ\s*$|"
+                           # "lần công bố thứ 20 của VCCI": an edition's number
+                           r"(?:lần|kỳ|đợt|phiên)\s+(?:công bố|tổ chức|diễn ra|triển khai|"
+                           r"thực hiện|đánh giá|khảo sát|điều tra|xếp hạng|trao giải|bình chọn)"
+                           r"\s+thứ\s*$")
+# "dưới ngưỡng 50%", "năm thứ tám liên tiếp vượt mốc 60 điểm": a threshold a value is read
+# against, not a value ("cán mốc 1 triệu thuê bao" is one: the milestone reached)
+_THRESHOLD_BEFORE = Caseless(r"(?<!\w)(?:ngưỡng|(?:liên tiếp|liền)\s+(?:vượt|trên|qua)\s+mốc)"
+                             r"\s*(?:là|của)?\s*$")
+# "Đây là năm thứ 5 liên tiếp ... đạt giá trị trung bình trên 80%": a streak's bound
+_STREAK = Caseless(r"(?:năm|lần|kỳ)\s+thứ\s+\w+\s+liên tiếp")
 _SPAN_AFTER = re.compile(r"^\s*(?:năm|lần|kỳ|tháng)\s+(?:liên tiếp|liền|liên tục)", re.IGNORECASE)
 _RANKED_WHOLE = re.compile(r"^\s*(?:tỉnh|thành phố|địa phương|quốc gia|nền kinh tế)(?!\w)",
                            re.IGNORECASE)
@@ -282,6 +294,11 @@ def find_figures(sentence: str) -> list[Figure]:
             continue  # "xếp thứ 2 trong khu vực Tây Nguyên": a rank in a region, no index's
         if _BAND_BEFORE.search_lower(before, low_before):
             continue  # "top 10", "nhóm 5 tỉnh": a band, not a rank
+        if _THRESHOLD_BEFORE.search_lower(before, low_before):
+            continue  # "vượt mốc 60 điểm": the threshold, not the value
+        if (_STREAK.search(sentence, 0, start) is not None
+                and _qualifier_before(before, low_before) in ("gt", "ge")):
+            continue  # "năm thứ 5 liên tiếp ... trên 80%": a bound the years kept, no value
         if (value <= 10 and float(value).is_integer()  # the cheap tests first
                 and _LEVEL_BEFORE.search_lower(before, low_before) and not _PERCENT.match(after)):
             continue  # "mức độ 3, 4": levels, not values
@@ -321,6 +338,9 @@ def _fraction(sentence: str, start: int, end: int, value: float, before: str) ->
     qualifier = prefix_qualifier(before) or "eq"
     if frac.kind == "rank":
         return Figure(start, frac.end, value, None, "eq", "rank", text)
+    if frac.kind == "score" and frac.denominator == 1000 and value <= 1000:
+        # "DTI ... đạt 541,46/1.000 điểm": the index's 1,000 points are its published 0-1 value
+        return Figure(start, frac.end, round(value / 1000, 8), None, qualifier, "score", text)
     if frac.kind == "score":
         return Figure(start, frac.end, value, None, qualifier, "score", text)
     if frac.kind == "per":

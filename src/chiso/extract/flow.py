@@ -105,8 +105,11 @@ _CODES = {"rank": "{}_rank", "score": "{}_score", "rank_change": "{}_rank_change
 # the indices whose value is written as a per cent (their codebook unit): a bare share in a
 # passage about one of them is its value
 _PER_CENT_INDEX = frozenset({"sipas", "par_index"})
-_INDEX_VALUE_BEFORE = re.compile(r"(?<!\w)(?:đạt|với|là)\s*$", re.IGNORECASE)
-_CHANGE_OR_BAND = re.compile(r"(?<!\w)(?:tăng|giảm|nhóm|mức)(?!\w)", re.IGNORECASE)
+# "đạt", "với", "là", "đạt mức cao kỷ lục": a value said right before the figure
+_INDEX_VALUE_BEFORE = re.compile(r"(?<!\w)(?:đạt|với|là)(?:\s+mức(?:\s+(?:cao|thấp)(?:\s+nhất|"
+                                 r"\s+kỷ lục)?)?)?\s*$", re.IGNORECASE)
+_CHANGE_OR_BAND = re.compile(r"(?<!\w)(?:tăng|giảm|nhóm|mức(?!\s+(?:cao|thấp)\s+(?:nhất|kỷ lục)))"
+                             r"(?!\w)", re.IGNORECASE)
 
 
 def _index_value_said(before: str) -> bool:
@@ -504,6 +507,9 @@ def _list_base(text: str) -> tuple[str, str] | None:
 _NAME_TO_BRACKET = re.compile(r"\s*(?:(?:đứng|xếp)\s+(?:đầu|cuối|chót)(?:\s+bảng)?\s*)?\(\s*",
                               re.IGNORECASE)
 
+_RANK_IN_BRACKET = re.compile(r"\s*\(\s*(?:xếp|đứng)?\s*(?:hạng|thứ|vị trí)\s*(?:thứ\s*)?$",
+                              re.IGNORECASE)
+
 
 def bracket_lists(figs: list[Figure], found: list[list[Candidate]], text: str, named: list[Mention],
                   about: Callable[[str, Figure], list[tuple[str, str]]],
@@ -527,6 +533,22 @@ def bracket_lists(figs: list[Figure], found: list[list[Candidate]], text: str, n
              else None)
     measure_of = {i: based[0] if based and figs[i].measure == "count"
                   and _BARE.match(text, figs[i].end) else figs[i].measure for i in items}
+    # "Phú Thọ (xếp thứ 8), Lạng Sơn (16), Lào Cai (23)": bare whole numbers listed after a
+    # member that wrote its rank are ranks too
+    ranked = next((k for k, i in enumerate(items) if figs[i].measure == "rank"), None)
+    if ranked is None and items:
+        first = next((j for j, f in enumerate(figs[:items[0]]) if f.measure == "rank"
+                      and _RANK_IN_BRACKET.search(text, 0, f.start)
+                      and any(m.end <= f.start and _RANK_IN_BRACKET.fullmatch(text, m.end, f.start)
+                              for m in named)), None)
+        if first is not None:
+            items, ranked = [first, *items], 0
+            measure_of[first] = "rank"
+    if ranked is not None:
+        for i in items[ranked + 1:]:
+            if (figs[i].measure == "count" and _BARE.match(text, figs[i].end)
+                    and float(figs[i].value).is_integer()):
+                measure_of[i] = "rank"
     for measure in sorted(set(measure_of.values())):
         run = [i for i in items if measure_of[i] == measure]
         if len(run) < 2:
@@ -547,6 +569,10 @@ def bracket_lists(figs: list[Figure], found: list[list[Candidate]], text: str, n
             elif previous is not None and previous[2] == measure:
                 code, alias, conf = previous[0], previous[1], 0.6
             else:
+                if measure == "rank":  # ranks still, of the index the report is on (by_topic)
+                    for i in run:
+                        found[i] = [replace(c, measure="rank") if not c.matched else c
+                                    for c in found[i]]
                 continue
         for i in run:
             # a bare "(1,0)" read as a count of the nouns before is a rate on the base too
@@ -730,6 +756,27 @@ def year_series(figs: list[Figure], found: list[list[Candidate]], text: str) -> 
         found[i] = [replace(base, unit=c.unit, indicator=c.indicator, alias=c.alias, kind=c.kind,
                             year=int(own.group(2)), target_year=None,
                             confidence=min(c.confidence, 0.8)) for c in have] or found[i]
+
+
+# "(Thủ tục hành chính công: 7,4572 điểm, xếp hạng 7/61)": an aside that opens with a label
+_LABELLED_ASIDE = re.compile(r"\(\s*([A-ZĐ][^():;,.\d]{2,80}?)\s*:[^()]*$")
+
+
+def labelled_asides(figs: list[Figure], found: list[list[Candidate]], text: str,
+                    named: list[Mention],
+                    about: Callable[[str, Figure], list[tuple[str, str]]]) -> None:
+    """A figure in brackets after a label and a colon is the label's: of the indicator the label
+    names, else of none (a PAPI content area's score, an operator's stations), not of the index
+    or the total the sentence speaks of. A label that is a place ("(Hà Nội: 95%") or a year
+    ("(Năm 2018: Xếp thứ 38/63") is left to the other rules."""
+    for i, f in enumerate(figs):
+        m = _LABELLED_ASIDE.search(text, 0, f.start)
+        if m is None or any(m.start(1) <= x.start < m.end(1) for x in named):
+            continue
+        codes = {code for code, _ in about(m.group(1), f)}
+        found[i] = [c if c.indicator in codes else
+                    replace(c, indicator=None, alias=NO_INDEX, confidence=min(c.confidence, 0.3))
+                    for c in found[i]]
 
 
 def totals_of_parts(figs: list[Figure], found: list[list[Candidate]], text: str,

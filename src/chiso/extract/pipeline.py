@@ -175,6 +175,7 @@ def extract_text(
             flow.bracket_lists(figs, found_all, sent.text, named, about,
                                (just_before[2].code, just_before[2].alias, just_before[3])
                                if just_before is not None and just_before[0] == n - 1 else None)
+            flow.labelled_asides(figs, found_all, sent.text, named, about)
             found_all = [[flow.by_topic(c, figs[i], family, codes, fits, sent.text[:figs[i].start],
                                         state.only)
                           for c in found]
@@ -184,7 +185,7 @@ def extract_text(
             out.extend(c for found in found_all for c in found)
         state.after(sent.text, para, following, named,
                     other=not named and attribution.names_other(sent.text))
-    found = _dedupe(out)
+    found = _dedupe(_restated_headings(out))
     if calibrate:
         for c in found:
             if c.matched:
@@ -218,6 +219,32 @@ def _from_tables(cells: dict[int, tables.Cell], offset: int, figs: list,
                             year=None if kind == kinds.TARGET else c.year)
                     for c in found[i]]
     return placed
+
+
+def _is_heading(quote: str) -> bool:
+    """A line standing alone as a heading: short, without a sentence's closing mark."""
+    line = quote.strip()
+    return "\n" not in line and not line.endswith((".", "!", "?", ":", ";", "…")) and (
+        len(line.split()) <= 20)
+
+
+def _restated_headings(cands: list[Candidate]) -> list[Candidate]:
+    """A subheading's figure the text below states again ("100% dân số được phủ sóng mạng di
+    động" over "mục tiêu cụ thể năm 2023 ... 100% dân số được phủ sóng bởi mạng di động") is the
+    statement's: the heading, without its context, gives way to it."""
+    drop: set[int] = set()
+    for k, c in enumerate(cands):
+        if not c.matched or not _is_heading(c.quote):
+            continue
+        for d in cands[k + 1:]:
+            if d.quote_start - c.quote_start > 1500:
+                break
+            if (d.matched and d.quote_start > c.quote_start and d.unit == c.unit
+                    and d.indicator == c.indicator and d.value == c.value
+                    and d.value_high == c.value_high and not _is_heading(d.quote)):
+                drop.add(k)
+                break
+    return [c for k, c in enumerate(cands) if k not in drop] if drop else cands
 
 
 def _dedupe(cands: list[Candidate]) -> list[Candidate]:

@@ -148,6 +148,8 @@ _RATE_CUE = re.compile(r"(?<!\w)(?:mật độ|tương ứng(?: với)?|tương 
 # "với tỷ trọng đạt", "tỷ lệ là": a share named by its head noun alone
 _BARE_SHARE = re.compile(r"(?:^|[,;:(]|\s(?:là|với|có))\s*(?:tỷ trọng|tỉ trọng|tỷ lệ|tỉ lệ)"
                          r"\s*(?:đạt|là|chiếm|khoảng|ở mức)?\s*$", re.IGNORECASE)
+_SHARE_BASE = Caseless(r"(?:tỷ lệ|tỉ lệ)\s+[^,;()]{3,80}?\s(trên tổng(?: số)?\s[^,;()]{3,120}?)\s"
+                      r"(?:của\s[^,;()]{2,40}?\s)?(?:đã\s+|hiện\s+)?(?:đạt|là|chiếm)\s*$")
 _OWN_CUT = re.compile(r";|\svà\s(?!\d)")  # the figure's own words start after these
 _SHARE_CUE = re.compile(
     r"(?:đạt|chiếm|bằng|là)?\s*(?:tỷ lệ|tỉ lệ)\s*(?:chỉ|là|đạt|khoảng)?\s*\(?\s*$", re.IGNORECASE
@@ -182,6 +184,11 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
     else:
         clause_text = _masked(s, figs, clause_start, fig.start)
         before_words = words_of(clause_text)
+    base = _SHARE_BASE.search(s, clause_start, fig.start)
+    if base is not None and not any(clause_start <= f.start < fig.start for f in figs):
+        # "tỷ lệ hồ sơ trực tuyến toàn trình trên tổng hồ sơ giải quyết TTHC của cả nước đã đạt
+        # 39,98%": the share's words are those before its base ("trên tổng ...")
+        before_words = words_of(s[clause_start:base.start(1)] + " " + s[base.end(1):fig.start])
     own_cut = _OWN_CUT.split(own_before)
     own_words = (segs[i] if len(own_cut) == 1
                  else before_words if clause_text == own_cut[-1]  # the same text, folded once
@@ -386,7 +393,8 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
     if in_targets and kind == kinds.ACTUAL:
         kind = kinds.TARGET  # a line under "Mục tiêu đến năm 2025:"
     aim = (state.plan_year(s, para, cues, fig.start)
-           if kind == kinds.ACTUAL and not in_targets and fig.measure != "rank_change" else None)
+           if kind == kinds.ACTUAL and not in_targets and fig.measure != "rank_change"
+           and not _ranked_since(s, figs) else None)
     if aim is not None:
         # "Kinh tế số chiếm 35% GRDP." in a plan for 2030: an aim, for the year its clause names
         # before it ("mục tiêu năm 2030 lần lượt là ...") or the plan's
@@ -406,7 +414,8 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
     ayear = None if kind == kinds.TARGET else (kinds.year_before(year_marks, fig.start) or year)
     planned = (kinds.planned_year(year_marks, fig.start, clause_start, cues, state.planned,
                                   state.dated)
-               if kind == kinds.ACTUAL and fig.measure != "rank_change" else None)
+               if kind == kinds.ACTUAL and fig.measure != "rank_change"
+               and not _ranked_since(s, figs) else None)
     if planned is not None:
         kind, tyear, ayear = kinds.TARGET, planned, None  # "năm 2030 chiếm 15% GRDP" in a plan
     if money == "planned" and kind == kinds.ACTUAL:
@@ -477,6 +486,16 @@ def _reported_since(s: str, cues: list, fig: Figure) -> bool:
         return False
     stop = s.find(";", fig.end)
     return _SAME_PERIOD.search(s, start, stop if stop >= 0 else len(s)) is not None
+
+
+# "xếp thứ 46/63 ..., tăng 15 bậc so với năm 2021": a rank moved since a year is a result
+_SINCE = re.compile(r"\s*(?:\)\s*)?(?:,\s*)?so với\s+(?:năm\s+)?(?:19|20)\d\d", re.IGNORECASE)
+
+
+def _ranked_since(s: str, figs: list[Figure]) -> bool:
+    """Does the sentence move a rank since a named year ("tăng 15 bậc so với năm 2021")? Then
+    its figures are a published result, not a plan's, whatever year the plan is for."""
+    return any(f.measure == "rank_change" and _SINCE.match(s, f.end) for f in figs)
 
 
 def _only_planned(state: flow.Flow) -> int | None:

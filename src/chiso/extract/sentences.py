@@ -46,12 +46,16 @@ _OPEN_END = re.compile(r"(?<!\w)(?:đạt|là|ở mức|đạt mức|xếp thứ
 _NUMBER_START = re.compile(r"\d(?!\d?[.)](?:\s|$))")  # not a list's "1. ...", "2) ..."
 _VERB_START = re.compile(r"(?:đạt|xếp|đứng|chiếm|ở mức)\s[^\n]{0,30}?\d")
 _WORD_END = re.compile(r"[^\W\d]$")
+_LINE_GOES_ON = re.compile(r"[\w,%]$")  # a line cut after a word, a number or a comma
 
 
 def _wrapped(text: str, start: int, end: int, after: int) -> bool:
     """Does the line ending at `end` go on after the line break, at `after`?"""
     if _NUMBER_START.match(text, after) is not None:
         return _OPEN_END.search(text, max(start, end - 12), end) is not None
+    if (after < len(text) and text[after].islower()
+            and _LINE_GOES_ON.search(text, max(start, end - 1), end) is not None):
+        return True  # a page's line wrapped mid-sentence: "80% hồ sơ công việc\ntại cấp huyện"
     return (_VERB_START.match(text, after) is not None
             and _WORD_END.search(text, max(start, end - 1), end) is not None)
 
