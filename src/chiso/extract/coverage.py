@@ -114,16 +114,37 @@ def network(before: str, after: str) -> tuple[str, frozenset[str]] | None:
     rộng di động đạt 100%"), else the first named after it ("100% xã ... được phủ băng rộng cáp
     quang"), else the nearest before it in its clause. `before` runs from the clause's start."""
     for rx in (_NETWORK, _LOOSE):
-        found = list(rx.finditer(before))
+        found = [m for m in rx.finditer(before) if not _OF_COUNT.search(before, 0, m.start())]
         spans = [(m.start(), m.end()) for m in found]
         cuts = [c.end() for c in _PIECE.finditer(before)
                 if not any(lo <= c.start() < hi for lo, hi in spans)]
         piece = max(cuts, default=0)
         first_after = rx.search(after)
-        for m in ([x for x in found if x.start() >= piece][-1:] + [first_after] + found[-1:]):
+        for m, text in ([(x, before) for x in found if x.start() >= piece][-1:]
+                        + [(first_after, after)] + [(x, before) for x in found[-1:]]):
             if m is not None:
-                return _kind(m)
+                return _glossed(m, text) or _kind(m)
     return None
+
+
+# the gloss may follow the rest of the network's name ("Internet băng rộng cố định (cáp quang)")
+# a generation that qualifies a count of stations ("hơn 12.000 trạm BTS, trong đó gần 300 trạm
+# 5G, đảm bảo phủ sóng 100% khu vực dân cư"): the stations', not a share's after them
+_OF_COUNT = re.compile(r"\d\s+(?:trạm|điểm|vị trí|cột)(?:\s+[^\W\d]+){0,4}?\s*$", re.IGNORECASE)
+_GLOSS = re.compile(r"[^\W\d]*(?:\s+[^\W\d]+){0,2}?\s*\(\s*([^()]{1,40}?)\s*\)")
+# (a network, the narrower one a gloss in brackets may name)
+_NARROWER = {("fixed", "fibre"), ("mobile", "generations"), ("mobile_broadband", "generations")}
+
+
+def _glossed(m: re.Match[str], text: str) -> tuple[str, frozenset[str]] | None:
+    """The narrower network a gloss in brackets right after `m` names: "mạng băng rộng cố định
+    (cáp quang)" is fibre, "băng rộng di động (4G)" the 4G network."""
+    gloss = _GLOSS.match(text, m.end())
+    inner = None if gloss is None else _NETWORK.match(gloss.group(1))
+    if (inner is None or inner.end() != len(gloss.group(1))
+            or (m.lastgroup, inner.lastgroup) not in _NARROWER):
+        return None
+    return _kind(inner)
 
 
 def _kind(m: re.Match[str]) -> tuple[str, frozenset[str]]:

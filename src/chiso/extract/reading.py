@@ -38,6 +38,9 @@ _BUILT = re.compile(r"(?<!\w)(?:phát triển(?: thêm| mới)?|xây mới|xây 
                     r"đầu tư)(?!\w)"
                     r"[^,;.\d]{0,25}$", re.IGNORECASE)
 _RAISING_TOTAL = re.compile(r"nâng tổng số", re.IGNORECASE)
+# "1.360 vị trí với 3.236 trạm": a count of sites, where the stations are counted too
+_SITES = re.compile(r"\s*vị trí(?!\s+thứ)", re.IGNORECASE)
+_STATIONS = re.compile(r"\s*trạm(?!\s+điều khiển)", re.IGNORECASE)
 # the report's own year, unnamed: "đến cuối năm", "trong năm nay"
 _THIS_YEAR = re.compile(r"(?<!\w)(?:(?:đến|tới|vào|trong)\s+(?:cuối|hết)\s+năm(?!\s*\d)|"
                         r"(?:cuối|trong)\s+năm nay)", re.IGNORECASE)
@@ -126,6 +129,24 @@ def _masked(s: str, figs: list[Figure], lo: int, hi: int) -> str:
     return "".join(parts)
 
 
+_CLOSED_BRACKET = re.compile(r"\(([^()]*)\)")
+
+
+def _figures_aside(s: str, figs: list[Figure], lo: int, hi: int) -> str | None:
+    """s[lo:hi] masked (`_masked`) without its closed brackets that hold a figure, or None when
+    it has none."""
+    cut = [(m.start(), m.end()) for m in _CLOSED_BRACKET.finditer(s, lo, hi)
+           if any(m.start() < f.start and f.end <= m.end() for f in figs)]
+    if not cut:
+        return None
+    parts, pos = [], lo
+    for a, b in cut:
+        parts.append(_masked(s, figs, pos, a))
+        pos = b
+    parts.append(_masked(s, figs, pos, hi))
+    return " ".join(parts)
+
+
 _OWN_SPLIT = re.compile(r"\s(?:và|hoặc)\s|[,;]")
 CLAUSE_BREAK = Caseless(r";|\bnhưng\b|\btuy nhiên\b|\bsong\b(?= )")
 # the words between two figures that only move on to another year: ", sang năm 2026 đạt",
@@ -184,6 +205,13 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
     else:
         clause_text = _masked(s, figs, clause_start, fig.start)
         before_words = words_of(clause_text)
+    aside = _figures_aside(s, figs, clause_start, fig.start)
+    if aside is not None and item is None:
+        # "Tổng số DVCTT có phát sinh hồ sơ là 818/1.542 (gồm: 451 DVCTT toàn trình và 367 DVCTT
+        # một phần), đạt 53%": a bracket with figures of its own is their aside; its words name
+        # them, not a figure after it
+        clause_text = aside
+        before_words = words_of(aside)
     base = _SHARE_BASE.search(s, clause_start, fig.start)
     if base is not None and not any(clause_start <= f.start < fig.start for f in figs):
         # "tỷ lệ hồ sơ trực tuyến toàn trình trên tổng hồ sơ giải quyết TTHC của cả nước đã đạt
@@ -357,6 +385,13 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
                 if part is not None and confidence.known(part, framework):
                     matches = [Match(part, 0.0, 0.8, h[2].alias)]
             break
+    if (fig.measure == "count" and matches and matches[0].code.startswith("bts_")
+            and _SITES.match(s, fig.end)
+            and any(f.measure == "count" and f.value >= fig.value and _STATIONS.match(s, f.end)
+                    for f in figs)):
+        # "1.360 vị trí với 3.236 trạm": the sites are not the stations counted beside them (as
+        # many or more: parts of the sites, "trong đó 900 trạm có phủ sóng 4G", are fewer)
+        matches = []
     if (not matches and fig.measure == "percent" and history and history[-1][3] == "percent"
             and _BARE_SHARE.search(own_before)):
         # "tỷ lệ kinh tế số trên GRDP của Vĩnh Phúc đạt 22,87%; đứng đầu là tỉnh Bắc Ninh với
