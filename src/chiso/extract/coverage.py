@@ -44,7 +44,9 @@ _COUNTED_IN = Caseless(r"(?<!\w)(?:" + _COUNTED + r")(?!\w)")
 # networks named outright, longest first so that "băng rộng cáp quang" is fibre and "băng rộng
 # di động" is not "di động" alone; a list of generations ("3G, 4G", "4G/5G") is one name
 _NETWORK = Caseless(
-    r"(?<!\w)(?:(?P<fibre>(?:internet\s+)?(?:băng (?:thông )?rộng\s+)?cáp quang|ftth)"
+    r"(?<!\w)(?:(?P<fibre>(?:internet\s+)?(?:băng (?:thông )?rộng\s+)?cáp quang"
+    # "cáp quang băng rộng cố định": fibre, then the class it belongs to
+    r"(?:\s+băng (?:thông )?rộng(?:\s+cố định)?)?|ftth)"
     r"|(?P<mobile_broadband>băng (?:thông )?rộng di động|di động băng (?:thông )?rộng)"
     r"|(?P<fixed>băng (?:thông )?rộng cố định|(?:mạng\s+)?cố định băng (?:thông )?rộng"
     r"|internet cố định|internet băng (?:thông )?rộng)"
@@ -59,8 +61,8 @@ _PIECE = re.compile(r",\s|\(|;\s*")  # where a figure's own piece of its clause 
 _LACKS = Caseless(r"(?<!\w)(?:lõm|trắng sóng|vùng trắng|mất sóng|chưa|không có|còn thiếu)(?!\w)")
 # words of reaching a place: a share no alias matched is read as coverage only with one of them
 # ("100% đơn vị hành chính cấp thôn đã được phủ sóng di động")
-_REACHING = (r"phủ|bao phủ|kết nối|sóng|triển khai|tiếp cận|truy nhập|đường truyền|hạ tầng|"
-             r"tới|đến")
+_REACHING = (r"phủ|bao phủ|kết nối|sóng|triển khai|tiếp cận|truy nhập|truy cập|đường truyền|"
+             r"hạ tầng|tới|đến")
 REACH = Caseless(r"(?<!\w)(?:" + _REACHING + r"|có)(?!\w)")  # "hộ gia đình có Internet"
 _REACHED = Caseless(r"(?<!\w)(?:" + _REACHING + r")(?!\w)")
 
@@ -119,7 +121,12 @@ def network(before: str, after: str) -> tuple[str, frozenset[str]] | None:
         cuts = [c.end() for c in _PIECE.finditer(before)
                 if not any(lo <= c.start() < hi for lo, hi in spans)]
         piece = max(cuts, default=0)
-        first_after = rx.search(after)
+        # "cáp quang phủ trên 80% hộ gia đình, 100% xã, phổ cập dịch vụ mạng di động": a member
+        # of a list with no words of its own before it or up to the next comma shares the
+        # network named before it ("..., 96,14% thôn bản đã được phủ sóng di động" has its own)
+        bare = piece > 0 and not before[piece:].strip() and bool(found)
+        comma = after.find(",")
+        first_after = rx.search(after, 0, comma if bare and comma >= 0 else len(after))
         for m, text in ([(x, before) for x in found if x.start() >= piece][-1:]
                         + [(first_after, after)] + [(x, before) for x in found[-1:]]):
             if m is not None:

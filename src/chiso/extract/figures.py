@@ -73,8 +73,10 @@ def _is_difference(value: float, found: list[Figure]) -> bool:
                              for k, a in enumerate(found) for b in found[k + 1:])
 
 
-_DIFFERENCE_AFTER = re.compile(r"^\s*(?:%|điểm phần trăm|điểm)?\s*(?:so với|so cùng kỳ)",
-                               re.IGNORECASE)
+# "tăng 4% so với năm 2022" is a difference; "lần lượt là 15, 7, 4 so với cả nước" a rank in
+# the country
+_DIFFERENCE_AFTER = re.compile(r"^\s*(?:%|điểm phần trăm|điểm)?\s*(?:so với|so cùng kỳ)"
+                               r"(?!\s+(?:cả nước|toàn quốc|các tỉnh))", re.IGNORECASE)
 _RANGE = re.compile(r"^\s*(%\s*)?(?:-|–|—|đến|tới)\s*(?=[\d])")
 _MEASURE_AFTER: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^\s*(?:%|phần trăm)"), "percent"),
@@ -89,7 +91,10 @@ _MEASURE_AFTER: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^\s*(?:mbps|mb/s|mbit/s|mb/giây|mbit/giây)", re.IGNORECASE), "mbps"),
     (re.compile(r"^\s*(?:nghìn|ngàn|triệu)?\s*(?:người|nhân khẩu|dân)(?!\w)", re.IGNORECASE),
      "persons"),
-    (re.compile(r"^\s*điểm(?!\s*(?:cầu|phần trăm))(?!\w)", re.IGNORECASE), "score"),
+    # "điểm" counting places is no score: "1.600 điểm thu, phát sóng", "225 điểm phục vụ"
+    (re.compile(r"^\s*điểm(?!\s*(?:cầu|phần trăm|thu|phát|phục vụ|bưu|truy|giao dịch|wi-?fi|"
+                r"kết nối|cung cấp|du lịch|dân cư|trường|tiếp nhận|sáng|đến))(?!\w)",
+                re.IGNORECASE), "score"),
     (re.compile(r"^\s*(?:km|m|cm|mm|kg|g|mw|kw|kwh|gb|tb|mhz|ghz|tháng|năm|ngày|giờ|phút|giây|tuổi|lần|"
                 r"năm/lần|°c)(?!\w)", re.IGNORECASE), "other"),
 )
@@ -120,6 +125,16 @@ def _qualifier_before(before: str, low_before: str | None) -> str | None:
 _MEASURE_AFTER_ONE = re.compile("|".join(
     f"(?P<{name}>" + ("(?i:" if pattern.flags & re.IGNORECASE else "(?:") + pattern.pattern + "))"
     for pattern, name in _MEASURE_AFTER))
+
+
+# "Kinh phí phân bổ hằng năm cho lĩnh vực CNTT là khoảng 30 tỷ, chiếm 0,3%": an amount of money
+# written without "đồng", after words of money in its clause
+_BARE_MONEY = re.compile(r"^\s*(?:nghìn tỷ|ngàn tỷ|tỷ|tỉ|triệu)(?=\s*(?:[,.;:)]|$|/\s*năm|"
+                         r"\s(?:từ|cho|để|và|mỗi|hằng|hàng|trong|của|thực hiện|vốn|ngân sách)"
+                         r"(?!\w)))", re.IGNORECASE)
+_MONEY_BEFORE = re.compile(r"(?<!\w)(?:kinh phí|nguồn vốn|vốn|ngân sách|chi phí|tổng mức đầu tư|"
+                           r"đầu tư|dự toán|giải ngân|doanh thu|tổng chi|bố trí)(?!\w)"
+                           r"[^.;%\d]{0,120}$", re.IGNORECASE)
 
 
 def _measure(after: str, before: str, low_before: str | None) -> str:
@@ -201,7 +216,10 @@ _ORDINAL_BEFORE = Caseless(r"(?:năm|lần|kỳ|đợt|khóa|khoá|phiên|tuần
                            # "lần công bố thứ 20 của VCCI": an edition's number
                            r"(?:lần|kỳ|đợt|phiên)\s+(?:công bố|tổ chức|diễn ra|triển khai|"
                            r"thực hiện|đánh giá|khảo sát|điều tra|xếp hạng|trao giải|bình chọn)"
-                           r"\s+thứ\s*$")
+                           r"\s+thứ\s*$|"
+                           # "phiên họp thứ 6", "Hội nghị lần thứ 9": a meeting's number
+                           r"(?:phiên|kỳ|cuộc|buổi|hội nghị|đại hội)\s+(?:họp|làm việc|giao ban|"
+                           r"toàn thể|lần)\s+thứ\s*$")
 # "dưới ngưỡng 50%", "năm thứ tám liên tiếp vượt mốc 60 điểm": a threshold a value is read
 # against, not a value ("cán mốc 1 triệu thuê bao" is one: the milestone reached)
 _THRESHOLD_BEFORE = Caseless(r"(?<!\w)(?:ngưỡng|(?:liên tiếp|liền)\s+(?:vượt|trên|qua)\s+mốc)"
@@ -391,6 +409,9 @@ def _plain(sentence: str, start: int, end: int, base: Quantity, before: str,
         rank_total = _RANK_TOTAL.match(tail)
         if rank_total:
             piece_end = (high_end or end) + rank_total.end()
+    elif (measure == "count" and _BARE_MONEY.match(tail)
+          and _MONEY_BEFORE.search(sentence, max(0, start - 160), start)):
+        measure = "vnd"
     elif measure == "count":
         measure = _bare_measure(sentence, start, q, tail, found)
     return Figure(start, piece_end, q.value, q.value_high, qualifier or q.qualifier, measure,

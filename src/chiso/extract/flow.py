@@ -65,7 +65,15 @@ def _done(text: str) -> bool:
     """Does a sentence say what has been done (not what a body adopted or aims at)? Asked of a
     sentence for each of its figures (`Flow.target_year`, `Flow.plan_year`) and again when the
     state moves on (`Flow.after`): pure, so kept for the last sentences asked."""
+    # an aside that gives the value now is not what the sentence says: "Tốc độ băng rộng di
+    # động đạt 45 Mbps (tốc độ tải xuống theo i-Speed, hiện tại là 38,09 Mbps)" is an aim
+    text = _ASIDE.sub(" ", text)
     return _DONE.search(_NOT_DONE.sub("_", _ADOPTED.sub("", text))) is not None
+
+
+# an aside that gives the value now beside an aim: "(…, hiện tại là 38,09 Mbps)"
+_ASIDE = re.compile(r"\([^()]*?(?:hiện tại|hiện nay|hiện)\s+(?:là|đạt|mới đạt)\s+\d[^()]*\)",
+                    re.IGNORECASE)
 
 
 _AIM_YEAR = Caseless(r"(?<!tầm nhìn )(?<!định hướng )(?:đến|tới|vào)\s+(?:hết\s+|cuối\s+)?"
@@ -808,3 +816,31 @@ def totals_of_parts(figs: list[Figure], found: list[list[Candidate]], text: str,
                     found[i] = [replace(c, indicator=total, alias="(tổng các phần)",
                                         confidence=min(0.8, *confs)) for c in found[i]]
                 break
+
+
+# "(So sánh với năm 2021, các thứ hạng này là 24, 27, 29)": the ranks of the last sentence's
+# indicators, in their order, for another year
+_THESE_RANKS = Caseless(r"(?<!\w)(?:các|những)\s+(?:thứ hạng|vị trí|xếp hạng)\s+(?:này|trên|đó)"
+                        r"\s+(?:lần lượt\s+|tương ứng\s+)?(?:là|đạt|ở)\s*$")
+
+
+def these_ranks(figs: list[Figure], found: list[list[Candidate]], text: str,
+                previous: list[Candidate]) -> None:
+    """Bare numbers after "các thứ hạng này là" are the ranks of the indicators ranked in the
+    sentence before (`previous`, its matched ranks in order), one each, when they are as many;
+    each keeps its own year ("So sánh với năm 2021")."""
+    if len(previous) < 2 or len(figs) < len(previous):
+        return
+    cue = _THESE_RANKS.search(text, 0, figs[-len(previous)].start)
+    if cue is None:
+        return
+    k0 = len(figs) - len(previous)
+    tail = figs[k0:]
+    if (figs[k0].start - cue.end() > 3
+            or any(not float(f.value).is_integer() or f.value > 64 or f.value_high is not None
+                   for f in tail)
+            or any(c.matched for k in range(k0, len(figs)) for c in found[k])):
+        return
+    for k, prior in zip(range(k0, len(figs)), previous, strict=True):
+        found[k] = [replace(c, indicator=prior.indicator, measure="rank", alias=prior.alias,
+                            confidence=min(prior.confidence, 0.8)) for c in found[k]]

@@ -31,7 +31,9 @@ _CUES: tuple[tuple[str, str], ...] = (
     ((r"mục tiêu|chỉ tiêu|phấn đấu|kế hoạch|định hướng|dự kiến|cần|phải|nên|đề xuất|đề nghị|"
      r"kiến nghị|yêu cầu|chỉ đạo|cân nhắc|muốn|mong muốn|sẽ|có thể|dành|nâng|đưa|đẩy lên|"
      r"hướng tới|tiến tới|đến năm|đến hết năm|đến cuối năm|vào năm|tới năm|đến tháng|"
-     r"nếu|giả sử|theo tính toán|target|aim|plan|should|must|will|by 20\d\d"), TARGET),
+     r"nếu|giả sử|theo tính toán|target|aim|plan|should|must|will|by 20\d\d|"
+     # a floor is an aim's ("đạt tối thiểu 80%", "bố trí ít nhất 3% tổng chi"), as is a resolve
+     r"tối thiểu|ít nhất|quyết tâm"), TARGET),
     # actual
     ((r"đã (?:đưa|nâng|dành|đạt được|đẩy lên|có thể|cung cấp)|hiện nay|hiện tại|hiện|đã|mới|"
      r"thực tế|năm qua|vừa qua|chỉ có|chỉ đạt|đạt|ước đạt|ước|"
@@ -274,7 +276,8 @@ def year_before(marks: list[tuple[int, int]], position: int) -> int | None:
 _PLAIN_ACTUAL = frozenset({"đạt", "chiếm"})
 # words of a plan's aims, as against advice ("cần", "nên", "đề xuất"), which sets no date
 _AIMS = frozenset({"mục tiêu", "chỉ tiêu", "phấn đấu", "kế hoạch", "định hướng", "dự kiến",
-                   "hướng tới", "tiến tới", "nâng", "đưa", "đẩy lên"})
+                   "hướng tới", "tiến tới", "nâng", "đưa", "đẩy lên", "tối thiểu", "ít nhất",
+                   "quyết tâm"})
 
 
 def aimed(found: list[Cue], position: int) -> bool:

@@ -124,6 +124,7 @@ def extract_text(
     fits = functools.partial(confidence.possible, framework_id=framework)
     about = functools.partial(named_in, index=index, framework=framework)
     in_tables = tables.read(text, functools.partial(header_name, index=index, framework=framework))
+    ranked_before: list[Candidate] = []  # the matched ranks of the last sentence with figures
     for n, sent in enumerate(sentences):
         para = paras[n]
         following = sentences[n + 1].text if n + 1 < len(sentences) and paras[n + 1] > para else ""
@@ -176,6 +177,9 @@ def extract_text(
                                (just_before[2].code, just_before[2].alias, just_before[3])
                                if just_before is not None and just_before[0] == n - 1 else None)
             flow.labelled_asides(figs, found_all, sent.text, named, about)
+            flow.these_ranks(figs, found_all, sent.text, ranked_before)
+            ranked_before = [c for found in found_all for c in found
+                             if c.matched and c.measure == "rank"]
             found_all = [[flow.by_topic(c, figs[i], family, codes, fits, sent.text[:figs[i].start],
                                         state.only)
                           for c in found]

@@ -38,6 +38,19 @@ _BUILT = re.compile(r"(?<!\w)(?:phát triển(?: thêm| mới)?|xây mới|xây 
                     r"đầu tư)(?!\w)"
                     r"[^,;.\d]{0,25}$", re.IGNORECASE)
 _RAISING_TOTAL = re.compile(r"nâng tổng số", re.IGNORECASE)
+_OWNER_TAIL = re.compile(r"\s+của\s+(?=(?:tỉnh|thành phố|TP\.?)?\s*[A-ZĐÂ])")
+# the value a rank was given with: "xếp thứ 13 ... với giá trị trung bình ở mức 0,6383"
+_RANKED_WITH_VALUE = re.compile(r"(?<!\w)với\s+(?:giá trị|điểm số|số điểm|điểm|chỉ số)"
+                                r"(?:\s+(?:trung bình|bình quân))?\s*(?:ở mức|là|đạt)?\s*$",
+                                re.IGNORECASE)
+_CONTRIBUTION = re.compile(r"(?<!\w)đóng góp(?:\s+của)?[^,;]{0,80}?\s+vào\s+(?:tăng trưởng|GRDP)",
+                           re.IGNORECASE)
+# a bracket of increments: "(tăng so với năm 2022 là ...", "(tăng thêm: ..."
+_INCREMENTS = re.compile(r"\(\s*(?:tăng|giảm)(?:\s+thêm)?(?:\s+so với[^()\d]{0,30}?(?:\d{4})?)?"
+                         r"\s*(?:là|:)", re.IGNORECASE)
+# what school and hospital fees are paid at: the cashless share of fees names one of them
+_FEES = re.compile(r"(?<!\w)(?:trường|giáo dục|học phí|học sinh|bệnh viện|y tế|viện phí|khám)",
+                   re.IGNORECASE)
 # "1.360 vị trí với 3.236 trạm": a count of sites, where the stations are counted too
 _SITES = re.compile(r"\s*vị trí(?!\s+thứ)", re.IGNORECASE)
 _STATIONS = re.compile(r"\s*trạm(?!\s+điều khiển)", re.IGNORECASE)
@@ -157,6 +170,8 @@ _NEXT_YEAR = re.compile(
     re.IGNORECASE)
 # a count and the code of its rate per 100 (or 1,000) inhabitants
 _RATE_OF = {"phone_subscribers": "phone_subscribers_per_100",
+            # the codebook keeps one density of telephone subscriptions, mobile ones included
+            "mobile_subscribers": "phone_subscribers_per_100",
             "internet_subscribers": "internet_subscribers_per_100",
             "fixed_broadband_subscribers": "fixed_broadband_per_100",
             "mobile_broadband_subscribers": "mobile_broadband_per_100",
@@ -165,7 +180,7 @@ _RATE_OF = {"phone_subscribers": "phone_subscribers_per_100",
 # "..., đạt mật độ", "(tương ứng với tỷ lệ", "bình quân": what comes is the rate of the count
 _RATE_CUE = re.compile(r"(?<!\w)(?:mật độ|tương ứng(?: với)?|tương đương(?: với)?|bình quân|đạt)"
                        r"\s*(?:là|đạt|khoảng|với)?\s*(?:tỷ lệ|tỉ lệ|mật độ)?\s*(?:là|đạt|khoảng)?"
-                       r"\s*\(?\s*$", re.IGNORECASE)
+                       r"\s*\(?\s*(?:xấp xỉ|gần|khoảng|trên|hơn|ước)?\s*$", re.IGNORECASE)
 # "với tỷ trọng đạt", "tỷ lệ là": a share named by its head noun alone
 _BARE_SHARE = re.compile(r"(?:^|[,;:(]|\s(?:là|với|có))\s*(?:tỷ trọng|tỉ trọng|tỷ lệ|tỉ lệ)"
                          r"\s*(?:đạt|là|chiếm|khoảng|ở mức)?\s*$", re.IGNORECASE)
@@ -198,8 +213,14 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
     item = resp.get(i)
     item_unit = item if item is not None and mentions(item) else None
     clause_text = None  # the clause before the figure, when its words are read from it
+    owned = _OWNER_TAIL.split(item, maxsplit=1) if item_unit is not None else []
+    head = owned[0] if len(owned) == 2 else None
     if item is not None and item_unit is None:
         before_words = words_of(item)  # "chính quyền số, kinh tế số ... lần lượt là 22, 9, 13"
+    elif head and head.strip():
+        # "xếp hạng hoạt động chính quyền số, ..., hoạt động xã hội số của Hải Dương lần lượt là
+        # 15, 7, 4": the last item names the list's owner after its own words
+        before_words = words_of(head)
     elif clause_start == 0:  # the words between figures are folded once per sentence
         before_words = [w for k in range(i + 1) for w in ([FIGURE] if k else []) + segs[k]]
     else:
@@ -258,6 +279,16 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
         about = _ranked_about(s[fig.end:], matches, fig, index, framework)
         of_other = about is None
         matches = about or []
+        if not matches and not of_other:
+            of_other = _ranked_other(s, clause_start, fig, index, framework)
+        just = history[-1] if history and history[-1][1] == i - 1 else None
+        if (not matches and not of_other and just is not None and just[3] != "rank"
+                and not _has_rank(just[2].code, framework)
+                and ";" not in own_before and flow.family_of(own_before, None) is None
+                and not any(prev_end <= m.start < fig.start for m in named)):
+            # "số hộ gia đình có cáp quang ... đạt 81,7% - cao hơn mức trung bình cả nước và xếp
+            # hạng 15 toàn quốc": the rank of the share just given, which no index ranks
+            of_other = True
     if (fig.measure in _INDEX_MEASURES and len(matches) == 1 and matches[0].code in _WHOLE_INDEX
             and not resp.get(i)):
         # "Kết quả DTI 2022: chính quyền số đạt 0,7012 điểm": the pillar said in the figure's own
@@ -342,6 +373,20 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
     if (fig.measure == "count" and _BUILT.search(own_before)
             and _RAISING_TOTAL.search(s, fig.end)):
         matches = []  # "đã phát triển 57 vị trí trạm BTS, nâng tổng số ... lên": what was added
+    opened = s.rfind("(", 0, fig.start)
+    if (opened >= 0 and ")" not in s[opened:fig.start]
+            and _INCREMENTS.match(s, opened, fig.start)):
+        # "882 trạm BTS (tăng so với năm 2022 là 69.751 thuê bao điện thoại, ..., 210 trạm BTS)":
+        # what was added, not what there is
+        matches, of_other = [], True
+    if (matches and matches[0].code == "grdp_growth"
+            and _CONTRIBUTION.search(s, clause_start, fig.start)):
+        # "đóng góp của năng suất nhân tố tổng hợp (TFP) vào tăng trưởng kinh tế ... từ 42%":
+        # a share of the growth, not the growth
+        matches = []
+    if (matches and matches[0].code == "cashless_fees_share"
+            and not _FEES.search(s, clause_start, fig.end + len(after))):
+        matches = []  # "75,3% giao dịch thanh toán ... không dùng tiền mặt": all payments, no fees
     if fig.measure == "percent" and _PER_SECTOR.search(own_before):
         matches = []  # "tỷ trọng kinh tế số trong từng ngành, lĩnh vực đạt tối thiểu 10%": each
         # sector's share, not the province's
@@ -413,6 +458,12 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
     cue_end = (kinds.national_cue(own_before, s[:prev_end])
                if fig.measure not in ("rank", "rank_change") else -1)
     national = cue_end >= 0 and not any(prev_end + cue_end <= m.start < fig.start for m in named)
+    ranked = [f for f in figs[:i] if f.measure == "rank" and f.start >= clause_start]
+    if (national and ranked and _RANKED_WITH_VALUE.search(s, prev_end, fig.start)
+            and any(m.start < ranked[-1].start for m in named)):
+        # "Hải Dương ... vươn lên xếp thứ 13 trong 63 tỉnh, thành phố trên cả nước về xếp hạng DTI
+        # 2022 với giá trị trung bình ở mức 0,6383": the value the province was ranked with
+        national = False
     if (not national and fig.measure not in ("rank", "rank_change")
             and not any(clause_start <= m.start < fig.start for m in named)
             and kinds.national_subject(s[clause_start:fig.start])):
@@ -548,6 +599,8 @@ _ABOUT = re.compile(r"^\s*(?:(?:các\s+)?(?:tỉnh|thành phố|thành|địa ph
                     r"toàn quốc\s*|trong\s+|trên\s+)*"
                     r"(?:về|(?:trong\s+)?bảng xếp hạng(?:\s+đánh giá)?)\s+([^,;.\d()]{3,80}?)"
                     r"(?=\s+và\s|[,;.\d()]|$)", re.IGNORECASE)
+_IN_RANKING = re.compile(r"\s*trong\s+(?:(?:bảng\s+)?xếp hạng\s+(?:về\s+)?|lĩnh vực\s+)?"
+                         r"([^,;.\d()]{3,80}?)(?=\s+và\s|[,;.\d()]|$)", re.IGNORECASE)
 _ABOUT_WHOLE = re.compile(r"[^,;.\d]{3,120}?(?=\s*[,;.\d]|$)")  # up to the clause's end, "(" kept
 
 
@@ -580,6 +633,14 @@ def _ranked_about(after: str, matches: list[Match], fig: Figure, index: tuple[Al
     names is no index (None: "đứng thứ 7 cả nước về tăng trưởng kinh tế", "về tỷ lệ cấp thẻ")."""
     m = _ABOUT.match(after)
     if m is None:
+        # "Xếp thứ 9 trong đảm bảo An toàn thông tin mạng, đứng thứ 15 trong xếp hạng thể chế
+        # số": what follows "trong" names the index when it names one ("trong 63 tỉnh" does not)
+        inside = _IN_RANKING.match(after)
+        if inside is not None:
+            mine = [x for x in match(context(words_of(inside.group(1)), [], [], []), fig.measure,
+                                     index) if confidence.possible(x.code, fig, framework)]
+            if mine:
+                return mine[:1]
         return matches
     about = m.group(1)
     mine = [x for x in match(context(words_of(about), [], [], []), fig.measure, index)
@@ -595,6 +656,45 @@ def _ranked_about(after: str, matches: list[Match], fig: Figure, index: tuple[Al
     if mine:
         return mine[:1]
     return matches if flow.family_of(about, None) is not None else None
+
+
+# the words that say a rank before its number: "được đánh giá đứng thứ", "xếp hạng"
+_RANK_WORDS = re.compile(r"(?:\s*(?:được|đã|tiếp tục|vươn lên|lên|đánh giá|xếp hạng|xếp|đứng|giữ|"
+                         r"đạt|ở|nằm|vị trí|thứ hạng|hạng|thứ|năm (?:19|20)\d\d))*\s*$",
+                         re.IGNORECASE)
+_TOPIC_LEAD = re.compile(r"\s*(?:về|đối với|trong lĩnh vực)\s+([^,;]{3,80}),", re.IGNORECASE)
+# a thing ranked, not the province: "Cổng dịch vụ công Hải Dương được xếp hạng đứng thứ 7"
+_THING_RANKED = re.compile(r"\s*(?:cổng|trang|hệ thống|ứng dụng|nền tảng|trung tâm|website)\s",
+                           re.IGNORECASE)
+
+
+def _has_rank(code: str, framework: str) -> bool:
+    """Is there a rank of what `code` measures ("dti_score", "dti_rank_change": "dti_rank")?"""
+    base = code
+    for suffix in ("_rank_change", "_rank", "_score"):
+        base = base.removesuffix(suffix)
+    return confidence.known(base + "_rank", framework)
+
+
+def _ranked_other(s: str, clause_start: int, fig: Figure, index: tuple[Alias, ...],
+                  framework: str) -> bool:
+    """Is a rank no index names of something no index measures? The indicator named just
+    before it ("số hộ có cáp quang băng rộng đứng thứ 15 toàn quốc"), a thing ranked ("Cổng dịch
+    vụ công ... đứng thứ 7") or a topic led with "Về ..." that names no index ("Về cấp độ an
+    toàn thông tin, tỉnh ... đứng thứ 3"): no index is guessed for it."""
+    lead = _TOPIC_LEAD.match(s, clause_start)
+    if lead is not None and lead.end() <= fig.start and flow.family_of(lead.group(1), None) is None:
+        return True
+    start = max(clause_start, s.rfind(",", 0, fig.start) + 1, s.rfind(":", 0, fig.start) + 1)
+    piece = s[start:fig.start]
+    if _THING_RANKED.match(piece):
+        return True
+    core = piece[:_RANK_WORDS.search(piece).start()]
+    if not core.strip():
+        return False
+    ctx = context(words_of(core), [], [], [])
+    return any(m.confidence >= 0.7 and not _has_rank(m.code, framework)
+               for measure in ("percent", "count") for m in match(ctx, measure, index))
 
 
 def _units(s: str, fig: Figure, before: str, clause: int, named: list, subjects: list,
