@@ -93,11 +93,21 @@ def home_unit(text: str, source: str | None = None, hint: str | None = None) -> 
     found = _not_venue(lede, mentions(lede))
     if found:
         return found[0].name
-    for m in mentions(text[:8000]):
+    named = mentions(text[:8000])
+    for m in named:
         if (_NAMED_AS_PROVINCE.search(text[max(0, m.start - 12):m.start])
                 or _DEFINED_AS_PROVINCE.match(text, m.end)):
             return m.name
-    return source_unit(source) or hint
+    return source_unit(source) or _sole_province(text, named) or hint
+
+
+def _sole_province(text: str, named: list[Mention]) -> str | None:
+    """The one province a report names, when it speaks of its own ("toàn tỉnh", "của tỉnh"):
+    "Hiện Quảng Trị đã hợp nhất cổng dịch vụ công ..." in a page whose title was not kept."""
+    names = {m.name for m in named if m.name != "Việt Nam"}
+    if len(names) != 1 or not _OWN_PROVINCE.search(text[:8000]):
+        return None
+    return next(iter(names))
 
 
 # "Cần Thơ (Chữ Nôm: 芹苴) là một trong sáu thành phố trực thuộc trung ương": a page about it
@@ -164,7 +174,9 @@ def subjects(sentence: str, named: list[Mention],
     return sorted(out, key=lambda s: s.start)
 
 
-_AFTER_RANK = re.compile(r"^\s*(?:là|thuộc về|thuộc|gọi tên)\s+(?:TP\.?\s*|tỉnh\s+|thành phố\s+)?$",
+# "Đứng thứ 2 bảng xếp hạng là Thái Nguyên", "xếp thứ 3 cả nước là tỉnh Hải Dương"
+_AFTER_RANK = re.compile(r"^\s*(?:(?:trên\s+|trong\s+)?(?:bảng xếp hạng|cả nước|toàn quốc)\s+)?"
+                         r"(?:là|thuộc về|thuộc|gọi tên)\s+(?:TP\.?\s*|tỉnh\s+|thành phố\s+)?$",
                          re.IGNORECASE)
 
 

@@ -335,7 +335,10 @@ def by_topic(c: Candidate, fig: Figure, family: str | None, codes: frozenset[str
     its sentence (`before`), else the report's index; less sure. A component's score ("chỉ số
     thành phần Chi phí thời gian đạt 8,54 điểm") is no index's."""
     measure = c.measure
-    if (family == "ict" and c.matched and measure in _CODES
+    # the index named last before the figure, where one is: "Chỉ số CĐS (DTI) xếp thứ 9/63 ...;
+    # ... (ICT Index) xếp thứ 5" ranks the DTI first
+    said = family_of(before, None) if before else None
+    if ((said or family) == "ict" and c.matched and measure in _CODES
             and (c.indicator or "").startswith("dti_")):
         return replace(c, indicator=None, alias="")  # "ICT Index ... Hạ tầng nhân lực đứng thứ 10"
     if measure == "count" and not float(c.value).is_integer() and c.value_high is None:
@@ -461,7 +464,8 @@ def share_lists(figs: list[Figure], found: list[list[Candidate]], text: str) -> 
 
 # "xếp thứ 47/63 tỉnh, thành phố, tăng 16 bậc": a change of rank said right after a rank
 _CHANGE_AFTER_RANK = re.compile(r"[\s,]*(?:(?:các\s+)?(?:tỉnh|thành phố|thành|cả nước|toàn quốc)"
-                                r"[\s,]*)*(?:và\s+|đồng thời\s+)?(?:tăng|giảm|tụt)(?:\s+thêm)?\s*",
+                                r"[\s,]*)*(?:và\s+|đồng thời\s+|\(\s*)?(?:tăng|giảm|tụt)"
+                                r"(?:\s+thêm)?\s*",
                                 re.IGNORECASE)
 
 
@@ -479,8 +483,11 @@ def changes_after_ranks(figs: list[Figure], found: list[list[Candidate]], text: 
         code = f"{ranks[0].indicator}_change"
         whole = {f"{fam}_rank_change" for fam, _ in FAMILIES if code.startswith(f"{fam}_")}
         mine = {c.indicator for c in found[i] if c.matched}
-        # unmatched, or read as the whole index's change where the rank is one of its pillars'
-        if code not in codes or not (not mine or mine <= whole):
+        # unmatched, or read as the whole index's change where the rank is one of its pillars',
+        # or in brackets right after the rank ("kinh tế số: 30/63 tỉnh, thành phố (tăng 02 bậc so
+        # với năm 2021) và xếp hạng xã hội số": the pillar named next is the next item's)
+        bracketed = "(" in text[a.end:b.start]
+        if code not in codes or not (not mine or mine <= whole or bracketed):
             continue
         found[i] = [replace(c, indicator=code, alias=ranks[0].alias,
                             confidence=min(ranks[0].confidence, 0.8)) for c in found[i]]

@@ -35,7 +35,10 @@ _CUES: tuple[tuple[str, str], ...] = (
      # a floor is an aim's ("đạt tối thiểu 80%", "bố trí ít nhất 3% tổng chi"), as is a resolve
      r"tối thiểu|ít nhất|quyết tâm"), TARGET),
     # actual
-    ((r"đã (?:đưa|nâng|dành|đạt được|đẩy lên|có thể|cung cấp)|hiện nay|hiện tại|hiện|đã|mới|"
+    # "ước đến năm 2020 đạt 2.983 trạm": an estimate of that year; "góp phần đưa tỷ lệ ... đạt
+    # 100%": what the work brought
+    ((r"ước (?:tính )?(?:đến|tới) (?:hết |cuối )?năm|góp phần (?:đưa|nâng)|với kết quả|"
+      r"đã (?:đưa|nâng|dành|đạt được|đẩy lên|có thể|cung cấp)|hiện nay|hiện tại|hiện|đã|mới|"
      r"thực tế|năm qua|vừa qua|chỉ có|chỉ đạt|đạt|ước đạt|ước|"
      r"tính đến|tính tới|đến nay|hiện có|kết quả thực hiện|"
      r"chiếm|currently|reached|achieved"), ACTUAL),

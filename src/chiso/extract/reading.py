@@ -45,6 +45,14 @@ _RANKED_WITH_VALUE = re.compile(r"(?<!\w)với\s+(?:giá trị|điểm số|số
                                 re.IGNORECASE)
 _CONTRIBUTION = re.compile(r"(?<!\w)đóng góp(?:\s+của)?[^,;]{0,80}?\s+vào\s+(?:tăng trưởng|GRDP)",
                            re.IGNORECASE)
+_UNITS_COUNTED = re.compile(r"(?<![\d.,/])\d+\s+(?:tỉnh|thành phố|tỉnh thành|địa phương|bộ|"
+                            r"cơ quan|đơn vị|sở|huyện|xã|doanh nghiệp)(?!\w)", re.IGNORECASE)
+_OFFICIAL_SIGNATURE = re.compile(r"chữ ký số\s+(?:công vụ|chuyên dùng)|chứng thư số chuyên dùng",
+                                 re.IGNORECASE)
+_SENTENCE_COMMA = re.compile(r"(?<!\d),|,(?!\d)")
+_COMPARED_WITH = re.compile(r"(?<!\w)(?:xếp sau|chỉ sau|đứng sau|sau|trước|hơn|kém|so với)\s+"
+                            r"(?:TP\.?\s*|tỉnh\s+|thành phố\s+)?[A-ZĐ]")
+_IDENTITY_ACCOUNT = re.compile(r"tài khoản\s+định danh", re.IGNORECASE)
 # a bracket of increments: "(tăng so với năm 2022 là ...", "(tăng thêm: ..."
 _INCREMENTS = re.compile(r"\(\s*(?:tăng|giảm)(?:\s+thêm)?(?:\s+so với[^()\d]{0,30}?(?:\d{4})?)?"
                          r"\s*(?:là|:)", re.IGNORECASE)
@@ -373,6 +381,11 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
     if (fig.measure == "count" and _BUILT.search(own_before)
             and _RAISING_TOTAL.search(s, fig.end)):
         matches = []  # "đã phát triển 57 vị trí trạm BTS, nâng tổng số ... lên": what was added
+    if ((fig.qualifier in ("gt", "ge", "lt", "le") or fig.value_high is not None)
+            and _UNITS_COUNTED.search(s, clause_start, fig.start)):
+        # "có 14 bộ, cơ quan ngang bộ đạt Chỉ số PAR INDEX trên 80%", "chỉ có 17 tỉnh thành phố
+        # có tỷ trọng kinh tế số trên 10%": a band the units counted are in, no one's value
+        matches, of_other = [], True
     opened = s.rfind("(", 0, fig.start)
     if (opened >= 0 and ")" not in s[opened:fig.start]
             and _INCREMENTS.match(s, opened, fig.start)):
@@ -384,6 +397,12 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
         # "đóng góp của năng suất nhân tố tổng hợp (TFP) vào tăng trưởng kinh tế ... từ 42%":
         # a share of the growth, not the growth
         matches = []
+    if (matches and matches[0].code == "bank_account_adult_share"
+            and _IDENTITY_ACCOUNT.search(s, fig.end, fig.end + len(after))):
+        matches = []  # "... từ đủ 14 tuổi trở lên đăng ký tài khoản định danh điện tử": no bank's
+    if (matches and matches[0].code == "digital_signature_adult_share"
+            and _OFFICIAL_SIGNATURE.search(s, clause_start, fig.end + len(after))):
+        matches = []  # "Tỉ lệ sử dụng chữ ký số công vụ đạt 98%": civil servants', no adults'
     if (matches and matches[0].code == "cashless_fees_share"
             and not _FEES.search(s, clause_start, fig.end + len(after))):
         matches = []  # "75,3% giao dịch thanh toán ... không dùng tiền mặt": all payments, no fees
@@ -740,7 +759,11 @@ def _units(s: str, fig: Figure, before: str, clause: int, named: list, subjects:
     units = [namer.name(u) if u else home for u in own]
     if own == [None] and _WITH_OPENING.search(before):
         # "Với điểm số PCI năm 2023 đạt 71,25 điểm, Quảng Ninh tiếp tục ...": the subject follows
-        later = [m for m in named if m.start >= fig.end and "," in s[fig.end:m.start]]
+        # a comma of the sentence, not a decimal's ("tăng 0,2052 điểm"), and not a province it
+        # is compared with ("chỉ xếp sau TP Đà Nẵng")
+        later = [m for m in named if m.start >= fig.end
+                 and _SENTENCE_COMMA.search(s, fig.end, m.start)
+                 and not _COMPARED_WITH.search(s, fig.end, m.end)]
         if later and not any(x.start < later[0].start for x in subjects if x.start >= fig.end
                              and x.province is None):
             return [namer.name(later[0].name)]
