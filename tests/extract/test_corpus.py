@@ -31,7 +31,13 @@ GENRES = {"portal", "news", "plan", "resolution", "dti", "budget", "midarticle"}
 # held-out 0.731/0.773 (96), and on its 91 documents of before 0.744/0.777. The whole part's
 # precision floor is set where the larger part stands (0.72); the 91 documents keep the floor
 # they had (0.74), so no rule may lose ground on them.
-FLOORS = [("dev", 0.95, 0.94), ("heldout", 0.72, 0.76), ("heldout-before-round-10", 0.74, 0.76)]
+# Rounds 12 and 13 (2026-12-04, sixth session): 36 fresh documents (32 dev, 4 held-out), scored
+# unseen first (development 0.541/0.635 and 0.634/0.652); rules chosen on dev after each: dev
+# 0.953/0.965 (246), held-out 0.761/0.791 (100), its 91 documents of before 0.768/0.789. The
+# floors rise with them.
+FLOORS = [("dev", 0.95, 0.94), ("heldout", 0.75, 0.78), ("heldout-before-round-10", 0.76, 0.78)]
+# the rounds whose held-out documents the "before round 10" floor leaves out
+LATER_ROUNDS = ("round 10", "round 11", "round 12", "round 13")
 # the issue's goal, on the part no rule was developed on
 GOAL = (0.95, 0.90)
 
@@ -61,7 +67,7 @@ def test_every_gold_figure_is_written_in_its_document():
 @pytest.mark.parametrize(("name", "p_floor", "r_floor"), FLOORS)
 def test_extraction_keeps_its_scores_on_each_part(name, p_floor, r_floor):
     if name == "heldout-before-round-10":
-        docs = [d for d in part("heldout") if d.get("added") not in ("round 10", "round 11")]
+        docs = [d for d in part("heldout") if d.get("added") not in LATER_ROUNDS]
     else:
         docs = part(name)
     total, per_genre = scores(docs)
@@ -71,7 +77,7 @@ def test_extraction_keeps_its_scores_on_each_part(name, p_floor, r_floor):
     assert total.recall >= r_floor
 
 
-@pytest.mark.xfail(strict=True, reason="the goal is not met yet: held-out P 0.731, R 0.773 "
+@pytest.mark.xfail(strict=True, reason="the goal is not met yet: held-out P 0.761, R 0.791 "
                    "(docs/extraction.md); when it is, this test passes and strict xfail fails it, "
                    "so the mark comes off")
 def test_the_issues_goal_on_the_held_out_part():

@@ -131,3 +131,15 @@ def test_a_value_opening_a_sentence_is_not_the_province_it_is_compared_with(prov
     got = rows(text)
     assert (province, "dti_score", "actual", value) in got
     assert ("Đà Nẵng", "dti_score", "actual", 0.8002) in got
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(PROVINCES), st.integers(1, 5), st.integers(2025, 2030))
+def test_a_floor_advised_is_an_aim_for_no_year(province, share, year):
+    text = (f"Đánh giá mức độ chuyển đổi số tỉnh {province}\nTỉnh đặt mục tiêu kinh tế số chiếm "
+            f"20% GRDP đến năm {year}.\nTrong năm 2020, số tiền {province} chi cho CNTT là khoảng "
+            "18 tỷ đồng, chiếm 0,1% ngân sách. Mức chi trung bình là 1%. Do vậy "
+            f"{province} cần cân nhắc việc dành ngân sách cho CNTT tối thiểu {share}%.")
+    got = [(c.indicator, c.kind, c.value, c.target_year) for c in extract_text(text, "t.txt")
+           if c.matched and not c.needs_look and c.unit == province]
+    assert ("it_budget_share", "target", share, None) in got

@@ -283,9 +283,17 @@ _AIMS = frozenset({"mục tiêu", "chỉ tiêu", "phấn đấu", "kế hoạch"
                    "quyết tâm"})
 
 
+_FLOORS = frozenset({"tối thiểu", "ít nhất"})
+_ADVICE = frozenset({"cần", "phải", "nên", "đề xuất", "đề nghị", "kiến nghị", "cân nhắc"})
+
+
 def aimed(found: list[Cue], position: int) -> bool:
     """Is the nearest target cue before `position` a plan's aim ("phấn đấu", "mục tiêu")?"""
     said = [word for end, kind, word in found if end <= position and kind == TARGET]
+    if said and said[-1] in _FLOORS:
+        # "Bố trí ít nhất 3% tổng chi" in a plan is its aim; "cần cân nhắc việc dành ngân sách
+        # cho CNTT tối thiểu 1%" is advice, for no year
+        return not any(word in _ADVICE for word in said)
     return bool(said) and said[-1] in _AIMS
 
 
