@@ -80,6 +80,9 @@ def test_a_bound_that_counted_units_reach_is_a_band_no_ones_value(province, n, b
     # the province's own value over a bound stays its value
     own = f"Chỉ số cải cách hành chính PAR INDEX của tỉnh {province} đạt trên {bound}%."
     assert (province, "par_index_score", "actual", bound) in rows(own)
+    # communes counted are the province's own share's: "có 120 xã, tỷ lệ ... đạt trên 60%"
+    communes = f"Tỉnh {province} có {n} xã, tỷ lệ hồ sơ trực tuyến đạt trên {bound}%."
+    assert (province, "online_dossiers_share", "actual", bound) in rows(communes)
 
 
 @settings(max_examples=30, deadline=None)

@@ -17,7 +17,7 @@ from functools import lru_cache
 from urllib.parse import urlparse
 
 from chiso.extract.caseless import Caseless, Gated
-from chiso.extract.units import Mention, mentions
+from chiso.extract.units import COUNTRY, Mention, mentions
 
 # Publishers' host names carry the province with one of these around it: baotuyenquang.com.vn,
 # thainguyentv.vn, chuyendoiso.backan.gov.vn, cchccantho.gov.vn, vccidanang.com.vn, the party
@@ -104,7 +104,7 @@ def home_unit(text: str, source: str | None = None, hint: str | None = None) -> 
 def _sole_province(text: str, named: list[Mention]) -> str | None:
     """The one province a report names, when it speaks of its own ("toàn tỉnh", "của tỉnh"):
     "Hiện Quảng Trị đã hợp nhất cổng dịch vụ công ..." in a page whose title was not kept."""
-    names = {m.name for m in named if m.name != "Việt Nam"}
+    names = {m.name for m in named if m.name != COUNTRY}
     if len(names) != 1 or not _OWN_PROVINCE.search(text[:8000]):
         return None
     return next(iter(names))

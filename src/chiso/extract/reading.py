@@ -45,8 +45,10 @@ _RANKED_WITH_VALUE = re.compile(r"(?<!\w)với\s+(?:giá trị|điểm số|số
                                 re.IGNORECASE)
 _CONTRIBUTION = re.compile(r"(?<!\w)đóng góp(?:\s+của)?[^,;]{0,80}?\s+vào\s+(?:tăng trưởng|GRDP)",
                            re.IGNORECASE)
+# provinces or ministries counted ("14 bộ", "17 tỉnh thành phố"), not communes or firms: "150 xã
+# được phủ sóng 5G, đạt trên 60%" is the province's share
 _UNITS_COUNTED = re.compile(r"(?<![\d.,/])\d+\s+(?:tỉnh|thành phố|tỉnh thành|địa phương|bộ|"
-                            r"cơ quan|đơn vị|sở|huyện|xã|doanh nghiệp)(?!\w)", re.IGNORECASE)
+                            r"cơ quan|sở)(?!\w)", re.IGNORECASE)
 _OFFICIAL_SIGNATURE = re.compile(r"chữ ký số\s+(?:công vụ|chuyên dùng)|chứng thư số chuyên dùng",
                                  re.IGNORECASE)
 _SENTENCE_COMMA = re.compile(r"(?<!\d),|,(?!\d)")
