@@ -146,3 +146,21 @@ def test_a_floor_advised_is_an_aim_for_no_year(province, share, year):
     got = [(c.indicator, c.kind, c.value, c.target_year) for c in extract_text(text, "t.txt")
            if c.matched and not c.needs_look and c.unit == province]
     assert ("it_budget_share", "target", share, None) in got
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(PROVINCES), st.lists(st.integers(100, 999), min_size=3, max_size=3,
+                                            unique=True))
+def test_a_count_in_a_list_naming_what_else_it_counts_is_not_the_member_befores(province, ns):
+    full, part, info = ns
+    text = (f"Tỉnh {province} cung cấp 1.960 thủ tục hành chính; trong đó có {full} dịch vụ công "
+            f"trực tuyến toàn trình, {part} dịch vụ công trực tuyến một phần, {info} dịch vụ cung "
+            "cấp thông tin trực tuyến.")
+    got = rows(text)
+    assert (province, "dvc_partial_online_count", "actual", part) in got
+    assert not [r for r in got if r[3] == info]
+    # a list of who a count is of keeps its head: "cấp chứng thư số cho 510 tổ chức, 2.285 cá
+    # nhân"; and a member whose own words name it keeps them
+    kept = rows(f"Tỉnh {province} có {full} thuê bao; thuê bao Internet đạt {_vi_int(part * 90)} "
+                "thuê bao gồm hình thức ASDL, xDSL và FTTH.")
+    assert (province, "internet_subscribers", "actual", part * 90) in kept

@@ -55,6 +55,7 @@ _SENTENCE_COMMA = re.compile(r"(?<!\d),|,(?!\d)")
 _COMPARED_WITH = re.compile(r"(?<!\w)(?:xếp sau|chỉ sau|đứng sau|sau|trước|hơn|kém|so với)\s+"
                             r"(?:TP\.?\s*|tỉnh\s+|thành phố\s+)?[A-ZĐ]")
 _IDENTITY_ACCOUNT = re.compile(r"tài khoản\s+định danh", re.IGNORECASE)
+_PIECE_END = re.compile(r"[,;:()]|\s(?:và|với)\s")
 # a bracket of increments: "(tăng so với năm 2022 là ...", "(tăng thêm: ..."
 _INCREMENTS = re.compile(r"\(\s*(?:tăng|giảm)(?:\s+thêm)?(?:\s+so với[^()\d]{0,30}?(?:\d{4})?)?"
                          r"\s*(?:là|:)", re.IGNORECASE)
@@ -275,6 +276,16 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
                if confidence.possible(m.code, fig, framework)]
         if own and own[0].code != matches[0].code:
             matches = own
+    if matches and fig.measure == "count" and i and figs[i - 1].measure == "count":
+        # "335 DVCTT toàn trình, 664 DVCTT một phần, 961 dịch vụ cung cấp thông tin trực tuyến",
+        # "15 doanh nghiệp bưu chính viễn thông, 6 doanh nghiệp cung cấp dịch vụ truyền hình": a
+        # count in a list whose own noun phrase does not hold its alias and says what else it
+        # counts is not the count of the member before
+        alias = set(matches[0].alias.split())
+        phrase = set(words_of(_PIECE_END.split(s[fig.end:], maxsplit=1)[0]))
+        lead = set(words_of(re.split(r"[,;:]", own_before)[-1]))  # "; thuê bao Internet đạt"
+        if not alias <= phrase | lead and len(phrase - alias) >= 3:
+            matches = []
     if fig.measure == "count" and _GENERATIONS.match(s, fig.end, fig.end + 40):
         # "8.500 trạm phát sóng BTS 3G, 4G": one count of several generations is the total
         # (a mark no alias has keeps out the aliases of one generation)
