@@ -56,7 +56,9 @@ _NETWORK = Caseless(
 # names that say less: "Internet" alone is the fixed network, "phủ sóng" alone a mobile signal;
 # read only when no network is named outright
 _LOOSE = Caseless(r"(?<!\w)(?:(?P<fixed>internet)|(?P<mobile>phủ sóng))(?!\w)")
-_PIECE = re.compile(r",\s|\(|;\s*")  # where a figure's own piece of its clause starts
+# where a figure's own piece of its clause starts: "cáp quang phủ đến 100% xã và 97,7% số thôn
+# được phủ sóng 4G" (the "và" before a figure starts its piece)
+_PIECE = re.compile(r",\s|\(|;\s*|\svà\s+(?=\d[\d.,]*\s*%)|\svà\s*$")
 # a share of what lacks coverage: "Lõm sóng di động còn 182/3.711 thôn, bản"
 _LACKS = Caseless(r"(?<!\w)(?:lõm|trắng sóng|vùng trắng|mất sóng|chưa|không có|còn thiếu)(?!\w)")
 # words of reaching a place: a share no alias matched is read as coverage only with one of them

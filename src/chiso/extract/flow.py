@@ -87,6 +87,8 @@ def first_aim_year(text: str, dated: int | None) -> int | None:
 
 
 _PLAN_FOR_YEAR = Caseless(r"(?<!\w)kế hoạch[^.;:\d]{0,80}?năm\s+((?:19|20)\d\d)(?![\d–-])")
+# a heading line of targets: "2. Mục tiêu cụ thể", "I. MỤC TIÊU" (short, no figure)
+_HEADING = re.compile(r"(?:[IVX\d]+[.)]\s*)?[^\d:;.]{3,60}")
 _LIST_LINE = re.compile(r"^\s*(?:[-+•–*]|\d+[.)]|[a-zđ][.)]|[A-ZĐ][^:.]{2,60}:)")
 _WEAK = frozenset({"đạt", "chiếm"})
 
@@ -219,7 +221,7 @@ class Flow:
                 # "Mục tiêu đến năm 2025: ... Hướng tới 80 thuê bao": still 2025
                 year = self.target[1]
             self.target = (para, year)
-            if ((text.rstrip().endswith(":") or holding)
+            if ((text.rstrip().endswith(":") or holding or _HEADING.fullmatch(text.strip()))
                     and _LIST_LINE.match(next_para_text or "") is not None):
                 self.target = (para + 1, year)  # the list under a heading "Mục tiêu ...:"
             elif next_para_text and self._goes_on(next_para_text):
@@ -463,8 +465,8 @@ def share_lists(figs: list[Figure], found: list[list[Candidate]], text: str) -> 
 
 
 # "xếp thứ 47/63 tỉnh, thành phố, tăng 16 bậc": a change of rank said right after a rank
-_CHANGE_AFTER_RANK = re.compile(r"[\s,]*(?:(?:các\s+)?(?:tỉnh|thành phố|thành|cả nước|toàn quốc)"
-                                r"[\s,]*)*(?:và\s+|đồng thời\s+|\(\s*)?(?:tăng|giảm|tụt)"
+_CHANGE_AFTER_RANK = re.compile(r"[\s,;]*(?:(?:các\s+)?(?:tỉnh|thành phố|thành|cả nước|toàn quốc)"
+                                r"[\s,;]*)*(?:và\s+|đồng thời\s+|\(\s*)?(?:tăng|giảm|tụt)"
                                 r"(?:\s+thêm)?\s*",
                                 re.IGNORECASE)
 
@@ -481,12 +483,15 @@ def changes_after_ranks(figs: list[Figure], found: list[list[Candidate]], text: 
         if not ranks or _CHANGE_AFTER_RANK.fullmatch(text, a.end, b.start) is None:
             continue
         code = f"{ranks[0].indicator}_change"
-        whole = {f"{fam}_rank_change" for fam, _ in FAMILIES if code.startswith(f"{fam}_")}
+        # a whole index's change, of this index or another ("PAPI ... xếp hạng 45/63 tỉnh,
+        # thành phố; tăng 14 bậc" in a report on the DTI)
+        whole = {f"{fam}_rank_change" for fam, _ in FAMILIES}
         mine = {c.indicator for c in found[i] if c.matched}
         # unmatched, or read as the whole index's change where the rank is one of its pillars',
         # or in brackets right after the rank ("kinh tế số: 30/63 tỉnh, thành phố (tăng 02 bậc so
         # với năm 2021) và xếp hạng xã hội số": the pillar named next is the next item's)
-        bracketed = "(" in text[a.end:b.start]
+        opened = text.rfind("(", 0, b.start)  # "(xếp thứ 11 tăng 03 bậc so với năm 2021)" too
+        bracketed = opened >= 0 and ")" not in text[opened:b.start]
         if code not in codes or not (not mine or mine <= whole or bracketed):
             continue
         found[i] = [replace(c, indicator=code, alias=ranks[0].alias,

@@ -50,6 +50,16 @@ def _years_named(text: str) -> list[tuple[int, bool]]:
              is not None) for m in _YEAR_IN_TEXT.finditer(head)]
 
 
+# a plan's title naming its year: "KẾ HOẠCH\nCHUYỂN ĐỔI SỐ TỈNH KON TUM NĂM 2023"
+_PLAN_OF_YEAR = re.compile(r"(?:^|\n)\s*(?:kế hoạch|chương trình)[^\d.|]{0,70}\snăm\s*"
+                           r"((?:19|20)\d\d)(?!\d)", re.IGNORECASE)
+
+
+def _titled_years(text: str) -> frozenset[int]:
+    """The years a plan's title in the report's opening names as the plan's own."""
+    return frozenset(int(m.group(1)) for m in _PLAN_OF_YEAR.finditer(text[:800]))
+
+
 def _doc_year(found: list[tuple[int, bool]]) -> int | None:
     """The report's year from the years its first part names (`_years_named`)."""
     this_year = date.today().year
@@ -57,11 +67,13 @@ def _doc_year(found: list[tuple[int, bool]]) -> int | None:
     return max(years) if years else None
 
 
-def _planned(found: list[tuple[int, bool]], year: int | None) -> tuple[frozenset[int], int | None]:
-    """The years a report sets targets for ("đến năm 2025", "tầm nhìn 2030") and the latest
-    other year it names (its date, as far as the text tells; `year` when the caller gives it),
-    from the years its first part names (`_years_named`)."""
-    planned = frozenset(y for y, horizon in found if horizon)
+def _planned(found: list[tuple[int, bool]], year: int | None,
+             titled: frozenset[int] = frozenset()) -> tuple[frozenset[int], int | None]:
+    """The years a report sets targets for ("đến năm 2025", "tầm nhìn 2030", the year its title
+    names a plan for, `titled`) and the latest other year it names (its date, as far as the text
+    tells; `year` when the caller gives it), from the years its first part names
+    (`_years_named`)."""
+    planned = frozenset(y for y, horizon in found if horizon) | titled
     dated = [y for y, _ in found if y not in planned and y <= date.today().year]
     return planned, year or (max(dated) if dated else None)
 
@@ -70,6 +82,26 @@ def _planned(found: list[tuple[int, bool]], year: int | None) -> tuple[frozenset
 _PLAN_NOUN = Caseless(r"(?<!\w)(?:kế hoạch|nghị quyết|đề án|chương trình|quy hoạch|chiến lược)"
                       r"(?!\w)")
 _AIM_WORD = Caseless(r"(?<!\w)(?:mục tiêu|chỉ tiêu|phấn đấu)(?!\w)")
+# "Trong báo cáo gửi Bộ ... về kết quả triển khai chuyển đổi số năm 2022": a report of results,
+# whatever plans its opening names
+_RESULTS_REPORT = re.compile(r"(?<!\w)(?:báo cáo|tổng kết|sơ kết)(?!\w)[^.;]{0,80}?"
+                             r"(?<!\w)kết quả(?!\w)", re.IGNORECASE)
+
+
+def _within(spans: list[tuple[int, int]], position: int) -> bool:
+    """Is `position` inside one of the sorted, disjoint `spans`?"""
+    k = bisect_right(spans, (position, float("inf"))) - 1
+    return k >= 0 and spans[k][0] < position < spans[k][1]
+
+
+def _is_plan(text: str, horizon: int | None) -> bool:
+    """Is a report a plan or resolution (what it says with no word of it done is an aim)? It
+    aims at a year and names a plan and an aim in its opening, and its first sentence does not
+    say it reports results."""
+    opening = text[:800]
+    first = opening.split(".", 1)[0]
+    return (horizon is not None and _PLAN_NOUN.search(opening) is not None
+            and _AIM_WORD.search(opening) is not None and _RESULTS_REPORT.search(first) is None)
 
 
 # the 34 provinces named, or the DTI 2024 results, which the ministry published on 21/10/2025
@@ -111,14 +143,17 @@ def extract_text(
     out: list[Candidate] = []
     last: tuple[int, int, Match, str] | None = None  # (sentence, figure, match, measure)
     title = text.lstrip()[:300].split("\n")[0]
-    planned, dated = _planned(named_years, year)
+    planned, dated = _planned(named_years, year, _titled_years(text))
     horizon = flow.first_aim_year(text[:3000], dated)
-    plan = (horizon is not None and _PLAN_NOUN.search(text[:800]) is not None
-            and _AIM_WORD.search(text[:800]) is not None)
+    plan = _is_plan(text, horizon)
     state = flow.Flow(home, doc_year, planned, dated, title=title, plan=plan, horizon=horizon)
     state.only = state.family = flow.only_index(text)
     sentences = list(split(text))
-    breaks = [m.start() for m in _NEWLINE.finditer(text)]
+    # a paragraph break is a line break between sentences, not one a wrapped line holds
+    # ("- 80% dân số đảm bảo điều\ncó điện thoại thông minh.")
+    inside = [(x.start, x.start + len(x.text)) for x in sentences]
+    breaks = [p for p in (m.start() for m in _NEWLINE.finditer(text))
+              if not _within(inside, p)]
     paras = [bisect_right(breaks, s.start) for s in sentences]
     codes = _codes(index)
     fits = functools.partial(confidence.possible, framework_id=framework)

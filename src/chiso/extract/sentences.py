@@ -47,13 +47,14 @@ _NUMBER_START = re.compile(r"\d(?!\d?[.)](?:\s|$))")  # not a list's "1. ...", "
 _VERB_START = re.compile(r"(?:đạt|xếp|đứng|chiếm|ở mức)\s[^\n]{0,30}?\d")
 _WORD_END = re.compile(r"[^\W\d]$")
 _LINE_GOES_ON = re.compile(r"[\w,%]$")  # a line cut after a word, a number or a comma
+_ITEM_START = re.compile(r"[a-zđ][.)]\s")  # "a) Hạ tầng số": a list's item, not a line going on
 
 
 def _wrapped(text: str, start: int, end: int, after: int) -> bool:
     """Does the line ending at `end` go on after the line break, at `after`?"""
     if _NUMBER_START.match(text, after) is not None:
         return _OPEN_END.search(text, max(start, end - 12), end) is not None
-    if (after < len(text) and text[after].islower()
+    if (after < len(text) and text[after].islower() and not _ITEM_START.match(text, after)
             and _LINE_GOES_ON.search(text, max(start, end - 1), end) is not None):
         return True  # a page's line wrapped mid-sentence: "80% hồ sơ công việc\ntại cấp huyện"
     return (_VERB_START.match(text, after) is not None
