@@ -34,10 +34,12 @@ GENRES = {"portal", "news", "plan", "resolution", "dti", "budget", "midarticle"}
 # Rounds 12 and 13 (2026-12-04, sixth session): 36 fresh documents (32 dev, 4 held-out), scored
 # unseen first (development 0.541/0.635 and 0.634/0.652); rules chosen on dev after each: dev
 # 0.953/0.965 (246), held-out 0.761/0.791 (100), its 91 documents of before 0.768/0.789. The
-# floors rise with them.
+# floors rise with them. Round 14 (same session): 18 fresh documents (14 dev, 4 held-out), unseen
+# development 0.787/0.800; its rules: dev 0.951/0.961 (260), held-out 0.759/0.791 (104), its 91
+# of before 0.771/0.789.
 FLOORS = [("dev", 0.95, 0.94), ("heldout", 0.75, 0.78), ("heldout-before-round-10", 0.76, 0.78)]
 # the rounds whose held-out documents the "before round 10" floor leaves out
-LATER_ROUNDS = ("round 10", "round 11", "round 12", "round 13")
+LATER_ROUNDS = ("round 10", "round 11", "round 12", "round 13", "round 14")
 # the goal, on the part no rule was developed on
 GOAL = (0.95, 0.90)
 
