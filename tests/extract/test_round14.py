@@ -72,3 +72,28 @@ def test_a_share_after_va_has_its_own_network(province, share):
     got = sure(text)
     assert (province, "fiber_communes_share", "actual", 100, None) in got
     assert (province, "mobile_broadband_villages_share", "actual", share, None) in got
+
+
+def _vi_int(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(PROVINCES), st.integers(100, 900), st.integers(1000, 2000))
+def test_a_level_said_right_before_a_count_is_its_own(province, three, four):
+    text = (f"Tỉnh {province} đã cung cấp 1.364 thủ tục hành chính thành dịch vụ công trực tuyến "
+            f"mức độ 3, 4 (số DVCTT mức độ 3 là {three} dịch vụ, số DVCTT mức độ 4 là "
+            f"{_vi_int(four)} dịch vụ).")
+    got = {(r[1], r[3]) for r in sure(text)}
+    assert ("dvc_l3_count", three) in got and ("dvc_l4_count", four) in got
+    assert ("dvc_l4_count", three) not in got
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(PROVINCES), st.integers(5000, 90000))
+def test_mobile_money_subscriptions_are_no_count_of_mobile_subscriptions(province, n):
+    text = (f"Tại {province}, số thuê bao di động sử dụng dịch vụ Mobile Money là {_vi_int(n)} "
+            "thuê bao.")
+    assert not [r for r in sure(text) if r[3] == n]
+    assert (province, "mobile_subscribers", "actual", n, None) in sure(
+        f"Tại {province}, số thuê bao di động là {_vi_int(n)} thuê bao.")

@@ -54,6 +54,8 @@ _OFFICIAL_SIGNATURE = re.compile(r"chữ ký số\s+(?:công vụ|chuyên dùng)
 _SENTENCE_COMMA = re.compile(r"(?<!\d),|,(?!\d)")
 _COMPARED_WITH = re.compile(r"(?<!\w)(?:xếp sau|chỉ sau|đứng sau|sau|trước|hơn|kém|so với)\s+"
                             r"(?:TP\.?\s*|tỉnh\s+|thành phố\s+)?[A-ZĐ]")
+_LEVEL_JUST_BEFORE = re.compile(r"mức(?: độ)?\s*[1-4]\s*(?:là|đạt|:)\s*$", re.IGNORECASE)
+_MOBILE_MONEY = re.compile(r"mobile[ -]?money|tiền di động", re.IGNORECASE)
 _IDENTITY_ACCOUNT = re.compile(r"tài khoản\s+định danh", re.IGNORECASE)
 _PIECE_END = re.compile(r"[,;:()]|\s(?:và|với)\s")
 # a bracket of increments: "(tăng so với năm 2022 là ...", "(tăng thêm: ..."
@@ -264,7 +266,13 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
     if fig.measure in ("per_100", "per_1000") and "/" in fig.text:
         # "0,7/1.000 dân": the rate's base, which the figure took, is still the alias's words
         after_words = words_of(fig.text[fig.text.index("/") + 1:]) + after_words
-    ctx = context(before_words, after_words, own_words, own_after_words)
+    level = _LEVEL_JUST_BEFORE.search(own_before)
+    if level is not None:
+        # "số DVCTT mức độ 3 là 191 dịch vụ, số DVCTT mức độ 4 là 1.173": the level said right
+        # before the figure is its own, not the next figure's after it nor "mức độ 3, 4" before
+        ctx = context(before_words, after_words, words_of(level.group(0)), [])
+    else:
+        ctx = context(before_words, after_words, own_words, own_after_words)
     matches = [
         m for m in match(ctx, fig.measure, index) if confidence.possible(m.code, fig, framework)
     ]
@@ -410,6 +418,9 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
         # "đóng góp của năng suất nhân tố tổng hợp (TFP) vào tăng trưởng kinh tế ... từ 42%":
         # a share of the growth, not the growth
         matches = []
+    if (matches and matches[0].code.startswith(("mobile_subscribers", "phone_subscribers"))
+            and _MOBILE_MONEY.search(s, clause_start, fig.end + len(after))):
+        matches = []  # "Số thuê bao di động sử dụng dịch vụ Mobile Money là 15.321": no all
     if (matches and matches[0].code == "bank_account_adult_share"
             and _IDENTITY_ACCOUNT.search(s, fig.end, fig.end + len(after))):
         matches = []  # "... từ đủ 14 tuổi trở lên đăng ký tài khoản định danh điện tử": no bank's
