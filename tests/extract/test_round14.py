@@ -97,3 +97,16 @@ def test_mobile_money_subscriptions_are_no_count_of_mobile_subscriptions(provinc
     assert not [r for r in sure(text) if r[3] == n]
     assert (province, "mobile_subscribers", "actual", n, None) in sure(
         f"Tại {province}, số thuê bao di động là {_vi_int(n)} thuê bao.")
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(PROVINCES), st.floats(500, 16000).map(lambda x: round(x, 1)),
+       st.integers(3, 9))
+def test_a_tables_label_gives_the_unit_of_its_cell(province, area, row):
+    from chiso.extract.figures import find_figures
+
+    cell = str(area).replace(".", ",")
+    line = f"{row} | Diện tích (km2) | {cell}"
+    assert [f.measure for f in find_figures(line) if f.value == area] == ["km2"]
+    text = f"Thông tin tỉnh {province}\nSTT | Tên loại dữ liệu | Thông tin\n{line}\n"
+    assert (province, "area_km2", "actual", area, None) in sure(text)

@@ -137,10 +137,19 @@ _MONEY_BEFORE = re.compile(r"(?<!\w)(?:kinh phí|nguồn vốn|vốn|ngân sách
                            r"[^.;%\d]{0,120}$", re.IGNORECASE)
 
 
+# a table's label giving the unit of the cell after it: "Diện tích (km2) | 1440,4"
+_UNIT_IN_LABEL = re.compile(r"\(\s*(?:(?P<km2>km2|km²)|(?P<percent>%)|(?P<persons>người))\s*\)"
+                            r"\s*\|\s*$", re.IGNORECASE)
+
+
 def _measure(after: str, before: str, low_before: str | None) -> str:
     if _RANK_BEFORE.search_lower(before, low_before):
         return "rank"
     m = _MEASURE_AFTER_ONE.match(after)
+    if m is None and "|" in before:
+        label = _UNIT_IN_LABEL.search(before)
+        if label is not None:
+            return label.lastgroup or "count"
     return "count" if m is None else m.lastgroup or "count"
 
 
