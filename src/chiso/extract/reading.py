@@ -55,6 +55,10 @@ _SENTENCE_COMMA = re.compile(r"(?<!\d),|,(?!\d)")
 _COMPARED_WITH = re.compile(r"(?<!\w)(?:xếp sau|chỉ sau|đứng sau|sau|trước|hơn|kém|so với)\s+"
                             r"(?:TP\.?\s*|tỉnh\s+|thành phố\s+)?[A-ZĐ]")
 _LEVEL_JUST_BEFORE = re.compile(r"mức(?: độ)?\s*[1-4]\s*(?:là|đạt|:)\s*$", re.IGNORECASE)
+_PER_UNIT_AVERAGE = re.compile(r"(?<!\w)(?:trung bình|bình quân)?\s*mỗi\s+[^;\d]{2,40}?"
+                               r"\s(?:có|đạt)\s*$", re.IGNORECASE)
+_GROUP_OF_PEOPLE = re.compile(r"\s*(?:người dân|người|lượt người)?\s*(?:đã|được|tham gia|"
+                              r"sử dụng|tiếp cận|đăng ký)(?!\w)", re.IGNORECASE)
 _MOBILE_MONEY = re.compile(r"mobile[ -]?money|tiền di động", re.IGNORECASE)
 _IDENTITY_ACCOUNT = re.compile(r"tài khoản\s+định danh", re.IGNORECASE)
 _PIECE_END = re.compile(r"[,;:()]|\s(?:và|với)\s")
@@ -109,7 +113,9 @@ def _after_window(s: str, fig: Figure, nxt: Figure | None) -> str:
         stop = _CLAUSE_END.search(tail, pos)
         if stop is None or stop.group(0)[0] != "," or fig.measure not in ("percent", "count"):
             break
-        item, following = tail[pos:stop.start()].split(), tail[stop.end():stop.end() + 1]
+        # "(85,5%) thôn, tổ dân phố có ...": the bracket the figure sat in closes first
+        item = tail[pos:stop.start()].lstrip(") ").split()
+        following = tail[stop.end():stop.end() + 1]
         if not 1 <= len(item) <= 3 or not item[0][0].islower() or not following.islower():
             break
         pos = stop.end()
@@ -291,7 +297,7 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
         # counts is not the count of the member before
         alias = set(matches[0].alias.split())
         phrase = set(words_of(_PIECE_END.split(s[fig.end:], maxsplit=1)[0]))
-        lead = set(words_of(re.split(r"[,;:]", own_before)[-1]))  # "; thuê bao Internet đạt"
+        lead = set(words_of(re.split(r"[,;:]|\svà\s", own_before)[-1]))  # "; thuê bao Internet đạt"
         if not alias <= phrase | lead and len(phrase - alias) >= 3:
             matches = []
     if fig.measure == "count" and _GENERATIONS.match(s, fig.end, fig.end + 40):
@@ -418,6 +424,11 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
         # "đóng góp của năng suất nhân tố tổng hợp (TFP) vào tăng trưởng kinh tế ... từ 42%":
         # a share of the growth, not the growth
         matches = []
+    if matches and fig.measure in ("count", "persons") and _PER_UNIT_AVERAGE.search(own_before):
+        matches = []  # "trung bình mỗi xã, phường, thị trấn có 10 trạm": each one's, no total
+    if (matches and matches[0].code == "population"
+            and _GROUP_OF_PEOPLE.match(s, fig.end)):
+        matches = []  # "Gần 100.000 người dân đã được trang bị kỹ năng số": who, no population
     if (matches and matches[0].code.startswith(("mobile_subscribers", "phone_subscribers"))
             and _MOBILE_MONEY.search(s, clause_start, fig.end + len(after))):
         matches = []  # "Số thuê bao di động sử dụng dịch vụ Mobile Money là 15.321": no all
