@@ -713,8 +713,9 @@ def _ranked_about(after: str, matches: list[Match], fig: Figure, index: tuple[Al
 
 
 # the words that say a rank before its number: "được đánh giá đứng thứ", "xếp hạng"
+# (possessive: each word is taken once, so a piece that is no run of them fails at once)
 _RANK_WORDS = re.compile(r"(?:\s*(?:được|đã|tiếp tục|vươn lên|lên|đánh giá|xếp hạng|xếp|đứng|giữ|"
-                         r"đạt|ở|nằm|vị trí|thứ hạng|hạng|thứ|năm (?:19|20)\d\d))*\s*$",
+                         r"đạt|ở|nằm|vị trí|thứ hạng|hạng|thứ|năm (?:19|20)\d\d))*+\s*$",
                          re.IGNORECASE)
 _TOPIC_LEAD = re.compile(r"\s*(?:về|đối với|trong lĩnh vực)\s+([^,;]{3,80}),", re.IGNORECASE)
 # a thing ranked, not the province: "Cổng dịch vụ công Hải Dương được xếp hạng đứng thứ 7"
