@@ -56,6 +56,10 @@ def test_broadband_and_mobile_internet_subscriptions_by_their_names(province, to
     got = sure(text)
     assert (province, "internet_subscribers", "actual", total * 1000) in got
     assert (province, "mobile_broadband_subscribers", "actual", mobile * 1000) in got
+    # "Internet" before one count and "di động" after the next name two things
+    two = sure(f"Tỉnh {province} có {_vi_int(fixed * 100)} thuê bao Internet và gần "
+               f"{_vi_int(total * 1000)} thuê bao di động.")
+    assert (province, "mobile_subscribers", "actual", total * 1000) in two
 
 
 @settings(max_examples=30, deadline=None)

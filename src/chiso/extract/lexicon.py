@@ -66,6 +66,7 @@ SYNONYMS: tuple[tuple[str, str], ...] = (
     ("cấp độ", "mức"),
     ("cả nước", "toàn quốc"),
     ("internet băng rộng", "băng rộng"),
+    ("internet di động", "băng rộng di động"),  # "thuê bao internet di động": mobile broadband
     ("cáp quang internet", "cáp quang"),
     ("internet cáp quang", "cáp quang"),
     ("thuê bao di động", "thuê bao di động"),
