@@ -53,6 +53,10 @@ def test_a_generation_that_qualifies_a_count_of_stations_is_not_a_shares_network
             f"{noun} {gen}, đảm bảo phủ sóng {share}% khu vực dân cư.").replace(",", ".", 1)
     got = [r for r in rows(text) if r[3] == share]
     assert got == [(province, "coverage_mobile_pop", "actual", share)]
+    if gen == "5G":  # a count that is not a part names the network of the clause
+        built = rows(f"Tại {province}, các nhà mạng đã hoàn thành {total} trạm 5G, phủ sóng "
+                     f"{share}% các xã.".replace(str(total), f"{total:,}".replace(",", ".")))
+        assert (province, "coverage_5g_communes_share", "actual", share) in built
     alone = rows(f"Mạng {gen} của tỉnh {province} đã phủ sóng {share}% khu vực dân cư.")
     assert (province, {"5G": "coverage_5g_share", "4G": "coverage_4g_pop"}[gen], "actual",
             share) in alone

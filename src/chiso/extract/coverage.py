@@ -139,9 +139,11 @@ def network(before: str, after: str) -> tuple[str, frozenset[str]] | None:
 
 
 # the gloss may follow the rest of the network's name ("Internet băng rộng cố định (cáp quang)")
-# a generation that qualifies a count of stations ("hơn 12.000 trạm BTS, trong đó gần 300 trạm
-# 5G, đảm bảo phủ sóng 100% khu vực dân cư"): the stations', not a share's after them
-_OF_COUNT = re.compile(r"\d\s+(?:trạm|điểm|vị trí|cột)(?:\s+[^\W\d]+){0,4}?\s*$", re.IGNORECASE)
+# a generation that qualifies a part of a count of stations ("hơn 12.000 trạm BTS, trong đó gần
+# 300 trạm 5G, đảm bảo phủ sóng 100% khu vực dân cư"): the part's, not a share's after it ("hoàn
+# thành 20.000 trạm 5G, phủ sóng ... 100% các xã" is the 5G network's)
+_OF_COUNT = re.compile(r"(?:trong đó|gồm|bao gồm)[^,;\d]{0,20}?\d[\d.,]*\s+(?:trạm|điểm|vị trí|cột)"
+                       r"(?:\s+[^\W\d]+){0,4}?\s*$", re.IGNORECASE)
 _GLOSS = re.compile(r"[^\W\d]*(?:\s+[^\W\d]+){0,2}?\s*\(\s*([^()]{1,40}?)\s*\)")
 # (a network, the narrower one a gloss in brackets may name)
 _NARROWER = {("fixed", "fibre"), ("mobile", "generations"), ("mobile_broadband", "generations")}
