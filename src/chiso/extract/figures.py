@@ -282,8 +282,8 @@ def find_figures(sentence: str) -> list[Figure]:
         before = sentence[max(0, start - 40):start]
         low_before = None if low is None else low[max(0, start - 40):start]
         after = sentence[end:end + 60]
-        if before.endswith(("/", "-", ":", ".", ",")):
-            continue  # a denominator, a date tail, a time, a code
+        if before.endswith(("/", "-", ":", ".", ",", "+")):
+            continue  # a denominator, a date tail, a time, a code, a signed change ("+1,6")
         try:
             value = read_digits(token)
         except ValueError:

@@ -67,6 +67,7 @@ SYNONYMS: tuple[tuple[str, str], ...] = (
     ("cả nước", "toàn quốc"),
     ("internet băng rộng", "băng rộng"),
     ("internet di động", "băng rộng di động"),  # "thuê bao internet di động": mobile broadband
+    ("kỹ thuật số", "số"),  # "xã hội kỹ thuật số", "kinh tế kỹ thuật số"
     ("cáp quang internet", "cáp quang"),
     ("internet cáp quang", "cáp quang"),
     ("thuê bao di động", "thuê bao di động"),

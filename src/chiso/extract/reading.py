@@ -43,6 +43,9 @@ _OWNER_TAIL = re.compile(r"\s+của\s+(?=(?:tỉnh|thành phố|TP\.?)?\s*[A-ZĐ
 _RANKED_WITH_VALUE = re.compile(r"(?<!\w)với\s+(?:giá trị|điểm số|số điểm|điểm|chỉ số)"
                                 r"(?:\s+(?:trung bình|bình quân))?\s*(?:ở mức|là|đạt)?\s*$",
                                 re.IGNORECASE)
+_PRODUCTIVITY = re.compile(r"năng suất lao động", re.IGNORECASE)
+# "100% người dân, doanh nghiệp hài lòng về việc giải quyết TTHC": a share satisfied, no index
+_INDEX_NAMED = re.compile(r"chỉ số|SIPAS|PAPI|PAR", re.IGNORECASE)
 _CONTRIBUTION = re.compile(r"(?<!\w)đóng góp(?:\s+của)?[^,;]{0,80}?\s+vào\s+(?:tăng trưởng|GRDP)",
                            re.IGNORECASE)
 # provinces or ministries counted ("14 bộ", "17 tỉnh thành phố"), not communes or firms: "150 xã
@@ -102,6 +105,7 @@ _NEW_HEAD = re.compile(
 
 
 _OPEN_BRACKET_END = re.compile(r"\(\s*~?\s*$")  # "600.000 thuê bao (" before the next figure
+_SHORT_CLOSE = re.compile(r"[^()]{0,20}\)")  # "(~65%)", "(đạt 98%)": the bracket closes soon
 
 
 def _after_window(s: str, fig: Figure, nxt: Figure | None) -> str:
@@ -126,8 +130,11 @@ def _after_window(s: str, fig: Figure, nxt: Figure | None) -> str:
     if nxt is not None and nxt.measure != "other":  # "người dân từ 15 tuổi trở lên có ..." goes on
         rel = nxt.start - fig.end
         # "600.000 thuê bao (~65%) có ..." goes on; "2.104 trạm BTS (55 trạm 5G)" is a part, not it
+        # ... but "1.200 trạm thu phát sóng (86% trong số đó là thiết bị 4G)" is an aside on a
+        # part: a bracket the next figure fills alone goes on, one that says more stops
         bracketed = (_OPEN_BRACKET_END.search(s, fig.end, nxt.start) is not None
-                     and not (fig.measure == nxt.measure == "count"))
+                     and not (fig.measure == nxt.measure == "count")
+                     and _SHORT_CLOSE.match(s, nxt.end) is not None)
         if not bracketed:
             end = min(end, rel)
     return tail[:end]
@@ -316,6 +323,12 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
         matches = about or []
         if not matches and not of_other:
             of_other = _ranked_other(s, clause_start, fig, index, framework)
+        lead = _TOPIC_LEAD.match(s, clause_start) if not matches and not of_other else None
+        if lead is not None and lead.end() <= fig.start:
+            # "với chỉ số chính quyền số, Trà Vinh tăng 15 bậc, xếp thứ 12": the topic led with
+            # names the rank's index
+            matches = [x for x in match(context(words_of(lead.group(1)), [], [], []), "rank",
+                                        index) if confidence.possible(x.code, fig, framework)][:1]
         just = history[-1] if history and history[-1][1] == i - 1 else None
         if (not matches and not of_other and just is not None and just[3] != "rank"
                 and not _has_rank(just[2].code, framework)
@@ -420,7 +433,9 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
         # what was added, not what there is
         matches, of_other = [], True
     if (matches and matches[0].code == "grdp_growth"
-            and _CONTRIBUTION.search(s, clause_start, fig.start)):
+            and (_CONTRIBUTION.search(s, clause_start, fig.start)
+                 or _PRODUCTIVITY.search(own_before))):
+        # "năng suất lao động hằng năm tăng tối thiểu 7%": labour productivity's growth too
         # "đóng góp của năng suất nhân tố tổng hợp (TFP) vào tăng trưởng kinh tế ... từ 42%":
         # a share of the growth, not the growth
         matches = []
@@ -438,6 +453,9 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
     if (matches and matches[0].code == "digital_signature_adult_share"
             and _OFFICIAL_SIGNATURE.search(s, clause_start, fig.end + len(after))):
         matches = []  # "Tỉ lệ sử dụng chữ ký số công vụ đạt 98%": civil servants', no adults'
+    if (matches and matches[0].code == "sipas_score" and fig.measure == "percent"
+            and not _INDEX_NAMED.search(s, clause_start, fig.end + len(after))):
+        matches = []  # "100% người dân, doanh nghiệp hài lòng ...": who was satisfied, no SIPAS
     if (matches and matches[0].code == "cashless_fees_share"
             and not _FEES.search(s, clause_start, fig.end + len(after))):
         matches = []  # "75,3% giao dịch thanh toán ... không dùng tiền mặt": all payments, no fees
@@ -554,7 +572,7 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
     ayear = None if kind == kinds.TARGET else (kinds.year_before(year_marks, fig.start) or year)
     planned = (kinds.planned_year(year_marks, fig.start, clause_start, cues, state.planned,
                                   state.dated)
-               if kind == kinds.ACTUAL and fig.measure != "rank_change"
+               if kind == kinds.ACTUAL and fig.measure not in ("rank", "rank_change")
                and not _ranked_since(s, figs) else None)
     if planned is not None:
         kind, tyear, ayear = kinds.TARGET, planned, None  # "năm 2030 chiếm 15% GRDP" in a plan
@@ -717,7 +735,8 @@ def _ranked_about(after: str, matches: list[Match], fig: Figure, index: tuple[Al
 _RANK_WORDS = re.compile(r"(?:\s*(?:được|đã|tiếp tục|vươn lên|lên|đánh giá|xếp hạng|xếp|đứng|giữ|"
                          r"đạt|ở|nằm|vị trí|thứ hạng|hạng|thứ|năm (?:19|20)\d\d))*+\s*$",
                          re.IGNORECASE)
-_TOPIC_LEAD = re.compile(r"\s*(?:về|đối với|trong lĩnh vực)\s+([^,;]{3,80}),", re.IGNORECASE)
+_TOPIC_LEAD = re.compile(r"\s*(?:chẳng hạn,\s*|cụ thể,\s*)?(?:về|đối với|với|trong lĩnh vực)\s+"
+                         r"([^,;\d]{3,80}),", re.IGNORECASE)
 # a thing ranked, not the province: "Cổng dịch vụ công Hải Dương được xếp hạng đứng thứ 7"
 _THING_RANKED = re.compile(r"\s*(?:cổng|trang|hệ thống|ứng dụng|nền tảng|trung tâm|website)\s",
                            re.IGNORECASE)
@@ -738,8 +757,9 @@ def _ranked_other(s: str, clause_start: int, fig: Figure, index: tuple[Alias, ..
     vụ công ... đứng thứ 7") or a topic led with "Về ..." that names no index ("Về cấp độ an
     toàn thông tin, tỉnh ... đứng thứ 3"): no index is guessed for it."""
     lead = _TOPIC_LEAD.match(s, clause_start)
-    if lead is not None and lead.end() <= fig.start and flow.family_of(lead.group(1), None) is None:
-        return True
+    if (lead is not None and lead.end() <= fig.start and flow.family_of(lead.group(1), None) is None
+            and not match(context(words_of(lead.group(1)), [], [], []), "rank", index)):
+        return True  # a topic that names no index, nor a pillar of one
     start = max(clause_start, s.rfind(",", 0, fig.start) + 1, s.rfind(":", 0, fig.start) + 1)
     piece = s[start:fig.start]
     if _THING_RANKED.match(piece):
