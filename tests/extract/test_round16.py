@@ -77,3 +77,22 @@ def test_an_aside_on_a_part_in_brackets_names_no_generation_of_the_total(provinc
     got = sure(text)
     assert (province, "bts_stations_count", "actual", n, None) in got
     assert not [r for r in got if r[1] == "bts_4g_count"]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(PROVINCES), st.integers(40, 90))
+def test_what_can_be_done_in_one_clause_says_nothing_of_the_next(province, share):
+    text = (f"Cả vùng phủ sóng 3G và 4G đều có thể được truy cập trên toàn tỉnh {province} và hơn "
+            f"{share}% dân số tỉnh sở hữu điện thoại thông minh.")
+    assert (province, "smartphone_per_100", "actual", share, None) in sure(text)
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(PROVINCES), st.integers(60, 100), st.integers(100, 400))
+def test_results_digitised_and_conference_points_by_the_words_reports_use(province, share, n):
+    text = (f"Đến nay, {province} có {share}% kết quả giải quyết TTHC được số hóa. Hệ thống hội "
+            f"nghị giao ban trực tuyến tỉnh {province} được triển khai với quy mô {n} điểm cầu từ "
+            "cấp tỉnh kết nối đến các xã.")
+    got = sure(text)
+    assert (province, "dossier_digitisation_share", "actual", share, None) in got
+    assert (province, "video_conf_endpoints", "actual", n, None) in got
