@@ -67,6 +67,9 @@ ROUNDS = (
     ("round 11", "4f60774"),
     ("round 12", "23e5b2b"),
     ("round 13", "0123d12"),
+    ("round 14", "258d9db"),
+    ("round 15", "d4043b8"),
+    ("round 16", "db281cc"),
 )
 
 # Run inside an old commit's checkout: every matched candidate of the named documents, at the
