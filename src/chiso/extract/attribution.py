@@ -98,7 +98,15 @@ def home_unit(text: str, source: str | None = None, hint: str | None = None) -> 
         if (_NAMED_AS_PROVINCE.search(text[max(0, m.start - 12):m.start])
                 or _DEFINED_AS_PROVINCE.match(text, m.end)):
             return m.name
-    return source_unit(source) or _sole_province(text, named) or hint
+    opening = _OPENING_SOURCE.match(text)
+    written = source_unit("https://" + opening.group(1)) if opening else None
+    return written or source_unit(source) or _sole_province(text, named) or hint
+
+
+# "(Thanhhoa.dcs.vn): Trong năm 2023, ...", "(Baothanhhoa.vn) - ...": the publisher a page's
+# opening names, which a republishing site's address does not
+_OPENING_SOURCE = re.compile(r"\s*\(\s*((?:[\w-]+\.)+(?:vn|com|net|org))\s*\)\s*[:–-]",
+                             re.IGNORECASE)
 
 
 def _sole_province(text: str, named: list[Mention]) -> str | None:

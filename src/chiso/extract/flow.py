@@ -56,6 +56,8 @@ _ADOPTED = Caseless(
 # words holding a cue that are none: "hiện đại" (modern), "giá hiện hành" (current prices)
 _NOT_DONE = Caseless(
     r"thực hiện|hiện đại|hiện hành|thể hiện|xuất hiện|phát hiện|hiện thực|"
+    # "đổi mới sáng tạo" (innovation) is no "mới" (just now)
+    r"đổi mới|"
     r"kết quả (?:giải quyết|xử lý)"  # "số hóa hồ sơ và kết quả giải quyết TTHC": a noun
 )
 
@@ -100,8 +102,10 @@ FAMILIES = (# "Bộ chỉ số chỉ đạo, điều hành và đánh giá chấ
                 r"chỉ số (?:chỉ đạo, điều hành|phục vụ người dân)|"
                 r"766/QĐ-TTg|Quyết định (?:số )?766\b|chất lượng phục vụ người dân,? (?:và )?"
                 r"doanh nghiệp", re.IGNORECASE)),
-            ("ict", re.compile(r"ICT[ -]?Index|sẵn sàng cho phát triển và ứng dụng",
-                               re.IGNORECASE)),
+            # "mức độ ứng dụng CNTT và phát triển Chính phủ điện tử năm 2019": the ministry's
+            # ranking before the DTI, of IT use
+            ("ict", re.compile(r"ICT[ -]?Index|sẵn sàng cho phát triển và ứng dụng|"
+                               r"mức độ ứng dụng (?:CNTT|công nghệ thông tin)", re.IGNORECASE)),
             ("dti", re.compile(r"\bDTI\b|chuyển đổi số", re.IGNORECASE)),
             ("pci", re.compile(r"\bPCI\b|năng lực cạnh tranh", re.IGNORECASE)),
             ("papi", re.compile(r"\bPAPI\b", re.IGNORECASE)),
@@ -109,7 +113,16 @@ FAMILIES = (# "Bộ chỉ số chỉ đạo, điều hành và đánh giá chấ
             ("sipas", re.compile(r"\bSIPAS\b", re.IGNORECASE)))
 # a component's, not the index's
 _BAND = re.compile(r"(?<!\w)(?:nhóm|xếp loại)(?!\w)", re.IGNORECASE)
-COMPONENT = re.compile(r"thành phần|chỉ số con|sub-?index", re.IGNORECASE)
+# a component of an index, or an index the codebook does not hold, named before a score or rank:
+# no index is guessed for it. The eight content areas of PAPI, the ten sub-indices of PCI and the
+# provincial green index (PGI) are named in every report on them.
+COMPONENT = re.compile(
+    r"thành phần|chỉ số con|sub-?index|chỉ số nội dung|"
+    r"tham gia của người dân|công khai,? minh bạch|trách nhiệm giải trình|kiểm soát tham nhũng|"
+    r"thủ tục hành chính công|cung ứng dịch vụ công|quản trị môi trường|quản trị điện tử|"
+    r"chi phí gia nhập|tiếp cận đất đai|tính minh bạch|chi phí thời gian|chi phí không chính thức|"
+    r"cạnh tranh bình đẳng|tính năng động|dịch vụ hỗ trợ doanh nghiệp|đào tạo lao động|"
+    r"thiết chế pháp lý|chỉ số xanh|\bPGI\b", re.IGNORECASE)
 NO_INDEX = "(of no index)"  # a rank said to be of something no index measures: none is guessed
 _CODES = {"rank": "{}_rank", "score": "{}_score", "rank_change": "{}_rank_change"}
 # the indices whose value is written as a per cent (their codebook unit): a bare share in a
@@ -140,6 +153,7 @@ class Flow:
     title: str = ""  # the report's first line
     plan: bool = False  # a plan or resolution: what it says with no word of it done is an aim
     horizon: int | None = None  # the year the plan's aims said last are for
+    titled: int | None = None  # the one year a plan's title or opening names it for
     done_para: int | None = None  # the paragraph that last said something was done
 
     def plan_year(self, text: str, para: int, found: list, position: int) -> int | None:

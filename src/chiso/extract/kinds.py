@@ -55,6 +55,8 @@ _NOT_CUES = Caseless(r"(?<!kết quả )thực hiện|xuất hiện|thể hiện
                        r"(?:đạt và vượt|đạt,? vượt|vượt|hoàn thành|đạt)\s+(?:[\d/]+\s+)?chỉ tiêu|"
                        r"đạt được hiệu|"
                        r"sẽ được|nên được|ban chỉ đạo|kế hoạch và đầu tư|"
+                       # a plan met is a result: "vượt 0,13% so với kế hoạch", "đạt kế hoạch"
+                       r"(?:so với|vượt|đạt|hoàn thành) kế hoạch|"
                        # adopting targets is not having reached them: "đã đặt rõ mục tiêu ... sẽ"
                        r"đã (?:thông qua|ban hành|phê duyệt|đề ra|xác định|đặt ra|đặt rõ|nhất trí)|"
                        r"kế hoạch - đầu tư|"
@@ -62,7 +64,7 @@ _NOT_CUES = Caseless(r"(?<!kết quả )thực hiện|xuất hiện|thể hiện
                        # "nông thôn mới", "kỷ nguyên mới"
                        r"(?:nhiệm kỳ|giai đoạn|thời kỳ|kỷ nguyên|nông thôn|mô hình|cách làm|"
                        r"động lực|không gian|phương thức|xu hướng|tầm cao|sản phẩm|công nghệ|"
-                       r"thành lập|đầu tư|xây dựng) mới(?! (?:đạt|chỉ|có|được|hoàn thành))")
+                       r"thành lập|đầu tư|xây dựng|đổi) mới(?! (?:đạt|chỉ|có|được|hoàn thành))")
 # targets read from a year alone ("vào năm 2022"): a year already past is an actual figure's
 _YEAR_CUES = frozenset({"đến năm", "vào năm", "tới năm", "đến tháng", "đến hết năm",
                         "đến cuối năm"})

@@ -51,8 +51,9 @@ def _years_named(text: str) -> list[tuple[int, bool]]:
 
 
 # a plan's title naming its year: "KẾ HOẠCH\nCHUYỂN ĐỔI SỐ TỈNH KON TUM NĂM 2023"
-_PLAN_OF_YEAR = re.compile(r"(?:^|\n)\s*(?:kế hoạch|chương trình)[^\d.|]{0,70}\snăm\s*"
-                           r"((?:19|20)\d\d)(?!\d)", re.IGNORECASE)
+_PLAN_OF_YEAR = re.compile(r"(?:(?:^|\n)\s*|ban hành\s+)(?:kế hoạch|chương trình)"
+                           r"(?:\s+số\s+[\w/.-]+)?[^\d.|]{0,90}\snăm\s*((?:19|20)\d\d)(?!\d)",
+                           re.IGNORECASE)
 
 
 def _titled_years(text: str) -> frozenset[int]:
@@ -143,10 +144,12 @@ def extract_text(
     out: list[Candidate] = []
     last: tuple[int, int, Match, str] | None = None  # (sentence, figure, match, measure)
     title = text.lstrip()[:300].split("\n")[0]
-    planned, dated = _planned(named_years, year, _titled_years(text))
+    titled = _titled_years(text)
+    planned, dated = _planned(named_years, year, titled)
     horizon = flow.first_aim_year(text[:3000], dated)
     plan = _is_plan(text, horizon)
-    state = flow.Flow(home, doc_year, planned, dated, title=title, plan=plan, horizon=horizon)
+    state = flow.Flow(home, doc_year, planned, dated, title=title, plan=plan, horizon=horizon,
+                      titled=next(iter(titled)) if len(titled) == 1 else None)
     state.only = state.family = flow.only_index(text)
     sentences = list(split(text))
     # a paragraph break is a line break between sentences, not one a wrapped line holds

@@ -43,6 +43,12 @@ _OWNER_TAIL = re.compile(r"\s+của\s+(?=(?:tỉnh|thành phố|TP\.?)?\s*[A-ZĐ
 _RANKED_WITH_VALUE = re.compile(r"(?<!\w)với\s+(?:giá trị|điểm số|số điểm|điểm|chỉ số)"
                                 r"(?:\s+(?:trung bình|bình quân))?\s*(?:ở mức|là|đạt)?\s*$",
                                 re.IGNORECASE)
+# the words of a short sentence that goes on about the figure before it
+_GOING_ON_WORDS = frozenset(words_of("mức trung bình bình quân toàn quốc cả nước là đạt khoảng "
+                                     "gần trên dưới hơn tỷ lệ con số này chỉ có còn riêng năm "
+                                     "và hay hoặc tương ứng"))
+_FIXED_LINE = re.compile(r"\s*(?:thuê bao\s+)?(?:điện thoại|thuê bao)\s+cố định", re.IGNORECASE)
+_COMPONENT_OF = re.compile(r"(?<!\w)chỉ số thành phần", re.IGNORECASE)
 _PRODUCTIVITY = re.compile(r"năng suất lao động", re.IGNORECASE)
 # "100% người dân, doanh nghiệp hài lòng về việc giải quyết TTHC": a share satisfied, no index
 _INDEX_NAMED = re.compile(r"chỉ số|SIPAS|PAPI|PAR", re.IGNORECASE)
@@ -359,6 +365,13 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
                 and ("," in own_before or _WITH_VALUE.match(own_before))):
             sure = min(0.8, matches[0].confidence) if matches else 0.7
             matches = [Match(code, 0.0, sure, last_here[2].alias)]
+    if (matches and fig.measure in ("rank", "score", "rank_change")
+            and _COMPONENT_OF.search(s, 0, fig.start)):
+        # "Trong chỉ số cải cách hành chính của tỉnh, các chỉ số thành phần về ... chính quyền số
+        # xếp thứ bảy": a component of another index, not the DTI pillar its words name
+        named_index = flow.family_of(s[:_COMPONENT_OF.search(s, 0, fig.start).start()], None)
+        if named_index is not None and not matches[0].code.startswith(named_index + "_"):
+            matches = []
     if (matches and matches[0].code in _WHOLE_INDEX
             and flow.COMPONENT.search(s[clause_start:fig.start])):
         # "chỉ số thành phần Chi phí thời gian đạt 8,54 điểm": a component's, not the index's
@@ -444,6 +457,10 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
     if (matches and matches[0].code == "population"
             and _GROUP_OF_PEOPLE.match(s, fig.end)):
         matches = []  # "Gần 100.000 người dân đã được trang bị kỹ năng số": who, no population
+    if (matches and matches[0].code == "phone_subscribers"
+            and (_FIXED_LINE.search(re.split(r"[,;(]", own_before)[-1])
+                 or _FIXED_LINE.match(s, fig.end))):
+        matches = []  # "Thuê bao điện thoại cố định có 6.460": fixed lines, a part of the total
     if (matches and matches[0].code.startswith(("mobile_subscribers", "phone_subscribers"))
             and _MOBILE_MONEY.search(s, clause_start, fig.end + len(after))):
         matches = []  # "Số thuê bao di động sử dụng dịch vụ Mobile Money là 15.321": no all
@@ -515,8 +532,10 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
         # tỷ trọng đạt 56,83%": a share with no words of its own is of the share just said
         matches = [Match(history[-1][2].code, 0.0, 0.7, history[-1][2].alias)]
     if (not matches and last is not None and last[0] in (n, n - 1) and fig.measure == last[3]
-            and len(segs[i]) <= 6 and not ctx.after and sum(map(len, segs[:i + 1])) <= 8):
-        # "Mức trung bình toàn quốc là 0,3 – 0,35%": a short sentence goes on about the last figure
+            and len(segs[i]) <= 6 and not ctx.after and sum(map(len, segs[:i + 1])) <= 8
+            and not set(segs[i]) - set(last[2].alias.split()) - _GOING_ON_WORDS):
+        # "Mức trung bình toàn quốc là 0,3 – 0,35%": a short sentence goes on about the last
+        # figure, when its words say nothing else ("Thuê bao điện thoại cố định có 6.460" does)
         matches = [Match(last[2].code, 0.0, 0.5, last[2].alias)]
     if (not matches and last_here is not None and last_here[0] == n
             and fig.measure == last_here[3] and _NEXT_YEAR.match(own_before)):
@@ -564,7 +583,8 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
     if aim is not None:
         tyear = aim
     if kind == kinds.TARGET and tyear is None and (in_targets or kinds.aimed(cues, fig.start)):
-        tyear = _only_planned(state)  # "Phấn đấu 100% dân số ..." in a plan for 2025
+        # "Phấn đấu 100% dân số ..." in a plan for 2025; in "Kế hoạch ... năm 2023", for 2023
+        tyear = state.titled or _only_planned(state)
         if tyear is None and state.plan:
             tyear = state.horizon  # in a plan, the year its aims were said for last
     if kind == kinds.TARGET and tyear is None and _THIS_YEAR.search(s, clause_start, fig.start):
