@@ -51,7 +51,7 @@ _FIXED_LINE = re.compile(r"\s*(?:thuê bao\s+)?(?:điện thoại|thuê bao)\s+c
 _COMPONENT_OF = re.compile(r"(?<!\w)chỉ số thành phần", re.IGNORECASE)
 _PRODUCTIVITY = re.compile(r"năng suất lao động", re.IGNORECASE)
 # "100% người dân, doanh nghiệp hài lòng về việc giải quyết TTHC": a share satisfied, no index
-_INDEX_NAMED = re.compile(r"chỉ số|SIPAS|PAPI|PAR", re.IGNORECASE)
+_INDEX_NAMED = re.compile(r"chỉ số|\bSIPAS\b|\bPAPI\b|\bPAR\b", re.IGNORECASE)
 _CONTRIBUTION = re.compile(r"(?<!\w)đóng góp(?:\s+của)?[^,;]{0,80}?\s+vào\s+(?:tăng trưởng|GRDP)",
                            re.IGNORECASE)
 # provinces or ministries counted ("14 bộ", "17 tỉnh thành phố"), not communes or firms: "150 xã
@@ -365,11 +365,12 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
                 and ("," in own_before or _WITH_VALUE.match(own_before))):
             sure = min(0.8, matches[0].confidence) if matches else 0.7
             matches = [Match(code, 0.0, sure, last_here[2].alias)]
-    if (matches and fig.measure in ("rank", "score", "rank_change")
-            and _COMPONENT_OF.search(s, 0, fig.start)):
+    part_of = (_COMPONENT_OF.search(s, 0, fig.start)
+               if matches and fig.measure in ("rank", "score", "rank_change") else None)
+    if part_of is not None:
         # "Trong chỉ số cải cách hành chính của tỉnh, các chỉ số thành phần về ... chính quyền số
         # xếp thứ bảy": a component of another index, not the DTI pillar its words name
-        named_index = flow.family_of(s[:_COMPONENT_OF.search(s, 0, fig.start).start()], None)
+        named_index = flow.family_of(s[:part_of.start()], None)
         if named_index is not None and not matches[0].code.startswith(named_index + "_"):
             matches = []
     if (matches and matches[0].code in _WHOLE_INDEX
