@@ -84,6 +84,7 @@ _TARGET_YEAR = Caseless(
 _ANY_YEAR = re.compile(r"(?<![\d/.,])((?:19|20)\d\d)"
                        r"(?![\d/.,]\d|\s*(?:%|người|tỷ|triệu|nghìn|đồng))")
 _ACTUAL_YEAR = Caseless(r"(?:năm|trong năm|year)\s+((?:19|20)\d\d)(?!\s*[-–]\s*\d)")
+_COMPARED_WITH = re.compile(r"so với\s+(?:cùng kỳ\s+)?$", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[,;:]|\s(?:và|còn|sang)\s")
 # "tăng 3.422 DN so với tháng 12-2021": a year a figure is compared with is no year of a target
 _BASE_OF = re.compile(r"so với\s+(?:cùng kỳ\s+|cuối\s+|đầu\s+)?(?:năm|tháng|quý)?[\s\dIV/.-]*$",
@@ -276,8 +277,11 @@ def _years_named(sentence: str, end: int) -> list[int]:
 
 
 def year_marks(sentence: str) -> list[tuple[int, int]]:
-    """(end offset, year) of each "năm 2020" in a sentence, found once for all its figures."""
-    return [(m.end(), int(m.group(1))) for m in _ACTUAL_YEAR.finditer(sentence)]
+    """(end offset, year) of each "năm 2020" in a sentence, found once for all its figures. A
+    year a figure is compared with ("tăng 6 bậc so với năm 2022, xếp thứ 7") is no figure's
+    year."""
+    return [(m.end(), int(m.group(1))) for m in _ACTUAL_YEAR.finditer(sentence)
+            if not _COMPARED_WITH.search(sentence, max(0, m.start() - 20), m.start())]
 
 
 def year_before(marks: list[tuple[int, int]], position: int) -> int | None:

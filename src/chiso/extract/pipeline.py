@@ -258,7 +258,8 @@ def _from_tables(cells: dict[int, tables.Cell], offset: int, figs: list,
         kind = cell.kind or found[i][0].kind
         found[i] = [replace(c, indicator=cell.code, alias=cell.alias, confidence=0.8, kind=kind,
                             target_year=cell.target_year if kind == kinds.TARGET else None,
-                            year=None if kind == kinds.TARGET else c.year)
+                            year=None if kind == kinds.TARGET else cell.year or c.year,
+                            measure=cell.measure or c.measure)
                     for c in found[i]]
     return placed
 
@@ -266,8 +267,9 @@ def _from_tables(cells: dict[int, tables.Cell], offset: int, figs: list,
 def _is_heading(quote: str) -> bool:
     """A line standing alone as a heading: short, without a sentence's closing mark."""
     line = quote.strip()
-    return "\n" not in line and not line.endswith((".", "!", "?", ":", ";", "…")) and (
-        len(line.split()) <= 20)
+    # a bare value ("7") is a table's cell, not a heading
+    return ("\n" not in line and any(ch.isalpha() for ch in line)
+            and not line.endswith((".", "!", "?", ":", ";", "…")) and len(line.split()) <= 20)
 
 
 def _restated_headings(cands: list[Candidate]) -> list[Candidate]:
@@ -290,19 +292,22 @@ def _restated_headings(cands: list[Candidate]) -> list[Candidate]:
 
 
 def _dedupe(cands: list[Candidate]) -> list[Candidate]:
-    """The same fact said twice is one candidate (the first, with the higher confidence)."""
-    seen: dict[tuple, int] = {}
+    """The same fact said twice is one candidate (the first, with the higher confidence). A value
+    said of two different years ("18 / 18" in a table's columns 2021 and 2022) is two facts."""
+    seen: dict[tuple, list[int]] = {}
     out: list[Candidate] = []
     for c in cands:
         if not c.matched:
             out.append(c)
             continue
         key = (c.unit, c.indicator, c.kind, c.target_year, round(c.value, 9), c.value_high)
-        if key in seen:
-            kept = out[seen[key]]
+        same = [k for k in seen.get(key, ())
+                if out[k].year is None or c.year is None or out[k].year == c.year]
+        if same:
+            kept = out[same[0]]
             kept.confidence = max(kept.confidence, c.confidence)
             continue
-        seen[key] = len(out)
+        seen.setdefault(key, []).append(len(out))
         out.append(c)
     return out
 

@@ -9,6 +9,9 @@ Two shapes reports take when a table is copied from a web page or a PDF:
   Đánh giá"), then for each row its label ("- Tỷ lệ hồ sơ trực tuyến ...", "+ Cấp tỉnh" under the
   label above it) and one line per cell ("30%", "75,3%", "Vượt"): a cell under "Đề ra năm 2023"
   is a target for 2023, under "Kết quả thực hiện" an actual figure.
+- **Years across, a cell a line**: a header ending in years ("TT / Chỉ số / Thứ hạng qua các
+  năm / 2021 / 2022 / 2023"), then for each row its number, its label and one line per year
+  ("1 / PCI / 18 / 13 / 7"): each value is of its column's year, a rank when the header says so.
 
 `read` returns, by the document offset where a value starts, what its table says of it. Nothing
 here decides whose the figures are: that stays with attribution.
@@ -18,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from chiso.extract import kinds
 from chiso.extract.figures import Figure, find_figures
@@ -30,6 +33,8 @@ class Cell:
     alias: str
     kind: str | None  # None: the table does not say
     target_year: int | None
+    year: int | None = None  # the year of an actual figure, when its column says it
+    measure: str | None = None  # "rank" when the header says the values are ranks
 
 
 # what a value's header says it is: a code and alias, or nothing
@@ -66,6 +71,7 @@ def read(text: str, name: Namer) -> dict[int, Cell]:
     out: dict[int, Cell] = {}
     _cells_a_line(lines, name, out)
     _rows_a_line(lines, name, out)
+    _years_across(lines, name, out)
     return out
 
 
@@ -203,3 +209,86 @@ def _labels_above(
             heads.append(line)
     found = [name(h, model) for h in heads]
     return [f for f in found if f is not None]
+
+
+_YEAR_LINE = re.compile(r"^\s*(?:năm\s+)?((?:19|20)\d\d)\s*$", re.IGNORECASE)
+_RANK_HEAD = re.compile(r"\b(?:thứ hạng|xếp hạng|hạng)\b", re.IGNORECASE)
+_NUMBER_HEAD = re.compile(r"^(?:s?tt|số tt|số thứ tự)$", re.IGNORECASE)
+_ROW_NUMBER = re.compile(r"^\s*(\d{1,2})\.?\s*$")
+
+
+def _years_across(lines: list[tuple[int, str]], name: Namer, out: dict[int, Cell]) -> None:
+    """Tables whose columns are years, a cell a line: a row's k-th value is of the k-th year.
+    A row is read only when its count of values is the count of years (and, under a "TT"
+    column, the next row's number after them): a blank cell the copy dropped leaves a row
+    that cannot be placed, and it is left to the sentence reading."""
+    k = 0
+    while k < len(lines):
+        years = _year_run(lines, k)
+        if years is None:
+            k += 1
+            continue
+        heads = [line.strip() for _, line in lines[max(0, k - 4):k]
+                 if len(line.strip()) <= _HEAD_LINE_MAX and not _VALUE_LINE.match(line.strip())]
+        if any(_TARGET_HEAD.match(h) for h in heads):
+            k += len(years)
+            continue  # planned years: what the table aims at is not read here
+        measure = "rank" if any(_RANK_HEAD.search(h) for h in heads) else None
+        numbered = any(_NUMBER_HEAD.match(h) for h in heads)
+        k += len(years)
+        rows: list[tuple[str, list[tuple[int, str]]]] = []
+        label: str | None = None
+        values: list[tuple[int, str]] = []
+        while k < len(lines):
+            start, line = lines[k]
+            stripped = line.strip()
+            if _VALUE_LINE.match(stripped) or stripped in {"-", "–"}:
+                values.append((start, line))
+            elif len(stripped) <= 80 and not stripped.endswith((".", ":", ";")):
+                if label is not None:
+                    rows.append((label, values))
+                label, values = stripped, []
+            else:
+                break  # prose again: the table is over
+            k += 1
+        if label is not None:
+            rows.append((label, values))
+        while rows and not rows[-1][1]:
+            rows.pop()  # the heading after the table: a label with no values
+        for n, (label, values) in enumerate(rows, 1):
+            cells = _row_cells(values, len(years), numbered, n, last=n == len(rows))
+            for (start, line), year in zip(cells or [], years):
+                fig = next(iter(find_figures(line.strip())), None)
+                if fig is None:
+                    continue
+                if measure:
+                    fig = replace(fig, measure=measure)
+                found = name(label, fig)
+                if found is not None:
+                    out[start + len(line) - len(line.lstrip())] = Cell(
+                        found[0], found[1], kinds.ACTUAL, None, year, measure)
+
+
+def _year_run(lines: list[tuple[int, str]], k: int) -> list[int] | None:
+    """The years of consecutive lines from `k` ("2021 / 2022 / 2023"), rising, at least two."""
+    years: list[int] = []
+    while k + len(years) < len(lines):
+        m = _YEAR_LINE.match(lines[k + len(years)][1])
+        if m is None or (years and int(m.group(1)) <= years[-1]):
+            break
+        years.append(int(m.group(1)))
+    return years if len(years) >= 2 else None
+
+
+def _row_cells(values: list[tuple[int, str]], width: int, numbered: bool, n: int,
+               last: bool) -> list[tuple[int, str]] | None:
+    """A row's cells, one per year, or None when they cannot be placed: under a "TT" column
+    every row but the last ends with the next row's number."""
+    if numbered and not last:
+        if len(values) != width + 1:
+            return None
+        m = _ROW_NUMBER.match(values[-1][1])
+        if m is None or int(m.group(1)) != n + 1:
+            return None
+        return values[:width]
+    return values if len(values) == width else None
