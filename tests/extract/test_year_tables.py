@@ -78,3 +78,27 @@ def test_the_year_a_figure_is_compared_with_is_not_its_year(province, year, up, 
             f"{year - 1}, xếp thứ hạng {rank}/63 tỉnh, thành phố.")
     got = sure(text)
     assert (province, "pci_rank", "actual", rank, year) in got
+
+
+@settings(max_examples=40, deadline=None)
+@given(tables(), st.sampled_from([" | ", "   ", "\t"]))
+def test_a_row_a_line_under_a_line_of_years_is_read_by_column(drawn, sep):
+    years, rows, _, province = drawn
+    lines = [f"Thứ hạng các chỉ số của tỉnh {province}",
+             sep.join(["Chỉ số", *map(str, years)])]
+    lines += [sep.join([label, *map(str, values)]) for label, _, values in rows]
+    text = "\n".join(lines) + "\nTrong năm tới, tỉnh tiếp tục cải thiện các chỉ số này."
+    got = sure(text)
+    for _, code, values in rows:
+        for year, value in zip(years, values):
+            assert (province, code, "actual", value, year) in got
+
+
+@settings(max_examples=30, deadline=None)
+@given(tables())
+def test_a_row_with_more_values_than_years_is_not_placed_by_column(drawn):
+    years, rows, _, province = drawn
+    lines = [f"Thứ hạng các chỉ số của tỉnh {province}", " | ".join(["Chỉ số", *map(str, years)])]
+    lines += [" | ".join([label, *map(str, values), "99"]) for label, _, values in rows]
+    got = sure("\n".join(lines))
+    assert not [r for r in got if r[4] in years]  # no value is given a column's year

@@ -11,7 +11,8 @@ Two shapes reports take when a table is copied from a web page or a PDF:
   is a target for 2023, under "Kết quả thực hiện" an actual figure.
 - **Years across, a cell a line**: a header ending in years ("TT / Chỉ số / Thứ hạng qua các
   năm / 2021 / 2022 / 2023"), then for each row its number, its label and one line per year
-  ("1 / PCI / 18 / 13 / 7"): each value is of its column's year, a rank when the header says so.
+  ("1 / PCI / 18 / 13 / 7"): each value is of its column's year, a rank when the header says so;
+  or a row a line under a line of years ("Chỉ số | 2021 | 2022 | 2023" then "PCI | 18 | 13 | 7").
 
 `read` returns, by the document offset where a value starts, what its table says of it. Nothing
 here decides whose the figures are: that stays with attribution.
@@ -52,7 +53,8 @@ _ACTUAL_HEAD = re.compile(
 )
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _HEAD_LINE_MAX = 40
-_SIGNS_SOURCE = r"^\s*\d[\d.,]*\s*%?\s*$|\d[.,]\d+ +\d[.,]\d+ +\d[.,]\d+"
+_SIGNS_SOURCE = (r"^\s*\d[\d.,]*\s*%?\s*$|\d[.,]\d+ +\d[.,]\d+ +\d[.,]\d+"
+                 r"|(?:19|20)\d\d[\s|]+(?:19|20)\d\d\s*\|?\s*$")
 # both start with a space or a digit: the look-ahead gives up every other place at once
 # (tests/extract/test_rewritten.py checks it against the pattern without it)
 _SIGNS = re.compile(r"(?=[\s\d])(?:" + _SIGNS_SOURCE + ")", re.MULTILINE)
@@ -72,6 +74,7 @@ def read(text: str, name: Namer) -> dict[int, Cell]:
     _cells_a_line(lines, name, out)
     _rows_a_line(lines, name, out)
     _years_across(lines, name, out)
+    _years_in_a_line(lines, name, out)
     return out
 
 
@@ -292,3 +295,38 @@ def _row_cells(values: list[tuple[int, str]], width: int, numbered: bool, n: int
             return None
         return values[:width]
     return values if len(values) == width else None
+
+
+_YEARS_HEAD = re.compile(
+    r"^\s*(?P<head>[^\d|]{0,40}?)\s*\|?\s*(?P<years>(?:(?:năm\s+)?(?:19|20)\d\d\s*(?:\||\s)\s*)+)$",
+    re.IGNORECASE)
+
+
+def _years_in_a_line(lines: list[tuple[int, str]], name: Namer, out: dict[int, Cell]) -> None:
+    """A line of years over rows a line: a row's values, side by side at its end, one per year
+    (a row with another count is not placed)."""
+    for k, (_, head) in enumerate(lines):
+        m = _YEARS_HEAD.match(head + " ")
+        if m is None:
+            continue
+        years = [int(y) for y in _YEAR.findall(m.group("years"))]
+        if len(years) < 2 or years != sorted(set(years)):
+            continue
+        heads = [m.group("head")] + [line.strip() for _, line in lines[max(0, k - 2):k]]
+        if any(_TARGET_HEAD.match(h.strip()) for h in heads):
+            continue
+        measure = "rank" if any(_RANK_HEAD.search(h) for h in heads) else None
+        for start, line in lines[k + 1:k + 31]:
+            figs = find_figures(line)
+            cells = _side_by_side(line.replace("|", " "), figs)
+            if not cells or cells[0] == 0 and figs[0].start == 0:
+                break
+            label = line[:figs[cells[0]].start].strip(" |\t-–")
+            if len(cells) != len(years) or not label or len(label) > 80:
+                break
+            for i, year in zip(cells, years):
+                fig = replace(figs[i], measure=measure) if measure else figs[i]
+                found = name(label, fig)
+                if found is not None:
+                    out[start + figs[i].start] = Cell(found[0], found[1], kinds.ACTUAL, None,
+                                                      year, measure)
