@@ -49,13 +49,18 @@ GENRES = {"portal", "news", "plan", "resolution", "dti", "budget", "midarticle"}
 # part back to 0.949/0.942 (296), under the precision floor by a point in a thousand: it is set at
 # 0.94 where the part stands with round 17 in it; its 280 documents of before score 0.954/0.961
 # (0.951/0.961 before these rules).
-FLOORS = [("dev", 0.94, 0.94), ("heldout", 0.75, 0.76), ("heldout-before-round-10", 0.76, 0.78)]
+# Round 18 (seventh session): 18 fresh documents (10 dev, 8 held-out), unseen development
+# 0.850/0.829, held-out 0.579/0.550 (budget pages, a national article's list of provinces); the
+# whole held-out part fell to 0.743/0.755 with them, not with a rule, so its floors are set where
+# it stands; its 122 documents of before keep theirs (0.75/0.76) as a floor of their own.
+FLOORS = [("dev", 0.94, 0.94), ("heldout", 0.74, 0.75), ("heldout-before-round-10", 0.76, 0.78),
+          ("heldout-before-round-18", 0.75, 0.76)]
 
 
-def _before_round_10(doc: dict) -> bool:
-    """Was the document in the corpus before round 10 (no `added`, or a round under 10)?"""
+def _before_round(doc: dict, n: int) -> bool:
+    """Was the document in the corpus before round `n` (no `added`, or a round under `n`)?"""
     m = re.match(r"round (\d+)", doc.get("added") or "")
-    return m is None or int(m.group(1)) < 10
+    return m is None or int(m.group(1)) < n
 
 # the issue's goal, on the part no rule was developed on
 GOAL = (0.95, 0.90)
@@ -85,8 +90,9 @@ def test_every_gold_figure_is_written_in_its_document():
 
 @pytest.mark.parametrize(("name", "p_floor", "r_floor"), FLOORS)
 def test_extraction_keeps_its_scores_on_each_part(name, p_floor, r_floor):
-    if name == "heldout-before-round-10":
-        docs = [d for d in part("heldout") if _before_round_10(d)]
+    if name.startswith("heldout-before-round-"):
+        n = int(name.rsplit("-", 1)[1])
+        docs = [d for d in part("heldout") if _before_round(d, n)]
     else:
         docs = part(name)
     total, per_genre = scores(docs)
@@ -96,7 +102,7 @@ def test_extraction_keeps_its_scores_on_each_part(name, p_floor, r_floor):
     assert total.recall >= r_floor
 
 
-@pytest.mark.xfail(strict=True, reason="the goal is not met yet: held-out P 0.753, R 0.768 "
+@pytest.mark.xfail(strict=True, reason="the goal is not met yet: held-out P 0.743, R 0.755 "
                    "(docs/extraction.md); when it is, this test passes and strict xfail fails it, "
                    "so the mark comes off")
 def test_the_issues_goal_on_the_held_out_part():

@@ -5,8 +5,8 @@ An amount in đồng is the IT and digital-transformation budget (`it_budget_vnd
 words name a budget ("kinh phí", "dự toán", "tổng mức đầu tư", "nguồn lực đầu tư", "vốn đầu
 tư") and its sentence, or the report's title, is about information technology or digital
 transformation. What is budgeted ("dự toán", "tổng mức đầu tư", a project's total) is a target;
-what was spent or allotted ("kinh phí sử dụng", "đã giải ngân", "bố trí") is an actual figure;
-otherwise the sentence's own cues decide.
+what was spent or allotted ("kinh phí sử dụng", "đã giải ngân", "bố trí", "đã phê duyệt") is an
+actual figure; otherwise the sentence's own cues decide.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ CODE = "it_budget_vnd"
 _BUDGET = Caseless(r"(?<!\w)(?:(?P<planned>dự toán|tổng mức đầu tư|nguồn lực đầu tư|"
                    r"tổng vốn đầu tư|vốn đầu tư|dự kiến kinh phí|kinh phí dự kiến)"
                    r"|(?P<spent>(?:tổng )?kinh phí (?:đã )?(?:sử dụng|chi)|đã giải ngân|giải ngân|"
-                   r"đã chi|"
+                   r"đã chi|đã phê duyệt|phê duyệt cấp|"
                    r"(?:tổng )?kinh phí (?:đã )?bố trí|đã bố trí)"
                    r"|(?P<any>tổng kinh phí|kinh phí|nguồn vốn|tổng vốn))(?!\w)"
                    r"[^,;.()]{0,40}$")

@@ -90,6 +90,7 @@ def first_aim_year(text: str, dated: int | None) -> int | None:
 
 _PLAN_FOR_YEAR = Caseless(r"(?<!\w)kế hoạch[^.;:\d]{0,80}?năm\s+((?:19|20)\d\d)(?![\d–-])")
 # a heading line of targets: "2. Mục tiêu cụ thể", "I. MỤC TIÊU" (short, no figure)
+_BY_YEAR = re.compile(r"(?<!\w)(?:đến|tới|trước)\s+năm\s+(?:19|20)\d\d(?!\d)", re.IGNORECASE)
 _HEADING = re.compile(r"(?:[IVX\d]+[.)]\s*)?[^\d:;.]{3,60}")
 _LIST_LINE = re.compile(r"^\s*(?:[-+•–*]|\d+[.)]|[a-zđ][.)]|[A-ZĐ][^:.]{2,60}:)")
 _WEAK = frozenset({"đạt", "chiếm"})
@@ -227,7 +228,10 @@ class Flow:
             self.other_last = para
         if not named and kinds.national_cue(text) >= 0:
             self.national_last = para
-        sets_target = _TARGET_SET.search(text) is not None  # searched once for the two tests
+        # searched once for the two tests; "(1) Về ... chính quyền số, đến năm 2025:" heads a list
+        # of aims for its year as "Mục tiêu:" does
+        sets_target = _TARGET_SET.search(text) is not None or (
+            text.rstrip().endswith(":") and _BY_YEAR.search(text) is not None)
         if sets_target and not _done(text):
             year = kinds.target_year(text)
             holding = self.target is not None and self.target[0] == para

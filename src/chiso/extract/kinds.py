@@ -244,6 +244,8 @@ def target_year(sentence: str, position: int | None = None) -> int | None:
     """The year a target is set for: "đến năm 2025", "Quý II/2021", "đến tháng 6/2021"; with
     `position`, the one said last before the figure there ("đến năm 2025 ... 20% và đến năm 2030
     ... 30%"), else the latest the sentence names."""
+    if position is not None and "(" in sentence:
+        sentence = _without_asides(sentence, position)
     found = _set_for(sentence)
     if position is not None:
         own = year_right_after(sentence, position)  # "khoảng 30% GDP vào năm 2030"
@@ -268,6 +270,19 @@ def target_year(sentence: str, position: int | None = None) -> int | None:
     if not years:  # "Mục tiêu năm 2025: ...": any year the target sentence names
         years = _years_named(sentence, len(sentence))
     return max(years) if years else None
+
+
+# "(năm 2030 đạt 100%)": a bracket with a year and a figure of its own
+_DATED_ASIDE = re.compile(r"\((?:[^()\d]*?)(?:19|20)\d\d[^()]*?\d[^()]*\)")
+
+
+def _without_asides(sentence: str, position: int) -> str:
+    """The sentence with the dated asides of other figures blanked ("Tối thiểu 90% hồ sơ công
+    việc cấp tỉnh (năm 2030 đạt 100%)": 2030 is the year of the 100%, not of the 90%)."""
+    for m in _DATED_ASIDE.finditer(sentence):
+        if not m.start() <= position < m.end():
+            sentence = sentence[:m.start()] + " " * (m.end() - m.start()) + sentence[m.end():]
+    return sentence
 
 
 def _years_named(sentence: str, end: int) -> list[int]:

@@ -177,7 +177,8 @@ def fold(text: str) -> str:
     """
     text = _expand(text, lowered=True)
     if "cấp " in text:
-        text = _ADMIN_LEVEL.sub(r"cấp\1", text)  # "cấp huyện" tells breakdowns apart: one word
+        # "cấp huyện" tells breakdowns apart: one word; "cấp cơ sở" is the commune's level
+        text = _ADMIN_LEVEL.sub(r"cấp\1", _GRASSROOTS.sub("cấp xã", text))
     return _LEVELS.sub(_levels, text) if "mức" in text else text
 
 
@@ -190,6 +191,7 @@ def is_discriminator(token: str) -> bool:
 
 _MARK = re.compile(r"\d+g|mức\d|cấp(?:tỉnh|huyện|xã)")
 _ADMIN_LEVEL = re.compile(look_first(r"(?<!\w)cấp (tỉnh|huyện|xã)(?!\w)"))
+_GRASSROOTS = re.compile(look_first(r"(?<!\w)cấp cơ sở(?!\w)"))
 
 
 def tokens(text: str) -> list[str]:

@@ -95,6 +95,11 @@ _NEGATED = re.compile(
 )
 _OF_PLAN = re.compile(r"\s*(?:so với\s+)?(?:kế hoạch|chỉ tiêu|mục tiêu|dự toán)(?!\w)",
                       re.IGNORECASE)
+# "có 03 chỉ tiêu đạt và vượt so với kế hoạch được giao: chỉ tiêu về mật độ thuê bao điện thoại
+# đạt 102,76%": how far a target was met, said of the target itself
+_TARGET_MET = re.compile(r"(?<!\w)chỉ tiêu\s+về\s+[^,;:%]{2,80}?\s(?:chỉ\s+)?đạt\s*$",
+                         re.IGNORECASE)
+_PLAN_WORD = re.compile(r"(?<!\w)kế hoạch(?!\w)", re.IGNORECASE)
 _GENERATIONS = re.compile(r"[^\d;.]*?\b[2-5]G\s*(?:,|/|và|-)\s*[2-5]G\b")  # "trạm BTS 3G, 4G"
 _INDEX_MEASURES = frozenset({"rank", "score", "rank_change"})
 _WHOLE_INDEX = frozenset({f"{fam}_{m}" for fam in ("dti", "pci", "papi", "par_index", "sipas")
@@ -382,6 +387,9 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
         matches = []  # "2.057/2.975 người có công ... có tài khoản ..., đạt 69,14%": a group's
     if fig.measure == "percent" and _OF_PLAN.match(s, fig.end):
         matches = []  # "(bằng 98% kế hoạch năm)": how much of a plan was done, no indicator's
+    if (fig.measure == "percent" and _TARGET_MET.search(s, clause_start, fig.start)
+            and _PLAN_WORD.search(s)):
+        matches = []  # "chỉ tiêu về mật độ thuê bao điện thoại đạt 102,76%" (of its plan)
     if fig.measure == "percent" and _NEGATED.search(after):
         matches = []  # "04/35 thôn chưa có sóng di động": the share that lacks it, no indicator's
     if (matches and matches[0].code == "admin_procedures_online_share"

@@ -44,6 +44,7 @@ def split(text: str) -> Iterator[Sentence]:
 # figure ("chỉ số Chính quyền số\nđạt 0,65 điểm"): no heading, item or sentence starts so
 _OPEN_END = re.compile(r"(?<!\w)(?:đạt|là|ở mức|đạt mức|xếp thứ|xếp hạng|đứng thứ|chiếm|với)$")
 _NUMBER_START = re.compile(r"\d(?!\d?[.)](?:\s|$))")  # not a list's "1. ...", "2) ..."
+_LONE_VALUE = re.compile(r"\d[\d.,]*\s*(?:%|điểm|Mbps|Mb/s)?\s*[.;]?[ \t]*(?:\n|$)")
 _VERB_START = re.compile(r"(?:đạt|xếp|đứng|chiếm|ở mức)\s[^\n]{0,30}?\d")
 _WORD_END = re.compile(r"[^\W\d]$")
 _LINE_GOES_ON = re.compile(r"[\w,%]$")  # a line cut after a word, a number or a comma
@@ -53,6 +54,8 @@ _ITEM_START = re.compile(r"[a-zđ][.)]\s")  # "a) Hạ tầng số": a list's it
 def _wrapped(text: str, start: int, end: int, after: int) -> bool:
     """Does the line ending at `end` go on after the line break, at `after`?"""
     if _NUMBER_START.match(text, after) is not None:
+        if end > start and text[end - 1] == ":" and _LONE_VALUE.match(text, after):
+            return True  # "- Tỷ lệ dùng chung vị trí BTS:\n14,03%.": a label and its value
         return _OPEN_END.search(text, max(start, end - 12), end) is not None
     if (after < len(text) and text[after].islower() and not _ITEM_START.match(text, after)
             and _LINE_GOES_ON.search(text, max(start, end - 1), end) is not None):
