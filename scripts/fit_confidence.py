@@ -70,6 +70,8 @@ ROUNDS = (
     ("round 14", "258d9db"),
     ("round 15", "d4043b8"),
     ("round 16", "db281cc"),
+    ("round 17", "92e9cab"),
+    ("round 18", "5b5868a"),
 )
 
 # Run inside an old commit's checkout: every matched candidate of the named documents, at the
