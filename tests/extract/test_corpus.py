@@ -53,8 +53,13 @@ GENRES = {"portal", "news", "plan", "resolution", "dti", "budget", "midarticle"}
 # 0.850/0.829, held-out 0.579/0.550 (budget pages, a national article's list of provinces); the
 # whole held-out part fell to 0.743/0.755 with them, not with a rule, so its floors are set where
 # it stands; its 122 documents of before keep theirs (0.75/0.76) as a floor of their own.
-FLOORS = [("dev", 0.94, 0.94), ("heldout", 0.74, 0.75), ("heldout-before-round-10", 0.76, 0.78),
-          ("heldout-before-round-18", 0.75, 0.76)]
+# Round 19: 17 fresh documents (12 dev, 5 held-out), unseen development 0.647/0.611, held-out
+# 0.163/0.091: one held-out document is dti.gov.vn's table of ten provinces' DTI 2021 ranks and
+# scores flattened a cell a line (80 of its 88 required figures), a form no development document
+# has; the whole held-out part fell to 0.669/0.615 with it. Its rules, on dev: dev 0.944/0.946
+# (318); the held-out part did not move (its 130 of before: 0.743/0.755).
+FLOORS = [("dev", 0.94, 0.94), ("heldout", 0.66, 0.61), ("heldout-before-round-10", 0.76, 0.78),
+          ("heldout-before-round-18", 0.75, 0.76), ("heldout-before-round-19", 0.74, 0.75)]
 
 
 def _before_round(doc: dict, n: int) -> bool:
@@ -102,7 +107,7 @@ def test_extraction_keeps_its_scores_on_each_part(name, p_floor, r_floor):
     assert total.recall >= r_floor
 
 
-@pytest.mark.xfail(strict=True, reason="the goal is not met yet: held-out P 0.743, R 0.755 "
+@pytest.mark.xfail(strict=True, reason="the goal is not met yet: held-out P 0.669, R 0.615 "
                    "(docs/extraction.md); when it is, this test passes and strict xfail fails it, "
                    "so the mark comes off")
 def test_the_issues_goal_on_the_held_out_part():

@@ -110,7 +110,7 @@ FAMILIES = (# "Bộ chỉ số chỉ đạo, điều hành và đánh giá chấ
             ("dti", re.compile(r"\bDTI\b|chuyển đổi số", re.IGNORECASE)),
             ("pci", re.compile(r"\bPCI\b|năng lực cạnh tranh", re.IGNORECASE)),
             ("papi", re.compile(r"\bPAPI\b", re.IGNORECASE)),
-            ("par_index", re.compile(r"PAR ?INDEX|cải cách hành chính", re.IGNORECASE)),
+            ("par_index", re.compile(r"PAR ?INDEX|cải cách hành chính|chỉ số CCHC", re.IGNORECASE)),
             ("sipas", re.compile(r"\bSIPAS\b", re.IGNORECASE)))
 # a component's, not the index's
 _BAND = re.compile(r"(?<!\w)(?:nhóm|xếp loại)(?!\w)", re.IGNORECASE)
@@ -140,6 +140,11 @@ def _index_value_said(before: str) -> bool:
     """Is a value said right before the figure ("đạt", "với", "là"), in a stretch since the last
     comma that says no change ("tăng mạnh nhất với 5,12%") nor band ("nhóm A ... đạt 90%")?"""
     tail = before[max(before.rfind(","), before.rfind(";")) + 1:]
+    value = tail.lower().rfind("giá trị")
+    if value >= 0:
+        # "đã trở lại quỹ đạo tăng trưởng tích cực với giá trị trung bình đạt 86,98%": what is
+        # said after "giá trị" is the value's
+        tail = tail[value:]
     return bool(_INDEX_VALUE_BEFORE.search(tail)) and not _CHANGE_OR_BAND.search(tail)
 
 
@@ -850,19 +855,24 @@ def totals_of_parts(figs: list[Figure], found: list[list[Candidate]], text: str,
 
 # "(So sánh với năm 2021, các thứ hạng này là 24, 27, 29)": the ranks of the last sentence's
 # indicators, in their order, for another year
-_THESE_RANKS = Caseless(r"(?<!\w)(?:các|những)\s+(?:thứ hạng|vị trí|xếp hạng)\s+(?:này|trên|đó)"
-                        r"\s+(?:lần lượt\s+|tương ứng\s+)?(?:là|đạt|ở)\s*$")
+_THESE_RANKS = Caseless(r"(?<!\w)(?:các|những)\s+(?:thứ hạng|vị trí|xếp hạng|thứ tự)\s+"
+                        r"(?:này|trên|đó)\s+(?:lần lượt\s+|tương ứng\s+)?(?:là|đạt|ở)\s*$")
 
 
 def these_ranks(figs: list[Figure], found: list[list[Candidate]], text: str,
                 previous: list[Candidate]) -> None:
-    """Bare numbers after "các thứ hạng này là" are the ranks of the indicators ranked in the
-    sentence before (`previous`, its matched ranks in order), one each, when they are as many;
-    each keeps its own year ("So sánh với năm 2021")."""
-    if len(previous) < 2 or len(figs) < len(previous):
-        return
-    cue = _THESE_RANKS.search(text, 0, figs[-len(previous)].start)
+    """Bare numbers after "các thứ hạng này là" are the ranks of the indicators ranked before
+    them, in the same sentence ("..., Xã hội số xếp 29/63 trong khi năm 2020 thì các thứ tự
+    này là 47, 39, 29") or else the sentence before (`previous`, its matched ranks in order),
+    one each, when they are as many; each keeps its own year ("So sánh với năm 2021")."""
+    cue = next((m for f in figs if (m := _THESE_RANKS.search(text, 0, f.start))), None)
     if cue is None:
+        return
+    here = [c for k, f in enumerate(figs) if f.end <= cue.start()
+            for c in found[k] if c.matched and c.measure == "rank"]
+    if len(here) >= 2:
+        previous = here
+    if len(previous) < 2 or len(figs) < len(previous) or cue.end() > figs[-len(previous)].start:
         return
     k0 = len(figs) - len(previous)
     tail = figs[k0:]

@@ -60,6 +60,9 @@ def number_word(words: str) -> int:
 _DENOMINATOR = re.compile(r"^\s*/\s*(\d+(?:[.,]\d+)*)")
 _SCORE_AFTER = re.compile(r"^\s*điểm(?!\s*(?:cầu|phần trăm))(?!\w)", re.IGNORECASE)
 _PROVINCE_NOUN = re.compile(r"^\s*(?:tỉnh|thành|địa phương)", re.IGNORECASE)
+# the items a plan or an index is made of, counted: "5/8 chỉ số", "11/15 chỉ tiêu"
+_ITEMS_NOUN = re.compile(r"^\s*(?:chỉ số|chỉ tiêu|tiêu chí|nhiệm vụ|mục tiêu|nội dung)(?!\w)",
+                         re.IGNORECASE)
 _PER_NOUN = re.compile(r"^\s*(?:dân|người|hộ|doanh nghiệp)(?!\w)", re.IGNORECASE)
 # a share written next to a fraction: "(tương đương 98%)", ", đạt 99,66%", "(tỷ lệ ... 97,6%)"
 _SHARE_NEAR = re.compile(r"^[^.;%]{0,60}?(?:tương đương|tương ứng|đạt|chiếm|tỷ lệ|tỉ lệ|bằng)"
@@ -90,6 +93,8 @@ def fraction(sentence: str, end: int, rank_cue: bool) -> Fraction | None:
     tail = sentence[stop:stop + 80]
     if _SCORE_AFTER.match(tail):
         return Fraction("score", den, stop + _SCORE_AFTER.match(tail).end())
+    if _ITEMS_NOUN.match(tail):
+        return Fraction("none", den, stop)  # "tăng ở 5/8 chỉ số", "đạt 11/15 chỉ tiêu": items
     if den in PROVINCE_TOTALS and not (not rank_cue and _SHARE_NEAR.match(tail)):
         if rank_cue or not _WORD_AFTER.match(tail):
             return Fraction("rank", den, stop)  # "xếp thứ 12/63", a bare "12/63"

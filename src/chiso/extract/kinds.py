@@ -146,7 +146,8 @@ _NATIONAL_RE = Caseless(f"(?<!\\w)(?:{_CUES[0][0]})(?!\\w)")
 _RANKED_IN_COUNTRY = re.compile(
     r"(?:cao nhất|thấp nhất|lớn nhất|nhỏ nhất|đứng đầu|dẫn đầu|đứng thứ|xếp thứ|thứ \w+|top \w+|"
     r"nhóm \w+|"
-    r"trong top|trong nhóm)\s+(?:\w+\s+)?(?:cả nước|toàn quốc)|"
+    # "dẫn đầu các tỉnh, thành phố trong cả nước với chỉ số PAR Index đạt 92,18%"
+    r"trong top|trong nhóm)\s+(?:[\w,]+\s+){0,5}?(?:cả nước|toàn quốc)|"
     r"/\s*(?:63|34)\s*(?:tỉnh|địa phương)[\w, ]{0,20}?(?:cả nước|toàn quốc)|"
     # names, not places: "Đại hội đại biểu toàn quốc", "Hội nghị toàn quốc"
     r"(?:đại hội|đại biểu|hội nghị|hội thảo|phong trào|cuộc thi|giải thưởng)\s+(?:\w+\s+)?"

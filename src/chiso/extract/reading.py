@@ -858,7 +858,9 @@ def _units(s: str, fig: Figure, before: str, clause: int, named: list, subjects:
 # a group of provinces as a figure's subject: "nhiều tỉnh, thành tỷ lệ này ... chỉ ở mức 0,07",
 # "một số địa phương mới đạt 40%", "các tỉnh còn lại dưới 0,3"
 _GROUP = Caseless(r"(?<!\w)(?:(?:nhiều|một số|một vài|số ít)\s+(?:tỉnh|địa phương|thành phố)|"
-                  r"(?:các|những)\s+(?:tỉnh|địa phương)(?:,\s*thành(?: phố)?)?\s+còn lại)(?!\w)")
+                  r"(?:các|những)\s+(?:tỉnh|địa phương)(?:,\s*thành(?: phố)?)?\s+còn lại|"
+                  # "với tỉnh tăng cao nhất là 9,39%": one province, not named
+                  r"(?:tỉnh|địa phương)\s+(?:[^\W\d]+\s+){0,2}?(?:cao|thấp)\s+nhất)(?!\w)")
 _AVERAGE_WORD = Caseless(r"trung bình|bình quân|cả nước|toàn quốc")
 
 
@@ -872,7 +874,7 @@ def _groups_in(s: str) -> tuple[tuple[int, int], ...]:
     return tuple(m.span() for m in _GROUP.finditer(s))
 
 
-_GROUP_WORDS = re.compile("nhiều|Nhiều|NHIỀU|một|Một|MỘT|ít|Ít|ÍT|lại|LẠI")
+_GROUP_WORDS = re.compile("nhiều|Nhiều|NHIỀU|một|Một|MỘT|ít|Ít|ÍT|lại|LẠI|nhất|NHẤT")
 
 
 def _group_says(s: str, clause: int, position: int, named: list) -> bool:
