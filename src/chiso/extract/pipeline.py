@@ -227,7 +227,7 @@ def extract_text(
             out.extend(c for found in found_all for c in found)
         state.after(sent.text, para, following, named,
                     other=not named and attribution.names_other(sent.text))
-    found = _dedupe(_restated_headings(out))
+    found = _dedupe(_restated_headings(_projects_years(text, out)))
     if calibrate:
         for c in found:
             if c.matched:
@@ -262,6 +262,32 @@ def _from_tables(cells: dict[int, tables.Cell], offset: int, figs: list,
                             measure=cell.measure or c.measure)
                     for c in found[i]]
     return placed
+
+
+# "Dự án ... được thực hiện đến năm 2020", "triển khai trong giai đoạn 2021 - 2025": the year
+# a project runs to
+_RUNS_TO = re.compile(r"(?<!\w)(?:thực hiện|triển khai|hoàn thành|giai đoạn)\s+(?:trong\s+)?"
+                      r"(?:giai đoạn\s+)?(?:(?:đến|tới|trước)\s+)?(?:năm\s+)?"
+                      r"(?:(?:19|20)\d\d\s*[-–]\s*)?((?:19|20)\d\d)(?!\d)", re.IGNORECASE)
+_PROJECT_WINDOW = 400
+
+
+def _projects_years(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """A project's budget said with no year is for the year the project runs to, said within a
+    few sentences of it ("với tổng kinh phí gần 48 tỷ đồng ... Dự án ... được thực hiện đến năm
+    2020"): the nearest such year, before or after."""
+    out = cands
+    for k, c in enumerate(cands):
+        if c.indicator != "it_budget_vnd" or c.kind != kinds.TARGET or c.target_year is not None:
+            continue
+        at = c.span[0]
+        lo, hi = max(0, at - _PROJECT_WINDOW), min(len(text), at + _PROJECT_WINDOW)
+        near = [(abs(m.start() - at), int(m.group(1))) for m in _RUNS_TO.finditer(text, lo, hi)]
+        if near:
+            if out is cands:
+                out = list(cands)
+            out[k] = replace(c, target_year=min(near)[1])
+    return out
 
 
 def _is_heading(quote: str) -> bool:
