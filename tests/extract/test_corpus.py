@@ -58,7 +58,11 @@ GENRES = {"portal", "news", "plan", "resolution", "dti", "budget", "midarticle"}
 # scores flattened a cell a line (80 of its 88 required figures), a form no development document
 # has; the whole held-out part fell to 0.669/0.615 with it. Its rules, on dev: dev 0.944/0.946
 # (318); the held-out part did not move (its 130 of before: 0.743/0.755).
-FLOORS = [("dev", 0.94, 0.94), ("heldout", 0.66, 0.61), ("heldout-before-round-10", 0.76, 0.78),
+# Round 20: 17 fresh documents (12 dev, 5 held-out), unseen development 0.314/0.134 (three PCI
+# ranking tables of provinces, a cell a line and a row a line), held-out 0.800/0.889. Its rules
+# (ranking tables of provinces; a project's budget for the year it runs to; "Hải Phòng" is no
+# room): dev 0.946/0.951 (330), held-out 0.675/0.623 (140; its 135 of before 0.672/0.617).
+FLOORS = [("dev", 0.94, 0.94), ("heldout", 0.67, 0.62), ("heldout-before-round-10", 0.76, 0.78),
           ("heldout-before-round-18", 0.75, 0.76), ("heldout-before-round-19", 0.74, 0.75)]
 
 
@@ -107,7 +111,7 @@ def test_extraction_keeps_its_scores_on_each_part(name, p_floor, r_floor):
     assert total.recall >= r_floor
 
 
-@pytest.mark.xfail(strict=True, reason="the goal is not met yet: held-out P 0.669, R 0.615 "
+@pytest.mark.xfail(strict=True, reason="the goal is not met yet: held-out P 0.675, R 0.623 "
                    "(docs/extraction.md); when it is, this test passes and strict xfail fails it, "
                    "so the mark comes off")
 def test_the_issues_goal_on_the_held_out_part():

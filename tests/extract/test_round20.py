@@ -29,3 +29,80 @@ def test_a_projects_budget_is_for_the_year_the_project_runs_to(province, billion
     when = f"Dự án do Sở Thông tin và Truyền thông làm chủ đầu tư, {runs.format(y=year)}."
     text = f"{money} {when}" if after else f"{when} {money}"
     assert (province, "it_budget_vnd", "target", billions * 1e9, year) in sure(text)
+
+
+BANDS = ["Rất tốt", "Tốt", "Khá", "Trung bình"]
+NAMES = [("Quảng Ninh", "Quảng Ninh"), ("TP.HCM", "Hồ Chí Minh"), ("BRVT", "Bà Rịa - Vũng Tàu"),
+         ("Hải Phòng", "Hải Phòng"), ("Đồng Tháp", "Đồng Tháp"), ("TT-Huế", "Thừa Thiên Huế"),
+         ("Hà Nội", "Hà Nội"), ("Long An", "Long An"), ("Cần Thơ", "Cần Thơ")]
+# each index with the range its provinces' scores fall in
+INDICES = [("PCI", "pci", 55, 75), ("PAPI", "papi", 38, 50), ("PAR INDEX", "par_index", 75, 95),
+           ("SIPAS", "sipas", 75, 95)]
+
+
+@st.composite
+def rankings(draw):
+    rows = draw(st.permutations(NAMES))[:draw(st.integers(3, 8))]
+    index, family, low, high = draw(st.sampled_from(INDICES))
+    scores = sorted(draw(st.lists(st.floats(low, high).map(lambda x: round(x, 2)),
+                                  min_size=len(rows), max_size=len(rows), unique=True)),
+                    reverse=True)
+    return (rows, scores, (index, family), draw(st.integers(2017, 2024)),
+            [draw(st.sampled_from(BANDS)) for _ in rows])
+
+
+def _got(text: str) -> set[tuple]:
+    return {(c.unit, c.indicator, c.value, c.year)
+            for c in extract_text(text, "t.txt") if c.matched and not c.needs_look}
+
+
+@settings(max_examples=40, deadline=None)
+@given(rankings())
+def test_a_ranking_table_a_cell_a_line_gives_each_row_its_provinces_score_and_rank(drawn):
+    rows, scores, (index, family), year, bands = drawn
+    lines = [f"Bảng xếp hạng {index} năm {year}", "Địa phương", f"Điểm số {index}", "Xếp hạng",
+             "Nhóm xếp hạng"]
+    for k, ((written, _), score, band) in enumerate(zip(rows, scores, bands), 1):
+        lines += [written, f"{score:.2f}", str(k), band]
+    got = _got("\n\n".join(lines) + "\n\nNguồn: VCCI và USAID.")
+    for k, ((_, unit), score) in enumerate(zip(rows, scores), 1):
+        assert (unit, f"{family}_score", score, year) in got
+        assert (unit, f"{family}_rank", k, year) in got
+
+
+@settings(max_examples=40, deadline=None)
+@given(rankings(), st.integers(0, 4))
+def test_a_ranking_table_a_row_a_line_reads_its_score_and_rank_after_sub_indices(drawn, subs):
+    rows, scores, (index, family), year, bands = drawn
+    parts = ["Gia nhập thị trường", "Tiếp cận đất đai", "Tính minh bạch", "Chi phí thời gian"]
+    lines = [f"TOP {len(rows)} BẢNG XẾP HẠNG {index} NĂM {year}",
+             " ".join(["Tỉnh, Thành phố", *parts[:subs], f"Điểm {index}", "Hạng", "Nhóm xếp hạng"])]
+    for k, ((written, _), score, band) in enumerate(zip(rows, scores, bands), 1):
+        sub = [f"{6 + (k + j) % 3 + 0.25:.2f}" for j in range(subs)]
+        lines.append(" ".join([written, *sub, f"{score:.2f}", str(k), band]))
+    got = _got("\n".join(lines) + "\nNguồn: VCCI.")
+    for k, ((_, unit), score) in enumerate(zip(rows, scores), 1):
+        assert (unit, f"{family}_score", score, year) in got
+        assert (unit, f"{family}_rank", k, year) in got
+    assert not [g for g in got if g[1] == f"{family}_score" and g[2] < 10]  # no sub-index
+
+
+@settings(max_examples=30, deadline=None)
+@given(rankings())
+def test_a_ranking_table_stops_at_a_row_short_of_a_cell(drawn):
+    rows, scores, (index, family), year, bands = drawn
+    lines = [f"Bảng xếp hạng {index} năm {year}", "Địa phương", f"Điểm số {index}", "Xếp hạng",
+             "Nhóm xếp hạng"]
+    for k, ((written, _), score, band) in enumerate(zip(rows, scores, bands), 1):
+        lines += [written, f"{score:.2f}", band] if k == 2 else [written, f"{score:.2f}", str(k),
+                                                                  band]
+    got = _got("\n\n".join(lines))
+    first = rows[0][1]
+    assert (first, f"{family}_rank", 1, year) in got
+    assert not [g for g in got if g[0] != first and g[1] == f"{family}_rank"]
+
+
+def test_a_province_named_for_a_harbour_is_no_room_number():
+    got = _got("TOP 3 BẢNG XẾP HẠNG PCI NĂM 2022\nTỉnh, Thành phố Điểm PCI Hạng Nhóm xếp hạng\n"
+               "Quảng Ninh 72.95 1 Rất tốt\nBắc Giang 72.80 2 Tốt\nHải Phòng 70.76 3 Tốt")
+    assert ("Hải Phòng", "pci_score", 70.76, 2022) in got

@@ -45,7 +45,9 @@ _REFERENCE_BEFORE = re.compile(
     r"(?:ảnh|hình|bảng|biểu đồ|điều|khoản|(?<!số )(?<!mức )(?<!tổng )(?<!đạt )điểm|mục|chương|"
     r"phụ lục|phần|tập|trang|kỳ|quyết định|"
     r"nghị quyết|nghị định|thông tư|chỉ thị|công văn|kế hoạch|văn bản|luật|tiêu chuẩn|phiên bản|"
-    r"version|tầng|lô|phòng|đường|quốc lộ|tỉnh lộ|km|lần thứ|đợt|công nghiệp|st|mã|hotline)\s*$",
+    # "phòng 12" is a room; "Hải Phòng 70.76" a province's score
+    r"version|tầng|lô|(?<!hải )phòng|đường|quốc lộ|tỉnh lộ|km|lần thứ|đợt|công nghiệp|st|mã|"
+    r"hotline)\s*$",
     re.IGNORECASE,
 )
 # ("điểm 3 khoản 1" is a reference; "với số điểm 70,35" a score)

@@ -222,7 +222,7 @@ def extract_text(
                                         state.only)
                           for c in found]
                          for i, found in enumerate(found_all)]
-            headed = _from_tables(in_tables, sent.start, figs, found_all)
+            headed = _from_tables(in_tables, sent.start, figs, found_all, namer)
             flow.table_cells(figs, found_all, sent.text, headed)
             out.extend(c for found in found_all for c in found)
         state.after(sent.text, para, following, named,
@@ -247,19 +247,24 @@ def _codes(index: tuple[Alias, ...]) -> frozenset[str]:
 
 
 def _from_tables(cells: dict[int, tables.Cell], offset: int, figs: list,
-                 found: list[list[Candidate]]) -> set[int]:
-    """Figures a table's headers place: their indicator, kind and year as the headers say."""
+                 found: list[list[Candidate]], namer: UnitNamer) -> set[int]:
+    """Figures a table's headers place: their indicator, kind and year as the headers say, and
+    the province its row names."""
     placed = set()
     for i, fig in enumerate(figs):
         cell = cells.get(offset + fig.start)
         if cell is None or not found[i]:
             continue
         placed.add(i)
+        if cell is tables.NO_INDEX:
+            found[i] = [replace(c, indicator=None, alias="", confidence=0.0) for c in found[i]]
+            continue
         kind = cell.kind or found[i][0].kind
+        unit = namer.name(cell.unit) if cell.unit else None
         found[i] = [replace(c, indicator=cell.code, alias=cell.alias, confidence=0.8, kind=kind,
                             target_year=cell.target_year if kind == kinds.TARGET else None,
                             year=None if kind == kinds.TARGET else cell.year or c.year,
-                            measure=cell.measure or c.measure)
+                            measure=cell.measure or c.measure, unit=unit or c.unit)
                     for c in found[i]]
     return placed
 

@@ -13,6 +13,11 @@ Two shapes reports take when a table is copied from a web page or a PDF:
   năm / 2021 / 2022 / 2023"), then for each row its number, its label and one line per year
   ("1 / PCI / 18 / 13 / 7"): each value is of its column's year, a rank when the header says so;
   or a row a line under a line of years ("Chỉ số | 2021 | 2022 | 2023" then "PCI | 18 | 13 | 7").
+- **Provinces down the side**: a ranking table of provinces, a cell a line ("Địa phương / Điểm
+  số PCI / Xếp hạng / Nhóm xếp hạng", then "Quảng Ninh / 73.40 / 1 / Rất tốt") or a row a line
+  ("Tỉnh, Thành phố Điểm PCI Hạng Nhóm xếp hạng", then "Quảng Ninh 72.95 1 Rất tốt"): each value
+  is its row's province's, of the index the headings name, a score or a rank as its column says,
+  for the year the heading above says.
 
 `read` returns, by the document offset where a value starts, what its table says of it. Nothing
 here decides whose the figures are: that stays with attribution.
@@ -26,6 +31,8 @@ from dataclasses import dataclass, replace
 
 from chiso.extract import kinds
 from chiso.extract.figures import Figure, find_figures
+from chiso.extract.flow import family_of
+from chiso.extract.units import mentions
 
 
 @dataclass(frozen=True)
@@ -36,6 +43,7 @@ class Cell:
     target_year: int | None
     year: int | None = None  # the year of an actual figure, when its column says it
     measure: str | None = None  # "rank" when the header says the values are ranks
+    unit: str | None = None  # the province a row names, as written ("TP.HCM")
 
 
 # what a value's header says it is: a code and alias, or nothing
@@ -53,7 +61,7 @@ _ACTUAL_HEAD = re.compile(
 )
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _HEAD_LINE_MAX = 40
-_SIGNS_SOURCE = (r"^\s*\d[\d.,]*\s*%?\s*$|\d[.,]\d+ +\d[.,]\d+ +\d[.,]\d+"
+_SIGNS_SOURCE = (r"^\s*\d[\d.,]*\s*%?\s*$|\d[.,]\d+ +\d[.,]\d+ +\d[.,]\d+|\d[.,]\d+ +\d+ +\w"
                  r"|(?:19|20)\d\d[\s|]+(?:19|20)\d\d\s*\|?\s*$")
 # both start with a space or a digit: the look-ahead gives up every other place at once
 # (tests/extract/test_rewritten.py checks it against the pattern without it)
@@ -75,6 +83,7 @@ def read(text: str, name: Namer) -> dict[int, Cell]:
     _rows_a_line(lines, name, out)
     _years_across(lines, name, out)
     _years_in_a_line(lines, name, out)
+    _provinces_down(lines, name, out)
     return out
 
 
@@ -330,3 +339,151 @@ def _years_in_a_line(lines: list[tuple[int, str]], name: Namer, out: dict[int, C
                 if found is not None:
                     out[start + figs[i].start] = Cell(found[0], found[1], kinds.ACTUAL, None,
                                                       year, measure)
+
+
+# a value a table's header says is of no indicator the codebook holds (a sub-index's column)
+NO_INDEX = Cell("", "", None, None)
+
+# the first heading of a ranking table of provinces: the column of their names
+_PLACE_HEAD = re.compile(r"^(?:địa phương|tỉnh(?:\s*[,/]\s*thành(?: phố)?)?|tên tỉnh|đơn vị)(?!\w)",
+                         re.IGNORECASE)
+_BAND_HEAD = re.compile(r"(?<!\w)(?:nhóm(?: xếp hạng)?|xếp loại|phân loại)(?:\s+[A-Z]{3,5})?(?!\w)",
+                        re.IGNORECASE)
+_RANK_WORD = re.compile(r"(?<!\w)(?:xếp hạng|thứ hạng|hạng|vị trí)(?!\w)", re.IGNORECASE)
+_SCORE_WORD = re.compile(r"(?<!\w)(?:điểm|điểm số|tổng điểm)(?!\w)", re.IGNORECASE)
+_BAND_CELL = re.compile(r"^\s*(?:rất tốt|tốt|khá|trung bình|tương đối thấp|thấp|xuất sắc|"
+                        r"rất cao|cao)\s*$", re.IGNORECASE)
+# how the tables name an index, to ask the header namer for its score or rank
+_INDEX_NAME = {"pci": "PCI", "papi": "PAPI", "par_index": "PAR Index", "sipas": "SIPAS",
+               "dti": "DTI"}
+
+
+def _column(head: str, family_said: bool) -> str | None:
+    """What a ranking table's column holds: "rank", "score", "band" (words), or None (a number
+    of no index: a sub-index, a count)."""
+    if _BAND_HEAD.search(head):
+        return "band"
+    if _RANK_WORD.search(head):
+        return "rank"
+    if _SCORE_WORD.search(head) or family_said:
+        return "score"
+    return None
+
+
+def _province(line: str) -> str | None:
+    """The province a line names and nothing else ("TP.HCM", "Đồng Tháp "), or None."""
+    stripped = line.strip()
+    if not stripped or len(stripped) > 30:
+        return None
+    found = mentions(stripped)
+    if len(found) != 1 or stripped[found[0].end:].strip(" .") or len(
+            stripped[:found[0].start].strip(" .").split()) > 1:
+        return None
+    return found[0].name
+
+
+def _table_heading(lines: list[tuple[int, str]], k: int) -> tuple[str | None, int | None]:
+    """The index and the year the lines above a table's header say ("Bảng xếp hạng PCI năm
+    2019"): the nearest line naming one year, its index, else the index of the three lines."""
+    above = [line for _, line in lines[max(0, k - 3):k]]
+    family = family_of(" ".join(above + [lines[k][1]]), None)
+    year = None
+    for line in reversed(above):
+        years = set(_YEAR.findall(line))
+        if len(years) == 1:
+            year = int(years.pop())
+            break
+    return family, year
+
+
+def _provinces_down(lines: list[tuple[int, str]], name: Namer, out: dict[int, Cell]) -> None:
+    """Ranking tables of provinces, a cell a line or a row a line."""
+    for k, (_, head) in enumerate(lines):
+        stripped = head.strip()
+        m = _PLACE_HEAD.match(stripped)
+        if m is None:
+            continue
+        family, year = _table_heading(lines, k)
+        if family not in _INDEX_NAME:
+            continue
+        rest = stripped[m.end():].strip(" ,")
+        if rest:
+            _rows_of_provinces(lines, k, rest, family, year, name, out)
+        else:
+            _cells_of_provinces(lines, k, family, year, name, out)
+
+
+def _place_cell(start: int, line: str, measure: str, family: str, unit: str,
+                year: int | None, name: Namer, out: dict[int, Cell]) -> None:
+    """A cell-a-line value of a province's row, placed at its document offset."""
+    lead = len(line) - len(line.lstrip())
+    fig = next(iter(find_figures(line.strip())), None)
+    if fig is None or fig.value_high is not None:
+        return
+    found = name("Chỉ số " + _INDEX_NAME[family], replace(fig, measure=measure))
+    if found is not None:
+        out[start + lead + fig.start] = Cell(found[0], found[1], kinds.ACTUAL, None, year,
+                                             measure, unit)
+
+
+def _cells_of_provinces(lines: list[tuple[int, str]], k: int, family: str, year: int | None,
+                        name: Namer, out: dict[int, Cell]) -> None:
+    """"Địa phương / Điểm số PCI / Xếp hạng / Nhóm xếp hạng", then a province and its cells."""
+    columns: list[str | None] = []
+    j = k + 1
+    while j < len(lines) and _province(lines[j][1]) is None and len(columns) < 8:
+        head = lines[j][1].strip()
+        if len(head) > _HEAD_LINE_MAX or _VALUE_LINE.match(head):
+            return
+        columns.append(_column(head, _INDEX_NAME[family].lower() in head.lower()))
+        j += 1
+    if not any(c in ("rank", "score") for c in columns):
+        return
+    while j < len(lines):
+        unit = _province(lines[j][1])
+        if unit is None:
+            return
+        cells = lines[j + 1:j + 1 + len(columns)]
+        if len(cells) < len(columns) or any(_province(line) for _, line in cells):
+            return  # a row short of a cell: the table cannot be read on
+        for (start, line), col in zip(cells, columns):
+            if col == "band":
+                if not _BAND_CELL.match(line):
+                    return
+            elif col is not None:
+                if not _VALUE_LINE.match(line.strip()):
+                    return
+                _place_cell(start, line, col, family, unit, year, name, out)
+        j += 1 + len(columns)
+
+
+def _rows_of_provinces(lines: list[tuple[int, str]], k: int, head: str, family: str,
+                       year: int | None, name: Namer, out: dict[int, Cell]) -> None:
+    """"Tỉnh, Thành phố Điểm PCI Hạng Nhóm xếp hạng", then "Quảng Ninh 72.95 1 Rất tốt": the
+    score and rank columns the header names are the last numbers of each row, in their order."""
+    head = _BAND_HEAD.sub(" ", head)
+    said = sorted([(m.start(), "rank") for m in _RANK_WORD.finditer(head)]
+                  + [(m.start(), "score") for m in _SCORE_WORD.finditer(head)])
+    seq = [kind for _, kind in said]
+    if not seq or len(seq) > 3:
+        return
+    for start, line in lines[k + 1:k + 80]:
+        found = mentions(line[:30])
+        if not found or line[:found[0].start].strip(" .0123456789"):
+            return
+        rest = line[found[0].end:]
+        rest = re.sub(r"(?:\s+(?:rất tốt|tốt|khá|trung bình|tương đối thấp|thấp))+\s*$", "", rest,
+                      flags=re.IGNORECASE)
+        figs = find_figures(rest)
+        if len(figs) < len(seq) or rest[figs[-1].end:].strip():
+            return
+        offset = start + found[0].end
+        for fig in figs[:-len(seq)]:
+            out[fig.start + offset] = NO_INDEX  # a sub-index's column, or a count's
+        for fig, kind in zip(figs[-len(seq):], seq):
+            fig = replace(fig, start=fig.start + offset, end=fig.end + offset)
+            found_name = name("Chỉ số " + _INDEX_NAME[family],
+                              replace(fig, measure=kind))
+            if found_name is not None:
+                out[fig.start] = Cell(found_name[0], found_name[1], kinds.ACTUAL, None, year,
+                                      kind, found[0].name)
