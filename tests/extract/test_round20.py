@@ -106,3 +106,38 @@ def test_a_province_named_for_a_harbour_is_no_room_number():
     got = _got("TOP 3 BẢNG XẾP HẠNG PCI NĂM 2022\nTỉnh, Thành phố Điểm PCI Hạng Nhóm xếp hạng\n"
                "Quảng Ninh 72.95 1 Rất tốt\nBắc Giang 72.80 2 Tốt\nHải Phòng 70.76 3 Tốt")
     assert ("Hải Phòng", "pci_score", 70.76, 2022) in got
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(PROVINCES), st.integers(50, 80), st.integers(100, 400))
+def test_a_broadcasts_coverage_is_no_mobile_networks(province, share, sites):
+    text = (f"Tại tỉnh {province}, tỷ lệ phủ sóng truyền thanh/thôn khoảng {share}%, với hơn "
+            f"{sites} trang thông tin điện tử.")
+    assert not [r for r in sure(text) if r[3] == share]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(PROVINCES), st.integers(300, 900), st.integers(100, 600))
+def test_procedures_offered_online_are_counted_as_online_services(province, full, partial):
+    text = (f"Tỉnh {province} hiện có {full} TTHC được cung cấp dịch vụ công trực tuyến toàn "
+            f"trình, {partial} TTHC được cung cấp dịch vụ công trực tuyến một phần.")
+    got = {(r[1], r[3]) for r in sure(text)}
+    assert ("dvc_full_online_count", full) in got
+    assert ("dvc_partial_online_count", partial) in got
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(PROVINCES), st.integers(20, 80), st.integers(100, 900))
+def test_a_disbursement_rate_is_no_share_of_the_budget(province, rate, billions):
+    text = (f"Năm 2025, tỉnh {province} bố trí {billions} tỷ đồng cho khoa học, công nghệ và "
+            f"chuyển đổi số. Ước giải ngân chi ngân sách đạt {rate}%.")
+    assert not [r for r in sure(text) if r[1] == "it_budget_share"]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(PROVINCES), st.integers(20, 30), st.integers(60, 85))
+def test_another_sectors_share_of_grdp_is_no_digital_economys(province, digital, private):
+    text = (f"Đến năm 2030, tỉnh {province} phấn đấu kinh tế số chiếm {digital}% GRDP, kinh tế tư "
+            f"nhân đóng góp {private}% GRDP.")
+    got = [r for r in sure(text) if r[1] == "digital_economy_grdp_share"]
+    assert [r[3] for r in got] == [digital]

@@ -104,6 +104,15 @@ def counted(after: str, before: str) -> str | None:
     return next(name for name, _ in _COUNTED_WORDS if m.group(name) is not None)
 
 
+_BROADCAST = re.compile(r"(?<!\w)(?:truyền thanh|phát thanh|truyền hình)(?!\w)", re.IGNORECASE)
+
+
+def broadcast(own: str) -> bool:
+    """Is the coverage the figure's own piece names a broadcast's ("Tỷ lệ phủ sóng truyền
+    thanh/thôn khoảng 65%"): radio or television, no network the codebook measures?"""
+    return _BROADCAST.search(own) is not None
+
+
 def of_other(own: str) -> bool:
     """Does the figure's own piece name a share of something else ("tỷ lệ người dân có hồ sơ
     sức khỏe điện tử đạt 90%"): a "tỷ lệ" with no counted noun, network or reach after it?"""

@@ -100,6 +100,13 @@ _OF_PLAN = re.compile(r"\s*(?:so với\s+)?(?:kế hoạch|chỉ tiêu|mục ti�
 _TARGET_MET = re.compile(r"(?<!\w)chỉ tiêu\s+về\s+[^,;:%]{2,80}?\s(?:chỉ\s+)?đạt\s*$",
                          re.IGNORECASE)
 _PLAN_WORD = re.compile(r"(?<!\w)kế hoạch(?!\w)", re.IGNORECASE)
+_OFFERED_ONLINE = re.compile(r"\s*(?:TTHC|thủ tục(?: hành chính)?)\s+(?:đã\s+)?(?:được\s+)?"
+                            r"cung cấp\s+(?:dưới (?:hình thức|dạng)\s+)?(?:dịch vụ công trực "
+                            r"tuyến|DVCTT|DVC trực tuyến)\s+(toàn trình|một phần)", re.IGNORECASE)
+_DISBURSED = re.compile(r"(?<!\w)giải ngân(?!\w)", re.IGNORECASE)
+_OTHER_ECONOMY = re.compile(r"(?<!\w)(?:kinh tế (?:tư nhân|nhà nước|tập thể)|khu vực (?:FDI|"
+                            r"tư nhân|có vốn đầu tư nước ngoài)|du lịch|công nghiệp chế biến)"
+                            r"(?!\w)", re.IGNORECASE)
 _GENERATIONS = re.compile(r"[^\d;.]*?\b[2-5]G\s*(?:,|/|và|-)\s*[2-5]G\b")  # "trạm BTS 3G, 4G"
 _INDEX_MEASURES = frozenset({"rank", "score", "rank_change"})
 _WHOLE_INDEX = frozenset({f"{fam}_{m}" for fam in ("dti", "pci", "papi", "par_index", "sipas")
@@ -399,14 +406,30 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
         # "100% thủ tục hành chính đủ điều kiện ... được cung cấp dưới hình thức dịch vụ công
         # trực tuyến toàn trình": the share offered fully online, said of the procedures
         matches = [replace(matches[0], code="dvc_full_online_share")]
+    if matches and matches[0].code == "admin_procedures_count":
+        # "có 701 TTHC được cung cấp dịch vụ công trực tuyến toàn trình, 516 TTHC được cung cấp
+        # dịch vụ công trực tuyến một phần": procedures offered online, counted as services
+        offered = _OFFERED_ONLINE.match(s, fig.end)
+        code = ({"toàn trình": "dvc_full_online_count", "một phần": "dvc_partial_online_count"}
+                .get(offered.group(1).lower()) if offered else None)
+        if code is not None and confidence.known(code, framework):
+            matches = [replace(matches[0], code=code)]
+    if (matches and matches[0].code == "it_budget_share"
+            and _DISBURSED.search(s, clause_start, fig.start)):
+        matches = []  # "Ước giải ngân chi ngân sách đạt 46%": how much was paid out, no share
+    if (matches and matches[0].code == "digital_economy_grdp_share"
+            and _OTHER_ECONOMY.search(own_before)):
+        matches = []  # "kinh tế tư nhân đóng góp 78% GRDP": another sector's share
     read_as_coverage = False
     if fig.measure == "percent" and all(m.code in coverage.FAMILY for m in matches):
         # "100% xã, phường, thị trấn đã phủ sóng mạng băng rộng cáp quang": what a coverage share
         # counts and the network it names give its indicator (chiso.extract.coverage)
         code = coverage.code(s, fig.start, fig.end, clause_start, after)
         own = own_before[own_before.rfind(";") + 1:]
-        if coverage.lacking(s, fig.start, clause_start, after):
-            matches = []  # "còn 40/1.650 thôn lõm sóng": the share that lacks it
+        if coverage.lacking(s, fig.start, clause_start, after) or coverage.broadcast(own):
+            # "còn 40/1.650 thôn lõm sóng": the share that lacks it; "phủ sóng truyền thanh":
+            # a radio's
+            matches = []
         elif (code is not None and confidence.known(code, framework)
                 and (matches or coverage.REACH.search(own + " " + after))):
             sure = max((m.confidence for m in matches), default=0.7)
