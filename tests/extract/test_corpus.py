@@ -62,8 +62,13 @@ GENRES = {"portal", "news", "plan", "resolution", "dti", "budget", "midarticle"}
 # ranking tables of provinces, a cell a line and a row a line), held-out 0.800/0.889. Its rules
 # (ranking tables of provinces; a project's budget for the year it runs to; "Hải Phòng" is no
 # room): dev 0.946/0.951 (330), held-out 0.675/0.623 (140; its 135 of before 0.672/0.617).
-FLOORS = [("dev", 0.94, 0.94), ("heldout", 0.67, 0.62), ("heldout-before-round-10", 0.76, 0.78),
-          ("heldout-before-round-18", 0.75, 0.76), ("heldout-before-round-19", 0.74, 0.75)]
+# Round 21: 18 fresh documents (11 dev, 7 held-out), unseen development 0.350/0.368, held-out
+# 0.500/0.462; the whole held-out part fell to 0.665/0.614 with them. Its rules, on dev: dev
+# 0.949/0.948 (341), held-out 0.671/0.616 (147); its documents of before round 21 0.679/0.625,
+# of before round 18 0.762/0.774, of before round 10 0.774/0.789: the floors rise with them.
+FLOORS = [("dev", 0.94, 0.94), ("heldout", 0.66, 0.61), ("heldout-before-round-10", 0.77, 0.78),
+          ("heldout-before-round-18", 0.76, 0.77), ("heldout-before-round-19", 0.75, 0.76),
+          ("heldout-before-round-21", 0.67, 0.62)]
 
 
 def _before_round(doc: dict, n: int) -> bool:
@@ -111,7 +116,7 @@ def test_extraction_keeps_its_scores_on_each_part(name, p_floor, r_floor):
     assert total.recall >= r_floor
 
 
-@pytest.mark.xfail(strict=True, reason="the goal is not met yet: held-out P 0.675, R 0.623 "
+@pytest.mark.xfail(strict=True, reason="the goal is not met yet: held-out P 0.671, R 0.616 "
                    "(docs/extraction.md); when it is, this test passes and strict xfail fails it, "
                    "so the mark comes off")
 def test_the_issues_goal_on_the_held_out_part():

@@ -91,6 +91,8 @@ def first_aim_year(text: str, dated: int | None) -> int | None:
 _PLAN_FOR_YEAR = Caseless(r"(?<!\w)kế hoạch[^.;:\d]{0,80}?năm\s+((?:19|20)\d\d)(?![\d–-])")
 # a heading line of targets: "2. Mục tiêu cụ thể", "I. MỤC TIÊU" (short, no figure)
 _BY_YEAR = re.compile(r"(?<!\w)(?:đến|tới|trước)\s+năm\s+(?:19|20)\d\d(?!\d)", re.IGNORECASE)
+_OPENS_BY_YEAR = re.compile(r"\s*(?:trong đó,?\s*)?(?:đến|tới)\s+năm\s+((?:19|20)\d\d)\s*,",
+                            re.IGNORECASE)
 _HEADING = re.compile(r"(?:[IVX\d]+[.)]\s*)?[^\d:;.]{3,60}")
 _LIST_LINE = re.compile(r"^\s*(?:[-+•–*]|\d+[.)]|[a-zđ][.)]|[A-ZĐ][^:.]{2,60}:)")
 _WEAK = frozenset({"đạt", "chiếm"})
@@ -222,6 +224,14 @@ class Flow:
             return False, None
         return True, year
 
+    def _opens_by_year(self, text: str) -> bool:
+        """Does the sentence open with a year to come and end as a sentence ("Trong đó, đến năm
+        2025, 100% thủ tục ..."), the year of the aims its paragraph goes on with ("Ngoài ra,
+        90% hồ sơ ...")?"""
+        m = _OPENS_BY_YEAR.match(text)
+        return (m is not None and text.rstrip().endswith(".")
+                and (self.doc_year is None or int(m.group(1)) >= self.doc_year))
+
     def after(self, text: str, para: int, next_para_text: str, named: list[Mention],
               other: bool = False) -> None:
         """Update the state with a sentence just read; `other`: its subject is no province (an
@@ -237,7 +247,10 @@ class Flow:
         # of aims for its year as "Mục tiêu:" does
         sets_target = _TARGET_SET.search(text) is not None or (
             text.rstrip().endswith(":") and _BY_YEAR.search(text) is not None)
-        if sets_target and not _done(text):
+        if not sets_target and not _done(text) and self._opens_by_year(text):
+            # its paragraph's aims only: a line standing alone is a heading, not a stretch
+            self.target = (para, kinds.target_year(text))
+        elif sets_target and not _done(text):
             year = kinds.target_year(text)
             holding = self.target is not None and self.target[0] == para
             if year is None and holding and self.target is not None:
@@ -334,7 +347,8 @@ def family_of(text: str, default: str | None, only: str | None = None) -> str | 
 
 
 _SERVICE_INDEX = Caseless(FAMILIES[0][1].pattern)
-_DTI_NAMED = Caseless(r"\bdti\b|chỉ số chuyển đổi số|xếp hạng chuyển đổi số|chuyển đổi số cấp tỉnh")
+_DTI_NAMED = Caseless(r"\bdti\b|chỉ số (?:về )?chuyển đổi số|xếp hạng chuyển đổi số|"
+                      r"chuyển đổi số cấp tỉnh")
 
 
 def only_index(text: str) -> str | None:
@@ -375,7 +389,8 @@ def by_topic(c: Candidate, fig: Figure, family: str | None, codes: frozenset[str
     if c.matched or measure not in _CODES or c.unit is None or c.alias == NO_INDEX:
         return c
     clause = before[before.rfind(";") + 1:]  # the text after its last ";"
-    if COMPONENT.search(clause):
+    if COMPONENT.search(clause) or (measure == "rank" and _ECONOMY_RANKED.search(clause)):
+        # "Quy mô nền kinh tế GRDP ... vươn lên vị trí thứ 12 cả nước": the economy's rank
         return c
     if (measure == "score" and c.qualifier in ("gt", "gte", "lt", "lte")
             and _BAND.search(clause[clause.rfind(",") + 1:])):
@@ -393,6 +408,8 @@ def by_topic(c: Candidate, fig: Figure, family: str | None, codes: frozenset[str
     return replace(c, indicator=code, confidence=0.55, alias=f"({family})")
 
 
+_ECONOMY_RANKED = re.compile(r"\bGRDP\b|quy mô (?:nền )?kinh tế|thu ngân sách|kim ngạch|"
+                             r"xuất khẩu|\bFDI\b|thu hút đầu tư", re.IGNORECASE)
 _ITEM_GLUE = re.compile(r"\s*%?\s*(?:,|;|và|,\s*và)\s*(?:TP\.?\s*|tỉnh\s+|thành phố\s+)?")
 
 

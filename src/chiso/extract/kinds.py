@@ -55,11 +55,16 @@ _NOT_CUES = Caseless(r"(?<!kết quả )thực hiện|xuất hiện|thể hiện
                        r"(?:đạt và vượt|đạt,? vượt|vượt|hoàn thành|đạt)\s+(?:[\d/]+\s+)?chỉ tiêu|"
                        r"đạt được hiệu|"
                        r"sẽ được|nên được|ban chỉ đạo|kế hoạch và đầu tư|"
+                       # the service index's name: "chỉ số chỉ đạo, điều hành và phục vụ ..."
+                       r"chỉ đạo,? điều hành|"
                        # a plan met is a result: "vượt 0,13% so với kế hoạch", "đạt kế hoạch"
                        r"(?:so với|vượt|đạt|hoàn thành) kế hoạch|"
                        # adopting targets is not having reached them: "đã đặt rõ mục tiêu ... sẽ"
                        r"đã (?:thông qua|ban hành|phê duyệt|đề ra|xác định|đặt ra|đặt rõ|nhất trí)|"
                        r"kế hoạch - đầu tư|"
+                       # a total raised is what the work brought, unless a year or a plan says
+                       # otherwise: "xây dựng mới thêm các trạm BTS, nâng tổng số ... lên 9.433"
+                       r"nâng tổng(?: số)?|"
                        # "mới" as "new" after a noun, not "only just" before a verb: "nhiệm kỳ mới",
                        # "nông thôn mới", "kỷ nguyên mới"
                        r"(?:nhiệm kỳ|giai đoạn|thời kỳ|kỷ nguyên|nông thôn|mô hình|cách làm|"

@@ -106,8 +106,9 @@ def _is_plan(text: str, horizon: int | None) -> bool:
 
 
 # the 34 provinces named, or the DTI 2024 results, which the ministry published on 21/10/2025
+# ("Tỉnh ủy (nay là Thành ủy)": a text written after a renaming or a merger)
 _AFTER_MERGER = Caseless(r"34 tỉnh|sau sáp nhập|sau sắp xếp|sau hợp nhất|sau khi sáp nhập|"
-                         r"DTI(?: cấp tỉnh)?(?: năm)? 2024")
+                         r"DTI(?: cấp tỉnh)?(?: năm)? 2024|\(nay là")
 
 
 def _as_of(text: str, year: int | None) -> date | None:

@@ -11,6 +11,7 @@ from chiso.extract.candidates import Candidate, replaced
 from chiso.extract.caseless import Caseless, Gated
 from chiso.extract.figures import Figure
 from chiso.extract.indicators import FIGURE, Alias, Match, companion, context, match, words_of
+from chiso.extract.lexicon import is_discriminator
 from chiso.extract.sentences import Sentence
 from chiso.extract.units import COUNTRY, UnitNamer, mentions
 
@@ -93,8 +94,9 @@ _PER_SECTOR = re.compile(r"(?<!\w)(?:trong|của|ở|tại)\s+(?:từng|mỗi)\s
 _NEGATED = re.compile(
     r"(?<!\w)(?:chưa|không(?! (?:dùng tiền mặt|giấy|chạm|tiếp xúc))|còn thiếu)(?!\w)", re.IGNORECASE
 )
-_OF_PLAN = re.compile(r"\s*(?:so với\s+)?(?:kế hoạch|chỉ tiêu|mục tiêu|dự toán)(?!\w)",
-                      re.IGNORECASE)
+# ("đạt 100% theo yêu cầu của Chính phủ": how far a requirement was met)
+_OF_PLAN = re.compile(r"\s*(?:(?:so với\s+)?(?:kế hoạch|chỉ tiêu|mục tiêu|dự toán)|"
+                      r"(?:theo|so với)\s+yêu cầu)(?!\w)", re.IGNORECASE)
 # "có 03 chỉ tiêu đạt và vượt so với kế hoạch được giao: chỉ tiêu về mật độ thuê bao điện thoại
 # đạt 102,76%": how far a target was met, said of the target itself
 _TARGET_MET = re.compile(r"(?<!\w)chỉ tiêu\s+về\s+[^,;:%]{2,80}?\s(?:chỉ\s+)?đạt\s*$",
@@ -107,6 +109,9 @@ _DISBURSED = re.compile(r"(?<!\w)giải ngân(?!\w)", re.IGNORECASE)
 _OTHER_ECONOMY = re.compile(r"(?<!\w)(?:kinh tế (?:tư nhân|nhà nước|tập thể)|khu vực (?:FDI|"
                             r"tư nhân|có vốn đầu tư nước ngoài)|du lịch|công nghiệp chế biến)"
                             r"(?!\w)", re.IGNORECASE)
+_LEVEL_AFTER = re.compile(r"[^;.]{0,160}?(?:dịch vụ công trực tuyến|DVCTT)[^;.]{0,20}?"
+                          r"mức độ\s*([34])(\s*(?:,|và|-)\s*4)?(?!\d)", re.IGNORECASE)
+_POPULATION_WORD = re.compile(r"(?<!\w)dân số(?!\w)|\bpopulation\b", re.IGNORECASE)
 _GENERATIONS = re.compile(r"[^\d;.]*?\b[2-5]G\s*(?:,|/|và|-)\s*[2-5]G\b")  # "trạm BTS 3G, 4G"
 _INDEX_MEASURES = frozenset({"rank", "score", "rank_change"})
 _WHOLE_INDEX = frozenset({f"{fam}_{m}" for fam in ("dti", "pci", "papi", "par_index", "sipas")
@@ -406,6 +411,14 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
         # "100% thủ tục hành chính đủ điều kiện ... được cung cấp dưới hình thức dịch vụ công
         # trực tuyến toàn trình": the share offered fully online, said of the procedures
         matches = [replace(matches[0], code="dvc_full_online_share")]
+    if matches and matches[0].code == "admin_procedures_online_share":
+        # "... được cung cấp dưới hình thức dịch vụ công trực tuyến (DVCTT) mức độ 4": the share
+        # offered at a level
+        level = _LEVEL_AFTER.match(s, fig.end)
+        code = ("dvc_l34_share" if level and level.group(2) else "dvc_l4_share" if level
+                and level.group(1) == "4" else None)
+        if code is not None and confidence.known(code, framework):
+            matches = [replace(matches[0], code=code)]
     if matches and matches[0].code == "admin_procedures_count":
         # "có 701 TTHC được cung cấp dịch vụ công trực tuyến toàn trình, 516 TTHC được cung cấp
         # dịch vụ công trực tuyến một phần": procedures offered online, counted as services
@@ -487,7 +500,9 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
     if matches and fig.measure in ("count", "persons") and _PER_UNIT_AVERAGE.search(own_before):
         matches = []  # "trung bình mỗi xã, phường, thị trấn có 10 trạm": each one's, no total
     if (matches and matches[0].code == "population"
-            and _GROUP_OF_PEOPLE.match(s, fig.end)):
+            and (_GROUP_OF_PEOPLE.match(s, fig.end)
+                 or not _POPULATION_WORD.search(s, clause_start, fig.end + len(after)))):
+        # "trên 815.000 người là người dân Huế": people counted, no "dân số" said
         matches = []  # "Gần 100.000 người dân đã được trang bị kỹ năng số": who, no population
     if (matches and matches[0].code == "phone_subscribers"
             and (_FIXED_LINE.search(re.split(r"[,;(]", own_before)[-1])
@@ -535,8 +550,12 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
         found = companion(prev[2].alias, fig.measure, index)
         if found:
             matches = [Match(found[0], 0.0, 0.8, found[1])]
-    elif ctx.marks:
-        # "(gồm: 147 DVCTT mức 3 và 74 DVCTT mức 4)": the parts of a total just given
+    elif ctx.marks and (fig.measure != "count" or any(
+            is_discriminator(w) for w in words_of(re.split(r"[,;]", own_before)[-1] + " "
+                                                  + re.split(r"[,;]", own_after)[0]))):
+        # "(gồm: 147 DVCTT mức 3 và 74 DVCTT mức 4)": the parts of a total just given; a count's
+        # own piece must say its part ("100 trạm 5G, ..., phủ sóng đến 4.342 thôn": the "5G"
+        # is the figure's before)
         for h in reversed(history):
             if h[3] != fig.measure:
                 continue
