@@ -66,9 +66,13 @@ GENRES = {"portal", "news", "plan", "resolution", "dti", "budget", "midarticle"}
 # 0.500/0.462; the whole held-out part fell to 0.665/0.614 with them. Its rules, on dev: dev
 # 0.949/0.948 (341), held-out 0.671/0.616 (147); its documents of before round 21 0.679/0.625,
 # of before round 18 0.762/0.774, of before round 10 0.774/0.789: the floors rise with them.
-FLOORS = [("dev", 0.94, 0.94), ("heldout", 0.66, 0.61), ("heldout-before-round-10", 0.77, 0.78),
+# Round 22: 17 fresh documents (12 dev, 5 held-out), unseen development 0.559/0.594, held-out
+# 0.923/1.000. Its rules, on dev: dev 0.951/0.947 (353), held-out 0.683/0.626 (152); its
+# documents of before round 22 0.676/0.616, of before round 18 0.769/0.774, of before round 10
+# 0.783/0.789.
+FLOORS = [("dev", 0.94, 0.94), ("heldout", 0.68, 0.62), ("heldout-before-round-10", 0.78, 0.78),
           ("heldout-before-round-18", 0.76, 0.77), ("heldout-before-round-19", 0.75, 0.76),
-          ("heldout-before-round-21", 0.67, 0.62)]
+          ("heldout-before-round-21", 0.68, 0.62)]
 
 
 def _before_round(doc: dict, n: int) -> bool:
@@ -116,7 +120,7 @@ def test_extraction_keeps_its_scores_on_each_part(name, p_floor, r_floor):
     assert total.recall >= r_floor
 
 
-@pytest.mark.xfail(strict=True, reason="the goal is not met yet: held-out P 0.671, R 0.616 "
+@pytest.mark.xfail(strict=True, reason="the goal is not met yet: held-out P 0.683, R 0.626 "
                    "(docs/extraction.md); when it is, this test passes and strict xfail fails it, "
                    "so the mark comes off")
 def test_the_issues_goal_on_the_held_out_part():

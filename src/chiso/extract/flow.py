@@ -516,11 +516,17 @@ def changes_after_ranks(figs: list[Figure], found: list[list[Candidate]], text: 
     """"Chính quyền số đạt 0,3512, ..., xếp thứ 47/63 tỉnh, thành phố, tăng 16 bậc": a change of
     rank right after a pillar's rank is that pillar's change, not the whole index's."""
     for i in range(1, len(figs)):
-        a, b = figs[i - 1], figs[i]
+        r, b = i - 1, figs[i]
+        if (figs[r].measure != "rank" and r and figs[r - 1].measure == "rank"
+                and _BRACKETED.search(text, figs[r - 1].end, figs[r].start)
+                and _BARE.match(text, figs[r].end)):
+            r -= 1  # "Kinh tế số xếp hạng 9 (0,7793) tăng 3 bậc": the rank before its score
+        a = figs[r]
         if a.measure != "rank" or b.measure != "rank_change":
             continue
-        ranks = [c for c in found[i - 1] if c.matched and (c.indicator or "").endswith("_rank")]
-        if not ranks or _CHANGE_AFTER_RANK.fullmatch(text, a.end, b.start) is None:
+        ranks = [c for c in found[r] if c.matched and (c.indicator or "").endswith("_rank")]
+        between = re.sub(r"\([^()]*\)", " ", text[a.end:b.start])
+        if not ranks or _CHANGE_AFTER_RANK.fullmatch(between) is None:
             continue
         code = f"{ranks[0].indicator}_change"
         # a whole index's change, of this index or another ("PAPI ... xếp hạng 45/63 tỉnh,

@@ -159,7 +159,8 @@ def _place(words: tuple[str, ...], ctx: Context, anchor: int = MAX_ANCHOR_BEFORE
     if stripped is None:
         stripped = (*_strip_figures(ctx.before), *_strip_figures(ctx.after))
     before, crossed_b, after, crossed_a = stripped
-    reach_b, reach_a = before[:anchor + 1], after[:MAX_ANCHOR_AFTER + 1]
+    lead = _subject_lead(after)
+    reach_b, reach_a = before[:anchor + 1], after[:MAX_ANCHOR_AFTER + 1 + lead]
     for k in range(n + 1):  # words[:k] before the figure, words[k:] after it
         if k and words[k - 1] not in reach_b or k < n and words[k] not in reach_a:
             continue  # the words nearest the figure are out of reach: neither side can fit
@@ -168,7 +169,7 @@ def _place(words: tuple[str, ...], ctx: Context, anchor: int = MAX_ANCHOR_BEFORE
             continue
         if 0 < k < n and crossed_b[-pre[-1] - 1] > 0:
             continue  # a phrase wrapped around this figure does not wrap another one too
-        post = _match_after(words[k:], after) if k < n else []
+        post = _match_after(words[k:], after, lead) if k < n else []
         if post is None:
             continue
         # words nearer count more, words after the figure (its noun phrase) most; words reached
@@ -204,12 +205,31 @@ def _match_before(words: tuple[str, ...], before: list[str], crossed: list[int],
     return out
 
 
-def _match_after(words: tuple[str, ...], after: list[str]) -> list[int] | None:
+# who a share is of, said right after it: "80% dân số trưởng thành sử dụng tài khoản định danh
+# điện tử" is the share of adults using the e-ID; the alias after it may start past them
+_SUBJECTS = (("dân", "số", "trưởng", "thành"), ("người", "trưởng", "thành"), ("người", "dân"),
+             ("hộ", "gia", "đình"))
+_SUBJECT_VERBS = (("sử", "dụng"), ("có",))
+
+
+def _subject_lead(after: list[str]) -> int:
+    """How many words after a figure name whom it counts (and their verb), or 0."""
+    for subject in _SUBJECTS:
+        n = len(subject)
+        if tuple(after[:n]) == subject:
+            for verb in _SUBJECT_VERBS:
+                if tuple(after[n:n + len(verb)]) == verb:
+                    return n + len(verb)
+            return n
+    return 0
+
+
+def _match_after(words: tuple[str, ...], after: list[str], lead: int = 0) -> list[int] | None:
     if not words:
         return []
     out: list[int] = []
     i = 0
-    limit = MAX_ANCHOR_AFTER
+    limit = MAX_ANCHOR_AFTER + lead
     for w in words:
         try:
             j = after.index(w, i, i + limit + 1)

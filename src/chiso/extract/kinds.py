@@ -21,6 +21,7 @@ _CUES: tuple[tuple[str, str], ...] = (
      r"cấp quốc gia|(?:DTI|chỉ số|chỉ số DTI) quốc gia|"
      r"(?:đối với|ở) cấp tỉnh, (?:giá trị|chỉ số|điểm)|khối tỉnh|"
      r"trung bình (?:chung )?(?:cấp tỉnh|các tỉnh|của các tỉnh|63 tỉnh|34 tỉnh)|"
+     r"cấp tỉnh (?:trung bình|bình quân)|"  # "DTI 2020 cấp tỉnh trung bình là 0,3026"
      r"(?:giá trị|điểm số|điểm|mức điểm|chỉ số) (?:trung bình|bình quân|trung vị)"
      r"(?! của (?:địa phương|tỉnh|huyện))"),
      NATIONAL),

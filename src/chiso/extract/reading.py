@@ -105,6 +105,10 @@ _PLAN_WORD = re.compile(r"(?<!\w)kế hoạch(?!\w)", re.IGNORECASE)
 _OFFERED_ONLINE = re.compile(r"\s*(?:TTHC|thủ tục(?: hành chính)?)\s+(?:đã\s+)?(?:được\s+)?"
                             r"cung cấp\s+(?:dưới (?:hình thức|dạng)\s+)?(?:dịch vụ công trực "
                             r"tuyến|DVCTT|DVC trực tuyến)\s+(toàn trình|một phần)", re.IGNORECASE)
+_EACH_SECTOR = re.compile(r"[^,;.]{0,40}?\btrong (?:mỗi|từng) (?:ngành|lĩnh vực)", re.IGNORECASE)
+_WORK_RECORDS = re.compile(r"\s*(?:văn bản,\s*)?hồ sơ công việc(?!\w)", re.IGNORECASE)
+_DOSSIERS_SHARE = re.compile(r"(?<!\w)(?:tỷ lệ|tỉ lệ)\s+hồ sơ(?! công việc)(?!\w)", re.IGNORECASE)
+_REUSED = re.compile(r"(?<!\w)(?:tái sử dụng|sử dụng lại)(?!\w)", re.IGNORECASE)
 _DISBURSED = re.compile(r"(?<!\w)giải ngân(?!\w)", re.IGNORECASE)
 _OTHER_ECONOMY = re.compile(r"(?<!\w)(?:kinh tế (?:tư nhân|nhà nước|tập thể)|khu vực (?:FDI|"
                             r"tư nhân|có vốn đầu tư nước ngoài)|du lịch|công nghiệp chế biến)"
@@ -320,6 +324,17 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
                if confidence.possible(m.code, fig, framework)]
         if own and own[0].code != matches[0].code:
             matches = own
+    if (matches and fig.measure == "percent" and i and figs[i - 1].measure == "percent"
+            and _PIECE_END.match(s, figs[i - 1].end) is None
+            and re.search(r"[,;]", own_before)):
+        # "100% văn bản, hồ sơ công việc được xử lý trên môi trường mạng, 80% cuộc họp thực hiện
+        # thông qua hệ thống họp không giấy tờ": a share in a list whose own noun phrase does not
+        # hold its alias and says what else it counts is not of the share before
+        alias = set(matches[0].alias.split())
+        phrase = set(words_of(_PIECE_END.split(s[fig.end:], maxsplit=1)[0]))
+        lead = set(words_of(re.split(r"[,;:]|\svà\s", own_before)[-1]))
+        if not alias <= phrase | lead and len(phrase - alias) >= 4 and not alias & phrase:
+            matches = []
     if matches and fig.measure == "count" and i and figs[i - 1].measure == "count":
         # "335 DVCTT toàn trình, 664 DVCTT một phần, 961 dịch vụ cung cấp thông tin trực tuyến",
         # "15 doanh nghiệp bưu chính viễn thông, 6 doanh nghiệp cung cấp dịch vụ truyền hình": a
@@ -379,7 +394,8 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
         # "xếp hạng 12/63 ... về chỉ số kinh tế số, đạt 0,4856": the score of the pillar just ranked
         code = last_here[2].code.removesuffix(pair[0]) + pair[1]
         if (confidence.known(code, framework) and ";" not in own_before
-                and ("," in own_before or _WITH_VALUE.match(own_before))):
+                and ("," in own_before or _WITH_VALUE.match(own_before)
+                     or own_before.strip() == "(")):  # "xếp hạng 9 (0,7793)"
             sure = min(0.8, matches[0].confidence) if matches else 0.7
             matches = [Match(code, 0.0, sure, last_here[2].alias)]
     part_of = (_COMPONENT_OF.search(s, 0, fig.start)
@@ -427,12 +443,29 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
                 .get(offered.group(1).lower()) if offered else None)
         if code is not None and confidence.known(code, framework):
             matches = [replace(matches[0], code=code)]
+    if (matches and matches[0].code == "dossier_digitisation_share"
+            and _REUSED.search(s, clause_start, fig.start)):
+        matches = []  # "tỷ lệ tái sử dụng hồ sơ TTHC đã được số hóa đạt 50%": their reuse
     if (matches and matches[0].code == "it_budget_share"
             and _DISBURSED.search(s, clause_start, fig.start)):
         matches = []  # "Ước giải ngân chi ngân sách đạt 46%": how much was paid out, no share
     if (matches and matches[0].code == "digital_economy_grdp_share"
-            and _OTHER_ECONOMY.search(own_before)):
-        matches = []  # "kinh tế tư nhân đóng góp 78% GRDP": another sector's share
+            and (_OTHER_ECONOMY.search(own_before)
+                 or _EACH_SECTOR.match(s, fig.end))):
+        # "kinh tế tư nhân đóng góp 78% GRDP": another sector's share; "ít nhất 10% tỷ trọng
+        # kinh tế số trong mỗi ngành": each sector's, no share of GRDP
+        matches = []
+    if (matches and matches[0].code in ("online_dossiers_share", "admin_procedures_online_share")
+            and _WORK_RECORDS.match(s, fig.end) and confidence.known("work_records_online_share",
+                                                                     framework)):
+        # "100% hồ sơ công việc các cấp được xử lý trực tuyến": work records, no dossiers
+        matches = [replace(matches[0], code="work_records_online_share")]
+    if (matches and matches[0].code in ("dvc_l34_share", "dvc_l4_share")
+            and _DOSSIERS_SHARE.search(s, clause_start, fig.start)
+            and confidence.known("online_dossiers_share", framework)):
+        # "Tỷ lệ hồ sơ giải quyết dịch vụ công trực tuyến mức độ 3, 4 ... tối thiểu 60%": a share
+        # of dossiers, not of the services offered at a level
+        matches = [replace(matches[0], code="online_dossiers_share")]
     read_as_coverage = False
     if fig.measure == "percent" and all(m.code in coverage.FAMILY for m in matches):
         # "100% xã, phường, thị trấn đã phủ sóng mạng băng rộng cáp quang": what a coverage share
@@ -904,6 +937,9 @@ _GROUP = Caseless(r"(?<!\w)(?:(?:nhiều|một số|một vài|số ít)\s+(?:t�
                   # "với tỉnh tăng cao nhất là 9,39%": one province, not named
                   r"(?:tỉnh|địa phương)\s+(?:[^\W\d]+\s+){0,2}?(?:cao|thấp)\s+nhất)(?!\w)")
 _AVERAGE_WORD = Caseless(r"trung bình|bình quân|cả nước|toàn quốc")
+_MINISTRIES = Caseless(r"(?<!\w)(?:(?:các|những|nhóm\s+\d+|\d+)\s+bộ(?:,\s*(?:cơ quan|ngành))?|"
+                       r"cấp bộ)(?!\w)")
+_MINISTRY_WORDS = re.compile("bộ|Bộ|BỘ")
 
 
 @functools.lru_cache(maxsize=64)
@@ -923,6 +959,14 @@ def _group_says(s: str, clause: int, position: int, named: list) -> bool:
     """Is the figure at `position` said of a group of provinces named before it in its clause,
     no province nor the country's average named between: neither a province's figure nor the
     national average ("so với tỷ lệ trung bình chung (0,677)" after it is the average)?"""
+    if _MINISTRY_WORDS.search(s):
+        # "DTI 2020 của các bộ cung cấp dịch vụ công trung bình là 0,3982", "trong 7 bộ, ngành
+        # ..., Đài Truyền hình Việt Nam xếp vị trí thứ nhất": ministries', even their average
+        said = [m.end() for m in _MINISTRIES.finditer(s, clause, position)
+                if not (s.rfind("(", 0, m.start()) > s.rfind(")", 0, m.start())
+                        and ")" in s[m.end():position])]  # "(theo Quyết định ... các bộ, ngành)"
+        if said and not any(said[-1] <= m.start < position for m in named):
+            return True
     groups = _groups_in(s)
     if not groups:
         return False  # most sentences
