@@ -89,3 +89,12 @@ def test_work_records_a_dossiers_share_by_level_and_a_share_of_meetings(province
     assert (province, "work_records_online_share", "target", records, year) in got
     assert (province, "online_dossiers_share", "target", dossiers, year) in got
     assert not [r for r in got if r[3] == meetings and r[3] not in (records, dossiers)]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(PROVINCES), SHARES, st.integers(2026, 2030))
+def test_the_share_of_people_using_online_services_is_of_people_not_dossiers(province, share,
+                                                                             year):
+    text = (f"Chương trình của tỉnh {province} đề ra mục tiêu đến năm {year}, tỷ lệ sử dụng dịch "
+            f"vụ công trực tuyến của người dân và doanh nghiệp đạt trên {share}%.")
+    assert (province, "dvc_adult_users_share", "target", share, year) in sure(text)
