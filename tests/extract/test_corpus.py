@@ -70,8 +70,11 @@ GENRES = {"portal", "news", "plan", "resolution", "dti", "budget", "midarticle"}
 # 0.923/1.000. Its rules, on dev: dev 0.951/0.947 (353), held-out 0.683/0.626 (152); its
 # documents of before round 22 0.676/0.616, of before round 18 0.769/0.774, of before round 10
 # 0.783/0.789.
-FLOORS = [("dev", 0.94, 0.94), ("heldout", 0.68, 0.62), ("heldout-before-round-10", 0.78, 0.78),
-          ("heldout-before-round-18", 0.76, 0.77), ("heldout-before-round-19", 0.75, 0.76),
+# Round 23: 17 fresh documents (10 dev, 7 held-out), unseen development 0.552/0.727, held-out
+# 0.824/0.609. Its rules, on dev: dev 0.949/0.945 (363), held-out 0.692/0.627 (159); its
+# documents of before round 18 0.775/0.777, of before round 10 0.786/0.789.
+FLOORS = [("dev", 0.94, 0.94), ("heldout", 0.69, 0.62), ("heldout-before-round-10", 0.78, 0.78),
+          ("heldout-before-round-18", 0.77, 0.77), ("heldout-before-round-19", 0.75, 0.76),
           ("heldout-before-round-21", 0.68, 0.62)]
 
 
@@ -120,7 +123,7 @@ def test_extraction_keeps_its_scores_on_each_part(name, p_floor, r_floor):
     assert total.recall >= r_floor
 
 
-@pytest.mark.xfail(strict=True, reason="the goal is not met yet: held-out P 0.683, R 0.626 "
+@pytest.mark.xfail(strict=True, reason="the goal is not met yet: held-out P 0.692, R 0.627 "
                    "(docs/extraction.md); when it is, this test passes and strict xfail fails it, "
                    "so the mark comes off")
 def test_the_issues_goal_on_the_held_out_part():

@@ -289,7 +289,9 @@ _SPEEDS = (
 )
 _DIRECTION = re.compile(r"tải lên|upload|tải xuống|download", re.IGNORECASE)
 _FROM = re.compile(r"(?<!\w)từ\s*$", re.IGNORECASE)  # "dịch vụ tốc độ cao từ 200 Mbps": a band
-_DOWN_UP = re.compile(r"(?:download|tải xuống)\s*(?:/|và)\s*(?:upload|tải lên)", re.IGNORECASE)
+# "tải xuống/tải lên", "tải lên, tải xuống ... lần lượt là X và Y": the pair's order says which
+_DOWN_UP = re.compile(r"(download|tải xuống|upload|tải lên)\s*(?:/|và|,)\s*"
+                      r"(?:download|tải xuống|upload|tải lên)", re.IGNORECASE)
 
 
 def speed_of(text: str, default: str | None) -> str | None:
@@ -303,22 +305,26 @@ def speed_of(text: str, default: str | None) -> str | None:
     return best[1] if best else default
 
 
-def speed_at(before: str, figs_before: list[Figure], default: str | None) -> str | None:
-    """The speed indicator an unmatched Mb/s figure is of, or None when it is an upload speed
-    ("tốc độ tải lên là 95,30 Mb/s", the second of "download/upload lần lượt là X và Y") or a band
-    ("từ 200 Mbps")."""
-    if _FROM.search(before):
-        return None
+def upload(before: str, figs_before: list[Figure]) -> bool:
+    """Is a Mb/s figure an upload speed ("tốc độ tải lên là 95,30 Mb/s", the second of
+    "download/upload lần lượt là X và Y", the first of "tải lên, tải xuống ... lần lượt đạt X và
+    Y")?"""
     pair = None
     for m in _DOWN_UP.finditer(before):
         pair = m
     if pair is not None:
-        if sum(1 for f in figs_before if f.start > pair.end() and f.measure == "mbps") % 2:
-            return None
-    else:
-        said = [m.group(0).lower() for m in _DIRECTION.finditer(before)]
-        if said and said[-1] in ("tải lên", "upload"):
-            return None
+        up_first = pair.group(1).lower() in ("tải lên", "upload")
+        after = sum(1 for f in figs_before if f.start > pair.end() and f.measure == "mbps")
+        return after % 2 == (0 if up_first else 1)
+    said = [m.group(0).lower() for m in _DIRECTION.finditer(before)]
+    return bool(said) and said[-1] in ("tải lên", "upload")
+
+
+def speed_at(before: str, figs_before: list[Figure], default: str | None) -> str | None:
+    """The speed indicator an unmatched Mb/s figure is of, or None when it is an upload speed
+    (`upload`) or a band ("từ 200 Mbps")."""
+    if _FROM.search(before) or upload(before, figs_before):
+        return None
     return speed_of(before, default)
 
 

@@ -108,13 +108,16 @@ _OFFERED_ONLINE = re.compile(r"\s*(?:TTHC|thủ tục(?: hành chính)?)\s+(?:đ
 _EACH_SECTOR = re.compile(r"[^,;.]{0,40}?\btrong (?:mỗi|từng) (?:ngành|lĩnh vực)", re.IGNORECASE)
 _WORK_RECORDS = re.compile(r"\s*(?:văn bản,\s*)?hồ sơ công việc(?!\w)", re.IGNORECASE)
 _DOSSIERS_SHARE = re.compile(r"(?<!\w)(?:tỷ lệ|tỉ lệ)\s+hồ sơ(?! công việc)(?!\w)", re.IGNORECASE)
+_CENTRAL_ASIDE = re.compile(r"\s*(?:so với|yêu cầu|theo yêu cầu|Trung ương giao|chỉ tiêu Trung ương"
+                            r")\s*(?:là\s*)?$", re.IGNORECASE)
 _REUSED = re.compile(r"(?<!\w)(?:tái sử dụng|sử dụng lại)(?!\w)", re.IGNORECASE)
 _DISBURSED = re.compile(r"(?<!\w)giải ngân(?!\w)", re.IGNORECASE)
 _OTHER_ECONOMY = re.compile(r"(?<!\w)(?:kinh tế (?:tư nhân|nhà nước|tập thể)|khu vực (?:FDI|"
                             r"tư nhân|có vốn đầu tư nước ngoài)|du lịch|công nghiệp chế biến)"
                             r"(?!\w)", re.IGNORECASE)
-_LEVEL_AFTER = re.compile(r"[^;.]{0,160}?(?:dịch vụ công trực tuyến|DVCTT)[^;.]{0,20}?"
-                          r"mức độ\s*([34])(\s*(?:,|và|-)\s*4)?(?!\d)", re.IGNORECASE)
+_LEVEL_AFTER = re.compile(r"[^;.]{0,160}?(?:dịch vụ công trực tuyến|DVCTT|trực tuyến)[^;.]{0,20}?"
+                          r"mức độ\s*([34])(\s*(?:,|và|-)\s*(?:mức độ\s*)?4)?(?!\d)",
+                          re.IGNORECASE)
 _POPULATION_WORD = re.compile(r"(?<!\w)dân số(?!\w)|\bpopulation\b", re.IGNORECASE)
 _GENERATIONS = re.compile(r"[^\d;.]*?\b[2-5]G\s*(?:,|/|và|-)\s*[2-5]G\b")  # "trạm BTS 3G, 4G"
 _INDEX_MEASURES = frozenset({"rank", "score", "rank_change"})
@@ -355,7 +358,11 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
     if fig.measure == "rank":
         matches = _shared(own_before, fig, index, framework) or matches
     of_other = False
-    if fig.measure == "rank":
+    if fig.measure == "rank" and _agency_ranked(s, clause_start, fig):
+        # "Sở Giáo dục và Đào tạo xếp thứ Nhất với số điểm 335,9; Xếp thứ 2 là Sở Thông tin và
+        # Truyền thông": a province's own agencies or districts ranked, no province's rank
+        matches, of_other = [], True
+    elif fig.measure == "rank":
         about = _ranked_about(s[fig.end:], matches, fig, index, framework)
         of_other = about is None
         matches = about or []
@@ -625,6 +632,8 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
             and fig.measure == last_here[3] and _NEXT_YEAR.match(own_before)):
         # "tỷ lệ phủ sóng 5G đạt 60%, sang năm 2026 đạt 80%": the same indicator, a year later
         matches = [Match(last_here[2].code, 0.0, 0.7, last_here[2].alias)]
+    if matches and fig.measure == "mbps" and flow.upload(before, figs[:i]):
+        matches = []  # "tốc độ tải lên, tải xuống ... lần lượt đạt mức 99,26Mbps và ...": upload
     if not matches and fig.measure == "mbps":
         # "Cụ thể, tốc độ tải xuống đạt 99,81 Mb/s": a speed of the network the report speaks of
         code = flow.speed_at(before, figs[:i], state.speed)
@@ -691,6 +700,12 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
         # với cùng kỳ năm ngoái": a figure its own part compares with a year ago is one reached
         kind, tyear, ayear = kinds.ACTUAL, None, kinds.year_before(year_marks, fig.start) or year
     units = _units(s, fig, before, clause_start, named, subjects, item_unit, home, namer, kind)
+    opened = s.rfind("(", 0, fig.start)
+    if (kind == kinds.TARGET and opened >= 0 and ")" not in s[opened:fig.start]
+            and _CENTRAL_ASIDE.match(s, opened + 1, fig.start)):
+        # "kinh tế số đạt tối thiểu 35–40% GRDP (so với 30% theo Nghị quyết 57)", "95% hồ sơ ...
+        # (yêu cầu 85%)": the centre's requirement a province's aim is set against
+        units = [COUNTRY]
     if units != [COUNTRY] and kind == kinds.NATIONAL:
         kind = kinds.ACTUAL
     if units == [COUNTRY] and kind == kinds.ACTUAL:
@@ -842,6 +857,26 @@ _RANK_WORDS = re.compile(r"(?:\s*(?:được|đã|tiếp tục|vươn lên|lên|
 _TOPIC_LEAD = re.compile(r"\s*(?:chẳng hạn,\s*|cụ thể,\s*)?(?:về|đối với|với|trong lĩnh vực)\s+"
                          r"([^,;\d]{3,80}),", re.IGNORECASE)
 # a thing ranked, not the province: "Cổng dịch vụ công Hải Dương được xếp hạng đứng thứ 7"
+# a province's own agencies and districts, ranked by it: named before the rank ("Sở Giáo dục và
+# Đào tạo xếp thứ Nhất") or after it ("Xếp thứ 2 là Sở Thông tin và Truyền thông")
+_AGENCY = re.compile(r"\s*(?:(?:Sở|Ban|Văn phòng|Thanh tra)\s+[A-ZĐÀ-Ỹ]|(?:UBND|Ủy ban nhân dân|"
+                     r"Uỷ ban nhân dân)\s+(?:huyện|thị xã|thành phố|TP)|[Hh]uyện\s|[Tt]hị xã\s)")
+_AGENCY_AFTER = re.compile(r"\s*(?:/\s*\d+\s*)?(?:(?:là|thuộc về)\s+)?(?:(?:Sở|Ban|Văn phòng)\s+"
+                           r"[A-ZĐÀ-Ỹ]|UBND|Ủy ban nhân dân|Uỷ ban nhân dân|huyện\s|thị xã\s)")
+# a province named between the agency and the rank is the one ranked ("Văn phòng Chính phủ đánh
+# giá tỉnh Lâm Đồng đứng vị trí 12/63"), as is the central government's
+_PROVINCE_RANKED = re.compile(r"tỉnh\s+[A-ZĐÀ-Ỹ]|Chính phủ|Trung ương")
+
+
+def _agency_ranked(s: str, clause_start: int, fig: Figure) -> bool:
+    """Is the rank at `fig` of an agency or a district of the province (named in its piece of
+    the clause before it, or right after it)?"""
+    start = max(clause_start, s.rfind(",", 0, fig.start) + 1, s.rfind(":", 0, fig.start) + 1)
+    if _AGENCY.match(s, start) is not None:
+        return _PROVINCE_RANKED.search(s, start, fig.start) is None
+    return _AGENCY_AFTER.match(s, fig.end) is not None
+
+
 _THING_RANKED = re.compile(r"\s*(?:cổng|trang|hệ thống|ứng dụng|nền tảng|trung tâm|website)\s",
                            re.IGNORECASE)
 
