@@ -72,6 +72,11 @@ ROUNDS = (
     ("round 16", "db281cc"),
     ("round 17", "92e9cab"),
     ("round 18", "5b5868a"),
+    ("round 19", "980d9f8"),
+    ("round 20", "00ba320"),
+    ("round 21", "adfe1d1"),
+    ("round 22", "4fd7fd6"),
+    ("round 23", "84d6802"),
 )
 
 # Run inside an old commit's checkout: every matched candidate of the named documents, at the
