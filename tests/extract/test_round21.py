@@ -95,3 +95,16 @@ def test_a_requirement_met_is_no_share(province, services):
     text = (f"Đến nay, tỉnh {province} có {services} dịch vụ công trực tuyến mức độ 4 được kết "
             "nối với Cổng dịch vụ công quốc gia, đạt 100% theo yêu cầu của Chính phủ.")
     assert not [r for r in sure(text) if r[3] == 100]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(PROVINCES), SHARES, SHARES, st.integers(2025, 2026))
+def test_after_a_sentence_opening_with_a_year_a_result_is_still_a_result(province, aim, now,
+                                                                        year):
+    # a regression: the opening year once made every later sentence of the paragraph an aim
+    text = (f"{province} đẩy mạnh chuyển đổi số\nNăm 2024, tỷ lệ dân số được phủ sóng 4G của "
+            f"{province} đạt 99,5%. Đến năm {year}, tỷ lệ hộ gia đình có cáp quang phải đạt "
+            f"{aim}%. Tỷ lệ người dân có tài khoản thanh toán điện tử đạt {now}%.")
+    got = sure(text)
+    assert (province, "fiber_households_share", "target", aim, year) in got
+    assert (province, "epayment_account_share", "actual", now, None) in got

@@ -177,6 +177,9 @@ class Flow:
     national_last: int | None = None  # paragraph of the last sentence about the whole country
     other_last: int | None = None  # paragraph of the last sentence about an operator, a ministry
     target: tuple[int, int | None] | None = None  # (paragraph it holds to, target year)
+    # set by a sentence opening with a year to come in a report of results: "đạt" there still
+    # says a result ("Đến năm 2025, ... phải đạt 80%. Tỷ lệ ... đạt 45%")
+    target_loose: bool = False
     family: str | None = None  # the index the report's ranks and scores are of
     only: str | None = None  # the index the report names alone (`only_index`)
     speed: str | None = None  # the network the report's speeds are of
@@ -219,15 +222,16 @@ class Flow:
         p, year = self.target
         if p != para:
             return False, None
-        said = [w for end, _k, w in cues if end <= position and w not in _WEAK]
+        said = [w for end, _k, w in cues
+                if end <= position and (self.target_loose or w not in _WEAK)]
         if _done(text) or any(k == kinds.ACTUAL for _e, k, w in cues if w in said):
             return False, None
         return True, year
 
     def _opens_by_year(self, text: str) -> bool:
         """Does the sentence open with a year to come and end as a sentence ("Trong đó, đến năm
-        2025, 100% thủ tục ..."), the year of the aims its paragraph goes on with ("Ngoài ra,
-        90% hồ sơ ...")?"""
+        2025, 100% thủ tục ..."), the year of the aims its paragraph goes on with ("Ngoài ra, 90%
+        hồ sơ ...")? Outside a plan, "đạt" after it still says a result (`target_loose`)."""
         m = _OPENS_BY_YEAR.match(text)
         return (m is not None and text.rstrip().endswith(".")
                 and (self.doc_year is None or int(m.group(1)) >= self.doc_year))
@@ -249,8 +253,9 @@ class Flow:
             text.rstrip().endswith(":") and _BY_YEAR.search(text) is not None)
         if not sets_target and not _done(text) and self._opens_by_year(text):
             # its paragraph's aims only: a line standing alone is a heading, not a stretch
-            self.target = (para, kinds.target_year(text))
+            self.target, self.target_loose = (para, kinds.target_year(text)), not self.plan
         elif sets_target and not _done(text):
+            self.target_loose = False
             year = kinds.target_year(text)
             holding = self.target is not None and self.target[0] == para
             if year is None and holding and self.target is not None:
