@@ -98,3 +98,14 @@ def test_the_share_of_people_using_online_services_is_of_people_not_dossiers(pro
     text = (f"Chương trình của tỉnh {province} đề ra mục tiêu đến năm {year}, tỷ lệ sử dụng dịch "
             f"vụ công trực tuyến của người dân và doanh nghiệp đạt trên {share}%.")
     assert (province, "dvc_adult_users_share", "target", share, year) in sure(text)
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from([("Hà Nội", "Huế", "Thừa Thiên Huế"), ("Đà Nẵng", "Cần Thơ", "Cần Thơ")]))
+def test_provinces_named_beside_ministries_keep_their_figure(names):
+    # a regression: "2 Bộ" beside them once made the provinces' figure the ministries'
+    first, second, unit = names
+    text = (f"Hiện mới có {first}, {second} và 2 Bộ Y tế, Bộ TT&TT công bố thực hiện đạt 100% "
+            "DVCTT mức độ 4.")
+    got = {(r[0], r[1]) for r in sure(text, year=2020)}
+    assert (first, "dvc_l4_share") in got and (unit, "dvc_l4_share") in got

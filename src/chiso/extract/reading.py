@@ -997,10 +997,12 @@ def _group_says(s: str, clause: int, position: int, named: list) -> bool:
     if _MINISTRY_WORDS.search(s):
         # "DTI 2020 của các bộ cung cấp dịch vụ công trung bình là 0,3982", "trong 7 bộ, ngành
         # ..., Đài Truyền hình Việt Nam xếp vị trí thứ nhất": ministries', even their average
-        said = [m.end() for m in _MINISTRIES.finditer(s, clause, position)
+        said = [m for m in _MINISTRIES.finditer(s, clause, position)
                 if not (s.rfind("(", 0, m.start()) > s.rfind(")", 0, m.start())
                         and ")" in s[m.end():position])]  # "(theo Quyết định ... các bộ, ngành)"
-        if said and not any(said[-1] <= m.start < position for m in named):
+        # "Hiện mới có Hà Nội, Huế và 2 Bộ Y tế, Bộ TT&TT công bố ... đạt 100%": provinces named
+        # beside the ministries keep their figure
+        if said and not any(clause <= m.start < position for m in named):
             return True
     groups = _groups_in(s)
     if not groups:
