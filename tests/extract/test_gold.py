@@ -32,6 +32,9 @@ def test_seed_reports_meet_precision_and_recall():
     assert len(SEEDS) == 4
     assert result.precision >= 0.95
     assert result.recall >= 0.90
+    # and no ground lost: 66 hits, 2 false, 1 missed since round 3 (a rule that cost two seed
+    # figures in the seventh session passed the goal's thresholds unseen)
+    assert result.true_positives >= 66 and len(result.false_positives) <= 2
 
 
 def test_rows_have_the_gold_fields_and_point_at_their_quote():
