@@ -73,9 +73,14 @@ GENRES = {"portal", "news", "plan", "resolution", "dti", "budget", "midarticle"}
 # Round 23: 17 fresh documents (10 dev, 7 held-out), unseen development 0.552/0.727, held-out
 # 0.824/0.609. Its rules, on dev: dev 0.949/0.945 (363), held-out 0.692/0.627 (159); its
 # documents of before round 18 0.775/0.777, of before round 10 0.786/0.789.
-FLOORS = [("dev", 0.94, 0.94), ("heldout", 0.69, 0.62), ("heldout-before-round-10", 0.78, 0.78),
-          ("heldout-before-round-18", 0.77, 0.77), ("heldout-before-round-19", 0.75, 0.76),
-          ("heldout-before-round-21", 0.68, 0.62)]
+# Round 24 (the session's last): 18 fresh documents (10 dev, 8 held-out), unseen development
+# 0.818/0.562, held-out 0.625/0.484; one rule after it (a rank before a bracket of its pillars'
+# ranks is the whole index's): dev 0.949/0.940 (373), held-out 0.689/0.618 (167), its 159 of
+# before round 24 0.692/0.627. The whole part's floor is set where it stands with round 24 in
+# it (0.68/0.61); the documents of before round 24 keep the floor the part had (0.69/0.62).
+FLOORS = [("dev", 0.94, 0.94), ("heldout", 0.68, 0.61), ("heldout-before-round-10", 0.78, 0.78),
+          ("heldout-before-round-18", 0.77, 0.77), ("heldout-before-round-19", 0.76, 0.76),
+          ("heldout-before-round-21", 0.68, 0.62), ("heldout-before-round-24", 0.69, 0.62)]
 
 
 def _before_round(doc: dict, n: int) -> bool:
@@ -123,7 +128,7 @@ def test_extraction_keeps_its_scores_on_each_part(name, p_floor, r_floor):
     assert total.recall >= r_floor
 
 
-@pytest.mark.xfail(strict=True, reason="the goal is not met yet: held-out P 0.692, R 0.627 "
+@pytest.mark.xfail(strict=True, reason="the goal is not met yet: held-out P 0.689, R 0.618 "
                    "(docs/extraction.md); when it is, this test passes and strict xfail fails it, "
                    "so the mark comes off")
 def test_the_issues_goal_on_the_held_out_part():

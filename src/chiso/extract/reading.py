@@ -121,6 +121,10 @@ _LEVEL_AFTER = re.compile(r"[^;.]{0,160}?(?:dịch vụ công trực tuyến|DVC
 _POPULATION_WORD = re.compile(r"(?<!\w)dân số(?!\w)|\bpopulation\b", re.IGNORECASE)
 _GENERATIONS = re.compile(r"[^\d;.]*?\b[2-5]G\s*(?:,|/|và|-)\s*[2-5]G\b")  # "trạm BTS 3G, 4G"
 _INDEX_MEASURES = frozenset({"rank", "score", "rank_change"})
+_PARTS_RANKED = re.compile(r"(?:\s*/\s*\d+)?\s*\(\s*[^()\d]{3,40}?(?:xếp thứ|xếp hạng|thứ)\s*\d",
+                           re.IGNORECASE)
+_PILLAR_BEFORE = re.compile(r"chính quyền số|kinh tế số|xã hội số|nhận thức số|thể chế số|"
+                            r"hạ tầng số|nhân lực số|an toàn thông tin", re.IGNORECASE)
 _WHOLE_INDEX = frozenset({f"{fam}_{m}" for fam in ("dti", "pci", "papi", "par_index", "sipas")
                           for m in ("rank", "score", "rank_change")})
 # "đứng vị trí thứ 10/63 với giá trị là 0,4950", "xếp thứ 13/63 có giá trị 0,4794": the value
@@ -382,6 +386,12 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
             # "số hộ gia đình có cáp quang ... đạt 81,7% - cao hơn mức trung bình cả nước và xếp
             # hạng 15 toàn quốc": the rank of the share just given, which no index ranks
             of_other = True
+    if (fig.measure == "rank" and matches and matches[0].code.startswith("dti_")
+            and matches[0].code not in _WHOLE_INDEX and _PARTS_RANKED.match(s, fig.end)
+            and not _PILLAR_BEFORE.search(own_before) and confidence.known("dti_rank", framework)):
+        # "Bình Phước xếp thứ 25 (chính quyền số xếp thứ 24, kinh tế số xếp thứ 37, ...)": the
+        # pillars ranked in the bracket after it are its parts; the rank before them is the whole
+        matches = [replace(matches[0], code="dti_rank")]
     if (fig.measure in _INDEX_MEASURES and len(matches) == 1 and matches[0].code in _WHOLE_INDEX
             and not resp.get(i)):
         # "Kết quả DTI 2022: chính quyền số đạt 0,7012 điểm": the pillar said in the figure's own
