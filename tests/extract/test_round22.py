@@ -109,3 +109,11 @@ def test_provinces_named_beside_ministries_keep_their_figure(names):
             "DVCTT mức độ 4.")
     got = {(r[0], r[1]) for r in sure(text, year=2020)}
     assert (first, "dvc_l4_share") in got and (unit, "dvc_l4_share") in got
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(PROVINCES), SHARES, st.sampled_from(["3 bộ chỉ số", "các bộ phận"]))
+def test_sets_of_indices_and_departments_are_no_ministries(province, share, words):
+    text = (f"Kết quả chuyển đổi số năm 2024 của tỉnh {province}.\nNăm 2024, tỉnh ban hành {words} "
+            f"đánh giá chuyển đổi số, tỷ lệ hồ sơ trực tuyến đạt {share}%.")
+    assert (province, "online_dossiers_share", "actual", share, None) in sure(text)

@@ -982,8 +982,10 @@ _GROUP = Caseless(r"(?<!\w)(?:(?:nhiều|một số|một vài|số ít)\s+(?:t�
                   # "với tỉnh tăng cao nhất là 9,39%": one province, not named
                   r"(?:tỉnh|địa phương)\s+(?:[^\W\d]+\s+){0,2}?(?:cao|thấp)\s+nhất)(?!\w)")
 _AVERAGE_WORD = Caseless(r"trung bình|bình quân|cả nước|toàn quốc")
-_MINISTRIES = Caseless(r"(?<!\w)(?:(?:các|những|nhóm\s+\d+|\d+)\s+bộ(?:,\s*(?:cơ quan|ngành))?|"
-                       r"cấp bộ)(?!\w)")
+# ("3 bộ chỉ số", "các bộ phận" are no ministries)
+_MINISTRIES = Caseless(r"(?<!\w)(?:(?:các|những|nhóm\s+\d+|\d+)\s+bộ(?!\s+(?:chỉ số|tiêu chí|phận|"
+                       r"máy|dữ liệu|công cụ|hồ sơ|tài liệu))(?:,\s*(?:cơ quan|ngành))?|cấp bộ)"
+                       r"(?!\w)")
 _MINISTRY_WORDS = re.compile("bộ|Bộ|BỘ")
 
 
