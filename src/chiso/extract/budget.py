@@ -6,7 +6,8 @@ words name a budget ("kinh phí", "dự toán", "tổng mức đầu tư", "ngu�
 tư") and its sentence, or the report's title, is about information technology or digital
 transformation. What is budgeted ("dự toán", "tổng mức đầu tư", a project's total) is a target;
 what was spent or allotted ("kinh phí sử dụng", "đã giải ngân", "bố trí", "đã phê duyệt") is an
-actual figure; otherwise the sentence's own cues decide.
+actual figure, and so is the total of projects said to be carried out ("18 dự án ... được triển
+khai với tổng kinh phí"); otherwise the sentence's own cues decide.
 """
 
 from __future__ import annotations
@@ -30,6 +31,9 @@ _SUBJECT = Caseless(r"(?<!\w)(?:công nghệ thông tin|cntt|chuyển đổi s�
 # revenue is no budget for anything: "thu ngân sách", "nguồn thu"
 _REVENUE = Caseless(r"(?<!\w)(?:thu ngân sách|nguồn thu|doanh thu|thu nội địa)(?!\w)")
 _PROJECT = Caseless(r"(?<!\w)(?:dự án|đề án|chương trình|kế hoạch|nhiệm vụ)(?!\w)")
+# projects said to have been carried out: "18 dự án ... được triển khai với tổng kinh phí"
+_DONE = Caseless(r"(?<!\w)(?<!sẽ )(?:đã|được) (?:triển khai|thực hiện)(?!\w)"
+                 r"|(?<!\w)hoàn thành(?!\w)")
 
 
 def reading(sentence: str, start: int, own_before: str, title: str) -> str | None:
@@ -42,5 +46,7 @@ def reading(sentence: str, start: int, own_before: str, title: str) -> str | Non
         return None
     kind = m.lastgroup or "any"
     if kind == "any" and _PROJECT.search(sentence, 0, start) and "đã" not in own_before.lower():
+        if _DONE.search(sentence, 0, start):
+            return "spent"  # "18 dự án ... được triển khai với tổng kinh phí gần 56,85 tỷ đồng"
         return "planned"  # "dự án ... với tổng kinh phí gần 48 tỷ đồng": a project's total
     return kind
