@@ -118,6 +118,12 @@ _OTHER_ECONOMY = re.compile(r"(?<!\w)(?:kinh tế (?:tư nhân|nhà nước|tậ
 _LEVEL_AFTER = re.compile(r"[^;.]{0,160}?(?:dịch vụ công trực tuyến|DVCTT|trực tuyến)[^;.]{0,20}?"
                           r"mức độ\s*([34])(\s*(?:,|và|-)\s*(?:mức độ\s*)?4)?(?!\d)",
                           re.IGNORECASE)
+# a share of procedures or services, then the level they are offered at, further on in the clause:
+# "100% thủ tục hành chính đáp ứng yêu cầu triển khai dịch vụ công trực tuyến mức độ 3, 4"
+_PROCEDURES_AT_LEVEL = re.compile(
+    r"\s*(?:các\s+)?(?:hồ sơ\s+)?(?:thủ tục hành chính|TTHC|dịch vụ công trực tuyến|dịch vụ công|"
+    r"DVCTT|DVC)(?!\w)[^;.]{0,160}?mức(?:\s+độ)?\s*([34])"
+    r"(\s*(?:,|và|-)\s*(?:mức(?:\s+độ)?\s*)?4)?(?!\d)", re.IGNORECASE)
 _POPULATION_WORD = re.compile(r"(?<!\w)dân số(?!\w)|\bpopulation\b", re.IGNORECASE)
 _GENERATIONS = re.compile(r"[^\d;.]*?\b[2-5]G\s*(?:,|/|và|-)\s*[2-5]G\b")  # "trạm BTS 3G, 4G"
 _INDEX_MEASURES = frozenset({"rank", "score", "rank_change"})
@@ -444,6 +450,20 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
         # "100% thủ tục hành chính đủ điều kiện ... được cung cấp dưới hình thức dịch vụ công
         # trực tuyến toàn trình": the share offered fully online, said of the procedures
         matches = [replace(matches[0], code="dvc_full_online_share")]
+    if fig.measure == "percent" and not matches:
+        # "95% thủ tục hành chính thuộc phạm vi công bố ... được cung cấp trực tuyến mức độ 3 và
+        # mức độ 4": no alias is next to the number, yet its words say what it counts
+        level = _PROCEDURES_AT_LEVEL.match(s, fig.end)
+        code = (None if level is None else "dvc_l34_share" if level.group(2)
+                else "dvc_l4_share" if level.group(1) == "4" else "dvc_l3_share")
+        if code is not None and confidence.known(code, framework):
+            matches = [Match(code, 0.0, 0.7, "(level)")]
+    if matches and matches[0].code == "dvc_l3_share":
+        # "95% thủ tục hành chính ... được cung cấp trực tuyến mức độ 3 và mức độ 4": the alias of
+        # level 3 ("TTHC cung cấp mức độ 3") fits, but the levels are 3 and 4
+        level = _PROCEDURES_AT_LEVEL.match(s, fig.end) or _LEVEL_AFTER.match(s, fig.end)
+        if level and level.group(2) and confidence.known("dvc_l34_share", framework):
+            matches = [replace(matches[0], code="dvc_l34_share")]
     if matches and matches[0].code == "admin_procedures_online_share":
         # "... được cung cấp dưới hình thức dịch vụ công trực tuyến (DVCTT) mức độ 4": the share
         # offered at a level
@@ -451,7 +471,7 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
         code = ("dvc_l34_share" if level and level.group(2) else "dvc_l4_share" if level
                 and level.group(1) == "4" else None)
         if code is not None and confidence.known(code, framework):
-            matches = [replace(matches[0], code=code)]
+            matches = [replace(matches[0], code=code, confidence=max(matches[0].confidence, 0.7))]
     if matches and matches[0].code == "admin_procedures_count":
         # "có 701 TTHC được cung cấp dịch vụ công trực tuyến toàn trình, 516 TTHC được cung cấp
         # dịch vụ công trực tuyến một phần": procedures offered online, counted as services
