@@ -49,3 +49,38 @@ def test_a_share_of_procedures_at_a_level_named_further_on_is_a_sure_target(prov
     got = [(c.indicator, c.kind, c.value, c.target_year) for c in extract_text(text, "t.txt")
            if c.matched and not c.needs_look]
     assert got == [(code, "target", share, year)]
+
+
+CITED = [
+    ("Quyết định số 749/QĐ-TTg ngày 03/6/2020 của Thủ tướng Chính phủ phê duyệt “Chương trình "
+     "Chuyển đổi số quốc gia đến năm 2025, định hướng đến năm 2030”"),
+    ("Nghị quyết số 12-NQ/TU ngày 12/11/2021 của Ban Chấp hành Đảng bộ tỉnh về chuyển đổi số "
+     "đến năm 2025, tầm nhìn đến năm 2030"),
+]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(PROVINCES), st.sampled_from([2022, 2023, 2024]), st.sampled_from(CITED),
+       st.integers(60, 99), st.integers(10, 300))
+def test_a_plan_of_a_year_aims_at_its_year_not_at_those_of_the_documents_it_cites(
+        province, year, cited, share, number):
+    text = (f"Ngày 14/9/{year}, UBND tỉnh {province} ban hành Kế hoạch số {number}/KH-UBND triển "
+            f"khai mô hình tỉnh chuyển đổi số điển hình năm {year} nhằm thực hiện các nhiệm vụ đề "
+            f"ra tại {cited}.\nVới mô hình chuyển đổi số cấp tỉnh, mục tiêu cụ thể như sau:\n"
+            f"Đối với nội dung Kinh tế số, phấn đấu kinh tế số chiếm {share}% GRDP.")
+    got = [(c.indicator, c.kind, c.target_year) for c in extract_text(text, "t.txt")
+           if c.matched and not c.needs_look]
+    assert got == [("digital_economy_grdp_share", "target", year)]
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(PROVINCES), st.sampled_from([2025, 2030]), st.integers(10, 40),
+       st.integers(10, 300))
+def test_the_horizon_in_the_name_of_the_plan_a_report_issues_is_its_own(province, horizon,
+                                                                        share, number):
+    text = (f"Ngày 24/5/2022, UBND tỉnh {province} ban hành Kế hoạch số {number}/KH-UBND về việc "
+            f"triển khai Chiến lược phát triển kinh tế số và xã hội số đến năm {horizon} trên địa "
+            f"bàn tỉnh.\nMục tiêu cụ thể được xác định: phấn đấu kinh tế số chiếm {share}% GRDP.")
+    got = [(c.indicator, c.kind, c.target_year) for c in extract_text(text, "t.txt")
+           if c.matched and not c.needs_look]
+    assert got == [("digital_economy_grdp_share", "target", horizon)]

@@ -80,11 +80,37 @@ _ASIDE = re.compile(r"\([^()]*?(?:hiện tại|hiện nay|hiện)\s+(?:là|đạ
 
 _AIM_YEAR = Caseless(r"(?<!tầm nhìn )(?<!định hướng )(?:đến|tới|vào)\s+(?:hết\s+|cuối\s+)?"
                      r"năm\s+((?:19|20)\d\d)")
+# a document cited by its number, its name going on up to `position` with no aim of its own (not
+# the one the report issues: "ban hành Kế hoạch số 347/KH-UBND ... đến năm 2025" is its own)
+_CITED = re.compile(r"(?<!\w)(?<!ban hành )(?:quyết định|nghị quyết|chỉ thị|kế hoạch|"
+                    r"chương trình|đề án|thông tư|nghị định)\s+(?:số\s+)?\d+[\w/.-]*[^;:]{0,220}$",
+                    re.IGNORECASE)
+_OWN_AIM = re.compile(r"(?<!\w)(?:mục tiêu|chỉ tiêu|phấn đấu)(?!\w)", re.IGNORECASE)
+
+
+_A_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def uncited(text: str) -> str:
+    """`text` with the years in the names of documents it cites blanked (`cited`)."""
+    for m in _A_YEAR.finditer(text):
+        if cited(text, m.start()):
+            text = text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]
+    return text
+
+
+def cited(text: str, position: int) -> bool:
+    """Is `position` inside the name of a document `text` cites by number ("Quyết định số
+    749/QĐ-TTg ... phê duyệt “Chương trình Chuyển đổi số quốc gia đến năm 2025”")?"""
+    m = _CITED.search(text, max(0, position - 260), position)
+    return m is not None and _OWN_AIM.search(m.group(0)) is None
+
+
 def first_aim_year(text: str, dated: int | None) -> int | None:
     """The first year `text` aims at ("đến năm 2025", "Kế hoạch chuyển đổi số năm 2026") that
     is later than its date."""
     found = sorted((m.start(), int(m.group(1))) for rx in (_AIM_YEAR, _PLAN_FOR_YEAR)
-                   for m in rx.finditer(text))
+                   for m in rx.finditer(text) if not cited(text, m.start()))
     return next((y for _, y in found if dated is None or y > dated), None)
 
 
@@ -256,7 +282,7 @@ class Flow:
             self.target, self.target_loose = (para, kinds.target_year(text)), not self.plan
         elif sets_target and not _done(text):
             self.target_loose = False
-            year = kinds.target_year(text)
+            year = kinds.target_year(uncited(text))
             holding = self.target is not None and self.target[0] == para
             if year is None and holding and self.target is not None:
                 # "Mục tiêu đến năm 2025: ... Hướng tới 80 thuê bao": still 2025
@@ -273,7 +299,10 @@ class Flow:
               and (_LIST_LINE.match(next_para_text) or self._goes_on(next_para_text))):
             self.target = (para + 1, self.target[1])  # the list goes on while its lines are items
         if self.plan and sets_target:
-            said = _AIM_YEAR.search(text)  # the first year aimed at: "Đến năm 2025, ..."
+            # the first year aimed at ("Đến năm 2025, ..."), not one in the name of a document
+            # the sentence cites ("Nghị quyết số 12-NQ/TU ... về chuyển đổi số ... đến năm 2025")
+            said = next((m for m in _AIM_YEAR.finditer(text) if not cited(text, m.start())),
+                        None)
             if said is not None and (self.dated is None or int(said.group(1)) > self.dated):
                 self.horizon = int(said.group(1))
         if self.plan and _done(text):

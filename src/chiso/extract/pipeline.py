@@ -147,7 +147,10 @@ def extract_text(
     title = text.lstrip()[:300].split("\n")[0]
     titled = _titled_years(text)
     planned, dated = _planned(named_years, year, titled)
-    horizon = flow.first_aim_year(text[:3000], dated)
+    # a plan whose title names its year ("ban hành Kế hoạch số 308/KH-UBND ... năm 2023") aims at
+    # that year when no later one is aimed at but in the names of documents it cites
+    horizon = flow.first_aim_year(text[:3000], dated) or (
+        next(iter(titled)) if len(titled) == 1 else None)
     plan = _is_plan(text, horizon)
     state = flow.Flow(home, doc_year, planned, dated, title=title, plan=plan, horizon=horizon,
                       titled=next(iter(titled)) if len(titled) == 1 else None)
