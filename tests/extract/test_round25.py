@@ -84,3 +84,24 @@ def test_the_horizon_in_the_name_of_the_plan_a_report_issues_is_its_own(province
     got = [(c.indicator, c.kind, c.target_year) for c in extract_text(text, "t.txt")
            if c.matched and not c.needs_look]
     assert got == [("digital_economy_grdp_share", "target", horizon)]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(PROVINCES), st.integers(200, 900), st.integers(100, 199),
+       st.integers(1000, 1900))
+def test_services_with_dossiers_parted_in_a_bracket_are_not_all_those_offered(province, full,
+                                                                             partial, offered):
+    text = (f"Tổng số DVCTT của tỉnh {province} có phát sinh hồ sơ là {full + partial}/"
+            f"{offered:,}".replace(",", ".") + f" (gồm: {full} DVCTT toàn trình và {partial} DVCTT "
+            "một phần).")
+    got = {c.indicator for c in extract_text(text, "t.txt") if c.matched}
+    assert not got & {"dvc_full_online_count", "dvc_partial_online_count"}
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(PROVINCES), st.integers(200, 900), st.integers(100, 199))
+def test_services_offered_parted_in_a_bracket_are_still_read(province, full, partial):
+    text = (f"Tỉnh {province} cung cấp {full + partial} dịch vụ công trực tuyến (gồm: {full} "
+            f"DVCTT toàn trình và {partial} DVCTT một phần).")
+    got = {(c.indicator, c.value) for c in extract_text(text, "t.txt") if c.matched}
+    assert {("dvc_full_online_count", full), ("dvc_partial_online_count", partial)} <= got

@@ -124,6 +124,7 @@ _PROCEDURES_AT_LEVEL = re.compile(
     r"\s*(?:các\s+)?(?:hồ sơ\s+)?(?:thủ tục hành chính|TTHC|dịch vụ công trực tuyến|dịch vụ công|"
     r"DVCTT|DVC)(?!\w)[^;.]{0,160}?mức(?:\s+độ)?\s*([34])"
     r"(\s*(?:,|và|-)\s*(?:mức(?:\s+độ)?\s*)?4)?(?!\d)", re.IGNORECASE)
+_WITH_DOSSIERS = re.compile(r"(?<!\w)(?:có\s+)?phát sinh hồ sơ(?!\w)", re.IGNORECASE)
 _POPULATION_WORD = re.compile(r"(?<!\w)dân số(?!\w)|\bpopulation\b", re.IGNORECASE)
 _GENERATIONS = re.compile(r"[^\d;.]*?\b[2-5]G\s*(?:,|/|và|-)\s*[2-5]G\b")  # "trạm BTS 3G, 4G"
 _INDEX_MEASURES = frozenset({"rank", "score", "rank_change"})
@@ -480,6 +481,13 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
                 .get(offered.group(1).lower()) if offered else None)
         if code is not None and confidence.known(code, framework):
             matches = [replace(matches[0], code=code)]
+    if matches and matches[0].code in ("dvc_full_online_count", "dvc_partial_online_count"):
+        opened = s.rfind("(", 0, fig.start)
+        if (opened >= 0 and ")" not in s[opened:fig.start]
+                and _WITH_DOSSIERS.search(s[max(clause_start, opened - 120):opened])):
+            # "Tổng số DVCTT có phát sinh hồ sơ là 818/1.542 (gồm: 451 DVCTT toàn trình và 367
+            # DVCTT một phần)": the services that received dossiers, parted; not all offered
+            matches = []
     if (matches and matches[0].code == "dossier_digitisation_share"
             and _REUSED.search(s, clause_start, fig.start)):
         matches = []  # "tỷ lệ tái sử dụng hồ sơ TTHC đã được số hóa đạt 50%": their reuse
