@@ -17,6 +17,11 @@ LEVELS = [
     (("thủ tục hành chính (TTHC) đủ điều kiện theo quy định được cung cấp dưới hình thức dịch vụ "
      "công trực tuyến mức độ 4"), "dvc_l4_share"),
 ]
+def _vi(n: int) -> str:
+    """A whole number as a Vietnamese text writes it: 1.762."""
+    return f"{n:,}".replace(",", ".")
+
+
 PROVINCES = ["Nghệ An", "Đắk Lắk", "Quảng Ninh", "Cà Mau", "Lào Cai", "Thái Nguyên"]
 
 
@@ -92,8 +97,7 @@ def test_the_horizon_in_the_name_of_the_plan_a_report_issues_is_its_own(province
 def test_services_with_dossiers_parted_in_a_bracket_are_not_all_those_offered(province, full,
                                                                              partial, offered):
     text = (f"Tổng số DVCTT của tỉnh {province} có phát sinh hồ sơ là {full + partial}/"
-            f"{offered:,}".replace(",", ".") + f" (gồm: {full} DVCTT toàn trình và {partial} DVCTT "
-            "một phần).")
+            f"{_vi(offered)} (gồm: {full} DVCTT toàn trình và {partial} DVCTT một phần).")
     got = {c.indicator for c in extract_text(text, "t.txt") if c.matched}
     assert not got & {"dvc_full_online_count", "dvc_partial_online_count"}
 
@@ -105,3 +109,19 @@ def test_services_offered_parted_in_a_bracket_are_still_read(province, full, par
             f"DVCTT toàn trình và {partial} DVCTT một phần).")
     got = {(c.indicator, c.value) for c in extract_text(text, "t.txt") if c.matched}
     assert {("dvc_full_online_count", full), ("dvc_partial_online_count", partial)} <= got
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(PROVINCES), st.integers(1500, 1999), st.integers(900, 1400),
+       st.sampled_from([("mức độ 3, 4", None), ("mức độ 4", "dvc_l4_count"),
+                        ("mức độ 3 và 4", None)]))
+def test_procedures_offered_at_a_level_are_not_all_the_procedures(province, total, offered,
+                                                                  level):
+    said, code = level
+    text = (f"Tỉnh {province} có {_vi(total)} TTHC, đã triển khai cung cấp {_vi(offered)} thủ tục "
+            f"hành chính (TTHC) thành dịch vụ công trực tuyến (DVCTT) {said}.")
+    got = {(c.indicator, c.value) for c in extract_text(text, "t.txt") if c.matched}
+    assert ("admin_procedures_count", total) in got
+    assert ("admin_procedures_count", offered) not in got
+    if code is not None:
+        assert (code, offered) in got

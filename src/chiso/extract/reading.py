@@ -474,6 +474,15 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
         if code is not None and confidence.known(code, framework):
             matches = [replace(matches[0], code=code, confidence=max(matches[0].confidence, 0.7))]
     if matches and matches[0].code == "admin_procedures_count":
+        level = _LEVEL_AFTER.match(s, fig.end)
+        if level is not None and level.start(1) <= fig.end + len(own_after):
+            # "đã triển khai cung cấp 1.364 thủ tục hành chính (TTHC) thành dịch vụ công trực
+            # tuyến (DVCTT) mức độ 3, 4": procedures offered online at a level, not all there are
+            code = (None if level.group(2) else "dvc_l4_count" if level.group(1) == "4"
+                    else "dvc_l3_count")
+            matches = ([replace(matches[0], code=code)]
+                       if code is not None and confidence.known(code, framework) else [])
+    if matches and matches[0].code == "admin_procedures_count":
         # "có 701 TTHC được cung cấp dịch vụ công trực tuyến toàn trình, 516 TTHC được cung cấp
         # dịch vụ công trực tuyến một phần": procedures offered online, counted as services
         offered = _OFFERED_ONLINE.match(s, fig.end)
