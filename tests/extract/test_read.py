@@ -131,8 +131,25 @@ def test_the_eth_typed_for_d_with_stroke_reads_as_it(sentence):
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.text(max_size=40))
+@given(st.text(alphabet=st.characters(blacklist_characters="\r\n \u00a0\u2000\u2001\u2002"
+                                      "\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+                                      "\u200b\u202f\u205f\u3000\ufeff\u00ad\u2060"),
+               max_size=40))
 def test_normal_text_keeps_offsets_after_nfc(text):
+    # one letter for one, but for the spaces and line ends it reads as one space or newline
     nfc = unicodedata.normalize("NFC", text)
     assert len(rd.normal_text(text)) == len(nfc)
     assert "\u00d0" not in rd.normal_text(text) and "\u00f0" not in rd.normal_text(text)
+
+
+_PIECES = ["Tỉnh Bến Tre", " đạt", " 98,5%", "\n", "\r\n", "  ", "\u00a0", " các xã", "; ", ". ",
+           "- ", "\t", "\u200b", "1. ", "Quảng Ninh 7.98 7.39 6.31 73.02 1", "x" * 45]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=60).map("".join))
+def test_normal_text_is_read_the_same_twice(text):
+    # a report's text as stored is read again when it is extracted: the reading must not move
+    once = rd.normal_text(text)
+    assert rd.normal_text(once) == once
+    assert "\r" not in once and "  " not in once and "\u00a0" not in once

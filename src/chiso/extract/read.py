@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -137,12 +138,86 @@ def read_bytes(data: bytes, name: str) -> Document:
 _LOOKALIKES = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111"})
 
 
+# Spaces a web page or a word processor writes that are spaces to a reader: no-break (&nbsp;),
+# narrow no-break, thin, figure and the other typographic spaces; and marks that are nothing to a
+# reader: zero-width space, byte-order mark, soft hyphen.
+_SPACES = str.maketrans({**{c: " " for c in "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+                            "\u2007\u2008\u2009\u200a\u202f\u205f\u3000"},
+                         **{c: None for c in "\u200b\ufeff\u00ad\u2060"}})
+_ODD_SPACE = re.compile("[\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff\u00ad\u2060]")
+_RUN_OF_SPACES = re.compile(r" {2,}")
+
+
+# A line a PDF or an e-mail wrapped inside a sentence: a long line that does not end as a
+# sentence, a heading or a cell does, and a next line going on in lower case ("... tỷ lệ hộ gia
+# đình có" / "cáp quang đạt 80%"). The break is read as the space it replaced (one character for
+# one: offsets stay true); short lines (a table's cells) and lines ending in punctuation are left.
+_LINE_END = re.compile(r"(?<=[^\n]{40})(?<![.:;!?…)\]”\"»])\n(?=[ \t]*(\w))")
+
+
+def _unwrap(m: re.Match) -> str:
+    return " " if m.group(1).islower() else "\n"
+
+
+# A text wrapped at a width (a PDF's lines, an e-mail's): most of its long lines end within a few
+# characters of the longest. Its lines that reach near the width and do not end as a sentence or
+# a heading does go on in the next line, whatever that starts with ("... Ninh Bình xếp thứ" /
+# "12/63"), unless that next line opens an item of a list ("- ", "2. ", "a) ").
+_ITEM = re.compile(r"[ \t]*(?:[-+•–*]|\d{1,2}[.)]\s|[a-zđ][.)]\s|[IVX]+[.)]\s)")
+_NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*")
+_TERMINAL = frozenset(".:;!?…)]”\"»")
+
+
+def _row(line: str) -> bool:
+    """Is `line` a table's row ("Quảng Ninh 7.98 7.39 6.31 73.02 1 Rất tốt"): three numbers or
+    more, opening with no lower-case word and ending as no sentence ends? Whatever its header or
+    the row above, it is a line of its own."""
+    stripped = line.strip()
+    return (len(_NUMBER.findall(stripped)) >= 3 and not stripped[:1].islower()
+            and stripped[-1:] not in ".;")
+
+
+def _rewrapped(text: str) -> str:
+    """`text` with the breaks of lines wrapped at a width read as spaces (`_ITEM`)."""
+    lines = text.split("\n")
+    long = sorted(len(x) for x in lines if len(x) >= 40)
+    if len(long) < 6:
+        return text
+    width = long[int(len(long) * 0.9)]
+    near = [n for n in long if n >= 0.8 * width]
+    if len(near) < 0.6 * len(long) or width > 200:
+        return text  # lines of every length: paragraphs a line, not a wrapped text
+    out = [lines[0]]
+    for line in lines[1:]:
+        prev = out[-1]
+        last = prev.rsplit("\n", 1)[-1]
+        if (len(last) >= 0.8 * width and prev.rstrip()[-1:] not in _TERMINAL
+                and line.strip() and not _ITEM.match(line)
+                and not _row(line)):
+            out[-1] = prev + " " + line
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
 def normal_text(text: str) -> str:
-    """The text extraction reads: NFC (tones typed as combining marks become letters) and the
-    look-alike letters of `_LOOKALIKES` as the Vietnamese letters they stand for."""
+    """The text extraction reads: NFC (tones typed as combining marks become letters), the
+    look-alike letters of `_LOOKALIKES` as the Vietnamese letters they stand for, line ends as
+    one newline (a Windows file's CR LF), a line wrapped inside a sentence as one line
+    (`_LINE_END`), and every kind of space as one space (no-break, thin, a run of spaces). A
+    figure reads the same however its spaces and lines were typed; the spans of candidates are
+    offsets into this text."""
     text = unicodedata.normalize("NFC", text)
     if "\u00d0" in text or "\u00f0" in text:  # rare: `translate` walks the whole text
         text = text.translate(_LOOKALIKES)
+    if _ODD_SPACE.search(text):
+        text = text.translate(_SPACES)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\n" in text:
+        text = _LINE_END.sub(_unwrap, _rewrapped(text))
+    if "  " in text:
+        text = _RUN_OF_SPACES.sub(" ", text)
     return text
 
 
