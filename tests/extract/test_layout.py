@@ -5,8 +5,10 @@ figures the plain text gives."""
 
 from __future__ import annotations
 
+import re
 import textwrap
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -72,3 +74,64 @@ def test_a_table_a_row_a_line_is_not_read_as_wrapped_lines():
     from chiso.extract.read import normal_text
 
     assert normal_text(table) == table
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.sampled_from(PROVINCES), VALUES, st.sampled_from([2025, 2026, 2030]))
+def test_blank_lines_between_paragraphs_read_as_one_break(province, values, year):
+    # a plan's list of aims under its heading, as a web page spaces it out
+    aims = [FIGURES[k % len(FIGURES)].format(v=f"{v:.1f}".replace(".", ",")).replace(" đạt ", " ")
+            for k, v in enumerate(values)]
+    plain = (f"Kế hoạch chuyển đổi số của tỉnh {province}.\nMục tiêu cụ thể đến năm {year}:\n"
+             + "\n".join(f"- {a[:1].upper()}{a[1:]};" for a in aims))
+    want = _read(plain)
+    assert {(kind, ty) for _u, _i, kind, _v, _y, ty in want} == {("target", year)}
+    assert _read(plain.replace("\n", "\n\n")) == want
+    assert _read(plain.replace("\n", "\n \n\t\n")) == want
+
+
+def test_the_development_reports_read_the_same_spaced_out_or_typed_otherwise():
+    # real reports (the corpus's development part): blank lines between paragraphs (a plan
+    # flattened from a PDF read differently before), no-break spaces, CR LF, en dashes in ranges
+    from corpus import part, text_of
+
+    def read(d: dict, text: str) -> set[tuple]:
+        return {(c.unit, c.indicator, c.kind, c.value, c.target_year)
+                for c in extract_text(text, d["doc"], unit_hint=d.get("unit_hint"),
+                                      source=d["url"]) if c.matched and not c.needs_look}
+
+    changed = []
+    for d in part("dev"):
+        text = text_of(d)
+        want = read(d, text)
+        for variant in (text.replace("\n", "\n\n"), text.replace(" ", "\u00a0"),
+                        text.replace("\n", "\r\n"),
+                        re.sub(r"(?<=\d)-(?=\d)|(?<=\d )-(?= \d)", "\u2013", text)):
+            if read(d, variant) != want:
+                changed.append(d["doc"])
+    assert not changed
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.sampled_from(PROVINCES), st.integers(10, 40), st.integers(45, 60),
+       st.sampled_from(["\u2013", "\u2012", "\u2212", "\u2010"]), st.booleans())
+def test_a_range_reads_the_same_whatever_dash_it_is_typed_with(province, low, high, dash,
+                                                               spaced):
+    sep = f" {dash} " if spaced else dash
+    text = (f"Nghị quyết của tỉnh {province}: phấn đấu đến năm 2030, kinh tế số chiếm "
+            f"{low}{sep}{high}% GRDP; giai đoạn 2026{sep}2030 tăng trưởng bình quân 8%/năm.")
+    assert _read(text) == _read(text.replace(dash, "-"))
+    got = [c for c in extract_text(text, "t.txt") if c.indicator == "digital_economy_grdp_share"]
+    assert [(c.value, c.value_high, c.target_year) for c in got] == [(low, high, 2030)]
+
+
+@pytest.mark.parametrize("title, unit", [
+    ("TỈNH THANH HÓA ĐẨY MẠNH CHUYỂN ĐỔI SỐ", "Thanh Hóa"),
+    ("KHÁNH HÒA: KẾT QUẢ CHUYỂN ĐỔI SỐ NĂM 2024", "Khánh Hòa"),
+    ("HÒA BÌNH PHỦ SÓNG 4G ĐẾN CÁC THÔN", "Hoà Bình"),
+])
+def test_a_province_named_in_a_title_in_capitals_is_the_reports(title, unit):
+    # official titles are written in capitals; the tone on "oa" is written on either vowel
+    text = f"{title}\nTỷ lệ hộ gia đình có kết nối internet cáp quang băng rộng đạt 71,5%."
+    got = [c for c in extract_text(text, "t.txt") if c.matched]
+    assert [(c.unit, c.value) for c in got] == [(unit, 71.5)]

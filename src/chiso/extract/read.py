@@ -146,6 +146,12 @@ _SPACES = str.maketrans({**{c: " " for c in "\u00a0\u2000\u2001\u2002\u2003\u200
                          **{c: None for c in "\u200b\ufeff\u00ad\u2060"}})
 _ODD_SPACE = re.compile("[\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff\u00ad\u2060]")
 _RUN_OF_SPACES = re.compile(r" {2,}")
+# the dashes of a range between numbers ("2021–2025", "2‒3%", "10 − 15"), read as the hyphen most
+# texts type (one character for one)
+_DASHES = "\u2010\u2011\u2012\u2013\u2212"
+_DASH = re.compile(rf"(?<=\d)[{_DASHES}](?=\d)|(?<=\d )[{_DASHES}](?= \d)")
+# blank lines between paragraphs (a web page's, a word processor's) are one paragraph break
+_BLANK_LINES = re.compile(r"\n(?:[ \t]*\n)+")
 
 
 # A line a PDF or an e-mail wrapped inside a sentence: a long line that does not end as a
@@ -218,6 +224,10 @@ def normal_text(text: str) -> str:
         text = _LINE_END.sub(_unwrap, _rewrapped(text))
     if "  " in text:
         text = _RUN_OF_SPACES.sub(" ", text)
+    if _DASH.search(text):
+        text = _DASH.sub("-", text)
+    if "\n\n" in text or "\n " in text:
+        text = _BLANK_LINES.sub("\n", text)
     return text
 
 

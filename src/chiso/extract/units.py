@@ -58,6 +58,7 @@ for _first, _then, _old, _new in (("o", "a", "òóỏõọ", "àáảãạ"), ("
     for _o, _n in zip(_old, _new):
         _OLD_TONES[_o + _then] = _first + _n
         _OLD_TONES[_o.upper() + _then] = _first.upper() + _n
+        _OLD_TONES[_o.upper() + _then.upper()] = (_first + _n).upper()  # "THANH HÓA" in a title
 _OLD_TONE_RE = re.compile("|".join(_OLD_TONES))
 
 
