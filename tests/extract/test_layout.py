@@ -135,3 +135,19 @@ def test_a_province_named_in_a_title_in_capitals_is_the_reports(title, unit):
     text = f"{title}\nTỷ lệ hộ gia đình có kết nối internet cáp quang băng rộng đạt 71,5%."
     got = [c for c in extract_text(text, "t.txt") if c.matched]
     assert [(c.unit, c.value) for c in got] == [(unit, 71.5)]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(PROVINCES), VALUES, st.sampled_from(["\u00a0", "  ", "\r\n", "\n\n"]),
+       st.integers(60, 110))
+def test_quotes_and_spans_are_the_report_as_written(province, values, odd, width):
+    # the text is read with its spaces and lines made plain, but a reviewer checks the report's
+    # own words: each quote is cut from the text as written and each span points into it
+    plain = _report(province, values).replace(" 2024", f"{odd}2024").replace("%", "\u2009%")
+    written = "\n".join("\n".join(textwrap.wrap(p, width)) for p in plain.split("\n"))
+    got = [c for c in extract_text(written, "t.txt") if c.matched]
+    assert len(got) >= 4
+    for c in got:
+        assert written[c.quote_start:c.quote_start + len(c.quote)] == c.quote
+        assert c.quote_start <= c.span[0] <= c.span[1] <= c.quote_start + len(c.quote)
+        assert f"{c.value:.1f}".replace(".", ",") in written[c.span[0]:c.span[1]]

@@ -17,7 +17,7 @@ from chiso.extract.candidates import FIELDS, Candidate
 from chiso.extract.caseless import Caseless
 from chiso.extract.figures import find_figures
 from chiso.extract.indicators import Alias, Match, alias_index, words_of
-from chiso.extract.read import normal_text, read_document
+from chiso.extract.read import normalised, read_document
 from chiso.extract.reading import CLAUSE_BREAK, header_name, named_in, read_figure
 from chiso.extract.sentences import split
 from chiso.extract.units import COUNTRY, UnitNamer, mentions
@@ -136,7 +136,7 @@ def extract_text(
     address the report came from: a provincial portal or newspaper names its province.
     `calibrate=False` leaves each confidence at the step it reached (to fit the table)."""
     index = index if index is not None else alias_index(framework)
-    text = normal_text(text)
+    text, written, offsets = normalised(text)
     named_years = _years_named(text)  # read once: the report's year and its planned years
     doc_year = year or _doc_year(named_years)
     namer = UnitNamer(_as_of(text, doc_year))
@@ -232,11 +232,26 @@ def extract_text(
         state.after(sent.text, para, following, named,
                     other=not named and attribution.names_other(sent.text))
     found = _dedupe(_restated_headings(_projects_years(text, out)))
+    if written != text:
+        found = [_as_written(c, text, written, offsets) for c in found]
     if calibrate:
         for c in found:
             if c.matched:
                 c.step, c.confidence = c.confidence, confidence.fitted(c.confidence, c.kind)
     return found
+
+
+def _as_written(c: Candidate, read: str, written: str, offsets: list[int] | None) -> Candidate:
+    """A candidate's span and quote in the text as written, not as read (`read.normalised`):
+    the quote a reviewer checks is the report's own words, no-break spaces, dashes and line
+    breaks as they were."""
+    at = offsets.__getitem__ if offsets is not None else (lambda k: k)
+    start, end = at(c.span[0]), at(c.span[1])
+    quote, begin = c.quote, c.quote_start
+    if read.startswith(quote, begin):
+        quote = written[at(begin):at(begin + len(quote))]
+        begin = at(begin)
+    return replace(c, span=(start, end), quote=quote, quote_start=begin)
 
 
 _CODES: dict[int, tuple[tuple[Alias, ...], frozenset[str]]] = {}

@@ -125,7 +125,7 @@ def read_bytes(data: bytes, name: str) -> Document:
     except Exception as err:  # a broken DOCX/PDF: say which file and what the library said
         raise _fail(name, f"tệp {suffix or ''} hỏng hoặc không đúng định dạng ({err})",
                     f"the {suffix or ''} file is damaged or not in that format ({err})") from err
-    text = normal_text(text)
+    text = base_text(text)  # kept as written; extraction reads it through `normalised`
     if not text.strip():
         raise _fail(name, "tệp không có chữ nào đọc được (PDF dạng ảnh cần OCR trước)",
                     "the file has no readable text (a scanned PDF needs OCR first)")
@@ -141,9 +141,10 @@ _LOOKALIKES = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111"})
 # Spaces a web page or a word processor writes that are spaces to a reader: no-break (&nbsp;),
 # narrow no-break, thin, figure and the other typographic spaces; and marks that are nothing to a
 # reader: zero-width space, byte-order mark, soft hyphen.
-_SPACES = str.maketrans({**{c: " " for c in "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
-                            "\u2007\u2008\u2009\u200a\u202f\u205f\u3000"},
-                         **{c: None for c in "\u200b\ufeff\u00ad\u2060"}})
+_SPACES_ONE_FOR_ONE = str.maketrans({c: " " for c in "\u00a0\u2000\u2001\u2002\u2003\u2004"
+                                     "\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"})
+_GONE = re.compile("[\u200b\ufeff\u00ad\u2060]")
+_CRLF = re.compile("\r\n")
 _ODD_SPACE = re.compile("[\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff\u00ad\u2060]")
 _RUN_OF_SPACES = re.compile(r" {2,}")
 # the dashes of a range between numbers ("2021–2025", "2‒3%", "10 − 15"), read as the hyphen most
@@ -154,21 +155,14 @@ _DASH = re.compile(rf"(?<=\d)[{_DASHES}](?=\d)|(?<=\d )[{_DASHES}](?= \d)")
 _BLANK_LINES = re.compile(r"\n(?:[ \t]*\n)+")
 
 
-# A line a PDF or an e-mail wrapped inside a sentence: a long line that does not end as a
-# sentence, a heading or a cell does, and a next line going on in lower case ("... tỷ lệ hộ gia
-# đình có" / "cáp quang đạt 80%"). The break is read as the space it replaced (one character for
-# one: offsets stay true); short lines (a table's cells) and lines ending in punctuation are left.
-_LINE_END = re.compile(r"(?<=[^\n]{40})(?<![.:;!?…)\]”\"»])\n(?=[ \t]*(\w))")
-
-
-def _unwrap(m: re.Match) -> str:
-    return " " if m.group(1).islower() else "\n"
-
-
-# A text wrapped at a width (a PDF's lines, an e-mail's): most of its long lines end within a few
-# characters of the longest. Its lines that reach near the width and do not end as a sentence or
-# a heading does go on in the next line, whatever that starts with ("... Ninh Bình xếp thứ" /
-# "12/63"), unless that next line opens an item of a list ("- ", "2. ", "a) ").
+# Lines wrapped inside a sentence (a PDF's, an e-mail's), read as one line; the break is read as
+# the space it replaced (one character for one: offsets stay true):
+# - a line of 40 characters or more that does not end as a sentence, a heading or a cell does,
+#   whose next line goes on in lower case ("... tỷ lệ hộ gia đình có" / "cáp quang đạt 80%");
+# - in a text wrapped at a width (most of its long lines end within a fifth of the longest), a
+#   line reaching near the width that does not end so, whatever the next starts with ("... Ninh
+#   Bình xếp thứ" / "12/63"), unless that opens an item of a list ("- ", "2. ", "a) ") or is a
+#   table's row (`_row`).
 _ITEM = re.compile(r"[ \t]*(?:[-+•–*]|\d{1,2}[.)]\s|[a-zđ][.)]\s|[IVX]+[.)]\s)")
 _NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*")
 _TERMINAL = frozenset(".:;!?…)]”\"»")
@@ -183,52 +177,105 @@ def _row(line: str) -> bool:
             and stripped[-1:] not in ".;")
 
 
-def _rewrapped(text: str) -> str:
-    """`text` with the breaks of lines wrapped at a width read as spaces (`_ITEM`)."""
-    lines = text.split("\n")
+def _wrap_width(lines: list[str]) -> int | None:
+    """The width a text's lines were wrapped at, if they were."""
     long = sorted(len(x) for x in lines if len(x) >= 40)
     if len(long) < 6:
-        return text
+        return None
     width = long[int(len(long) * 0.9)]
     near = [n for n in long if n >= 0.8 * width]
     if len(near) < 0.6 * len(long) or width > 200:
-        return text  # lines of every length: paragraphs a line, not a wrapped text
+        return None  # lines of every length: paragraphs a line, not a wrapped text
+    return width
+
+
+def _unwrapped(text: str) -> str:
+    """`text` with the breaks of lines wrapped inside a sentence read as spaces."""
+    lines = text.split("\n")
+    width = _wrap_width(lines)
     out = [lines[0]]
     for line in lines[1:]:
-        prev = out[-1]
-        last = prev.rsplit("\n", 1)[-1]
-        if (len(last) >= 0.8 * width and prev.rstrip()[-1:] not in _TERMINAL
-                and line.strip() and not _ITEM.match(line)
-                and not _row(line)):
-            out[-1] = prev + " " + line
+        cur = out[-1]
+        opening = line.lstrip(" \t")[:1]
+        ends = cur.rstrip()[-1:] not in _TERMINAL
+        if ends and ((len(cur) >= 40 and opening.islower())
+                     or (width is not None and len(cur) >= 0.8 * width and opening
+                         and not _ITEM.match(line) and not _row(line))):
+            out[-1] = cur + " " + line
         else:
             out.append(line)
     return "\n".join(out)
 
 
-def normal_text(text: str) -> str:
-    """The text extraction reads: NFC (tones typed as combining marks become letters), the
-    look-alike letters of `_LOOKALIKES` as the Vietnamese letters they stand for, line ends as
-    one newline (a Windows file's CR LF), a line wrapped inside a sentence as one line
-    (`_LINE_END`), and every kind of space as one space (no-break, thin, a run of spaces). A
-    figure reads the same however its spaces and lines were typed; the spans of candidates are
-    offsets into this text."""
+def base_text(text: str) -> str:
+    """The text a report is kept and quoted as: NFC (tones typed as combining marks become
+    letters) and the look-alike letters of `_LOOKALIKES` as the Vietnamese letters they stand
+    for."""
     text = unicodedata.normalize("NFC", text)
     if "\u00d0" in text or "\u00f0" in text:  # rare: `translate` walks the whole text
         text = text.translate(_LOOKALIKES)
+    return text
+
+
+def normal_text(text: str) -> str:
+    """The text extraction reads (`normalised`)."""
+    return normalised(text)[0]
+
+
+def normalised(text: str) -> tuple[str, str, list[int] | None]:
+    """The text extraction reads, the text it is quoted from (`base_text`), and where each
+    character of the first is in the second (None when one letter stands for one throughout).
+
+    Read: line ends as one newline (a Windows file's CR LF), a line wrapped inside a sentence as
+    one line (`_unwrapped`), every kind of space as one space (no-break, thin, a run
+    of spaces), blank lines as one paragraph break, the dashes of a range as a hyphen. A figure
+    reads the same however its spaces and lines were typed; its quote and span are then given
+    back in the text as written (`pipeline.extract_text`)."""
+    base = text = base_text(text)
+    offsets: list[int] | None = None
     if _ODD_SPACE.search(text):
-        text = text.translate(_SPACES)
+        text = text.translate(_SPACES_ONE_FOR_ONE)
+        if _GONE.search(text):
+            text, offsets = _squeeze(text, offsets, _GONE, "")
     if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if "\n" in text:
-        text = _LINE_END.sub(_unwrap, _rewrapped(text))
+        text, offsets = _squeeze(text, offsets, _CRLF, "\n")
+        text = text.replace("\r", "\n")
+    if "\n\n" in text or "\n " in text or "\n\t" in text:
+        text, offsets = _squeeze(text, offsets, _BLANK_LINES, "\n")
     if "  " in text:
-        text = _RUN_OF_SPACES.sub(" ", text)
+        text, offsets = _squeeze(text, offsets, _RUN_OF_SPACES, " ")
+    for _ in range(4):  # until no line is left to join (a join can make a line long enough)
+        if "\n" not in text:
+            break
+        joined = _unwrapped(text)
+        if joined == text:
+            break
+        text = joined
+        if "  " in text:  # "... hộ gia đình có" / "  cáp quang": the next line's indent
+            text, offsets = _squeeze(text, offsets, _RUN_OF_SPACES, " ")
     if _DASH.search(text):
         text = _DASH.sub("-", text)
-    if "\n\n" in text or "\n " in text:
-        text = _BLANK_LINES.sub("\n", text)
-    return text
+    return text, base, offsets
+
+
+def _squeeze(text: str, offsets: list[int] | None, pattern: re.Pattern[str],
+             by: str) -> tuple[str, list[int] | None]:
+    """`text` with each match of `pattern` written `by` (no longer than the match), and the
+    offsets of its characters in the text before any squeeze."""
+    if offsets is None:
+        offsets = list(range(len(text) + 1))
+    parts: list[str] = []
+    where: list[int] = []
+    at = 0
+    for m in pattern.finditer(text):
+        parts.append(text[at:m.start()])
+        where.extend(offsets[at:m.start()])
+        parts.append(by)
+        where.extend(offsets[m.start():m.start() + len(by)])
+        at = m.end()
+    parts.append(text[at:])
+    where.extend(offsets[at:])
+    return "".join(parts), where
 
 
 def read_document(path: Path | str) -> Document:
