@@ -131,7 +131,7 @@ def test_province_names_grouped_by_first_letter_match_as_one_alternation():
     plain = re.compile(r"(?<!\w)(" + "|".join(re.escape(n) for n in names) + r")(?!\w)",
                        re.IGNORECASE)
     for path in sorted((FIXTURES / "corpus" / "texts").glob("*.txt")):
-        text = units._tones(path.read_text(encoding="utf-8"))
+        text = units.tones(path.read_text(encoding="utf-8"))
         want = [m.span() for m in plain.finditer(text)]
         assert [m.span() for m in pattern.finditer(text)] == want
 

@@ -151,3 +151,20 @@ def test_quotes_and_spans_are_the_report_as_written(province, values, odd, width
         assert written[c.quote_start:c.quote_start + len(c.quote)] == c.quote
         assert c.quote_start <= c.span[0] <= c.span[1] <= c.quote_start + len(c.quote)
         assert f"{c.value:.1f}".replace(".", ",") in written[c.span[0]:c.span[1]]
+
+
+_FIRST_VOWEL = {"oá": "óa", "oà": "òa", "oả": "ỏa", "uỷ": "ủy", "uý": "úy", "oạ": "ọa"}
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.sampled_from(["Thanh Hoá", "Khánh Hoà", "Hoà Bình"]), st.integers(50, 99),
+       st.integers(20, 99), st.booleans())
+def test_the_tone_on_either_vowel_reads_the_same(province, digitised, invoices, first):
+    # "số hóa" and "số hoá", "Hòa Bình" and "Hoà Bình": both spellings are in use
+    text = (f"Tỉnh {province}: tỷ lệ số hoá hồ sơ, kết quả giải quyết thủ tục hành chính đạt "
+            f"{digitised}%; {invoices}% doanh nghiệp sử dụng hoá đơn điện tử.")
+    other = re.sub("(?:" + "|".join(_FIRST_VOWEL) + r")(?!\w)",
+                   lambda m: _FIRST_VOWEL[m.group(0)], text) if first else text
+    assert _read(other) == _read(text)
+    assert {i for _u, i, *_ in _read(text)} == {"dossier_digitisation_share",
+                                                  "e_invoice_enterprises_share"}

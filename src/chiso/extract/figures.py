@@ -37,8 +37,9 @@ class Figure:
 
 
 _DATE_BEFORE = re.compile(
-    r"(?:ngày|tháng|quý\s+[IVX\d]+|quý|năm|sáng|chiều|tối|đêm|hôm|lúc|giai đoạn|thời kỳ|niên khóa|"
-    r"khóa|nhiệm kỳ|từ năm|đến năm|vào năm|trong năm|cuối năm|đầu năm)\s*$",
+    r"(?:ngày|tháng|quý\s+[IVX\d]+|quý|năm|sáng|chiều|tối|đêm|hôm|lúc|giai đoạn|thời kỳ|"
+    r"niên khóa|niên khoá|khóa|khoá|nhiệm kỳ|từ năm|đến năm|vào năm|trong năm|cuối năm|"
+    r"đầu năm)\s*$",
     re.IGNORECASE,
 )
 _REFERENCE_BEFORE = re.compile(

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from chiso.extract.lexicon import STOPWORDS, fold, is_discriminator, tokens
+from chiso.extract.read import tones
 from chiso.framework import Framework, load_framework
 
 MAX_GAP = 8  # alias syllables may be this far apart
@@ -80,7 +81,7 @@ def build_index(fw: Framework) -> tuple[Alias, ...]:
     for node in fw.indicators():
         phrases = [node.name_vi, node.name_en, *node.aliases_vi, *node.aliases_en]
         for phrase in phrases:
-            words = tuple(tokens(phrase))
+            words = tuple(tokens(tones(phrase)))  # "số hóa" as the text is read: "số hoá"
             if not words or (node.code, words) in seen:
                 continue
             seen.add((node.code, words))

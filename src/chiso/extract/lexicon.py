@@ -49,7 +49,7 @@ ABBREVIATIONS: dict[str, str] = {
     "CKS": "chữ ký số",
     "TT&TT": "thông tin và truyền thông",
     "TTTT": "thông tin và truyền thông",
-    "UBND": "ủy ban nhân dân",
+    "UBND": "uỷ ban nhân dân",
     "NSNN": "ngân sách",
 }
 

@@ -207,6 +207,24 @@ def _unwrapped(text: str) -> str:
     return "\n".join(out)
 
 
+# The tone mark on "oa", "oe", "uy" ending a syllable is written on either vowel ("Hòa Bình",
+# "Hoà Bình"; "số hóa", "số hoá"; "Ủy ban", "Uỷ ban"): both read as the second, the way chiso's
+# words are written, letter for letter, so offsets stay true.
+_TONE_ON_FIRST: dict[str, str] = {}
+for _first, _then, _old, _new in (("o", "a", "òóỏõọ", "àáảãạ"), ("o", "e", "òóỏõọ", "èéẻẽẹ"),
+                                  ("u", "y", "ùúủũụ", "ỳýỷỹỵ")):
+    for _o, _n in zip(_old, _new):
+        _TONE_ON_FIRST[_o + _then] = _first + _n
+        _TONE_ON_FIRST[_o.upper() + _then] = _first.upper() + _n
+        _TONE_ON_FIRST[_o.upper() + _then.upper()] = (_first + _n).upper()  # "THANH HÓA"
+_TONE_ON_FIRST_RE = re.compile("(?:" + "|".join(_TONE_ON_FIRST) + r")(?!\w)")
+
+
+def tones(text: str) -> str:
+    """`text` with the tone of "oa", "oe", "uy" ending a syllable on the second vowel."""
+    return _TONE_ON_FIRST_RE.sub(lambda m: _TONE_ON_FIRST[m.group(0)], text)
+
+
 def base_text(text: str) -> str:
     """The text a report is kept and quoted as: NFC (tones typed as combining marks become
     letters) and the look-alike letters of `_LOOKALIKES` as the Vietnamese letters they stand
@@ -255,6 +273,8 @@ def normalised(text: str) -> tuple[str, str, list[int] | None]:
             text, offsets = _squeeze(text, offsets, _RUN_OF_SPACES, " ")
     if _DASH.search(text):
         text = _DASH.sub("-", text)
+    if _TONE_ON_FIRST_RE.search(text):
+        text = tones(text)
     return text, base, offsets
 
 

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from chiso.errors import UnitError
 from chiso.extract.caseless import Caseless, special
+from chiso.extract.read import tones
 from chiso.units.registry import Registry
 
 COUNTRY = "Việt Nam"
@@ -50,22 +51,6 @@ def _nfc(s: str) -> str:
     return unicodedata.normalize("NFC", s)
 
 
-# The tone mark on "oa", "oe", "uy" is written on either vowel ("Hòa Bình", "Hoà Bình"): both are
-# read as one, letter for letter, so offsets into the text stay true.
-_OLD_TONES: dict[str, str] = {}
-for _first, _then, _old, _new in (("o", "a", "òóỏõọ", "àáảãạ"), ("o", "e", "òóỏõọ", "èéẻẽẹ"),
-                                  ("u", "y", "ùúủũụ", "ỳýỷỹỵ")):
-    for _o, _n in zip(_old, _new):
-        _OLD_TONES[_o + _then] = _first + _n
-        _OLD_TONES[_o.upper() + _then] = _first.upper() + _n
-        _OLD_TONES[_o.upper() + _then.upper()] = (_first + _n).upper()  # "THANH HÓA" in a title
-_OLD_TONE_RE = re.compile("|".join(_OLD_TONES))
-
-
-def _tones(s: str) -> str:
-    return _OLD_TONE_RE.sub(lambda m: _OLD_TONES[m.group(0)], s)
-
-
 @lru_cache(maxsize=1)
 def _pattern() -> tuple[Caseless, dict[str, str]]:
     # every way the registry knows of writing a province, old or new; the registry then
@@ -75,7 +60,7 @@ def _pattern() -> tuple[Caseless, dict[str, str]]:
     forms = [f for f in Registry.load().names("province") if (len(f) > 2 or f.isupper())
              and f.split()[0] not in ("Tỉnh", "Thành")]
     forms += [f.replace(".", " ") for f in forms if f.startswith("TP.")]
-    table = {_tones(_nfc(n).lower()): _nfc(n) for n in forms}
+    table = {tones(_nfc(n).lower()): _nfc(n) for n in forms}
     names = sorted(table, key=len, reverse=True)
     # the names grouped by their first letter (longest first within each): the same match as
     # one alternation of all, without trying every name at every word
@@ -120,7 +105,7 @@ def _mentions(text: str) -> tuple[Mention, ...]:
     sentence too, asked again when the sentences are read."""
     pattern, table = _pattern()
     found: list[Mention] = []
-    toned = _tones(text)
+    toned = tones(text)
     if not special(toned) and not _capital_starts().search(toned):
         return ()  # no name starts with a capital here
     for m in pattern.finditer(toned):  # the match is of the text in lower case
@@ -130,7 +115,7 @@ def _mentions(text: str) -> tuple[Mention, ...]:
             continue
         if _dateline(text, m.start(), m.end()):
             continue
-        found.append(Mention(m.start(), m.end(), table[_tones(m.group(0).lower())]))
+        found.append(Mention(m.start(), m.end(), table[tones(m.group(0).lower())]))
     return tuple(found)
 
 
