@@ -78,6 +78,9 @@ GENRES = {"portal", "news", "plan", "resolution", "dti", "budget", "midarticle"}
 # ranks is the whole index's): dev 0.949/0.940 (373), held-out 0.689/0.618 (167), its 159 of
 # before round 24 0.692/0.627. The whole part's floor is set where it stands with round 24 in
 # it (0.68/0.61); the documents of before round 24 keep the floor the part had (0.69/0.62).
+# Eighth session (the text as typed, five rules on development errors): dev 0.955/0.947,
+# held-out 0.688/0.620 (the tones of "oa", "oe", "uy" read one way: some held-out texts write
+# "hóa"); floors unchanged.
 FLOORS = [("dev", 0.94, 0.94), ("heldout", 0.68, 0.61), ("heldout-before-round-10", 0.78, 0.78),
           ("heldout-before-round-18", 0.77, 0.77), ("heldout-before-round-19", 0.76, 0.76),
           ("heldout-before-round-21", 0.68, 0.62), ("heldout-before-round-24", 0.69, 0.62)]
@@ -128,7 +131,7 @@ def test_extraction_keeps_its_scores_on_each_part(name, p_floor, r_floor):
     assert total.recall >= r_floor
 
 
-@pytest.mark.xfail(strict=True, reason="the goal is not met yet: held-out P 0.689, R 0.618 "
+@pytest.mark.xfail(strict=True, reason="the goal is not met yet: held-out P 0.688, R 0.620 "
                    "(docs/extraction.md); when it is, this test passes and strict xfail fails it, "
                    "so the mark comes off")
 def test_the_issues_goal_on_the_held_out_part():
