@@ -77,6 +77,7 @@ ROUNDS = (
     ("round 21", "adfe1d1"),
     ("round 22", "4fd7fd6"),
     ("round 23", "84d6802"),
+    ("round 24", "d5f30f5"),
 )
 
 # Run inside an old commit's checkout: every matched candidate of the named documents, at the
