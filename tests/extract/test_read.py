@@ -50,6 +50,17 @@ def test_html_main_text_without_menus_and_scripts(tmp_path: Path):
     assert SENTENCE in text and "50%" not in text and "giảm giá" not in text
 
 
+def test_a_web_page_with_no_break_spaces_reads_its_figures_and_quotes_them_as_written():
+    # pages write "&nbsp;" between a number and its unit and around words: read as spaces, the
+    # quote is still the page's text
+    said = "Tỷ lệ phủ sóng 4G của tỉnh Bắc Ninh đạt 99,5 % trong năm 2023.".replace(" ", "&nbsp;")
+    html = f"<!doctype html><html><body><article><p>{said}</p></article></body></html>"
+    doc = rd.read_bytes(html.encode("utf-8"), "r.html")
+    got = [c for c in extract_text(doc.text, doc.name) if c.matched]
+    assert [(c.unit, c.value) for c in got] == [("Bắc Ninh", 99.5)]
+    assert got[0].quote in doc.text and "\u00a0" in got[0].quote
+
+
 def test_docx(tmp_path: Path):
     import docx
 
