@@ -168,3 +168,24 @@ def test_the_tone_on_either_vowel_reads_the_same(province, digitised, invoices, 
     assert _read(other) == _read(text)
     assert {i for _u, i, *_ in _read(text)} == {"dossier_digitisation_share",
                                                   "e_invoice_enterprises_share"}
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.sampled_from(PROVINCES), st.integers(10_000, 90_000), st.integers(90, 99))
+def test_a_line_wrapped_before_a_number_goes_on(province, dossiers, share):
+    # a PDF's line ending in a lower-case word and the next opening with the number
+    count = f"{dossiers:,}".replace(",", ".")
+    text = (f"Báo cáo của tỉnh {province} năm 2024.\nTrên Hệ thống thông tin giải quyết TTHC của "
+            f"tỉnh, cấp tỉnh thực hiện số hoá\n{count} hồ sơ đầu vào, tỷ lệ số hoá hồ sơ đạt "
+            f"{share}%.")
+    from chiso.extract.read import normal_text
+
+    assert "số hoá " + count in normal_text(text)
+
+
+def test_a_title_then_a_paragraph_opening_with_a_number_stay_two_lines():
+    text = ("Ấn tượng với quyết tâm chuyển đổi số ở Bình Dương năm nay\n100% hồ sơ công việc tại "
+            "cấp tỉnh được xử lý trên môi trường mạng.")
+    from chiso.extract.read import normal_text
+
+    assert normal_text(text) == text

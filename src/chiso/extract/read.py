@@ -198,7 +198,11 @@ def _unwrapped(text: str) -> str:
         cur = out[-1]
         opening = line.lstrip(" \t")[:1]
         ends = cur.rstrip()[-1:] not in _TERMINAL
-        if ends and ((len(cur) >= 40 and opening.islower())
+        if ends and ((len(cur) >= 40 and (opening.islower() or (
+                # "... số hoá" / "57.877 hồ sơ": a number going on after a lower-case word, not
+                # a title's (the first line) nor a list's or a table's
+                opening.isdigit() and len(out) > 1 and cur.rstrip()[-1:].islower()
+                and not _ITEM.match(line) and not _row(line))))
                      or (width is not None and len(cur) >= 0.8 * width and opening
                          and not _ITEM.match(line) and not _row(line))):
             out[-1] = cur + " " + line
