@@ -250,8 +250,9 @@ def normalised(text: str) -> tuple[str, str, list[int] | None]:
 
     Read: line ends as one newline (a Windows file's CR LF), a line wrapped inside a sentence as
     one line (`_unwrapped`), every kind of space as one space (no-break, thin, a run
-    of spaces), blank lines as one paragraph break, the dashes of a range as a hyphen. A figure
-    reads the same however its spaces and lines were typed; its quote and span are then given
+    of spaces), blank lines as one paragraph break, the dashes of a range as a hyphen, the tone
+    of "oa", "oe", "uy" ending a syllable on the second vowel (`tones`). A figure reads the same
+    however its spaces, lines and tones were typed; its quote and span are then given
     back in the text as written (`pipeline.extract_text`)."""
     base = text = base_text(text)
     offsets: list[int] | None = None
