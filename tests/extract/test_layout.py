@@ -106,7 +106,8 @@ def test_the_development_reports_read_the_same_spaced_out_or_typed_otherwise():
         want = read(d, text)
         for variant in (text.replace("\n", "\n\n"), text.replace(" ", "\u00a0"),
                         text.replace("\n", "\r\n"),
-                        re.sub(r"(?<=\d)-(?=\d)|(?<=\d )-(?= \d)", "\u2013", text)):
+                        re.sub(r"(?<=\d)-(?=\d)|(?<=\d )-(?= \d)", "\u2013", text),
+                        re.sub(r"\s?%", " phần trăm", text)):
             if read(d, variant) != want:
                 changed.append(d["doc"])
     assert not changed
@@ -189,3 +190,25 @@ def test_a_title_then_a_paragraph_opening_with_a_number_stay_two_lines():
     from chiso.extract.read import normal_text
 
     assert normal_text(text) == text
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.sampled_from(PROVINCES), VALUES, st.sampled_from([" phần trăm", "phần trăm",
+                                                            " Phần trăm"]))
+def test_per_cent_written_in_words_reads_as_the_sign(province, values, words):
+    # "đạt 70,8 phần trăm": news and speeches write the sign out; the quote keeps the words
+    plain = _report(province, values)
+    written = plain.replace("%", words)
+    assert _read(written) == _read(plain)
+    for c in extract_text(written, "t.txt"):
+        if c.matched:
+            assert written[c.span[0]:c.span[1]].endswith(words.strip())
+
+
+def test_percentage_points_in_words_are_no_share():
+    # "tăng 2,5 điểm phần trăm" is a change of a share, not a share of 2.5 %
+    text = ("Tỉnh Nghệ An: tỷ lệ hồ sơ thủ tục hành chính được tiếp nhận và giải quyết trực tuyến "
+            "đạt 64,2 phần trăm, tăng 2,5 điểm phần trăm so với năm 2023.")
+    got = [(c.indicator, c.value) for c in extract_text(text, "t.txt") if c.matched]
+    assert ("online_dossiers_share", 64.2) in got
+    assert all(v != 2.5 for _, v in got)

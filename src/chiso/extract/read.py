@@ -151,6 +151,9 @@ _RUN_OF_SPACES = re.compile(r" {2,}")
 # texts type (one character for one)
 _DASHES = "\u2010\u2011\u2012\u2013\u2212"
 _DASH = re.compile(rf"(?<=\d)[{_DASHES}](?=\d)|(?<=\d )[{_DASHES}](?= \d)")
+# "phần trăm" after a number is the per cent sign most reports type ("đạt 70,8 phần trăm",
+# "tăng 2 điểm phần trăm"): read as "%", the sign's place kept at the words' first letter
+_PER_CENT = re.compile(r"(?<=\d)[ ]?phần trăm(?!\w)|(?<=\d điểm) phần trăm(?!\w)", re.IGNORECASE)
 # blank lines between paragraphs (a web page's, a word processor's) are one paragraph break
 _BLANK_LINES = re.compile(r"\n(?:[ \t]*\n)+")
 
@@ -278,6 +281,8 @@ def normalised(text: str) -> tuple[str, str, list[int] | None]:
             text, offsets = _squeeze(text, offsets, _RUN_OF_SPACES, " ")
     if _DASH.search(text):
         text = _DASH.sub("-", text)
+    if _PER_CENT.search(text):
+        text, offsets = _squeeze(text, offsets, _PER_CENT, "%")
     if _TONE_ON_FIRST_RE.search(text):
         text = tones(text)
     return text, base, offsets
