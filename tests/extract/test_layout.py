@@ -212,3 +212,44 @@ def test_percentage_points_in_words_are_no_share():
     got = [(c.indicator, c.value) for c in extract_text(text, "t.txt") if c.matched]
     assert ("online_dossiers_share", 64.2) in got
     assert all(v != 2.5 for _, v in got)
+
+
+def _english(text: str) -> str:
+    """`text` with its numbers typed the English way: "70.8%", "1,204"."""
+    return re.sub(r"\d[\d.,]*\d", lambda m: m.group(0).translate(str.maketrans(".,", ",.")), text)
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.sampled_from(PROVINCES), VALUES, st.integers(1_001, 999_999))
+def test_numbers_typed_the_english_way_read_as_vietnamese(province, values, subscribers):
+    # a page typing "70.8%" and "1,204 trạm" means the figures a Vietnamese page types
+    # "70,8%" and "1.204 trạm"
+    plain = (_report(province, values)
+             + f"\nToàn tỉnh có {subscribers:,} thuê bao Internet.".replace(",", "."))
+    english = _english(plain)
+    assert _read(english) == _read(plain)
+    assert any(c.value == subscribers for c in extract_text(english, "t.txt") if c.matched)
+
+
+@pytest.mark.parametrize("written, value", [
+    ("Tỉnh Lai Châu có 2,021 thiết bị trạm BTS.", 2021),
+    ("Tỉnh Điện Biên có 1,090 vị trí trạm thu phát sóng BTS.", 1090),
+    ("Đồng Tháp giải ngân 139,261 tỷ đồng cho chuyển đổi số.", 139_261_000_000),
+    ("Chỉ số DTI của tỉnh Nghệ An năm 2023 đạt 0,485.", 0.485),
+    ("Tỷ lệ hộ gia đình có cáp quang của tỉnh Cà Mau đạt 81,125%.", 81.125),
+])
+def test_a_comma_before_three_digits_groups_thousands_only_in_a_count(written, value):
+    # Vietnamese writes a decimal comma, but no count is a fraction: "2,021 thiết bị" is
+    # 2,021 devices typed the English way, while money, an index and a share keep the decimal
+    got = [c.value for c in extract_text(written, "t.txt") if c.matched]
+    assert got == [value]
+
+
+def test_a_vietnamese_report_with_a_table_in_dot_decimals_keeps_its_comma_decimals():
+    # the corpus's PCI and DTI tables write "70.76" inside Vietnamese prose: "68,5%" says the
+    # text is Vietnamese, so "1,5 lần" stays one and a half
+    text = ("Tỉnh Đồng Tháp: chỉ số PCI năm 2021 đạt 70.53 điểm, xếp thứ 3. Tỷ lệ hồ sơ trực "
+            "tuyến đạt 68,5%, gấp 1,5 lần năm trước.\nĐồng Tháp 7.73 7.26 6.94 70.53 3 Tốt")
+    from chiso.extract.read import normal_text
+
+    assert normal_text(text) == text

@@ -426,8 +426,17 @@ def _plain(sentence: str, start: int, end: int, base: Quantity, before: str,
         measure = "vnd"
     elif measure == "count":
         measure = _bare_measure(sentence, start, q, tail, found)
+    if (measure in ("count", "persons") and piece_end == end
+            and _COMMA_GROUPS.fullmatch(token := sentence[start:end]) and _NOUN_AFTER.match(tail)):
+        # "2,021 thiết bị trạm", "1,090 vị trí": no count is a fraction, so the comma (typed the
+        # English way) groups thousands
+        q = Quantity(float(token.replace(",", "")), text=token)
     return Figure(start, piece_end, q.value, q.value_high, qualifier or q.qualifier, measure,
                   sentence[start:piece_end])
+
+
+_COMMA_GROUPS = re.compile(r"[1-9]\d{0,2},\d{3}")
+_NOUN_AFTER = re.compile(r"^\s*[^\W\d_]")
 
 
 def _bare_measure(sentence: str, start: int, q: Quantity, tail: str, found: list[Figure]) -> str:

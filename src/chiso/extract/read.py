@@ -154,6 +154,25 @@ _DASH = re.compile(rf"(?<=\d)[{_DASHES}](?=\d)|(?<=\d )[{_DASHES}](?= \d)")
 # "phần trăm" after a number is the per cent sign most reports type ("đạt 70,8 phần trăm",
 # "tăng 2 điểm phần trăm"): read as "%", the sign's place kept at the words' first letter
 _PER_CENT = re.compile(r"(?<=\d)[ ]?phần trăm(?!\w)|(?<=\d điểm) phần trăm(?!\w)", re.IGNORECASE)
+# A report typing numbers the English way ("70.8%", "0.7163", "1,234,567") means thousands by
+# "2,021", which Vietnamese reads as a decimal: where a text writes decimals with a dot
+# (twice or more) and never the Vietnamese way ("70,8", "1.234.567"), a comma before three
+# digits and no more groups thousands, and is read as the dot Vietnamese writes there
+_DOT_DECIMAL = re.compile(r"(?<![\d.,])\d+\.(?:\d?[1-9]|(?!(?:19|20)\d\d(?!\d))\d{4,})(?![\d.,])"
+                          r"|(?<![\d.,])\d{1,3}(?:,\d{3}){2,}(?![\d.,])")
+_COMMA_DECIMAL = re.compile(r"(?<![\d.,])\d+,(?:\d{1,2}|\d{4,})(?![\d.,])"
+                            r"|(?<![\d.,])\d{1,3}(?:\.\d{3}){2,}(?![\d.,])")
+_COMMA_THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3}),(?=\d{3}(?![\d.,]))")
+
+
+def _english_numbers(text: str) -> bool:
+    """Does `text` write its numbers the English way (decimal dot, grouping comma)?"""
+    if not _COMMA_THOUSANDS.search(text) or _COMMA_DECIMAL.search(text):
+        return False
+    dots = _DOT_DECIMAL.finditer(text)
+    return next(dots, None) is not None and next(dots, None) is not None
+
+
 # blank lines between paragraphs (a web page's, a word processor's) are one paragraph break
 _BLANK_LINES = re.compile(r"\n(?:[ \t]*\n)+")
 
@@ -253,8 +272,10 @@ def normalised(text: str) -> tuple[str, str, list[int] | None]:
 
     Read: line ends as one newline (a Windows file's CR LF), a line wrapped inside a sentence as
     one line (`_unwrapped`), every kind of space as one space (no-break, thin, a run
-    of spaces), blank lines as one paragraph break, the dashes of a range as a hyphen, the tone
-    of "oa", "oe", "uy" ending a syllable on the second vowel (`tones`). A figure reads the same
+    of spaces), blank lines as one paragraph break, the dashes of a range as a hyphen, "phần
+    trăm" after a number as "%", a comma grouping thousands in a text typing its numbers the
+    English way as the dot Vietnamese types (`_english_numbers`), the tone of "oa", "oe", "uy"
+    ending a syllable on the second vowel (`tones`). A figure reads the same
     however its spaces, lines and tones were typed; its quote and span are then given
     back in the text as written (`pipeline.extract_text`)."""
     base = text = base_text(text)
@@ -281,6 +302,8 @@ def normalised(text: str) -> tuple[str, str, list[int] | None]:
             text, offsets = _squeeze(text, offsets, _RUN_OF_SPACES, " ")
     if _DASH.search(text):
         text = _DASH.sub("-", text)
+    if _english_numbers(text):
+        text = _COMMA_THOUSANDS.sub(r"\1.", text)
     if _PER_CENT.search(text):
         text, offsets = _squeeze(text, offsets, _PER_CENT, "%")
     if _TONE_ON_FIRST_RE.search(text):
