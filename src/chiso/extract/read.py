@@ -163,11 +163,13 @@ _DOT_DECIMAL = re.compile(r"(?<![\d.,])\d+\.(?:\d?[1-9]|(?!(?:19|20)\d\d(?!\d))\
 _COMMA_DECIMAL = re.compile(r"(?<![\d.,])\d+,(?:\d{1,2}|\d{4,})(?![\d.,])"
                             r"|(?<![\d.,])\d{1,3}(?:\.\d{3}){2,}(?![\d.,])")
 _COMMA_THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3}),(?=\d{3}(?![\d.,]))")
+_COMMA_THREE = re.compile(r",\d{3}(?![\d.,])")  # opening with a literal: a quick first look
 
 
 def _english_numbers(text: str) -> bool:
     """Does `text` write its numbers the English way (decimal dot, grouping comma)?"""
-    if not _COMMA_THOUSANDS.search(text) or _COMMA_DECIMAL.search(text):
+    if (not _COMMA_THREE.search(text) or not _COMMA_THOUSANDS.search(text)
+            or _COMMA_DECIMAL.search(text)):
         return False
     dots = _DOT_DECIMAL.finditer(text)
     return next(dots, None) is not None and next(dots, None) is not None
@@ -304,7 +306,7 @@ def normalised(text: str) -> tuple[str, str, list[int] | None]:
         text = _DASH.sub("-", text)
     if _english_numbers(text):
         text = _COMMA_THOUSANDS.sub(r"\1.", text)
-    if _PER_CENT.search(text):
+    if ("trăm" in text or "TRĂM" in text or "Trăm" in text) and _PER_CENT.search(text):
         text, offsets = _squeeze(text, offsets, _PER_CENT, "%")
     if _TONE_ON_FIRST_RE.search(text):
         text = tones(text)
