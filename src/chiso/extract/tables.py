@@ -13,6 +13,10 @@ Two shapes reports take when a table is copied from a web page or a PDF:
   năm / 2021 / 2022 / 2023"), then for each row its number, its label and one line per year
   ("1 / PCI / 18 / 13 / 7"): each value is of its column's year, a rank when the header says so;
   or a row a line under a line of years ("Chỉ số | 2021 | 2022 | 2023" then "PCI | 18 | 13 | 7").
+- **Rows a cell a line, a province first**: the same header lines, then for each row its rank
+  or number on a line, its province on the next and one line per value ("1 / TP. Đà Nẵng /
+  1.0000 / 0.9000 / ..."): the k-th value is of the k-th header that names an indicator, the
+  province's; the number is the row's rank when the first header says it ranks ("Xếp hạng").
 - **Provinces down the side**: a ranking table of provinces, a cell a line ("Địa phương / Điểm
   số PCI / Xếp hạng / Nhóm xếp hạng", then "Quảng Ninh / 73.40 / 1 / Rất tốt") or a row a line
   ("Tỉnh, Thành phố Điểm PCI Hạng Nhóm xếp hạng", then "Quảng Ninh 72.95 1 Rất tốt"): each value
@@ -84,6 +88,7 @@ def read(text: str, name: Namer) -> dict[int, Cell]:
     _years_across(lines, name, out)
     _years_in_a_line(lines, name, out)
     _provinces_down(lines, name, out)
+    _rows_of_cells(lines, name, out)
     return out
 
 
@@ -487,3 +492,78 @@ def _rows_of_provinces(lines: list[tuple[int, str]], k: int, head: str, family: 
             if found_name is not None:
                 out[fig.start] = Cell(found_name[0], found_name[1], kinds.ACTUAL, None, year,
                                       kind, found[0].name)
+
+
+def _rows_of_cells(lines: list[tuple[int, str]], name: Namer, out: dict[int, Cell]) -> None:
+    """Rows a cell a line, each opening with its province (after its rank or number on a line
+    of its own), under header lines naming the value columns: a row of n values takes the last
+    n headers that name an indicator (those before name the rank, the province, the table). A
+    row is read only when its count of values is the first row's: a cell the copy dropped
+    leaves a row that cannot be placed."""
+    k = 0
+    while k < len(lines):
+        numbered = k > 0 and _ROW_NUMBER.match(lines[k - 1][1]) is not None
+        width = _row_width(lines, k, numbered) if _province(lines[k][1]) else 0
+        if width < 3:
+            k += 1
+            continue
+        top = k - 1 if numbered else k
+        model = next(iter(find_figures(lines[k + 1][1].strip())), None)
+        block: list[str] = []
+        j = top - 1
+        while (j >= 0 and len(block) < 30 and not _VALUE_LINE.match(lines[j][1].strip())
+               and _province(lines[j][1]) is None):
+            block.insert(0, lines[j][1].strip())
+            j -= 1
+        heads: list[str] = []
+        for line in block:
+            if heads and _JOINS.search(heads[-1]):
+                heads[-1] += " " + line
+            else:
+                heads.append(line)
+        labels = [f for f in (name(h, model) for h in heads) if f is not None] if model else []
+        if len(labels) < width:
+            k += 1
+            continue
+        labels = labels[-width:]
+        rank_name = None
+        number = next(iter(find_figures(lines[top][1].strip())), None) if numbered else None
+        if number is not None and any(_RANK_WORD.match(h) for h in heads[:2]):
+            # "Xếp hạng" over the numbers: each is its row's rank in the table's index
+            family = family_of(" ".join([line for _, line in lines[max(0, j - 2):j + 1]]
+                                        + block), None)
+            if family in _INDEX_NAME:
+                rank_name = name("Xếp hạng " + _INDEX_NAME[family], replace(number, measure="rank"))
+        row = top
+        while row < len(lines):
+            at = row + 1 if numbered else row
+            if at >= len(lines) or _province(lines[at][1]) is None or _row_width(
+                    lines, at, numbered) != width:
+                break
+            unit = _province(lines[at][1]) or ""
+            if rank_name is not None:
+                _place_value(lines[row], rank_name, "rank", unit, out)
+            for cell, found in zip(lines[at + 1:at + 1 + width], labels):
+                _place_value(cell, found, None, unit, out)
+            row = at + 1 + width
+        k = max(row, k + 1)
+
+
+def _row_width(lines: list[tuple[int, str]], at: int, numbered: bool) -> int:
+    """How many values follow the province on line `at`, a line each (under a numbered
+    column, the next row's number is not one of them)."""
+    n = 0
+    while at + 1 + n < len(lines) and _VALUE_LINE.match(lines[at + 1 + n][1].strip()):
+        n += 1
+    after = at + 1 + n
+    if (numbered and n and after < len(lines) and _province(lines[after][1])
+            and _ROW_NUMBER.match(lines[after - 1][1])):
+        n -= 1
+    return n
+
+
+def _place_value(cell: tuple[int, str], found: tuple[str, str], measure: str | None, unit: str,
+                 out: dict[int, Cell]) -> None:
+    start, line = cell
+    out[start + len(line) - len(line.lstrip())] = Cell(found[0], found[1], kinds.ACTUAL, None,
+                                                       None, measure, unit)
