@@ -90,3 +90,28 @@ def test_the_development_ranking_table_reads_the_same_a_cell_a_line():
     as_cells = {(c.unit, c.indicator, c.value) for c in extract_text(cells(text), doc["doc"])
                 if c.matched and not c.needs_look}
     assert as_cells == as_rows
+
+
+SUB_INDICES = ["Gia nhập thị trường", "Tiếp cận đất đai", "Tính minh bạch", "Chi phí thời gian",
+               "Chi phí không chính thức", "Cạnh tranh bình đẳng", "Tính năng động",
+               "Chính sách hỗ trợ doanh nghiệp", "Đào tạo lao động", "Thiết chế pháp lý"]
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.lists(st.sampled_from(PROVINCES[:8]), min_size=2, max_size=5, unique=True),
+       st.integers(0, len(SUB_INDICES)), st.data())
+def test_a_pci_table_a_cell_a_line_reads_its_score_and_rank_not_its_sub_indices(
+        provinces, subs, data):
+    # every cell a line, the header too: "Tỉnh / Gia nhập thị trường / ... / Điểm số PCI /
+    # Bảng xếp hạng / Xếp loại PCI", then "Quảng Ninh / 7.98 / ... / 73.02 / 1 / Rất tốt"
+    lines = ["Bảng chỉ số PCI năm 2021", "Tỉnh", *SUB_INDICES[:subs], "Điểm số PCI",
+             "Bảng xếp hạng", "Xếp loại PCI"]
+    want = set()
+    for rank, p in enumerate(provinces, 1):
+        parts = data.draw(st.lists(st.integers(500, 899), min_size=subs, max_size=subs))
+        score = round(74 - rank * 0.61, 2)
+        lines += [p, *[f"{v / 100:.2f}" for v in parts], f"{score:.2f}", str(rank),
+                  "Rất tốt" if rank == 1 else "Tốt"]
+        want |= {(UNIT.get(p, p), "pci_score", score), (UNIT.get(p, p), "pci_rank", rank)}
+    got = _sure("\n".join(lines))
+    assert got == want

@@ -21,7 +21,8 @@ Two shapes reports take when a table is copied from a web page or a PDF:
   số PCI / Xếp hạng / Nhóm xếp hạng", then "Quảng Ninh / 73.40 / 1 / Rất tốt") or a row a line
   ("Tỉnh, Thành phố Điểm PCI Hạng Nhóm xếp hạng", then "Quảng Ninh 72.95 1 Rất tốt"): each value
   is its row's province's, of the index the headings name, a score or a rank as its column says,
-  for the year the heading above says.
+  for the year the heading above says; a column of a sub-index the codebook does not hold
+  ("Gia nhập thị trường") is no index's value.
 
 `read` returns, by the document offset where a value starts, what its table says of it. Nothing
 here decides whose the figures are: that stays with attribution.
@@ -436,7 +437,7 @@ def _cells_of_provinces(lines: list[tuple[int, str]], k: int, family: str, year:
     """"Địa phương / Điểm số PCI / Xếp hạng / Nhóm xếp hạng", then a province and its cells."""
     columns: list[str | None] = []
     j = k + 1
-    while j < len(lines) and _province(lines[j][1]) is None and len(columns) < 8:
+    while j < len(lines) and _province(lines[j][1]) is None and len(columns) < 16:
         head = lines[j][1].strip()
         if len(head) > _HEAD_LINE_MAX or _VALUE_LINE.match(head):
             return
@@ -455,9 +456,11 @@ def _cells_of_provinces(lines: list[tuple[int, str]], k: int, family: str, year:
             if col == "band":
                 if not _BAND_CELL.match(line):
                     return
-            elif col is not None:
-                if not _VALUE_LINE.match(line.strip()):
-                    return
+            elif not _VALUE_LINE.match(line.strip()):
+                return
+            elif col is None:  # a sub-index's column ("Gia nhập thị trường"): no index's value
+                out[start + len(line) - len(line.lstrip())] = NO_INDEX
+            else:
                 _place_cell(start, line, col, family, unit, year, name, out)
         j += 1 + len(columns)
 
