@@ -253,3 +253,35 @@ def test_a_vietnamese_report_with_a_table_in_dot_decimals_keeps_its_comma_decima
     from chiso.extract.read import normal_text
 
     assert normal_text(text) == text
+
+
+_TABLE_ROW = re.compile(r"^(?:\d{1,2}\.? )?[^\d\n]{0,80}?(?: [-+]?\d[\d.,]*%?){3,}"
+                        r"(?: (?:Rất tốt|Tốt|Khá|Trung bình|Đạt|Vượt|Không đạt))?$")
+_CELL_GAP = re.compile(r" (?=[-+]?\d[\d.,]*%?(?: |$))|(?<=\d) (?=\D)")
+
+
+def test_the_development_tables_read_the_same_with_cells_between_tabs_or_pipes():
+    # a row pasted from a spreadsheet has tabs between its cells, a .docx's or a web page's
+    # table pipes ("Quảng Ninh | 72.95 | 1 | Rất tốt"): the corpus's tables, a row a line,
+    # typed so must give the figures they give with spaces
+    from corpus import part, text_of
+
+    def read(d: dict, text: str) -> set[tuple]:
+        return {(c.unit, c.indicator, c.kind, c.value, c.target_year)
+                for c in extract_text(text, d["doc"], unit_hint=d.get("unit_hint"),
+                                      source=d["url"]) if c.matched and not c.needs_look}
+
+    changed, tables = [], 0
+    for d in part("dev"):
+        text = text_of(d)
+        lines = text.split("\n")
+        if not any(_TABLE_ROW.match(line) for line in lines):
+            continue
+        tables += 1
+        want = read(d, text)
+        for sep in ("\t", " | "):
+            typed = "\n".join(_CELL_GAP.sub(sep, line) if _TABLE_ROW.match(line) else line
+                              for line in lines)
+            if read(d, typed) != want:
+                changed.append((d["doc"], repr(sep)))
+    assert tables >= 4 and not changed

@@ -164,3 +164,33 @@ def test_normal_text_is_read_the_same_twice(text):
     once = rd.normal_text(text)
     assert rd.normal_text(once) == once
     assert "\r" not in once and "  " not in once and "\u00a0" not in once
+
+
+def test_a_docx_table_is_read_under_its_heading_a_row_a_line(tmp_path: Path):
+    # a ranking table in a Word report: its heading paragraph above it names the index and the
+    # year, the paragraph after it is prose; the table is read where it stands, its cells
+    # between pipes as a row's cells, a merged title cell once
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("Bảng xếp hạng PCI năm 2022")
+    rows = [("Quảng Ninh", "72.95", "1", "Rất tốt"), ("Bắc Giang", "72.80", "2", "Tốt"),
+            ("Hải Phòng", "70.76", "3", "Tốt")]
+    t = d.add_table(rows=len(rows) + 2, cols=4)
+    t.cell(0, 0).merge(t.cell(0, 3)).text = "Top 3 PCI 2022"
+    for j, head in enumerate(["Tỉnh, Thành phố", "Điểm PCI", "Hạng", "Nhóm xếp hạng"]):
+        t.cell(1, j).text = head
+    for i, row in enumerate(rows, 2):
+        for j, cell in enumerate(row):
+            t.cell(i, j).text = cell
+    d.add_paragraph("Các tỉnh còn lại được công bố trên trang pcivietnam.vn.")
+    p = tmp_path / "pci.docx"
+    d.save(p)
+    text = rd.read_document(p).text
+    assert "Top 3 PCI 2022 | Top 3" not in text
+    assert text.index("Quảng Ninh") < text.index("Các tỉnh còn lại")
+    got = {(c.unit, c.indicator, c.value) for c in extract_text(text, "pci.docx")
+           if c.matched and not c.needs_look}
+    want = {(u, "pci_score", float(s)) for u, s, _, _ in rows} | {
+        (u, "pci_rank", int(r)) for u, _, r, _ in rows}
+    assert got == want

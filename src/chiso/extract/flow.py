@@ -775,7 +775,7 @@ def _compared_with_average(figs: list[Figure], found: list[list[Candidate]], tex
                             else min(have[0].confidence, 0.8))]
 
 
-_ROW_HEAD = re.compile(r"^\s*(\d{1,2})\.?\s+(?:TP\.?\s*|Tp\.?\s*|tỉnh\s+|thành phố\s+)?$")
+_ROW_HEAD = re.compile(r"^\s*(\d{1,2})\.?\s+(?:\|\s*)?(?:TP\.?\s*|Tp\.?\s*|tỉnh\s+|thành phố\s+)?$")
 
 
 def ranking_row(text: str, figs: list[Figure], named: list[Mention]) -> str | None:
@@ -791,12 +791,13 @@ def ranking_row(text: str, figs: list[Figure], named: list[Mention]) -> str | No
 
 def table_cells(figs: list[Figure], found: list[list[Candidate]], text: str,
                 headed: set[int] = frozenset()) -> None:  # type: ignore[assignment]
-    """Three or more values side by side with nothing between them are a table's cells: unless
+    """Three or more values side by side with nothing between them (but spaces or the pipes
+    between a table's cells) are a table's cells: unless
     the table's column headers placed them (`headed`), their indicator is a guess, so they need
     a look."""
     run: list[int] = []
     for i in range(len(figs) + 1):
-        if i < len(figs) and run and text[figs[run[-1]].end:figs[i].start].strip() == "":
+        if i < len(figs) and run and text[figs[run[-1]].end:figs[i].start].strip(" |") == "":
             run.append(i)
             continue
         if len(run) >= 3:

@@ -84,13 +84,26 @@ def html_text(html: str) -> str:
 
 
 def docx_text(data: bytes) -> str:
+    """A .docx's paragraphs and tables in the document's order (a table under its heading), a
+    row a line with its cells between pipes, a merged cell once."""
     import docx
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
 
     doc = docx.Document(io.BytesIO(data))
-    lines = [p.text for p in doc.paragraphs]
-    for table in doc.tables:
-        for row in table.rows:
-            lines.append(" | ".join(cell.text for cell in row.cells))
+    lines: list[str] = []
+    for child in doc.element.body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            lines.append(Paragraph(child, doc).text)
+        elif tag == "tbl":
+            for row in Table(child, doc).rows:
+                cells, seen = [], set()
+                for cell in row.cells:
+                    if id(cell._tc) not in seen:  # a merged cell is one cell, said once
+                        seen.add(id(cell._tc))
+                        cells.append(" ".join(cell.text.split()))
+                lines.append(" | ".join(cells))
     return "\n".join(lines)
 
 
@@ -138,14 +151,15 @@ def read_bytes(data: bytes, name: str) -> Document:
 _LOOKALIKES = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111"})
 
 
-# Spaces a web page or a word processor writes that are spaces to a reader: no-break (&nbsp;),
-# narrow no-break, thin, figure and the other typographic spaces; and marks that are nothing to a
+# Spaces a web page or a word processor writes that are spaces to a reader: a tab (between the
+# cells of a row pasted from a spreadsheet), no-break (&nbsp;), narrow no-break, thin, figure and
+# the other typographic spaces; and marks that are nothing to a
 # reader: zero-width space, byte-order mark, soft hyphen.
-_SPACES_ONE_FOR_ONE = str.maketrans({c: " " for c in "\u00a0\u2000\u2001\u2002\u2003\u2004"
+_SPACES_ONE_FOR_ONE = str.maketrans({c: " " for c in "\t\u00a0\u2000\u2001\u2002\u2003\u2004"
                                      "\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"})
 _GONE = re.compile("[\u200b\ufeff\u00ad\u2060]")
 _CRLF = re.compile("\r\n")
-_ODD_SPACE = re.compile("[\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff\u00ad\u2060]")
+_ODD_SPACE = re.compile("[\t\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff\u00ad\u2060]")
 _RUN_OF_SPACES = re.compile(r" {2,}")
 # the dashes of a range between numbers ("2021–2025", "2‒3%", "10 − 15"), read as the hyphen most
 # texts type (one character for one)

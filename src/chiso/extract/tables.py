@@ -75,20 +75,26 @@ _SIGNS = re.compile(r"(?=[\s\d])(?:" + _SIGNS_SOURCE + ")", re.MULTILINE)
 
 def read(text: str, name: Namer) -> dict[int, Cell]:
     """What the tables of `text` say of their values, by document offset of each value."""
-    if not _SIGNS.search(text):  # no table in sight: nothing to do (most reports)
+    # a row's cells between pipes (a .docx table, a web page's) are read as cells between
+    # spaces: one character for one, so offsets stay true; a pipe leaves a run of three spaces
+    # (normalisation has squeezed every other run), where a header line splits into its cells
+    piped = text.replace(" | ", "   ") if "|" in text else text
+    if not _SIGNS.search(piped):  # no table in sight: nothing to do (most reports)
         return {}
     lines: list[tuple[int, str]] = []
+    rows: list[tuple[int, str]] = []
     pos = 0
-    for line in text.split("\n"):
+    for line, row in zip(text.split("\n"), piped.split("\n")):
         if line.strip():
             lines.append((pos, line))
+            rows.append((pos, row))
         pos += len(line) + 1
     out: dict[int, Cell] = {}
     _cells_a_line(lines, name, out)
-    _rows_a_line(lines, name, out)
+    _rows_a_line(rows, name, out)
     _years_across(lines, name, out)
     _years_in_a_line(lines, name, out)
-    _provinces_down(lines, name, out)
+    _provinces_down(rows, name, out)
     _rows_of_cells(lines, name, out)
     return out
 
@@ -217,7 +223,7 @@ def _labels_above(
     block: list[str] = []
     j = k - 1
     while j >= 0 and len(block) < 30 and not figures_of[j]:
-        block.insert(0, lines[j][1].strip())
+        block[:0] = [cell.strip() for cell in lines[j][1].split("   ") if cell.strip()]
         j -= 1
     heads: list[str] = []
     for line in block:
