@@ -194,3 +194,24 @@ def test_a_docx_table_is_read_under_its_heading_a_row_a_line(tmp_path: Path):
     want = {(u, "pci_score", float(s)) for u, s, _, _ in rows} | {
         (u, "pci_rank", int(r)) for u, _, r, _ in rows}
     assert got == want
+
+
+def test_a_web_pages_table_is_read_a_row_a_line_with_its_headers():
+    # a ranking table on a web page: its header cells (th) name the columns, its rows are read
+    # a line each where the table stands, a cell's paragraph once; a page laid out in a table of
+    # long cells is still read as its paragraphs
+    rows = [("Quảng Ninh", "72.95", "1"), ("Bắc Giang", "72.80", "2"), ("Hải Phòng", "70.76", "3")]
+    body = "".join(f"<tr><td><p>{u}</p></td><td>{s}</td><td>{r}</td></tr>" for u, s, r in rows)
+    long = "Trong thời gian qua, các cơ quan đã tích cực triển khai nhiều giải pháp. " * 6
+    html = ("<html><body><table><tr><td><article><h1>Bảng xếp hạng PCI năm 2022</h1>"
+            f"<p>{long}</p><table><thead><tr><th>Tỉnh, Thành phố</th><th>Điểm PCI</th>"
+            f"<th>Hạng</th></tr></thead><tbody>{body}</tbody></table>"
+            "<p>Các tỉnh còn lại được công bố trên trang pcivietnam.vn.</p></article></td></tr>"
+            "</table></body></html>")
+    doc = rd.read_bytes(html.encode("utf-8"), "pci.html")
+    assert "Tỉnh, Thành phố | Điểm PCI | Hạng\nQuảng Ninh | 72.95 | 1" in doc.text
+    assert doc.text.count("Bắc Giang") == 1 and doc.text.count(long.strip()) == 1
+    got = {(c.unit, c.indicator, c.value) for c in extract_text(doc.text, doc.name)
+           if c.matched and not c.needs_look}
+    assert got == {(u, "pci_score", float(s)) for u, s, _ in rows} | {
+        (u, "pci_rank", int(r)) for u, _, r in rows}

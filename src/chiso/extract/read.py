@@ -51,6 +51,31 @@ def decode(data: bytes, name: str = "<text>") -> str:
     return str(best)
 
 
+_CELL_MAX = 300  # a table whose cells hold more is a page's layout, not a table of figures
+
+
+def _tables_as_rows(root, parser) -> None:  # type: ignore[no-untyped-def]
+    """Each table of figures in `root` as paragraphs, a row each, its cells (headers too)
+    between pipes, where it stands: "Quảng Ninh | 72.95 | 1 | Rất tốt". A table of long cells
+    (a page laid out in a table) is left as it is; the innermost tables go first."""
+    import html as markup
+
+    for table in reversed(root.css("table")):
+        if any(inner.mem_id != table.mem_id for inner in table.css("table")):
+            continue  # a table holding a table (its own match is among them)
+        rows = []
+        for tr in table.css("tr"):
+            cells = [" ".join(c.text(separator=" ", strip=True).split()) for c in tr.css("th, td")]
+            if any(len(c) > _CELL_MAX for c in cells):
+                break
+            if any(cells):
+                rows.append(" | ".join(cells))
+        else:
+            if rows:
+                paragraphs = "".join(f"<p>{markup.escape(r)}</p>" for r in rows)
+                table.replace_with(parser(f"<div>{paragraphs}</div>").css_first("div"))
+
+
 def html_text(html: str) -> str:
     """The main text of an HTML page: paragraphs and headings, without scripts and menus."""
     from selectolax.lexbor import LexborHTMLParser as HTMLParser
@@ -72,6 +97,7 @@ def html_text(html: str) -> str:
     root = tree.css_first("article") or tree.css_first("main") or tree.body or tree.root
     if root is None:
         return ""
+    _tables_as_rows(root, HTMLParser)
     blocks = root.css("h1, h2, h3, h4, p, li, td, blockquote, figcaption")
     if blocks:
         lines = [b.text(separator=" ", strip=True) for b in blocks]

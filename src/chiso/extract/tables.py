@@ -67,6 +67,7 @@ _ACTUAL_HEAD = re.compile(
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _HEAD_LINE_MAX = 40
 _SIGNS_SOURCE = (r"^\s*\d[\d.,]*\s*%?\s*$|\d[.,]\d+ +\d[.,]\d+ +\d[.,]\d+|\d[.,]\d+ +\d+ +\w"
+                 r"|\d[.,]\d+ +\d{1,2} *$"  # "Quảng Ninh 72.95 1": a score, a rank ending a row
                  r"|(?:19|20)\d\d[\s|]+(?:19|20)\d\d\s*\|?\s*$")
 # both start with a space or a digit: the look-ahead gives up every other place at once
 # (tests/extract/test_rewritten.py checks it against the pattern without it)
