@@ -215,3 +215,18 @@ def test_a_web_pages_table_is_read_a_row_a_line_with_its_headers():
            if c.matched and not c.needs_look}
     assert got == {(u, "pci_score", float(s)) for u, s, _ in rows} | {
         (u, "pci_rank", int(r)) for u, _, r in rows}
+
+
+def test_a_page_writing_its_article_in_divs_and_breaks_is_read_whole():
+    # older portals write the article in <div>s and <br>s with a <p> here and there (a
+    # caption): the text outside paragraphs is read too, a line at each block and break, an
+    # inline <b> kept in its sentence
+    html = ("<html><body><div class='content'><p>Ảnh: Sở KH&amp;CN</p>"
+            "<div>Năm 2024, tỷ lệ hộ gia đình có kết nối internet cáp quang băng rộng của tỉnh "
+            "Nghệ An đạt <b>81,5%</b>.<br>Tỷ lệ dân số trưởng thành có điện thoại thông minh "
+            "đạt 86,2%.</div><div>Kinh tế số chiếm 12,1% GRDP của tỉnh.</div></div>"
+            "</body></html>")
+    doc = rd.read_bytes(html.encode("utf-8"), "p.html")
+    assert "tỉnh Nghệ An đạt 81,5%.\nTỷ lệ dân số" in doc.text
+    got = {(c.unit, c.value) for c in extract_text(doc.text, doc.name) if c.matched}
+    assert got == {("Nghệ An", 81.5), ("Nghệ An", 86.2), ("Nghệ An", 12.1)}
