@@ -230,3 +230,27 @@ def test_a_page_writing_its_article_in_divs_and_breaks_is_read_whole():
     assert "tỉnh Nghệ An đạt 81,5%.\nTỷ lệ dân số" in doc.text
     got = {(c.unit, c.value) for c in extract_text(doc.text, doc.name) if c.matched}
     assert got == {("Nghệ An", 81.5), ("Nghệ An", 86.2), ("Nghệ An", 12.1)}
+
+
+def test_a_pdfs_running_heads_and_page_numbers_are_not_read(tmp_path: Path):
+    # a report printed to PDF (WeasyPrint, as chiso prints its own): a running head with the
+    # report's number and a page number on every page come out of the text layer between the
+    # pages' lines; they are no figures, and the sentence they cut reads whole again
+    import weasyprint
+
+    filler = ("Trong thời gian qua, các cơ quan, đơn vị đã tích cực triển khai nhiều giải pháp "
+              "đồng bộ nhằm thúc đẩy chuyển đổi số trên địa bàn tỉnh. ") * 8
+    html = ("<html><head><style>@page { size: A5; margin: 2cm; "
+            "@bottom-center { content: counter(page); } "
+            "@top-right { content: 'Báo cáo số 12/BC-UBND'; } } "
+            "body { font-family: DejaVu Sans; font-size: 10pt; }</style></head><body>"
+            "<h1>Báo cáo kết quả chuyển đổi số năm 2024 của tỉnh Nghệ An</h1>"
+            f"<p>{filler}</p><p>Tỷ lệ hộ gia đình có kết nối internet cáp quang băng rộng đạt "
+            f"81,5%.</p><p>{filler}</p><p>Kinh tế số chiếm 12,1% GRDP của tỉnh.</p></body></html>")
+    p = tmp_path / "r.pdf"
+    p.write_bytes(weasyprint.HTML(string=html).write_pdf())
+    doc = rd.read_document(p)
+    assert "12/BC-UBND" not in doc.text
+    got = [(c.unit, c.indicator, c.value) for c in extract_text(doc.text, doc.name)]
+    assert got == [("Nghệ An", "fiber_households_share", 81.5),
+                   ("Nghệ An", "digital_economy_grdp_share", 12.1)]

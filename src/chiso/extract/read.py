@@ -142,10 +142,36 @@ def docx_text(data: bytes) -> str:
 
 
 def pdf_text(data: bytes) -> str:
+    """A PDF's text, page after page, without its running heads and feet (`_furniture`)."""
     from pypdf import PdfReader
 
     reader = PdfReader(io.BytesIO(data))
-    return "\n".join(page.extract_text() or "" for page in reader.pages)
+    pages = [(page.extract_text() or "").split("\n") for page in reader.pages]
+    drop = _furniture(pages)
+    return "\n".join(line for page in pages for line in page
+                     if _masked(line) not in drop or not line.strip())
+
+
+_EDGE_LINES = 3  # a running head or foot is among the first or last lines of a page's text
+_DIGITS_RUN = re.compile(r"\d+")
+
+
+def _masked(line: str) -> str:
+    return _DIGITS_RUN.sub("#", " ".join(line.split()))
+
+
+def _furniture(pages: list[list[str]]) -> set[str]:
+    """The running heads and feet of a PDF of two pages or more: a line at a page's edge (its
+    first or last lines) that, its digits aside, is at the edge of at least half the pages
+    ("Báo cáo số 12/BC-UBND", "Trang 3", a page number "3"). A figure said once is never one."""
+    if len(pages) < 2:
+        return set()
+    seen: dict[str, int] = {}
+    for lines in pages:
+        edges = {_masked(x) for x in lines[:_EDGE_LINES] + lines[-_EDGE_LINES:] if x.strip()}
+        for m in edges:
+            seen[m] = seen.get(m, 0) + 1
+    return {m for m, n in seen.items() if n >= max(2, len(pages) / 2) and len(m) <= 80}
 
 
 def read_bytes(data: bytes, name: str) -> Document:
