@@ -152,7 +152,9 @@ class Subject:
 # "Bảo hiểm Xã hội tỉnh Cà Mau", "Cục Thống kê Phú Yên" (the organisation, not the province)
 _ORGANISATION = re.compile(
     r"(?:Đài Phát thanh(?: và)? Truyền hình|Đài PT-?TH|Báo|Bảo hiểm [Xx]ã hội|Công an|Cục Thuế|"
-    r"Cục Thống kê|Cục Hải quan|Kho bạc Nhà nước|Bưu điện|Điện lực|Viễn thông|Bệnh viện|"
+    # "Viễn thông Lâm Đồng" is VNPT's branch; "Sở Bưu chính Viễn thông tỉnh X" the province's
+    r"Cục Thống kê|Cục Hải quan|Kho bạc Nhà nước|Bưu điện|Điện lực|(?<!Bưu chính )(?<!Bưu chính, )"
+    r"Viễn thông|Bệnh viện|"
     r"Trường (?:Đại học|Cao đẳng))\s+(?:tỉnh\s+|thành phố\s+|TP\.?\s*)?$")
 
 
