@@ -426,6 +426,9 @@ def _plain(sentence: str, start: int, end: int, base: Quantity, before: str,
         measure = "vnd"
     elif measure == "count":
         measure = _bare_measure(sentence, start, q, tail, found)
+    elif measure == "persons":
+        # "5,25 người/100 dân": people per 100 inhabitants are a share of them, not a count
+        measure = forms.per_base(tail) or measure
     if (measure in ("count", "persons") and piece_end == end
             and _COMMA_GROUPS.fullmatch(token := sentence[start:end]) and _NOUN_AFTER.match(tail)):
         # "2,021 thiết bị trạm", "1,090 vị trí": no count is a fraction, so the comma (typed the

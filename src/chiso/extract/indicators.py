@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from chiso.extract.lexicon import STOPWORDS, fold, is_discriminator, tokens
@@ -251,7 +251,8 @@ def match(ctx: Context, measure: str, index: tuple[Alias, ...]) -> list[Match]:
     present = set(stripped[0])
     present.update(stripped[2])
     anchor = MAX_ANCHOR_RANK if measure == "rank" else MAX_ANCHOR_BEFORE
-    noun = _counted_noun(ctx) if measure == "count" else None
+    noun = (_counted_noun(ctx) if measure == "count"
+            else _per_noun(ctx) if measure in ("per_100", "per_1000") else None)
     unmarked: dict[str, tuple[float, Alias]] = {}  # aliases that ignore the levels/generations
     hit = _BY_UNIT.get((id(index), fits))
     keyed = hit[1] if hit is not None and hit[0] is index else _by_unit(index, fits)
@@ -266,8 +267,11 @@ def match(ctx: Context, measure: str, index: tuple[Alias, ...]) -> list[Match]:
             continue
         if ctx.marks and alias.marks and not alias.marks <= ctx.marks:
             continue
-        if noun is not None and noun not in alias.words:
-            continue  # "7 cột ăng ten" are not "trạm BTS": a count is of the noun written after it
+        if noun is not None and noun not in alias.words and not (
+                noun == "người" and _PEOPLE in zip(alias.words, alias.words[1:])):
+            # "7 cột ăng ten" are not "trạm BTS": a count is of the noun written after it (and
+            # "người dân" of a rate is read as "dân số")
+            continue
         s = _place(alias.words, ctx, anchor, stripped)
         if s is None or s < MIN_SCORE:
             continue
@@ -333,13 +337,36 @@ _CLASSIFIERS = frozenset({"vị", "trí", "thiết", "bị", "chiếc", "cái", 
 _COMPOUNDS = {("trạm", "điều", "khiển"): "trạm điều khiển"}
 
 
+# "máy" (a set) counts telephones unless it names another machine: "426.545 máy" are phone
+# lines, "1.200 máy tính" computers
+_MACHINES = frozenset({"tính", "chủ", "in", "quét", "móc", "phát", "chiếu", "ảnh", "bay"})
+
+
 def _counted_noun(ctx: Context) -> str | None:
     """The first word written after a count (what it counts), or None."""
     for k, w in enumerate(ctx.after[:3]):
         if w == FIGURE:
             return None
+        if w == "máy" and (k + 1 == len(ctx.after) or ctx.after[k + 1] not in _MACHINES):
+            return "thoại"
         if w not in _CLASSIFIERS:
             return _COMPOUNDS.get(ctx.after[k:k + 3], w)
+    return None
+
+
+_PEOPLE = ("dân", "số")
+
+
+def _per_noun(ctx: Context) -> str | None:
+    """"người" when a rate counts people before its base: "5,25 người/100 dân" is a share of the
+    inhabitants (of people using the Internet), not of subscriptions ("1,5 thuê bao/100 dân",
+    whose noun the "mật độ" of the alias stands for); None otherwise."""
+    for k, w in enumerate(ctx.after[:4]):
+        if w in ("100", "1000", "000"):
+            return "người" if k and _counted_noun(replace(ctx, after=ctx.after[:k])) == "người" \
+                else None
+        if w == FIGURE:
+            return None
     return None
 
 

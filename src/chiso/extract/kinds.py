@@ -353,6 +353,21 @@ def planned_year(marks: list[tuple[int, int]], position: int, clause_start: int,
     return year if year in planned else None
 
 
+# a month or quarter of a year: "tính đến tháng 12-2007", "quý III/2024" (a date, no aim)
+_MONTH_YEAR = Caseless(r"(?:tháng\s+\d{1,2}|quý\s+[IVX\d]+)\s*[-/]\s*((?:19|20)\d\d)(?![\d/-])")
+
+
+def year_of_actual(marks: list[tuple[int, int]], sentence: str, position: int) -> int | None:
+    """The year an actual figure is for: the last "năm YYYY" before it, else the last month or
+    quarter of a year named before it in its sentence (not one it is compared with)."""
+    year = year_before(marks, position)
+    if year is not None:
+        return year
+    months = [int(m.group(1)) for m in _MONTH_YEAR.finditer(sentence, 0, position)
+              if not _COMPARED_WITH.search(sentence, max(0, m.start() - 20), m.start())]
+    return months[-1] if months else None
+
+
 def actual_year(before: str) -> int | None:
     """The year an actual figure is for, when its sentence says it before the figure."""
     years = [int(y) for y in _ACTUAL_YEAR.findall(before)]

@@ -729,7 +729,8 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
             tyear = state.horizon  # in a plan, the year its aims were said for last
     if kind == kinds.TARGET and tyear is None and _THIS_YEAR.search(s, clause_start, fig.start):
         tyear = state.dated or doc_year  # "Đến cuối năm, các nhà mạng dự kiến hoàn thành ..."
-    ayear = None if kind == kinds.TARGET else (kinds.year_before(year_marks, fig.start) or year)
+    dated = kinds.year_of_actual(year_marks, s, fig.start) or year  # were it actual
+    ayear = None if kind == kinds.TARGET else dated
     planned = (kinds.planned_year(year_marks, fig.start, clause_start, cues, state.planned,
                                   state.dated)
                if kind == kinds.ACTUAL and fig.measure not in ("rank", "rank_change")
@@ -741,11 +742,11 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
         kind, ayear = kinds.TARGET, None
         tyear = kinds.target_year(s, fig.start) or mode_year or _only_planned(state)
     elif money == "spent" and kind == kinds.TARGET:
-        kind, tyear, ayear = kinds.ACTUAL, None, kinds.year_before(year_marks, fig.start) or year
+        kind, tyear, ayear = kinds.ACTUAL, None, dated
     if kind == kinds.TARGET and _reported_since(s, cues, fig):
         # "Mục tiêu năm 2023 đạt 84% ...; Số thuê bao ... đạt 22,3 triệu thuê bao, tăng 7,7% so
         # với cùng kỳ năm ngoái": a figure its own part compares with a year ago is one reached
-        kind, tyear, ayear = kinds.ACTUAL, None, kinds.year_before(year_marks, fig.start) or year
+        kind, tyear, ayear = kinds.ACTUAL, None, dated
     units = _units(s, fig, before, clause_start, named, subjects, item_unit, home, namer, kind)
     opened = s.rfind("(", 0, fig.start)
     if (kind == kinds.TARGET and opened >= 0 and ")" not in s[opened:fig.start]
