@@ -81,9 +81,14 @@ GENRES = {"portal", "news", "plan", "resolution", "dti", "budget", "midarticle"}
 # Eighth session (the text as typed, five rules on development errors): dev 0.955/0.947,
 # held-out 0.688/0.620 (the tones of "oa", "oe", "uy" read one way: some held-out texts write
 # "hóa"); floors unchanged.
-FLOORS = [("dev", 0.94, 0.94), ("heldout", 0.68, 0.61), ("heldout-before-round-10", 0.78, 0.78),
+# Rounds 25 and 26 (tenth session), fresh documents scored unseen before their rules; round 26's
+# first sample (index announcements: PCI, PAPI, PAR Index lists and a yearly table) took the
+# part to dev 0.942/0.936 (390), held-out 0.666/0.573 (174). The whole part's floors are set
+# where it stands with them; the documents of before round 26 keep the floor the part had.
+FLOORS = [("dev", 0.94, 0.93), ("heldout", 0.66, 0.57), ("heldout-before-round-10", 0.78, 0.78),
           ("heldout-before-round-18", 0.77, 0.77), ("heldout-before-round-19", 0.76, 0.76),
-          ("heldout-before-round-21", 0.68, 0.62), ("heldout-before-round-24", 0.69, 0.62)]
+          ("heldout-before-round-21", 0.68, 0.62), ("heldout-before-round-24", 0.69, 0.62),
+          ("heldout-before-round-26", 0.68, 0.61)]
 
 
 def _before_round(doc: dict, n: int) -> bool:
