@@ -67,3 +67,51 @@ def test_a_month_of_a_year_dates_an_actual_figure(province, month, year, sep):
                 f"so với tháng {month}{sep}{year}.")
     assert [c.year for c in extract_text(compared, "t.txt")
             if c.indicator == "internet_subscribers"] == [None]
+
+
+RANKED = ["Long An", "Vĩnh Long", "Bến Tre", "Hậu Giang", "Cà Mau", "Sóc Trăng", "Kiên Giang"]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.integers(1, 63), min_size=2, max_size=4, unique=True),
+       st.sampled_from(["PCI", "PAPI", "PAR Index"]))
+def test_a_hang_after_a_score_in_a_list_of_provinces_is_a_rank_even_a_small_one(ranks, index):
+    ranks = sorted(ranks)
+    items = ", ".join(f"{p} ({60 + k},{10 + k} điểm, hạng {r})"
+                      for k, (p, r) in enumerate(zip(RANKED, ranks, strict=False)))
+    text = f"Theo bảng xếp hạng {index} năm 2020, các tỉnh có thứ hạng tiếp theo là: {items}."
+    got = sorted((c.unit, c.value) for c in extract_text(text, "t.txt")
+                 if c.indicator and c.indicator.endswith("_rank"))
+    assert got == sorted(zip(RANKED, map(float, ranks), strict=False))
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.integers(2, 7), st.integers(1, 28), st.integers(1, 12), st.integers(2019, 2025))
+def test_a_weekday_before_a_date_is_no_rank(day, d, m, y):
+    text = (f"Chỉ số PCI năm 2020: Bình Định tăng 3 bậc\nThứ {day}, {d:02d}/{m:02d}/{y} | 14:00\n"
+            f"Tỉnh Bình Định đứng thứ 25/63 tỉnh, thành phố.")
+    ranks = [c.value for c in extract_text(text, "t.txt") if c.indicator == "pci_rank"]
+    assert ranks == [25]
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(PROVINCES), st.integers(20, 63), st.integers(5500, 7500))
+def test_an_agency_named_international_makes_no_comparison_abroad(province, rank, score):
+    text = (f"Theo báo cáo PCI năm 2020 do VCCI và Cơ quan Phát triển Quốc tế Hoa Kỳ (USAID) công "
+            f"bố, tỉnh {province} đứng thứ {rank}/63 tỉnh, thành phố với {score // 100},"
+            f"{score % 100:02d} điểm.")
+    assert {c.kind for c in extract_text(text, "t.txt") if c.matched} == {"actual"}
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(PROVINCES), st.integers(2019, 2023), st.integers(20, 50),
+       st.integers(2, 15))
+def test_if_one_year_then_the_next_contrasts_two_results_it_sets_no_target(province, year,
+                                                                            rank, up):
+    text = (f"Chỉ số PAPI tăng {up} bậc\n\nTheo Báo cáo PAPI năm {year + 1} vừa công bố, tỉnh "
+            f"{province} đạt 42,44 điểm.\n\nNếu như Chỉ số PAPI năm {year} của tỉnh {province} "
+            f"đạt 42,16 điểm, đứng thứ {rank + up}/63 tỉnh, thành phố, thì đến năm {year + 1} "
+            f"Chỉ số PAPI của tỉnh tăng {up} bậc, vươn lên thứ hạng {rank}/63 tỉnh, thành phố.")
+    got = {(c.indicator, c.kind) for c in extract_text(text, "t.txt") if c.matched}
+    assert {k for _, k in got} == {"actual"}
+    assert ("papi_rank", "actual") in got

@@ -55,6 +55,9 @@ _REFERENCE_BEFORE = re.compile(
 _NOT_VALUE_BEFORE = Caseless(
     r"(?<!\w)(?:" + _DATE_BEFORE.pattern[3:-5] + "|" + _REFERENCE_BEFORE.pattern[3:-5] + r")\s*$",
 )
+# "Long An (70,37 điểm, hạng 3)" in a list of ranks: "hạng" after a score, or in a sentence of
+# rankings, is a rank ("hạng 1" of a class of towns or hospitals stays a level)
+_RANKED_HANG = re.compile(r"(?:điểm\s*[,;]\s*|(?:xếp|thứ)\s+hạng\b.*)hạng\s*$", re.IGNORECASE)
 _LEVEL_BEFORE = Caseless(
     r"(?<!xếp )(?<!thứ )(?:mức|mức độ|cấp độ|level|nhóm|loại|hạng|cấp)\s*"
     r"(?:\d+\s*(?:,|và|-|–|hoặc)\s*)*$"
@@ -222,6 +225,8 @@ _GLUED = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)(?=\s*(?:mb/s|mbit/s|gb/s|gbps
 _RANGE_ON = re.compile(r"^[-–]\d[\d.,]*\s*(?:%|điểm|triệu|tỷ|nghìn|mbps|mb/s)", re.IGNORECASE)
 _DATE_FRACTION = re.compile(r"^/\s*(?:\d{1,2}/)?(?:19|20)\d\d(?!\d)|^/\d{1,2}/")
 # "năm thứ 2", "Dự án thứ hai là ...": the order of a thing, not a rank
+_THU_BEFORE = re.compile(r"(?<!\w)thứ\s*$", re.IGNORECASE)
+_WEEKDAY = re.compile(r"^\s*[,-]?\s*(?:ngày\s*)?\d{1,2}\s*[/-]\s*\d{1,2}\s*[/-]\s*(?:19|20)\d\d")
 _ORDINAL_BEFORE = Caseless(r"(?:năm|lần|kỳ|đợt|khóa|khoá|phiên|tuần|giai đoạn|dự án|nhiệm vụ|"
                            r"nội dung|giải pháp|chương trình|đề án|hội nghị|mục tiêu|vấn đề|"
                            r"yếu tố|bước|phần|cuộc|hạng mục|gói thầu)\s+thứ\s*$|"
@@ -294,6 +299,8 @@ def find_figures(sentence: str) -> list[Figure]:
         if (_NOT_VALUE_BEFORE.search_lower(before, low_before)
                 or _ORDINAL_BEFORE.search_lower(before, low_before)):
             continue
+        if 2 <= value <= 7 and _WEEKDAY.match(after) and _THU_BEFORE.search(before):
+            continue  # "Thứ 6, 16/04/2021 | 14:00": a weekday of a date, no rank
         change = forms.rank_change(sentence, start, end)
         if change is not None:  # "tăng 5 bậc", "giảm 7 bậc": a change of rank, signed
             sign, piece_end = change
@@ -330,7 +337,8 @@ def find_figures(sentence: str) -> list[Figure]:
                 and _qualifier_before(before, low_before) in ("gt", "ge")):
             continue  # "năm thứ 5 liên tiếp ... trên 80%": a bound the years kept, no value
         if (value <= 10 and float(value).is_integer()  # the cheap tests first
-                and _LEVEL_BEFORE.search_lower(before, low_before) and not _PERCENT.match(after)):
+                and _LEVEL_BEFORE.search_lower(before, low_before) and not _PERCENT.match(after)
+                and not _RANKED_HANG.search(sentence, 0, start)):
             continue  # "mức độ 3, 4": levels, not values
         near = max(0, start - 90)  # searched as a slice: the pattern looks behind nothing
         if (len(found) >= 2  # a difference of two values found before (_is_difference)

@@ -56,6 +56,11 @@ _NOT_CUES = Caseless(r"(?<!kết quả )thực hiện|xuất hiện|thể hiện
                        r"(?:đạt và vượt|đạt,? vượt|vượt|hoàn thành|đạt)\s+(?:[\d/]+\s+)?chỉ tiêu|"
                        r"đạt được hiệu|"
                        r"sẽ được|nên được|ban chỉ đạo|kế hoạch và đầu tư|"
+                       # an agency's name: "Cơ quan Phát triển Quốc tế Hoa Kỳ (USAID)"
+                       r"(?:phát triển|hợp tác|thương mại|tổ chức|hội nhập) quốc tế|"
+                       # "Nếu như năm 2021 ... đạt 42,16 điểm, thì đến năm 2022 ...": a contrast
+                       # of two years, no condition
+                       r"nếu như(?= [^,.;]{0,60}?năm (?:19|20)\d\d)|thì đến(?= năm)|"
                        # the service index's name: "chỉ số chỉ đạo, điều hành và phục vụ ..."
                        r"chỉ đạo,? điều hành|"
                        # a plan met is a result: "vượt 0,13% so với kế hoạch", "đạt kế hoạch"
