@@ -115,3 +115,50 @@ def test_if_one_year_then_the_next_contrasts_two_results_it_sets_no_target(provi
     got = {(c.indicator, c.kind) for c in extract_text(text, "t.txt") if c.matched}
     assert {k for _, k in got} == {"actual"}
     assert ("papi_rank", "actual") in got
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(PROVINCES), st.integers(50, 2_000), st.integers(0, 30),
+       st.sampled_from([("đã có hạ tầng cáp quang", "fiber_villages_share"),
+                        ("đã được phủ sóng điện thoại di động",
+                         "coverage_mobile_villages_share")]))
+def test_a_share_in_brackets_after_a_fraction_of_villages_is_said_once_as_written(
+        province, total, missing, said):
+    words, code = said
+    done = total - min(missing, total)
+    share = round(100 * done / total, 1)
+    written = f"{share:g}".replace(".", ",")
+    text = f"Tỉnh {province}: đến nay {_vi(done)}/{_vi(total)} thôn ({written}%) {words}."
+    got = [(c.indicator, c.value) for c in extract_text(text, "t.txt") if c.matched]
+    assert got == [(code, share)]
+
+
+UNDP_EVENT = ("Chương trình Phát triển Liên hiệp quốc tại Việt Nam (UNDP) phối hợp với CECODES "
+              "tổ chức Hội nghị công bố Chỉ số PAPI năm 2023")
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(PROVINCES), st.sampled_from(["Hà Nội", "Đà Nẵng", "Hồ Chí Minh"]),
+       st.sampled_from([UNDP_EVENT, "VCCI tổ chức lễ công bố Chỉ số PCI năm 2023"]))
+def test_the_venue_of_an_international_organisers_event_is_not_the_reports_province(
+        province, venue, event):
+    text = (f"Sáng 2/4, tại {venue}, {event}.\n"
+            f"Theo Báo cáo được công bố, tỉnh {province} đạt 42,33 điểm.\n"
+            f"Tỷ lệ hồ sơ giải quyết trực tuyến đạt 65%.")
+    got = {c.unit for c in extract_text(text, "t.txt") if c.indicator == "online_dossiers_share"}
+    assert got == {province}
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(PROVINCES), st.integers(2019, 2024), st.integers(10, 60),
+       st.integers(1, 30))
+def test_values_by_year_in_brackets_are_the_labels(province, year, first, gain):
+    index = (f"Chỉ số PAPI năm {year + 1} của tỉnh {province} đạt 42,33 điểm. Các tiêu chí cải "
+             f"thiện là: Công khai, minh bạch (năm {year}: 4,8389; năm {year + 1}: 5,3089); "
+             f"Quản trị điện tử (năm {year}: 2,8875; năm {year + 1}: 3,417).")
+    assert [c.value for c in extract_text(index, "t.txt") if c.matched] == [42.33]
+    share = (f"Tỉnh {province}: tỷ lệ hồ sơ giải quyết trực tuyến (năm {year}: {first}%; năm "
+             f"{year + 1}: {first + gain}%).")
+    got = [(c.indicator, c.value, c.year) for c in extract_text(share, "t.txt") if c.matched]
+    assert got == [("online_dossiers_share", first, year),
+                   ("online_dossiers_share", first + gain, year + 1)]

@@ -62,14 +62,18 @@ def source_unit(source: str | None) -> str | None:
     return None
 
 
-_COUNTRY_AS_PLACE = re.compile(r"(?<!\w)(?:tại|của|ở) Việt Nam(?!\w)")
+# ("Chương trình Phát triển Liên hiệp quốc tại Việt Nam" is an agency's name, no national report)
+_COUNTRY_AS_PLACE = re.compile(r"(?<!\w)(?<!quốc )(?:tại|của|ở) Việt Nam(?!\w)")
 _OWN_PROVINCE = Caseless(r"(?<!\w)(?:của|toàn|trên địa bàn) (?:tỉnh|thành phố)(?!\w)")
 _NAMED_AS_PROVINCE = re.compile(r"(?:tỉnh|thành phố|TP\.?)\s*$", re.IGNORECASE)
 
 
 _VENUE_BEFORE = re.compile(r"(?:tại|ở)\s*(?:TP\.?\s*|thành phố\s+)?$", re.IGNORECASE)
-_MINISTRY_EVENT = re.compile(r"(?<!\w)Bộ\s+[A-ZĐ].{0,80}?(?:tổ chức|khai mạc|công bố)|"
-                             r"(?:tổ chức|diễn ra|khai mạc).{0,80}?(?<!\w)Bộ\s+[A-ZĐ]")
+# a national or international organiser: a ministry, the UN's programme, VCCI, the government
+_ORGANISER = (r"(?<!\w)(?:Bộ\s+[A-ZĐ]|UNDP|VCCI|USAID|CECODES|Liên (?:hợp|hiệp) quốc|Chính phủ|"
+              r"Thủ tướng|Ban Chỉ đạo (?:quốc gia|Trung ương)|Cục\s+[A-ZĐ]|Hiệp hội)")
+_MINISTRY_EVENT = re.compile(_ORGANISER + r".{0,120}?(?:tổ chức|khai mạc|công bố)|"
+                             r"(?:tổ chức|diễn ra|khai mạc).{0,80}?" + _ORGANISER)
 
 
 def _not_venue(line: str, found: list[Mention]) -> list[Mention]:

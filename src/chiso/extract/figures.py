@@ -8,7 +8,7 @@ differences ("thấp hơn 5% so với ...") are not values and are skipped. Numb
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from chiso.extract import forms
 from chiso.extract.caseless import Caseless, lower
@@ -312,8 +312,14 @@ def find_figures(sentence: str) -> list[Figure]:
         if after.startswith("/") and not _DATE_FRACTION.match(after):
             fig = _fraction(sentence, start, end, value, before)
             if fig is not None:
-                found.append(fig)
                 skip_until = fig.end
+                said = _BRACKET_SHARE.match(sentence, fig.end) if fig.measure == "percent" else None
+                if said is not None and abs(read_digits(said.group(1)) - fig.value) <= 1:
+                    # "288/289 thôn (99,6%)": the share as written, said once; the noun stays
+                    # the figure's context
+                    fig = replace(fig, value=read_digits(said.group(1)), qualifier="eq")
+                    skip_until = said.end()
+                found.append(fig)
             continue
         if (_ATTACHED_AFTER.match(after) and not _PER_OR_RANK_AFTER.match(after)
                 and not _RANGE_ON.match(after)):
@@ -360,6 +366,9 @@ def find_figures(sentence: str) -> list[Figure]:
             found.append(fig)
             skip_until = fig.end
     return found
+
+
+_BRACKET_SHARE = re.compile(r"\s*(?:[^\W\d]+\s*){1,4}\(\s*(\d+(?:,\d+)?)\s*%\s*\)")
 
 
 def _fraction(sentence: str, start: int, end: int, value: float, before: str) -> Figure | None:

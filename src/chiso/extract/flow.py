@@ -867,6 +867,10 @@ def year_series(figs: list[Figure], found: list[list[Candidate]], text: str) -> 
 
 # "(Thủ tục hành chính công: 7,4572 điểm, xếp hạng 7/61)": an aside that opens with a label
 _LABELLED_ASIDE = re.compile(r"\(\s*([A-ZĐ][^():;,.\d]{2,80}?)\s*:[^()]*$")
+# "Công khai, minh bạch (năm 2022: 4,8389; năm 2023: 5,3089)": a label's values by year in the
+# brackets after it
+_YEARS_ASIDE = re.compile(r"(?:^|[:;,.)]|\s(?:và|gồm)\s)\s*([^():;,.\d]{2,80}?)\s*"
+                          r"\(\s*năm\s+(?:19|20)\d\d\s*:[^()]*$", re.IGNORECASE)
 
 
 def labelled_asides(figs: list[Figure], found: list[list[Candidate]], text: str,
@@ -874,13 +878,28 @@ def labelled_asides(figs: list[Figure], found: list[list[Candidate]], text: str,
                     about: Callable[[str, Figure], list[tuple[str, str]]]) -> None:
     """A figure in brackets after a label and a colon is the label's: of the indicator the label
     names, else of none (a PAPI content area's score, an operator's stations), not of the index
-    or the total the sentence speaks of. A label that is a place ("(Hà Nội: 95%") or a year
-    ("(Năm 2018: Xếp thứ 38/63") is left to the other rules."""
+    or the total the sentence speaks of; so are the values by year in brackets after a label
+    ("Quản trị điện tử (năm 2022: 2,8875; năm 2023: 3,417)"). A label that is a place ("(Hà Nội:
+    95%") or a year ("(Năm 2018: Xếp thứ 38/63") is left to the other rules."""
     for i, f in enumerate(figs):
+        by_year = None
         m = _LABELLED_ASIDE.search(text, 0, f.start)
+        if m is None:
+            m = by_year = _YEARS_ASIDE.search(text, 0, f.start)
         if m is None or any(m.start(1) <= x.start < m.end(1) for x in named):
             continue
-        codes = {code for code, _ in about(m.group(1), f)}
+        said = about(m.group(1), f)
+        codes = {code for code, _ in said}
+        if (by_year is not None and len(codes) == 1 and found[i]
+                and any(c.indicator in codes for j in range(i) if figs[j].start > by_year.end(1)
+                        for c in found[j])):
+            # "tỷ lệ hồ sơ trực tuyến (năm 2022: 40%; năm 2023: 65%)": each year's value is of
+            # the indicator the label names and the first value was read as
+            code, alias = said[0]
+            found[i] = [c if c.indicator == code else
+                        replace(c, indicator=code, alias=alias, confidence=min(c.confidence, 0.8)
+                                if c.indicator else 0.7) for c in found[i]]
+            continue
         found[i] = [c if c.indicator in codes else
                     replace(c, indicator=None, alias=NO_INDEX, confidence=min(c.confidence, 0.3))
                     for c in found[i]]
