@@ -162,3 +162,19 @@ def test_values_by_year_in_brackets_are_the_labels(province, year, first, gain):
     got = [(c.indicator, c.value, c.year) for c in extract_text(share, "t.txt") if c.matched]
     assert got == [("online_dossiers_share", first, year),
                    ("online_dossiers_share", first + gain, year + 1)]
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(PROVINCES), st.integers(2021, 2030), st.integers(50, 99))
+def test_a_plan_naming_no_year_aims_at_the_year_its_address_names(province, year, share):
+    text = (f"Kế hoạch đề ra mục tiêu cụ thể là:\n(1) Về phát triển chính quyền số của tỉnh "
+            f"{province}: cung cấp dịch vụ công trực tuyến toàn trình đạt tỷ lệ tối thiểu "
+            f"{share}%; số hóa 100% hồ sơ, kết quả giải quyết thủ tục hành chính.")
+    url = f"https://baotinh.vn/tinh-phan-dau-chuyen-doi-so-tot-trong-nam-{year}-2645.html"
+    got = {(c.indicator, c.target_year) for c in extract_text(text, "t.txt", source=url)
+           if c.matched}
+    assert got == {("dvc_full_online_share", year), ("dossier_digitisation_share", year)}
+    # a year the text names is the evidence, not the address
+    dated = text.replace("mục tiêu cụ thể là", f"mục tiêu cụ thể đến năm {year - 1} là")
+    assert {c.target_year for c in extract_text(dated, "t.txt", source=url)
+            if c.matched} == {year - 1}

@@ -62,6 +62,17 @@ def _titled_years(text: str) -> frozenset[int]:
     return frozenset(int(m.group(1)) for m in _PLAN_OF_YEAR.finditer(text[:800]))
 
 
+# a page's address made of its title: ".../thanh-pho-can-tho-phan-dau-...-trong-nam-2025-2645.html"
+_ADDRESSED_YEAR = re.compile(r"[-/](?:nam|den|toi|den-nam|toi-nam)-((?:19|20)\d\d)(?!\d)")
+
+
+def _addressed_year(source: str | None) -> frozenset[int]:
+    """The year the address of a report that names none in its text gives its aims ("...-trong-
+    nam-2025-..."): the only evidence of it a caller has."""
+    years = {int(y) for y in _ADDRESSED_YEAR.findall(source or "")}
+    return frozenset(years) if len(years) == 1 else frozenset()
+
+
 def _doc_year(found: list[tuple[int, bool]]) -> int | None:
     """The report's year from the years its first part names (`_years_named`)."""
     this_year = date.today().year
@@ -146,7 +157,7 @@ def extract_text(
     out: list[Candidate] = []
     last: tuple[int, int, Match, str] | None = None  # (sentence, figure, match, measure)
     title = text.lstrip()[:300].split("\n")[0]
-    titled = _titled_years(text)
+    titled = _titled_years(text) or (_addressed_year(source) if not named_years else frozenset())
     planned, dated = _planned(named_years, year, titled)
     # a plan whose title names its year ("ban hành Kế hoạch số 308/KH-UBND ... năm 2023") aims at
     # that year when no later one is aimed at but in the names of documents it cites

@@ -722,7 +722,8 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
     tyear = (kinds.target_year(s, fig.start) or mode_year) if kind == kinds.TARGET else None
     if aim is not None:
         tyear = aim
-    if kind == kinds.TARGET and tyear is None and (in_targets or kinds.aimed(cues, fig.start)):
+    if kind == kinds.TARGET and tyear is None and (in_targets or state.plan
+                                                   or kinds.aimed(cues, fig.start)):
         # "Phấn đấu 100% dân số ..." in a plan for 2025; in "Kế hoạch ... năm 2023", for 2023
         tyear = state.titled or _only_planned(state)
         if tyear is None and state.plan:
