@@ -178,3 +178,15 @@ def test_a_plan_naming_no_year_aims_at_the_year_its_address_names(province, year
     dated = text.replace("mục tiêu cụ thể là", f"mục tiêu cụ thể đến năm {year - 1} là")
     assert {c.target_year for c in extract_text(dated, "t.txt", source=url)
             if c.matched} == {year - 1}
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(PROVINCES), st.integers(20, 120), st.integers(0, 19))
+def test_a_communes_centre_is_no_mobile_coverage(province, total, short):
+    text = (f"Tỉnh {province}: ở các trung tâm phục vụ hành chính công cấp xã, {total - short}/"
+            f"{total} xã đã bảo đảm hạ tầng mạng thông suốt cùng các trang thiết bị.")
+    assert [c.indicator for c in extract_text(text, "t.txt")
+            if c.indicator == "coverage_mobile_communes_share"] == []
+    covered = f"Tỉnh {province} có {total - short}/{total} xã được phủ sóng di động."
+    assert [c.indicator for c in extract_text(covered, "t.txt") if c.matched] == [
+        "coverage_mobile_communes_share"]
