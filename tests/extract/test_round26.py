@@ -190,3 +190,17 @@ def test_a_communes_centre_is_no_mobile_coverage(province, total, short):
     covered = f"Tỉnh {province} có {total - short}/{total} xã được phủ sóng di động."
     assert [c.indicator for c in extract_text(covered, "t.txt") if c.matched] == [
         "coverage_mobile_communes_share"]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(PROVINCES), st.integers(10_000, 900_000), st.integers(101, 9_999),
+       st.integers(5, 1_500), st.sampled_from(["vượt", "đạt"]))
+def test_a_density_after_a_count_compared_with_the_plan_is_the_counts_rate(province, n, pct,
+                                                                            tenths, verb):
+    rate = tenths / 10
+    text = (f"Tổng số thuê bao Internet trên toàn tỉnh {province} đạt {_vi(n)} thuê bao, {verb} "
+            f"{pct // 100},{pct % 100:02d}% so kế hoạch năm, đạt mật độ "
+            f"{tenths // 10},{tenths % 10} thuê bao/100 dân.")
+    got = [c.value for c in extract_text(text, "t.txt")
+           if c.indicator == "internet_subscribers_per_100"]
+    assert got == [rate]

@@ -244,6 +244,7 @@ _RATE_OF = {"phone_subscribers": "phone_subscribers_per_100",
             "mobile_broadband_subscribers": "mobile_broadband_per_100",
             "smartphone_subscribers": "smartphone_per_100",
             "digital_enterprises_count": "digital_enterprises_per_1000"}
+_PLAN_MET = re.compile(r"(?:vượt|đạt|bằng)\s*$", re.IGNORECASE)
 # "..., đạt mật độ", "(tương ứng với tỷ lệ", "bình quân": what comes is the rate of the count
 _RATE_CUE = re.compile(r"(?<!\w)(?:mật độ|tương ứng(?: với)?|tương đương(?: với)?|bình quân|đạt)"
                        r"\s*(?:là|đạt|khoảng|với)?\s*(?:tỷ lệ|tỉ lệ|mật độ)?\s*(?:là|đạt|khoảng)?"
@@ -614,13 +615,18 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
         matches = []  # "tỷ trọng kinh tế số trong từng ngành, lĩnh vực đạt tối thiểu 10%": each
         # sector's share, not the province's
     # "276 doanh nghiệp/1.000 dân": a count
-    if (not matches and fig.measure in ("per_100", "per_1000") and last_here is not None
-            and last_here[3] == "count" and last_here[2].code in _RATE_OF
+    # the count before, or before a comparison of it with the plan ("25.461 thuê bao, vượt 47,36%
+    # so kế hoạch năm, đạt mật độ 1,5 thuê bao/100 dân")
+    counted = last_here or (history[-1] if history and history[-1][1] == i - 2 and i >= 2
+                            and _PLAN_MET.search(s, figs[i - 2].end, figs[i - 1].start)
+                            else None)
+    if (not matches and fig.measure in ("per_100", "per_1000") and counted is not None
+            and counted[3] == "count" and counted[2].code in _RATE_OF
             and len(segs[i]) <= 5 and _RATE_CUE.search(own_before)):
         # "690.503 thuê bao, đạt mật độ 116,3/100 dân": the rate of what was just counted
-        code = _RATE_OF[last_here[2].code]
+        code = _RATE_OF[counted[2].code]
         if confidence.known(code, framework) and confidence.possible(code, fig, framework):
-            matches = [Match(code, 0.0, 0.8, last_here[2].alias)]
+            matches = [Match(code, 0.0, 0.8, counted[2].alias)]
     if not matches and fig.measure in ("per_100", "per_1000"):
         fig = replace(fig, measure="count")
         matches = [
