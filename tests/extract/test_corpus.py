@@ -85,7 +85,9 @@ GENRES = {"portal", "news", "plan", "resolution", "dti", "budget", "midarticle"}
 # first sample (index announcements: PCI, PAPI, PAR Index lists and a yearly table) took the
 # part to dev 0.942/0.936 (390), held-out 0.666/0.573 (174). The whole part's floors are set
 # where it stands with them; the documents of before round 26 keep the floor the part had.
-FLOORS = [("dev", 0.94, 0.93), ("heldout", 0.66, 0.57), ("heldout-before-round-10", 0.78, 0.78),
+# Round 27 (29 fresh documents: DTI reports, IT budgets back to 2002, portals, mid-article) took
+# the development part to 0.946/0.921 (420) before its rules; held-out 0.690/0.601 (195).
+FLOORS = [("dev", 0.94, 0.92), ("heldout", 0.66, 0.57), ("heldout-before-round-10", 0.78, 0.78),
           ("heldout-before-round-18", 0.77, 0.77), ("heldout-before-round-19", 0.76, 0.76),
           ("heldout-before-round-21", 0.68, 0.62), ("heldout-before-round-24", 0.69, 0.62),
           ("heldout-before-round-26", 0.68, 0.61)]
