@@ -204,3 +204,24 @@ def test_a_density_after_a_count_compared_with_the_plan_is_the_counts_rate(provi
     got = [c.value for c in extract_text(text, "t.txt")
            if c.indicator == "internet_subscribers_per_100"]
     assert got == [rate]
+
+
+PILLARS = [("chính quyền số", "dti_digital_government_rank"),
+           ("kinh tế số", "dti_digital_economy_rank"), ("xã hội số", "dti_digital_society_rank")]
+LEADERS = "Đà Nẵng, Thừa Thiên Huế, Bắc Ninh, Quảng Ninh và TP Hồ Chí Minh"
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(PROVINCES), st.permutations(PILLARS),
+       st.lists(st.integers(1, 63), min_size=3, max_size=3, unique=True),
+       st.sampled_from(["thứ hạng của tỉnh so với cả nước", "thứ hạng của tỉnh"]))
+def test_ranks_listed_respectively_before_their_owner_go_to_the_reports_province_in_order(
+        province, pillars, ranks, owner):
+    text = (f"{province} xếp thứ 14 về chỉ số chuyển đổi số năm 2020\n\n"
+            f"Kết quả DTI cấp tỉnh, {province} đạt giá trị 0,3504, xếp thứ 14 trong cả nước. 5 "
+            f"tỉnh, thành phố dẫn đầu chỉ số này lần lượt là {LEADERS}.\n\n"
+            f"Về xếp hạng {', '.join(p for p, _ in pillars)}, {owner} lần lượt là "
+            f"{', '.join(map(str, ranks))}.")
+    got = sorted((c.unit, c.indicator, c.value) for c in extract_text(text, "t.txt")
+                 if c.indicator in {code for _, code in PILLARS})
+    assert got == sorted((province, code, r) for (_, code), r in zip(pillars, ranks, strict=True))

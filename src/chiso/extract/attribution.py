@@ -248,12 +248,18 @@ def respective(sentence: str, figs: list, named: list[Mention]) -> dict[int, str
         listed = [p for p in _LIST_SEP.split(head[clause:first].lstrip(";")) if p.strip()]
         if first is not None and len(listed) >= len(after):
             items = listed
+    if len(items) > len(after) and _OWNER_CLAUSE.match(items[-1]):
+        items = items[:-1]  # "..., xã hội số, thứ hạng của tỉnh so với cả nước lần lượt là"
     if 1 < len(after) <= len(items):
         for k, i in enumerate(after):
             out[i] = items[len(items) - len(after) + k]
     return out
 
 
+# the clause naming whose values a list's are, after the list: "thứ hạng của tỉnh", "giá trị
+# của Hải Dương"
+_OWNER_CLAUSE = re.compile(r"\s*(?:thứ hạng|giá trị|điểm số|điểm|kết quả|vị trí|xếp hạng)\s+của\s",
+                           re.IGNORECASE)
 _OWN_BRACKET = re.compile(r"\s*\(\s*")  # "Lạng Sơn (69,01)": a name and its value in brackets
 
 

@@ -47,8 +47,10 @@ _DONE = Caseless(
     r"(?<!\w)(?:đã|hiện nay|hiện có|hiện|tính đến|tính tới|đến nay|năm qua|vừa qua|kết quả|"
     r"thực tế|ước đạt|mới|vẫn|so với)(?!\w)"
 )
-_HOME_OPENING = Caseless(r"^\W*(?:tỉnh|thành phố|toàn tỉnh|toàn thành phố|địa phương)\b|"
-                           r"(?:của|trên địa bàn) tỉnh(?! \w+ [A-ZĐ])|toàn tỉnh")
+_HOME_OPENING = Caseless(r"^\W*(?:tỉnh|thành phố|toàn tỉnh|toàn thành phố|địa phương)\b|toàn tỉnh")
+# "thứ hạng của tỉnh so với cả nước": the report's own province; "của tỉnh Hải Dương" names one
+# (a capital after it: read with case, which `Caseless` cannot)
+_OWN_TINH = re.compile(r"(?<!\w)(?:[Cc]ủa|[Tt]rên địa bàn) tỉnh(?! [A-ZĐ])(?!\w)")
 # a body adopting targets has not done them: "Đại hội đã thông qua Nghị quyết, nhất trí mục tiêu"
 _ADOPTED = Caseless(
     r"(?<!\w)đã (?:thông qua|ban hành|phê duyệt|đề ra|xác định|đặt ra|nhất trí)(?!\w)"
@@ -232,7 +234,7 @@ class Flow:
         if (self.other_last is not None and para - self.other_last <= 1
                 and _THEY.search(text)):
             return OTHER  # "Viettel cho biết ... Đến ngày 31/12, họ dự kiến lắp thêm 3.500 trạm"
-        if self.named_last is None or _HOME_OPENING.search(text):
+        if self.named_last is None or _HOME_OPENING.search(text) or _OWN_TINH.search(text):
             return None  # "Tỉnh có diện tích ...": the report's own province
         p, name = self.named_last
         if p == para or (para - p <= 2 and _CONTINUES.match(text)):
