@@ -225,3 +225,14 @@ def test_ranks_listed_respectively_before_their_owner_go_to_the_reports_province
     got = sorted((c.unit, c.indicator, c.value) for c in extract_text(text, "t.txt")
                  if c.indicator in {code for _, code in PILLARS})
     assert got == sorted((province, code, r) for (_, code), r in zip(pillars, ranks, strict=True))
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(PROVINCES), st.integers(2016, 2022),
+       st.lists(st.integers(10, 95), min_size=2, max_size=4))
+def test_a_series_of_years_each_before_its_value_keeps_the_first_values_indicator(
+        province, first, shares):
+    steps = "; ".join(f"năm {first + k}: {v}%" for k, v in enumerate(shares[1:], start=1))
+    text = (f"Tỉnh {province}: năm {first} tỷ lệ hồ sơ trực tuyến đạt {shares[0]}%; {steps}.")
+    got = [(c.indicator, c.value, c.year) for c in extract_text(text, "t.txt") if c.matched]
+    assert got == [("online_dossiers_share", v, first + k) for k, v in enumerate(shares)]

@@ -848,22 +848,35 @@ _SERIES_YEAR = re.compile(r"\s*([^\W\d]+(?:\s[^\W\d]+)?)\s+(?:năm\s+)?((?:19|20
                           re.IGNORECASE)
 
 
+# the first value of such a series led by its year: "Năm 2016 kinh phí là", "năm 2021: "
+_YEAR_LED = re.compile(r"(?:^|[:;,.]\s*)năm\s+(?:19|20)\d\d\b[^\d;.]{0,40}$", re.IGNORECASE)
+_SERIES_LABEL = re.compile(r"[^\d;.()]{0,24}?[;,]\s*(?:và\s+)?năm\s+((?:19|20)\d\d)\s*:\s*$",
+                           re.IGNORECASE)
+
+
 def year_series(figs: list[Figure], found: list[list[Candidate]], text: str) -> None:
     """Each step of a series over years, written with the word of its first value and a year
-    after each ("45.600 DN năm 2019 lên 58.000 DN năm 2020"), is of the first value's
-    indicator and place, for its own year; a step with words of its own is left as read."""
+    after each ("45.600 DN năm 2019 lên 58.000 DN năm 2020") or a year and a colon before each
+    after the first's ("Năm 2016 kinh phí là 90 tỷ đồng; năm 2017: 520 tỷ đồng"), is of the
+    first value's indicator and place, for its own year; a step with words of its own is left
+    as read."""
     for i in range(1, len(figs)):
         a, b = figs[i - 1], figs[i]
         if a.measure != b.measure or any(c.matched for c in found[i]) or not found[i]:
             continue
         step = _SERIES_STEP.match(text, a.end, b.start)
         own = _SERIES_YEAR.match(text, b.end)
-        if step is None or own is None or own.group(1).lower() != step.group(1).lower():
-            continue
+        if step is not None and own is not None and own.group(1).lower() == step.group(1).lower():
+            year = int(own.group(2))
+        else:
+            label = _SERIES_LABEL.match(text, a.end, b.start)
+            if label is None or not _YEAR_LED.search(text, max(0, a.start - 60), a.start):
+                continue
+            year = int(label.group(1))
         have = [c for c in found[i - 1] if c.matched and c.kind != kinds.TARGET]
         base = found[i][0]
         found[i] = [replace(base, unit=c.unit, indicator=c.indicator, alias=c.alias, kind=c.kind,
-                            year=int(own.group(2)), target_year=None,
+                            year=year, target_year=None,
                             confidence=min(c.confidence, 0.8)) for c in have] or found[i]
 
 
