@@ -236,3 +236,37 @@ def test_a_series_of_years_each_before_its_value_keeps_the_first_values_indicato
     text = (f"Tỉnh {province}: năm {first} tỷ lệ hồ sơ trực tuyến đạt {shares[0]}%; {steps}.")
     got = [(c.indicator, c.value, c.year) for c in extract_text(text, "t.txt") if c.matched]
     assert got == [("online_dossiers_share", v, first + k) for k, v in enumerate(shares)]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(PROVINCES), st.permutations(PILLARS),
+       st.lists(st.integers(1, 63), min_size=3, max_size=3),
+       st.sampled_from(["3 trụ cột", "các trụ cột"]))
+def test_ranks_of_pillars_joined_by_va_each_keep_their_own_name(province, pillars, ranks,
+                                                               counted):
+    (a, _), (b, _), (c, _) = pillars
+    text = (f"Chỉ số DTI năm 2020: xếp hạng {counted} chuyển đổi số của {province} lần lượt là: "
+            f"{a.capitalize()} hạng {ranks[0]}, {b.capitalize()} hạng {ranks[1]} và "
+            f"{c.capitalize()} hạng {ranks[2]}.")
+    got = sorted((x.indicator, x.value) for x in extract_text(text, "t.txt") if x.matched)
+    assert got == sorted((code, r) for (_, code), r in zip(pillars, ranks, strict=True))
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.permutations(["Đà Nẵng", "Thừa Thiên Huế", "Bắc Ninh", "Quảng Ninh"]),
+       st.sampled_from([", ", " và "]))
+def test_a_run_of_ranks_in_words_gives_each_province_its_own(names, last_join):
+    text = (f"Chỉ số DTI cấp tỉnh năm 2020: trong các tỉnh, thành phố, {names[0]} xếp hạng thứ "
+            f"nhất, {names[1]} thứ hai{last_join}{names[2]} thứ ba.")
+    got = sorted((c.unit, c.value) for c in extract_text(text, "t.txt")
+                 if c.indicator == "dti_rank")
+    assert got == sorted([(names[0], 1), (names[1], 2), (names[2], 3)])
+
+
+def test_the_ministries_ranking_is_no_provinces():
+    text = ("Bắc Ninh đứng thứ 3 về DTI năm 2020. Trong các cơ quan thuộc Bộ không cung cấp "
+            "dịch vụ công, Đài Truyền hình Việt Nam xếp vị trí thứ nhất; giá trị DTI thấp nhất "
+            "(0,0992) và cao nhất (0,2995). Đối với cấp bộ, Bộ Tài chính xếp thứ nhất với 0,4944.")
+    got = [(c.unit, c.value) for c in extract_text(text, "t.txt")
+           if c.matched and not c.needs_look]
+    assert got == [("Bắc Ninh", 3)]

@@ -155,7 +155,8 @@ class Subject:
 # a province's name that ends an organisation's name: "Đài Phát thanh Truyền hình Lâm Đồng",
 # "Bảo hiểm Xã hội tỉnh Cà Mau", "Cục Thống kê Phú Yên" (the organisation, not the province)
 _ORGANISATION = re.compile(
-    r"(?:Đài Phát thanh(?: và)? Truyền hình|Đài PT-?TH|Báo|Bảo hiểm [Xx]ã hội|Công an|Cục Thuế|"
+    r"(?:Đài Phát thanh(?: và)? Truyền hình|Đài Truyền hình|Đài PT-?TH|Báo|Bảo hiểm [Xx]ã hội|"
+    r"Công an|Cục Thuế|"
     # "Viễn thông Lâm Đồng" is VNPT's branch; "Sở Bưu chính Viễn thông tỉnh X" the province's
     r"Cục Thống kê|Cục Hải quan|Kho bạc Nhà nước|Bưu điện|Điện lực|(?<!Bưu chính )(?<!Bưu chính, )"
     r"Viễn thông|Bệnh viện|"

@@ -148,9 +148,14 @@ _UNIT_IN_LABEL = re.compile(r"\(\s*(?:(?P<km2>km2|km²)|(?P<percent>%)|(?P<perso
                             r"\s*\|\s*$", re.IGNORECASE)
 
 
+_ITEMS_AFTER = re.compile(r"\s*(?:trụ cột|chỉ số (?:chính|thành phần)|chỉ tiêu|tiêu chí|lĩnh vực|"
+                          r"nội dung)(?!\w)", re.IGNORECASE)
+
+
 def _measure(after: str, before: str, low_before: str | None) -> str:
     if _RANK_BEFORE.search_lower(before, low_before):
-        return "rank"
+        # "Xếp hạng 3 trụ cột chuyển đổi số của Bắc Ninh": the items ranked, counted, no rank
+        return "count" if _ITEMS_AFTER.match(after) else "rank"
     m = _MEASURE_AFTER_ONE.match(after)
     if m is None and "|" in before:
         label = _UNIT_IN_LABEL.search(before)
@@ -194,13 +199,19 @@ _WORD_RANK_AFTER = re.compile(r"^\s+(?:là|thuộc về|cả nước|toàn quố
                               r"trong\s+(?:63|34))(?!\w)", re.IGNORECASE)
 
 
+# "Đà Nẵng xếp hạng thứ nhất, Thừa Thiên Huế thứ hai, Bắc Ninh thứ ba": a run of ranks in words
+_RANK_RUN = re.compile(r"(?:xếp|đứng|hạng)\s+thứ\s+\w+[^.;]{0,120}(?:,\s*(?:và\s+)?|\s+và\s+)"
+                       r"(?:[A-ZĐ][\w-]*\s+){1,4}$")
+
+
 def _word_rank(sentence: str, start: int, end: int, word: str) -> Figure | None:
     """"xếp thứ chín cả nước": a rank in words, when a rank verb comes before it or the ranked
     follows ("thứ hai là TPHCM"); "Thứ hai - 07/08/2023" (a weekday), "năm thứ ba" are none."""
     head = re.sub(r"thứ\s*$", "", sentence[:start], flags=re.IGNORECASE)
     if _ORDINAL_BEFORE.search(sentence[max(0, start - 20):start]):
         return None
-    if not (_WORD_RANK_BEFORE.search(head[-20:]) or _WORD_RANK_AFTER.match(sentence[end:end + 20])):
+    if not (_WORD_RANK_BEFORE.search(head[-20:]) or _WORD_RANK_AFTER.match(sentence[end:end + 20])
+            or _RANK_RUN.search(head)):
         return None
     value = float(_ORDINALS[word.lower()])
     return Figure(start, end, value, None, "eq", "rank", sentence[start:end])

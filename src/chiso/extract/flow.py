@@ -47,6 +47,9 @@ _DONE = Caseless(
     r"(?<!\w)(?:đã|hiện nay|hiện có|hiện|tính đến|tính tới|đến nay|năm qua|vừa qua|kết quả|"
     r"thực tế|ước đạt|mới|vẫn|so với)(?!\w)"
 )
+# the ministries' ranking, beside the provinces' in an index announcement
+_MINISTRIES = Caseless(r"(?<!\w)(?:các|nhóm|khối) (?:bộ|cơ quan)"
+                       r"(?: ngang bộ| thuộc (?:bộ|chính phủ))|(?<!\w)cấp bộ(?!\w)")
 _HOME_OPENING = Caseless(r"^\W*(?:tỉnh|thành phố|toàn tỉnh|toàn thành phố|địa phương)\b|toàn tỉnh")
 # "thứ hạng của tỉnh so với cả nước": the report's own province; "của tỉnh Hải Dương" names one
 # (a capital after it: read with case, which `Caseless` cannot)
@@ -234,6 +237,8 @@ class Flow:
         if (self.other_last is not None and para - self.other_last <= 1
                 and _THEY.search(text)):
             return OTHER  # "Viettel cho biết ... Đến ngày 31/12, họ dự kiến lắp thêm 3.500 trạm"
+        if _MINISTRIES.search(text):
+            return OTHER  # "Trong các cơ quan thuộc Bộ ..., Đài Truyền hình Việt Nam xếp thứ nhất"
         if self.named_last is None or _HOME_OPENING.search(text) or _OWN_TINH.search(text):
             return None  # "Tỉnh có diện tích ...": the report's own province
         p, name = self.named_last

@@ -140,8 +140,10 @@ _WITH_VALUE = re.compile(r"\s*(?:(?:tỉnh|thành phố|cả nước|toàn quố
                          r"(?:giá trị|điểm số|số điểm|điểm|chỉ số)?\s*(?:là|đạt)?\s*$",
                          re.IGNORECASE)
 _OWN_START = re.compile(r"[:;,(]|\svà\s")
+# ... or, in a list of ranks, the next item's name: "Kinh tế số hạng 2 và Xã hội số hạng 2"
 _NEW_HEAD = re.compile(
-    r"\s(?:và|hoặc)\s+(?:tỷ lệ|tỉ lệ|số|chỉ số|tốc độ|mật độ)(?!\w)", re.IGNORECASE
+    r"\s(?:và|hoặc)\s+(?:(?:tỷ lệ|tỉ lệ|số|chỉ số|tốc độ|mật độ)(?!\w)|"
+    r"(?=[^\W\d][^,;()\d]{0,40}?\s(?:hạng|thứ|xếp thứ|xếp hạng)\s*\d))", re.IGNORECASE
 )
 
 
