@@ -270,3 +270,17 @@ def test_the_ministries_ranking_is_no_provinces():
     got = [(c.unit, c.value) for c in extract_text(text, "t.txt")
            if c.matched and not c.needs_look]
     assert got == [("Bắc Ninh", 3)]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(PROVINCES), st.integers(100, 900), st.integers(50, 100),
+       st.integers(100, 900))
+def test_an_aim_in_brackets_beside_a_result_is_its_indicators_and_sets_no_stretch(
+        province, tenths, aim, later):
+    text = (f"Tỷ lệ hộ gia đình có thuê bao internet của tỉnh {province} là {tenths // 10},"
+            f"{tenths % 10}% (mục tiêu là {aim}% hộ gia đình). Tỷ lệ người dân sử dụng Internet "
+            f"đạt khoảng {later // 10},{later % 10}%.")
+    got = [(c.indicator, c.kind, c.value) for c in extract_text(text, "t.txt") if c.matched]
+    assert got == [("fixed_broadband_households_share", "actual", tenths / 10),
+                   ("fixed_broadband_households_share", "target", aim),
+                   ("internet_users_share", "actual", later / 10)]

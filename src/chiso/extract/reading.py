@@ -246,6 +246,9 @@ _RATE_OF = {"phone_subscribers": "phone_subscribers_per_100",
             "mobile_broadband_subscribers": "mobile_broadband_per_100",
             "smartphone_subscribers": "smartphone_per_100",
             "digital_enterprises_count": "digital_enterprises_per_1000"}
+_AIM_ASIDE = re.compile(r"[^()\d]{0,6}\(\s*(?:mục tiêu|chỉ tiêu|kế hoạch)(?:\s+(?:là|đề ra|đặt ra|"
+                        r"đến năm (?:19|20)\d\d|năm (?:19|20)\d\d))?\s*:?\s*(?:là\s*)?$",
+                        re.IGNORECASE)
 _PLAN_MET = re.compile(r"(?:vượt|đạt|bằng)\s*$", re.IGNORECASE)
 # "..., đạt mật độ", "(tương ứng với tỷ lệ", "bình quân": what comes is the rate of the count
 _RATE_CUE = re.compile(r"(?<!\w)(?:mật độ|tương ứng(?: với)?|tương đương(?: với)?|bình quân|đạt)"
@@ -629,6 +632,10 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
         code = _RATE_OF[counted[2].code]
         if confidence.known(code, framework) and confidence.possible(code, fig, framework):
             matches = [Match(code, 0.0, 0.8, counted[2].alias)]
+    if (not matches and last_here is not None and last_here[3] == fig.measure
+            and _AIM_ASIDE.match(s, prev_end, fig.start)):
+        # "là 37,3% (mục tiêu là 75% hộ gia đình)": the aim set beside a result is of its indicator
+        matches = [Match(last_here[2].code, 0.0, 0.7, last_here[2].alias)]
     if not matches and fig.measure in ("per_100", "per_1000"):
         fig = replace(fig, measure="count")
         matches = [
