@@ -43,7 +43,9 @@ _DATE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _REFERENCE_BEFORE = re.compile(
-    r"(?:ảnh|hình|bảng|biểu đồ|điều|khoản|(?<!số )(?<!mức )(?<!tổng )(?<!đạt )điểm|mục|chương|"
+    # ("thí điểm 06 điểm phát sóng 5G" is a pilot)
+    r"(?:ảnh|hình|bảng|biểu đồ|điều|khoản|(?<!số )(?<!mức )(?<!tổng )(?<!đạt )(?<!thí )điểm|"
+    r"mục|chương|"
     r"phụ lục|phần|tập|trang|kỳ|quyết định|"
     r"nghị quyết|nghị định|thông tư|chỉ thị|công văn|kế hoạch|văn bản|luật|tiêu chuẩn|phiên bản|"
     # "phòng 12" is a room; "Hải Phòng 70.76" a province's score

@@ -36,8 +36,10 @@ _ANAPHOR = Caseless(
     r"(?:tỷ lệ|tỉ lệ|chỉ số|con số|mức|giá trị) (?:này|đó)|cả (?:ba|3) trụ cột"
 )
 # ranks and scores of indices of other countries or of the world
+# (the UN's Development Programme, UNDP, publishes PAPI with Vietnamese partners: no country's)
 _ABROAD = re.compile(
-    r"Liên [Hh]ợp [Qq]uốc|LHQ|thế giới|quốc gia,? vùng lãnh thổ|/1[89]\d\b|Speedtest|Ookla"
+    r"(?<!Phát triển )(?<!PHÁT TRIỂN )Liên [Hh]ợp [Qq]uốc|"
+    r"LHQ|thế giới|quốc gia,? vùng lãnh thổ|/1[89]\d\b|Speedtest|Ookla"
 )
 # "hướng tới" sets a target when a figure or a year follows, not in "chính quyền điện tử hướng
 # tới chính quyền số"

@@ -250,6 +250,12 @@ _AIM_ASIDE = re.compile(r"[^()\d]{0,6}\(\s*(?:mục tiêu|chỉ tiêu|kế hoạ
                         r"đến năm (?:19|20)\d\d|năm (?:19|20)\d\d))?\s*:?\s*(?:là\s*)?$",
                         re.IGNORECASE)
 _PLAN_MET = re.compile(r"(?:vượt|đạt|bằng)\s*$", re.IGNORECASE)
+# ", tăng 6,33% so với cùng kỳ và vượt 0,83% so với kế hoạch": changes of a count said between
+# it and its rate
+_COUNT_CHANGE = re.compile(r"\s*,?\s*(?:và\s+)?(?:tăng|giảm|vượt)\s*(?:thêm\s*)?\d[\d.,]*\s*%"
+                           r"\s*so\s+(?:với\s+)?(?:cùng kỳ|kế hoạch|đầu năm)"
+                           r"(?:\s+năm(?:\s+(?:19|20)\d\d)?)?",
+                           re.IGNORECASE)
 # "..., đạt mật độ", "(tương ứng với tỷ lệ", "bình quân": what comes is the rate of the count
 _RATE_CUE = re.compile(r"(?<!\w)(?:mật độ|tương ứng(?: với)?|tương đương(?: với)?|bình quân|đạt)"
                        r"\s*(?:là|đạt|khoảng|với)?\s*(?:tỷ lệ|tỉ lệ|mật độ)?\s*(?:là|đạt|khoảng)?"
@@ -263,6 +269,7 @@ _OWN_CUT = re.compile(r";|\svà\s(?!\d)")  # the figure's own words start after 
 _SHARE_CUE = re.compile(
     r"(?:đạt|chiếm|bằng|là)?\s*(?:tỷ lệ|tỉ lệ)\s*(?:chỉ|là|đạt|khoảng)?\s*\(?\s*$", re.IGNORECASE
 )
+
 
 
 def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, home: str | None,
@@ -621,13 +628,16 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
         # sector's share, not the province's
     # "276 doanh nghiệp/1.000 dân": a count
     # the count before, or before a comparison of it with the plan ("25.461 thuê bao, vượt 47,36%
-    # so kế hoạch năm, đạt mật độ 1,5 thuê bao/100 dân")
+    # so kế hoạch năm, đạt mật độ 1,5 thuê bao/100 dân"), across changes of it that are no figures
+    # ("2.450.000 thuê bao, tăng 6,33% so với cùng kỳ và vượt 0,83% so với kế hoạch, đạt mật độ")
     counted = last_here or (history[-1] if history and history[-1][1] == i - 2 and i >= 2
                             and _PLAN_MET.search(s, figs[i - 2].end, figs[i - 1].start)
                             else None)
     if (not matches and fig.measure in ("per_100", "per_1000") and counted is not None
             and counted[3] == "count" and counted[2].code in _RATE_OF
-            and len(segs[i]) <= 5 and _RATE_CUE.search(own_before)):
+            and (len(segs[i]) <= 5 or i and len(words_of(_COUNT_CHANGE.sub(
+                " ", s[figs[i - 1].end:fig.start]))) <= 5)
+            and _RATE_CUE.search(own_before)):
         # "690.503 thuê bao, đạt mật độ 116,3/100 dân": the rate of what was just counted
         code = _RATE_OF[counted[2].code]
         if confidence.known(code, framework) and confidence.possible(code, fig, framework):
