@@ -76,3 +76,40 @@ def test_a_united_nations_ranking_of_countries_is_still_abroad():
             "triển Chính phủ điện tử.")
     got = [c for c in extract_text(text, "t.txt") if c.matched and c.indicator == "dti_rank"]
     assert got == []
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(PROVINCES), st.integers(7_000, 9_500),
+       st.lists(st.integers(1_000, 1_999), min_size=5, max_size=5))
+def test_the_criteria_of_the_service_index_are_no_index_or_share(province, total, parts):
+    # "Trong đó, ... tiến độ giải quyết đạt 19,31 điểm; ... mức độ hài lòng ... là 17,86 điểm;
+    # số hóa hồ sơ đạt 16,64 điểm": the service index's criteria, not SIPAS nor a share digitised
+    p = [_dec(x / 100) for x in parts]
+    text = (f"Tỉnh {province} đạt {_dec(total / 100)} điểm Bộ chỉ số phục vụ người dân, doanh "
+            f"nghiệp. Trong đó, điểm công khai, minh bạch là {p[0]}; tiến độ giải quyết đạt {p[1]} "
+            f"điểm; dịch vụ trực tuyến là {p[2]} điểm; mức độ hài lòng của người dân, doanh "
+            f"nghiệp là {p[3]} điểm; số hóa hồ sơ đạt {p[4]} điểm.")
+    got = [(c.indicator, c.value) for c in extract_text(text, "t.txt") if c.matched]
+    assert got == [("service_index_score", total / 100)]
+
+
+def test_satisfaction_said_with_the_index_named_is_still_sipas():
+    text = "Chỉ số hài lòng SIPAS năm 2024 của tỉnh Tây Ninh đạt 84,5 điểm, xếp thứ 20/63."
+    got = {(c.indicator, c.value) for c in extract_text(text, "t.txt") if c.matched}
+    assert ("sipas_score", 84.5) in got
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.integers(100, 999), st.integers(1, 99))
+def test_how_much_an_index_rose_is_no_value_of_it(high, low):
+    # "tỉnh có mức tăng cao nhất là 9,39% và thấp nhất là 0,03%": changes, of no index
+    text = (f"Chỉ số cải cách hành chính năm 2023: 57/63 tỉnh, thành phố có chỉ số cải cách hành "
+            f"chính tăng cao hơn so với năm 2022, trong đó tỉnh có mức tăng cao nhất là "
+            f"{_dec(high / 100)}% và thấp nhất là {_dec(low / 100)}%.")
+    assert [c for c in extract_text(text, "t.txt") if c.matched] == []
+
+
+def test_growth_is_still_a_value():
+    text = "Năm 2024, tỉnh Phú Thọ có mức tăng trưởng GRDP đạt 8,5%."
+    got = {(c.indicator, c.value) for c in extract_text(text, "t.txt") if c.matched}
+    assert ("grdp_growth", 8.5) in got

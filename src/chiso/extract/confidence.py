@@ -150,6 +150,8 @@ def possible(code: str, fig: Figure, framework_id: str = "chiso-core") -> bool:
         on = 1.0 if points == 1000 else points
         if points is not None and on != _scales(framework_id)[code]:
             return False
+    if fig.measure == "score" and code in _shares(framework_id):
+        return False  # "số hóa hồ sơ đạt 16,64 điểm": points of a criterion, no share digitised
     return low <= fig.value and top <= high
 
 
@@ -178,6 +180,16 @@ def _counted(framework_id: str) -> frozenset[str]:
 
     return frozenset(node.code for node in load_framework(framework_id).indicators()
                      if node.unit == "count")
+
+
+@lru_cache(maxsize=8)
+def _shares(framework_id: str) -> frozenset[str]:
+    """The per-cent indicators that are shares, not an index's value (PAR Index and SIPAS are
+    per cents written as points too: "PAR Index đạt 87,61 điểm")."""
+    from chiso.framework import load_framework
+
+    return frozenset(node.code for node in load_framework(framework_id).indicators()
+                     if node.unit == "percent" and not node.code.endswith("_score"))
 
 
 def known(code: str, framework_id: str = "chiso-core") -> bool:

@@ -159,7 +159,10 @@ COMPONENT = re.compile(
     r"thủ tục hành chính công|cung ứng dịch vụ công|quản trị môi trường|quản trị điện tử|"
     r"chi phí gia nhập|tiếp cận đất đai|tính minh bạch|chi phí thời gian|chi phí không chính thức|"
     r"cạnh tranh bình đẳng|tính năng động|dịch vụ hỗ trợ doanh nghiệp|đào tạo lao động|"
-    r"thiết chế pháp lý|chỉ số xanh|\bPGI\b", re.IGNORECASE)
+    r"thiết chế pháp lý|chỉ số xanh|\bPGI\b|"
+    # the criteria of the service index (Quyết định 766/QĐ-TTg) beside "công khai, minh bạch"
+    r"tiến độ giải quyết|số ho[áa] hồ sơ|mức độ hài lòng|(?<!công )dịch vụ trực tuyến\s+(?:là|đạt)",
+    re.IGNORECASE)
 NO_INDEX = "(of no index)"  # a rank said to be of something no index measures: none is guessed
 _CODES = {"rank": "{}_rank", "score": "{}_score", "rank_change": "{}_rank_change"}
 # the indices whose value is written as a per cent (their codebook unit): a bare share in a

@@ -52,6 +52,9 @@ _FIXED_LINE = re.compile(r"\s*(?:thuê bao\s+)?(?:điện thoại|thuê bao)\s+c
 _COMPONENT_OF = re.compile(r"(?<!\w)chỉ số thành phần", re.IGNORECASE)
 _PRODUCTIVITY = re.compile(r"năng suất lao động", re.IGNORECASE)
 # "100% người dân, doanh nghiệp hài lòng về việc giải quyết TTHC": a share satisfied, no index
+# "mức tăng", "mức giảm" (not "mức tăng trưởng", growth): what follows is by how much a value
+# changed, not the value
+_CHANGE_LEVEL = re.compile(r"(?<!\w)mức (?:tăng|giảm)(?!\s*trưởng)(?!\w)", re.IGNORECASE)
 _INDEX_NAMED = re.compile(r"chỉ số|\bSIPAS\b|\bPAPI\b|\bPAR\b", re.IGNORECASE)
 _CONTRIBUTION = re.compile(r"(?<!\w)đóng góp(?:\s+của)?[^,;]{0,80}?\s+vào\s+(?:tăng trưởng|GRDP)",
                            re.IGNORECASE)
@@ -617,9 +620,16 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
     if (matches and matches[0].code == "digital_signature_adult_share"
             and _OFFICIAL_SIGNATURE.search(s, clause_start, fig.end + len(after))):
         matches = []  # "Tỉ lệ sử dụng chữ ký số công vụ đạt 98%": civil servants', no adults'
-    if (matches and matches[0].code == "sipas_score" and fig.measure == "percent"
+    if (matches and matches[0].code == "sipas_score" and fig.measure in ("percent", "score")
             and not _INDEX_NAMED.search(s, clause_start, fig.end + len(after))):
-        matches = []  # "100% người dân, doanh nghiệp hài lòng ...": who was satisfied, no SIPAS
+        # "100% người dân, doanh nghiệp hài lòng ...": who was satisfied, no SIPAS ("mức độ hài
+        # lòng của người dân, doanh nghiệp là 17,86 điểm": a criterion of the service index)
+        matches = []
+    # "tỉnh có mức tăng cao nhất là 9,39% và thấp nhất là 0,03%": by how much, of no index
+    changed = _CHANGE_LEVEL.search(s, max(s.rfind(";", 0, fig.start) + 1, fig.start - 60),
+                                   fig.start) is not None
+    if changed:
+        matches = []
     if (matches and matches[0].code == "cashless_fees_share"
             and not _FEES.search(s, clause_start, fig.end + len(after))):
         matches = []  # "75,3% giao dịch thanh toán ... không dùng tiền mặt": all payments, no fees
@@ -805,7 +815,7 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
     band = fig.qualifier in ("gt", "ge", "lt", "le") and len(_listed(s, named, clause_start,
                                                                      fig.start)) > 1
     if not matches:
-        return [replace(base, alias=flow.NO_INDEX) if of_other or band else base]
+        return [replace(base, alias=flow.NO_INDEX) if of_other or band or changed else base]
     return [replaced(base, unit=u, indicator=m.code, alias=m.alias,
                      confidence=min(confidence.of(m, fig, u), 0.45) if band
                      else confidence.of(m, fig, u))
