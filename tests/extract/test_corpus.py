@@ -87,10 +87,14 @@ GENRES = {"portal", "news", "plan", "resolution", "dti", "budget", "midarticle"}
 # where it stands with them; the documents of before round 26 keep the floor the part had.
 # Round 27 (29 fresh documents: DTI reports, IT budgets back to 2002, portals, mid-article) took
 # the development part to 0.946/0.921 (420) before its rules; held-out 0.690/0.601 (195).
-FLOORS = [("dev", 0.94, 0.92), ("heldout", 0.66, 0.57), ("heldout-before-round-10", 0.78, 0.78),
+# Round 28 (eleventh session; 29 fresh documents, scored unseen: dev 0.810/0.895, held-out
+# 0.762/0.889) and five rules on development errors: dev 0.949/0.927 (434), held-out 0.700/0.624
+# (210), its 188 of before round 28 0.690/0.599. The whole part's floor rises to where it stands
+# (0.69/0.61); the documents of before round 28 keep theirs (0.68/0.59).
+FLOORS = [("dev", 0.94, 0.92), ("heldout", 0.69, 0.61), ("heldout-before-round-10", 0.78, 0.78),
           ("heldout-before-round-18", 0.77, 0.77), ("heldout-before-round-19", 0.76, 0.76),
           ("heldout-before-round-21", 0.68, 0.62), ("heldout-before-round-24", 0.69, 0.62),
-          ("heldout-before-round-26", 0.68, 0.61)]
+          ("heldout-before-round-26", 0.68, 0.61), ("heldout-before-round-28", 0.68, 0.59)]
 
 
 def _before_round(doc: dict, n: int) -> bool:
@@ -138,7 +142,7 @@ def test_extraction_keeps_its_scores_on_each_part(name, p_floor, r_floor):
     assert total.recall >= r_floor
 
 
-@pytest.mark.xfail(strict=True, reason="the goal is not met yet: held-out P 0.688, R 0.620 "
+@pytest.mark.xfail(strict=True, reason="the goal is not met yet: held-out P 0.700, R 0.624 "
                    "(docs/extraction.md); when it is, this test passes and strict xfail fails it, "
                    "so the mark comes off")
 def test_the_issues_goal_on_the_held_out_part():
