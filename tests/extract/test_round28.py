@@ -113,3 +113,58 @@ def test_growth_is_still_a_value():
     text = "Năm 2024, tỉnh Phú Thọ có mức tăng trưởng GRDP đạt 8,5%."
     got = {(c.indicator, c.value) for c in extract_text(text, "t.txt") if c.matched}
     assert ("grdp_growth", 8.5) in got
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(PROVINCES), st.integers(2, 34), st.integers(7_000, 9_500),
+       st.sampled_from(["Đơn vị đứng thứ", "Địa phương xếp thứ", "Đơn vị xếp ở vị trí thứ"]),
+       st.sampled_from(["UBND tỉnh ", "tỉnh ", ""]))
+def test_a_rank_of_an_unnamed_unit_is_of_the_province_said_after_it(province, rank, score,
+                                                                    opening, organ):
+    # "Đơn vị đứng thứ 2 trong bảng xếp hạng ... là UBND tỉnh Quảng Trị": not the report's own
+    text = (f"Tỉnh Hà Tĩnh dẫn đầu cả nước. {opening} {rank} trong bảng xếp hạng kết quả đánh giá "
+            f"Bộ chỉ số phục vụ người dân, doanh nghiệp là {organ}{province}, với tổng "
+            f"{_dec(score / 100)} điểm.")
+    got = {(c.unit, c.indicator, c.value) for c in extract_text(text, "t.txt") if c.matched}
+    assert (province, "service_index_rank", rank) in got
+
+
+def test_a_rank_of_an_unnamed_unit_with_no_province_after_stays_the_reports():
+    text = ("Tỉnh Hà Tĩnh có Bộ chỉ số phục vụ người dân, doanh nghiệp đạt 85 điểm. Trong các sở, "
+            "đơn vị đứng thứ 2 là Sở Nội vụ.")
+    got = {c.unit for c in extract_text(text, "t.txt") if c.value == 2}
+    assert got and got <= {"Hà Tĩnh", None}  # the department's rank: the report's, or no one's
+
+
+FIBRE = ["cáp quang Internet", "internet cáp quang băng thông rộng", "mạng cáp quang"]
+MOBILE = [("mạng 3G/4G", "mobile_broadband"), ("dịch vụ 3G, 4G", "mobile_broadband"),
+          ("mạng di động 3G/4G/5G", "mobile_broadband"), ("mạng di động", "mobile")]
+PLACES = {"communes": ("xã, phường, thị trấn", "fiber_communes_share",
+                       {"mobile_broadband": "coverage_mobile_communes_share",
+                        "mobile": "coverage_mobile_communes_share"}),
+          "villages": ("thôn, bản", "fiber_villages_share",
+                       {"mobile_broadband": "mobile_broadband_villages_share",
+                        "mobile": "coverage_mobile_villages_share"})}
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(PROVINCES), st.sampled_from(FIBRE), st.sampled_from(MOBILE),
+       st.sampled_from(sorted(PLACES)), st.sampled_from([", ", " và "]), st.booleans(),
+       st.integers(900, 1000))
+def test_two_networks_listed_before_a_share_are_both_its(province, fibre, mobile, place, join,
+                                                         fibre_first, tenths):
+    # "cáp quang Internet, mạng 3G/4G đến 100% xã, phường, thị trấn": one figure, the communes
+    # on fibre and on the mobile network
+    words, fibre_code, mobile_codes = PLACES[place]
+    name, kind = mobile
+    listed = f"{fibre}{join}{name}" if fibre_first else f"{name}{join}{fibre}"
+    share = _dec(tenths / 10).rstrip("0").rstrip(",")
+    text = f"Tỉnh {province} đã phát triển hạ tầng số với {listed} đến {share}% {words} ở tỉnh."
+    got = {c.indicator for c in extract_text(text, "t.txt") if c.matched}
+    assert got == {fibre_code, mobile_codes[kind]}
+
+
+def test_one_network_before_a_share_is_its_only_one():
+    text = "Tỉnh Cà Mau đã phát triển mạng cáp quang đến 100% xã, phường, thị trấn."
+    got = {c.indicator for c in extract_text(text, "t.txt") if c.matched}
+    assert got == {"fiber_communes_share"}

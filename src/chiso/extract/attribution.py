@@ -195,11 +195,26 @@ _AFTER_RANK = re.compile(r"^\s*(?:(?:trên\s+|trong\s+)?(?:bảng xếp hạng|c
                          re.IGNORECASE)
 
 
-def named_after(sentence: str, end: int, named: list[Mention]) -> str | None:
-    """"Ở vị trí thứ 2 là TP.Hồ Chí Minh": the province named right after a rank."""
+# "Đơn vị đứng thứ 2 trong bảng xếp hạng ... là UBND tỉnh Quảng Trị": the rank's subject is said
+# after it, however far in its clause
+_UNNAMED_RANKED = re.compile(r"(?<!\w)(?:đơn vị|địa phương)\s+(?:đứng|xếp)\s+(?:ở\s+)?"
+                             r"(?:vị trí\s+|hạng\s+)?thứ\s*$", re.IGNORECASE)
+_SUBJECT_AFTER = re.compile(r"[^;.:()]{0,160}?\s(?:là|thuộc về)\s+(?:UBND\s+)?"
+                            r"(?:TP\.?\s*|tỉnh\s+|thành phố\s+)?$", re.IGNORECASE)
+
+
+def named_after(sentence: str, end: int, named: list[Mention], start: int | None = None
+                ) -> str | None:
+    """"Ở vị trí thứ 2 là TP.Hồ Chí Minh": the province named right after a rank; or, after a
+    rank of an unnamed unit ("Đơn vị đứng thứ 2 ... là UBND tỉnh Quảng Trị", `start` where the
+    rank begins), the first province named in its clause, after "là"."""
+    unnamed = start is not None and _UNNAMED_RANKED.search(sentence, max(0, start - 40), start)
     for m in named:
-        if m.start >= end and _AFTER_RANK.match(sentence[end:m.start]):
+        if m.start >= end and (_AFTER_RANK.match(sentence[end:m.start]) or unnamed and (
+                _SUBJECT_AFTER.fullmatch(sentence, end, m.start))):
             return m.name
+        if unnamed and m.start >= end:
+            break  # a province named between: the subject is no longer after "là"
     return None
 
 

@@ -128,6 +128,14 @@ def network(before: str, after: str) -> tuple[str, frozenset[str]] | None:
     named in the figure's own piece of its clause before it ("..., độ phủ sóng di động và băng
     rộng di động đạt 100%"), else the first named after it ("100% xã ... được phủ băng rộng cáp
     quang"), else the nearest before it in its clause. `before` runs from the clause's start."""
+    found = _network_named(before, after)
+    return None if found is None else found[0]
+
+
+def _network_named(before: str, after: str
+                   ) -> tuple[tuple[str, frozenset[str]], re.Match[str] | None, str] | None:
+    """`network`, with the name's match (None for a loose name, "phủ sóng") and the text it is
+    in."""
     for rx in (_NETWORK, _LOOSE):
         found = [m for m in rx.finditer(before) if not _OF_COUNT.search(before, 0, m.start())]
         spans = [(m.start(), m.end()) for m in found]
@@ -143,8 +151,32 @@ def network(before: str, after: str) -> tuple[str, frozenset[str]] | None:
         for m, text in ([(x, before) for x in found if x.start() >= piece][-1:]
                         + [(first_after, after)] + [(x, before) for x in found[-1:]]):
             if m is not None:
-                return _glossed(m, text) or _kind(m)
+                return _glossed(m, text) or _kind(m), (m if rx is _NETWORK else None), text
     return None
+
+
+# two networks named as a list: "cáp quang Internet, mạng 3G/4G", "internet cáp quang băng thông
+# rộng và dịch vụ 3G, 4G", "mạng băng rộng cáp quang, mạng di động 3G, 4G"
+_NETWORK_JOIN = re.compile(r"(?:\s+internet)?\s*(?:,|và|,\s*và)\s*(?:(?:mạng|dịch vụ|sóng)\s+)?",
+                           re.IGNORECASE)
+
+
+def _listed_with(m: re.Match[str] | None, text: str) -> list[tuple[str, frozenset[str]]]:
+    """The other network of a list of two that `m` (a name in `text`) is one of."""
+    if m is None:
+        return []  # a loose name ("phủ sóng") lists none
+    out = []
+    before = [x for x in _NETWORK.finditer(text) if x.end() <= m.start()]
+    start = m.start()
+    if (before and m.lastgroup == "generations" and before[-1].lastgroup == "mobile"
+            and not text[before[-1].end():start].strip()):
+        start = before.pop().start()  # "mạng di động 3G/4G/5G": one name, its generations said
+    if before and _NETWORK_JOIN.fullmatch(text, before[-1].end(), start):
+        out.append(_kind(before[-1]))
+    after = _NETWORK.search(text, m.end())
+    if after is not None and _NETWORK_JOIN.fullmatch(text, m.end(), after.start()):
+        out.append(_kind(after))
+    return out
 
 
 # the gloss may follow the rest of the network's name ("Internet băng rộng cố định (cáp quang)")
@@ -198,14 +230,27 @@ def code(sentence: str, start: int, end: int, clause_start: int, after: str) -> 
     """The coverage indicator of the share written at sentence[start:end] (`after`: the words
     after it that still describe it), or None when its words do not say both what it counts and
     which network."""
+    found = codes(sentence, start, end, clause_start, after)
+    return found[0] if found else None
+
+
+def codes(sentence: str, start: int, end: int, clause_start: int, after: str) -> list[str]:
+    """`code`, and the code of a second network listed with its own ("cáp quang Internet, mạng
+    3G/4G đến 100% xã": the communes on fibre and on mobile broadband, one figure)."""
     before = _clause_before(sentence, start, clause_start)
     what = counted(sentence[end:end + 60], before)
     if what is None:
-        return None
-    net = network(before, after)
-    if net is None:
-        return None
-    kind, generations = net
-    if what == "population" and len(generations) == 1:
-        return _ONE_GENERATION.get(next(iter(generations)))
-    return CODES.get((kind, what))
+        return []
+    found = _network_named(before, after)
+    if found is None:
+        return []
+    net, m, text = found
+    out = []
+    for kind, generations in [net, *_listed_with(m, text)]:
+        if what == "population" and len(generations) == 1:
+            c = _ONE_GENERATION.get(next(iter(generations)))
+        else:
+            c = CODES.get((kind, what))
+        if c is not None and c not in out:
+            out.append(c)
+    return out

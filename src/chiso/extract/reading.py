@@ -540,7 +540,8 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
     if fig.measure == "percent" and all(m.code in coverage.FAMILY for m in matches):
         # "100% xã, phường, thị trấn đã phủ sóng mạng băng rộng cáp quang": what a coverage share
         # counts and the network it names give its indicator (chiso.extract.coverage)
-        code = coverage.code(s, fig.start, fig.end, clause_start, after)
+        codes = coverage.codes(s, fig.start, fig.end, clause_start, after)
+        code = codes[0] if codes else None
         own = own_before[own_before.rfind(";") + 1:]
         if coverage.lacking(s, fig.start, clause_start, after) or coverage.broadcast(own):
             # "còn 40/1.650 thôn lõm sóng": the share that lacks it; "phủ sóng truyền thanh":
@@ -549,7 +550,9 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
         elif (code is not None and confidence.known(code, framework)
                 and (matches or coverage.REACH.search(own + " " + after))):
             sure = max((m.confidence for m in matches), default=0.7)
-            matches = [Match(code, 0.0, sure, matches[0].alias if matches else "(coverage)")]
+            alias = matches[0].alias if matches else "(coverage)"
+            matches = [Match(c, 0.0, sure, alias) for c in codes
+                       if confidence.known(c, framework)]
             read_as_coverage = True
         elif matches and coverage.of_other(own):
             matches = []  # "..., tỷ lệ người dân có hồ sơ sức khỏe điện tử đạt 90%": not coverage
@@ -1021,7 +1024,7 @@ def _units(s: str, fig: Figure, before: str, clause: int, named: list, subjects:
     if item_unit is not None:
         return [namer.name(mentions(item_unit)[0].name)]
     if fig.measure == "rank":
-        after = attribution.named_after(s, fig.end, named)
+        after = attribution.named_after(s, fig.end, named, fig.start)
         if after is not None:
             return [namer.name(after)]
     # a subject in an aside closed before the figure is the aside's: "(theo Quyết định công bố
