@@ -168,3 +168,21 @@ def test_one_network_before_a_share_is_its_only_one():
     text = "Tỉnh Cà Mau đã phát triển mạng cáp quang đến 100% xã, phường, thị trấn."
     got = {c.indicator for c in extract_text(text, "t.txt") if c.matched}
     assert got == {"fiber_communes_share"}
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(PROVINCES), st.integers(500, 2_999), st.integers(3_000, 9_999),
+       st.sampled_from(["Giá trị DTI", "Điểm DTI của các bộ"]))
+def test_the_lowest_and_highest_of_a_group_are_no_ones(province, low, high, said):
+    # "Giá trị DTI thấp nhất (0.0992) và cao nhất (0.2995)": the group's ends, not the report's
+    text = (f"Báo cáo của tỉnh {province} về kết quả DTI các bộ năm 2020. {said} thấp nhất "
+            f"({_dec(low / 10_000)}) và cao nhất ({_dec(high / 10_000)}).")
+    got = [c for c in extract_text(text, "t.txt") if c.matched and c.unit == province
+           and not c.needs_look]
+    assert got == []
+
+
+def test_a_province_named_with_the_highest_keeps_it():
+    text = "Năm 2023, Quảng Ninh đạt điểm DTI cao nhất là 0,7512 điểm."
+    got = {(c.unit, c.indicator) for c in extract_text(text, "t.txt") if c.matched}
+    assert ("Quảng Ninh", "dti_score") in got

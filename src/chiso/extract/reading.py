@@ -1007,6 +1007,9 @@ def _units(s: str, fig: Figure, before: str, clause: int, named: list, subjects:
         return [None]  # "giá trị trung bình DTI 2023 là 0,6355 với các bộ ...": the ministries'
     if _group_says(s, clause, fig.start, named):
         return [None]
+    if (_EXTREME_BEFORE.search(s, max(clause, fig.start - 40), fig.start)
+            and not any(clause <= m.start < fig.start for m in named)):
+        return [None]  # "Giá trị DTI thấp nhất (0.0992) và cao nhất (0.2995)": a group's ends
     portal = _PORTAL_SUBJECT.search(s, clause, fig.start)
     if portal and not any(portal.end() <= m.start < fig.start for m in named):
         return [None]  # "Cổng DVC quốc gia ... đã cung cấp 3.805 DVC": the national portal's own
@@ -1058,6 +1061,8 @@ _GROUP = Caseless(r"(?<!\w)(?:(?:nhiều|một số|một vài|số ít)\s+(?:t�
                   r"(?:các|những)\s+(?:tỉnh|địa phương)(?:,\s*thành(?: phố)?)?\s+còn lại|"
                   # "với tỉnh tăng cao nhất là 9,39%": one province, not named
                   r"(?:tỉnh|địa phương)\s+(?:[^\W\d]+\s+){0,2}?(?:cao|thấp)\s+nhất)(?!\w)")
+# the lowest or highest of a group, said with no one named: "thấp nhất (0.0992)", "cao nhất là"
+_EXTREME_BEFORE = Caseless(r"(?<!\w)(?:thấp|cao) nhất\s*(?:là|đạt|với|ở mức)?\s*[(:]?\s*$")
 _AVERAGE_WORD = Caseless(r"trung bình|bình quân|cả nước|toàn quốc")
 # ("3 bộ chỉ số", "các bộ phận" are no ministries)
 _MINISTRIES = Caseless(r"(?<!\w)(?:(?:các|những|nhóm\s+\d+|\d+)\s+bộ(?!\s+(?:chỉ số|tiêu chí|phận|"
