@@ -186,3 +186,18 @@ def test_a_province_named_with_the_highest_keeps_it():
     text = "Năm 2023, Quảng Ninh đạt điểm DTI cao nhất là 0,7512 điểm."
     got = {(c.unit, c.indicator) for c in extract_text(text, "t.txt") if c.matched}
     assert ("Quảng Ninh", "dti_score") in got
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(PROVINCES), st.integers(10_000, 900_000),
+       st.sampled_from(["tổng số hồ sơ giải quyết TTHC", "số hồ sơ thủ tục hành chính tiếp nhận"]))
+def test_a_count_of_dossiers_is_no_count_of_procedures(province, n, said):
+    text = f"Năm 2024, tỉnh {province} có {said} là {_vi(n)}."
+    got = [c.indicator for c in extract_text(text, "t.txt") if c.matched]
+    assert "admin_procedures_count" not in got
+
+
+def test_a_count_of_procedures_is_still_one():
+    text = "Năm 2024, tỉnh Phú Thọ có tổng số thủ tục hành chính là 1.820."
+    got = {(c.indicator, c.value) for c in extract_text(text, "t.txt") if c.matched}
+    assert ("admin_procedures_count", 1820) in got

@@ -52,6 +52,8 @@ _FIXED_LINE = re.compile(r"\s*(?:thuê bao\s+)?(?:điện thoại|thuê bao)\s+c
 _COMPONENT_OF = re.compile(r"(?<!\w)chỉ số thành phần", re.IGNORECASE)
 _PRODUCTIVITY = re.compile(r"năng suất lao động", re.IGNORECASE)
 # "100% người dân, doanh nghiệp hài lòng về việc giải quyết TTHC": a share satisfied, no index
+# a count of dossiers, whatever procedures they are of: "tổng số hồ sơ giải quyết TTHC là"
+_DOSSIERS_COUNTED = re.compile(r"(?<!\w)số hồ sơ(?!\w)[^,;.\d]{0,60}$", re.IGNORECASE)
 # "mức tăng", "mức giảm" (not "mức tăng trưởng", growth): what follows is by how much a value
 # changed, not the value
 _CHANGE_LEVEL = re.compile(r"(?<!\w)mức (?:tăng|giảm)(?!\s*trưởng)(?!\w)", re.IGNORECASE)
@@ -628,6 +630,9 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
         # "100% người dân, doanh nghiệp hài lòng ...": who was satisfied, no SIPAS ("mức độ hài
         # lòng của người dân, doanh nghiệp là 17,86 điểm": a criterion of the service index)
         matches = []
+    if (matches and matches[0].code == "admin_procedures_count"
+            and _DOSSIERS_COUNTED.search(s, clause_start, fig.start)):
+        matches = []  # "tổng số hồ sơ giải quyết TTHC là 168.746": dossiers, not procedures
     # "tỉnh có mức tăng cao nhất là 9,39% và thấp nhất là 0,03%": by how much, of no index
     changed = _CHANGE_LEVEL.search(s, max(s.rfind(";", 0, fig.start) + 1, fig.start - 60),
                                    fig.start) is not None
