@@ -201,3 +201,35 @@ def test_a_count_of_procedures_is_still_one():
     text = "Năm 2024, tỉnh Phú Thọ có tổng số thủ tục hành chính là 1.820."
     got = {(c.indicator, c.value) for c in extract_text(text, "t.txt") if c.matched}
     assert ("admin_procedures_count", 1820) in got
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.integers(2000, 2030), st.sampled_from([".", ","]), st.integers(2016, 2024))
+def test_a_decimals_digits_are_no_year_of_the_report(digits, mark, year):
+    # "Thừa Thiên - Huế 0.2026" in a 2023 table: not a report of 2026 (when Thừa Thiên Huế was
+    # no longer a name), found by the table test's generated scores
+    from chiso.extract.pipeline import doc_year
+
+    text = f"Bảng xếp hạng năm {year}\nThừa Thiên - Huế\n0{mark}{digits}\nNguồn: Bộ."
+    assert doc_year(text) == year
+    said = f"Năm {year}, tỉnh Thừa Thiên - Huế đạt DTI 0{mark}{digits}."
+    got = {c.unit for c in extract_text(said, "t.txt") if c.matched}
+    assert got == {"Thừa Thiên Huế"}
+    assert doc_year(f"Ngày 12{mark}05{mark}{year}, tỉnh Thừa Thiên Huế họp.") == year
+
+
+def test_parts_of_which_only_the_first_add_up_are_no_total():
+    # "20 trạm (10 trạm 2G; 10 trạm 3G; 12 trạm 4G)": every part counts, not the first two
+    # (found by test_round10's generated parts)
+    text = ("Mạng lưới trạm BTS của tỉnh Nghệ An phát triển nhanh. Toàn tỉnh có 20 trạm (10 trạm "
+            "2G; 10 trạm 3G; 12 trạm 4G).")
+    got = {c.indicator for c in extract_text(text, "t.txt") if c.matched and not c.needs_look}
+    assert "bts_stations_count" not in got
+
+
+def test_parts_closed_by_their_bracket_still_make_the_total():
+    text = ("Toàn tỉnh Nghệ An có 3.000 trạm (1.000 trạm 2G; 1.000 trạm 3G; 1.000 trạm 4G), trong "
+            "năm tới lắp thêm 200 trạm 5G.")
+    got = {(c.indicator, c.value) for c in extract_text(text, "t.txt")
+           if c.matched and not c.needs_look}
+    assert ("bts_stations_count", 3000) in got

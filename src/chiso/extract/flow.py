@@ -947,8 +947,9 @@ def totals_of_parts(figs: list[Figure], found: list[list[Candidate]], text: str,
         total, acc, confs, seen = None, 0.0, [], set()
         for j in range(i + 1, len(figs)):
             have = [c for c in found[j] if c.matched]
-            if figs[j].measure != "count" or not have:
-                break
+            if (figs[j].measure != "count" or not have
+                    or j > i + 1 and ")" in text[figs[j - 1].end:figs[j].start]):
+                break  # (the parts' bracket closed: what follows is no part)
             code = have[0].indicator
             owner = _PART_OF.get(code or "")
             if owner is None or (total is not None and owner != total) or code in seen:
@@ -957,11 +958,11 @@ def totals_of_parts(figs: list[Figure], found: list[list[Candidate]], text: str,
             seen.add(code)
             acc += figs[j].value
             confs.append(have[0].confidence)
-            if len(seen) >= 2 and abs(acc - fig.value) < 0.5:
-                if fits(total, fig):
-                    found[i] = [replace(c, indicator=total, alias="(tổng các phần)",
-                                        confidence=min(0.8, *confs)) for c in found[i]]
-                break
+        # every part listed counts: "20 trạm (10 trạm 2G; 10 trạm 3G; 12 trạm 4G)" is no total of
+        # them, though its first two add up to it
+        if total is not None and len(seen) >= 2 and abs(acc - fig.value) < 0.5 and fits(total, fig):
+            found[i] = [replace(c, indicator=total, alias="(tổng các phần)",
+                                confidence=min(0.8, *confs)) for c in found[i]]
 
 
 # "(So sánh với năm 2021, các thứ hạng này là 24, 27, 29)": the ranks of the last sentence's

@@ -24,12 +24,13 @@ from chiso.extract.units import COUNTRY, UnitNamer, mentions
 
 _NEWLINE = re.compile(r"\n(?:[ \t]*\n)*")
 # A year a report names, with the day and month before it ("12/05/2021"):
-# (?<![\d/])(?:\d{1,2}/\d{1,2}/)?((?:19|20)\d\d)(?!\d), written to start with a digit (its first
-# one; the look-behind after it tests the character before that), so that the search skips to
-# the digits of a text rather than trying every place; the year is the match's last four
-# characters (tests/extract/test_rewritten.py checks it against the pattern above)
-_YEAR_IN_TEXT = re.compile(r"\d(?<![\d/]\d)(?:\d?/\d{1,2}/(?:19|20)\d\d|(?<=1)9\d\d|(?<=2)0\d\d)"
-                           r"(?!\d)")
+# (?<![\d/])(?<!(?<!\d)0[.,])(?:\d{1,2}/\d{1,2}/)?((?:19|20)\d\d)(?!\d) (no decimal's digits:
+# "0.2026" is a score, not the year 2026; "12.05.2021" keeps its year), written to start with a
+# digit (its first one; the look-behind after it tests the character before that), so that the
+# search skips to the digits of a text rather than trying every place; the year is the match's
+# last four characters (tests/extract/test_rewritten.py checks it against the pattern above)
+_YEAR_IN_TEXT = re.compile(r"\d(?<![\d/]\d)(?<!(?<!\d)0[.,]\d)"
+                           r"(?:\d?/\d{1,2}/(?:19|20)\d\d|(?<=1)9\d\d|(?<=2)0\d\d)(?!\d)")
 
 
 # Years that are horizons, not the report's time: "đến năm 2025", "tầm nhìn 2030", "2021-2025".
