@@ -233,3 +233,21 @@ def test_parts_closed_by_their_bracket_still_make_the_total():
     got = {(c.indicator, c.value) for c in extract_text(text, "t.txt")
            if c.matched and not c.needs_look}
     assert ("bts_stations_count", 3000) in got
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(PROVINCES), st.integers(10, 99), st.sampled_from(["hướng tới", "tiến tới"]),
+       st.sampled_from(["xây dựng chính quyền số", "chính quyền số"]))
+def test_a_direction_before_a_result_sets_no_aim(province, share, toward, goal):
+    # "phát triển chính quyền điện tử hướng tới xây dựng chính quyền số, với tỷ lệ ... đạt 35%"
+    text = (f"Hiện nay các cấp, ngành của tỉnh {province} đã phát triển chính quyền điện tử "
+            f"{toward} {goal}, với tỷ lệ cung cấp dịch vụ công trực tuyến mức độ 3, 4 đạt "
+            f"{share}%.")
+    got = {(c.indicator, c.kind) for c in extract_text(text, "t.txt") if c.matched}
+    assert got == {("dvc_l34_share", "actual")}
+
+
+def test_toward_a_year_is_still_an_aim():
+    text = ("Tỉnh Phú Thọ hướng tới năm 2025 đạt 100% dịch vụ công trực tuyến mức độ 4.")
+    got = {(c.indicator, c.kind, c.target_year) for c in extract_text(text, "t.txt") if c.matched}
+    assert ("dvc_l4_share", "target", 2025) in got

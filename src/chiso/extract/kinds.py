@@ -31,7 +31,10 @@ _CUES: tuple[tuple[str, str], ...] = (
     # target
     ((r"mục tiêu|chỉ tiêu|phấn đấu|kế hoạch|định hướng|dự kiến|cần|phải|nên|đề xuất|đề nghị|"
      r"kiến nghị|yêu cầu|chỉ đạo|cân nhắc|muốn|mong muốn|sẽ|có thể|dành|nâng|đưa|đẩy lên|"
-     r"hướng tới|tiến tới|đến năm|đến hết năm|đến cuối năm|vào năm|tới năm|đến tháng|"
+     # "hướng tới", "tiến tới" before a figure, a year or an aim ("chính quyền điện tử hướng tới
+     # xây dựng chính quyền số, với tỷ lệ ... đạt 35%": a direction, no aim of that figure)
+     r"(?:hướng tới|tiến tới)(?=\s+(?:mục tiêu|năm|đạt|việc|\d))|"
+     r"đến năm|đến hết năm|đến cuối năm|vào năm|tới năm|đến tháng|"
      r"nếu|giả sử|theo tính toán|target|aim|plan|should|must|will|by 20\d\d|"
      # a floor is an aim's ("đạt tối thiểu 80%", "bố trí ít nhất 3% tổng chi"), as is a resolve
      r"tối thiểu|ít nhất|quyết tâm"), TARGET),
