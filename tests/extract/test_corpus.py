@@ -88,13 +88,15 @@ GENRES = {"portal", "news", "plan", "resolution", "dti", "budget", "midarticle"}
 # Round 27 (29 fresh documents: DTI reports, IT budgets back to 2002, portals, mid-article) took
 # the development part to 0.946/0.921 (420) before its rules; held-out 0.690/0.601 (195).
 # Round 28 (eleventh session; 29 fresh documents, scored unseen: dev 0.810/0.895, held-out
-# 0.762/0.889) and five rules on development errors: dev 0.949/0.927 (434), held-out 0.700/0.624
-# (210), its 188 of before round 28 0.690/0.599. The whole part's floor rises to where it stands
-# (0.69/0.61); the documents of before round 28 keep theirs (0.68/0.59).
-FLOORS = [("dev", 0.94, 0.92), ("heldout", 0.69, 0.61), ("heldout-before-round-10", 0.78, 0.78),
+# 0.762/0.889), then round 29 (16: dev 0.600/0.750, held-out 0.808/0.840), with eleven rules on
+# development errors between and after: dev 0.947/0.928 (443), held-out 0.706/0.631 (217), its
+# documents of before round 28 0.695/0.602 and of before round 29 0.702/0.624. The floors rise to
+# where the parts stand.
+FLOORS = [("dev", 0.94, 0.92), ("heldout", 0.70, 0.62), ("heldout-before-round-10", 0.78, 0.78),
           ("heldout-before-round-18", 0.77, 0.77), ("heldout-before-round-19", 0.76, 0.76),
           ("heldout-before-round-21", 0.68, 0.62), ("heldout-before-round-24", 0.69, 0.62),
-          ("heldout-before-round-26", 0.68, 0.61), ("heldout-before-round-28", 0.68, 0.59)]
+          ("heldout-before-round-26", 0.68, 0.61), ("heldout-before-round-28", 0.69, 0.60),
+          ("heldout-before-round-29", 0.70, 0.62)]
 
 
 def _before_round(doc: dict, n: int) -> bool:
@@ -142,7 +144,7 @@ def test_extraction_keeps_its_scores_on_each_part(name, p_floor, r_floor):
     assert total.recall >= r_floor
 
 
-@pytest.mark.xfail(strict=True, reason="the goal is not met yet: held-out P 0.700, R 0.624 "
+@pytest.mark.xfail(strict=True, reason="the goal is not met yet: held-out P 0.706, R 0.631 "
                    "(docs/extraction.md); when it is, this test passes and strict xfail fails it, "
                    "so the mark comes off")
 def test_the_issues_goal_on_the_held_out_part():
