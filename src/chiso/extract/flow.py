@@ -862,8 +862,10 @@ _SERIES_YEAR = re.compile(r"\s*([^\W\d]+(?:\s[^\W\d]+)?)\s+(?:năm\s+)?((?:19|20
 
 
 # the first value of such a series led by its year: "Năm 2016 kinh phí là", "năm 2021: "
-_YEAR_LED = re.compile(r"(?:^|[:;,.]\s*)năm\s+(?:19|20)\d\d\b[^\d;.]{0,40}$", re.IGNORECASE)
-_SERIES_LABEL = re.compile(r"[^\d;.()]{0,24}?[;,]\s*(?:và\s+)?năm\s+((?:19|20)\d\d)\s*:\s*$",
+_YEAR_LED = re.compile(r"(?:^|[:;,.]\s*)năm\s+(?:19|20)\d\d\b[^\d;.]{0,90}$", re.IGNORECASE)
+# "; năm 2017: 520 tỷ đồng", ", năm 2023 là 60 tỷ đồng và năm 2024 đạt 72 tỷ đồng"
+_SERIES_LABEL = re.compile(r"[^\d;.()]{0,24}?(?:[;,]\s*(?:và\s+)?|\s+và\s+)năm\s+((?:19|20)\d\d)"
+                           r"\s*(?::|,)?\s*(?:(?:là|đạt|ở mức|lên|tăng lên)\s+)?$",
                            re.IGNORECASE)
 
 
@@ -883,7 +885,7 @@ def year_series(figs: list[Figure], found: list[list[Candidate]], text: str) -> 
             year = int(own.group(2))
         else:
             label = _SERIES_LABEL.match(text, a.end, b.start)
-            if label is None or not _YEAR_LED.search(text, max(0, a.start - 60), a.start):
+            if label is None or not _YEAR_LED.search(text, max(0, a.start - 100), a.start):
                 continue
             year = int(label.group(1))
         have = [c for c in found[i - 1] if c.matched and c.kind != kinds.TARGET]

@@ -116,13 +116,21 @@ _PER_AFTER = re.compile(r"^\s*(?:[^\W\d]+\s*){0,7}?(?:/|trên)\s*(100|1\.000|100
                         re.IGNORECASE)
 
 
+# "40 thuê bao/100 hộ gia đình": a rate per households, which no inhabitants' rate is and no
+# count either
+_PER_HOUSEHOLDS_AFTER = re.compile(r"^\s*(?:[^\W\d]+\s*){0,7}?(?:/|trên)\s*(?:100|1\.000|1000)\s*"
+                                   r"hộ(?!\w)", re.IGNORECASE)
+PER_HOUSEHOLDS = "per_households"
+
+
 def per_base(after: str) -> str | None:
-    """"per_100" or "per_1000" when the figure is a rate per inhabitants, else None."""
+    """"per_100" or "per_1000" when the figure is a rate per inhabitants, `PER_HOUSEHOLDS` when
+    it is one per households, else None."""
     if "100" not in after and "1.000" not in after:
         return None  # no base written: the pattern's slow search cannot match
     m = _PER_AFTER.match(after)
     if not m:
-        return None
+        return PER_HOUSEHOLDS if _PER_HOUSEHOLDS_AFTER.match(after) else None
     return "per_100" if m.group(1) == "100" else "per_1000"
 
 

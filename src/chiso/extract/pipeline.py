@@ -244,7 +244,7 @@ def extract_text(
             out.extend(c for found in found_all for c in found)
         state.after(sent.text, para, following, named,
                     other=not named and attribution.names_other(sent.text))
-    found = _dedupe(_restated_headings(_projects_years(text, out)))
+    found = _dedupe(_restated_headings(_projects_years(text, _no_country_ranks(out))))
     if written != text:
         found = [_as_written(c, text, written, offsets) for c in found]
     if calibrate:
@@ -352,6 +352,17 @@ def _restated_headings(cands: list[Candidate]) -> list[Candidate]:
                 drop.add(k)
                 break
     return [c for k, c in enumerate(cands) if k not in drop] if drop else cands
+
+
+def _no_country_ranks(cands: list[Candidate]) -> list[Candidate]:
+    """The indices that rank are rankings of provinces (DTI, PAR Index, SIPAS, PAPI, PCI): the
+    country has no rank among them and no average rank, so a rank or a change of rank the text
+    gives no province for ("Về chỉ số thành phần, chính quyền số xếp thứ 12" in a page that names
+    none) has no owner yet and needs a look, not the country's."""
+    return [replace(c, unit=None, kind=kinds.ACTUAL, confidence=min(c.confidence, 0.3))
+            if c.unit == COUNTRY and c.indicator and c.indicator.endswith(("_rank",
+                                                                             "_rank_change"))
+            else c for c in cands]
 
 
 def _dedupe(cands: list[Candidate]) -> list[Candidate]:
