@@ -84,3 +84,73 @@ def test_a_generation_said_with_the_count_is_still_its_own():
     text = "Tỉnh Lai Châu hiện có 1.150 trạm BTS 4G, phủ sóng đạt 98% dân số."
     got = {(c.indicator, c.value) for c in extract_text(text, "t.txt") if c.matched}
     assert ("bts_4g_count", 1150) in got
+
+
+INDEX_NAMES = [("PAR Index", "par_index_score"), ("SIPAS", "sipas_score")]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(INDEX_NAMES), st.integers(2019, 2025),
+       st.lists(st.sampled_from(["Quảng Ninh", "Hải Phòng", "Bắc Ninh", "Hà Nội", "Cà Mau",
+                                 "Nghệ An"]), min_size=3, max_size=5, unique=True),
+       st.data())
+def test_each_name_value_item_of_an_index_list_is_read(index, year, names, data):
+    # "Chỉ số PAR Index 2023: Quảng Ninh 91,62%, Hải Phòng 90,13%, Bắc Ninh 89,77%": every item,
+    # not only those within reach of the index's name, is the index's value for the edition's
+    # year
+    name, code = index
+    values = [data.draw(st.integers(7000, 9500)) / 100 for _ in names]
+    items = ", ".join(f"{n} {str(v).replace('.', ',')}%" for n, v in zip(names, values))
+    text = f"Chỉ số {name} {year}: {items}."
+    got = {(c.unit, c.indicator, c.value, c.year) for c in extract_text(text, "t.txt")
+           if c.matched}
+    for n, v in zip(names, values):
+        assert (n, code, v, year) in got, (text, got)
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(["DTI", "PAPI", "PCI"]), st.integers(2020, 2024),
+       st.lists(st.sampled_from(["Lai Châu", "Điện Biên", "Hà Giang", "Cao Bằng", "Kon Tum"]),
+                min_size=2, max_size=4, unique=True),
+       st.sampled_from(["xếp cuối bảng", "đứng đầu bảng xếp hạng", "xếp cuối"]), st.data())
+def test_bare_numbers_after_names_a_ranking_lists_are_ranks(index, year, names, said, data):
+    # "Các địa phương xếp cuối bảng DTI 2023 gồm: Lai Châu (63), Điện Biên (62)": ranks
+    ranks = data.draw(st.lists(st.integers(1, 63), min_size=len(names), max_size=len(names),
+                               unique=True))
+    items = ", ".join(f"{n} ({r})" for n, r in zip(names, ranks))
+    text = f"Các địa phương {said} {index} {year} gồm: {items}."
+    got = {(c.unit, c.indicator, c.value) for c in extract_text(text, "t.txt") if c.matched}
+    for n, r in zip(names, ranks):
+        assert (n, f"{index.lower()}_rank", r) in got, (text, got)
+
+
+def test_bare_numbers_after_names_with_no_ranking_stay_counts():
+    text = "Các tỉnh có nhiều doanh nghiệp công nghệ số nhất gồm: Hà Nội (45), Đà Nẵng (30)."
+    got = {(c.unit, c.indicator) for c in extract_text(text, "t.txt") if c.matched}
+    assert ("Hà Nội", "digital_enterprises_count") in got
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.integers(1, 9), st.integers(11, 30), st.sampled_from(["DTI", "PAPI", "PCI"]))
+def test_a_single_digit_hang_in_a_sentence_on_an_index_is_a_rank(r, r2, index):
+    # "Long An đứng đầu (hạng 9)": "hạng" with a digit is a level ("bệnh viện hạng 1") unless the
+    # sentence speaks of an index that ranks provinces
+    text = (f"Trong khu vực, về {index} năm 2023 Long An đứng đầu (hạng {r}), tiếp đến là Cần "
+            f"Thơ (hạng {r2}).")
+    got = {(c.unit, c.indicator, c.value) for c in extract_text(text, "t.txt") if c.matched}
+    assert ("Long An", f"{index.lower()}_rank", r) in got, got
+    assert ("Cần Thơ", f"{index.lower()}_rank", r2) in got, got
+
+
+def test_a_hospital_class_is_still_no_rank():
+    assert not [c for c in extract_text("Bệnh viện đa khoa tỉnh Nam Định là bệnh viện hạng 1.",
+                                        "t.txt") if c.matched]
+
+
+def test_an_edition_year_in_a_plan_for_that_year_stays_a_result():
+    # "PAPI 2023" is the year of a result; a plan for 2023 later in the report makes no aim of it
+    text = ("Theo báo cáo, tỉnh Thừa Thiên Huế đứng đầu bảng xếp hạng PAPI 2023 với tổng điểm "
+            "46,0415.\n\nNhư vậy, Khánh Hòa cơ bản đạt mục tiêu đề ra trong Kế hoạch cải thiện và "
+            "nâng cao chỉ số PAPI tỉnh Khánh Hòa năm 2023.")
+    got = [c for c in extract_text(text, "t.txt") if c.matched and c.value == 46.0415]
+    assert got and all(c.kind == "actual" and c.year == 2023 for c in got)

@@ -60,6 +60,11 @@ _NOT_VALUE_BEFORE = Caseless(
 # "Long An (70,37 điểm, hạng 3)" in a list of ranks: "hạng" after a score, or in a sentence of
 # rankings, is a rank ("hạng 1" of a class of towns or hospitals stays a level)
 _RANKED_HANG = re.compile(r"(?:điểm\s*[,;]\s*|(?:xếp|thứ)\s+hạng\b.*)hạng\s*$", re.IGNORECASE)
+# "Về DTI năm 2023, Long An đứng đầu (hạng 9)": "hạng" in a sentence on an index that ranks
+# provinces is a rank too
+_RANKING_INDEX = re.compile(r"(?<![\w-])(?:DTI|PAR\s*INDEX|PAPI|PCI|SIPAS)(?![\w-])|"
+                            r"chỉ số (?:chuyển đổi số|cải cách hành chính|năng lực cạnh tranh)|"
+                            r"bảng xếp hạng", re.IGNORECASE)
 _LEVEL_BEFORE = Caseless(
     r"(?<!xếp )(?<!thứ )(?:mức|mức độ|cấp độ|level|nhóm|loại|hạng|cấp)\s*"
     r"(?:\d+\s*(?:,|và|-|–|hoặc)\s*)*$"
@@ -357,7 +362,9 @@ def find_figures(sentence: str) -> list[Figure]:
             continue  # "năm thứ 5 liên tiếp ... trên 80%": a bound the years kept, no value
         if (value <= 10 and float(value).is_integer()  # the cheap tests first
                 and _LEVEL_BEFORE.search_lower(before, low_before) and not _PERCENT.match(after)
-                and not _RANKED_HANG.search(sentence, 0, start)):
+                and not _RANKED_HANG.search(sentence, 0, start)
+                and not (before.rstrip().lower().endswith("hạng")
+                         and _RANKING_INDEX.search(sentence))):
             continue  # "mức độ 3, 4": levels, not values
         near = max(0, start - 90)  # searched as a slice: the pattern looks behind nothing
         if (len(found) >= 2  # a difference of two values found before (_is_difference)

@@ -485,7 +485,15 @@ def named_items(figs: list[Figure], found: list[list[Candidate]], text: str,
         glue = _ITEM_GLUE.fullmatch(text, a.end, m.start)
         said = text[m.end:b.start].strip().lower()
         before_a = text[max(0, a.start - len(said) - 2):a.start].strip().lower()
-        if glue is None or not said or not before_a.endswith(said):
+        if glue is None:
+            continue
+        if not said:
+            # "PAR Index 2023: Quảng Ninh 91,62%, Hải Phòng 90,13%, Bắc Ninh 89,77%": a name
+            # right before each value, the one before too
+            if not any(x.end <= a.start and not text[x.end:a.start].strip(" :")
+                       for x in named):
+                continue
+        elif not before_a.endswith(said):
             continue
         model = have[0]
         found[i] = [replace(c, indicator=model.indicator, alias=model.alias,
@@ -632,6 +640,12 @@ _RANK_IN_BRACKET = re.compile(r"\s*\(\s*(?:xếp|đứng)?\s*(?:hạng|thứ|v�
                               re.IGNORECASE)
 
 
+# a list said to be of a ranking's places: "xếp cuối bảng", "đứng đầu", "top 5", "bảng xếp hạng"
+_RANKS_LISTED = Caseless(r"(?<!\w)(?:(?:xếp|đứng)\s+(?:đầu|cuối|chót)|bảng xếp hạng|thứ hạng|"
+                         r"top\s+\d+|nhóm\s+(?:đầu|cuối)|(?:xếp|đứng)\s+(?:cuối|đầu)\s+bảng)"
+                         r"(?!\w)")
+
+
 def bracket_lists(figs: list[Figure], found: list[list[Candidate]], text: str, named: list[Mention],
                   about: Callable[[str, Figure], list[tuple[str, str]]],
                   previous: tuple[str, str, str] | None = None) -> None:
@@ -665,6 +679,16 @@ def bracket_lists(figs: list[Figure], found: list[list[Candidate]], text: str, n
         if first is not None:
             items, ranked = [first, *items], 0
             measure_of[first] = "rank"
+    if (ranked is None and len(items) >= 2
+            and all(figs[i].measure == "count" and _BARE.match(text, figs[i].end)
+                    and float(figs[i].value).is_integer() and 1 <= figs[i].value <= 64
+                    for i in items)
+            and _RANKS_LISTED.search(text, 0, figs[items[0]].start)):
+        # "Các địa phương xếp cuối bảng DTI 2023 gồm: Lai Châu (63), Điện Biên (62)": bare whole
+        # numbers in brackets after the names a ranking lists are their ranks
+        ranked = -1
+        for i in items:
+            measure_of[i] = "rank"
     if ranked is not None:
         for i in items[ranked + 1:]:
             if (figs[i].measure == "count" and _BARE.match(text, figs[i].end)

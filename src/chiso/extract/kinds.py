@@ -98,6 +98,9 @@ _TARGET_YEAR = Caseless(
 _ANY_YEAR = re.compile(r"(?<![\d/.,])((?:19|20)\d\d)"
                        r"(?![\d/.,]\d|\s*(?:%|người|tỷ|triệu|nghìn|đồng))")
 _ACTUAL_YEAR = Caseless(r"(?:năm|trong năm|year)\s+((?:19|20)\d\d)(?!\s*[-–]\s*\d)")
+# an index's edition, "DTI 2023", "PAR Index 2022", "PCI 2021": the year its results are of,
+# never a year a plan aims at
+_EDITION_YEAR = Caseless(r"(?<![\w-])(?:dti|pci|papi|sipas|par index)\s+((?:19|20)\d\d)(?![\d–-])")
 _COMPARED_WITH = re.compile(r"so với\s+(?:cùng kỳ\s+)?$", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[,;:]|\s(?:và|còn|sang)\s")
 # "tăng 3.422 DN so với tháng 12-2021": a year a figure is compared with is no year of a target
@@ -371,6 +374,9 @@ def year_of_actual(marks: list[tuple[int, int]], sentence: str, position: int) -
     year = year_before(marks, position)
     if year is not None:
         return year
+    editions = [int(m.group(1)) for m in _EDITION_YEAR.finditer(sentence, 0, position)]
+    if editions:
+        return editions[-1]
     months = [int(m.group(1)) for m in _MONTH_YEAR.finditer(sentence, 0, position)
               if not _COMPARED_WITH.search(sentence, max(0, m.start() - 20), m.start())]
     return months[-1] if months else None
