@@ -154,3 +154,15 @@ def test_an_edition_year_in_a_plan_for_that_year_stays_a_result():
             "nâng cao chỉ số PAPI tỉnh Khánh Hòa năm 2023.")
     got = [c for c in extract_text(text, "t.txt") if c.matched and c.value == 46.0415]
     assert got and all(c.kind == "actual" and c.year == 2023 for c in got)
+
+
+def test_a_list_run_into_one_line_parts_at_each_dash():
+    # a page that ran its list into one line: "... trên môi trường mạng. - Tỷ lệ dân số trưởng
+    # thành ...": the item after ". - " is a sentence of its own; the level said in the item
+    # before ("cấp xã") is not its own
+    text = ("Mục tiêu cụ thể đến năm 2025: - 100% hồ sơ công việc tại cấp tỉnh, 90% hồ sơ công "
+            "việc tại cấp huyện và 70% hồ sơ công việc tại cấp xã được xử lý trên môi trường mạng. "
+            "- Tỷ lệ dân số trưởng thành có điện thoại thông minh đạt 85%.")
+    got = {(c.indicator, c.value) for c in extract_text(text, "t.txt") if c.matched}
+    assert ("smartphone_adult_share", 85) in got
+    assert ("work_records_online_share_commune", 70) in got

@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from chiso.extract.caseless import Gated
 
 # A sentence ends at . ! ? … (not inside a number such as 911.000 or an abbreviation like "TP.")
-# followed by space and a capital, quote or digit; or at a line break.
-_END_SOURCE = r"(?<=[.!?…])[\"”’)]*\s+(?=[\"“‘(\[]?[A-ZÀ-Ỹ0-9Đ])|\n+"
+# followed by space and a capital, quote or digit, or a list's dash or bullet ("... trên môi trường
+# mạng. - Tỷ lệ ...", a list its page ran into one line); or at a line break.
+_END_SOURCE = r"(?<=[.!?…])[\"”’)]*\s+(?=[\"“‘(\[]?[A-ZÀ-Ỹ0-9Đ]|[-–•+*]\s)|\n+"
 # an end starts with a closing quote or bracket, or a space: the look-ahead gives up every
 # other place at once (tests/extract/test_rewritten.py checks it against the pattern without it)
 _END = re.compile(r"(?=[\s\"”’)])(?:" + _END_SOURCE + ")")
