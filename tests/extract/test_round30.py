@@ -166,3 +166,31 @@ def test_a_list_run_into_one_line_parts_at_each_dash():
     got = {(c.indicator, c.value) for c in extract_text(text, "t.txt") if c.matched}
     assert ("smartphone_adult_share", 85) in got
     assert ("work_records_online_share_commune", 70) in got
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(PROVINCES), st.integers(5, 900),
+       st.sampled_from(["bố trí", "dành", "phân bổ", "chi"]),
+       st.sampled_from(["cho chuyển đổi số", "để phát triển ứng dụng công nghệ thông tin",
+                        "cho các dự án công nghệ thông tin", "cho công tác chuyển đổi số"]))
+def test_money_given_over_to_digital_transformation_is_its_budget(province, n, verb, what):
+    # "Năm 2024, tỉnh Yên Bái bố trí 65,5 tỷ đồng cho chuyển đổi số": the words after the
+    # amount say what it is for, the verb before that it was given over
+    text = f"Năm 2024, tỉnh {province} {verb} {n} tỷ đồng {what}."
+    got = {(c.unit, c.indicator, c.value) for c in extract_text(text, "t.txt") if c.matched}
+    assert (province, "it_budget_vnd", n * 1e9) in got, (text, got)
+
+
+def test_revenue_is_no_budget_though_said_for_digital_transformation():
+    text = "Năm 2023, thu ngân sách của tỉnh Hà Nam đạt 5.000 tỷ đồng cho chuyển đổi số."
+    assert not [c for c in extract_text(text, "t.txt") if c.matched]
+
+
+def test_an_aim_said_twice_once_with_its_year_is_one_aim_for_that_year():
+    # the lead says the amount with no year, the body with the year of the plan
+    text = ("Hải Phòng: 81 nhiệm vụ chuyển đổi số với kinh phí dự kiến 400 tỉ đồng.\n\nNăm 2024, "
+            "thành phố Hải Phòng xác định 81 nhiệm vụ cụ thể trong lĩnh vực chuyển đổi số, với kinh "
+            "phí dự kiến 400 tỉ đồng.")
+    got = [(c.kind, c.target_year) for c in extract_text(text, "t.txt")
+           if c.matched and c.indicator == "it_budget_vnd"]
+    assert got == [("target", 2024)], got

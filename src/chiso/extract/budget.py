@@ -36,6 +36,24 @@ _DONE = Caseless(r"(?<!\w)(?<!sẽ )(?:đã|được) (?:triển khai|thực hi�
                  r"|(?<!\w)hoàn thành(?!\w)")
 
 
+# money given over, said before the amount, to what its words right after it name: "bố trí 65,5
+# tỷ đồng cho chuyển đổi số", "dành 20 tỷ đồng để ứng dụng công nghệ thông tin"
+_GIVEN = Caseless(r"(?<!\w)(?:bố trí|dành|chi|đầu tư|phân bổ|cấp|sử dụng)(?:\s+(?:khoảng|gần|hơn|"
+                  r"trên|tổng cộng|tổng số))?\s*$")
+_GIVEN_TO = Caseless(r"\s*(?:tỷ|triệu|nghìn|ngàn)?\s*(?:đồng|VNĐ|VND)?\s*(?:cho|để|nhằm)\s+"
+                     r"(?:(?:các|việc|công tác|lĩnh vực|hoạt động|nhiệm vụ|dự án|thực hiện|"
+                     r"triển khai|phát triển|ứng dụng)\s+)*"
+                     r"(?:công nghệ thông tin|cntt|chuyển đổi số|chính quyền điện tử|chính quyền số|"
+                     r"đô thị thông minh|hạ tầng số)(?!\w)")
+
+
+def given_to(own_before: str, after: str) -> bool:
+    """Is the amount money given over to IT or digital transformation, said around it ("bố trí
+    65,5 tỷ đồng cho chuyển đổi số")? Such money was spent or allotted: an actual figure."""
+    return (_GIVEN.search(own_before) is not None and _GIVEN_TO.match(after) is not None
+            and _REVENUE.search(own_before) is None)
+
+
 def reading(sentence: str, start: int, own_before: str, title: str) -> str | None:
     """How an amount in đồng at `start` reads as the IT budget: "planned", "spent", "any" (its
     kind left to the sentence's cues), or None when it is no such budget."""

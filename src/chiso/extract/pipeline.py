@@ -366,20 +366,25 @@ def _no_country_ranks(cands: list[Candidate]) -> list[Candidate]:
 
 
 def _dedupe(cands: list[Candidate]) -> list[Candidate]:
-    """The same fact said twice is one candidate (the first, with the higher confidence). A value
-    said of two different years ("18 / 18" in a table's columns 2021 and 2022) is two facts."""
+    """The same fact said twice is one candidate (the first, with the higher confidence, and the
+    year aimed at one of them says: "Dành 400 tỉ đồng để thực hiện các nhiệm vụ chuyển đổi số" above "năm
+    2024, ... 81 nhiệm vụ ... với kinh phí 400 tỉ đồng" is one aim, for 2024). A value said of two
+    different years ("18 / 18" in a table's columns 2021 and 2022) is two facts."""
     seen: dict[tuple, list[int]] = {}
     out: list[Candidate] = []
     for c in cands:
         if not c.matched:
             out.append(c)
             continue
-        key = (c.unit, c.indicator, c.kind, c.target_year, round(c.value, 9), c.value_high)
+        key = (c.unit, c.indicator, c.kind, round(c.value, 9), c.value_high)
         same = [k for k in seen.get(key, ())
-                if out[k].year is None or c.year is None or out[k].year == c.year]
+                if (out[k].year is None or c.year is None or out[k].year == c.year)
+                and (out[k].target_year is None or c.target_year is None
+                     or out[k].target_year == c.target_year)]
         if same:
             kept = out[same[0]]
             kept.confidence = max(kept.confidence, c.confidence)
+            kept.target_year = kept.target_year or c.target_year
             continue
         seen.setdefault(key, []).append(len(out))
         out.append(c)

@@ -572,6 +572,8 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
     money = None
     if fig.measure == "vnd" and all(m.code == budget.CODE for m in matches):
         money = budget.reading(s, fig.start, own_before.rstrip(" (~"), state.title)
+        if money is None and budget.given_to(own_before.rstrip(" (~"), s[fig.end:fig.end + 120]):
+            money = "any"  # "bố trí 65,5 tỷ đồng cho chuyển đổi số": its kind the sentence's cues
         if money is not None and not matches and confidence.known(budget.CODE, framework):
             matches = [Match(budget.CODE, 0.0, 0.7, "(budget)")]
     if (matches and matches[0].code.endswith(_LEVELS)
