@@ -189,8 +189,8 @@ def test_revenue_is_no_budget_though_said_for_digital_transformation():
 def test_an_aim_said_twice_once_with_its_year_is_one_aim_for_that_year():
     # the lead says the amount with no year, the body with the year of the plan
     text = ("Hải Phòng: 81 nhiệm vụ chuyển đổi số với kinh phí dự kiến 400 tỉ đồng.\n\nNăm 2024, "
-            "thành phố Hải Phòng xác định 81 nhiệm vụ cụ thể trong lĩnh vực chuyển đổi số, với kinh "
-            "phí dự kiến 400 tỉ đồng.")
+            "thành phố Hải Phòng xác định 81 nhiệm vụ cụ thể trong lĩnh vực chuyển đổi số, "
+            "với kinh phí dự kiến 400 tỉ đồng.")
     got = [(c.kind, c.target_year) for c in extract_text(text, "t.txt")
            if c.matched and c.indicator == "it_budget_vnd"]
     assert got == [("target", 2024)], got

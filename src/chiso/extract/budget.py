@@ -43,8 +43,8 @@ _GIVEN = Caseless(r"(?<!\w)(?:bố trí|dành|chi|đầu tư|phân bổ|cấp|s�
 _GIVEN_TO = Caseless(r"\s*(?:tỷ|triệu|nghìn|ngàn)?\s*(?:đồng|VNĐ|VND)?\s*(?:cho|để|nhằm)\s+"
                      r"(?:(?:các|việc|công tác|lĩnh vực|hoạt động|nhiệm vụ|dự án|thực hiện|"
                      r"triển khai|phát triển|ứng dụng)\s+)*"
-                     r"(?:công nghệ thông tin|cntt|chuyển đổi số|chính quyền điện tử|chính quyền số|"
-                     r"đô thị thông minh|hạ tầng số)(?!\w)")
+                     r"(?:công nghệ thông tin|cntt|chuyển đổi số|chính quyền điện tử|"
+                     r"chính quyền số|đô thị thông minh|hạ tầng số)(?!\w)")
 
 
 def given_to(own_before: str, after: str) -> bool:

@@ -366,10 +366,10 @@ def _no_country_ranks(cands: list[Candidate]) -> list[Candidate]:
 
 
 def _dedupe(cands: list[Candidate]) -> list[Candidate]:
-    """The same fact said twice is one candidate (the first, with the higher confidence, and the
-    year aimed at one of them says: "Dành 400 tỉ đồng để thực hiện các nhiệm vụ chuyển đổi số" above "năm
-    2024, ... 81 nhiệm vụ ... với kinh phí 400 tỉ đồng" is one aim, for 2024). A value said of two
-    different years ("18 / 18" in a table's columns 2021 and 2022) is two facts."""
+    """The same fact said twice is one candidate: the first, with the higher confidence and the
+    year aimed at that one of them says ("Hải Phòng: 81 nhiệm vụ ... với kinh phí dự kiến 400 tỉ
+    đồng" over "Năm 2024, ... với kinh phí dự kiến 400 tỉ đồng" is one aim, for 2024). A value
+    said of two different years ("18 / 18" in a table's columns 2021 and 2022) is two facts."""
     seen: dict[tuple, list[int]] = {}
     out: list[Candidate] = []
     for c in cands:
