@@ -92,7 +92,10 @@ GENRES = {"portal", "news", "plan", "resolution", "dti", "budget", "midarticle"}
 # development errors between and after: dev 0.947/0.928 (443), held-out 0.706/0.631 (217), its
 # documents of before round 28 0.695/0.602 and of before round 29 0.702/0.624. The floors rise to
 # where the parts stand.
-FLOORS = [("dev", 0.94, 0.92), ("heldout", 0.70, 0.62), ("heldout-before-round-10", 0.78, 0.78),
+# Round 30 (twelfth session, 46 documents from three helpers by region), scored unseen before
+# its rules: dev 0.620/0.652 (29), held-out 0.750/0.672 (17); with it the development part stands
+# at 0.922/0.908 (472) before its rules. The development floor is set where the part stands.
+FLOORS = [("dev", 0.92, 0.91), ("heldout", 0.70, 0.62), ("heldout-before-round-10", 0.78, 0.78),
           ("heldout-before-round-18", 0.77, 0.77), ("heldout-before-round-19", 0.76, 0.76),
           ("heldout-before-round-21", 0.68, 0.62), ("heldout-before-round-24", 0.69, 0.62),
           ("heldout-before-round-26", 0.68, 0.61), ("heldout-before-round-28", 0.69, 0.60),

@@ -194,3 +194,88 @@ def test_an_aim_said_twice_once_with_its_year_is_one_aim_for_that_year():
     got = [(c.kind, c.target_year) for c in extract_text(text, "t.txt")
            if c.matched and c.indicator == "it_budget_vnd"]
     assert got == [("target", 2024)], got
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(["PCI", "PAPI"]), st.integers(5500, 7400), st.integers(10, 500),
+       st.sampled_from(["năm trước", "năm ngoái", "cùng kỳ", "so với năm 2022", "so năm 2022"]))
+def test_by_how_much_a_score_rose_is_no_score(index, score, rise, when):
+    # "đạt tổng số 66,67 điểm, cao hơn năm trước 1,38 điểm": the rise, not a second score
+    v, d = score / 100, rise / 100
+    text = (f"Theo báo cáo {index} năm 2023, Nam Định đạt tổng số {str(v).replace('.', ',')} "
+            f"điểm, cao hơn {when} {str(d).replace('.', ',')} điểm.")
+    got = {c.value for c in extract_text(text, "t.txt") if c.matched}
+    assert v in got and d not in got, (text, got)
+
+
+def test_a_scale_is_no_score():
+    text = ("Chỉ số PAPI của tỉnh Quảng Bình đạt mức điểm rất cao trên thang điểm từ 10 – 60 "
+            "điểm.")
+    assert not [c for c in extract_text(text, "t.txt") if c.matched]
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.integers(300, 3000), st.integers(2, 40),
+       st.sampled_from(["mỗi xã, phường, thị trấn", "mỗi xã", "một huyện"]))
+def test_each_ones_mean_is_no_total(n, mean, each):
+    # "trung bình mỗi xã, phường, thị trấn có trên 10 trạm BTS": no count of the province's
+    text = (f"Tỉnh Thái Nguyên có {n:,} trạm BTS; trung bình {each} có trên {mean} trạm BTS "
+            f"cung cấp sóng di động.").replace(",", ".", 1 if n >= 1000 else 0)
+    got = {(c.indicator, c.value) for c in extract_text(text, "t.txt") if c.matched}
+    assert ("bts_stations_count", n) in got, got
+    assert not [v for _, v in got if v == mean], got
+
+
+def test_targets_met_make_the_figures_after_results():
+    # "hoàn thành vượt mức nhiều chỉ tiêu. Trong đó nổi bật như: ... đạt 150 tỷ đồng, tăng hơn
+    # 166% so năm 2018": results, the year after "so" one compared with
+    text = ("Năm 2019, tỉnh Đắk Lắk hoàn thành vượt mức nhiều chỉ tiêu nhiệm vụ thông tin và "
+            "truyền thông. Trong đó nổi bật như: Trên lĩnh vực bưu chính đạt tổng doanh thu 150 "
+            "tỷ đồng, tăng hơn 166% so năm 2018.")
+    got = [c for c in extract_text(text, "t.txt", source="https://x.vn/2020/a")
+           if c.matched and c.indicator == "postal_revenue_vnd"]
+    assert got and all(c.kind == "actual" for c in got), got
+
+
+def test_the_home_province_named_tinh_nha():
+    # "tỉnh nhà đứng cuối bảng xếp hạng, với tổng điểm ... 0,5208, cách biệt lớn so với ... TP.
+    # Đà Nẵng (0,834 điểm)": the report's own province's score, not the leader's
+    text = ("Chỉ số DTI năm 2023 của tỉnh Bạc Liêu vừa được công bố. Theo đó, tỉnh nhà đứng cuối "
+            "bảng xếp hạng, với tổng điểm đạt được là 0,5208, cách biệt lớn so với địa phương dẫn "
+            "đầu cả nước là TP. Đà Nẵng (0,834 điểm).")
+    got = {(c.unit, c.value) for c in extract_text(text, "t.txt") if c.matched}
+    assert ("Bạc Liêu", 0.5208) in got, got
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.integers(2019, 2022), st.integers(40, 63), st.integers(30, 63))
+def test_places_an_index_gave_for_years_gone_by_are_no_aims(y, r1, r2):
+    # "vẫn chưa đạt yêu cầu, chỉ số CĐS (DTI) năm 2021 và 2022 lần lượt đứng thứ 63 và 60/63"
+    # in a report of 2023: ranks reached
+    text = (f"Các nội dung về chuyển đổi số của Bạc Liêu vẫn chưa đạt yêu cầu, chỉ số CĐS (DTI) "
+            f"năm {y} và {y + 1} lần lượt đứng thứ {r1} và {r2}/63 tỉnh, thành cả nước.")
+    got = [c for c in extract_text(text, "t.txt", source="https://x.vn/2023/10/a")
+           if c.matched and c.indicator == "dti_rank"]
+    assert got and all(c.kind == "actual" for c in got), got
+
+
+def test_improving_the_quality_of_service_is_no_aim_of_a_rank():
+    # "nâng cao chất lượng phục vụ người dân, doanh nghiệp nên năm 2023, chỉ số ... xếp thứ 15"
+    text = ("Với tỉnh Nghệ An, bằng nhiều nỗ lực trong công tác cải cách hành chính và nâng cao "
+            "chất lượng phục vụ người dân, doanh nghiệp nên năm 2023, chỉ số cải cách hành chính "
+            "PARINDEX của tỉnh được xếp thứ 15, tăng 1 bậc so với năm 2022.")
+    got = [c for c in extract_text(text, "t.txt", source="https://x.vn/2024/04/a") if c.matched]
+    assert got and all(c.kind == "actual" for c in got), got
+
+
+def test_a_unit_that_went_on_under_another_name_is_one_unit_in_the_score():
+    # Thừa Thiên Huế went on, alone and whole, as the city of Huế (1 July 2025): a 2021 rank
+    # of "thành phố Huế" read under either name is the same fact; merged provinces are not
+    from chiso.extract.evaluate import score
+
+    gold = [{"doc": "d", "unit": "Huế", "indicator": "dti_rank", "kind": "actual",
+             "target_year": None, "value": 2, "required": True}]
+    old = [dict(gold[0], unit="Thừa Thiên Huế")]
+    assert score(old, gold).true_positives == 1
+    merged = [dict(gold[0], unit="Hà Giang")]  # went into Tuyên Quang with others
+    assert score(merged, [dict(gold[0], unit="Tuyên Quang")]).true_positives == 0

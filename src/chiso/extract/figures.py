@@ -72,6 +72,9 @@ _LEVEL_BEFORE = Caseless(
 _RANK_BEFORE = Caseless(r"(?:vị trí|thứ|hạng|xếp thứ|đứng thứ|thứ hạng)\s*(?:thứ\s*|số\s*)?$")
 _DIFFERENCE_BEFORE = Caseless(
     r"(?:thấp hơn|cao hơn|nhiều hơn|ít hơn|lớn hơn|nhỏ hơn|kém|chênh lệch|tăng thêm|giảm|tăng)\s*"
+    # "cao hơn năm trước 1,38 điểm": the time compared with, said between
+    r"(?:(?:so với\s+|so\s+)?(?:năm trước|năm ngoái|cùng kỳ(?: năm trước)?|kỳ trước|"
+    r"năm\s+(?:19|20)\d\d)\s*)?"
     r"(?:gần|khoảng|hơn|~|xấp xỉ)?\s*$"
 )
 # "cao hơn so với trung bình chung cả nước là 0,0758": a comparison whose number may be the
@@ -257,8 +260,13 @@ _ORDINAL_BEFORE = Caseless(r"(?:năm|lần|kỳ|đợt|khóa|khoá|phiên|tuần
                            r"toàn thể|lần)\s+thứ\s*$")
 # "dưới ngưỡng 50%", "năm thứ tám liên tiếp vượt mốc 60 điểm": a threshold a value is read
 # against, not a value ("cán mốc 1 triệu thuê bao" is one: the milestone reached)
-_THRESHOLD_BEFORE = Caseless(r"(?<!\w)(?:ngưỡng|(?:liên tiếp|liền)\s+(?:vượt|trên|qua)\s+mốc)"
+_THRESHOLD_BEFORE = Caseless(r"(?<!\w)(?:ngưỡng|(?:liên tiếp|liền)\s+(?:vượt|trên|qua)\s+mốc|"
+                             # "trên thang điểm từ 10 – 60 điểm": the scale, no value on it
+                             r"thang điểm(?:\s+(?:từ|là))?|thang\s+(?:đo|điểm)\s+(?:từ\s+)?\d+"
+                             r"\s*[-–])"
                              r"\s*(?:là|của)?\s*$")
+# "trung bình mỗi xã, phường, thị trấn có trên 10 trạm BTS": each one's mean, no total
+_EACH_MEAN = Caseless(r"(?<!\w)trung bình (?:mỗi|một|1)\s[^\d;.:]{2,70}$")
 # "Đây là năm thứ 5 liên tiếp ... đạt giá trị trung bình trên 80%": a streak's bound
 _STREAK = Caseless(r"(?:năm|lần|kỳ)\s+thứ\s+\w+\s+liên tiếp")
 _SPAN_AFTER = re.compile(r"^\s*(?:năm|lần|kỳ|tháng)\s+(?:liên tiếp|liền|liên tục)", re.IGNORECASE)
@@ -357,6 +365,8 @@ def find_figures(sentence: str) -> list[Figure]:
             continue  # "top 10", "nhóm 5 tỉnh": a band, not a rank
         if _THRESHOLD_BEFORE.search_lower(before, low_before):
             continue  # "vượt mốc 60 điểm": the threshold, not the value
+        if _EACH_MEAN.search(sentence, max(0, start - 90), start):
+            continue  # "trung bình mỗi xã có trên 10 trạm": a mean of each, no total
         if (_STREAK.search(sentence, 0, start) is not None
                 and _qualifier_before(before, low_before) in ("gt", "ge")):
             continue  # "năm thứ 5 liên tiếp ... trên 80%": a bound the years kept, no value

@@ -47,7 +47,9 @@ _TARGET_SET = Caseless(r"(?<!\w)(?:mục tiêu|chỉ tiêu|phấn đấu|hướn
                        r"đạt|việc|\d))|định hướng|đặt ra)(?!\w)")
 _DONE = Caseless(
     r"(?<!\w)(?:đã|hiện nay|hiện có|hiện|tính đến|tính tới|đến nay|năm qua|vừa qua|kết quả|"
-    r"thực tế|ước đạt|mới|vẫn|so với)(?!\w)"
+    r"thực tế|ước đạt|mới|vẫn|so với|"
+    # "hoàn thành vượt mức nhiều chỉ tiêu": targets met, the figures after are results
+    r"hoàn thành (?:và )?vượt(?: mức)?|đạt và vượt|vượt mức)(?!\w)"
 )
 # the ministries' ranking, beside the provinces' in an index announcement
 _MINISTRIES = Caseless(r"(?<!\w)(?:các|nhóm|khối) (?:bộ|cơ quan)"

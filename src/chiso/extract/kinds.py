@@ -55,6 +55,11 @@ _KIND_OF = {f"c{i}": k for i, (_, k) in enumerate(_CUES)}
 _NOT_CUES = Caseless(r"(?<!kết quả )thực hiện|xuất hiện|thể hiện|phát hiện|hiện đại|hiện thực|"
                        # ", nên ..." is "so", not "should"; "lãnh đạo, chỉ đạo" is leadership
                        r",\s*nên|lãnh đạo,? chỉ đạo|"
+                       # "... nên năm 2023, chỉ số ... được xếp thứ 15": "so", before a time
+                       r"nên(?=\s+(?:năm|đến nay|hiện nay|trong năm)\s)|"
+                       # "nâng cao chất lượng phục vụ", a common aim of work, of no figure
+                       r"nâng cao\s+(?:chất lượng|hiệu quả|hiệu lực|năng lực|nhận thức|trình độ|"
+                       r"vai trò|đời sống|kỹ năng|ý thức|tinh thần|công tác)|"
                        # targets met are results: "thực hiện đạt và vượt 08/17 chỉ tiêu"
                        r"(?:đạt và vượt|đạt,? vượt|vượt|hoàn thành|đạt)\s+(?:[\d/]+\s+)?chỉ tiêu|"
                        r"đạt được hiệu|"

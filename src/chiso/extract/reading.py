@@ -793,6 +793,13 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
         # "Mục tiêu năm 2023 đạt 84% ...; Số thuê bao ... đạt 22,3 triệu thuê bao, tăng 7,7% so
         # với cùng kỳ năm ngoái": a figure its own part compares with a year ago is one reached
         kind, tyear, ayear = kinds.ACTUAL, None, dated
+    if (kind == kinds.TARGET and fig.measure in ("rank", "rank_change") and doc_year is not None
+            and not in_targets and not kinds.aimed(cues, fig.start)):
+        said = [y for end, y in year_marks if clause_start <= end <= fig.start]
+        if said and said[-1] < doc_year:
+            # "chỉ số CĐS (DTI) năm 2021 và 2022 lần lượt đứng thứ 63 và 60/63" in 2023: a
+            # place an index gave for a year gone by, no aim
+            kind, tyear, ayear = kinds.ACTUAL, None, dated
     units = _units(s, fig, before, clause_start, named, subjects, item_unit, home, namer, kind)
     opened = s.rfind("(", 0, fig.start)
     if (kind == kinds.TARGET and opened >= 0 and ")" not in s[opened:fig.start]
@@ -1049,6 +1056,9 @@ def _units(s: str, fig: Figure, before: str, clause: int, named: list, subjects:
         return [None]
     own = _units_for(before, None, named)
     units = [namer.name(u) if u else home for u in own]
+    mine = _HOME_WORD.search(s, clause, fig.start)
+    if own == [None] and mine and home is not None:
+        return [home]  # "tỉnh nhà đứng cuối bảng xếp hạng, với tổng điểm ... là 0,5208"
     if own == [None] and _WITH_OPENING.search(before):
         # "Với điểm số PCI năm 2023 đạt 71,25 điểm, Quảng Ninh tiếp tục ...": the subject follows
         # a comma of the sentence, not a decimal's ("tăng 0,2052 điểm"), and not a province it
@@ -1062,6 +1072,8 @@ def _units(s: str, fig: Figure, before: str, clause: int, named: list, subjects:
     return [home] if units == [None] else units
 
 
+# the report's own province, named so: "tỉnh nhà đứng cuối bảng xếp hạng"
+_HOME_WORD = Caseless(r"(?<!\w)(?:tỉnh|thành phố|địa phương|quê) nhà(?!\w)")
 # a group of provinces as a figure's subject: "nhiều tỉnh, thành tỷ lệ này ... chỉ ở mức 0,07",
 # "một số địa phương mới đạt 40%", "các tỉnh còn lại dưới 0,3"
 _GROUP = Caseless(r"(?<!\w)(?:(?:nhiều|một số|một vài|số ít)\s+(?:tỉnh|địa phương|thành phố)|"
