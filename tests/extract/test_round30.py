@@ -279,3 +279,58 @@ def test_a_unit_that_went_on_under_another_name_is_one_unit_in_the_score():
     assert score(old, gold).true_positives == 1
     merged = [dict(gold[0], unit="Hà Giang")]  # went into Tuyên Quang with others
     assert score(merged, [dict(gold[0], unit="Tuyên Quang")]).true_positives == 0
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.integers(2018, 2021), st.integers(3, 5), st.data(),
+       st.sampled_from(["các năm từ {a} - {b}", "các năm {list}", "năm {list}"]))
+def test_values_in_turn_for_years_are_each_years(first, n, data, said):
+    # "tỷ trọng ... kinh tế số trong GDP các năm từ 2020 - 2024 lần lượt là 12,66%, 12,87%,
+    # 12,83%, 12,87% và 13,17%": one value for each year, results, the country's
+    years = list(range(first, first + n))
+    values = data.draw(st.lists(st.integers(1000, 2000), min_size=n, max_size=n))
+    listed = ", ".join(map(str, years[:-1])) + f" và {years[-1]}"
+    when = said.format(a=years[0], b=years[-1], list=listed)
+    shares = [f"{v // 100},{v % 100:02d}%" for v in values]
+    text = (f"Theo Cục Thống kê, tỷ trọng giá trị tăng thêm của kinh tế số trong GDP {when} lần "
+            f"lượt là {', '.join(shares[:-1])} và {shares[-1]}.")
+    got = {(c.indicator, c.kind, c.value, c.year) for c in extract_text(text, "t.txt")
+           if c.matched}
+    for y, v in zip(years, values):
+        assert ("digital_economy_grdp_share", "national_average", v / 100, y) in got, (text, got)
+
+
+def test_values_in_turn_for_years_a_plan_aims_at_are_aims():
+    text = ("Phấn đấu tỷ lệ hồ sơ trực tuyến của tỉnh Cà Mau các năm 2025, 2026 lần lượt là 60% "
+            "và 70%.")
+    got = {(c.kind, c.value, c.target_year) for c in extract_text(text, "t.txt") if c.matched}
+    assert got == {("target", 60, 2025), ("target", 70, 2026)}, got
+
+
+def test_a_fields_figures_under_its_heading_are_no_whole_index():
+    # a report on the PAR Index: "- Lĩnh vực Cải cách thể chế" over "Đạt 9,42/10 điểm, chỉ số đạt
+    # 94,15%, xếp thứ 22/63": the field's score and rank, not the index's
+    text = ("Chỉ số cải cách hành chính (PAR Index) năm 2023 tỉnh Kon Tum xếp thứ 43/63.\n\n"
+            "- Lĩnh vực Cải cách thể chế\n\n"
+            "Đạt 9,42/10 điểm, chỉ số đạt 94,15%, xếp thứ 22/63 tỉnh thành, tăng 21 bậc so với "
+            "năm 2022.")
+    got = {(c.indicator, c.value) for c in extract_text(text, "t.txt") if c.matched}
+    assert ("par_index_rank", 43) in got
+    assert not {v for code, v in got if code.startswith("par_index")} - {43}, got
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.integers(1, 6), st.integers(2, 12))
+def test_a_place_among_a_few_provinces_is_a_regions(r, n):
+    # "xếp thứ 2 trong 6 tỉnh Bắc Trung Bộ": a region's place, no index's rank
+    text = (f"Chỉ số SIPAS của Nghệ An xếp thứ 12, tăng 2 bậc và xếp thứ {r} trong {max(n, r)} "
+            f"tỉnh Bắc Trung Bộ.")
+    got = {(c.indicator, c.value) for c in extract_text(text, "t.txt") if c.matched}
+    assert ("sipas_rank", 12) in got and ("sipas_rank", r) not in got, got
+
+
+def test_a_place_in_a_region_against_a_neighbour_is_a_regions():
+    text = ("Xét trong khu vực Tây Nguyên, tỉnh Kon Tum xếp thứ 2 sau tỉnh Đăk Lăk (Xếp hạng "
+            "28/63) về PAR Index.")
+    got = {(c.unit, c.value) for c in extract_text(text, "t.txt") if c.matched}
+    assert got == {("Đắk Lắk", 28)}, got

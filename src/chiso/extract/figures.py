@@ -273,8 +273,15 @@ _SPAN_AFTER = re.compile(r"^\s*(?:năm|lần|kỳ|tháng)\s+(?:liên tiếp|li�
 _RANKED_WHOLE = re.compile(r"^\s*(?:tỉnh|thành phố|địa phương|quốc gia|nền kinh tế)(?!\w)",
                            re.IGNORECASE)
 # a rank among the provinces of a region, not of the country
-_IN_REGION = re.compile(r"^\s*(?:(?:trong|của|tại|ở)\s+)?(?:khu vực|vùng|miền)(?!\w)",
+_IN_REGION = re.compile(r"^\s*(?:(?:trong|của|tại|ở)\s+)?(?:khu vực|vùng|miền)(?!\w)|"
+                        # "xếp thứ 2 trong 6 tỉnh Bắc Trung Bộ": among a few provinces, a region's
+                        r"^\s*(?:trong|trên|/)\s*(?:[1-9]|1\d|2[0-5])\s+(?:tỉnh|địa phương)(?!\w)",
                         re.IGNORECASE)
+# "Xét trong khu vực Tây Nguyên, tỉnh Kon Tum xếp thứ 2 sau tỉnh Đăk Lăk": a place in a region
+# said against a neighbour
+_REGION_BEFORE = Caseless(r"(?<!\w)(?:xét\s+)?(?:trong|tại|ở)\s+(?:khu vực|vùng)\s[^;.]{2,90}$")
+_AFTER_NEIGHBOUR = re.compile(r"^\s*,?\s*(?:chỉ\s+)?(?:sau|trước|xếp sau|đứng sau)\s+"
+                              r"(?:tỉnh|thành phố|TP\.?)?\s*[A-ZĐ]")
 _BAND_BEFORE = Caseless(r"(?:top|tốp|nhóm|trong số|1 trong|một trong)\s*$|"
                         r"nhóm[^,;.()]{0,40}(?:<|>|≤|≥)\s*$")  # "nhóm ... <0,25"
 # "GRDP ước tăng 10,05%", "tăng trưởng ... tăng 7%": the growth rate itself, not a difference
@@ -361,6 +368,9 @@ def find_figures(sentence: str) -> list[Figure]:
             continue  # "xếp hạng 63 tỉnh, thành phố": how many are ranked, not a rank
         if _IN_REGION.match(after) and _RANK_BEFORE.search_lower(before, low_before):
             continue  # "xếp thứ 2 trong khu vực Tây Nguyên": a rank in a region, no index's
+        if (_AFTER_NEIGHBOUR.match(after) and _RANK_BEFORE.search_lower(before, low_before)
+                and _REGION_BEFORE.search(sentence, max(0, start - 120), start)):
+            continue  # "Xét trong khu vực Tây Nguyên, ... xếp thứ 2 sau tỉnh Đăk Lăk"
         if _BAND_BEFORE.search_lower(before, low_before):
             continue  # "top 10", "nhóm 5 tỉnh": a band, not a rank
         if _THRESHOLD_BEFORE.search_lower(before, low_before):

@@ -163,7 +163,10 @@ COMPONENT = re.compile(
     r"cạnh tranh bình đẳng|tính năng động|dịch vụ hỗ trợ doanh nghiệp|đào tạo lao động|"
     r"thiết chế pháp lý|chỉ số xanh|\bPGI\b|"
     # the criteria of the service index (Quyết định 766/QĐ-TTg) beside "công khai, minh bạch"
-    r"tiến độ giải quyết|số ho[áa] hồ sơ|mức độ hài lòng|(?<!công )dịch vụ trực tuyến\s+(?:là|đạt)",
+    r"tiến độ giải quyết|số ho[áa] hồ sơ|mức độ hài lòng|(?<!công )dịch vụ trực tuyến\s+(?:là|đạt)|"
+    # the fields of the PAR Index: "- Lĩnh vực Cải cách thể chế" over "Đạt 9,42/10 điểm"
+    r"lĩnh vực cải cách|cải cách thể chế|cải cách thủ tục hành chính|cải cách tổ chức bộ máy|"
+    r"cải cách chế độ công vụ|cải cách tài chính công|công tác chỉ đạo,? điều hành cải cách",
     re.IGNORECASE)
 NO_INDEX = "(of no index)"  # a rank said to be of something no index measures: none is guessed
 _CODES = {"rank": "{}_rank", "score": "{}_score", "rank_change": "{}_rank_change"}
@@ -885,6 +888,56 @@ _SERIES_STEP = re.compile(r"\s*([^\W\d]+(?:\s[^\W\d]+)?)\s+(?:năm\s+)?(?:19|20)
                           re.IGNORECASE)
 _SERIES_YEAR = re.compile(r"\s*([^\W\d]+(?:\s[^\W\d]+)?)\s+(?:năm\s+)?((?:19|20)\d\d)(?!\d)",
                           re.IGNORECASE)
+
+
+# "các năm từ 2020 - 2024 lần lượt là 12,66%, 12,87%, ...", "các năm 2021, 2022, 2023 lần lượt
+# là 30%, 45% và 60%": the years a list of values is of, in turn
+_YEARS_IN_TURN = Caseless(r"(?<!\w)(?:các\s+)?năm\s+(?:từ\s+)?((?:19|20)\d\d)"
+                          r"((?:\s*(?:,|và)\s*(?:19|20)\d\d)*|\s*(?:-|–|đến)\s*(?:19|20)\d\d)"
+                          r"[^\d;.]{0,40}?(?:lần lượt|tương ứng)(?:\s+(?:là|đạt|ở mức|"
+                          r"(?:đứng|xếp)(?:\s+(?:thứ|hạng|vị trí))?))?\s*:?\s*$")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+# values in turn for years a plan aims at: "mục tiêu các năm 2025, 2026 lần lượt là 60%, 70%"
+_AIM_IN_TURN = Caseless(r"(?<!\w)(?:mục tiêu|chỉ tiêu|phấn đấu|kế hoạch|dự kiến|định hướng)(?!\w)")
+_IN_TURN_GLUE = re.compile(r"\s*%?\s*(?:,|;|và|,\s*và)\s*$")
+
+
+def years_in_turn(figs: list[Figure], found: list[list[Candidate]], text: str) -> None:
+    """Values given in turn for years named before them ("các năm từ 2020 - 2024 lần lượt là
+    12,66%, 12,87%, 12,83%, 12,87% và 13,17%") are, each, the first one's indicator and place for
+    its year, as many values as years; a value with words of another indicator is left."""
+    for k, fig in enumerate(figs):
+        m = _YEARS_IN_TURN.search(text, max(0, fig.start - 160), fig.start)
+        if m is None:
+            continue
+        first, rest = int(m.group(1)), m.group(2)
+        if re.search(r"-|–|đến", rest):
+            last = int(_YEAR.search(rest).group(0))
+            years = list(range(first, last + 1)) if 0 < last - first <= 12 else []
+        else:
+            years = [first, *map(int, _YEAR.findall(rest))]
+        run = [k]
+        for j in range(k + 1, len(figs)):
+            if (len(run) == len(years) or figs[j].measure != fig.measure
+                    or not _IN_TURN_GLUE.match(text, figs[j - 1].end, figs[j].start)):
+                break
+            run.append(j)
+        have = [c for c in found[k] if c.matched]
+        if len(years) < 2 or len(run) != len(years) or not have:
+            continue
+        model = have[0]
+        aims = _AIM_IN_TURN.search(text, 0, m.start()) is not None
+        kind = (kinds.TARGET if aims else kinds.NATIONAL if model.unit == COUNTRY
+                else model.kind if model.kind != kinds.TARGET else kinds.ACTUAL)
+        for j, year in zip(run, years, strict=True):
+            if any(c.matched and c.indicator != model.indicator for c in found[j]):
+                continue
+            base = found[j][0]
+            found[j] = [replace(base, unit=model.unit, indicator=model.indicator,
+                                alias=model.alias, kind=kind,
+                                year=None if aims else year, target_year=year if aims else None,
+                                confidence=min(model.confidence, 0.8))]
+        return
 
 
 # the first value of such a series led by its year: "Năm 2016 kinh phí là", "năm 2021: "

@@ -180,6 +180,7 @@ def extract_text(
     about = functools.partial(named_in, index=index, framework=framework)
     in_tables = tables.read(text, functools.partial(header_name, index=index, framework=framework))
     ranked_before: list[Candidate] = []  # the matched ranks of the last sentence with figures
+    heading: tuple[int, str] | None = None  # (paragraph, text) of the last line standing alone
     for n, sent in enumerate(sentences):
         para = paras[n]
         following = sentences[n + 1].text if n + 1 < len(sentences) and paras[n + 1] > para else ""
@@ -227,6 +228,7 @@ def extract_text(
             flow.respective_to_figures(figs, found_all, sent.text)
             flow.compared_values(figs, found_all, sent.text)
             flow.year_series(figs, found_all, sent.text)
+            flow.years_in_turn(figs, found_all, sent.text)
             flow.totals_of_parts(figs, found_all, sent.text, fits)
             flow.bracket_lists(figs, found_all, sent.text, named, about,
                                (just_before[2].code, just_before[2].alias, just_before[3])
@@ -235,13 +237,18 @@ def extract_text(
             flow.these_ranks(figs, found_all, sent.text, ranked_before)
             ranked_before = [c for found in found_all for c in found
                              if c.matched and c.measure == "rank"]
-            found_all = [[flow.by_topic(c, figs[i], family, codes, fits, sent.text[:figs[i].start],
-                                        state.only)
+            # the heading over this paragraph ("- Lĩnh vực Cải cách thể chế") says whose figures
+            # a report on an index gives under it
+            over = heading[1] + " " if heading is not None and heading[0] == para - 1 else ""
+            found_all = [[flow.by_topic(c, figs[i], family, codes, fits,
+                                        over + sent.text[:figs[i].start], state.only)
                           for c in found]
                          for i, found in enumerate(found_all)]
             headed = _from_tables(in_tables, sent.start, figs, found_all, namer)
             flow.table_cells(figs, found_all, sent.text, headed)
             out.extend(c for found in found_all for c in found)
+        if _is_heading(sent.text) and (n + 1 == len(sentences) or paras[n + 1] > para):
+            heading = (para, sent.text)  # a line standing alone
         state.after(sent.text, para, following, named,
                     other=not named and attribution.names_other(sent.text))
     found = _dedupe(_restated_headings(_projects_years(text, _no_country_ranks(out))))
