@@ -334,3 +334,59 @@ def test_a_place_in_a_region_against_a_neighbour_is_a_regions():
             "28/63) về PAR Index.")
     got = {(c.unit, c.value) for c in extract_text(text, "t.txt") if c.matched}
     assert got == {("Đắk Lắk", 28)}, got
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.integers(1, 63), st.sampled_from(["xếp vị thứ", "đứng vị thứ"]))
+def test_vi_thu_is_a_rank(r, said):
+    text = f"Chỉ số PAPI của tỉnh Phú Yên đạt 40,72 điểm, {said} {r}/63 tỉnh, thành phố."
+    got = {(c.indicator, c.value) for c in extract_text(text, "t.txt") if c.matched}
+    assert ("papi_rank", r) in got, got
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.integers(1000, 9900), st.sampled_from([
+    "khi người dân và doanh nghiệp thực hiện thủ tục trực tuyến",
+    "của các cơ quan hành chính cấp tỉnh và cấp xã trên địa bàn"]))
+def test_a_share_named_at_its_clauses_head_is_that_share(v, of):
+    # "Tỷ lệ thanh toán trực tuyến khi người dân và doanh nghiệp thực hiện thủ tục trực tuyến đạt
+    # 68,14%": what the share is of, said between, does not part it from its name
+    value = f"{v // 100},{v % 100:02d}"
+    text = f"Tỷ lệ thanh toán trực tuyến {of} tại tỉnh Bình Phước đạt {value}%."
+    got = {(c.indicator, c.value) for c in extract_text(text, "t.txt") if c.matched}
+    assert ("online_payment_dossiers_share", v / 100) in got, (text, got)
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(["PCI", "PAPI", "DTI"]), st.integers(2019, 2024), st.integers(1, 63))
+def test_an_index_with_its_year_written_on_is_named(index, year, r):
+    # "PCI2022 của tỉnh Sóc Trăng xếp hạng 34": the index and its edition
+    text = f"{index}{year} của tỉnh Sóc Trăng xếp hạng {r}."
+    got = {(c.indicator, c.value, c.year) for c in extract_text(text, "t.txt") if c.matched}
+    assert (f"{index.lower()}_rank", r, year) in got, got
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.integers(20, 63), st.integers(1, 19), st.sampled_from(["", " (năm 2021)"]))
+def test_the_places_an_index_rank_moved_from_and_to(a, b, aside):
+    # "Chỉ số năng lực cạnh tranh cấp tỉnh của Sóc Trăng tăng từ 54 (năm 2021) lên 34 vào năm
+    # 2022": both are the index's ranks; the year in brackets is the first one's
+    text = (f"Chỉ số năng lực cạnh tranh cấp tỉnh của Sóc Trăng tăng từ {a}{aside} lên {b} vào "
+            f"năm 2022.")
+    got = {(c.indicator, c.value): c.year for c in extract_text(text, "t.txt") if c.matched}
+    assert ("pci_rank", a) in got and ("pci_rank", b) in got, got
+    assert got[("pci_rank", b)] != 2021
+
+
+def test_numbers_that_rose_from_and_to_with_no_index_are_no_ranks():
+    text = "Tỉnh Sóc Trăng có số doanh nghiệp tăng từ 54 lên 80 doanh nghiệp."
+    assert not [c for c in extract_text(text, "t.txt") if c.measure == "rank"]
+
+
+def test_components_listed_after_a_colon_are_no_index():
+    # "Có 4/10 chỉ số thành phần giảm điểm là: Tiếp cận đất đai đạt 7,19 điểm; ...; Chính sách hỗ
+    # trợ doanh nghiệp đạt 5,42 điểm": every item is a component, the last ones too
+    text = ("Theo PCI năm 2023 của Nam Định, có 4/10 chỉ số thành phần giảm điểm là: Tiếp cận đất "
+            "đai đạt 7,19 điểm, giảm 0,38 điểm; Cạnh tranh bình đẳng đạt 4,17 điểm; Hỗ trợ doanh "
+            "nghiệp đạt 5,42 điểm.")
+    assert not [c for c in extract_text(text, "t.txt") if c.matched]

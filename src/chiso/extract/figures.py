@@ -64,6 +64,7 @@ _RANKED_HANG = re.compile(r"(?:điểm\s*[,;]\s*|(?:xếp|thứ)\s+hạng\b.*)h�
 # provinces is a rank too
 _RANKING_INDEX = re.compile(r"(?<![\w-])(?:DTI|PAR\s*INDEX|PAPI|PCI|SIPAS)(?![\w-])|"
                             r"chỉ số (?:chuyển đổi số|cải cách hành chính|năng lực cạnh tranh)|"
+                            r"năng lực cạnh tranh cấp tỉnh|"
                             r"bảng xếp hạng", re.IGNORECASE)
 _LEVEL_BEFORE = Caseless(
     r"(?<!xếp )(?<!thứ )(?:mức|mức độ|cấp độ|level|nhóm|loại|hạng|cấp)\s*"
@@ -499,12 +500,28 @@ _COMMA_GROUPS = re.compile(r"[1-9]\d{0,2},\d{3}")
 _NOUN_AFTER = re.compile(r"^\s*[^\W\d_]")
 
 
+# "Chỉ số năng lực cạnh tranh cấp tỉnh của Sóc Trăng tăng từ 54 (năm 2021) lên 34 vào năm 2022":
+# the places an index's rank moved from and to
+_MOVED = Caseless(r"(?<!\w)(?:tăng|giảm|tụt|vươn lên|lùi)\s+(?:\d+\s+(?:bậc|hạng)\s*,?\s*)?từ\s+"
+                  r"(?:vị trí|hạng|thứ)?\s*(?:thứ\s*)?(\d{1,2})(?:\s*\([^()]*\))?\s*"
+                  r"(?:lên|xuống)\s+(?:vị trí|hạng|thứ)?\s*(?:thứ\s*)?(\d{1,2})(?!\d)")
+
+
+def _moved_rank(sentence: str, start: int) -> bool:
+    """Is the number at `start` a place an index's rank moved from or to?"""
+    if "từ" not in sentence or _RANKING_INDEX.search(sentence) is None:
+        return False
+    return any(start in (m.start(1), m.start(2)) for m in _MOVED.finditer(sentence))
+
+
 def _bare_measure(sentence: str, start: int, q: Quantity, tail: str, found: list[Figure]) -> str:
     """The measure of a number with no unit: a rate per 100 inhabitants, an index value, a rank
     that goes on a list of ranks, or a count."""
     per = forms.per_base(tail) or forms.per_base_before(sentence[max(0, start - 60):start])
     if per:
         return per
+    if float(q.value).is_integer() and _moved_rank(sentence, start):
+        return "rank"
     if forms.index_value(q.text, q.value, tail):
         return "score"
     prev = found[-1] if found else None

@@ -145,11 +145,13 @@ FAMILIES = (# "Bộ chỉ số chỉ đạo, điều hành và đánh giá chấ
             # ranking before the DTI, of IT use
             ("ict", re.compile(r"ICT[ -]?Index|sẵn sàng cho phát triển và ứng dụng|"
                                r"mức độ ứng dụng (?:CNTT|công nghệ thông tin)", re.IGNORECASE)),
-            ("dti", re.compile(r"\bDTI\b|chuyển đổi số", re.IGNORECASE)),
-            ("pci", re.compile(r"\bPCI\b|năng lực cạnh tranh", re.IGNORECASE)),
-            ("papi", re.compile(r"\bPAPI\b", re.IGNORECASE)),
+            ("dti", re.compile(r"\bDTI(?:\b|(?=(?:19|20)\d\d\b))|chuyển đổi số", re.IGNORECASE)),
+            # "PCI2022": the edition's year written on to the name
+            ("pci", re.compile(r"\bPCI(?:\b|(?=(?:19|20)\d\d\b))|năng lực cạnh tranh",
+                               re.IGNORECASE)),
+            ("papi", re.compile(r"\bPAPI(?:\b|(?=(?:19|20)\d\d\b))", re.IGNORECASE)),
             ("par_index", re.compile(r"PAR ?INDEX|cải cách hành chính|chỉ số CCHC", re.IGNORECASE)),
-            ("sipas", re.compile(r"\bSIPAS\b", re.IGNORECASE)))
+            ("sipas", re.compile(r"\bSIPAS(?:\b|(?=(?:19|20)\d\d\b))", re.IGNORECASE)))
 # a component's, not the index's
 _BAND = re.compile(r"(?<!\w)(?:nhóm|xếp loại)(?!\w)", re.IGNORECASE)
 # a component of an index, or an index the codebook does not hold, named before a score or rank:
@@ -449,6 +451,11 @@ def by_topic(c: Candidate, fig: Figure, family: str | None, codes: frozenset[str
     if c.matched or measure not in _CODES or c.unit is None or c.alias == NO_INDEX:
         return c
     clause = before[before.rfind(";") + 1:]  # the text after its last ";"
+    colon = before.rfind(":")
+    if colon > 0 and COMPONENT.search(before, 0, colon) and family_of(before[colon:], None) is None:
+        # "Có 4/10 chỉ số thành phần giảm điểm là: Tiếp cận đất đai đạt 7,19 điểm; ...; Chính
+        # sách hỗ trợ doanh nghiệp đạt 5,42 điểm": every item listed after the colon is one
+        return c
     if COMPONENT.search(clause) or (measure == "rank" and _ECONOMY_RANKED.search(clause)):
         # "Quy mô nền kinh tế GRDP ... vươn lên vị trí thứ 12 cả nước": the economy's rank
         return c

@@ -161,12 +161,15 @@ def index_value(token: str, value: float, after: str) -> bool:
 
 
 _RANK_CUE = re.compile(r"(?<!\w)(?:xếp(?=\s*$)|xếp thứ|xếp hạng|xếp vị trí|xếp ở vị trí|"
-                       r"thứ hạng|vị trí|đứng thứ|"
+                       r"thứ hạng|vị trí|vị thứ|đứng thứ|"
                        r"hạng(?! mục))(?!\w)", re.IGNORECASE)
 _RESPECTIVE_RANKS = Caseless(r"(?:thứ hạng|xếp hạng|xếp thứ)[^.;]*(?:lần lượt|tương ứng)"
                              r"(?: là| đạt| ở)?\s*"
                              r"(?:[\d]+\s*(?:,|và)\s*)*$")
-_LIST_GLUE = re.compile(r"^\s*(?:,|và|hoặc|lên|xuống|sang|rồi|\)|\()*\s*(?:thứ|vị trí|hạng)?\s*$",
+_LIST_GLUE = re.compile(r"^\s*(?:,|và|hoặc|lên|xuống|sang|rồi|\)|\()*\s*(?:thứ|vị trí|hạng)?\s*$|"
+                        # "xếp hạng 34, tăng từ 54 (năm 2021)": the rank it rose from
+                        r"^\s*,?\s*(?:\(\s*)?(?:tăng|giảm|tụt|vươn lên|lên|xuống)\s+"
+                        r"(?:\d+\s+(?:bậc|hạng)\s+)?từ\s+(?:vị trí|thứ|hạng)?\s*(?:thứ\s*)?$",
                         re.IGNORECASE)
 
 

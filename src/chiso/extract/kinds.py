@@ -105,7 +105,7 @@ _ANY_YEAR = re.compile(r"(?<![\d/.,])((?:19|20)\d\d)"
 _ACTUAL_YEAR = Caseless(r"(?:năm|trong năm|year)\s+((?:19|20)\d\d)(?!\s*[-–]\s*\d)")
 # an index's edition, "DTI 2023", "PAR Index 2022", "PCI 2021": the year its results are of,
 # never a year a plan aims at
-_EDITION_YEAR = Caseless(r"(?<![\w-])(?:dti|pci|papi|sipas|par index)\s+((?:19|20)\d\d)(?![\d–-])")
+_EDITION_YEAR = Caseless(r"(?<![\w-])(?:dti|pci|papi|sipas|par index)\s*((?:19|20)\d\d)(?![\d–-])")
 _COMPARED_WITH = re.compile(r"so với\s+(?:cùng kỳ\s+)?$", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[,;:]|\s(?:và|còn|sang)\s")
 # "tăng 3.422 DN so với tháng 12-2021": a year a figure is compared with is no year of a target
@@ -373,9 +373,16 @@ def planned_year(marks: list[tuple[int, int]], position: int, clause_start: int,
 _MONTH_YEAR = Caseless(r"(?:tháng\s+\d{1,2}|quý\s+[IVX\d]+)\s*[-/]\s*((?:19|20)\d\d)(?![\d/-])")
 
 
+_YEAR_ASIDE = re.compile(r"\d\s*\(\s*(năm\s+(?:19|20)\d\d)\s*\)", re.IGNORECASE)
+
+
 def year_of_actual(marks: list[tuple[int, int]], sentence: str, position: int) -> int | None:
     """The year an actual figure is for: the last "năm YYYY" before it, else the last month or
-    quarter of a year named before it in its sentence (not one it is compared with)."""
+    quarter of a year named before it in its sentence (not one it is compared with). A year in
+    brackets right after another number is that number's ("tăng từ 54 (năm 2021) lên 34")."""
+    if "(" in sentence[:position]:
+        asides = {m.end(1) for m in _YEAR_ASIDE.finditer(sentence, 0, position)}
+        marks = [(end, y) for end, y in marks if end not in asides]
     year = year_before(marks, position)
     if year is not None:
         return year

@@ -348,6 +348,15 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
     matches = [
         m for m in match(ctx, fig.measure, index) if confidence.possible(m.code, fig, framework)
     ]
+    head = (_SHARE_HEAD.match(s, clause_start)
+            if not matches and fig.measure == "percent" else None)
+    if (head is not None and head.end() <= fig.start
+            and not any(head.end() <= f.start < fig.start for f in figs)):
+        # "Tỷ lệ thanh toán trực tuyến khi người dân và doanh nghiệp thực hiện thủ tục trực tuyến
+        # đạt 68,14%": the share its clause opens with, named before what it is of
+        matches = [replace(m, confidence=min(m.confidence, 0.7))
+                   for m in match(context(words_of(head.group(1)), [], [], []), "percent", index)
+                   if confidence.possible(m.code, fig, framework)][:1]
     if i and matches and not set(matches[0].alias.split()) <= {*segs[i], *ctx.after}:
         # "Tỷ lệ thuê bao ... điện thoại di động đạt 85%, tỷ lệ người sử dụng Internet đạt
         # 80%": an indicator named whole in the figure's own stretch wins over one reached
@@ -1072,6 +1081,10 @@ def _units(s: str, fig: Figure, before: str, clause: int, named: list, subjects:
     return [home] if units == [None] else units
 
 
+# a clause opening with a share's name, then whom or when it is of: "Tỷ lệ thanh toán trực tuyến
+# khi người dân ... thực hiện thủ tục"
+_SHARE_HEAD = Caseless(r"\W*(?:[-+•]\s*)?(?:tỷ lệ|tỉ lệ)\s+([^\d,;:()]{4,80}?)\s+"
+                       r"(?:khi|của|tại|trên địa bàn|đối với|trong|ở|thuộc)\s")
 # the report's own province, named so: "tỉnh nhà đứng cuối bảng xếp hạng"
 _HOME_WORD = Caseless(r"(?<!\w)(?:tỉnh|thành phố|địa phương|quê) nhà(?!\w)")
 # a group of provinces as a figure's subject: "nhiều tỉnh, thành tỷ lệ này ... chỉ ở mức 0,07",
