@@ -390,3 +390,26 @@ def test_components_listed_after_a_colon_are_no_index():
             "đai đạt 7,19 điểm, giảm 0,38 điểm; Cạnh tranh bình đẳng đạt 4,17 điểm; Hỗ trợ doanh "
             "nghiệp đạt 5,42 điểm.")
     assert not [c for c in extract_text(text, "t.txt") if c.matched]
+
+
+def test_the_parts_of_the_digital_economy_are_no_share_of_gdp():
+    # "ngành kinh tế số lõi đóng góp 7,99% (chiếm 62%), số hóa các ngành khác đóng góp 4,89%
+    # (chiếm 38%)": the core and the digitalised sectors, and their shares of the whole
+    text = ("Năm 2024, kinh tế số chiếm 12,87% GDP cả nước. Trong đó, ngành kinh tế số lõi đóng "
+            "góp 7,99% (chiếm 62%), số hóa các ngành khác đóng góp 4,89% (chiếm 38%).")
+    sure = {c.value for c in extract_text(text, "t.txt") if c.matched and not c.needs_look}
+    assert sure == {12.87}, sure
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.integers(30, 99), st.sampled_from(["băng rộng cố định", "cáp quang", "Internet cố định"]))
+def test_a_fixed_networks_reach_is_no_mobile_coverage(share, net):
+    text = f"Tại Điện Biên, hạ tầng mạng {net} đã phủ đến {share}% khu vực dân cư."
+    got = {c.indicator for c in extract_text(text, "t.txt") if c.matched and c.value == share}
+    assert not {code for code in got if code.startswith("coverage_")}, got
+
+
+def test_a_mobile_networks_reach_beside_fibre_is_still_coverage():
+    text = "Tại Điện Biên, mạng cáp quang và di động 4G đã phủ đến 98% khu vực dân cư."
+    got = {c.indicator for c in extract_text(text, "t.txt") if c.matched}
+    assert "coverage_4g_pop" in got

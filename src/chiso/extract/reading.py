@@ -393,6 +393,18 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
                  if confidence.possible(m.code, fig, framework)]
         if total:
             matches = [replace(total[0], confidence=max(m.confidence for m in matches or total))]
+    if (matches and matches[0].code.startswith("coverage_")
+            and _FIXED_NETWORK.search(s, clause_start, fig.start)
+            and not _MOBILE_NETWORK.search(s, clause_start, fig.end + 40)):
+        # "hạ tầng mạng băng rộng cố định đã phủ đến 80% khu vực dân cư": a fixed network's
+        # reach, which no mobile coverage is
+        matches = []
+    if fig.measure == "percent" and matches and (
+            matches[0].code == "digital_economy_grdp_share"
+            and _ECONOMY_PART.search(s, clause_start, fig.start)):
+        # "kinh tế số lõi đóng góp 7,99% (chiếm 62%)": a part of the digital economy, and the
+        # part's share of the whole in brackets, are no share of GRDP
+        matches = []
     if fig.measure == "rank":
         matches = _shared(own_before, fig, index, framework) or matches
     of_other = False
@@ -735,6 +747,9 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
         matches = [Match(last_here[2].code, 0.0, 0.7, last_here[2].alias)]
     if matches and fig.measure == "mbps" and flow.upload(before, figs[:i]):
         matches = []  # "tốc độ tải lên, tải xuống ... lần lượt đạt mức 99,26Mbps và ...": upload
+    if (matches and fig.measure == "percent"
+            and _SHARE_OF_FIGURE.search(s, max(0, fig.start - 30), fig.start)):
+        matches = []  # "đóng góp 7,99% (chiếm 62%)": a part's share of the whole just given
     if not matches and fig.measure == "mbps":
         # "Cụ thể, tốc độ tải xuống đạt 99,81 Mb/s": a speed of the network the report speaks of
         code = flow.speed_at(before, figs[:i], state.speed)
@@ -754,7 +769,8 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
             and kinds.national_subject(s[clause_start:fig.start])):
         national = True  # "cả nước đã tiếp nhận 4,3 triệu hồ sơ, trong đó ... chiếm 75,7%"
     kind = kinds.NATIONAL if national else kinds.kind_at(cues, fig.start, clause_start, doc_year, s)
-    if not matches and kind == kinds.NATIONAL and history and history[-1][3] == fig.measure:
+    if (not matches and kind == kinds.NATIONAL and history and history[-1][3] == fig.measure
+            and not _SHARE_OF_FIGURE.search(s, max(0, fig.start - 30), fig.start)):
         # "đạt 9% (thấp hơn mức trung bình toàn quốc là 15%)": the same indicator, nationwide
         matches = [Match(history[-1][2].code, 0.0, 0.7, history[-1][2].alias)]
     ahead = kinds.year_right_after(s, fig.start) if kind == kinds.ACTUAL else None
@@ -1081,6 +1097,13 @@ def _units(s: str, fig: Figure, before: str, clause: int, named: list, subjects:
     return [home] if units == [None] else units
 
 
+_FIXED_NETWORK = Caseless(r"(?<!\w)(?:băng rộng cố định|internet cố định|cáp quang)(?!\w)")
+_MOBILE_NETWORK = Caseless(r"(?<!\w)(?:di động|[2-5]g|phủ sóng|sóng)(?!\w)")
+# a share of the figure just given, in brackets after it: "đóng góp 7,99% (chiếm 62%)"
+_SHARE_OF_FIGURE = Caseless(r"\d\s*%\s*\(\s*(?:chiếm|bằng|tương đương)\s*$")
+# the parts of the digital economy: its core (ICT) and the digitalisation of other sectors
+_ECONOMY_PART = Caseless(r"(?<!\w)(?:kinh tế số lõi|kinh tế số ict|số hóa các ngành|số hoá các "
+                         r"ngành|kinh tế số ngành|kinh tế số nền tảng)(?!\w)")
 # a clause opening with a share's name, then whom or when it is of: "Tỷ lệ thanh toán trực tuyến
 # khi người dân ... thực hiện thủ tục"
 _SHARE_HEAD = Caseless(r"\W*(?:[-+•]\s*)?(?:tỷ lệ|tỉ lệ)\s+([^\d,;:()]{4,80}?)\s+"
