@@ -413,3 +413,28 @@ def test_a_mobile_networks_reach_beside_fibre_is_still_coverage():
     text = "Tại Điện Biên, mạng cáp quang và di động 4G đã phủ đến 98% khu vực dân cư."
     got = {c.indicator for c in extract_text(text, "t.txt") if c.matched}
     assert "coverage_4g_pop" in got
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.integers(60, 99), st.integers(20, 59))
+def test_a_level_the_figures_own_words_say_is_its_level(a, b):
+    # "tỷ lệ sử dụng văn bản điện tử hơn 99% ở cấp tỉnh và trên 85% ở cấp xã": an indicator
+    # kept by level, each figure of the level said after it
+    text = (f"Trong lĩnh vực chính quyền số, Quảng Ngãi đã đạt tỷ lệ sử dụng văn bản điện tử hơn "
+            f"{a}% ở cấp tỉnh và trên {b}% ở cấp xã.")
+    got = {(c.indicator, c.value) for c in extract_text(text, "t.txt") if c.matched}
+    assert ("work_records_online_share_provincial", a) in got, got
+    assert ("work_records_online_share_commune", b) in got, got
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.integers(300, 1900), st.integers(100, 900),
+       st.sampled_from(["dịch vụ công một phần", "DVC một phần",
+                        "dịch vụ công trực tuyến một phần"]))
+def test_the_second_member_of_a_count_list_is_named_by_its_own_words(full, part, said):
+    # "1065 dịch vụ công trực tuyến toàn trình và 328 dịch vụ công một phần": the words before
+    # the second are the first's
+    text = (f"Tỉnh Bình Phước cũng đã cung cấp {full} dịch vụ công trực tuyến toàn trình và {part} "
+            f"{said}.")
+    got = {(c.indicator, c.value) for c in extract_text(text, "t.txt") if c.matched}
+    assert ("dvc_full_online_count", full) in got and ("dvc_partial_online_count", part) in got, got

@@ -289,6 +289,13 @@ def match(ctx: Context, measure: str, index: tuple[Alias, ...]) -> list[Match]:
             # level naming who, of an indicator no level tells apart, is as sure as no mark
             scored = unmarked
         else:
+            levels = [m for m in ctx.marks if m.startswith("cấp")]
+            variant = (best_code + _LEVEL_OF_MARK.get(levels[0], "")
+                       if len(levels) == len(ctx.marks) == 1 else None)
+            if variant is not None and variant in _codes_of(index):
+                # "tỷ lệ sử dụng văn bản điện tử hơn 99% ở cấp tỉnh": the level the figure's own
+                # words say, of an indicator kept by level
+                return [Match(variant, best, 0.6, " ".join(alias.words))]
             # "Tỷ lệ hồ sơ trực tuyến mức độ 3, 4": no indicator tells the levels apart; less sure
             return [Match(best_code, best, 0.5, " ".join(alias.words))]
     if not scored:
@@ -308,6 +315,7 @@ def match(ctx: Context, measure: str, index: tuple[Alias, ...]) -> list[Match]:
 
 
 _LEVEL_CODES = ("_provincial", "_district", "_commune")
+_LEVEL_OF_MARK = {"cấptỉnh": "_provincial", "cấphuyện": "_district", "cấpxã": "_commune"}
 
 
 def _levels_tell_apart(marks: frozenset[str], code: str, index: tuple[Alias, ...]) -> bool:

@@ -384,8 +384,15 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
         alias = set(matches[0].alias.split())
         phrase = set(words_of(_PIECE_END.split(s[fig.end:], maxsplit=1)[0]))
         lead = set(words_of(re.split(r"[,;:]|\svà\s", own_before)[-1]))  # "; thuê bao Internet đạt"
-        if not alias <= phrase | lead and len(phrase - alias) >= 3:
-            matches = []
+        if not alias <= phrase | lead:
+            # "1065 dịch vụ công trực tuyến toàn trình và 328 dịch vụ công một phần": the words
+            # before are the member before's; its own noun phrase after it names it
+            own = [m for m in match(replace(ctx, before=()), fig.measure, index)
+                   if confidence.possible(m.code, fig, framework)]
+            if own and own[0].code != matches[0].code:
+                matches = own
+            elif len(phrase - alias) >= 3:
+                matches = []
     if fig.measure == "count" and _GENERATIONS.match(s, fig.end, fig.end + 40):
         # "8.500 trạm phát sóng BTS 3G, 4G": one count of several generations is the total
         # (a mark no alias has keeps out the aliases of one generation)
