@@ -438,3 +438,22 @@ def test_the_second_member_of_a_count_list_is_named_by_its_own_words(full, part,
             f"{said}.")
     got = {(c.indicator, c.value) for c in extract_text(text, "t.txt") if c.matched}
     assert ("dvc_full_online_count", full) in got and ("dvc_partial_online_count", part) in got, got
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(["PAPI", "PCI", "DTI"]), st.data())
+def test_provinces_and_bare_numbers_after_a_colon_beside_a_rank_are_ranks(index, data):
+    # "đứng thứ 1/5 so với các tỉnh Tây Nguyên (Đắk Lắk: 31; Lâm Đồng: 45; Gia Lai: 51)"
+    names = ["Đắk Lắk", "Lâm Đồng", "Gia Lai", "Đắk Nông"]
+    ranks = data.draw(st.lists(st.integers(1, 63), min_size=4, max_size=4, unique=True))
+    items = "; ".join(f"{n}: {r}" for n, r in zip(names, ranks))
+    text = (f"Năm 2023, {index} của Kon Tum xếp thứ 20/63, tăng 10 bậc so với năm 2022; đứng thứ "
+            f"1/5 so với các tỉnh Tây Nguyên ({items}).")
+    got = {(c.unit, c.indicator, c.value) for c in extract_text(text, "t.txt") if c.matched}
+    for n, r in zip(names, ranks):
+        assert (n, f"{index.lower()}_rank", r) in got, got
+
+
+def test_provinces_and_counts_after_a_colon_with_no_rank_stay_counts():
+    text = "Số trạm BTS 5G của các tỉnh Tây Nguyên (Đắk Lắk: 31; Lâm Đồng: 45; Gia Lai: 51)."
+    assert not [c for c in extract_text(text, "t.txt") if c.measure == "rank"]

@@ -738,6 +738,37 @@ def bracket_lists(figs: list[Figure], found: list[list[Candidate]], text: str, n
                                     measure=measure) for c in found[i]]
 
 
+_COLON_ITEM = re.compile(r"\s*:\s*$")
+_ITEM_OPEN = re.compile(r"(?:\(|;|,)\s*$")
+_ITEM_CLOSE = re.compile(r"\s*[;,)]")
+
+
+def colon_ranks(figs: list[Figure], found: list[list[Candidate]], text: str,
+                named: list[Mention]) -> None:
+    """"đứng thứ 1/5 so với các tỉnh Tây Nguyên (Đắk Lắk: 31; Lâm Đồng: 45; Gia Lai: 51)": bare
+    whole numbers after provinces and a colon, listed after a rank the sentence gives, are those
+    provinces' ranks on the same index."""
+    items = []
+    for i, f in enumerate(figs):
+        m = next((m for m in named
+                  if m.end <= f.start and _COLON_ITEM.fullmatch(text, m.end, f.start)
+                  and _ITEM_OPEN.search(text, max(0, m.start - 3), m.start)), None)
+        if (m is not None and f.measure == "count" and float(f.value).is_integer()
+                and 1 <= f.value <= 64 and _ITEM_CLOSE.match(text, f.end)
+                and not any(c.matched for c in found[i])):
+            items.append(i)
+    if len(items) < 2:
+        return
+    ranks = [c for j in range(items[0]) for c in found[j]
+             if c.matched and (c.indicator or "").endswith("_rank")]
+    if not ranks:
+        return
+    model = ranks[-1]
+    for i in items:
+        found[i] = [replace(c, indicator=model.indicator, alias=model.alias, measure="rank",
+                            confidence=min(model.confidence, 0.7)) for c in found[i]]
+
+
 _COMPARED = re.compile(
     r"so (?:với )?(?:cùng kỳ\s*)?(?:năm\s*)?((?:19|20)\d\d)\s*\(\s*$", re.IGNORECASE
 )

@@ -234,6 +234,7 @@ def extract_text(
                                (just_before[2].code, just_before[2].alias, just_before[3])
                                if just_before is not None and just_before[0] == n - 1 else None)
             flow.labelled_asides(figs, found_all, sent.text, named, about)
+            flow.colon_ranks(figs, found_all, sent.text, named)
             flow.these_ranks(figs, found_all, sent.text, ranked_before)
             ranked_before = [c for found in found_all for c in found
                              if c.matched and c.measure == "rank"]
