@@ -457,3 +457,20 @@ def test_provinces_and_bare_numbers_after_a_colon_beside_a_rank_are_ranks(index,
 def test_provinces_and_counts_after_a_colon_with_no_rank_stay_counts():
     text = "Số trạm BTS 5G của các tỉnh Tây Nguyên (Đắk Lắk: 31; Lâm Đồng: 45; Gia Lai: 51)."
     assert not [c for c in extract_text(text, "t.txt") if c.measure == "rank"]
+
+
+def test_the_new_countryside_programme_says_nothing_done():
+    # "nông thôn mới" is the programme's name, no "mới" (just now): the aim set for 2023 holds
+    text = ("Tỉnh Trà Vinh đặt mục tiêu năm 2023, Chương trình xây dựng nông thôn mới được tổ chức "
+            "đồng bộ trên nền tảng công nghệ số. Ít nhất 30% hồ sơ công việc cấp tỉnh và 20% hồ sơ "
+            "công việc cấp xã được xử lý trên môi trường mạng.")
+    got = {(c.kind, c.target_year) for c in extract_text(text, "t.txt") if c.matched}
+    assert got == {("target", 2023)}, got
+
+
+def test_an_upgrade_is_no_aim():
+    # "tiếp tục được nâng cấp, mở rộng; 100% thôn ... đã có mạng Internet cáp quang": done
+    text = ("Tại Bắc Ninh, hạ tầng băng rộng cố định tiếp tục được nâng cấp, mở rộng; 100% thôn, "
+            "bản, tổ dân phố đã có mạng Internet cáp quang băng rộng.")
+    got = {(c.indicator, c.kind) for c in extract_text(text, "t.txt") if c.matched}
+    assert got == {("fiber_villages_share", "actual")}, got

@@ -67,7 +67,7 @@ _ADOPTED = Caseless(
 _NOT_DONE = Caseless(
     r"thực hiện|hiện đại|hiện hành|thể hiện|xuất hiện|phát hiện|hiện thực|"
     # "đổi mới sáng tạo" (innovation) is no "mới" (just now)
-    r"đổi mới|"
+    r"đổi mới|nông thôn mới|"
     r"kết quả (?:giải quyết|xử lý)"  # "số hóa hồ sơ và kết quả giải quyết TTHC": a noun
 )
 

@@ -57,6 +57,9 @@ _NOT_CUES = Caseless(r"(?<!kết quả )thực hiện|xuất hiện|thể hiện
                        r",\s*nên|lãnh đạo,? chỉ đạo|"
                        # "... nên năm 2023, chỉ số ... được xếp thứ 15": "so", before a time
                        r"nên(?=\s+(?:năm|đến nay|hiện nay|trong năm)\s)|"
+                       # "nông thôn mới" (the new countryside programme), "đổi mới" (renewal):
+                       # no "mới" (just now); "nâng cấp" (upgrade) is no "nâng" (raise to)
+                       r"nông thôn mới|đổi mới|nâng cấp|"
                        # "nâng cao chất lượng phục vụ", a common aim of work, of no figure
                        r"nâng cao\s+(?:chất lượng|hiệu quả|hiệu lực|năng lực|nhận thức|trình độ|"
                        r"vai trò|đời sống|kỹ năng|ý thức|tinh thần|công tác)|"
