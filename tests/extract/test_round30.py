@@ -474,3 +474,23 @@ def test_an_upgrade_is_no_aim():
             "bản, tổ dân phố đã có mạng Internet cáp quang băng rộng.")
     got = {(c.indicator, c.kind) for c in extract_text(text, "t.txt") if c.matched}
     assert got == {("fiber_villages_share", "actual")}, got
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from([
+    "Thực hiện Chương trình mục tiêu quốc gia, tỉnh Hà Nam có {v}% thôn được phủ sóng di động.",
+    "Việc chuyển đổi số là cần thiết; tỷ lệ hộ gia đình có cáp quang của tỉnh Hà Nam là {v}%.",
+    "Người dân tỉnh Hà Nam có thể tra cứu; tỷ lệ hồ sơ trực tuyến năm 2023 đạt {v}%.",
+    "Dù phải đối mặt nhiều khó khăn, năm 2023 tỷ lệ hồ sơ trực tuyến của tỉnh Hà Nam đạt {v}%.",
+    "Tỉnh Hà Nam đưa vào sử dụng {v} trạm BTS 5G."]), st.integers(20, 99))
+def test_words_that_hold_a_cue_of_aim_but_set_none(form, v):
+    # a programme's name, "cần thiết" (needed), "có thể" in another clause, "phải đối mặt" (had
+    # to face), "đưa vào sử dụng" (put into use): results
+    got = [c for c in extract_text(form.format(v=v), "t.txt") if c.matched]
+    assert got and all(c.kind == "actual" for c in got), got
+
+
+def test_what_will_be_put_into_use_is_still_an_aim():
+    got = [c for c in extract_text("Tỉnh Hà Nam sẽ đưa vào sử dụng 120 trạm BTS 5G.", "t.txt")
+           if c.matched]
+    assert got and all(c.kind == "target" for c in got)

@@ -42,9 +42,9 @@ _ABROAD = re.compile(
     r"LHQ|thế giới|quốc gia,? vùng lãnh thổ|/1[89]\d\b|Speedtest|Ookla"
 )
 # "hướng tới" sets a target when a figure or a year follows, not in "chính quyền điện tử hướng
-# tới chính quyền số"
-_TARGET_SET = Caseless(r"(?<!\w)(?:mục tiêu|chỉ tiêu|phấn đấu|hướng tới(?=\s+(?:mục tiêu|năm|"
-                       r"đạt|việc|\d))|định hướng|đặt ra)(?!\w)")
+# tới chính quyền số"; "Chương trình mục tiêu quốc gia" is a programme's name
+_TARGET_SET = Caseless(r"(?<!\w)(?:mục tiêu(?! quốc gia)|chỉ tiêu|phấn đấu|"
+                       r"hướng tới(?=\s+(?:mục tiêu|năm|đạt|việc|\d))|định hướng|đặt ra)(?!\w)")
 _DONE = Caseless(
     r"(?<!\w)(?:đã|hiện nay|hiện có|hiện|tính đến|tính tới|đến nay|năm qua|vừa qua|kết quả|"
     r"thực tế|ước đạt|mới|vẫn|so với|"

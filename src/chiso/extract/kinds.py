@@ -60,6 +60,15 @@ _NOT_CUES = Caseless(r"(?<!kết quả )thực hiện|xuất hiện|thể hiện
                        # "nông thôn mới" (the new countryside programme), "đổi mới" (renewal):
                        # no "mới" (just now); "nâng cấp" (upgrade) is no "nâng" (raise to)
                        r"nông thôn mới|đổi mới|nâng cấp|"
+                       # "Chương trình mục tiêu quốc gia" (a programme's name), "cần thiết"
+                       # (needed), "đưa vào sử dụng" (put into use): no aim of a figure
+                       r"chương trình mục tiêu quốc gia|mục tiêu quốc gia|cần thiết|"
+                       r"đưa vào (?:sử dụng|hoạt động|vận hành|khai thác|phát sóng)|"
+                       r"ban chỉ đạo|sở kế hoạch(?: và đầu tư)?|"
+                       # a document's name, "Kế hoạch số 12/KH-UBND"; "phải đối mặt" (had to
+                       # face): no aim
+                       r"kế hoạch (?:số\s*)?\d+\s*/|kế hoạch số|"
+                       r"phải (?:đối mặt|đối diện|chịu|gánh|trải qua)|"
                        # "nâng cao chất lượng phục vụ", a common aim of work, of no figure
                        r"nâng cao\s+(?:chất lượng|hiệu quả|hiệu lực|năng lực|nhận thức|trình độ|"
                        r"vai trò|đời sống|kỹ năng|ý thức|tinh thần|công tác)|"
@@ -126,7 +135,8 @@ def cues(sentence: str) -> list[Cue]:
             for m in _CUE_RE.finditer(masked)]
 
 
-_NEW_CLAUSE = re.compile(r"\svà\s+(?:hơn|gần|trên|khoảng)?\s*\d")  # "... và hơn 60% dân số"
+# "... và hơn 60% dân số", "... có thể tra cứu; tỷ lệ hồ sơ trực tuyến đạt 60%"
+_NEW_CLAUSE = re.compile(r"\svà\s+(?:hơn|gần|trên|khoảng)?\s*\d|;")
 
 
 def kind_at(found: list[Cue], position: int, clause_start: int = 0, doc_year: int | None = None,
