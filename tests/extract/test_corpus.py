@@ -94,12 +94,17 @@ GENRES = {"portal", "news", "plan", "resolution", "dti", "budget", "midarticle"}
 # where the parts stand.
 # Round 30 (twelfth session, 46 documents from three helpers by region), scored unseen before
 # its rules: dev 0.620/0.652 (29), held-out 0.750/0.672 (17); with it the development part stands
-# at 0.922/0.908 (472) before its rules. The development floor is set where the part stands.
-FLOORS = [("dev", 0.92, 0.91), ("heldout", 0.70, 0.62), ("heldout-before-round-10", 0.78, 0.78),
+# at 0.922/0.908 (472) before its rules. Rules on its and older development errors: dev
+# 0.946/0.922 (472), held-out 0.718/0.641 (234). Round 31 (32 documents) scored unseen after
+# them: dev 0.650/0.667 (27; the session's first code gave 0.661/0.684), held-out 0.708/0.486
+# (5). With it: dev 0.925/0.905 (499), held-out 0.718/0.634 (239); held-out documents of before
+# round 26 0.702/0.629, 28 0.705/0.608, 29 0.710/0.630, 30 0.715/0.637, 31 0.718/0.641.
+FLOORS = [("dev", 0.92, 0.90), ("heldout", 0.71, 0.63), ("heldout-before-round-10", 0.78, 0.78),
           ("heldout-before-round-18", 0.77, 0.77), ("heldout-before-round-19", 0.76, 0.76),
           ("heldout-before-round-21", 0.68, 0.62), ("heldout-before-round-24", 0.69, 0.62),
           ("heldout-before-round-26", 0.68, 0.61), ("heldout-before-round-28", 0.69, 0.60),
-          ("heldout-before-round-29", 0.70, 0.62)]
+          ("heldout-before-round-29", 0.70, 0.62), ("heldout-before-round-30", 0.71, 0.63),
+          ("heldout-before-round-31", 0.71, 0.64)]
 
 
 def _before_round(doc: dict, n: int) -> bool:
@@ -147,7 +152,7 @@ def test_extraction_keeps_its_scores_on_each_part(name, p_floor, r_floor):
     assert total.recall >= r_floor
 
 
-@pytest.mark.xfail(strict=True, reason="the goal is not met yet: held-out P 0.706, R 0.631 "
+@pytest.mark.xfail(strict=True, reason="the goal is not met yet: held-out P 0.718, R 0.634 "
                    "(docs/extraction.md); when it is, this test passes and strict xfail fails it, "
                    "so the mark comes off")
 def test_the_issues_goal_on_the_held_out_part():
