@@ -59,17 +59,24 @@ _NOT_VALUE_BEFORE = Caseless(
 )
 # "Long An (70,37 điểm, hạng 3)" in a list of ranks: "hạng" after a score, or in a sentence of
 # rankings, is a rank ("hạng 1" of a class of towns or hospitals stays a level)
-_RANKED_HANG = re.compile(r"(?:điểm\s*[,;]\s*|(?:xếp|thứ)\s+hạng\b.*)hạng\s*$", re.IGNORECASE)
+_RANKED_HANG = re.compile(r"(?:điểm\s*[,;(]\s*|(?:xếp|thứ)\s+hạng\b.*)hạng\s*$", re.IGNORECASE)
 # "Về DTI năm 2023, Long An đứng đầu (hạng 9)": "hạng" in a sentence on an index that ranks
 # provinces is a rank too
 _RANKING_INDEX = re.compile(r"(?<![\w-])(?:DTI|PAR\s*INDEX|PAPI|PCI|SIPAS)(?![\w-])|"
                             r"chỉ số (?:chuyển đổi số|cải cách hành chính|năng lực cạnh tranh)|"
                             r"năng lực cạnh tranh cấp tỉnh|"
                             r"bảng xếp hạng", re.IGNORECASE)
+# "chính quyền số hạng 2": a DTI pillar's place, said with no index's name
+_PILLAR_HANG = re.compile(r"(?:chính quyền số|kinh tế số|xã hội số|chuyển đổi số)\s+hạng\s*$",
+                          re.IGNORECASE)
 _LEVEL_BEFORE = Caseless(
     r"(?<!xếp )(?<!thứ )(?:mức|mức độ|cấp độ|level|nhóm|loại|hạng|cấp)\s*"
     r"(?:\d+\s*(?:,|và|-|–|hoặc)\s*)*$"
 )
+# two levels written as a decimal ("mức độ 1,2", "mức 3,4"), and a unit that makes such a pair a
+# value after all ("ở mức 1,2%", "mức 3,4 điểm")
+_LEVEL_PAIR = re.compile(r"[1-4],[1-4]")
+_MEASURED_AFTER = re.compile(r"\s*(?:%|phần trăm|điểm|lần|triệu|tỷ|nghìn|Mb|GB|km)", re.IGNORECASE)
 _RANK_BEFORE = Caseless(r"(?:vị trí|thứ|hạng|xếp thứ|đứng thứ|thứ hạng)\s*(?:thứ\s*|số\s*)?$")
 _DIFFERENCE_BEFORE = Caseless(
     r"(?:thấp hơn|cao hơn|nhiều hơn|ít hơn|lớn hơn|nhỏ hơn|kém|chênh lệch|tăng thêm|giảm|tăng)\s*"
@@ -385,8 +392,11 @@ def find_figures(sentence: str) -> list[Figure]:
                 and _LEVEL_BEFORE.search_lower(before, low_before) and not _PERCENT.match(after)
                 and not _RANKED_HANG.search(sentence, 0, start)
                 and not (before.rstrip().lower().endswith("hạng")
-                         and _RANKING_INDEX.search(sentence))):
+                         and (_RANKING_INDEX.search(sentence) or _PILLAR_HANG.search(before)))):
             continue  # "mức độ 3, 4": levels, not values
+        if (_LEVEL_PAIR.fullmatch(token) and _LEVEL_BEFORE.search_lower(before, low_before)
+                and not _MEASURED_AFTER.match(after)):
+            continue  # "dịch vụ công mức độ 1,2 là 2.268 thủ tục": levels 1 and 2, no 1.2
         near = max(0, start - 90)  # searched as a slice: the pattern looks behind nothing
         if (len(found) >= 2  # a difference of two values found before (_is_difference)
                 and _BY_HOW_MUCH.search_lower(sentence[near:start],

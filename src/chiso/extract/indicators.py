@@ -361,9 +361,22 @@ def _counted_noun(ctx: Context) -> str | None:
             return None
         if w == "máy" and (k + 1 == len(ctx.after) or ctx.after[k + 1] not in _MACHINES):
             return "thoại"
+        if w in _NO_NOUN or (w.startswith("mức") and ctx.before[:1] != (w,)
+                             and ctx.before[:1] and ctx.before[0].startswith("mức")):
+            # "36.000 (tăng 9.000 thuê bao ...)", "mức độ 3 là 1.089 thủ tục và mức độ 4 là 450":
+            # a change, or the next figure's service level (this one said its own right before
+            # it), follows; the count names no noun of its own ("1.833 thủ tục cấp tỉnh, 301
+            # thủ tục cấp huyện" names its administrative level after it)
+            return None
         if w not in _CLASSIFIERS:
             return _COMPOUNDS.get(ctx.after[k:k + 3], w)
     return None
+
+
+# words that can follow a count but are no noun it counts: verbs of change and comparison,
+# prepositions
+_NO_NOUN = frozenset({"tăng", "giảm", "đạt", "chiếm", "so", "với", "bằng", "vượt", "gồm", "từ",
+                      "đến", "tới", "lên", "xuống", "hơn", "trong", "trên", "dưới"})
 
 
 _PEOPLE = ("dân", "số")

@@ -184,6 +184,10 @@ _RANKED_IN_COUNTRY = re.compile(
     # "dẫn đầu các tỉnh, thành phố trong cả nước với chỉ số PAR Index đạt 92,18%"
     r"trong top|trong nhóm)\s+(?:[\w,]+\s+){0,5}?(?:cả nước|toàn quốc)|"
     r"/\s*(?:63|34)\s*(?:tỉnh|địa phương)[\w, ]{0,20}?(?:cả nước|toàn quốc)|"
+    # "là 1 trong 23 tỉnh, thành phố trong cả nước cung cấp 100% dịch vụ công trực tuyến mức 3,
+    # 4": one of the country's provinces that did it, the figure the province's own
+    r"(?:một|1|01)\s+trong\s+(?:số\s+)?(?:\d+|các|những|ít|số ít)\s+(?:tỉnh|địa phương)"
+    r"[\w, ]{0,30}?(?:cả nước|toàn quốc)|"
     # names, not places: "Đại hội đại biểu toàn quốc", "Hội nghị toàn quốc"
     r"(?:đại hội|đại biểu|hội nghị|hội thảo|phong trào|cuộc thi|giải thưởng)\s+(?:\w+\s+)?"
     r"(?:toàn quốc|cả nước)",

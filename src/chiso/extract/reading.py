@@ -145,10 +145,15 @@ _WITH_VALUE = re.compile(r"\s*(?:(?:tỉnh|thành phố|cả nước|toàn quố
                          r"(?:giá trị|điểm số|số điểm|điểm|chỉ số)?\s*(?:là|đạt)?\s*$",
                          re.IGNORECASE)
 _OWN_START = re.compile(r"[:;,(]|\svà\s")
+# between a score and the rank given with it: "0,8123 điểm (hạng 2", "0,8123 điểm, xếp thứ 2"
+_RANK_OF_SCORE = re.compile(r"\s*(?:điểm)?\s*[(,]\s*(?:và\s+)?(?:xếp\s+|đứng\s+)?"
+                            r"(?:hạng|thứ|vị trí|vị thứ)(?:\s+thứ)?\s*", re.IGNORECASE)
 # ... or, in a list of ranks, the next item's name: "Kinh tế số hạng 2 và Xã hội số hạng 2"
 _NEW_HEAD = re.compile(
     r"\s(?:và|hoặc)\s+(?:(?:tỷ lệ|tỉ lệ|số|chỉ số|tốc độ|mật độ)(?!\w)|"
-    r"(?=[^\W\d][^,;()\d]{0,40}?\s(?:hạng|thứ|xếp thứ|xếp hạng)\s*\d))", re.IGNORECASE
+    r"(?=[^\W\d][^,;()\d]{0,40}?\s(?:hạng|thứ|xếp thứ|xếp hạng)\s*\d)|"
+    # "chính quyền số 0,8123, kinh tế số 0,6234 và xã hội số 0,7345": a name with its own value
+    r"(?=[^\W\d][^,;()\d]{0,40}?\s(?:(?:đạt|là|với)\s+)?\d))", re.IGNORECASE
 )
 
 
@@ -275,6 +280,10 @@ _SHARE_CUE = re.compile(
     r"(?:đạt|chiếm|bằng|là)?\s*(?:tỷ lệ|tỉ lệ)\s*(?:chỉ|là|đạt|khoảng)?\s*\(?\s*$", re.IGNORECASE
 )
 
+
+
+# a part of what was just said: "trong đó", "trong số đó", "bao gồm"
+_PART_OF = re.compile(r"(?<!\w)(?:trong đó|trong số đó|bao gồm|gồm có|gồm)(?!\w)", re.IGNORECASE)
 
 
 def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, home: str | None,
@@ -432,6 +441,14 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
             matches = [x for x in match(context(words_of(lead.group(1)), [], [], []), "rank",
                                         index) if confidence.possible(x.code, fig, framework)][:1]
         just = history[-1] if history and history[-1][1] == i - 1 else None
+        if (just is not None and just[2].code.endswith("_score")
+                and (not matches or matches[0].code in _WHOLE_INDEX)
+                and _RANK_OF_SCORE.fullmatch(s, figs[i - 1].end, fig.start)):
+            # "chính quyền số đạt 0,8123 điểm (hạng 2)", "... (xếp thứ 2/63)": the rank given
+            # with a score is that score's index's, a pillar's when the score is a pillar's
+            code = just[2].code.removesuffix("_score") + "_rank"
+            if confidence.known(code, framework):
+                matches, of_other = [Match(code, 0.0, 0.7, just[2].alias)], False
         if (not matches and not of_other and just is not None and just[3] != "rank"
                 and not _has_rank(just[2].code, framework)
                 and ";" not in own_before and flow.family_of(own_before, None) is None
@@ -730,6 +747,14 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
                 if part is not None and confidence.known(part, framework):
                     matches = [Match(part, 0.0, 0.8, h[2].alias)]
             break
+    if (matches and fig.measure in ("count", "vnd")
+            and any(h[0] == n and h[3] == fig.measure and h[2].code == matches[0].code
+                    and _PART_OF.search(s, figs[h[1]].end, fig.start) for h in history)):
+        # "có ít nhất 100 doanh nghiệp công nghệ số, trong đó ít nhất có 10 doanh nghiệp công
+        # nghệ số phát triển ra thị trường quốc tế", "7.518 TTHC ..., trong đó: 3.595 TTHC mới
+        # và thay thế, 977 TTHC sửa đổi": the parts of a total just counted are not that total
+        # again (parts another indicator names were told apart above)
+        matches = []
     if (fig.measure == "count" and matches and matches[0].code.startswith("bts_")
             and _SITES.match(s, fig.end)
             and any(f.measure == "count" and f.value >= fig.value and _STATIONS.match(s, f.end)

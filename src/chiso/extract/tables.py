@@ -68,7 +68,7 @@ _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _HEAD_LINE_MAX = 40
 _SIGNS_SOURCE = (r"^\s*\d[\d.,]*\s*%?\s*$|\d[.,]\d+ +\d[.,]\d+ +\d[.,]\d+|\d[.,]\d+ +\d+ +\w"
                  r"|\d[.,]\d+ +\d{1,2} *$"  # "Quảng Ninh 72.95 1": a score, a rank ending a row
-                 r"|(?:19|20)\d\d[\s|]+(?:19|20)\d\d\s*\|?\s*$")
+                 r"|(?:19|20)\d\d[\s|]+(?:(?:[Đđ]ến|[Tt]ới)\s+)?(?:[Nn]ăm\s+)?(?:19|20)\d\d\s*\|?\s*$")
 # both start with a space or a digit: the look-ahead gives up every other place at once
 # (tests/extract/test_rewritten.py checks it against the pattern without it)
 _SIGNS = re.compile(r"(?=[\s\d])(?:" + _SIGNS_SOURCE + ")", re.MULTILINE)
@@ -192,7 +192,12 @@ def _rows_a_line(lines: list[tuple[int, str]], name: Namer, out: dict[int, Cell]
         if len(cells) < 3 or not _ROW.match(line):
             k += 1
             continue
-        labels = _labels_above(lines, k, figs[cells[0]], name, figures_of)
+        labels = _labels_above(lines, k, figs[cells[0]], name, figures_of, near=True)
+        if len(labels) != len(cells):
+            # the header's cells are on several lines ("Chỉ số" + the next line); the line
+            # right above alone is the header when it names as many as the row has cells, and
+            # a title above it ("Kết quả DTI 2022") is none of them
+            labels = _labels_above(lines, k, figs[cells[0]], name, figures_of)
         while k < len(lines):
             start, line = lines[k]
             figs = figures_of[k]
@@ -217,13 +222,14 @@ def _side_by_side(line: str, figs: list[Figure]) -> list[int]:
 
 def _labels_above(
     lines: list[tuple[int, str]], k: int, model: Figure, name: Namer,
-    figures_of: list[list[Figure]],
+    figures_of: list[list[Figure]], near: bool = False,
 ) -> list[tuple[str, str]]:
     """The indicators the header lines above row `k` name, in order ("Chỉ số" + the next line is
-    one header). `figures_of`: the figures of each line."""
+    one header); `near`: those of the line right above only. `figures_of`: the figures of each
+    line."""
     block: list[str] = []
     j = k - 1
-    while j >= 0 and len(block) < 30 and not figures_of[j]:
+    while j >= 0 and len(block) < 30 and not figures_of[j] and not (near and j < k - 1):
         block[:0] = [cell.strip() for cell in lines[j][1].split("   ") if cell.strip()]
         j -= 1
     heads: list[str] = []
@@ -320,8 +326,15 @@ def _row_cells(values: list[tuple[int, str]], width: int, numbered: bool, n: int
 
 
 _YEARS_HEAD = re.compile(
-    r"^\s*(?P<head>[^\d|]{0,40}?)\s*\|?\s*(?P<years>(?:(?:năm\s+)?(?:19|20)\d\d\s*(?:\||\s)\s*)+)$",
+    r"^\s*(?P<head>[^\d]{0,40}?)\s*\|?\s*"
+    r"(?P<years>(?:(?:(?:đến|tới)\s+)?(?:năm\s+)?(?:19|20)\d\d\s*(?:\||\s)\s*)+)$",
     re.IGNORECASE)
+# years a header says are horizons ("Đến năm 2025 | Đến năm 2030"), or a title above the table
+# that says its rows are aims ("Mục tiêu cụ thể", "Kế hoạch ...")
+_BY_YEAR = re.compile(r"(?<!\w)(?:đến|tới)(?!\w)", re.IGNORECASE)
+_AIMS_TITLE = re.compile(r"(?<!\w)(?:mục tiêu|kế hoạch|phấn đấu)(?!\w)", re.IGNORECASE)
+# ... or that they are results ("Kết quả thực hiện các chỉ tiêu"): "Chỉ tiêu" then names them
+_RESULTS_TITLE = re.compile(r"(?<!\w)(?:kết quả|thực hiện|đạt được)(?!\w)", re.IGNORECASE)
 
 
 def _years_in_a_line(lines: list[tuple[int, str]], name: Namer, out: dict[int, Cell]) -> None:
@@ -334,8 +347,15 @@ def _years_in_a_line(lines: list[tuple[int, str]], name: Namer, out: dict[int, C
         years = [int(y) for y in _YEAR.findall(m.group("years"))]
         if len(years) < 2 or years != sorted(set(years)):
             continue
-        heads = [m.group("head")] + [line.strip() for _, line in lines[max(0, k - 2):k]]
-        if any(_TARGET_HEAD.match(h.strip()) for h in heads):
+        above = [line.strip() for _, line in lines[max(0, k - 2):k]]
+        heads = [*re.split(r"\s*\|\s*", m.group("head")), *above]
+        # "Chỉ tiêu | Đến năm 2025 | Đến năm 2030" (or under "Mục tiêu cụ thể"): each column
+        # is the aim for its year; a "Chỉ tiêu" (an indicator, or a target) over years that
+        # say neither is not told apart from results, and is left alone
+        aims = _BY_YEAR.search(m.group("years")) is not None or any(
+            _AIMS_TITLE.search(h) and not _RESULTS_TITLE.search(h) for h in above)
+        results = not aims and any(_RESULTS_TITLE.search(h) for h in above)
+        if not aims and not results and any(_TARGET_HEAD.match(h.strip()) for h in heads):
             continue
         measure = "rank" if any(_RANK_HEAD.search(h) for h in heads) else None
         for start, line in lines[k + 1:k + 31]:
@@ -350,8 +370,9 @@ def _years_in_a_line(lines: list[tuple[int, str]], name: Namer, out: dict[int, C
                 fig = replace(figs[i], measure=measure) if measure else figs[i]
                 found = name(label, fig)
                 if found is not None:
-                    out[start + figs[i].start] = Cell(found[0], found[1], kinds.ACTUAL, None,
-                                                      year, measure)
+                    out[start + figs[i].start] = (
+                        Cell(found[0], found[1], kinds.TARGET, year, None, measure) if aims
+                        else Cell(found[0], found[1], kinds.ACTUAL, None, year, measure))
 
 
 # a value a table's header says is of no indicator the codebook holds (a sub-index's column)

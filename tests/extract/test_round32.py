@@ -1,0 +1,184 @@
+"""Round 31's third sample (e-government, the digital economy, budgets): forms extraction misread
+on its development documents, written afresh with other provinces and numbers; each test fails
+without its rule."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from chiso.extract import extract_text
+
+PROVINCES = ["Bắc Giang", "Hà Nam", "Trà Vinh", "Nam Định", "Kon Tum", "Bạc Liêu"]
+
+
+def _thousands(n: int) -> str:
+    """A count as a Vietnamese text writes it ("1.089"; a bare 1900 would read as a year)."""
+    return f"{n:,}".replace(",", ".")
+
+
+def _read(text: str) -> set[tuple[str | None, str, float]]:
+    return {(c.indicator, c.kind, c.value) for c in extract_text(text, "t.txt") if c.matched}
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.sampled_from(PROVINCES), st.integers(1100, 2900), st.integers(300, 990),
+       st.integers(100, 290))
+def test_two_levels_written_as_a_decimal_are_levels(province, low, level3, level4):
+    # "mức độ 1,2 là 2.268 thủ tục, mức độ 3 là 1.089 thủ tục": levels 1 and 2, not the number
+    # 1.2; each level's count is its own, the next level said after it no noun of this one
+    text = (f"Tỉnh {province} đã cung ứng dịch vụ công trực tuyến mức độ 1,2 là "
+            f"{_thousands(low)} thủ tục, mức độ 3 là {level3} thủ tục và mức độ 4 là "
+            f"{level4} thủ tục.")
+    values = {c.value for c in extract_text(text, "t.txt")}
+    assert 1.2 not in values
+    got = _read(text)
+    assert ("dvc_l3_count", "actual", level3) in got
+    assert ("dvc_l4_count", "actual", level4) in got
+    assert not any(code == "dvc_l3_count" and v == low for code, _, v in got)
+
+
+def test_a_pair_of_digits_with_a_unit_is_still_a_value():
+    values = {c.value for c in extract_text("Tỉnh Hà Nam có lạm phát ở mức 1,2%.", "t.txt")}
+    assert 1.2 in values
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.sampled_from(PROVINCES), st.integers(12, 95), st.integers(2, 9))
+def test_a_change_after_a_count_names_no_noun(province, thousands, more):
+    # "tổng số thuê bao Internet đã đạt 36.000 (tăng 9.000 thuê bao ...)": the bracket's change
+    # is not what the count counts
+    text = (f"Tại tỉnh {province}, tổng số thuê bao Internet đã đạt {thousands}.000 "
+            f"(tăng {more}.000 thuê bao so với cùng kỳ năm trước).")
+    assert ("internet_subscribers", "actual", thousands * 1000) in _read(text)
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.sampled_from(PROVINCES), st.integers(120, 900), st.integers(5, 60),
+       st.sampled_from(["trong đó", "trong số đó", "bao gồm"]))
+def test_a_part_of_a_total_is_not_the_total(province, total, part, word):
+    # "ít nhất 100 doanh nghiệp công nghệ số, trong đó ít nhất có 10 doanh nghiệp công nghệ số
+    # phát triển ra thị trường quốc tế": the part is not the count of digital enterprises
+    text = (f"Mục tiêu đến năm 2025, toàn tỉnh {province} có ít nhất {total} doanh nghiệp công "
+            f"nghệ số, {word} ít nhất có {part} doanh nghiệp công nghệ số phát triển ra thị "
+            f"trường quốc tế.")
+    got = _read(text)
+    assert ("digital_enterprises_count", "target", total) in got
+    assert not any(v == part for _, _, v in got)
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.sampled_from(PROVINCES), st.integers(2000, 7900), st.integers(500, 1900),
+       st.integers(100, 490))
+def test_every_part_listed_after_a_total_is_no_total(province, total, first, second):
+    text = (f"Tỉnh {province} đã công bố {_thousands(total)} TTHC, trong đó: "
+            f"{_thousands(first)} TTHC mới và thay thế, {second} TTHC sửa đổi.")
+    got = _read(text)
+    assert ("admin_procedures_count", "actual", total) in got
+    assert not any(v in (first, second) for _, _, v in got)
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.sampled_from(PROVINCES), st.integers(2, 40),
+       st.sampled_from(["1", "một", "01"]), st.sampled_from(["trong cả nước", "toàn quốc"]))
+def test_one_of_the_countrys_provinces_owns_its_figure(province, many, one, country):
+    # "là 1 trong 23 tỉnh, thành phố trong cả nước cung cấp 100% dịch vụ công trực tuyến mức
+    # 3, 4": the country names the set of provinces, the figure is the province's own
+    text = (f"Tỉnh {province} là {one} trong {many} tỉnh, thành phố {country} cung cấp 100% "
+            f"dịch vụ công trực tuyến mức 3, 4.")
+    got = {(c.unit, c.indicator, c.kind) for c in extract_text(text, "t.txt") if c.matched
+           and c.value == 100}
+    assert got == {(province, "dvc_l34_share", "actual")}
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.lists(st.integers(3000, 9999), min_size=4, max_size=4, unique=True),
+       st.integers(2020, 2024))
+def test_a_piped_table_under_a_title_reads_its_columns(scores, year):
+    # a DTI table copied with pipes under its title ("Kết quả DTI 2022"): the title names no
+    # column; each value is of its column's pillar
+    cells = " | ".join(f"0,{s}" for s in scores)
+    text = (f"Kết quả DTI {year}\nSTT | Tỉnh | DTI | Chính quyền số | Kinh tế số | Xã hội số\n"
+            f"1 | Bắc Giang | {cells}\n")
+    got = {(c.unit, c.indicator, c.value) for c in extract_text(text, "t.txt") if c.matched
+           and not c.needs_look}
+    codes = ["dti_score", "dti_digital_government_score", "dti_digital_economy_score",
+             "dti_digital_society_score"]
+    for code, s in zip(codes, scores):
+        assert ("Bắc Giang", code, s / 10000) in got
+
+
+PILLARS = [("chính quyền số", "dti_digital_government"), ("kinh tế số", "dti_digital_economy"),
+           ("xã hội số", "dti_digital_society")]
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.sampled_from(PROVINCES), st.lists(st.integers(3000, 9999), min_size=3, max_size=3,
+                                            unique=True))
+def test_the_last_name_of_a_list_is_the_last_values(province, scores):
+    # "chính quyền số 0,8123, kinh tế số 0,6234 và xã hội số 0,7345": the name after "và" has
+    # its own value; it does not name the value before it
+    (a, _), (b, _), (c, _) = PILLARS
+    text = (f"Tỉnh {province} đạt 0,5{scores[0] % 1000:03d} điểm DTI, trong đó {a} "
+            f"0,{scores[0]}, {b} 0,{scores[1]} và {c} 0,{scores[2]}.")
+    got = _read(text)
+    for (_, code), s in zip(PILLARS, scores):
+        assert (code + "_score", "actual", s / 10000) in got
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.sampled_from(PROVINCES), st.sampled_from(PILLARS), st.integers(3000, 9999),
+       st.integers(1, 34), st.sampled_from(["(hạng {r})", "(xếp thứ {r}/34)", ", xếp thứ {r}"]))
+def test_the_rank_given_with_a_pillars_score_is_the_pillars(province, pillar, score, rank, form):
+    name, code = pillar
+    text = (f"Trụ cột {name} của tỉnh {province} đạt 0,{score} điểm "
+            f"{form.format(r=rank)}.")
+    got = _read(text)
+    assert (code + "_score", "actual", score / 10000) in got
+    assert (code + "_rank", "actual", rank) in got
+    assert not any(k == "dti_rank" for k, _, _ in got)
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.sampled_from(PROVINCES), st.lists(st.integers(1, 34), min_size=3, max_size=3))
+def test_a_pillar_hang_is_a_rank(province, ranks):
+    # "chính quyền số hạng 2": a pillar's place, with no index named in the sentence
+    text = (f"Tỉnh {province}: " + ", ".join(f"{name} hạng {r}" for (name, _), r in
+                                              zip(PILLARS, ranks)) + ".")
+    got = _read(text)
+    for (_, code), r in zip(PILLARS, ranks):
+        assert (code + "_rank", "actual", r) in got
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.integers(2024, 2026), st.integers(3, 9), st.lists(st.integers(10, 99), min_size=2,
+                                                           max_size=2, unique=True),
+       st.sampled_from(["Chỉ tiêu | Đến năm {a} | Đến năm {b}",
+                        "TT | Chỉ tiêu | Năm {a} | Năm {b}"]))
+def test_a_table_of_aims_by_year_gives_each_column_its_year(first, gap, shares, head):
+    # "Chỉ tiêu | Đến năm 2025 | Đến năm 2030" (or "Năm 2025 | Năm 2030" under "Mục tiêu cụ
+    # thể"): each value is the aim for its column's year
+    a, b = first, first + gap
+    row = " | ".join(f"{v}%" for v in shares)
+    text = (f"Mục tiêu cụ thể của tỉnh Hà Nam\n{head.format(a=a, b=b)}\n"
+            f"{'1 | ' if head.startswith('TT') else ''}Tỷ lệ hồ sơ trực tuyến | {row}\n")
+    got = {(c.indicator, c.kind, c.target_year, c.value) for c in extract_text(text, "t.txt")
+           if c.matched}
+    assert ("online_dossiers_share", "target", a, shares[0]) in got
+    assert ("online_dossiers_share", "target", b, shares[1]) in got
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.integers(2019, 2023), st.lists(st.integers(10, 99), min_size=2, max_size=2,
+                                         unique=True),
+       st.sampled_from(["Kết quả thực hiện", "Kết quả thực hiện kế hoạch chuyển đổi số"]))
+def test_a_table_of_results_by_year_under_chi_tieu_is_of_results(first, shares, title):
+    # "Chỉ tiêu" names the indicators of a results table too ("Kết quả thực hiện"): its
+    # values are results, each of its column's year
+    row = " | ".join(f"{v}%" for v in shares)
+    text = (f"{title} của tỉnh Hà Nam\nChỉ tiêu | Năm {first} | Năm {first + 1}\n"
+            f"Tỷ lệ hồ sơ trực tuyến | {row}\n")
+    got = {(c.indicator, c.kind, c.year, c.value) for c in extract_text(text, "t.txt")
+           if c.matched}
+    assert ("online_dossiers_share", "actual", first, shares[0]) in got
+    assert ("online_dossiers_share", "actual", first + 1, shares[1]) in got
