@@ -17,6 +17,10 @@ def _thousands(n: int) -> str:
     return f"{n:,}".replace(",", ".")
 
 
+def _dec(x: float) -> str:
+    return f"{x:.1f}".replace(".", ",")
+
+
 def _read(text: str) -> set[tuple[str | None, str, float]]:
     return {(c.indicator, c.kind, c.value) for c in extract_text(text, "t.txt") if c.matched}
 
@@ -182,3 +186,49 @@ def test_a_table_of_results_by_year_under_chi_tieu_is_of_results(first, shares, 
            if c.matched}
     assert ("online_dossiers_share", "actual", first, shares[0]) in got
     assert ("online_dossiers_share", "actual", first + 1, shares[1]) in got
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.sampled_from(PROVINCES), st.integers(600, 899), st.integers(60, 99),
+       st.sampled_from(["; riêng tỉnh {p} đạt", ", còn {p} là", "; riêng {p} đạt"]))
+def test_a_province_named_alone_has_the_figure_just_said(province, national, own, form):
+    # "cả nước có 82,5% dân số trưởng thành sử dụng điện thoại thông minh; riêng tỉnh Long An đạt
+    # 85%": the province's own figure of the same indicator
+    text = (f"Theo Bộ Thông tin và Truyền thông, cả nước có {_dec(national / 10)}% dân số "
+            f"trưởng thành sử dụng điện thoại thông minh{form.format(p=province)} {own}%.")
+    got = {(c.unit, c.indicator, c.kind, c.value) for c in extract_text(text, "t.txt")
+           if c.matched}
+    assert (province, "smartphone_adult_share", "actual", own) in got
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(PROVINCES), st.lists(st.integers(1, 63), min_size=3, max_size=3),
+       st.sampled_from(["- {n} - {r}", "{n}: {r}", "+ {n} {r}"]),
+       st.sampled_from(["Xếp hạng các chỉ số thành phần DTI 2022 của tỉnh {p}:",
+                        "Thứ hạng các chỉ số chính DTI của tỉnh {p}:"]))
+def test_ranks_listed_a_line_each_under_a_heading_that_ranks(province, ranks, line, head):
+    names = [("Thể chế số", "dti_institutions_rank"), ("Hạ tầng số", "dti_infrastructure_rank"),
+             ("Nhân lực số", "dti_human_resources_rank")]
+    text = head.format(p=province) + "\n" + "\n".join(
+        line.format(n=n, r=r) for (n, _), r in zip(names, ranks)) + "\n"
+    got = _read(text)
+    for (_, code), r in zip(names, ranks):
+        assert (code, "actual", r) in got
+
+
+def test_a_count_under_no_heading_of_ranks_stays_a_count():
+    got = {(c.measure, c.value) for c in extract_text(
+        "Tỉnh Hà Nam có:\n- Trạm BTS: 41\n- Doanh nghiệp bưu chính: 12\n", "t.txt")}
+    assert ("rank", 41) not in got and ("rank", 12) not in got
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.sampled_from(PROVINCES), st.integers(1, 4), st.integers(1, 4))
+def test_the_name_past_a_lists_comma_is_the_next_figures(province, low, tenths):
+    # "chiếm 2-3% tổng chi, kinh phí an toàn thông tin 0,2-0,3%": the words before the next
+    # figure name it, not the share before the comma
+    text = (f"Chi ngân sách cho chuyển đổi số của tỉnh {province} chiếm {low}-{low + 1}% tổng "
+            f"chi, kinh phí an toàn thông tin 0,{tenths}-0,{tenths + 1}%.")
+    got = _read(text)
+    assert ("it_budget_share", "actual", low) in got
+    assert not any(code == "cyber_budget_share" and v == low for code, _, v in got)

@@ -181,6 +181,7 @@ def extract_text(
     in_tables = tables.read(text, functools.partial(header_name, index=index, framework=framework))
     ranked_before: list[Candidate] = []  # the matched ranks of the last sentence with figures
     heading: tuple[int, str] | None = None  # (paragraph, text) of the last line standing alone
+    ranks_listed = False  # the last sentence was a heading of ranks listed a line each, or one
     for n, sent in enumerate(sentences):
         para = paras[n]
         following = sentences[n + 1].text if n + 1 < len(sentences) and paras[n + 1] > para else ""
@@ -188,6 +189,14 @@ def extract_text(
         figs = find_figures(sent.text)
         family = flow.family_of(sent.text, state.family, state.only)
         figs = flow.dash_ranks(sent.text, figs, family)
+        listed = ranks_listed and _RANK_LINE.fullmatch(sent.text) is not None and len(figs) == 1
+        if listed and figs[0].measure == "count" and figs[0].value_high is None and (
+                float(figs[0].value).is_integer() and 1 <= figs[0].value <= 64):
+            # "Xếp hạng các chỉ số thành phần DTI 2022:" then a line "- Thể chế số - 41": a
+            # list of ranks, a line each, under a heading that says it ranks
+            figs[0] = replace(figs[0], measure="rank")
+        ranks_listed = (family is not None and _RANKS_HEAD.search(sent.text) is not None
+                        or listed)
         row_of = flow.ranking_row(sent.text, figs, named)
         if row_of is not None:
             figs[0] = replace(figs[0], measure="rank")
@@ -333,6 +342,13 @@ def _projects_years(text: str, cands: list[Candidate]) -> list[Candidate]:
                 out = list(cands)
             out[k] = replace(c, target_year=min(near)[1])
     return out
+
+
+# a heading that says the lines after it rank ("Xếp hạng các chỉ số thành phần DTI 2022:"), and
+# such a line: a name, a dash or colon, a whole number ("- Thể chế số - 41", "Hạ tầng số: 12")
+_RANKS_HEAD = re.compile(r"(?:xếp hạng|thứ hạng)[^.\n]{0,150}:\s*$", re.IGNORECASE)
+_RANK_LINE = re.compile(r"\s*[-+•–*]?\s*[^\W\d][^\d:]{1,60}?\s*[-–:]?\s*(?:hạng\s*)?"
+                        r"\d{1,2}\s*[.;]?\s*", re.IGNORECASE)
 
 
 def _is_heading(quote: str) -> bool:

@@ -190,7 +190,20 @@ def _after_window(s: str, fig: Figure, nxt: Figure | None) -> str:
                      and _SHORT_CLOSE.match(s, nxt.end) is not None)
         if not bracketed:
             end = min(end, rel)
+            cut = tail.rfind(",", 0, end)
+            if (cut > 0 and _NAMES_NEXT.fullmatch(tail, cut + 1, rel)
+                    and not _LIST_GOES_ON.search(tail, cut + 1, rel)):
+                # "chiếm 2-3% tổng chi, kinh phí an toàn thông tin 0,2-0,3%": past a list's
+                # comma, the words right before the next figure are its name, not this one's
+                end = cut
     return tail[:end]
+
+
+# the words before a figure that name it, after a comma: "kinh phí an toàn thông tin ", "tỷ lệ
+# thôn có sóng 4G đạt " (no list going on: "thị trấn được phủ sóng 4G và " is not one)
+_NAMES_NEXT = re.compile(r"\s*[^\W\d][^,;()\d]{2,60}?\s*(?:(?:đạt|là|chiếm|ở mức)\s*)?",
+                         re.IGNORECASE)
+_LIST_GOES_ON = re.compile(r"\s(?:và|hoặc|cùng|với|gồm|có|tại|ở|của)\s*$", re.IGNORECASE)
 
 
 def _units_for(before: str, default: str | None, named: list | None = None) -> list[str | None]:
@@ -284,6 +297,29 @@ _SHARE_CUE = re.compile(
 
 # a part of what was just said: "trong đó", "trong số đó", "bao gồm"
 _PART_OF = re.compile(r"(?<!\w)(?:trong đó|trong số đó|bao gồm|gồm có|gồm)(?!\w)", re.IGNORECASE)
+
+
+# what is left between two figures once the province named there is taken out, when it says
+# nothing of its own: "; riêng tỉnh Long An đạt", ", còn Hà Nam là"
+_OWN_PLACE_ONLY = re.compile(r"\s*[,;]\s*(?:riêng|còn|với|tại|ở)?\s*(?:tỉnh|thành phố|TP\.?)?"
+                             r"\s*\x00\s*(?:cũng\s+|chỉ\s+|mới\s+)?(?:đạt|là|có)\s*"
+                             r"(?:gần|khoảng|hơn|trên)?\s*", re.IGNORECASE)
+
+
+def _last_clause(stretch: str, offset: int) -> tuple[str, int]:
+    """The last clause of `stretch` (from its last comma or semicolon on) and its offset."""
+    cut = max(stretch.rfind(","), stretch.rfind(";"), 0)
+    return stretch[cut:], offset + cut
+
+
+def _placeless(stretch: str, offset: int, named: list) -> str:
+    """`stretch` (starting at `offset` in the sentence) with the one province named in it as
+    a NUL; unchanged when it names none or several."""
+    inside = [m for m in named if offset <= m.start and m.end <= offset + len(stretch)]
+    if len(inside) != 1:
+        return stretch
+    m = inside[0]
+    return stretch[:m.start - offset] + "\x00" + stretch[m.end - offset:]
 
 
 def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, home: str | None,
@@ -773,6 +809,12 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
         # "Mức trung bình toàn quốc là 0,3 – 0,35%": a short sentence goes on about the last
         # figure, when its words say nothing else ("Thuê bao điện thoại cố định có 6.460" does)
         matches = [Match(last[2].code, 0.0, 0.5, last[2].alias)]
+    if (not matches and last_here is not None and last_here[0] == n
+            and fig.measure == last_here[3] and not ctx.after
+            and _OWN_PLACE_ONLY.fullmatch(_placeless(*_last_clause(own_before, prev_end), named))):
+        # "cả nước có 82,5% dân số trưởng thành sử dụng điện thoại thông minh; riêng tỉnh Long An
+        # đạt 85%": a province named with no words of its own has the figure just said
+        matches = [Match(last_here[2].code, 0.0, 0.7, last_here[2].alias)]
     if (not matches and last_here is not None and last_here[0] == n
             and fig.measure == last_here[3] and _NEXT_YEAR.match(own_before)):
         # "tỷ lệ phủ sóng 5G đạt 60%, sang năm 2026 đạt 80%": the same indicator, a year later
