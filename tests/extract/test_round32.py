@@ -232,3 +232,51 @@ def test_the_name_past_a_lists_comma_is_the_next_figures(province, low, tenths):
     got = _read(text)
     assert ("it_budget_share", "actual", low) in got
     assert not any(code == "cyber_budget_share" and v == low for code, _, v in got)
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from([("Long An", "baolongan.vn"), ("Nam Định", "baonamdinh.vn"),
+                        ("Kon Tum", "baokontum.vn")]),
+       st.sampled_from(["Tiền Giang", "Hà Nam", "Bạc Liêu"]),
+       st.integers(70, 95), st.integers(30, 65))
+def test_a_province_the_lede_compares_with_is_not_the_reports(home, other, own, theirs):
+    # a provincial paper's report whose lede compares its province with another ("cao hơn tỉnh
+    # Tiền Giang (60%)"): the report is its own province's, the bracket's value the other's
+    (province, host), text = home, (
+        f"Chuyển đổi số năm 2024: nhiều kết quả nổi bật\nTỷ lệ hồ sơ trực tuyến của tỉnh đạt "
+        f"{own}%, cao hơn tỉnh {other} ({theirs}%).\nSo với {other}, tỉnh có tỷ lệ thanh toán "
+        f"trực tuyến cao hơn, đạt {theirs + 1}%.\n")
+    got = {(c.unit, c.indicator, c.value) for c in extract_text(
+        text, "t.txt", source=f"https://{host}/tin-tuc/chuyen-doi-so-a1.html") if c.matched}
+    assert (province, "online_dossiers_share", own) in got
+    assert (other, "online_dossiers_share", theirs) in got
+    assert (province, "online_payment_dossiers_share", theirs + 1) in got
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.sampled_from(PROVINCES), st.integers(400000, 499999))
+def test_a_figure_said_again_rounded_is_one_figure(province, ten_thousandths):
+    # "đạt 46,0414 điểm ... với tổng số điểm trên 46,04 điểm": the rounded figure is the same
+    # fact; the one written in full stays
+    full = ten_thousandths / 10000
+    text = (f"Năm 2023, chỉ số PAPI của tỉnh {province} đạt {f'{full:.4f}'.replace('.', ',')} "
+            f"điểm. Tỉnh {province} đứng đầu bảng xếp hạng PAPI 2023 với tổng số điểm "
+            f"{f'{full:.2f}'.replace('.', ',')} điểm.")
+    got = [c.value for c in extract_text(text, "t.txt") if c.indicator == "papi_score"]
+    assert got == [full]
+
+
+def test_two_values_of_different_years_are_two_figures_however_close():
+    text = ("Chỉ số PAPI của tỉnh Hà Nam năm 2022 đạt 46 điểm; năm 2023 đạt 46,04 điểm.")
+    got = sorted(c.value for c in extract_text(text, "t.txt") if c.indicator == "papi_score")
+    assert got == [46, 46.04]
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.sampled_from(PROVINCES), st.integers(1100, 1900), st.sampled_from(["1", "2"]))
+def test_a_count_of_the_low_levels_is_no_indicators(province, count, level):
+    # "1.349 thủ tục hành chính cấp độ 2": a part by level that no online service indicator counts
+    text = (f"Cổng dịch vụ công tỉnh {province} đã cung cấp {_thousands(count)} thủ tục hành "
+            f"chính cấp độ {level}.")
+    got = [c for c in extract_text(text, "t.txt") if c.value == count]
+    assert got and all(not c.matched or c.needs_look for c in got)

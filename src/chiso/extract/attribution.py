@@ -84,6 +84,18 @@ def _not_venue(line: str, found: list[Mention]) -> list[Mention]:
     return [m for m in found if not _VENUE_BEFORE.search(line[max(0, m.start - 16):m.start])]
 
 
+# a province the lede names only to compare the report's own with: "cao hơn tỉnh Tiền Giang",
+# "so với Bến Tre", "trong khi Tiền Giang chỉ đạt 70%"
+_COMPARED_BEFORE = re.compile(r"(?<!\w)(?:cao hơn|thấp hơn|nhiều hơn|ít hơn|hơn|so với|xếp sau|"
+                              r"chỉ sau|đứng sau|vượt|kém|trong khi|còn)\s+"
+                              r"(?:(?:tỉnh|thành phố|TP\.?)\s*)?$", re.IGNORECASE)
+
+
+def _not_compared(line: str, found: list[Mention]) -> list[Mention]:
+    """The mentions of a line but those it names to compare with."""
+    return [m for m in found if not _COMPARED_BEFORE.search(line, max(0, m.start - 30), m.start)]
+
+
 def home_unit(text: str, source: str | None = None, hint: str | None = None) -> str | None:
     """The province a report is about, by the order of evidence above; None for a national one."""
     lines = [line for line in text.splitlines() if line.strip()]
@@ -94,11 +106,11 @@ def home_unit(text: str, source: str | None = None, hint: str | None = None) -> 
     if _COUNTRY_AS_PLACE.search(title) and not _OWN_PROVINCE.search(title):
         return None  # "tốc độ ... của mạng Internet cố định tại Việt Nam": a national report
     lede = " ".join(lines[1:3])[:600]
-    found = _not_venue(lede, mentions(lede))
+    found = _not_compared(lede, _not_venue(lede, mentions(lede)))
     if found:
         return found[0].name
     named = mentions(text[:8000])
-    for m in named:
+    for m in _not_compared(text, named):
         if (_NAMED_AS_PROVINCE.search(text[max(0, m.start - 12):m.start])
                 or _DEFINED_AS_PROVINCE.match(text, m.end)):
             return m.name

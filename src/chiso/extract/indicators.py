@@ -296,6 +296,11 @@ def match(ctx: Context, measure: str, index: tuple[Alias, ...]) -> list[Match]:
                 # "tỷ lệ sử dụng văn bản điện tử hơn 99% ở cấp tỉnh": the level the figure's own
                 # words say, of an indicator kept by level
                 return [Match(variant, best, 0.6, " ".join(alias.words))]
+            if ctx.marks <= _LOW_LEVELS:
+                # "1.349 thủ tục hành chính cấp độ 2", "mức độ 1,2 là 2.268 thủ tục": the part of
+                # the low levels (no online service) of a total; offered for a look, no more (the
+                # parts after it still name theirs by it: "mức độ 3 là 1.089 thủ tục")
+                return [Match(best_code, best, 0.3, " ".join(alias.words))]
             # "Tỷ lệ hồ sơ trực tuyến mức độ 3, 4": no indicator tells the levels apart; less sure
             return [Match(best_code, best, 0.5, " ".join(alias.words))]
     if not scored:
@@ -314,6 +319,7 @@ def match(ctx: Context, measure: str, index: tuple[Alias, ...]) -> list[Match]:
     return out
 
 
+_LOW_LEVELS = frozenset({"mức1", "mức2"})
 _LEVEL_CODES = ("_provincial", "_district", "_commune")
 _LEVEL_OF_MARK = {"cấptỉnh": "_provincial", "cấphuyện": "_district", "cấpxã": "_commune"}
 

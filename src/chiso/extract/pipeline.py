@@ -412,7 +412,34 @@ def _dedupe(cands: list[Candidate]) -> list[Candidate]:
             continue
         seen.setdefault(key, []).append(len(out))
         out.append(c)
-    return out
+    return _rounded_again(out)
+
+
+def _decimals(x: float) -> int:
+    """How many decimals a value is written with (up to six)."""
+    return next((d for d in range(7) if abs(round(x, d) - x) < 1e-9), 6)
+
+
+def _rounded_again(cands: list[Candidate]) -> list[Candidate]:
+    """A figure said again rounded ("46,0414 điểm", later "trên 46,04 điểm") is the same fact:
+    the rounded one goes, the one written in full stays. Two values of different years, or of
+    the same precision, are two facts."""
+    by: dict[tuple, list[int]] = {}
+    for k, c in enumerate(cands):
+        if c.matched and c.value_high is None:
+            by.setdefault((c.unit, c.indicator, c.kind, c.target_year), []).append(k)
+    gone: set[int] = set()
+    for ks in by.values():
+        for a in ks:
+            for b in ks:
+                x, y = cands[a], cands[b]
+                d = _decimals(x.value)
+                if (a != b and b not in gone and d < _decimals(y.value)
+                        and abs(round(y.value, d) - x.value) < 1e-9 and abs(x.value) >= 1
+                        and (x.year is None or y.year is None or x.year == y.year)):
+                    gone.add(a)
+                    break
+    return [c for k, c in enumerate(cands) if k not in gone]
 
 
 def extract_file(path: Path | str, unit_hint: str | None = None, year: int | None = None,

@@ -206,10 +206,17 @@ _NAMES_NEXT = re.compile(r"\s*[^\W\d][^,;()\d]{2,60}?\s*(?:(?:đạt|là|chiếm
 _LIST_GOES_ON = re.compile(r"\s(?:và|hoặc|cùng|với|gồm|có|tại|ở|của)\s*$", re.IGNORECASE)
 
 
+_SET_AGAINST = re.compile(r"(?<!\w)so với\s+(?:(?:tỉnh|thành phố|TP\.?)\s*)?$", re.IGNORECASE)
+_CLAUSE_COMMA = re.compile(r"\s*,")
+
+
 def _units_for(before: str, default: str | None, named: list | None = None) -> list[str | None]:
     """Provinces the figure is about: the nearest named before it in its sentence (with the
     names listed with it), else the report's own. `named`: the sentence's mentions, if known."""
     found = mentions(before) if named is None else [m for m in named if m.end <= len(before)]
+    # "So với Bến Tre, tỉnh có tỷ lệ ... đạt 40%": a province the clause is set against
+    found = [m for m in found if not (_SET_AGAINST.search(before, max(0, m.start - 20), m.start)
+                                      and _CLAUSE_COMMA.match(before, m.end))]
     if not found:
         return [default]
     group = [found[-1]]
