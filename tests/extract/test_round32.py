@@ -280,3 +280,65 @@ def test_a_count_of_the_low_levels_is_no_indicators(province, count, level):
             f"chính cấp độ {level}.")
     got = [c for c in extract_text(text, "t.txt") if c.value == count]
     assert got and all(not c.matched or c.needs_look for c in got)
+
+
+GROUPED = [("Vùng Đồng bằng sông Hồng", ["Thành phố Hà Nội", "Vĩnh Phúc", "Bắc Ninh"]),
+           ("Vùng Trung du và Miền núi phía Bắc", ["Hà Giang", "Cao Bằng"])]
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.lists(st.integers(60, 140), min_size=5, max_size=5), st.integers(2024, 2026))
+def test_a_numbered_table_of_provinces_with_one_column_of_aims(tenths, year):
+    # a resolution's annex: "TT / Mục tiêu tăng trưởng GRDP 2025 (%)", then rows grouped by
+    # region, a cell a line ("I / Vùng ... / 1 / Thành phố Hà Nội / 8,0 / 2 / Vĩnh Phúc / 9,0")
+    lines = ["Phụ lục mục tiêu tăng trưởng của các địa phương", "TT",
+             f"Mục tiêu tăng trưởng GRDP {year} (%)"]
+    want, n, values = set(), 0, iter(tenths)
+    for k, (region, names) in enumerate(GROUPED):
+        lines += ["I" * (k + 1), region]
+        for name in names:
+            n += 1
+            v = next(values) / 10
+            lines += [str(n), name, f"{v:.1f}".replace(".", ",")]
+            want.add((name.removeprefix("Thành phố "), v))
+    got = {(c.unit, c.value) for c in extract_text("\n".join(lines) + "\n", "t.txt")
+           if c.indicator == "grdp_growth" and c.kind == "target" and c.target_year == year
+           and not c.needs_look}
+    assert got == want
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.lists(st.integers(1000, 1299), min_size=4, max_size=4, unique=True),
+       st.sampled_from(["%", "phần trăm"]))
+def test_a_chart_copied_as_text_gives_each_province_its_value(hundredths, sign):
+    # "Nhãn Quảng Ninh Hải Phòng Ninh Bình Phú Thọ Tăng trưởng GRDP % 11.89 11.81 10.65 10.52"
+    names = ["Quảng Ninh", "Hải Phòng", "Ninh Bình", "Phú Thọ"]
+    values = sorted((h / 100 for h in hundredths), reverse=True)
+    text = ("Năm 2025, bốn địa phương tăng trưởng GRDP cao nhất cả nước.\nTop 4 địa phương "
+            "tăng trưởng GRDP cao nhất năm 2025 Nguồn: Cục Thống kê Nhãn " + " ".join(names)
+            + f" Tăng trưởng GRDP {sign} " + " ".join(f"{v:.2f}" for v in values) + "\n")
+    got = {(c.unit, c.value) for c in extract_text(text, "t.txt")
+           if c.indicator == "grdp_growth" and not c.needs_look}
+    assert got == set(zip(names, values))
+
+
+def test_the_ministry_in_a_sources_bracket_does_not_own_the_national_figure():
+    text = "Theo Cục Thống kê (Bộ Tài chính), GDP cả nước năm 2025 tăng trưởng khá, đạt 8,02%."
+    got = {(c.unit, c.indicator, c.kind) for c in extract_text(text, "t.txt") if c.value == 8.02}
+    assert got == {("Việt Nam", "grdp_growth", "national_average")}
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(PROVINCES), st.integers(500, 1300))
+def test_a_rise_said_as_a_level_of_grdp_is_its_growth(province, hundredths):
+    v = hundredths / 100
+    text = (f"Dẫn đầu tốc độ tăng GRDP của cả nước là {province} với mức tăng "
+            f"{f'{v:.2f}'.replace('.', ',')}%.")
+    got = {(c.unit, c.indicator, c.value) for c in extract_text(text, "t.txt") if c.matched}
+    assert (province, "grdp_growth", v) in got
+
+
+def test_a_rise_of_no_growth_indicator_stays_by_how_much():
+    got = [c for c in extract_text("Tỉnh có mức tăng cao nhất là 9,39% và thấp nhất là 0,03%.",
+                                   "t.txt") if c.matched]
+    assert not got

@@ -296,6 +296,9 @@ _BAND_BEFORE = Caseless(r"(?:top|tốp|nhóm|trong số|1 trong|một trong)\s*$
 _GROWTH_BEFORE = Caseless(r"(?:GRDP|GDP|tổng sản phẩm|tăng trưởng)[^,;.]{0,30}?"
                           r"(?:tăng|mức|đạt)\s*"
                           r"(?:gần|khoảng|hơn|~|xấp xỉ)?\s*$")
+# "Quảng Ninh với mức tăng 11,89%": a rise said as a level is a value (of growth, if the words
+# around it say so), not by how much a value rose
+_RISE_LEVEL = re.compile(r"(?<!\w)mức tăng\s*(?:là|đạt)?\s*$", re.IGNORECASE)
 # percentage points: "tăng 2,93 điểm %", "đóng góp 0,78 điểm phần trăm"
 _POINTS_AFTER = re.compile(r"^\s*điểm\s*(?:%|phần trăm)", re.IGNORECASE)
 # "10 tỉnh có tốc độ tăng GRDP dẫn đầu gồm: Bắc Giang tăng 13,45%, Hậu Giang tăng 12,27%": each
@@ -409,6 +412,7 @@ def find_figures(sentence: str) -> list[Figure]:
              or (_DIFFERENCE_AFTER.match(after)
                  and not _VALUE_BEFORE.search_lower(before, low_before)))
                 and not _GROWTH_BEFORE.search_lower(before, low_before)
+                and not _RISE_LEVEL.search(before)
                 and not (_NAMED_RISE.search(before) and _GROWTH_LIST.search(sentence, 0, start))):
             continue
         fig = _plain(sentence, start, end, Quantity(value, text=token), before, low_before,

@@ -16,6 +16,7 @@ state targets, which index its ranks and scores are of, and lists that share one
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -1050,6 +1051,60 @@ def labelled_asides(figs: list[Figure], found: list[list[Candidate]], text: str,
         found[i] = [c if c.indicator in codes else
                     replace(c, indicator=None, alias=NO_INDEX, confidence=min(c.confidence, 0.3))
                     for c in found[i]]
+
+
+def chart_series(figs: list[Figure], found: list[list[Candidate]], text: str,
+                 named: list[Mention], namer: Callable[[str], str | None],
+                 about: Callable[[str, Figure], list[tuple[str, str]]]) -> set[int]:
+    """A chart copied as text: its labels, provinces side by side, then the series' name and
+    as many values side by side ("Nhãn Quảng Ninh Hải Phòng Ninh Bình Tăng trưởng GRDP % 11.89
+    11.81 10.65"): the k-th value is the k-th province's, of the indicator the series names.
+    Returns the figures placed so (their table's labels placed them: `table_cells`)."""
+    run = _side_by_side_names(text, named)
+    if len(run) < 3:
+        return set()
+    last = run[-1].end
+    values = [i for i, f in enumerate(figs) if f.start >= last]
+    if len(values) < len(run):
+        return set()
+    values = values[:len(run)]
+    if (not _SERIES_NAME.fullmatch(text, last, figs[values[0]].start)
+            or any(text[figs[a].end:figs[b].start].strip(" %")
+                   for a, b in itertools.pairwise(values))):
+        return set()
+    placed = set()
+    series = text[last:figs[values[0]].start]
+    percent = "%" in series or "phần trăm" in series.lower()
+    for m, i in zip(run, values):
+        fig = replace(figs[i], measure="percent") if percent else figs[i]
+        said = about(series, fig)
+        unit = namer(m.name)
+        if not said or not found[i] or unit is None:
+            continue
+        code, alias = said[0]
+        found[i] = [replace(c, indicator=code, alias=alias, unit=unit, measure=fig.measure,
+                            confidence=0.7) for c in found[i]]
+        placed.add(i)
+    return placed
+
+
+# the name of a chart's series, between its labels and its values: "Tăng trưởng GRDP %"
+_SERIES_NAME = re.compile(r"\s+[^\W\d][^\d;:()]{2,60}?\s*%?\s*")
+
+
+def _side_by_side_names(text: str, named: list[Mention]) -> list[Mention]:
+    """The longest run of three or more provinces written one after another with nothing but
+    spaces between ("Quảng Ninh Hải Phòng Ninh Bình"), or none."""
+    best: list[Mention] = []
+    run: list[Mention] = []
+    for m in named:
+        if run and not text[run[-1].end:m.start].strip():
+            run.append(m)
+        else:
+            run = [m]
+        if len(run) > len(best):
+            best = list(run)
+    return best if len(best) >= 3 else []
 
 
 def totals_of_parts(figs: list[Figure], found: list[list[Candidate]], text: str,

@@ -244,6 +244,7 @@ def extract_text(
                                if just_before is not None and just_before[0] == n - 1 else None)
             flow.labelled_asides(figs, found_all, sent.text, named, about)
             flow.colon_ranks(figs, found_all, sent.text, named)
+            charted = flow.chart_series(figs, found_all, sent.text, named, namer.name, about)
             flow.these_ranks(figs, found_all, sent.text, ranked_before)
             ranked_before = [c for found in found_all for c in found
                              if c.matched and c.measure == "rank"]
@@ -255,7 +256,7 @@ def extract_text(
                           for c in found]
                          for i, found in enumerate(found_all)]
             headed = _from_tables(in_tables, sent.start, figs, found_all, namer)
-            flow.table_cells(figs, found_all, sent.text, headed)
+            flow.table_cells(figs, found_all, sent.text, headed | charted)
             out.extend(c for found in found_all for c in found)
         if _is_heading(sent.text) and (n + 1 == len(sentences) or paras[n + 1] > para):
             heading = (para, sent.text)  # a line standing alone

@@ -56,7 +56,9 @@ _PRODUCTIVITY = re.compile(r"năng suất lao động", re.IGNORECASE)
 _DOSSIERS_COUNTED = re.compile(r"(?<!\w)số hồ sơ(?!\w)[^,;.\d]{0,60}$", re.IGNORECASE)
 # "mức tăng", "mức giảm" (not "mức tăng trưởng", growth): what follows is by how much a value
 # changed, not the value
-_CHANGE_LEVEL = re.compile(r"(?<!\w)mức (?:tăng|giảm)(?!\s*trưởng)(?!\w)", re.IGNORECASE)
+# ("mức tăng GRDP" is the growth the indicator measures)
+_CHANGE_LEVEL = re.compile(r"(?<!\w)mức (?:tăng|giảm)(?!\s*(?:trưởng|GRDP|GDP|tổng sản phẩm))"
+                           r"(?!\w)", re.IGNORECASE)
 _INDEX_NAMED = re.compile(r"chỉ số|\bSIPAS\b|\bPAPI\b|\bPAR\b", re.IGNORECASE)
 _CONTRIBUTION = re.compile(r"(?<!\w)đóng góp(?:\s+của)?[^,;]{0,80}?\s+vào\s+(?:tăng trưởng|GRDP)",
                            re.IGNORECASE)
@@ -724,8 +726,9 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
             and _DOSSIERS_COUNTED.search(s, clause_start, fig.start)):
         matches = []  # "tổng số hồ sơ giải quyết TTHC là 168.746": dossiers, not procedures
     # "tỉnh có mức tăng cao nhất là 9,39% và thấp nhất là 0,03%": by how much, of no index
-    changed = _CHANGE_LEVEL.search(s, max(s.rfind(";", 0, fig.start) + 1, fig.start - 60),
-                                   fig.start) is not None
+    changed = (_CHANGE_LEVEL.search(s, max(s.rfind(";", 0, fig.start) + 1, fig.start - 60),
+                                    fig.start) is not None
+               and not (matches and matches[0].code == "grdp_growth"))
     if changed:
         matches = []
     if (matches and matches[0].code == "cashless_fees_share"
@@ -1136,9 +1139,11 @@ def _units(s: str, fig: Figure, before: str, clause: int, named: list, subjects:
     country = [m for m in _COUNTRY_SUBJECT.finditer(s, clause, fig.start)]
     if country and not any(country[-1].end() <= m.start < fig.start for m in named):
         return [COUNTRY]
+    opening = _SOURCE_OPENING.match(s)
     if kind == kinds.NATIONAL:
         if any(x.province is None and clause <= x.start and x.end <= fig.start
                and not _SOURCE_BEFORE.search(s[max(0, x.start - 40):x.start])
+               and not (opening and x.end <= opening.end())
                and not _REPORTS_AFTER.match(s, x.end) for x in subjects):
             return [
                 None
@@ -1153,7 +1158,8 @@ def _units(s: str, fig: Figure, before: str, clause: int, named: list, subjects:
     # a subject in an aside closed before the figure is the aside's: "(theo Quyết định công bố
     # của các bộ, ngành) đạt 100%"
     near = [x for x in subjects if x.end <= fig.start and not _aside_before(s, x, fig.start)
-            and not (x.province is None and _REPORTS_AFTER.match(s, x.end))]
+            and not (x.province is None and _REPORTS_AFTER.match(s, x.end))
+            and not (opening and x.end <= opening.end())]
     if (near and near[-1].province is None and not any(clause <= m.start < fig.start for m in named)
             and not (near[-1].organisation
                      and _SOURCE_BEFORE.search(s[max(0, near[-1].start - 60):near[-1].start]))):
@@ -1276,6 +1282,9 @@ _PORTAL_SUBJECT = re.compile(
     r"(?:đã|hiện|đến nay|có|cung cấp|tích hợp)(?!\w)", re.IGNORECASE)
 _MINISTRIES_AFTER = re.compile(r"\s*(?:điểm\s*)?(?:với|của|ở|đối với)\s+(?:các|những)?\s*bộ(?!\w)",
                                re.IGNORECASE)
+# a sentence opening with its source: "Theo Cục Thống kê (Bộ Tài chính), ..." (the ministry in
+# the bracket publishes the figures, it does not own them)
+_SOURCE_OPENING = re.compile(r"\W*(?:theo|căn cứ|dẫn)\s[^,;]{0,80}?,", re.IGNORECASE)
 # who published a figure is not whose it is: "Theo công bố của Bộ KH&CN", "Báo cáo DTI của Bộ"
 _SOURCE_BEFORE = re.compile(r"(?:của|theo|từ|thông tin từ|báo cáo|công bố)\s*$", re.IGNORECASE)
 _WITH_OPENING = re.compile(r"(?:^|,)\W*(?:với|bằng)\s[^,;]*$", re.IGNORECASE)  # the figure's clause

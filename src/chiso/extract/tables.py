@@ -410,8 +410,9 @@ def _province(line: str) -> str | None:
     if not stripped or len(stripped) > 30:
         return None
     found = mentions(stripped)
-    if len(found) != 1 or stripped[found[0].end:].strip(" .") or len(
-            stripped[:found[0].start].strip(" .").split()) > 1:
+    lead = stripped[:found[0].start].strip(" .") if len(found) == 1 else ""
+    if len(found) != 1 or stripped[found[0].end:].strip(" .") or (
+            len(lead.split()) > 1 and lead.lower() != "thành phố"):
         return None
     return found[0].name
 
@@ -535,7 +536,9 @@ def _rows_of_cells(lines: list[tuple[int, str]], name: Namer, out: dict[int, Cel
     while k < len(lines):
         numbered = k > 0 and _ROW_NUMBER.match(lines[k - 1][1]) is not None
         width = _row_width(lines, k, numbered) if _province(lines[k][1]) else 0
-        if width < 3:
+        if width < 3 and not (numbered and width and _rows_down(lines, k, width) >= 3):
+            # fewer columns than three: a table only when numbered rows of provinces run on
+            # ("1 / Thành phố Hà Nội / 8,0 / 2 / Vĩnh Phúc / 9,0 / ...")
             k += 1
             continue
         top = k - 1 if numbered else k
@@ -552,11 +555,15 @@ def _rows_of_cells(lines: list[tuple[int, str]], name: Namer, out: dict[int, Cel
                 heads[-1] += " " + line
             else:
                 heads.append(line)
-        labels = [f for f in (name(h, model) for h in heads) if f is not None] if model else []
-        if len(labels) < width:
+        named = [(f, h) for f, h in ((name(h, _as_headed(model, h)), h) for h in heads)
+                 if f is not None] if model else []
+        if len(named) < width:
             k += 1
             continue
-        labels = labels[-width:]
+        labels = [f for f, _ in named[-width:]]
+        # "Mục tiêu tăng trưởng GRDP 2025 (%)": a column of aims for its year; "Điểm PCI 2023":
+        # results of its year
+        said = [_column_kind(h) for _, h in named[-width:]]
         rank_name = None
         number = next(iter(find_figures(lines[top][1].strip())), None) if numbered else None
         if number is not None and any(_RANK_WORD.match(h) for h in heads[:2]):
@@ -567,6 +574,10 @@ def _rows_of_cells(lines: list[tuple[int, str]], name: Namer, out: dict[int, Cel
                 rank_name = name("Xếp hạng " + _INDEX_NAME[family], replace(number, measure="rank"))
         row = top
         while row < len(lines):
+            if numbered and _REGION_ROW.match(lines[row][1]) and row + 1 < len(lines) and (
+                    _REGION_NAME.match(lines[row + 1][1])):
+                row += 2  # "II / Vùng Trung du và Miền núi phía Bắc": a group of rows, no row
+                continue
             at = row + 1 if numbered else row
             if at >= len(lines) or _province(lines[at][1]) is None or _row_width(
                     lines, at, numbered) != width:
@@ -574,8 +585,10 @@ def _rows_of_cells(lines: list[tuple[int, str]], name: Namer, out: dict[int, Cel
             unit = _province(lines[at][1]) or ""
             if rank_name is not None:
                 _place_value(lines[row], rank_name, "rank", unit, out)
-            for cell, found in zip(lines[at + 1:at + 1 + width], labels):
-                _place_value(cell, found, None, unit, out)
+            for cell, found, (kind, year), (_, h) in zip(lines[at + 1:at + 1 + width], labels,
+                                                         said, named[-width:]):
+                _place_value(cell, found, "percent" if _PERCENT_HEAD.search(h) else None, unit,
+                             out, kind, year)
             row = at + 1 + width
         k = max(row, k + 1)
 
@@ -594,7 +607,50 @@ def _row_width(lines: list[tuple[int, str]], at: int, numbered: bool) -> int:
 
 
 def _place_value(cell: tuple[int, str], found: tuple[str, str], measure: str | None, unit: str,
-                 out: dict[int, Cell]) -> None:
+                 out: dict[int, Cell], kind: str = kinds.ACTUAL, year: int | None = None) -> None:
+    """A value of a province's row: an actual figure (of `year`, if its column says one), or
+    the aim for `year`."""
     start, line = cell
-    out[start + len(line) - len(line.lstrip())] = Cell(found[0], found[1], kinds.ACTUAL, None,
-                                                       None, measure, unit)
+    aim = kind == kinds.TARGET
+    out[start + len(line) - len(line.lstrip())] = Cell(
+        found[0], found[1], kind, year if aim else None, None if aim else year, measure, unit)
+
+
+# a row of a table grouping its provinces: "II" over "Vùng Trung du và Miền núi phía Bắc"
+_REGION_ROW = re.compile(r"^\s*[IVX]{1,4}\.?\s*$")
+_REGION_NAME = re.compile(r"^\s*(?:vùng|khu vực|miền)(?!\w)", re.IGNORECASE)
+
+
+# a header that gives its values' unit as a percentage: "Mục tiêu tăng trưởng GRDP 2025 (%)"
+_PERCENT_HEAD = re.compile(r"\(\s*(?:%|phần trăm)\s*\)|%\s*$|phần trăm\s*$", re.IGNORECASE)
+
+
+def _as_headed(model: Figure, head: str) -> Figure:
+    """A row's value as its column's header says it is: "8,0" under "(%)" is a percentage."""
+    if model.measure == "count" and _PERCENT_HEAD.search(head):
+        return replace(model, measure="percent")
+    return model
+
+
+def _column_kind(head: str) -> tuple[str, int | None]:
+    """What a column's header says its values are: aims ("Mục tiêu ... 2025") or results,
+    and of which year."""
+    year = _YEAR.search(head)
+    aim = re.search(r"(?<!\w)(?:mục tiêu|kế hoạch|chỉ tiêu)(?!\w)", head, re.IGNORECASE)
+    return (kinds.TARGET if aim else kinds.ACTUAL), int(year.group(1)) if year else None
+
+
+def _rows_down(lines: list[tuple[int, str]], k: int, width: int) -> int:
+    """How many numbered rows of a province and `width` values run from line `k` (the first
+    row's province), across the lines that group them by region."""
+    n, row = 0, k - 1
+    while row + 1 < len(lines):
+        if _REGION_ROW.match(lines[row][1]) and _REGION_NAME.match(lines[row + 1][1]):
+            row += 2
+            continue
+        if not (_ROW_NUMBER.match(lines[row][1]) and _province(lines[row + 1][1])
+                and _row_width(lines, row + 1, True) == width):
+            break
+        n += 1
+        row += 2 + width
+    return n
