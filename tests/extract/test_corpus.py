@@ -99,12 +99,20 @@ GENRES = {"portal", "news", "plan", "resolution", "dti", "budget", "midarticle"}
 # them: dev 0.650/0.667 (27; the session's first code gave 0.661/0.684), held-out 0.708/0.486
 # (5). With it: dev 0.925/0.905 (499), held-out 0.718/0.634 (239); held-out documents of before
 # round 26 0.702/0.629, 28 0.705/0.608, 29 0.710/0.630, 30 0.715/0.637, 31 0.718/0.641.
-FLOORS = [("dev", 0.92, 0.90), ("heldout", 0.71, 0.63), ("heldout-before-round-10", 0.78, 0.78),
-          ("heldout-before-round-18", 0.77, 0.77), ("heldout-before-round-19", 0.76, 0.76),
-          ("heldout-before-round-21", 0.68, 0.62), ("heldout-before-round-24", 0.69, 0.62),
-          ("heldout-before-round-26", 0.68, 0.61), ("heldout-before-round-28", 0.69, 0.60),
-          ("heldout-before-round-29", 0.70, 0.62), ("heldout-before-round-30", 0.71, 0.63),
-          ("heldout-before-round-31", 0.71, 0.64)]
+# Round 31's third sample (thirteenth session; 16 documents on e-government, the digital economy
+# and budgets), scored unseen: dev 0.667/0.818 (8), held-out 0.375/0.500 (8). Rules on its
+# development errors and forms written afresh, then round 32 (31 documents from two helpers),
+# scored unseen with them: dev 0.622/0.346 (18), held-out 0.737/0.389 (13) -- exactly what the
+# session's first code gives on it. Rules on round 32's development errors after: dev 0.922/0.903
+# (525), held-out 0.715/0.614 (260; round 32's 13 unmoved at 0.737/0.389); its documents of
+# before round 32 0.714/0.634, of before round 31 0.722/0.642. The whole part's floors are set
+# where it stands with round 32 in it; the documents of before keep theirs, risen where they rose.
+FLOORS = [("dev", 0.92, 0.90), ("heldout", 0.71, 0.61), ("heldout-before-round-10", 0.80, 0.80),
+          ("heldout-before-round-18", 0.79, 0.79), ("heldout-before-round-19", 0.77, 0.77),
+          ("heldout-before-round-21", 0.70, 0.63), ("heldout-before-round-24", 0.71, 0.63),
+          ("heldout-before-round-26", 0.70, 0.63), ("heldout-before-round-28", 0.71, 0.61),
+          ("heldout-before-round-29", 0.71, 0.63), ("heldout-before-round-30", 0.72, 0.63),
+          ("heldout-before-round-31", 0.72, 0.64), ("heldout-before-round-32", 0.71, 0.63)]
 
 
 def _before_round(doc: dict, n: int) -> bool:
@@ -152,7 +160,7 @@ def test_extraction_keeps_its_scores_on_each_part(name, p_floor, r_floor):
     assert total.recall >= r_floor
 
 
-@pytest.mark.xfail(strict=True, reason="the goal is not met yet: held-out P 0.718, R 0.634 "
+@pytest.mark.xfail(strict=True, reason="the goal is not met yet: held-out P 0.715, R 0.614 "
                    "(docs/extraction.md); when it is, this test passes and strict xfail fails it, "
                    "so the mark comes off")
 def test_the_issues_goal_on_the_held_out_part():
