@@ -17,6 +17,13 @@ Two shapes reports take when a table is copied from a web page or a PDF:
   or number on a line, its province on the next and one line per value ("1 / TP. Đà Nẵng /
   1.0000 / 0.9000 / ..."): the k-th value is of the k-th header that names an indicator, the
   province's; the number is the row's rank when the first header says it ranks ("Xếp hạng").
+  A single column is read only under numbered rows that run on, across the lines grouping them
+  by region ("I / Vùng Đồng bằng sông Hồng"); a header of aims for a year ("Mục tiêu tăng
+  trưởng GRDP 2025 (%)") makes its values that year's aims, "(%)" percentages.
+- **Years in a line over rows a line**: "Chỉ số | 2021 | 2022 | 2023" then "PCI | 18 | 13 | 7",
+  each value of its column's year; "Chỉ tiêu | Đến năm 2025 | Đến năm 2030" (or years under a
+  title of aims, "Mục tiêu cụ thể") gives each column the aim for its year, a title of results
+  ("Kết quả thực hiện") results.
 - **Provinces down the side**: a ranking table of provinces, a cell a line ("Địa phương / Điểm
   số PCI / Xếp hạng / Nhóm xếp hạng", then "Quảng Ninh / 73.40 / 1 / Rất tốt") or a row a line
   ("Tỉnh, Thành phố Điểm PCI Hạng Nhóm xếp hạng", then "Quảng Ninh 72.95 1 Rất tốt"): each value
