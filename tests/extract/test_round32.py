@@ -342,3 +342,38 @@ def test_a_rise_of_no_growth_indicator_stays_by_how_much():
     got = [c for c in extract_text("Tỉnh có mức tăng cao nhất là 9,39% và thấp nhất là 0,03%.",
                                    "t.txt") if c.matched]
     assert not got
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(PROVINCES), st.integers(60, 2500), st.sampled_from(["km2", "km²"]))
+def test_people_per_area_are_no_population(province, density, km):
+    text = f"Mật độ dân số của tỉnh {province} là {_thousands(density)} người/{km}."
+    assert not [c for c in extract_text(text, "t.txt") if c.indicator == "population"]
+
+
+def test_a_population_is_still_read():
+    got = {(c.indicator, c.value) for c in extract_text(
+        "Dân số của tỉnh Hà Nam là 1,2 triệu người.", "t.txt") if c.matched}
+    assert ("population", 1200000) in got
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(PROVINCES), st.integers(90, 99), st.sampled_from(["3G và 4G", "4G"]))
+def test_the_area_a_network_covers_is_no_share_of_people(province, share, generations):
+    # "phủ sóng 3G và 4G, đạt 99% diện tích": the area covered, not the population
+    text = (f"Toàn tỉnh {province} có hơn 1.200 trạm BTS, phủ sóng {generations}, đạt {share}% "
+            f"diện tích.")
+    got = [c for c in extract_text(text, "t.txt") if c.value == share and c.matched]
+    assert not got
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.integers(60, 95), st.sampled_from(["hai trung tâm kinh tế lớn của cả nước",
+                                              "hai đầu tàu kinh tế của cả nước"]))
+def test_an_aside_on_what_the_provinces_are_in_the_country_makes_no_national_figure(tenths,
+                                                                                   aside):
+    v = tenths / 10
+    text = (f"Hà Nội và TP.HCM, {aside}, có mức tăng trưởng GRDP năm 2024 lần lượt là "
+            f"{f'{v:.1f}'.replace('.', ',')}% và 9,9%.")
+    got = {(c.unit, c.kind) for c in extract_text(text, "t.txt") if c.value == v and c.matched}
+    assert got == {("Hà Nội", "actual")}

@@ -315,6 +315,15 @@ _OWN_PLACE_ONLY = re.compile(r"\s*[,;]\s*(?:riêng|còn|với|tại|ở)?\s*(?:t
                              r"(?:gần|khoảng|hơn|trên)?\s*", re.IGNORECASE)
 
 
+_PER_AREA = re.compile(r"\s*(?:người\s*)?/\s*km\s*(?:2|²)", re.IGNORECASE)
+_OF_AREA = re.compile(r"\s*%?\s*(?:tổng\s+)?diện tích(?!\w)", re.IGNORECASE)
+# an aside after a province on what it is in the country: ", hai trung tâm kinh tế lớn của cả
+# nước,", ", địa phương dẫn đầu cả nước,"
+_COUNTRYS_OWN = re.compile(r"(?:\s*(?:,|và)\s*(?:TP\.?\s*)?[^\W\d][\w.]*(?:\s[^\W\d][\w.]*){0,3})*"
+                           r"\s*,\s*[^,;()\d]{2,60}?\s(?:của|trong|trên)?\s*(?:cả nước|toàn quốc)"
+                           r"\s*,", re.IGNORECASE)
+
+
 def _last_clause(stretch: str, offset: int) -> tuple[str, int]:
     """The last clause of `stretch` (from its last comma or semicolon on) and its offset."""
     cut = max(stretch.rfind(","), stretch.rfind(";"), 0)
@@ -731,6 +740,11 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
                and not (matches and matches[0].code == "grdp_growth"))
     if changed:
         matches = []
+    if matches and matches[0].code == "population" and _PER_AREA.match(s, fig.end):
+        matches = []  # "Mật độ dân số là 289 người/km2": people per area, no population
+    if (matches and matches[0].code.startswith("coverage_") and matches[0].code.endswith("_pop")
+            and _OF_AREA.match(s, fig.end)):
+        matches = []  # "phủ sóng 3G và 4G, đạt 99% diện tích": the area covered, no people
     if (matches and matches[0].code == "cashless_fees_share"
             and not _FEES.search(s, clause_start, fig.end + len(after))):
         matches = []  # "75,3% giao dịch thanh toán ... không dùng tiền mặt": all payments, no fees
@@ -842,6 +856,11 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
     cue_end = (kinds.national_cue(own_before, s[:prev_end])
                if fig.measure not in ("rank", "rank_change") else -1)
     national = cue_end >= 0 and not any(prev_end + cue_end <= m.start < fig.start for m in named)
+    if national and any((a := _COUNTRYS_OWN.match(s, m.end)) and a.end() <= fig.start
+                        and a.end() >= prev_end + cue_end for m in named if m.end <= fig.start):
+        # "Hà Nội và TP.HCM, hai trung tâm kinh tế lớn của cả nước, có mức tăng trưởng GRDP ...
+        # lần lượt là 8% và 8,5%": the country in an aside on the provinces says what they are
+        national = False
     ranked = [f for f in figs[:i] if f.measure == "rank" and f.start >= clause_start]
     if (national and ranked and _RANKED_WITH_VALUE.search(s, prev_end, fig.start)
             and any(m.start < ranked[-1].start for m in named)):
