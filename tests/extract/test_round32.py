@@ -377,3 +377,16 @@ def test_an_aside_on_what_the_provinces_are_in_the_country_makes_no_national_fig
             f"{f'{v:.1f}'.replace('.', ',')}% và 9,9%.")
     got = {(c.unit, c.kind) for c in extract_text(text, "t.txt") if c.value == v and c.matched}
     assert got == {("Hà Nội", "actual")}
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(1, 99), st.integers(1, 999),
+       st.sampled_from([("triệu", "nghìn", 10**6, 10**3), ("tỷ", "triệu", 10**9, 10**6),
+                        ("triệu", "ngàn", 10**6, 10**3)]))
+def test_a_number_in_two_scales_is_read_whole(big, small, scales):
+    # "hơn 1 triệu 300 nghìn thuê bao", "2 tỷ 500 triệu đồng": one number, never its first part
+    first, second, f1, f2 = scales
+    text = (f"Tổng số thuê bao điện thoại của tỉnh Hà Nam là hơn {big} {first} {small} {second} "
+            f"thuê bao.")
+    values = [c.value for c in extract_text(text, "t.txt")]
+    assert values == [big * f1 + small * f2]

@@ -127,6 +127,10 @@ _PER_OR_RANK_AFTER = re.compile(r"^/\s*(?:(?:63|34|64|61)(?!\d)|năm|tháng|ngà
 _PER_BASE = Caseless(r"(?:trên|mỗi|/|per)\s*$")
 _PER_UNIT = re.compile(r"^\s*(?:người dân|dân|người|hộ|doanh nghiệp|inhabitants|people)(?!\w)",
                       re.IGNORECASE)
+# the smaller scale of a number in two ("1 triệu 300 nghìn", "2 tỷ 500 triệu")
+_SMALLER_AFTER = re.compile(r"\s+(\d{1,3})\s*(triệu|nghìn|ngàn)(?!\w)", re.IGNORECASE)
+_SCALES = {"nghìn tỷ": 1e12, "ngàn tỷ": 1e12, "nghìn tỉ": 1e12, "ngàn tỉ": 1e12, "tỷ": 1e9,
+           "tỉ": 1e9, "triệu": 1e6, "vạn": 1e4, "nghìn": 1e3, "ngàn": 1e3}
 _SCALE_AFTER = re.compile(r"^\s*(?:nghìn tỷ|ngàn tỷ|nghìn tỉ|ngàn tỉ|tỷ|tỉ|triệu|vạn|nghìn|ngàn)"
                           r"(?!\w)", re.IGNORECASE)
 
@@ -473,8 +477,15 @@ def _plain(sentence: str, start: int, end: int, base: Quantity, before: str,
             high_end = end + rng.end() + second.end()
             piece_end = high_end
     scale = _SCALE_AFTER.match(sentence[piece_end:])
+    extra, scale_end, unit_at = 0.0, 0, 0
     if scale:
         piece_end += scale.end()
+        more = _SMALLER_AFTER.match(sentence, piece_end) if high_end is None else None
+        if more is not None and _SCALES[more.group(2).lower()] < _SCALES[
+                scale.group(0).strip().lower()]:
+            # "hơn 1 triệu 300 nghìn thuê bao": one number in two scales, read whole
+            extra = int(more.group(1)) * _SCALES[more.group(2).lower()]
+            scale_end, piece_end, unit_at = piece_end, more.end(), more.start(2)
     percent = _PERCENT.match(sentence[piece_end:])
     if percent:
         piece_end += percent.end()
@@ -484,10 +495,14 @@ def _plain(sentence: str, start: int, end: int, base: Quantity, before: str,
         q = base
     else:
         try:
-            q = parse_number(sentence[start:piece_end])
+            q = parse_number(sentence[start:scale_end if extra else piece_end])
         except ValueError:
             return None
+        if extra:
+            q = Quantity(q.value + extra, text=sentence[start:piece_end])
     tail = sentence[end:end + 60] if high_end is None else sentence[high_end:high_end + 60]
+    if extra:
+        tail = sentence[unit_at:unit_at + 60]  # "2 tỷ 500 triệu đồng": the unit after both
     measure = _measure(tail, before, low_before)
     if measure == "rank":
         rank_total = _RANK_TOTAL.match(tail)
