@@ -78,6 +78,17 @@ ROUNDS = (
     ("round 22", "4fd7fd6"),
     ("round 23", "84d6802"),
     ("round 24", "d5f30f5"),
+    ("round 25", "7c8dead"),
+    ("round 26a", "8990692"),
+    ("round 26b", "53b7800"),
+    ("round 26c", "1d28161"),
+    ("round 27", "e5e133b"),
+    ("round 28", "97fc947"),
+    ("round 29", "cca8fb8"),
+    ("round 30", "2ea173d"),
+    ("round 31", "b12334a"),
+    ("round 31b", "06337d9"),
+    ("round 32", "8ee8b9b"),
 )
 
 # Run inside an old commit's checkout: every matched candidate of the named documents, at the
