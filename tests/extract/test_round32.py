@@ -390,3 +390,26 @@ def test_a_number_in_two_scales_is_read_whole(big, small, scales):
             f"thuê bao.")
     values = [c.value for c in extract_text(text, "t.txt")]
     assert values == [big * f1 + small * f2]
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(PROVINCES), st.sampled_from(["PAPI", "PCI"]), st.integers(2011, 2016),
+       st.lists(st.tuples(st.integers(3500, 4999), st.integers(1, 63), st.integers(1, 6)),
+                min_size=3, max_size=6))
+def test_a_table_by_year_run_into_one_line(province, index, first, rows):
+    # "Năm Điểm PAPI Xếp hạng cả nước (63 tỉnh thành) Xếp hạng khu vực Bắc Trung Bộ (6 tỉnh)
+    # 2011 40,35 1 1 2012 40,62 1 1 ...": each row's score and national rank, of its year; the
+    # rank in the region is no index's
+    cells = " ".join(f"{first + k} {s // 100},{s % 100:02d} {r} {g}"
+                     for k, (s, r, g) in enumerate(rows))
+    text = (f"Chỉ số {index} của tỉnh {province} giai đoạn {first} - {first + len(rows) - 1}\n"
+            f"Năm Điểm {index} Xếp hạng cả nước (63 tỉnh thành) Xếp hạng khu vực Bắc Trung Bộ "
+            f"(6 tỉnh) {cells}\n")
+    code = index.lower()
+    got = {(c.indicator, c.year, c.value) for c in extract_text(text, "t.txt")
+           if c.matched and not c.needs_look}
+    for k, (s, r, g) in enumerate(rows):
+        assert (f"{code}_score", first + k, s / 100) in got
+        assert (f"{code}_rank", first + k, r) in got
+        if g != r:
+            assert (f"{code}_rank", first + k, g) not in got

@@ -255,7 +255,7 @@ def extract_text(
                                         over + sent.text[:figs[i].start], state.only)
                           for c in found]
                          for i, found in enumerate(found_all)]
-            headed = _from_tables(in_tables, sent.start, figs, found_all, namer)
+            headed = _from_tables(in_tables, sent.start, figs, found_all, namer, s_home)
             flow.table_cells(figs, found_all, sent.text, headed | charted)
             out.extend(c for found in found_all for c in found)
         if _is_heading(sent.text) and (n + 1 == len(sentences) or paras[n + 1] > para):
@@ -297,9 +297,11 @@ def _codes(index: tuple[Alias, ...]) -> frozenset[str]:
 
 
 def _from_tables(cells: dict[int, tables.Cell], offset: int, figs: list,
-                 found: list[list[Candidate]], namer: UnitNamer) -> set[int]:
+                 found: list[list[Candidate]], namer: UnitNamer,
+                 home: str | None = None) -> set[int]:
     """Figures a table's headers place: their indicator, kind and year as the headers say, and
-    the province its row names."""
+    the province its row names; a table by year whose headers name a region ("Xếp hạng khu vực
+    Bắc Trung Bộ") is still the report's own province's."""
     placed = set()
     for i, fig in enumerate(figs):
         cell = cells.get(offset + fig.start)
@@ -314,7 +316,8 @@ def _from_tables(cells: dict[int, tables.Cell], offset: int, figs: list,
         found[i] = [replace(c, indicator=cell.code, alias=cell.alias, confidence=0.8, kind=kind,
                             target_year=cell.target_year if kind == kinds.TARGET else None,
                             year=None if kind == kinds.TARGET else cell.year or c.year,
-                            measure=cell.measure or c.measure, unit=unit or c.unit)
+                            measure=cell.measure or c.measure,
+                            unit=unit or c.unit or (home if cell.year is not None else None))
                     for c in found[i]]
     return placed
 

@@ -20,6 +20,10 @@ Two shapes reports take when a table is copied from a web page or a PDF:
   A single column is read only under numbered rows that run on, across the lines grouping them
   by region ("I / Vùng Đồng bằng sông Hồng"); a header of aims for a year ("Mục tiêu tăng
   trưởng GRDP 2025 (%)") makes its values that year's aims, "(%)" percentages.
+- **A table by year run into one line**: its headers, then rows each opening with its year
+  ("Năm Điểm PAPI Xếp hạng cả nước Xếp hạng khu vực ... 2011 40,35 1 1 2012 40,62 1 1"): a
+  value with decimals the index's score, a whole number its rank, the rank columns in the order
+  the headers say them, a region's rank no index's value.
 - **Years in a line over rows a line**: "Chỉ số | 2021 | 2022 | 2023" then "PCI | 18 | 13 | 7",
   each value of its column's year; "Chỉ tiêu | Đến năm 2025 | Đến năm 2030" (or years under a
   title of aims, "Mục tiêu cụ thể") gives each column the aim for its year, a title of results
@@ -37,6 +41,7 @@ here decides whose the figures are: that stays with attribution.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -104,7 +109,63 @@ def read(text: str, name: Namer) -> dict[int, Cell]:
     _years_in_a_line(lines, name, out)
     _provinces_down(rows, name, out)
     _rows_of_cells(lines, name, out)
+    _year_rows_in_a_line(lines, name, out)
     return out
+
+
+# a row of a table by year run into one line: the year, then its values ("2011 40,35 1 1")
+_YEAR_ROW = re.compile(r"(?<![\d.,/])((?:19|20)\d\d)"
+                       r"((?:\s+\d{1,3}(?:[.,]\d{1,4})?(?![\d.,/%])){2,4})(?=\s|$)")
+_VALUE_IN_ROW = re.compile(r"\d{1,3}(?:[.,]\d{1,4})?")
+_RANK_HEADS = re.compile(r"(?:xếp hạng|thứ hạng|hạng)(?!\w)", re.IGNORECASE)
+_REGION_WORD = re.compile(r"(?<!\w)(?:khu vực|vùng|miền)(?!\w)", re.IGNORECASE)
+
+
+def _year_rows_in_a_line(lines: list[tuple[int, str]], name: Namer, out: dict[int, Cell]) -> None:
+    """A table of an index by year copied into one line: its headers, then rows each opening
+    with its year ("Năm Điểm PAPI Xếp hạng cả nước Xếp hạng khu vực ... 2011 40,35 1 1 2012
+    40,62 1 1 ..."). Three rows or more of as many values: a value with decimals is the index's
+    score, a whole number its rank, the rank columns in the order the headers say them; a rank
+    in a region is no index's value."""
+    for k, (start, line) in enumerate(lines):
+        rows = list(_YEAR_ROW.finditer(line))
+        if len(rows) < 3:
+            continue
+        width = {len(_VALUE_IN_ROW.findall(r.group(2))) for r in rows}
+        if len(width) != 1:
+            continue
+        # the rows must run on, one after another ("2011 40,35 1 1 2012 40,62 1 1")
+        if any(line[a.end():b.start()].strip() for a, b in itertools.pairwise(rows)):
+            continue
+        head = line[:rows[0].start()]
+        family = family_of(" ".join([lines[j][1] for j in range(max(0, k - 2), k)] + [head]), None)
+        if family not in _INDEX_NAME:
+            continue
+        said = [m.end() for m in _RANK_HEADS.finditer(head)]
+        # each rank header up to the next: "Xếp hạng cả nước (63 tỉnh thành)", then "Xếp hạng
+        # khu vực Bắc Trung Bộ (6 tỉnh)", a region's
+        ranks = [_REGION_WORD.search(head, a, b) is None
+                 for a, b in zip(said, [*said[1:], len(head)])]
+        first = [v for v in _VALUE_IN_ROW.findall(rows[0].group(2))]
+        kinds_ = ["score" if re.search(r"[.,]", v) else "rank" for v in first]
+        if kinds_.count("rank") != len(ranks) and kinds_.count("rank") > 1:
+            continue  # the headers do not say which rank is which
+        national = iter(ranks or [True])
+        columns = [(kd, next(national, False) if kd == "rank" else True) for kd in kinds_]
+        for r in rows:
+            year = int(r.group(1))
+            for (kd, ours), m in zip(columns, _VALUE_IN_ROW.finditer(line, r.start(2), r.end(2))):
+                at = start + m.start()
+                if not ours:
+                    out[at] = NO_INDEX
+                    continue
+                fig = next(iter(find_figures(m.group(0))), None)
+                if fig is None:
+                    continue
+                fig = replace(fig, measure=kd)
+                found = name(("Xếp hạng " if kd == "rank" else "Điểm ") + _INDEX_NAME[family], fig)
+                if found is not None:
+                    out[at] = Cell(found[0], found[1], kinds.ACTUAL, None, year, kd)
 
 
 def _cells_a_line(lines: list[tuple[int, str]], name: Namer, out: dict[int, Cell]) -> None:
