@@ -104,11 +104,11 @@ GENRES = {"portal", "news", "plan", "resolution", "dti", "budget", "midarticle"}
 # development errors and forms written afresh, then round 32 (31 documents from two helpers),
 # scored unseen with them: dev 0.622/0.346 (18), held-out 0.737/0.389 (13) -- exactly what the
 # session's first code gives on it. Rules on round 32's development errors after: dev
-# 0.922/0.903, 0.925/0.904 with four more (525), held-out 0.715/0.614 (260; round 32's 13
+# 0.922/0.903, 0.925/0.912 with six more (525), held-out 0.715/0.614 (260; round 32's 13
 # unmoved at 0.737/0.389); its documents of
 # before round 32 0.714/0.634, of before round 31 0.722/0.642. The whole part's floors are set
 # where it stands with round 32 in it; the documents of before keep theirs, risen where they rose.
-FLOORS = [("dev", 0.92, 0.90), ("heldout", 0.71, 0.61), ("heldout-before-round-10", 0.80, 0.80),
+FLOORS = [("dev", 0.92, 0.91), ("heldout", 0.71, 0.61), ("heldout-before-round-10", 0.80, 0.80),
           ("heldout-before-round-18", 0.79, 0.79), ("heldout-before-round-19", 0.77, 0.77),
           ("heldout-before-round-21", 0.70, 0.63), ("heldout-before-round-24", 0.71, 0.63),
           ("heldout-before-round-26", 0.70, 0.63), ("heldout-before-round-28", 0.71, 0.61),
