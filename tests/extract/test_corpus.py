@@ -108,12 +108,16 @@ GENRES = {"portal", "news", "plan", "resolution", "dti", "budget", "midarticle"}
 # unmoved at 0.737/0.389); its documents of
 # before round 32 0.714/0.634, of before round 31 0.722/0.642. The whole part's floors are set
 # where it stands with round 32 in it; the documents of before keep theirs, risen where they rose.
+# Round 33 (18 documents, the session's last), scored unseen: dev 0.696/0.941 (11; the session's
+# first code 0.667/0.941), held-out 0.200/0.333 (7, on 6 required figures). With it: dev
+# 0.922/0.912 (536), held-out 0.712/0.613 (267).
 FLOORS = [("dev", 0.92, 0.91), ("heldout", 0.71, 0.61), ("heldout-before-round-10", 0.80, 0.80),
           ("heldout-before-round-18", 0.79, 0.79), ("heldout-before-round-19", 0.77, 0.77),
           ("heldout-before-round-21", 0.70, 0.63), ("heldout-before-round-24", 0.71, 0.63),
           ("heldout-before-round-26", 0.70, 0.63), ("heldout-before-round-28", 0.71, 0.61),
           ("heldout-before-round-29", 0.71, 0.63), ("heldout-before-round-30", 0.72, 0.63),
-          ("heldout-before-round-31", 0.72, 0.64), ("heldout-before-round-32", 0.71, 0.63)]
+          ("heldout-before-round-31", 0.72, 0.64), ("heldout-before-round-32", 0.71, 0.63),
+          ("heldout-before-round-33", 0.71, 0.61)]
 
 
 def _before_round(doc: dict, n: int) -> bool:
@@ -161,7 +165,7 @@ def test_extraction_keeps_its_scores_on_each_part(name, p_floor, r_floor):
     assert total.recall >= r_floor
 
 
-@pytest.mark.xfail(strict=True, reason="the goal is not met yet: held-out P 0.715, R 0.614 "
+@pytest.mark.xfail(strict=True, reason="the goal is not met yet: held-out P 0.712, R 0.613 "
                    "(docs/extraction.md); when it is, this test passes and strict xfail fails it, "
                    "so the mark comes off")
 def test_the_issues_goal_on_the_held_out_part():
