@@ -215,12 +215,27 @@ _SUBJECT_AFTER = re.compile(r"[^;.:()]{0,160}?\s(?:là|thuộc về)\s+(?:UBND\s
                             r"(?:TP\.?\s*|tỉnh\s+|thành phố\s+)?$", re.IGNORECASE)
 
 
+# a sentence opening with a rank: "Ở vị trí thứ 4,", "Xếp thứ 11,", "Đứng ở vị trí thứ 3,"
+_RANK_OPENING = re.compile(r"\W*(?:ở|với|xếp|đứng|giữ|vươn lên|tiếp theo)(?:\s+(?:ở|tại|vững|"
+                           r"hạng|vị trí|thứ hạng|thứ|số))*\s*", re.IGNORECASE)
+# the comma after such a rank, then the province: "thứ 4, Long An", "thứ 11/63, tỉnh Bình Dương"
+_TO_SUBJECT = re.compile(r"\s*(?:/\s*\d+\s*)?,\s*(?:TP\.?\s*|tỉnh\s+|thành phố\s+)?",
+                         re.IGNORECASE)
+_ASIDE = re.compile(r"\([^()]*\)")  # "(Ảnh: KT)": a bracket before the sentence's words
+
+
 def named_after(sentence: str, end: int, named: list[Mention], start: int | None = None
                 ) -> str | None:
     """"Ở vị trí thứ 2 là TP.Hồ Chí Minh": the province named right after a rank; or, after a
     rank of an unnamed unit ("Đơn vị đứng thứ 2 ... là UBND tỉnh Quảng Trị", `start` where the
     rank begins), the first province named in its clause, after "là"."""
     unnamed = start is not None and _UNNAMED_RANKED.search(sentence, max(0, start - 40), start)
+    if start is not None and _RANK_OPENING.fullmatch(_ASIDE.sub("", sentence[:start])):
+        # "Ở vị trí thứ 4, Long An (66,7 điểm) vẫn giữ ...", "Xếp thứ 11, Bình Dương đạt ...": a
+        # rank opening the sentence is of the province its comma leads to
+        first = next((m for m in named if m.start >= end), None)
+        if first is not None and _TO_SUBJECT.fullmatch(sentence, end, first.start):
+            return first.name
     for m in named:
         if m.start >= end and (_AFTER_RANK.match(sentence[end:m.start]) or unnamed and (
                 _SUBJECT_AFTER.fullmatch(sentence, end, m.start))):

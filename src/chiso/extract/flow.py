@@ -19,13 +19,14 @@ import functools
 import itertools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from chiso.extract import kinds
 from chiso.extract.candidates import Candidate
 from chiso.extract.caseless import Caseless, Gated, lower
 from chiso.extract.figures import Figure
 from chiso.extract.forms import continues_list
+from chiso.extract.indicators import words_of
 from chiso.extract.units import COUNTRY, Mention
 
 _CONTINUES = re.compile(r"^\W*(?:trong đó|cụ thể|theo đó|đồng thời|bên cạnh đó|ngoài ra|kết quả|"
@@ -228,6 +229,9 @@ class Flow:
     family: str | None = None  # the index the report's ranks and scores are of
     only: str | None = None  # the index the report names alone (`only_index`)
     speed: str | None = None  # the network the report's speeds are of
+    # the words each matched figure of a named province was said with, and its indicator
+    # (`same_frames`): (measure, words) -> (indicator, alias, confidence)
+    frames: dict = field(default_factory=dict)
 
     def _goes_on(self, text: str) -> bool:
         """Does a paragraph opening with `text` go on with the targets just set? Yes when it
@@ -409,6 +413,18 @@ def family_of(text: str, default: str | None, only: str | None = None) -> str | 
     return fam or default
 
 
+def sole_family(text: str) -> str | None:
+    """The one index a report names, wherever it first names it: "Đà Nẵng (70,1 điểm) xếp vị
+    trí thứ 2" opens a report that names the PCI only further on ("... trong bảng xếp hạng PCI
+    2017"); None when it names none, several, or a ranking abroad."""
+    abroad, _ = _families_in(text)
+    if abroad:
+        return None
+    low = lower(text)
+    named = {fam for fam, rx in _EACH_INDEX if rx.search_lower(text, low)}
+    return next(iter(named)) if len(named) == 1 else None
+
+
 _SERVICE_INDEX = Caseless(FAMILIES[0][1].pattern)
 _DTI_NAMED = Caseless(r"\bdti\b|chỉ số (?:về )?chuyển đổi số|xếp hạng chuyển đổi số|"
                       r"chuyển đổi số cấp tỉnh")
@@ -511,6 +527,34 @@ def named_items(figs: list[Figure], found: list[list[Candidate]], text: str,
         model = have[0]
         found[i] = [replace(c, indicator=model.indicator, alias=model.alias,
                             confidence=min(model.confidence, 0.8)) for c in found[i]]
+
+
+def same_frames(figs: list[Figure], found: list[list[Candidate]], text: str,
+                named: list[Mention], frames: dict) -> None:
+    """"Dẫn đầu tốc độ tăng GRDP ... là Quảng Ninh với mức tăng 11,89%. ... Trong khi đó, Hà Nội
+    đứng thứ 16 với mức tăng 8,16%; TPHCM xếp thứ 21 với mức tăng 7,53%": a province's figure
+    said with the same words (two or more, between its name or the figure before it and the
+    value) as an earlier province's figure of the same measure in the report is of the same
+    indicator. `frames` is the report's memory of them (`Flow.frames`), kept up to date."""
+    for i, fig in enumerate(figs):
+        lo = figs[i - 1].end if i else 0
+        own = [m for m in named if lo <= m.start and m.end <= fig.start]
+        prior = next((k for k in range(i - 1, -1, -1) if figs[k].measure == fig.measure), None)
+        item = [m for m in named if (figs[prior].end if prior is not None else 0) <= m.start
+                and m.end <= fig.start]
+        if not item:
+            continue  # the figure's item names no province of its own
+        frame = tuple(words_of(text[max([lo, *(m.end for m in own)]):fig.start]))
+        if len(frame) < 2:
+            continue
+        key = (fig.measure, frame)
+        have = [c for c in found[i] if c.matched]
+        if have:
+            frames[key] = (have[0].indicator, have[0].alias, have[0].confidence)
+        elif key in frames and found[i] and all(c.unit is not None for c in found[i]):
+            code, alias, sure = frames[key]
+            found[i] = [replace(c, indicator=code, alias=alias, confidence=min(sure, 0.7))
+                        for c in found[i]]
 
 
 _RESPECTIVE_VALUES = re.compile(r"\(\s*[^()]{0,40}?(?:lần lượt|tương ứng)(?:\s+(?:là|đạt))?"

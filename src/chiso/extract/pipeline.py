@@ -167,7 +167,8 @@ def extract_text(
     plan = _is_plan(text, horizon)
     state = flow.Flow(home, doc_year, planned, dated, title=title, plan=plan, horizon=horizon,
                       titled=next(iter(titled)) if len(titled) == 1 else None)
-    state.only = state.family = flow.only_index(text)
+    state.only = flow.only_index(text)
+    state.family = state.only or flow.sole_family(text)
     sentences = list(split(text))
     # a paragraph break is a line break between sentences, not one a wrapped line holds
     # ("- 80% dân số đảm bảo điều\ncó điện thoại thông minh.")
@@ -234,6 +235,7 @@ def extract_text(
             flow.share_lists(figs, found_all, sent.text)
             flow.changes_after_ranks(figs, found_all, sent.text, codes)
             flow.named_items(figs, found_all, sent.text, named)
+            flow.same_frames(figs, found_all, sent.text, named, state.frames)
             flow.respective_to_figures(figs, found_all, sent.text)
             flow.compared_values(figs, found_all, sent.text)
             flow.year_series(figs, found_all, sent.text)
