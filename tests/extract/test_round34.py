@@ -83,3 +83,85 @@ def test_a_rank_opening_a_sentence_is_of_the_province_after_its_comma(home, othe
             f"{opening.format(r=rank)}{other} vẫn giữ được sự tiến bộ vượt bậc trong năm qua.")
     ranks = {(c.unit, c.value) for c in extract_text(text, "t.txt") if c.indicator == "pci_rank"}
     assert ranks == {(other, rank)}
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(PROVINCES), st.integers(8500, 9800), st.integers(7000, 8400),
+       st.integers(30, 60))
+def test_a_per_cent_value_is_of_its_clauses_index_and_an_asides_year_stays_inside(
+        province, par, before, rank):
+    # "...: Bộ chỉ số phục vụ người dân, doanh nghiệp, X đạt 73/100 điểm, ... (Năm 2022 chỉ số
+    # này là 48,38 điểm, xếp vị trí 61/63); Chỉ số Cải cách hành chính (PAR Index), X tăng 11
+    # bậc, xếp 52/63, đạt 85,39% (năm 2022 là 75,99%)": the PAR Index's value is a per cent,
+    # the year of a bracket with figures of its own is theirs
+    p, b = par / 100, before / 100
+    text = (f"Kết quả các chỉ số năm 2023: Bộ chỉ số phục vụ người dân, doanh nghiệp, {province} "
+            f"đạt 73/100 điểm, xếp 25/63 tỉnh, thành phố (năm 2022 chỉ số này là 48,38 điểm, "
+            f"xếp vị trí 61/63); Chỉ số Cải cách hành chính (PAR Index), {province} xếp "
+            f"{rank}/63, đạt {_dec(p)}% (năm 2022 là {_dec(b)}%).")
+    cands = {(c.indicator, c.value): c for c in extract_text(text, "t.txt")
+             if c.matched and not c.needs_look}
+    assert cands[("par_index_score", round(p, 2))].year == 2023
+    assert cands[("par_index_rank", rank)].year == 2023
+    assert cands[("service_index_score", 73)].year == 2023
+    assert cands[("service_index_score", 48.38)].year == 2022
+
+
+def test_a_year_in_brackets_without_figures_still_dates_the_figure():
+    cands = [c for c in extract_text("Chỉ số DTI (năm 2023) của tỉnh Bắc Giang đạt 0,5123.", "t")
+             if c.indicator == "dti_score"]
+    assert [c.year for c in cands] == [2023]
+
+
+def test_the_press_name_of_the_service_index_and_a_shares_own_rank():
+    # "xếp thứ 26/63 tỉnh, thành phố về kết quả đánh giá chất lượng thực hiện thủ tục hành
+    # chính, dịch vụ công": the service index; "Trong đó, tỷ lệ hồ sơ trả kết quả điện tử đạt
+    # 64,51%, xếp thứ 25/63": the share's rank, not the index's
+    text = ("Trong năm 2024, tỉnh Sơn La xếp thứ 31/63 tỉnh, thành phố về kết quả đánh giá chất "
+            "lượng giải quyết thủ tục hành chính, dịch vụ công. Trong đó, tỷ lệ hồ sơ trả kết quả "
+            "điện tử đạt 60,5%, xếp thứ 20/63 tỉnh, thành phố.")
+    ranks = {(c.indicator, c.value) for c in extract_text(text, "t.txt") if c.matched}
+    assert ("service_index_rank", 31) in ranks
+    assert not any(v == 20 for _, v in ranks)
+
+
+def test_peoples_are_no_persons():
+    text = ("Dân số tỉnh Lai Châu: 512.000 người, trong đó dân tộc thiểu số chiếm khoảng 80% tổng "
+            "dân số toàn tỉnh, với trên 20 dân tộc cùng sinh sống.")
+    got = {(c.indicator, c.value) for c in extract_text(text, "t.txt") if c.matched}
+    assert ("population", 512000) in got and not any(v == 20 for _, v in got)
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(PROVINCES), st.integers(9000, 9900), st.integers(8000, 8990))
+def test_a_share_named_after_the_figure_before_takes_no_words_from_before_it(province, a, b):
+    # "thanh toán trực tuyến đạt 98,93% và tỷ lệ hồ sơ giải quyết đúng hạn đạt 98,85%": the
+    # on-time share is no payment share ("đạt tỷ lệ 61%" is still the share of what was said)
+    pa, pb = a / 100, b / 100
+    text = (f"Năm 2025, tỉnh {province} có tỷ lệ thanh toán trực tuyến đạt {_dec(pa)}% và tỷ lệ "
+            f"hồ sơ giải quyết đúng hạn đạt {_dec(pb)}%.")
+    got = {(c.indicator, c.value) for c in extract_text(text, "t.txt") if c.matched}
+    assert ("online_payment_dossiers_share", round(pa, 2)) in got
+    assert not any(v == round(pb, 2) for _, v in got)
+
+
+def test_an_items_number_in_brackets_is_no_figure():
+    # "Chỉ số PAPI gồm 8 nội dung ... (1) Sự tham gia ...; (5) Thủ tục hành chính công": the
+    # items' numbers; a value in brackets after a name still is one ("Hà Nội (1), Đà Nẵng (2)")
+    text = ("Chỉ số PAPI của tỉnh Sơn La gồm 8 nội dung chỉ số thành phần (1) Sự tham gia của "
+            "người dân ở cơ sở; (5) Thủ tục hành chính công; (6) Cung ứng dịch vụ công.")
+    assert sorted(c.value for c in extract_text(text, "t.txt")) == [8.0]
+    listed = extract_text("Xếp hạng DTI: Hà Nội (1), Đà Nẵng (2).", "t.txt")
+    assert sorted(c.value for c in listed) == [1.0, 2.0]
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(["Thanh Hóa", "Phú Thọ", "Thái Bình", "Hà Tĩnh", "Cà Mau", "Kon Tum"]),
+       st.integers(40, 100))
+def test_a_provinces_name_lends_no_words_to_an_indicator(province, share):
+    # "100% trường học, bệnh viện ở Thanh Hóa sẽ thanh toán không dùng tiền mặt" read only with
+    # "Thanh Hóa" ("thanh" + "toán"): every province's name reads the same
+    text = (f"Năm 2023, {share}% trường học, bệnh viện ở {province} đã thanh toán không dùng tiền "
+            "mặt.")
+    got = {(c.unit, c.indicator) for c in extract_text(text, "t.txt") if c.matched}
+    assert got == {(province, "cashless_fees_share")}

@@ -113,8 +113,9 @@ _MEASURE_AFTER: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^\s*(?:ha|héc-ta|hecta)(?!\w)", re.IGNORECASE), "ha"),
     (re.compile(r"^\s*(?:nghìn|ngàn|triệu)?\s*tấn(?!\w)", re.IGNORECASE), "tonnes"),
     (re.compile(r"^\s*(?:mbps|mb/s|mbit/s|mb/giây|mbit/giây)", re.IGNORECASE), "mbps"),
-    (re.compile(r"^\s*(?:nghìn|ngàn|triệu)?\s*(?:người|nhân khẩu|dân)(?!\w)", re.IGNORECASE),
-     "persons"),
+    # ("28 dân tộc cùng sinh sống" are peoples, no persons)
+    (re.compile(r"^\s*(?:nghìn|ngàn|triệu)?\s*(?:người|nhân khẩu|dân(?!\s+tộc))(?!\w)",
+                re.IGNORECASE), "persons"),
     # "điểm" counting places is no score: "1.600 điểm thu, phát sóng", "225 điểm phục vụ"
     (re.compile(r"^\s*điểm(?!\s*(?:cầu|phần trăm|thu|phát|phục vụ|bưu|truy|giao dịch|wi-?fi|"
                 r"kết nối|cung cấp|du lịch|dân cư|trường|tiếp nhận|sáng|đến))(?!\w)",
@@ -317,6 +318,10 @@ _VALUE_BEFORE = Caseless(r"(?<!\w)(?:đạt|là|chiếm|ở mức)\s*(?:gần|kh
 _DIGIT = re.compile(r"\d")  # every number `_tokens` finds but a rank in words holds one
 
 
+# the close of an item's number in brackets, then the item's name: "(5) Thủ tục hành chính công"
+_ENUMERATOR = re.compile(r"\)\s+[A-ZĐÀ-Ỹ]")
+
+
 def find_figures(sentence: str) -> list[Figure]:
     """The values written in one sentence, left to right."""
     found: list[Figure] = []
@@ -340,6 +345,8 @@ def find_figures(sentence: str) -> list[Figure]:
         after = sentence[end:end + 60]
         if before.endswith(("/", "-", ":", ".", ",", "+")):
             continue  # a denominator, a date tail, a time, a code, a signed change ("+1,6")
+        if before.endswith("(") and _ENUMERATOR.match(sentence, end):
+            continue  # "gồm 8 nội dung (1) Sự tham gia ...; (5) Thủ tục hành chính công": items
         try:
             value = read_digits(token)
         except ValueError:

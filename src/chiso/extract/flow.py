@@ -142,7 +142,11 @@ FAMILIES = (# "Bộ chỉ số chỉ đạo, điều hành và đánh giá chấ
                 r"Bộ chỉ số (?:chỉ đạo|phục vụ|766|đánh giá chất lượng phục vụ|trên Cổng)|"
                 r"chỉ số (?:chỉ đạo, điều hành|phục vụ người dân)|"
                 r"766/QĐ-TTg|Quyết định (?:số )?766\b|chất lượng phục vụ người dân,? (?:và )?"
-                r"doanh nghiệp", re.IGNORECASE)),
+                r"doanh nghiệp|"
+                # "xếp thứ 26/63 ... về kết quả đánh giá chất lượng thực hiện thủ tục hành chính,
+                # dịch vụ công": the index's name as the press shortens it
+                r"đánh giá chất lượng (?:thực hiện|giải quyết) (?:thủ tục hành chính|TTHC)",
+                re.IGNORECASE)),
             # "mức độ ứng dụng CNTT và phát triển Chính phủ điện tử năm 2019": the ministry's
             # ranking before the DTI, of IT use
             ("ict", re.compile(r"ICT[ -]?Index|sẵn sàng cho phát triển và ứng dụng|"
@@ -461,13 +465,17 @@ def by_topic(c: Candidate, fig: Figure, family: str | None, codes: frozenset[str
         return replace(c, indicator=None, alias="")  # "ICT Index ... Hạ tầng nhân lực đứng thứ 10"
     if measure == "count" and not float(c.value).is_integer() and c.value_high is None:
         measure = "score"  # "Nam Định đạt 87,32": an index's value written bare
-    if (measure == "percent" and c.qualifier == "eq" and family in _PER_CENT_INDEX
+    clause = before[before.rfind(";") + 1:]  # the text after its last ";"
+    named = [(m.start(), fam) for fam, rx in _EACH_INDEX for m in rx.finditer(clause)]
+    if (measure == "percent" and c.qualifier == "eq"
+            and (max(named)[1] if named else family) in _PER_CENT_INDEX
             and _index_value_said(before)):
-        # "Còn Gia Lai đứng thứ 19, đạt 83,84%" of SIPAS: its value is a per cent
+        # "Còn Gia Lai đứng thứ 19, đạt 83,84%" of SIPAS: its value is a per cent; "...; Chỉ
+        # số Cải cách hành chính (PAR Index), Phú Yên ... xếp 52/63, đạt 85,39%" in a sentence
+        # that named another index first: the index of its clause
         measure = "score"
     if c.matched or measure not in _CODES or c.unit is None or c.alias == NO_INDEX:
         return c
-    clause = before[before.rfind(";") + 1:]  # the text after its last ";"
     colon = before.rfind(":")
     if colon > 0 and COMPONENT.search(before, 0, colon) and family_of(before[colon:], None) is None:
         # "Có 4/10 chỉ số thành phần giảm điểm là: Tiếp cận đất đai đạt 7,19 điểm; ...; Chính
@@ -479,7 +487,10 @@ def by_topic(c: Candidate, fig: Figure, family: str | None, codes: frozenset[str
     if (measure == "score" and c.qualifier in ("gt", "gte", "lt", "lte")
             and _BAND.search(clause[clause.rfind(",") + 1:])):
         return c  # "thuộc nhóm “Tốt” vì kết quả chỉ số đạt hơn 80 điểm": a band's bound
-    named = [(m.start(), fam) for fam, rx in _EACH_INDEX for m in rx.finditer(clause)]
+    if measure == "rank" and not named and _SHARE_NAMED.search(clause):
+        # "Trong đó, tỷ lệ hồ sơ trả kết quả điện tử đạt 64,51%, xếp thứ 25/63": the rank of the
+        # share its clause names, not of the report's index
+        return c
     if named and not _ABROAD.search(before):
         family = max(named)[1]
         if family == "dti" and only is not None:
@@ -492,6 +503,7 @@ def by_topic(c: Candidate, fig: Figure, family: str | None, codes: frozenset[str
     return replace(c, indicator=code, confidence=0.55, alias=f"({family})")
 
 
+_SHARE_NAMED = Caseless(r"(?<!\w)(?:tỷ lệ|tỉ lệ)(?!\w)")
 _ECONOMY_RANKED = re.compile(r"\bGRDP\b|quy mô (?:nền )?kinh tế|thu ngân sách|kim ngạch|"
                              r"xuất khẩu|\bFDI\b|thu hút đầu tư", re.IGNORECASE)
 _ITEM_GLUE = re.compile(r"\s*%?\s*(?:,|;|và|,\s*và)\s*(?:TP\.?\s*|tỉnh\s+|thành phố\s+)?")

@@ -207,11 +207,12 @@ def extract_text(
             s_home = (home if subject is None else COUNTRY if subject == COUNTRY
                       else None if subject == flow.OTHER else namer.name(subject))
             history: list[tuple[int, int, Match, str]] = []  # this sentence's matched figures
-            edges = [0, *(x for f in figs for x in (f.start, f.end)), len(sent.text)]
-            segs = [words_of(sent.text[edges[k]:edges[k + 1]]) for k in range(0, len(edges), 2)]
             masked = sent.text  # "Cần Thơ" is a name, not the cue "cần"
             for m in named:
                 masked = masked[:m.start] + "_" * (m.end - m.start) + masked[m.end:]
+            # "ở Thanh Hóa sẽ thanh toán": a name's syllables are no indicator's words either
+            edges = [0, *(x for f in figs for x in (f.start, f.end)), len(sent.text)]
+            segs = [words_of(masked[edges[k]:edges[k + 1]]) for k in range(0, len(edges), 2)]
             per_sentence = (segs, kinds.cues(masked), named,
                             [m.end() for m in CLAUSE_BREAK.finditer(sent.text)],
                             attribution.respective(sent.text, figs, named),

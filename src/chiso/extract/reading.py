@@ -231,6 +231,14 @@ def _units_for(before: str, default: str | None, named: list | None = None) -> l
     return [m.name for m in group]
 
 
+def _names_masked(s: str, named: list) -> str:
+    """`s` with each province named in it blanked (as long: offsets hold), so that "Thanh Hóa"
+    lends no "thanh" to "thanh toán"."""
+    for m in named:
+        s = s[:m.start] + "_" * (m.end - m.start) + s[m.end:]
+    return s
+
+
 def _masked(s: str, figs: list[Figure], lo: int, hi: int) -> str:
     """s[lo:hi] with every figure in it replaced by the FIGURE marker."""
     parts, pos = [], lo
@@ -350,6 +358,7 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
     )
     fig = figs[i]
     prev_end = figs[i - 1].end if i else 0
+    sw = _names_masked(s, named)  # the sentence whose words are read: names are no words
     nxt = figs[i + 1] if i + 1 < len(figs) else None
     before = s[:fig.start]
     clause_start = max((e for e in break_ends if e <= fig.start), default=0)
@@ -372,9 +381,18 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
     elif clause_start == 0:  # the words between figures are folded once per sentence
         before_words = [w for k in range(i + 1) for w in ([FIGURE] if k else []) + segs[k]]
     else:
-        clause_text = _masked(s, figs, clause_start, fig.start)
+        clause_text = _masked(sw, figs, clause_start, fig.start)
         before_words = words_of(clause_text)
-    aside = _figures_aside(s, figs, clause_start, fig.start)
+    share = (_OWN_SHARE_HEAD.search(own_before)
+             if item is None and i and figs[i - 1].start >= clause_start else None)
+    own_share = _masked(sw, figs, prev_end + share.start(), fig.start) if share else ""
+    if share is not None and len(words_of(own_share)) >= 2:
+        # "thanh toán trực tuyến đạt 98,93% và tỷ lệ hồ sơ giải quyết đúng hạn đạt 98,85%": a
+        # share named after the figure before is this one's; words before that figure are not
+        # ("276 doanh nghiệp/1.000 dân, tỷ lệ chỉ 0,22%" names none of its own)
+        clause_text = own_share
+        before_words = words_of(clause_text)
+    aside = _figures_aside(sw, figs, clause_start, fig.start)
     if aside is not None and item is None:
         # "Tổng số DVCTT có phát sinh hồ sơ là 818/1.542 (gồm: 451 DVCTT toàn trình và 367 DVCTT
         # một phần), đạt 53%": a bracket with figures of its own is their aside; its words name
@@ -385,7 +403,7 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
     if base is not None and not any(clause_start <= f.start < fig.start for f in figs):
         # "tỷ lệ hồ sơ trực tuyến toàn trình trên tổng hồ sơ giải quyết TTHC của cả nước đã đạt
         # 39,98%": the share's words are those before its base ("trên tổng ...")
-        before_words = words_of(s[clause_start:base.start(1)] + " " + s[base.end(1):fig.start])
+        before_words = words_of(sw[clause_start:base.start(1)] + " " + sw[base.end(1):fig.start])
     own_cut = _OWN_CUT.split(own_before)
     own_words = (segs[i] if len(own_cut) == 1
                  else before_words if clause_text == own_cut[-1]  # the same text, folded once
@@ -393,7 +411,7 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
     # the words up to the next figure are folded once per sentence (segs[i + 1])
     to_next = fig.end + len(after) == (nxt.start if nxt else len(s))
     after_words = (segs[i + 1] if to_next
-                   else words_of(_masked(s, figs, fig.end, fig.end + len(after))))
+                   else words_of(_masked(sw, figs, fig.end, fig.end + len(after))))
     # the figure's own words after it are those of its stretch up to the next figure, or of the
     # window after it when they are the same text (no figure inside: it ends before the next)
     own_after_words = (segs[i + 1] if len(own_parts) == 1 else after_words if own_after == after
@@ -1206,6 +1224,12 @@ def _units(s: str, fig: Figure, before: str, clause: int, named: list, subjects:
 _FIXED_NETWORK = Caseless(r"(?<!\w)(?:băng rộng cố định|internet cố định|cáp quang)(?!\w)")
 _MOBILE_NETWORK = Caseless(r"(?<!\w)(?:di động|[2-5]g|phủ sóng|sóng)(?!\w)")
 # a share of the figure just given, in brackets after it: "đóng góp 7,99% (chiếm 62%)"
+# a share's head opening a figure's own words: "... và tỷ lệ hồ sơ giải quyết đúng hạn đạt" (not
+# one that points back: "tỷ lệ này", "tỷ lệ trên", "tỷ lệ tương ứng"; nor "đạt tỷ lệ 61%", the
+# share of what was just counted)
+_OWN_SHARE_HEAD = Caseless(r"(?<!\w)(?:tỷ lệ|tỉ lệ)(?!\w)(?!\s+(?:này|trên|đó|tương ứng|"
+                           r"tương đương|là|đạt|chiếm|tăng|giảm|chỉ|mới|vẫn|còn|cũng)(?!\w))"
+                           r"(?=\s+[^\W\d])")
 _SHARE_OF_FIGURE = Caseless(r"\d\s*%\s*\(\s*(?:chiếm|bằng|tương đương)\s*$")
 # the parts of the digital economy: its core (ICT) and the digitalisation of other sectors
 _ECONOMY_PART = Caseless(r"(?<!\w)(?:kinh tế số lõi|kinh tế số ict|số hóa các ngành|số hoá các "
