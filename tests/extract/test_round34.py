@@ -165,3 +165,47 @@ def test_a_provinces_name_lends_no_words_to_an_indicator(province, share):
             "mặt.")
     got = {(c.unit, c.indicator) for c in extract_text(text, "t.txt") if c.matched}
     assert got == {(province, "cashless_fees_share")}
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(PROVINCES), st.integers(500, 700), st.integers(1000, 1200),
+       st.sampled_from(["của các địa phương năm 2025 dao động từ {a}% đến {b}%",
+                        "của phần lớn các tỉnh, thành phố đạt trên {a}%"]))
+def test_a_figure_of_the_provinces_as_a_whole_is_no_ones(home, low, high, said):
+    # "Cục Thống kê cho biết tốc độ tăng trưởng GRDP của các địa phương năm 2025 dao động từ
+    # 5,84% đến 11,89%" in a report on one province: the provinces', not the report's
+    a, b = _dec(low / 100), _dec(high / 100)
+    text = (f"Tăng trưởng kinh tế tỉnh {home} năm 2025.\n\nCục Thống kê cho biết tốc độ tăng "
+            f"trưởng GRDP {said.format(a=a, b=b)}.")
+    assert not any(u == home for u, _, _ in _owned(text))
+
+
+def test_the_provinces_average_and_a_province_named_after_keep_their_figures():
+    # "Chỉ số trung bình CCHC năm 2022 của các tỉnh đạt 84,79": their average; "ở nhóm các
+    # tỉnh, thành phố ..., với chỉ số giá trị DTI đạt 0,3215, tỉnh Hậu Giang được xếp": its own
+    average = _owned("Chỉ số trung bình CCHC năm 2022 của các tỉnh đạt 84,79%, giảm 1,78%.")
+    assert ("Việt Nam", "par_index_score", 84.79) in average
+    own = _owned("Kết quả xếp hạng chuyển đổi số ở nhóm các tỉnh, thành phố, với chỉ số giá trị "
+                 "DTI đạt 0,3215, tỉnh Kon Tum được xếp thứ 50/63.")
+    assert ("Kon Tum", "dti_score", 0.3215) in own
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(PROVINCES), st.integers(6, 10), st.sampled_from([2025, 2026, 2030]))
+def test_the_countrys_aim_is_a_national_target(home, aim, year):
+    # "Nghị quyết 25/NQ-CP ... về mục tiêu tăng trưởng cả nước năm 2025 đạt 8% trở lên" in a
+    # report on a province: the country's target, not its average nor the province's
+    text = (f"Tỉnh {home} triển khai Nghị quyết 25/NQ-CP của Chính phủ về mục tiêu tăng trưởng "
+            f"cả nước năm {year} đạt {aim}% trở lên.")
+    got = {(c.unit, c.indicator, c.kind, c.target_year) for c in extract_text(text, "t.txt")
+           if c.matched}
+    assert got == {("Việt Nam", "grdp_growth", "target", year)}
+
+
+def test_a_countrys_floor_and_an_average_beside_an_aim_stay_figures():
+    # "cả nước có ít nhất 80% ..." is a figure; "phấn đấu đạt 80%, cao hơn mức trung bình cả nước
+    # 70%": the average is no aim
+    got = {(c.unit, c.kind, c.value) for c in extract_text(
+        "Tỉnh Nam Định phấn đấu đạt 80% hộ gia đình có cáp quang, cao hơn mức trung bình cả nước "
+        "70%.", "t.txt") if c.matched}
+    assert ("Việt Nam", "national_average", 70.0) in got

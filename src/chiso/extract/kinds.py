@@ -366,6 +366,18 @@ def aimed(found: list[Cue], position: int) -> bool:
     return bool(said) and said[-1] in _AIMS
 
 
+def aimed_since(found: list[Cue], start: int, position: int) -> bool:
+    """Does a plan's aim ("mục tiêu", "phấn đấu") stand between `start` and the figure at
+    `position`, the figure's own words?"""
+    return any(start <= end <= position and kind == TARGET and word in _PLAIN_AIMS
+               for end, kind, word in found)
+
+
+# aims that say a plan's target (not a floor: "cả nước có ít nhất 80% dân số" is a figure)
+_PLAIN_AIMS = frozenset({"mục tiêu", "chỉ tiêu", "phấn đấu", "kế hoạch", "định hướng", "dự kiến",
+                         "hướng tới", "tiến tới", "quyết tâm"})
+
+
 def planned_year(marks: list[tuple[int, int]], position: int, clause_start: int,
                  found: list[Cue], planned: frozenset[int], dated: int | None) -> int | None:
     """The year a figure read as actual is in fact a target for: "Về kinh tế số, năm 2025 chiếm

@@ -890,6 +890,10 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
             and kinds.national_subject(s[clause_start:fig.start])):
         national = True  # "cả nước đã tiếp nhận 4,3 triệu hồ sơ, trong đó ... chiếm 75,7%"
     kind = kinds.NATIONAL if national else kinds.kind_at(cues, fig.start, clause_start, doc_year, s)
+    country_aim = national and kinds.aimed_since(cues, prev_end, fig.start)
+    if country_aim:
+        # "mục tiêu tăng trưởng cả nước năm 2025 đạt 8% trở lên": the country's aim, no average
+        kind = kinds.TARGET
     if (not matches and kind == kinds.NATIONAL and history and history[-1][3] == fig.measure
             and not _SHARE_OF_FIGURE.search(s, max(0, fig.start - 30), fig.start)):
         # "đạt 9% (thấp hơn mức trung bình toàn quốc là 15%)": the same indicator, nationwide
@@ -946,7 +950,9 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
             # "chỉ số CĐS (DTI) năm 2021 và 2022 lần lượt đứng thứ 63 và 60/63" in 2023: a
             # place an index gave for a year gone by, no aim
             kind, tyear, ayear = kinds.ACTUAL, None, dated
-    units = _units(s, fig, before, clause_start, named, subjects, item_unit, home, namer, kind)
+    units = ([COUNTRY] if country_aim
+             else _units(s, fig, before, clause_start, named, subjects, item_unit, home, namer,
+                         kind))
     opened = s.rfind("(", 0, fig.start)
     if (kind == kinds.TARGET and opened >= 0 and ")" not in s[opened:fig.start]
             and _CENTRAL_ASIDE.match(s, opened + 1, fig.start)):
@@ -1165,7 +1171,7 @@ def _units(s: str, fig: Figure, before: str, clause: int, named: list, subjects:
     district's or a region's. `clause`: where the figure's clause starts."""
     if _MINISTRIES_AFTER.match(s, fig.end):
         return [None]  # "giá trị trung bình DTI 2023 là 0,6355 với các bộ ...": the ministries'
-    if _group_says(s, clause, fig.start, named):
+    if _group_says(s, clause, fig.start, named, plain=kind != kinds.BENCHMARK):
         return [None]
     if (_EXTREME_BEFORE.search(s, max(clause, fig.start - 40), fig.start)
             and not any(clause <= m.start < fig.start for m in named)):
@@ -1269,10 +1275,17 @@ def _groups_in(s: str) -> tuple[tuple[int, int], ...]:
 _GROUP_WORDS = re.compile("nhiều|Nhiều|NHIỀU|một|Một|MỘT|ít|Ít|ÍT|lại|LẠI|nhất|NHẤT")
 
 
-def _group_says(s: str, clause: int, position: int, named: list) -> bool:
+# the provinces as a whole, named in a clause that names none of them: "các địa phương", "phần
+# lớn các tỉnh, thành phố"
+_PLAIN_GROUP = Caseless(r"(?<!\w)(?:(?:phần lớn|đa số|hầu hết)\s+(?:các\s+)?|các\s+|những\s+)"
+                        r"(?:tỉnh|địa phương)(?:,?\s*thành(?: phố)?)?(?!\w)")
+
+
+def _group_says(s: str, clause: int, position: int, named: list, plain: bool = True) -> bool:
     """Is the figure at `position` said of a group of provinces named before it in its clause,
     no province nor the country's average named between: neither a province's figure nor the
-    national average ("so với tỷ lệ trung bình chung (0,677)" after it is the average)?"""
+    national average ("so với tỷ lệ trung bình chung (0,677)" after it is the average)? `plain`:
+    the provinces as a whole ("các địa phương") are such a group too."""
     if _MINISTRY_WORDS.search(s):
         # "DTI 2020 của các bộ cung cấp dịch vụ công trung bình là 0,3982", "trong 7 bộ, ngành
         # ..., Đài Truyền hình Việt Nam xếp vị trí thứ nhất": ministries', even their average
@@ -1283,6 +1296,16 @@ def _group_says(s: str, clause: int, position: int, named: list) -> bool:
         # beside the ministries keep their figure
         if said and not any(clause <= m.start < position for m in named):
             return True
+    # (not a benchmark's: "kinh nghiệm của các tỉnh đã đạt tỷ lệ dùng chung tới 30%" is set
+    # before the report's province, and is its)
+    group = _PLAIN_GROUP.search(s, clause, position) if plain else None
+    ends = s.find(";", position)
+    if group and not any(clause <= m.start < (len(s) if ends < 0 else ends) for m in named) and (
+            _AVERAGE_WORD.search(s, clause, position) is None):
+        # "tốc độ tăng trưởng GRDP của các địa phương năm 2025 dao động từ 5,84% đến 11,89%",
+        # "Phần lớn các địa phương có tốc độ tăng trưởng trên 7%": the provinces', no one's (a
+        # province named in the clause, after it too, or their average keep theirs)
+        return True
     groups = _groups_in(s)
     if not groups:
         return False  # most sentences
