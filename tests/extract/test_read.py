@@ -142,12 +142,13 @@ def test_the_eth_typed_for_d_with_stroke_reads_as_it(sentence):
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.text(alphabet=st.characters(blacklist_characters="\r\n \u00a0\u2000\u2001\u2002"
+@given(st.text(alphabet=st.characters(blacklist_characters="\t\r\n \u00a0\u2000\u2001\u2002"
                                       "\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
                                       "\u200b\u202f\u205f\u3000\ufeff\u00ad\u2060"),
                max_size=40))
 def test_normal_text_keeps_offsets_after_nfc(text):
-    # one letter for one, but for the spaces and line ends it reads as one space or newline
+    # one letter for one, but for the spaces and line ends it reads as one space or newline (a
+    # tab is a space: "\t\t" reads as one, so the alphabet leaves it out as it does the others)
     nfc = unicodedata.normalize("NFC", text)
     assert len(rd.normal_text(text)) == len(nfc)
     assert "\u00d0" not in rd.normal_text(text) and "\u00f0" not in rd.normal_text(text)

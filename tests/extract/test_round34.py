@@ -209,3 +209,16 @@ def test_a_countrys_floor_and_an_average_beside_an_aim_stay_figures():
         "Tỉnh Nam Định phấn đấu đạt 80% hộ gia đình có cáp quang, cao hơn mức trung bình cả nước "
         "70%.", "t.txt") if c.matched}
     assert ("Việt Nam", "national_average", 70.0) in got
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.lists(st.sampled_from(PROVINCES), min_size=2, max_size=2, unique=True),
+       st.integers(3, 20), st.integers(1000, 1900), st.integers(500, 990))
+def test_values_before_a_respectively_go_in_turn_with_the_names_too(names, rank, a, b):
+    # "Tp.HCM và Hà Nội đứng thứ 6 và 7 xếp hạng với tỷ trọng tương ứng 18,66% và 17,15%"
+    x, y = names
+    text = (f"Đứng thứ 2 bảng xếp hạng là Thái Nguyên với tỷ trọng kinh tế số trên GRDP "
+            f"42,92%. {x} và {y} đứng thứ {rank} và {rank + 1} xếp hạng với tỷ trọng tương ứng "
+            f"{_dec(a / 100)}% và {_dec(b / 100)}%.")
+    got = {(c.unit, c.value) for c in extract_text(text, "t.txt")}
+    assert {(x, rank), (y, rank + 1), (x, round(a / 100, 2)), (y, round(b / 100, 2))} <= got

@@ -266,6 +266,13 @@ def respective(sentence: str, figs: list, named: list[Mention]) -> dict[int, str
         run = _same_kind_run(figs, after)
         if len(run) == len(group) or (cue is not None and len(run) > len(group)):
             out.update({i: m.name for i, m in zip(run, group)})
+        if cue is not None:
+            # "Tp.HCM và Hà Nội đứng thứ 6 và 7 xếp hạng với tỷ trọng tương ứng 18,66% và
+            # 17,15%": the values before the cue go in turn with the names too
+            ahead = _same_kind_run(figs, [i for i, s in enumerate(starts)
+                                          if group[-1].end < s < cue.start()])
+            if len(ahead) == len(group):
+                out.update({i: m.name for i, m in zip(ahead, group)})
         before = [i for i, s in enumerate(starts) if s < group[0].start]
         if cue is not None and cue.start() > group[-1].end and len(before) == len(group):
             # "Với 0,5 điểm và 0,4 điểm, A và B lần lượt"
