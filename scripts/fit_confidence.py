@@ -89,6 +89,9 @@ ROUNDS = (
     ("round 31", "b12334a"),
     ("round 31b", "06337d9"),
     ("round 32", "8ee8b9b"),
+    ("round 33", "9153ca7"),
+    ("round 34", "8364c10"),
+    ("round 35", "eb8632b"),
 )
 
 # Run inside an old commit's checkout: every matched candidate of the named documents, at the

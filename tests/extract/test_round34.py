@@ -222,3 +222,25 @@ def test_values_before_a_respectively_go_in_turn_with_the_names_too(names, rank,
             f"{_dec(a / 100)}% và {_dec(b / 100)}%.")
     got = {(c.unit, c.value) for c in extract_text(text, "t.txt")}
     assert {(x, rank), (y, rank + 1), (x, round(a / 100, 2)), (y, round(b / 100, 2))} <= got
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(PROVINCES), st.integers(1000, 1800))
+def test_a_share_of_gdp_said_as_done_is_the_countrys(home, share):
+    # "Theo Tổng cục Thống kê, tỷ trọng giá trị tăng thêm kinh tế số trong GDP ... đạt khoảng
+    # 12,75%" in a report that names a province: GDP is the country's product
+    value = share / 100
+    text = (f"Tỉnh {home} đẩy mạnh phát triển kinh tế số.\n\nTheo Tổng cục Thống kê, tỷ trọng giá "
+            f"trị tăng thêm kinh tế số trong GDP năm 2022 đạt khoảng {_dec(value)}%.")
+    assert ("Việt Nam", "digital_economy_grdp_share", round(value, 2)) in _owned(text)
+
+
+def test_a_provinces_share_of_its_gdp_and_an_aim_in_gdp_stay_its_own():
+    got = _owned("Năm 2023, kinh tế số của tỉnh Nghệ An chiếm 12,5% GDP của tỉnh.")
+    assert ("Nghệ An", "digital_economy_grdp_share", 12.5) in got
+
+
+def test_a_contacts_telephone_number_is_no_figure():
+    text = ("Tỉnh Bạc Liêu có 95% hộ gia đình có cáp quang. Liên hệ: email toasoan@baobl.vn, "
+            "hotline: (024) 3.5771239, ĐT: 0236.3822 222.")
+    assert sorted(c.value for c in extract_text(text, "t.txt")) == [95.0]

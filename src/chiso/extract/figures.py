@@ -318,6 +318,10 @@ _VALUE_BEFORE = Caseless(r"(?<!\w)(?:đạt|là|chiếm|ở mức)\s*(?:gần|kh
 _DIGIT = re.compile(r"\d")  # every number `_tokens` finds but a rank in words holds one
 
 
+# a contact's number: "hotline: (024) 3.5771239", "Điện thoại: 0236.3822", "Fax: (0258)"
+# ("thuê bao điện thoại di động: 1.913.807" is a figure)
+_CONTACT_BEFORE = re.compile(r"(?<!\w)(?:hotline|tel|fax|sđt|đt)\s*:\s*[\d\s().+-]*$",
+                             re.IGNORECASE)
 # the close of an item's number in brackets, then the item's name: "(5) Thủ tục hành chính công"
 _ENUMERATOR = re.compile(r"\)\s+[A-ZĐÀ-Ỹ]")
 
@@ -345,6 +349,8 @@ def find_figures(sentence: str) -> list[Figure]:
         after = sentence[end:end + 60]
         if before.endswith(("/", "-", ":", ".", ",", "+")):
             continue  # a denominator, a date tail, a time, a code, a signed change ("+1,6")
+        if _CONTACT_BEFORE.search(before):
+            continue  # "hotline: (024) 3.5771239", "ĐT: 0236.3822": a telephone number
         if before.endswith("(") and _ENUMERATOR.match(sentence, end):
             continue  # "gồm 8 nội dung (1) Sự tham gia ...; (5) Thủ tục hành chính công": items
         try:

@@ -959,6 +959,12 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
         # "kinh tế số đạt tối thiểu 35–40% GRDP (so với 30% theo Nghị quyết 57)", "95% hồ sơ ...
         # (yêu cầu 85%)": the centre's requirement a province's aim is set against
         units = [COUNTRY]
+    if (kind == kinds.ACTUAL and matches and matches[0].code in _OF_PRODUCT
+            and _GDP.search(s, clause_start, min(len(s), fig.end + 30))
+            and not any(clause_start <= m.start < fig.start for m in named)):
+        # "tỷ trọng giá trị tăng thêm kinh tế số trong GDP ... đạt khoảng 12,75%": GDP is the
+        # country's product (a province's is its GRDP); an aim "đạt 25-30% GDP" may be either
+        units = [COUNTRY]
     if units != [COUNTRY] and kind == kinds.NATIONAL:
         kind = kinds.ACTUAL
     if units == [COUNTRY] and kind == kinds.ACTUAL:
@@ -1236,6 +1242,10 @@ _MOBILE_NETWORK = Caseless(r"(?<!\w)(?:di động|[2-5]g|phủ sóng|sóng)(?!\w
 _OWN_SHARE_HEAD = Caseless(r"(?<!\w)(?:tỷ lệ|tỉ lệ)(?!\w)(?!\s+(?:này|trên|đó|tương ứng|"
                            r"tương đương|là|đạt|chiếm|tăng|giảm|chỉ|mới|vẫn|còn|cũng)(?!\w))"
                            r"(?=\s+[^\W\d])")
+# shares of and growth in the economy's product, and the country's product named ("GDP" with no
+# province's after it)
+_OF_PRODUCT = frozenset({"digital_economy_grdp_share", "grdp_growth"})
+_GDP = re.compile(r"\bGDP\b(?!\s+(?:của\s+)?(?:toàn\s+)?(?:tỉnh|thành phố|địa phương))")
 _SHARE_OF_FIGURE = Caseless(r"\d\s*%\s*\(\s*(?:chiếm|bằng|tương đương)\s*$")
 # the parts of the digital economy: its core (ICT) and the digitalisation of other sectors
 _ECONOMY_PART = Caseless(r"(?<!\w)(?:kinh tế số lõi|kinh tế số ict|số hóa các ngành|số hoá các "
