@@ -244,3 +244,33 @@ def test_a_contacts_telephone_number_is_no_figure():
     text = ("Tỉnh Bạc Liêu có 95% hộ gia đình có cáp quang. Liên hệ: email toasoan@baobl.vn, "
             "hotline: (024) 3.5771239, ĐT: 0236.3822 222.")
     assert sorted(c.value for c in extract_text(text, "t.txt")) == [95.0]
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.sampled_from(PROVINCES), st.lists(st.integers(5000, 7000), min_size=4, max_size=4),
+       st.lists(st.integers(1, 63), min_size=4, max_size=4),
+       st.sampled_from([("Kết quả PCI của tỉnh {p} qua các năm", "Năm", "Tiếp cận đất đai",
+                         "Điểm số", "Xếp hạng"),
+                        ("Rankings In The Provincial Competitiveness Index (PCI) {p}", "Year",
+                         "Access to land", "PCI Scores", "Ranking")]))
+def test_a_table_of_an_index_by_year_from_the_last_year_with_a_row_of_no_numbers(
+        province, scores, ranks, words):
+    # "Year | 2022 | 2021 | ...", a component's row, a row with "N/A" cells, then "PCI Scores" and
+    # "Ranking": each year's score and rank of the index the table's heading names
+    title, year_word, component, score_word, rank_word = words
+    years = [2023, 2022, 2021, 2020]
+    values = [s / 100 for s in scores]
+    text = "\n".join([
+        title.format(p=province),
+        f"{year_word} | " + " | ".join(map(str, years)) + " |",
+        f"{component} | 7,12 | 7,13 | 6,19 | 7,39 |",
+        "Policy Bias | 5,10 | N/A | N/A | 6,44 |",
+        f"{score_word} | " + " | ".join(_dec(v) for v in values) + " |",
+        f"{rank_word} | " + " | ".join(map(str, ranks)) + " |",
+    ])
+    cands = [c for c in extract_text(text, "t.txt") if c.matched and not c.needs_look]
+    got = {(c.indicator, c.year, c.value) for c in cands}
+    for year, value, rank in zip(years, values, ranks):
+        assert ("pci_score", year, round(value, 2)) in got
+        assert ("pci_rank", year, rank) in got
+    assert not any(c.value == 7.12 for c in cands)  # a component's, no index's

@@ -405,6 +405,12 @@ _AIMS_TITLE = re.compile(r"(?<!\w)(?:mục tiêu|kế hoạch|phấn đấu)(?!\
 _RESULTS_TITLE = re.compile(r"(?<!\w)(?:kết quả|thực hiện|đạt được)(?!\w)", re.IGNORECASE)
 
 
+# a row's label that is the rank or the score of the index a table is about
+_ROW_OF_RANK = re.compile(r"^(?:xếp hạng|thứ hạng|hạng|vị trí|rankings?|rank)$", re.IGNORECASE)
+_ROW_OF_SCORE = re.compile(r"^(?:(?:PCI|PAPI|DTI|SIPAS|PAR INDEX)\s+)?(?:điểm(?: số)?|tổng điểm|"
+                           r"scores?)(?:\s+(?:PCI|PAPI|DTI|SIPAS|PAR INDEX))?$", re.IGNORECASE)
+
+
 def _years_in_a_line(lines: list[tuple[int, str]], name: Namer, out: dict[int, Cell]) -> None:
     """A line of years over rows a line: a row's values, side by side at its end, one per year
     (a row with another count is not placed)."""
@@ -413,9 +419,10 @@ def _years_in_a_line(lines: list[tuple[int, str]], name: Namer, out: dict[int, C
         if m is None:
             continue
         years = [int(y) for y in _YEAR.findall(m.group("years"))]
-        if len(years) < 2 or years != sorted(set(years)):
-            continue
+        if len(years) < 2 or years not in (sorted(set(years)), sorted(set(years), reverse=True)):
+            continue  # years from the first or from the last ("Year | 2022 | 2021 | ... | 2006")
         above = [line.strip() for _, line in lines[max(0, k - 2):k]]
+        family = _table_heading(lines, k)[0]
         heads = [*re.split(r"\s*\|\s*", m.group("head")), *above]
         # "Chỉ tiêu | Đến năm 2025 | Đến năm 2030" (or under "Mục tiêu cụ thể"): each column
         # is the aim for its year; a "Chỉ tiêu" (an indicator, or a target) over years that
@@ -431,12 +438,19 @@ def _years_in_a_line(lines: list[tuple[int, str]], name: Namer, out: dict[int, C
             cells = _side_by_side(line.replace("|", " "), figs)
             if not cells or cells[0] == 0 and figs[0].start == 0:
                 break
+            if len(cells) != len(years) and "|" in line and len(figs) < len(years):
+                continue  # a piped row with cells of no number ("N/A"): not placed
             label = line[:figs[cells[0]].start].strip(" |\t-–")
             if len(cells) != len(years) or not label or len(label) > 80:
                 break
+            # a row of an index's rank or score, named by the index over the table ("Rankings In
+            # The Provincial Competitiveness Index": "PCI Scores", "Ranking")
+            row = (_ROW_OF_RANK.match(label) and "rank" or _ROW_OF_SCORE.match(label) and "score"
+                   if family in _INDEX_NAME else None)
             for i, year in zip(cells, years):
-                fig = replace(figs[i], measure=measure) if measure else figs[i]
-                found = name(label, fig)
+                fig = (replace(figs[i], measure=row or measure) if row or measure else figs[i])
+                found = (name(("Xếp hạng " if row == "rank" else "Chỉ số ") + _INDEX_NAME[family],
+                              fig) if row else name(label, fig))
                 if found is not None:
                     out[start + figs[i].start] = (
                         Cell(found[0], found[1], kinds.TARGET, year, None, measure) if aims
