@@ -421,8 +421,7 @@ def sole_family(text: str) -> str | None:
     """The one index a report names, wherever it first names it: "Đà Nẵng (70,1 điểm) xếp vị
     trí thứ 2" opens a report that names the PCI only further on ("... trong bảng xếp hạng PCI
     2017"); None when it names none, several, or a ranking abroad."""
-    abroad, _ = _families_in(text)
-    if abroad:
+    if _ABROAD.search(text):
         return None
     low = lower(text)
     named = {fam for fam, rx in _EACH_INDEX if rx.search_lower(text, low)}
@@ -465,16 +464,20 @@ def by_topic(c: Candidate, fig: Figure, family: str | None, codes: frozenset[str
         return replace(c, indicator=None, alias="")  # "ICT Index ... Hạ tầng nhân lực đứng thứ 10"
     if measure == "count" and not float(c.value).is_integer() and c.value_high is None:
         measure = "score"  # "Nam Định đạt 87,32": an index's value written bare
+    if c.matched or c.unit is None or c.alias == NO_INDEX:
+        return c
     clause = before[before.rfind(";") + 1:]  # the text after its last ";"
+    per_cent = measure == "percent" and c.qualifier == "eq"
+    if not per_cent and measure not in _CODES:
+        return c  # most unmatched figures: no index's value
     named = [(m.start(), fam) for fam, rx in _EACH_INDEX for m in rx.finditer(clause)]
-    if (measure == "percent" and c.qualifier == "eq"
-            and (max(named)[1] if named else family) in _PER_CENT_INDEX
+    if (per_cent and (max(named)[1] if named else family) in _PER_CENT_INDEX
             and _index_value_said(before)):
         # "Còn Gia Lai đứng thứ 19, đạt 83,84%" of SIPAS: its value is a per cent; "...; Chỉ
         # số Cải cách hành chính (PAR Index), Phú Yên ... xếp 52/63, đạt 85,39%" in a sentence
         # that named another index first: the index of its clause
         measure = "score"
-    if c.matched or measure not in _CODES or c.unit is None or c.alias == NO_INDEX:
+    if measure not in _CODES:
         return c
     colon = before.rfind(":")
     if colon > 0 and COMPONENT.search(before, 0, colon) and family_of(before[colon:], None) is None:
@@ -548,6 +551,8 @@ def same_frames(figs: list[Figure], found: list[list[Candidate]], text: str,
     said with the same words (two or more, between its name or the figure before it and the
     value) as an earlier province's figure of the same measure in the report is of the same
     indicator. `frames` is the report's memory of them (`Flow.frames`), kept up to date."""
+    if not named:
+        return  # most sentences name no province
     for i, fig in enumerate(figs):
         lo = figs[i - 1].end if i else 0
         own = [m for m in named if lo <= m.start and m.end <= fig.start]

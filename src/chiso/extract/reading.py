@@ -1308,7 +1308,8 @@ def _group_says(s: str, clause: int, position: int, named: list, plain: bool = T
             return True
     # (not a benchmark's: "kinh nghiệm của các tỉnh đã đạt tỷ lệ dùng chung tới 30%" is set
     # before the report's province, and is its)
-    group = _PLAIN_GROUP.search(s, clause, position) if plain else None
+    group = (_PLAIN_GROUP.search(s, clause, position)
+             if plain and ("các" in s or "những" in s or "Các" in s or "Những" in s) else None)
     ends = s.find(";", position)
     if group and not any(clause <= m.start < (len(s) if ends < 0 else ends) for m in named) and (
             _AVERAGE_WORD.search(s, clause, position) is None):

@@ -422,7 +422,7 @@ def _years_in_a_line(lines: list[tuple[int, str]], name: Namer, out: dict[int, C
         if len(years) < 2 or years not in (sorted(set(years)), sorted(set(years), reverse=True)):
             continue  # years from the first or from the last ("Year | 2022 | 2021 | ... | 2006")
         above = [line.strip() for _, line in lines[max(0, k - 2):k]]
-        family = _table_heading(lines, k)[0]
+        family: str | None = ""  # the index over the table, read when a row needs it
         heads = [*re.split(r"\s*\|\s*", m.group("head")), *above]
         # "Chỉ tiêu | Đến năm 2025 | Đến năm 2030" (or under "Mục tiêu cụ thể"): each column
         # is the aim for its year; a "Chỉ tiêu" (an indicator, or a target) over years that
@@ -438,15 +438,18 @@ def _years_in_a_line(lines: list[tuple[int, str]], name: Namer, out: dict[int, C
             cells = _side_by_side(line.replace("|", " "), figs)
             if not cells or cells[0] == 0 and figs[0].start == 0:
                 break
-            if len(cells) != len(years) and "|" in line and len(figs) < len(years):
-                continue  # a piped row with cells of no number ("N/A"): not placed
+            if len(cells) != len(years) and line.count("|") >= len(years) > len(figs):
+                continue  # a piped row of the table's width with cells of no number ("N/A")
             label = line[:figs[cells[0]].start].strip(" |\t-–")
             if len(cells) != len(years) or not label or len(label) > 80:
                 break
             # a row of an index's rank or score, named by the index over the table ("Rankings In
             # The Provincial Competitiveness Index": "PCI Scores", "Ranking")
-            row = (_ROW_OF_RANK.match(label) and "rank" or _ROW_OF_SCORE.match(label) and "score"
-                   if family in _INDEX_NAME else None)
+            row = _ROW_OF_RANK.match(label) and "rank" or _ROW_OF_SCORE.match(label) and "score"
+            if row and family == "":
+                family = _table_heading(lines, k)[0]
+            if family not in _INDEX_NAME:
+                row = None
             for i, year in zip(cells, years):
                 fig = (replace(figs[i], measure=row or measure) if row or measure else figs[i])
                 found = (name(("Xếp hạng " if row == "rank" else "Chỉ số ") + _INDEX_NAME[family],
