@@ -274,3 +274,31 @@ def test_a_table_of_an_index_by_year_from_the_last_year_with_a_row_of_no_numbers
         assert ("pci_score", year, round(value, 2)) in got
         assert ("pci_rank", year, rank) in got
     assert not any(c.value == 7.12 for c in cands)  # a component's, no index's
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.lists(st.sampled_from(PROVINCES), min_size=3, max_size=3, unique=True),
+       st.lists(st.integers(400, 990), min_size=3, max_size=3, unique=True))
+def test_a_component_score_out_of_ten_is_no_index_total(names, hundredths):
+    # "chỉ số Công khai trong việc ra quyết định với người dân đạt 5,97 điểm, đứng thứ 3 cả nước
+    # sau Quảng Ninh (6,37 điểm) và Bình Dương (6,20 điểm)" in a report on PAPI: the content
+    # area's scores, each out of 10; the index's own total is far above 10
+    home, a, b = names
+    x, y, z = (_dec(h / 100) for h in hundredths)
+    text = (f"Kết quả chỉ số PAPI năm 2022 của tỉnh {home}. Cụ thể: chỉ số Công khai trong việc "
+            f"ra quyết định đạt {x} điểm, đứng thứ 3 cả nước sau {a} ({y} điểm) và {b} ({z} "
+            "điểm).")
+    assert not any(code == "papi_score" for _, code, _ in _owned(text))
+    total = _owned(f"Chỉ số PAPI năm 2022 của tỉnh {home} đạt 43,52 điểm.")
+    assert (home, "papi_score", 43.52) in total
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(PROVINCES), st.sampled_from(["Một số cơ quan", "Nhiều đơn vị", "Một số sở"]))
+def test_some_of_the_provinces_agencies_own_no_figure_of_the_province(province, some):
+    # "Một số cơ quan triển khai 100% dịch vụ công trực tuyến mức 3 và 4 như: Sở Y tế, ...": some
+    # agencies' share, not the province's; offered for a look
+    text = (f"Tỉnh {province} đẩy mạnh dịch vụ công trực tuyến. {some} triển khai 100% dịch vụ "
+            "công trực tuyến mức 3 và 4 như Sở Y tế, Sở Tư pháp.")
+    cands = [c for c in extract_text(text, "t.txt") if c.value == 100]
+    assert cands and all(c.unit is None and c.needs_look for c in cands)

@@ -152,7 +152,16 @@ def possible(code: str, fig: Figure, framework_id: str = "chiso-core") -> bool:
             return False
     if fig.measure == "score" and code in _shares(framework_id):
         return False  # "số hóa hồ sơ đạt 16,64 điểm": points of a criterion, no share digitised
+    if code in _SUMS_OF_TENS and fig.value < 10:
+        # "Chỉ số Tham gia của người dân ở cấp cơ sở ... lên 6,10 điểm": a content area's or a
+        # sub-index's score (each out of 10); the index sums or weighs them, far above 10
+        return False
     return low <= fig.value and top <= high
+
+
+# indices made of components scored out of 10 each (PAPI's eight content areas, PCI's ten
+# sub-indices, the PAR Index's and SIPAS's areas as per cents of their points)
+_SUMS_OF_TENS = frozenset({"papi_score", "pci_score", "par_index_score", "sipas_score"})
 
 
 _SCALE = re.compile(r"/\s*(\d+(?:[.,]\d+)*)")

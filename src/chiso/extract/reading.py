@@ -1258,7 +1258,10 @@ _SHARE_HEAD = Caseless(r"\W*(?:[-+•]\s*)?(?:tỷ lệ|tỉ lệ)\s+([^\d,;:()]
 _HOME_WORD = Caseless(r"(?<!\w)(?:tỉnh|thành phố|địa phương|quê) nhà(?!\w)")
 # a group of provinces as a figure's subject: "nhiều tỉnh, thành tỷ lệ này ... chỉ ở mức 0,07",
 # "một số địa phương mới đạt 40%", "các tỉnh còn lại dưới 0,3"
-_GROUP = Caseless(r"(?<!\w)(?:(?:nhiều|một số|một vài|số ít)\s+(?:tỉnh|địa phương|thành phố)|"
+_GROUP = Caseless(r"(?<!\w)(?:(?:nhiều|một số|một vài|số ít)\s+(?:tỉnh|địa phương|thành phố|"
+                  # "Một số cơ quan triển khai 100% DVCTT mức 3 và 4": some of the province's, not
+                  # the province's own figure
+                  r"cơ quan|đơn vị|sở|ngành|huyện|xã)|"
                   r"(?:các|những)\s+(?:tỉnh|địa phương)(?:,\s*thành(?: phố)?)?\s+còn lại|"
                   # "với tỉnh tăng cao nhất là 9,39%": one province, not named
                   r"(?:tỉnh|địa phương)\s+(?:[^\W\d]+\s+){0,2}?(?:cao|thấp)\s+nhất)(?!\w)")
