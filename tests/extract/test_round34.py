@@ -302,3 +302,26 @@ def test_some_of_the_provinces_agencies_own_no_figure_of_the_province(province, 
             "công trực tuyến mức 3 và 4 như Sở Y tế, Sở Tư pháp.")
     cands = [c for c in extract_text(text, "t.txt") if c.value == 100]
     assert cands and all(c.unit is None and c.needs_look for c in cands)
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.sampled_from(PROVINCES), st.lists(st.integers(3000, 9900), min_size=4, max_size=4),
+       st.sampled_from(["Sơ bộ", "Ước"]), st.sampled_from(["(ĐVT: %)", "Đơn vị tính: %"]))
+def test_a_statistics_offices_table_by_year(province, hundredths, early, unit):
+    # "(ĐVT: %)", "  2016 2017 2018 2019 Sơ bộ 2020", a row, "Phân theo thành thị, nông thôn",
+    # rows of parts, then the next indicator's row: each value its year's, a per cent
+    values = [h / 100 for h in hundredths]
+    text = "\n".join([
+        f"Tỷ lệ người sử dụng Internet của tỉnh {province}",
+        unit,
+        f"  2020 2021 2022 {early} 2023",
+        "Tỷ lệ người sử dụng điện thoại di động 87,72 96,57 90,63 83,78",
+        "Phân theo thành thị, nông thôn",
+        "Thành thị 95,70 97,79 91,78 84,84",
+        "Tỷ lệ người sử dụng Internet " + " ".join(_dec(v) for v in values),
+    ])
+    got = {(c.indicator, c.year, c.value) for c in extract_text(text, "t.txt")
+           if c.matched and not c.needs_look}
+    for year, value in zip((2020, 2021, 2022, 2023), values):
+        assert ("internet_users_share", year, round(value, 2)) in got
+    assert not any(v == 95.7 for _, _, v in got)  # the urban part is no indicator's

@@ -78,7 +78,7 @@ _ACTUAL_HEAD = re.compile(
 )
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _HEAD_LINE_MAX = 40
-_SIGNS_SOURCE = (r"^\s*\d[\d.,]*\s*%?\s*$|\d[.,]\d+ +\d[.,]\d+ +\d[.,]\d+|\d[.,]\d+ +\d+ +\w"
+_SIGNS_SOURCE = (r"^\s*\d[\d.,]*\s*%?\s*$|\d[.,]\d+ +\d+[.,]\d+ +\d+[.,]\d+|\d[.,]\d+ +\d+ +\w"
                  r"|\d[.,]\d+ +\d{1,2} *$"  # "Quảng Ninh 72.95 1": a score, a rank ending a row
                  r"|(?:19|20)\d\d[\s|]+(?:(?:[Đđ]ến|[Tt]ới)\s+)?(?:[Nn]ăm\s+)?(?:19|20)\d\d\s*\|?\s*$")
 # both start with a space or a digit: the look-ahead gives up every other place at once
@@ -395,8 +395,15 @@ def _row_cells(values: list[tuple[int, str]], width: int, numbered: bool, n: int
 
 _YEARS_HEAD = re.compile(
     r"^\s*(?P<head>[^\d]{0,40}?)\s*\|?\s*"
-    r"(?P<years>(?:(?:(?:đến|tới)\s+)?(?:năm\s+)?(?:19|20)\d\d\s*(?:\||\s)\s*)+)$",
+    # ("Sơ bộ 2020", "Ước 2024": a statistics office's preliminary or estimated year)
+    r"(?P<years>(?:(?:(?:đến|tới)\s+)?(?:năm\s+)?(?:(?:sơ bộ|ước(?: tính)?)\s+)?(?:19|20)\d\d"
+    r"\s*(?:\||\s)\s*)+)$",
     re.IGNORECASE)
+# the unit a statistics table gives its values in, on a line above it: "(ĐVT: %)", "Đơn vị
+# tính: phần trăm"
+_SUBHEAD = re.compile(r"^\s*(?:phân theo|chia theo|trong đó)\b[^\d]{0,60}$", re.IGNORECASE)
+_PER_CENT_UNIT = re.compile(r"^\W*(?:ĐVT|Đơn vị tính|Đơn vị)\s*:\s*(?:%|phần trăm)\W*$",
+                            re.IGNORECASE)
 # years a header says are horizons ("Đến năm 2025 | Đến năm 2030"), or a title above the table
 # that says its rows are aims ("Mục tiêu cụ thể", "Kế hoạch ...")
 _BY_YEAR = re.compile(r"(?<!\w)(?:đến|tới)(?!\w)", re.IGNORECASE)
@@ -432,10 +439,13 @@ def _years_in_a_line(lines: list[tuple[int, str]], name: Namer, out: dict[int, C
         results = not aims and any(_RESULTS_TITLE.search(h) for h in above)
         if not aims and not results and any(_TARGET_HEAD.match(h.strip()) for h in heads):
             continue
-        measure = "rank" if any(_RANK_HEAD.search(h) for h in heads) else None
+        measure = ("rank" if any(_RANK_HEAD.search(h) for h in heads)
+                   else "percent" if any(_PER_CENT_UNIT.match(h) for h in above) else None)
         for start, line in lines[k + 1:k + 31]:
             figs = find_figures(line)
             cells = _side_by_side(line.replace("|", " "), figs)
+            if not figs and _SUBHEAD.match(line):
+                continue  # "Phân theo thành thị, nông thôn": a statistics table's sub-heading
             if not cells or cells[0] == 0 and figs[0].start == 0:
                 break
             if len(cells) != len(years) and line.count("|") >= len(years) > len(figs):
