@@ -325,3 +325,13 @@ def test_a_statistics_offices_table_by_year(province, hundredths, early, unit):
     for year, value in zip((2020, 2021, 2022, 2023), values):
         assert ("internet_users_share", year, round(value, 2)) in got
     assert not any(v == 95.7 for _, _, v in got)  # the urban part is no indicator's
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(PROVINCES), st.integers(300, 3000))
+def test_the_inhabitants_said_before_their_number_are_the_population(province, thousands):
+    # "đạt 101 thuê bao/100 dân (Dân số 1.932.100)": no "người" after the number, "Dân số" before
+    n = thousands * 1000 + 100
+    text = (f"Tổng số thuê bao điện thoại của tỉnh {province} đạt 101 thuê bao/100 dân (Dân số "
+            f"{n:,}).".replace(",", "."))
+    assert (province, "population", n) in _owned(text)

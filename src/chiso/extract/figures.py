@@ -524,6 +524,8 @@ def _plain(sentence: str, start: int, end: int, base: Quantity, before: str,
     elif (measure == "count" and _BARE_MONEY.match(tail)
           and _MONEY_BEFORE.search(sentence, max(0, start - 160), start)):
         measure = "vnd"
+    elif measure == "count" and _POPULATION_BEFORE.search(before) and q.value >= 1000:
+        measure = "persons"  # "(Dân số 1.932.100)": the inhabitants, said before their number
     elif measure == "count":
         measure = _bare_measure(sentence, start, q, tail, found)
     elif measure == "persons":
@@ -539,6 +541,8 @@ def _plain(sentence: str, start: int, end: int, base: Quantity, before: str,
 
 
 _COMMA_GROUPS = re.compile(r"[1-9]\d{0,2},\d{3}")
+_POPULATION_BEFORE = re.compile(r"(?<!\w)dân số(?:\s+(?:trung bình|toàn tỉnh|của tỉnh|năm\s+\d{4}|"
+                                r"là|có|khoảng|ước|đạt|hơn|trên|gần))*\s*:?\s*$", re.IGNORECASE)
 _NOUN_AFTER = re.compile(r"^\s*[^\W\d_]")
 
 
