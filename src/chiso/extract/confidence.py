@@ -152,6 +152,10 @@ def possible(code: str, fig: Figure, framework_id: str = "chiso-core") -> bool:
             return False
     if fig.measure == "score" and code in _shares(framework_id):
         return False  # "số hóa hồ sơ đạt 16,64 điểm": points of a criterion, no share digitised
+    if top > _CEILINGS.get(code, float("inf")):
+        # "tốc độ tăng trưởng các dịch vụ thương mại điện tử và logistics đạt 20 – 25%": no
+        # province's economy has grown by a quarter in a year; such a growth is of something else
+        return False
     if code in _SUMS_OF_TENS and fig.value < 10:
         # "Chỉ số Tham gia của người dân ở cấp cơ sở ... lên 6,10 điểm": a content area's or a
         # sub-index's score (each out of 10); the index sums or weighs them, far above 10
@@ -162,6 +166,9 @@ def possible(code: str, fig: Figure, framework_id: str = "chiso-core") -> bool:
 # indices made of components scored out of 10 each (PAPI's eight content areas, PCI's ten
 # sub-indices, the PAR Index's and SIPAS's areas as per cents of their points)
 _SUMS_OF_TENS = frozenset({"papi_score", "pci_score", "par_index_score", "sipas_score"})
+# what no province's figure has reached, where the goalposts allow it (the fastest growth of a
+# province's GRDP in a year, Bắc Giang's 22,3 % in 2022, is under 25 %)
+_CEILINGS = {"grdp_growth": 25.0}
 
 
 _SCALE = re.compile(r"/\s*(\d+(?:[.,]\d+)*)")
