@@ -17,6 +17,7 @@ from functools import lru_cache
 from urllib.parse import urlparse
 
 from chiso.extract.caseless import Caseless, Gated
+from chiso.extract.forms import CLOSED_BRACKET
 from chiso.extract.units import COUNTRY, Mention, mentions
 
 # Publishers' host names carry the province with one of these around it: baotuyenquang.com.vn,
@@ -221,7 +222,6 @@ _RANK_OPENING = re.compile(r"\W*(?:ở|với|xếp|đứng|giữ|vươn lên|ti�
 # the comma after such a rank, then the province: "thứ 4, Long An", "thứ 11/63, tỉnh Bình Dương"
 _TO_SUBJECT = re.compile(r"\s*(?:/\s*\d+\s*)?,\s*(?:TP\.?\s*|tỉnh\s+|thành phố\s+)?",
                          re.IGNORECASE)
-_ASIDE = re.compile(r"\([^()]*\)")  # "(Ảnh: KT)": a bracket before the sentence's words
 
 
 def named_after(sentence: str, end: int, named: list[Mention], start: int | None = None
@@ -230,9 +230,9 @@ def named_after(sentence: str, end: int, named: list[Mention], start: int | None
     rank of an unnamed unit ("Đơn vị đứng thứ 2 ... là UBND tỉnh Quảng Trị", `start` where the
     rank begins), the first province named in its clause, after "là"."""
     unnamed = start is not None and _UNNAMED_RANKED.search(sentence, max(0, start - 40), start)
-    if start is not None and _RANK_OPENING.fullmatch(_ASIDE.sub("", sentence[:start])):
-        # "Ở vị trí thứ 4, Long An (66,7 điểm) vẫn giữ ...", "Xếp thứ 11, Bình Dương đạt ...": a
-        # rank opening the sentence is of the province its comma leads to
+    if start is not None and _RANK_OPENING.fullmatch(CLOSED_BRACKET.sub("", sentence[:start])):
+        # "Ở vị trí thứ 4, Long An (66,7 điểm) vẫn giữ ...", "(Ảnh: KT) Xếp thứ 11, Bình Dương
+        # đạt ...": a rank opening the sentence is of the province its comma leads to
         first = next((m for m in named if m.start >= end), None)
         if first is not None and _TO_SUBJECT.fullmatch(sentence, end, first.start):
             return first.name

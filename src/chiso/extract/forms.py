@@ -14,6 +14,10 @@ from dataclasses import dataclass
 from chiso.extract.caseless import Caseless, Gated
 from chiso.numbers import read_digits
 
+# a bracket closed inside a sentence, and what it holds: "(Ảnh: KT)", "(năm 2022 chỉ số này là
+# 48,38 điểm, xếp vị trí 61/63)"
+CLOSED_BRACKET = re.compile(r"\(([^()]*)\)")
+
 PROVINCE_TOTALS = frozenset({63, 34, 64, 61})
 
 _CHANGE_BEFORE = re.compile(

@@ -11,6 +11,7 @@ import functools
 import re
 
 from chiso.extract.caseless import Caseless, Gated
+from chiso.extract.forms import CLOSED_BRACKET
 
 ACTUAL, NATIONAL, TARGET, BENCHMARK = "actual", "national_average", "target", "benchmark"
 
@@ -402,7 +403,6 @@ def planned_year(marks: list[tuple[int, int]], position: int, clause_start: int,
 _MONTH_YEAR = Caseless(r"(?:tháng\s+\d{1,2}|quý\s+[IVX\d]+)\s*[-/]\s*((?:19|20)\d\d)(?![\d/-])")
 
 
-_CLOSED_ASIDE = re.compile(r"\([^()]*\)")
 _OWN_FIGURE = re.compile(r"\d")
 _YEAR_ASIDE = re.compile(r"\d\s*\(\s*(năm\s+(?:19|20)\d\d)\s*\)", re.IGNORECASE)
 
@@ -415,7 +415,7 @@ def year_of_actual(marks: list[tuple[int, int]], sentence: str, position: int) -
         asides = {m.end(1) for m in _YEAR_ASIDE.finditer(sentence, 0, position)}
         # "(Năm 2022 chỉ số này là 48,38 điểm, xếp vị trí 61/63); Chỉ số SIPAS ... đạt 79,66%":
         # a bracket closed before the figure that gives figures of its own is their year's
-        closed = [(m.start(), m.end()) for m in _CLOSED_ASIDE.finditer(sentence, 0, position)
+        closed = [(m.start(), m.end()) for m in CLOSED_BRACKET.finditer(sentence, 0, position)
                   if _OWN_FIGURE.search(_ANY_YEAR.sub("", m.group()))]
         marks = [(end, y) for end, y in marks
                  if end not in asides and not any(a < end < b for a, b in closed)]

@@ -211,6 +211,7 @@ def extract_text(
             for m in named:
                 masked = masked[:m.start] + "_" * (m.end - m.start) + masked[m.end:]
             # "ở Thanh Hóa sẽ thanh toán": a name's syllables are no indicator's words either
+            # (the figures' words are read from `masked`, here and in `read_figure`)
             edges = [0, *(x for f in figs for x in (f.start, f.end)), len(sent.text)]
             segs = [words_of(masked[edges[k]:edges[k + 1]]) for k in range(0, len(edges), 2)]
             per_sentence = (segs, kinds.cues(masked), named,
@@ -219,7 +220,7 @@ def extract_text(
                             kinds.year_marks(sent.text),
                             attribution.subjects(sent.text, named, organs),
                             doc_year,
-                            framework, state, para)
+                            framework, state, para, masked)
             found_all: list[list[Candidate]] = []
             for i, fig in enumerate(figs):
                 found = read_figure(sent, n, figs, i, doc, s_home, namer, index, year, last,

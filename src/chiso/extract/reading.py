@@ -10,6 +10,7 @@ from chiso.extract import attribution, budget, confidence, coverage, flow, kinds
 from chiso.extract.candidates import Candidate, replaced
 from chiso.extract.caseless import Caseless, Gated
 from chiso.extract.figures import Figure
+from chiso.extract.forms import CLOSED_BRACKET
 from chiso.extract.indicators import FIGURE, Alias, Match, companion, context, match, words_of
 from chiso.extract.lexicon import is_discriminator
 from chiso.extract.sentences import Sentence
@@ -231,14 +232,6 @@ def _units_for(before: str, default: str | None, named: list | None = None) -> l
     return [m.name for m in group]
 
 
-def _names_masked(s: str, named: list) -> str:
-    """`s` with each province named in it blanked (as long: offsets hold), so that "Thanh Hóa"
-    lends no "thanh" to "thanh toán"."""
-    for m in named:
-        s = s[:m.start] + "_" * (m.end - m.start) + s[m.end:]
-    return s
-
-
 def _masked(s: str, figs: list[Figure], lo: int, hi: int) -> str:
     """s[lo:hi] with every figure in it replaced by the FIGURE marker."""
     parts, pos = [], lo
@@ -251,13 +244,10 @@ def _masked(s: str, figs: list[Figure], lo: int, hi: int) -> str:
     return "".join(parts)
 
 
-_CLOSED_BRACKET = re.compile(r"\(([^()]*)\)")
-
-
 def _figures_aside(s: str, figs: list[Figure], lo: int, hi: int) -> str | None:
     """s[lo:hi] masked (`_masked`) without its closed brackets that hold a figure, or None when
     it has none."""
-    cut = [(m.start(), m.end()) for m in _CLOSED_BRACKET.finditer(s, lo, hi)
+    cut = [(m.start(), m.end()) for m in CLOSED_BRACKET.finditer(s, lo, hi)
            if any(m.start() < f.start and f.end <= m.end() for f in figs)]
     if not cut:
         return None
@@ -353,12 +343,10 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
          last: tuple[int, int, Match, str] | None,
          history: list[tuple[int, int, Match, str]], per_sentence: tuple) -> list[Candidate]:
     s = sent.text
-    segs, cues, named, break_ends, resp, year_marks, subjects, doc_year, framework, state, para = (
-        per_sentence
-    )
+    (segs, cues, named, break_ends, resp, year_marks, subjects, doc_year, framework, state, para,
+     sw) = per_sentence  # sw: the sentence whose words are read, its names blanked
     fig = figs[i]
     prev_end = figs[i - 1].end if i else 0
-    sw = _names_masked(s, named)  # the sentence whose words are read: names are no words
     nxt = figs[i + 1] if i + 1 < len(figs) else None
     before = s[:fig.start]
     clause_start = max((e for e in break_ends if e <= fig.start), default=0)
@@ -1235,7 +1223,6 @@ def _units(s: str, fig: Figure, before: str, clause: int, named: list, subjects:
 
 _FIXED_NETWORK = Caseless(r"(?<!\w)(?:băng rộng cố định|internet cố định|cáp quang)(?!\w)")
 _MOBILE_NETWORK = Caseless(r"(?<!\w)(?:di động|[2-5]g|phủ sóng|sóng)(?!\w)")
-# a share of the figure just given, in brackets after it: "đóng góp 7,99% (chiếm 62%)"
 # a share's head opening a figure's own words: "... và tỷ lệ hồ sơ giải quyết đúng hạn đạt" (not
 # one that points back: "tỷ lệ này", "tỷ lệ trên", "tỷ lệ tương ứng"; nor "đạt tỷ lệ 61%", the
 # share of what was just counted)
@@ -1246,6 +1233,7 @@ _OWN_SHARE_HEAD = Caseless(r"(?<!\w)(?:tỷ lệ|tỉ lệ)(?!\w)(?!\s+(?:này|t
 # province's after it)
 _OF_PRODUCT = frozenset({"digital_economy_grdp_share", "grdp_growth"})
 _GDP = re.compile(r"\bGDP\b(?!\s+(?:của\s+)?(?:toàn\s+)?(?:tỉnh|thành phố|địa phương))")
+# a share of the figure just given, in brackets after it: "đóng góp 7,99% (chiếm 62%)"
 _SHARE_OF_FIGURE = Caseless(r"\d\s*%\s*\(\s*(?:chiếm|bằng|tương đương)\s*$")
 # the parts of the digital economy: its core (ICT) and the digitalisation of other sectors
 _ECONOMY_PART = Caseless(r"(?<!\w)(?:kinh tế số lõi|kinh tế số ict|số hóa các ngành|số hoá các "
