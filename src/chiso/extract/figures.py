@@ -83,6 +83,9 @@ _DIFFERENCE_BEFORE = Caseless(
     # "cao hơn năm trước 1,38 điểm": the time compared with, said between
     r"(?:(?:so với\s+|so\s+)?(?:năm trước|năm ngoái|cùng kỳ(?: năm trước)?|kỳ trước|"
     r"năm\s+(?:19|20)\d\d)\s*)?"
+    # "cao hơn trung bình cả nước 1,75%": the average compared with, said between
+    r"(?:(?:so với\s+)?(?:mức\s+)?(?:trung bình|bình quân)(?:\s+chung)?(?:\s+của)?\s+"
+    r"(?:cả nước|toàn quốc)\s*)?"
     r"(?:gần|khoảng|hơn|~|xấp xỉ)?\s*$"
 )
 # "cao hơn so với trung bình chung cả nước là 0,0758": a comparison whose number may be the

@@ -490,6 +490,10 @@ def by_topic(c: Candidate, fig: Figure, family: str | None, codes: frozenset[str
     if (measure == "score" and c.qualifier in ("gt", "gte", "lt", "lte")
             and _BAND.search(clause[clause.rfind(",") + 1:])):
         return c  # "thuộc nhóm “Tốt” vì kết quả chỉ số đạt hơn 80 điểm": a band's bound
+    if measure == "rank" and not named and _QUANTITY_RANKED.search(clause):
+        # "doanh thu của các kho hàng ... trên sàn thương mại điện tử đứng thứ 6 trên toàn
+        # quốc", "phát sinh hơn 41.130 giao dịch, xếp thứ 7": a quantity's rank, no index's
+        return c
     if measure == "rank" and not named and _SHARE_NAMED.search(clause):
         # "Trong đó, tỷ lệ hồ sơ trả kết quả điện tử đạt 64,51%, xếp thứ 25/63": the rank of the
         # share its clause names, not of the report's index
@@ -509,6 +513,8 @@ def by_topic(c: Candidate, fig: Figure, family: str | None, codes: frozenset[str
 _SHARE_NAMED = Caseless(r"(?<!\w)(?:tỷ lệ|tỉ lệ)(?!\w)")
 _ECONOMY_RANKED = re.compile(r"\bGRDP\b|quy mô (?:nền )?kinh tế|thu ngân sách|kim ngạch|"
                              r"xuất khẩu|\bFDI\b|thu hút đầu tư", re.IGNORECASE)
+_QUANTITY_RANKED = Caseless(r"(?<!\w)(?:doanh thu|sản lượng|giao dịch|doanh số|số lượng|"
+                            r"sàn thương mại điện tử|lượt truy cập)(?!\w)")
 _ITEM_GLUE = re.compile(r"\s*%?\s*(?:,|;|và|,\s*và)\s*(?:TP\.?\s*|tỉnh\s+|thành phố\s+)?")
 
 

@@ -163,7 +163,7 @@ def kind_at(found: list[Cue], position: int, clause_start: int = 0, doc_year: in
         if kind == TARGET and word in _YEAR_CUES and doc_year is not None:
             m = _YEAR_AFTER.match(sentence[end:end + 16])
             if (m and int(m.group(1)) < doc_year
-                    or (m and word == "vào năm" and int(m.group(1)) <= doc_year)):
+                    or (m and word in ("vào năm", "đến tháng") and int(m.group(1)) <= doc_year)):
                 continue
         return kind
     return ACTUAL

@@ -380,10 +380,19 @@ def _restated_headings(cands: list[Candidate]) -> list[Candidate]:
                 break
             if (d.matched and d.quote_start > c.quote_start and d.unit == c.unit
                     and d.indicator == c.indicator and d.value == c.value
-                    and d.value_high == c.value_high and not _is_heading(d.quote)):
+                    and (d.value_high == c.value_high or _loosely(c, d))
+                    and not _is_heading(d.quote)):
                 drop.add(k)
                 break
     return [c for k, c in enumerate(cands) if k not in drop] if drop else cands
+
+
+def _loosely(heading: Candidate, d: Candidate) -> bool:
+    """Is a heading's bound the range stated below it, said loosely? "Quảng Trị đặt mục tiêu
+    tăng trưởng kinh tế trên 9%/năm" over "phấn đấu tăng trưởng kinh tế 9-10%/năm cho giai đoạn
+    2026-2030": the range's floor, as a bound."""
+    return (heading.value_high is None and d.value_high is not None
+            and heading.qualifier in ("gt", "ge", "approx") and heading.kind == d.kind)
 
 
 def _no_country_ranks(cands: list[Candidate]) -> list[Candidate]:

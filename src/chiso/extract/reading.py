@@ -149,7 +149,9 @@ _WITH_VALUE = re.compile(r"\s*(?:(?:tỉnh|thành phố|cả nước|toàn quố
                          re.IGNORECASE)
 _OWN_START = re.compile(r"[:;,(]|\svà\s")
 # between a score and the rank given with it: "0,8123 điểm (hạng 2", "0,8123 điểm, xếp thứ 2"
-_RANK_OF_SCORE = re.compile(r"\s*(?:điểm)?\s*[(,]\s*(?:và\s+)?(?:xếp\s+|đứng\s+)?"
+# ("đạt 81,83% (cao hơn trung bình cả nước 1,75%), xếp thứ 20/63": an aside between them)
+_RANK_OF_SCORE = re.compile(r"\s*(?:điểm)?\s*(?:\([^()]{0,80}\)\s*)?[(,]\s*(?:và\s+)?"
+                            r"(?:xếp\s+|đứng\s+)?"
                             r"(?:hạng|thứ|vị trí|vị thứ)(?:\s+thứ)?\s*", re.IGNORECASE)
 # ... or, in a list of ranks, the next item's name: "Kinh tế số hạng 2 và Xã hội số hạng 2"
 _NEW_HEAD = re.compile(
@@ -474,6 +476,11 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
             and not _MOBILE_NETWORK.search(s, clause_start, fig.end + 40)):
         # "hạ tầng mạng băng rộng cố định đã phủ đến 80% khu vực dân cư": a fixed network's
         # reach, which no mobile coverage is
+        matches = []
+    if (matches and fig.measure == "count"
+            and _TIMES_COUNTED.search(s, clause_start, fig.start) is not None):
+        # "số lượt doanh nghiệp nhỏ và vừa tiếp cận Chương trình ... là 975.966 doanh nghiệp":
+        # times something was done, no count of what did it
         matches = []
     if fig.measure == "percent" and matches and (
             matches[0].code == "digital_economy_grdp_share"
@@ -911,6 +918,11 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
         tyear = state.titled or _only_planned(state)
         if tyear is None and state.plan:
             tyear = state.horizon  # in a plan, the year its aims were said for last
+    if kind == kinds.TARGET and tyear is None and matches and matches[0].code == "grdp_growth":
+        since = _GROWTH_SINCE.match(s, fig.end)
+        if since is not None:
+            # "GRDP phấn đấu tăng 8%-8,5% so với năm 2023": a year's growth over the year before
+            tyear = int(since.group(1)) + 1
     if kind == kinds.TARGET and tyear is None and _THIS_YEAR.search(s, clause_start, fig.start):
         tyear = state.dated or doc_year  # "Đến cuối năm, các nhà mạng dự kiến hoàn thành ..."
     dated = kinds.year_of_actual(year_marks, s, fig.start) or year  # were it actual
@@ -1144,6 +1156,7 @@ def _ranked_other(s: str, clause_start: int, fig: Figure, index: tuple[Alias, ..
     toàn thông tin, tỉnh ... đứng thứ 3"): no index is guessed for it."""
     lead = _TOPIC_LEAD.match(s, clause_start)
     if (lead is not None and lead.end() <= fig.start and flow.family_of(lead.group(1), None) is None
+            and not mentions(lead.group(1))  # "Đối với tỉnh Ninh Thuận, ...": whose, no topic
             and not match(context(words_of(lead.group(1)), [], [], []), "rank", index)):
         return True  # a topic that names no index, nor a pillar of one
     start = max(clause_start, s.rfind(",", 0, fig.start) + 1, s.rfind(":", 0, fig.start) + 1)
@@ -1221,6 +1234,9 @@ def _units(s: str, fig: Figure, before: str, clause: int, named: list, subjects:
     return [home] if units == [None] else units
 
 
+_GROWTH_SINCE = re.compile(r"\s*%?\s*so với\s+(?:cùng kỳ\s+)?năm\s+((?:19|20)\d\d)(?![\d–-])",
+                           re.IGNORECASE)
+_TIMES_COUNTED = Caseless(r"(?<!\w)(?<!lần )lượt(?!\w)")
 _FIXED_NETWORK = Caseless(r"(?<!\w)(?:băng rộng cố định|internet cố định|cáp quang)(?!\w)")
 _MOBILE_NETWORK = Caseless(r"(?<!\w)(?:di động|[2-5]g|phủ sóng|sóng)(?!\w)")
 # a share's head opening a figure's own words: "... và tỷ lệ hồ sơ giải quyết đúng hạn đạt" (not
