@@ -102,3 +102,76 @@ def test_a_titles_bound_is_the_range_stated_below_it(name, low):
     got = [c for c in _cands(text) if c.indicator == "grdp_growth"]
     assert [(c.value, c.value_high, c.target_year) for c in got] == [
         (float(low), float(low + 1), 2030)]
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(PROVINCES), st.integers(7000, 9500), st.integers(50, 400),
+       st.sampled_from(["xuống", "còn"]))
+def test_the_value_a_figure_went_to_is_of_the_indicator_it_went_from(name, was, fall, to):
+    # "Chỉ số CCHC năm 2022 của tỉnh giảm nhẹ, gần 1 điểm % so với năm 2021, từ 87,61% xuống
+    # 86,78% (trên tổng điểm tối đa 100)"
+    now = was - fall
+    text = (f"Chỉ số CCHC năm 2022 của tỉnh {name} giảm nhẹ, gần {fall // 100 + 1} điểm % so với "
+            f"năm 2021, từ {_dec(was / 100)}% {to} {_dec(now / 100)}% (trên tổng điểm tối đa 100).")
+    got = {(c.unit, c.indicator, c.value) for c in _cands(text)}
+    assert (name, "par_index_score", round(now / 100, 2)) in got
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(PROVINCES), st.integers(2, 30), st.integers(1, 6),
+       st.sampled_from(["trong vùng", "trong khu vực", "của vùng Tây Bắc"]))
+def test_a_rank_a_province_went_from_in_its_region_is_the_regions(name, national, regional,
+                                                                 region):
+    # "giảm 4 bậc, từ vị trí thứ 1 xuống thứ 5 trong vùng": both ranks are the region's
+    text = (f"Chỉ số SIPAS của tỉnh {name} giảm {national} bậc, từ vị trí thứ {national} xuống "
+            f"{2 * national} trong cả nước, và giảm 1 bậc, từ vị trí thứ {regional} xuống thứ "
+            f"{regional + 1} {region}.")
+    ranks = {c.value for c in _cands(text) if c.indicator == "sipas_rank"}
+    assert ranks == {float(national), float(2 * national)}
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(PROVINCES), st.integers(7000, 9500), st.integers(3000, 6900))
+def test_a_share_of_towns_or_the_countryside_is_not_the_provinces(name, town, country):
+    # "Tỷ lệ người sử dụng Internet ở thành thị là 87,32% và ở nông thôn là 59,03%"
+    text = (f"Năm 2020, tỷ lệ người sử dụng Internet của tỉnh {name} ở thành thị là "
+            f"{_dec(town / 100)}% và ở nông thôn là {_dec(country / 100)}%.")
+    assert not [c for c in _cands(text) if c.indicator == "internet_users_share"]
+
+
+def test_a_share_of_the_whole_province_is_still_read():
+    text = "Năm 2020, tỷ lệ người sử dụng Internet của tỉnh Hà Nam là 77,63%."
+    assert {(c.unit, c.indicator, c.value) for c in _cands(text)} == {
+        ("Hà Nam", "internet_users_share", 77.63)}
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(PROVINCES), st.integers(6000, 7500), st.integers(6000, 7500))
+def test_the_scores_of_agencies_ranked_are_no_provinces(name, a, b):
+    # "Sở Thông tin và Truyền thông xếp vị trí thứ 2 (71,05 điểm) và Sở Kế hoạch và Đầu tư giữ vị
+    # trí thứ 3 (70,79 điểm)": the agencies' (the decimal comma cuts no piece of the clause)
+    text = (f"Theo bảng xếp hạng PCI năm 2022, tỉnh {name} xếp thứ 45. Ở nhóm các sở, ban, "
+            f"ngành, Bảo hiểm Xã hội tỉnh giữ vị trí cao nhất (72,24 điểm); Sở Thông tin và "
+            f"Truyền thông xếp vị trí thứ 2 ({_dec(a / 100)} điểm) và Sở Kế hoạch và Đầu tư giữ "
+            f"vị trí thứ 3 ({_dec(b / 100)} điểm).")
+    assert {(c.unit, c.indicator, c.value) for c in _cands(text)} == {(name, "pci_rank", 45.0)}
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(PROVINCES), st.integers(50, 900),
+       st.sampled_from(["đơn giản hóa", "cắt giảm", "bãi bỏ"]))
+def test_procedures_a_reform_touched_are_not_all_the_province_has(name, n, done):
+    # "phê duyệt và thực thi phương án đơn giản hóa 548 thủ tục hành chính"
+    text = f"Tỉnh {name} đã phê duyệt phương án {done} {n} thủ tục hành chính trong năm 2024."
+    assert not [c for c in _cands(text) if c.value == n]
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.sampled_from(PROVINCES), st.integers(500, 990))
+def test_a_share_of_people_with_smartphones_is_a_share(name, tenths):
+    # "tỷ lệ người dân sử dụng điện thoại thông minh đạt 87,5%": the words fit a share and a
+    # rate per 100 alike; a per-cent figure is the share
+    text = (f"Sau hai năm triển khai Đề án 06, tỉnh {name} có tỷ lệ người dân sử dụng điện "
+            f"thoại thông minh đạt {_dec(tenths / 10)[:-1]}%.")
+    got = {c.indicator for c in _cands(text)}
+    assert got == {"smartphone_user_share"}

@@ -83,11 +83,12 @@ _DIFFERENCE_BEFORE = Caseless(
     # "cao hơn năm trước 1,38 điểm": the time compared with, said between
     r"(?:(?:so với\s+|so\s+)?(?:năm trước|năm ngoái|cùng kỳ(?: năm trước)?|kỳ trước|"
     r"năm\s+(?:19|20)\d\d)\s*)?"
-    # "cao hơn trung bình cả nước 1,75%": the average compared with, said between
-    r"(?:(?:so với\s+)?(?:mức\s+)?(?:trung bình|bình quân)(?:\s+chung)?(?:\s+của)?\s+"
-    r"(?:cả nước|toàn quốc)\s*)?"
     r"(?:gần|khoảng|hơn|~|xấp xỉ)?\s*$"
 )
+# "đạt 81,83% (cao hơn trung bình cả nước 1,75%)": by how much, when it is small beside the value
+# compared ("phấn đấu đạt 80%, cao hơn mức trung bình cả nước 70%" gives the average itself)
+_ABOVE_AVERAGE = Caseless(r"(?:thấp hơn|cao hơn)\s+(?:so với\s+)?(?:mức\s+)?(?:trung bình|bình quân)"
+                          r"(?:\s+chung)?(?:\s+của)?\s+(?:cả nước|toàn quốc)\s*$")
 # "cao hơn so với trung bình chung cả nước là 0,0758": a comparison whose number may be the
 # other value ("thấp hơn so với mức trung bình toàn quốc là 15%") or by how much
 _BY_HOW_MUCH = Caseless(r"(?:cao hơn|thấp hơn|nhiều hơn|ít hơn|vượt|kém)\s+(?:so với\s+)?"
@@ -293,6 +294,8 @@ _IN_REGION = re.compile(r"^\s*(?:(?:trong|của|tại|ở)\s+)?(?:khu vực|vùn
                         # "xếp thứ 2 trong 6 tỉnh Bắc Trung Bộ": among a few provinces, a region's
                         r"^\s*(?:trong|trên|/)\s*(?:[1-9]|1\d|2[0-5])\s+(?:tỉnh|địa phương)(?!\w)",
                         re.IGNORECASE)
+_TO_RANK = re.compile(r"^\s*(?:lên|xuống)\s+(?:vị trí\s+|hạng\s+)?(?:thứ\s+)?\d{1,2}(?![\d,.]\d)",
+                      re.IGNORECASE)
 # "Xét trong khu vực Tây Nguyên, tỉnh Kon Tum xếp thứ 2 sau tỉnh Đăk Lăk": a place in a region
 # said against a neighbour
 _REGION_BEFORE = Caseless(r"(?<!\w)(?:xét\s+)?(?:trong|tại|ở)\s+(?:khu vực|vùng)\s[^;.]{2,90}$")
@@ -397,8 +400,12 @@ def find_figures(sentence: str) -> list[Figure]:
             continue  # "3 năm liên tiếp", "năm thứ 7": a span of time
         if _RANKED_WHOLE.match(after) and _RANK_BEFORE.search_lower(before, low_before):
             continue  # "xếp hạng 63 tỉnh, thành phố": how many are ranked, not a rank
-        if _IN_REGION.match(after) and _RANK_BEFORE.search_lower(before, low_before):
-            continue  # "xếp thứ 2 trong khu vực Tây Nguyên": a rank in a region, no index's
+        if _RANK_BEFORE.search_lower(before, low_before) and (
+                _IN_REGION.match(after)
+                or ((to := _TO_RANK.match(after)) and _IN_REGION.match(after[to.end():]))):
+            # "xếp thứ 2 trong khu vực Tây Nguyên": a rank in a region, no index's; "từ vị trí
+            # thứ 5 lên thứ 4 trong vùng": the rank it went from as well
+            continue
         if (_AFTER_NEIGHBOUR.match(after) and _RANK_BEFORE.search_lower(before, low_before)
                 and _REGION_BEFORE.search(sentence, max(0, start - 120), start)):
             continue  # "Xét trong khu vực Tây Nguyên, ... xếp thứ 2 sau tỉnh Đăk Lăk"
@@ -426,6 +433,10 @@ def find_figures(sentence: str) -> list[Figure]:
                                               None if low is None else low[near:start])
                 and _is_difference(value, found)):
             continue  # "đạt 0,4856 so với ... 0,4098, cao hơn ... là 0,0758": by how much
+        if (found and value < 0.3 * abs(found[-1].value)
+                and _ABOVE_AVERAGE.search_lower(sentence[near:start],
+                                                None if low is None else low[near:start])):
+            continue  # "đạt 81,83% (cao hơn trung bình cả nước 1,75%)": by how much
         if _POINTS_AFTER.match(after):
             continue  # "tăng 2,93 điểm %", "đóng góp 0,78 điểm %": points are changes, no level
         if ((_DIFFERENCE_BEFORE.search_lower(before, low_before)

@@ -609,6 +609,26 @@ def respective_to_figures(figs: list[Figure], found: list[list[Candidate]], text
                                   confidence=min(model.confidence, 0.8)) for c in found[dst]]
 
 
+_FROM_BEFORE = re.compile(r"(?<!\w)từ\s+(?:mức\s+)?$", re.IGNORECASE)
+_TO_BETWEEN = re.compile(r"\s*(?:\(\s*(?:năm\s+)?(?:19|20)\d\d\s*\)\s*)?,?\s*"
+                         r"(?:lên|xuống|còn)\s+(?:mức\s+|thành\s+)?", re.IGNORECASE)
+
+
+def from_to(figs: list[Figure], found: list[list[Candidate]], text: str) -> None:
+    """"giảm nhẹ ... từ 87,61% xuống 86,78%", "tăng từ 37,61% (2021) lên 56,78%": the value a
+    figure went to is of the indicator of the value it went from."""
+    for i in range(1, len(figs)):
+        a, b = figs[i - 1], figs[i]
+        have = [c for c in found[i - 1] if c.matched]
+        if (a.measure != b.measure or not have or any(c.matched for c in found[i])
+                or not _TO_BETWEEN.fullmatch(text, a.end, b.start)
+                or not _FROM_BEFORE.search(text, max(0, a.start - 12), a.start)):
+            continue
+        model = have[0]
+        found[i] = [replace(c, indicator=model.indicator, alias=model.alias,
+                            confidence=min(model.confidence, 0.8)) for c in found[i]]
+
+
 def share_lists(figs: list[Figure], found: list[list[Candidate]], text: str) -> None:
     """Members of a list of one measure ("thứ 5, 6, 7") take the indicator one of them has."""
     for i in [*range(1, len(figs)), *range(len(figs) - 1, 0, -1)]:

@@ -305,7 +305,9 @@ def match(ctx: Context, measure: str, index: tuple[Alias, ...]) -> list[Match]:
             return [Match(best_code, best, 0.5, " ".join(alias.words))]
     if not scored:
         return []
-    ranked = sorted(scored.items(), key=lambda kv: -kv[1][0])
+    # a tie goes to the indicator kept in the figure's own unit: "Tỷ lệ người dân sử dụng điện
+    # thoại thông minh đạt 87,5%" is a share, not smartphones per 100 inhabitants
+    ranked = sorted(scored.items(), key=lambda kv: (-kv[1][0], kv[1][1].unit != measure))
     best_code, (best, best_alias) = ranked[0]
     runner = ranked[1][1][0] if len(ranked) > 1 else 0.0
     confidence = round(min(0.99, 0.5 + 0.1 * best - 0.2 * (runner / best)), 2)

@@ -239,6 +239,7 @@ def extract_text(
             flow.named_items(figs, found_all, sent.text, named)
             flow.same_frames(figs, found_all, sent.text, named, state.frames)
             flow.respective_to_figures(figs, found_all, sent.text)
+            flow.from_to(figs, found_all, sent.text)
             flow.compared_values(figs, found_all, sent.text)
             flow.year_series(figs, found_all, sent.text)
             flow.years_in_turn(figs, found_all, sent.text)

@@ -477,6 +477,11 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
         # "hạ tầng mạng băng rộng cố định đã phủ đến 80% khu vực dân cư": a fixed network's
         # reach, which no mobile coverage is
         matches = []
+    if (matches and fig.measure == "percent"
+            and _URBAN_OR_RURAL.search(s, prev_end, fig.start) is not None):
+        # "Tỷ lệ người sử dụng Internet ở thành thị là 87,32% và ở nông thôn là 59,03%": a part
+        # of the province, not its whole (no indicator is of towns or the countryside alone)
+        matches = []
     if (matches and fig.measure == "count"
             and _TIMES_COUNTED.search(s, clause_start, fig.start) is not None):
         # "số lượt doanh nghiệp nhỏ và vừa tiếp cận Chương trình ... là 975.966 doanh nghiệp":
@@ -706,6 +711,12 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
         # "có 14 bộ, cơ quan ngang bộ đạt Chỉ số PAR INDEX trên 80%", "chỉ có 17 tỉnh thành phố
         # có tỷ trọng kinh tế số trên 10%": a band the units counted are in, no one's value
         matches, of_other = [], True
+    if (fig.measure == "score" and i and figs[i - 1].measure == "rank"
+            and _SCORE_ASIDE.fullmatch(s, figs[i - 1].end, fig.start)
+            and _agency_ranked(s, clause_start, figs[i - 1])):
+        # "Sở Thông tin và Truyền thông xếp vị trí thứ 2 (71,05 điểm)": the score of the agency
+        # ranked, no province's
+        matches, of_other = [], True
     opened = s.rfind("(", 0, fig.start)
     if (opened >= 0 and ")" not in s[opened:fig.start]
             and _INCREMENTS.match(s, opened, fig.start)):
@@ -747,6 +758,11 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
     if (matches and matches[0].code == "admin_procedures_count"
             and _DOSSIERS_COUNTED.search(s, clause_start, fig.start)):
         matches = []  # "tổng số hồ sơ giải quyết TTHC là 168.746": dossiers, not procedures
+    if (matches and matches[0].code == "admin_procedures_count"
+            and _PROCEDURES_WORKED.search(own_before)):
+        # "phê duyệt phương án đơn giản hóa 548 thủ tục hành chính": the procedures a reform
+        # touched, not all the province has
+        matches = []
     # "tỉnh có mức tăng cao nhất là 9,39% và thấp nhất là 0,03%": by how much, of no index
     changed = (_CHANGE_LEVEL.search(s, max(s.rfind(";", 0, fig.start) + 1, fig.start - 60),
                                     fig.start) is not None
@@ -1122,6 +1138,10 @@ _AGENCY = re.compile(r"\s*(?:(?:Sở|Ban|Văn phòng|Thanh tra)\s+[A-ZĐÀ-Ỹ]|
                      r"Uỷ ban nhân dân)\s+(?:huyện|thị xã|thành phố|TP)|[Hh]uyện\s|[Tt]hị xã\s)")
 _AGENCY_AFTER = re.compile(r"\s*(?:/\s*\d+\s*)?(?:(?:là|thuộc về)\s+)?(?:(?:Sở|Ban|Văn phòng)\s+"
                            r"[A-ZĐÀ-Ỹ]|UBND|Ủy ban nhân dân|Uỷ ban nhân dân|huyện\s|thị xã\s)")
+_PROCEDURES_WORKED = Caseless(r"(?<!\w)(?:đơn giản hóa|đơn giản hoá|cắt giảm|bãi bỏ|sửa đổi|"
+                              r"bổ sung|thay thế|rà soát)\s*$")
+_PIECE_COMMA = re.compile(r",(?!\d)")
+_SCORE_ASIDE = re.compile(r"\s*(?:/\s*\d+\s*)?\(\s*")
 # a province named between the agency and the rank is the one ranked ("Văn phòng Chính phủ đánh
 # giá tỉnh Lâm Đồng đứng vị trí 12/63"), as is the central government's
 _PROVINCE_RANKED = re.compile(r"tỉnh\s+[A-ZĐÀ-Ỹ]|Chính phủ|Trung ương")
@@ -1129,8 +1149,10 @@ _PROVINCE_RANKED = re.compile(r"tỉnh\s+[A-ZĐÀ-Ỹ]|Chính phủ|Trung ương
 
 def _agency_ranked(s: str, clause_start: int, fig: Figure) -> bool:
     """Is the rank at `fig` of an agency or a district of the province (named in its piece of
-    the clause before it, or right after it)?"""
-    start = max(clause_start, s.rfind(",", 0, fig.start) + 1, s.rfind(":", 0, fig.start) + 1)
+    the clause before it, or right after it)? A decimal comma ("(71,05 điểm) và Sở ...") cuts
+    no piece."""
+    comma = max((m.end() for m in _PIECE_COMMA.finditer(s, 0, fig.start)), default=0)
+    start = max(clause_start, comma, s.rfind(":", 0, fig.start) + 1)
     if _AGENCY.match(s, start) is not None:
         return _PROVINCE_RANKED.search(s, start, fig.start) is None
     return _AGENCY_AFTER.match(s, fig.end) is not None
@@ -1236,6 +1258,7 @@ def _units(s: str, fig: Figure, before: str, clause: int, named: list, subjects:
 
 _GROWTH_SINCE = re.compile(r"\s*%?\s*so với\s+(?:cùng kỳ\s+)?năm\s+((?:19|20)\d\d)(?![\d–-])",
                            re.IGNORECASE)
+_URBAN_OR_RURAL = Caseless(r"(?<!\w)(?:ở|tại|khu vực|vùng)\s+(?:thành thị|nông thôn|đô thị)(?!\w)")
 _TIMES_COUNTED = Caseless(r"(?<!\w)(?<!lần )lượt(?!\w)")
 _FIXED_NETWORK = Caseless(r"(?<!\w)(?:băng rộng cố định|internet cố định|cáp quang)(?!\w)")
 _MOBILE_NETWORK = Caseless(r"(?<!\w)(?:di động|[2-5]g|phủ sóng|sóng)(?!\w)")
