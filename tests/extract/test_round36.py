@@ -175,3 +175,30 @@ def test_a_share_of_people_with_smartphones_is_a_share(name, tenths):
             f"thoại thông minh đạt {_dec(tenths / 10)[:-1]}%.")
     got = {c.indicator for c in _cands(text)}
     assert got == {"smartphone_user_share"}
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.sampled_from(PROVINCES), st.integers(90, 120))
+def test_a_population_no_province_has_is_the_countrys(home, millions):
+    # "quy mô dân số đạt khoảng 105 triệu người" in a report on a province
+    text = (f"Tỉnh {home} quán triệt nghị quyết của Đảng. Về xã hội, nghị quyết nêu quy mô dân số "
+            f"đến năm 2030 đạt khoảng {millions} triệu người.")
+    got = [(c.unit, c.indicator) for c in extract_text(text, "t.txt") if c.matched]
+    assert got == [("Việt Nam", "population")]
+
+
+def test_a_provinces_population_stays_its_own():
+    text = "Tỉnh Nghệ An có quy mô dân số đạt khoảng 3,4 triệu người."
+    got = [(c.unit, c.indicator) for c in extract_text(text, "t.txt") if c.matched]
+    assert got == [("Nghệ An", "population")]
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.sampled_from(PROVINCES), st.integers(2, 9), st.sampled_from(["nhiều", "5", "ba"]))
+def test_a_place_held_for_years_gone_by_is_not_the_years(name, now, years):
+    # "tỉnh Quảng Ninh sau nhiều năm liên tục xếp hạng thứ nhất thì năm 2024 đã tụt xuống vị trí
+    # thứ 4"
+    text = (f"Chỉ số PAR Index năm 2024: tỉnh {name} sau {years} năm liên tục xếp hạng thứ nhất "
+            f"thì năm 2024 đã tụt xuống vị trí thứ {now} với tổng 91,49 điểm.")
+    ranks = {c.value for c in _cands(text) if c.indicator == "par_index_rank"}
+    assert ranks == {float(now)}

@@ -267,7 +267,8 @@ def extract_text(
             heading = (para, sent.text)  # a line standing alone
         state.after(sent.text, para, following, named,
                     other=not named and attribution.names_other(sent.text))
-    found = _dedupe(_restated_headings(_projects_years(text, _no_country_ranks(out))))
+    found = _dedupe(_restated_headings(_projects_years(text, _no_country_ranks(
+        _country_sized(out)))))
     if written != text:
         found = [_as_written(c, text, written, offsets) for c in found]
     if calibrate:
@@ -394,6 +395,20 @@ def _loosely(heading: Candidate, d: Candidate) -> bool:
     2026-2030": the range's floor, as a bound."""
     return (heading.value_high is None and d.value_high is not None
             and heading.qualifier in ("gt", "ge", "approx") and heading.kind == d.kind)
+
+
+# more than any province has, since 1945 or after the merger of 2025 (Hồ Chí Minh City about
+# 14 million people; Lâm Đồng about 24,000 km²): the country's, whoever the report is about
+_PROVINCE_MOST = {"population": 20e6, "area_km2": 40_000.0}
+
+
+def _country_sized(cands: list[Candidate]) -> list[Candidate]:
+    """"quy mô dân số đạt khoảng 105 triệu người" in a report on Huế: a figure no province can
+    have is the country's."""
+    return [replace(c, unit=COUNTRY,
+                    kind=kinds.NATIONAL if c.kind == kinds.ACTUAL else c.kind)
+            if c.indicator in _PROVINCE_MOST and c.unit not in (None, COUNTRY)
+            and c.value > _PROVINCE_MOST[c.indicator] else c for c in cands]
 
 
 def _no_country_ranks(cands: list[Candidate]) -> list[Candidate]:

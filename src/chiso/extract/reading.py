@@ -496,7 +496,11 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
     if fig.measure == "rank":
         matches = _shared(own_before, fig, index, framework) or matches
     of_other = False
-    if fig.measure == "rank" and _agency_ranked(s, clause_start, fig):
+    if fig.measure == "rank" and _PAST_STREAK.search(s, clause_start, fig.start):
+        # "tỉnh Quảng Ninh sau nhiều năm liên tục xếp hạng thứ nhất thì năm 2024 đã tụt xuống
+        # vị trí thứ 4": the place it held for years gone by, not the year's
+        matches, of_other = [], True
+    elif fig.measure == "rank" and _agency_ranked(s, clause_start, fig):
         # "Sở Giáo dục và Đào tạo xếp thứ Nhất với số điểm 335,9; Xếp thứ 2 là Sở Thông tin và
         # Truyền thông": a province's own agencies or districts ranked, no province's rank
         matches, of_other = [], True
@@ -1140,6 +1144,8 @@ _AGENCY_AFTER = re.compile(r"\s*(?:/\s*\d+\s*)?(?:(?:là|thuộc về)\s+)?(?:(?
                            r"[A-ZĐÀ-Ỹ]|UBND|Ủy ban nhân dân|Uỷ ban nhân dân|huyện\s|thị xã\s)")
 _PROCEDURES_WORKED = Caseless(r"(?<!\w)(?:đơn giản hóa|đơn giản hoá|cắt giảm|bãi bỏ|sửa đổi|"
                               r"bổ sung|thay thế|rà soát)\s*$")
+_PAST_STREAK = Caseless(r"(?<!\w)sau\s+(?:nhiều|\d+|hai|ba|bốn|năm)\s+năm\s+(?:liên tục|liền|liên tiếp)"
+                        r"[^,;.\d]{0,40}$")
 _PIECE_COMMA = re.compile(r",(?!\d)")
 _SCORE_ASIDE = re.compile(r"\s*(?:/\s*\d+\s*)?\(\s*")
 # a province named between the agency and the rank is the one ranked ("Văn phòng Chính phủ đánh
