@@ -1144,8 +1144,8 @@ _AGENCY_AFTER = re.compile(r"\s*(?:/\s*\d+\s*)?(?:(?:là|thuộc về)\s+)?(?:(?
                            r"[A-ZĐÀ-Ỹ]|UBND|Ủy ban nhân dân|Uỷ ban nhân dân|huyện\s|thị xã\s)")
 _PROCEDURES_WORKED = Caseless(r"(?<!\w)(?:đơn giản hóa|đơn giản hoá|cắt giảm|bãi bỏ|sửa đổi|"
                               r"bổ sung|thay thế|rà soát)\s*$")
-_PAST_STREAK = Caseless(r"(?<!\w)sau\s+(?:nhiều|\d+|hai|ba|bốn|năm)\s+năm\s+(?:liên tục|liền|liên tiếp)"
-                        r"[^,;.\d]{0,40}$")
+_PAST_STREAK = Caseless(r"(?<!\w)sau\s+(?:nhiều|\d+|hai|ba|bốn|năm)\s+năm\s+"
+                        r"(?:liên tục|liền|liên tiếp)[^,;.\d]{0,40}$")
 _PIECE_COMMA = re.compile(r",(?!\d)")
 _SCORE_ASIDE = re.compile(r"\s*(?:/\s*\d+\s*)?\(\s*")
 # a province named between the agency and the rank is the one ranked ("Văn phòng Chính phủ đánh
