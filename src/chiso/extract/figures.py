@@ -88,7 +88,8 @@ _DIFFERENCE_BEFORE = Caseless(
 # "đạt 81,83% (cao hơn trung bình cả nước 1,75%)": by how much, when it is small beside the value
 # compared ("phấn đấu đạt 80%, cao hơn mức trung bình cả nước 70%" gives the average itself)
 _ABOVE_AVERAGE = Caseless(r"(?:thấp hơn|cao hơn)\s+(?:so với\s+)?(?:mức\s+)?"
-                          r"(?:trung bình|bình quân)(?:\s+chung)?(?:\s+của)?\s+(?:cả nước|toàn quốc)\s*$")
+                          r"(?:trung bình|bình quân)(?:\s+chung)?(?:\s+của)?\s+"
+                          r"(?:cả nước|toàn quốc)\s*$")
 # "cao hơn so với trung bình chung cả nước là 0,0758": a comparison whose number may be the
 # other value ("thấp hơn so với mức trung bình toàn quốc là 15%") or by how much
 _BY_HOW_MUCH = Caseless(r"(?:cao hơn|thấp hơn|nhiều hơn|ít hơn|vượt|kém)\s+(?:so với\s+)?"
