@@ -202,3 +202,52 @@ def test_a_place_held_for_years_gone_by_is_not_the_years(name, now, years):
             f"thì năm 2024 đã tụt xuống vị trí thứ {now} với tổng 91,49 điểm.")
     ranks = {c.value for c in _cands(text) if c.indicator == "par_index_rank"}
     assert ranks == {float(now)}
+
+
+# --- round 37's development documents -------------------------------------------------------
+
+@settings(max_examples=15, deadline=None)
+@given(st.sampled_from(PROVINCES), st.sampled_from(["3G, 4G", "4G", "di động"]))
+def test_coverage_at_the_centres_of_the_communes_is_a_share_of_communes(name, network):
+    # "Tỷ lệ phủ sóng thông tin di động 3G, 4G đã đạt 100% tại trung tâm các xã, thị trấn"
+    text = (f"Tỷ lệ phủ sóng thông tin di động {network} của tỉnh {name} đã đạt 100% tại trung "
+            f"tâm các xã, thị trấn.")
+    assert {c.indicator for c in _cands(text)} == {"coverage_mobile_communes_share"}
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.sampled_from(PROVINCES), st.integers(80, 99), st.sampled_from(["khá", "tốt"]))
+def test_targets_said_met_are_followed_by_results(name, share, how):
+    # "Bưu điện tỉnh có nhiều chỉ tiêu đạt khá, như: 100% xã ... Tỷ lệ dân số được phủ sóng 4G
+    # đạt 96%."
+    text = (f"Tỉnh {name} có nhiều chỉ tiêu đạt {how}, như: 100% xã, phường, thị trấn được phủ "
+            f"sóng di động 3G/4G. Tỷ lệ dân số được phủ sóng 4G đạt {share}%.")
+    kinds = {(c.indicator, c.kind) for c in _cands(text)}
+    assert kinds == {("coverage_mobile_communes_share", "actual"), ("coverage_4g_pop", "actual")}
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.sampled_from(PROVINCES), st.integers(60, 95))
+def test_a_share_of_the_number_of_people_is_a_share_of_the_population(name, share):
+    # "toàn tỉnh có 86% số dân sử dụng Internet"
+    text = f"Tính đến nay, tỉnh {name} có {share}% số dân sử dụng Internet."
+    assert {(c.unit, c.indicator, c.value) for c in _cands(text)} == {
+        (name, "internet_users_share", float(share))}
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.sampled_from(PROVINCES), st.integers(20_000, 90_000), st.integers(120, 990))
+def test_the_products_value_then_its_growth(name, billions, hundredths):
+    # "GRDP ước đạt 41.480 tỷ đồng, tăng 2,61% so với năm trước": the growth of GRDP, not a rise
+    # of something else
+    value = f"{billions:,}".replace(",", ".")
+    text = (f"Năm 2023, tổng sản phẩm trên địa bàn tỉnh {name} – GRDP ước đạt {value} tỷ đồng, "
+            f"tăng {_dec(hundredths / 100)}% so với năm trước.")
+    got = {(c.unit, c.indicator, c.value) for c in _cands(text)}
+    assert (name, "grdp_growth", round(hundredths / 100, 2)) in got
+
+
+def test_a_sectors_contribution_to_the_product_then_its_rise_is_no_growth_of_the_product():
+    text = ("Đóng góp của ngành thông tin và truyền thông vào GDP ước tính đạt 476.933 tỷ đồng, "
+            "tăng 22,5% so với cùng kỳ năm trước.")
+    assert not [c for c in _cands(text) if c.indicator == "grdp_growth"]

@@ -31,11 +31,12 @@ _COUNTED_WORDS = (
 )
 _COUNTED = "|".join(f"(?P<{name}>{words})" for name, words in _COUNTED_WORDS)
 # "100% xã", "trên 98,5% thôn", "99,9% tại các thôn", "100% đơn vị hành chính cấp thôn",
-# "100% trung tâm cấp xã", "100% số ấp, khu phố"
+# "100% trung tâm cấp xã", "100% tại trung tâm các xã", "100% số ấp, khu phố"
 # "1.336/1.562 (85,5%) thôn, tổ dân phố": the share in brackets after a fraction counts what
 # follows the bracket
 _COUNTED_AFTER = Caseless(r"\s*\)?\s*(?:(?:tại|ở|của|trên|đến|tới)\s+)?(?:(?:các|số|tổng số)\s+)*"
-                          r"(?:đơn vị hành chính\s+)?(?:trung tâm\s+)?(?:cấp\s+)?"
+                          r"(?:đơn vị hành chính\s+)?(?:trung tâm\s+(?:(?:các|tất cả)\s+)?)?"
+                          r"(?:cấp\s+)?"
                           r"(?:" + _COUNTED + r")(?!\w)")
 # "hạ tầng cáp quang đến hộ gia đình đạt 100%": what the network reaches, named before the figure
 _REACHING_COUNTED = Caseless(r"(?<!\w)(?:đến|tới)\s+(?:các\s+|tất cả\s+)?(?:" + _COUNTED

@@ -308,6 +308,11 @@ _BAND_BEFORE = Caseless(r"(?:top|tốp|nhóm|trong số|1 trong|một trong)\s*$
 _GROWTH_BEFORE = Caseless(r"(?:GRDP|GDP|tổng sản phẩm|tăng trưởng)[^,;.]{0,30}?"
                           r"(?:tăng|mức|đạt)\s*"
                           r"(?:gần|khoảng|hơn|~|xấp xỉ)?\s*$")
+# "GRDP ước đạt 41.480 tỷ đồng, tăng 2,61% so với năm trước": the product's value, then its
+# growth (searched in the sentence: the value is further back than the window before a figure)
+_PRODUCT_GREW = Caseless(r"(?<!vào )(?<!trong )(?:GRDP|GDP|tổng sản phẩm)(?!\s+bình quân)"
+                         r"[^;,]{0,60}?(?:tỷ|triệu)\s+đồng\s*,\s*tăng"
+                         r"\s*(?:gần|khoảng|hơn|~|xấp xỉ)?\s*$")
 # "Quảng Ninh với mức tăng 11,89%": a rise said as a level is a value (of growth, if the words
 # around it say so), not by how much a value rose
 _RISE_LEVEL = re.compile(r"(?<!\w)mức tăng\s*(?:là|đạt)?\s*$", re.IGNORECASE)
@@ -444,6 +449,8 @@ def find_figures(sentence: str) -> list[Figure]:
              or (_DIFFERENCE_AFTER.match(after)
                  and not _VALUE_BEFORE.search_lower(before, low_before)))
                 and not _GROWTH_BEFORE.search_lower(before, low_before)
+                and not (_PERCENT.match(after)
+                         and _PRODUCT_GREW.search(sentence, max(0, start - 120), start))
                 and not _RISE_LEVEL.search(before)
                 and not (_NAMED_RISE.search(before) and _GROWTH_LIST.search(sentence, 0, start))):
             continue

@@ -51,7 +51,9 @@ _DONE = Caseless(
     r"(?<!\w)(?:đã|hiện nay|hiện có|hiện|tính đến|tính tới|đến nay|năm qua|vừa qua|kết quả|"
     r"thực tế|ước đạt|mới|vẫn|so với|"
     # "hoàn thành vượt mức nhiều chỉ tiêu": targets met, the figures after are results
-    r"hoàn thành (?:và )?vượt(?: mức)?|đạt và vượt|vượt mức)(?!\w)"
+    r"hoàn thành (?:và )?vượt(?: mức)?|đạt và vượt|vượt mức|"
+    # "có nhiều chỉ tiêu đạt khá, như: ...": targets said met, the figures after are results
+    r"chỉ tiêu\s+(?:đều\s+)?(?:đạt|vượt)\s+(?:khá|tốt|cao|và vượt|kế hoạch))(?!\w)"
 )
 # the ministries' ranking, beside the provinces' in an index announcement
 _MINISTRIES = Caseless(r"(?<!\w)(?:các|nhóm|khối) (?:bộ|cơ quan)"

@@ -75,6 +75,8 @@ _NOT_CUES = Caseless(r"(?<!kết quả )thực hiện|xuất hiện|thể hiện
                        r"vai trò|đời sống|kỹ năng|ý thức|tinh thần|công tác)|"
                        # targets met are results: "thực hiện đạt và vượt 08/17 chỉ tiêu"
                        r"(?:đạt và vượt|đạt,? vượt|vượt|hoàn thành|đạt)\s+(?:[\d/]+\s+)?chỉ tiêu|"
+                       # "có nhiều chỉ tiêu đạt khá, như: 100% xã ...": results, said well met
+                       r"chỉ tiêu\s+(?:đều\s+)?(?:đạt|vượt)\s+(?:khá|tốt|cao|và vượt|kế hoạch)|"
                        r"đạt được hiệu|"
                        r"sẽ được|nên được|ban chỉ đạo|kế hoạch và đầu tư|"
                        # an agency's name: "Cơ quan Phát triển Quốc tế Hoa Kỳ (USAID)"

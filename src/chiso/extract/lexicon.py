@@ -73,6 +73,7 @@ SYNONYMS: tuple[tuple[str, str], ...] = (
     ("thuê bao di động", "thuê bao di động"),
     ("hộ dân", "hộ gia đình"),
     ("người dân", "dân số"),
+    ("số dân", "dân số"),  # "86% số dân sử dụng Internet"
     ("dân cư", "dân số"),
     ("doanh nghiệp công nghệ số", "doanh nghiệp công nghệ số"),
     ("trạm thu phát sóng", "trạm phát sóng"),
