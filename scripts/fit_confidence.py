@@ -92,6 +92,8 @@ ROUNDS = (
     ("round 33", "9153ca7"),
     ("round 34", "8364c10"),
     ("round 35", "eb8632b"),
+    ("round 36", "1940f2b"),
+    ("round 37", "52a9dc3"),
 )
 
 # Run inside an old commit's checkout: every matched candidate of the named documents, at the
