@@ -1,40 +1,42 @@
-"""Fit the confidence table (issue 15): on documents no rule was built from, or on the development
-part.
+"""Fit the confidence (issue 15): on documents no rule was built from, or on the development part.
 
 Run: .venv/bin/python scripts/fit_confidence.py [--unseen [--collect]]
 
-`--unseen` (the table `confidence.FITTED` holds, the confidence a candidate carries) fits the rate at which candidates
-were right on reports the extractor had never been developed on. The corpus grew in rounds, and
-each round's texts and gold were committed before any rule was written for them; the extractor
-at that commit (`ROUNDS`) had never seen them. With `--collect` the script checks each commit out
-in a temporary worktree, runs that commit's extraction on the round's development documents only
-(the held-out part is never read), with no fitted table (the step each candidate reached), and
-writes every matched candidate to `UNSEEN` (tests/fixtures/confidence/unseen.jsonl) with whether
-it is right against today's gold, matched as the score matches (`chiso.extract.evaluate`: doc,
+`--unseen` fits `confidence.WEIGHTS`, the model whose rate a candidate carries as its confidence:
+the chance it is right on a report the extractor had never been developed on. The corpus grew in
+rounds, and each round's texts and gold were committed before any rule was written for them; the
+extractor at that commit (`ROUNDS`) had never seen them. With `--collect` the script checks each
+commit out in a temporary worktree, runs that commit's extraction on the round's development
+documents only (the held-out part is never read), with no confidence fitted (the step each
+candidate reached), and writes every matched candidate to `UNSEEN`
+(tests/fixtures/confidence/unseen.jsonl): what `confidence.described` reads of it and whether it
+is right against today's gold, matched as the score matches (`chiso.extract.evaluate`: doc,
 unit, indicator, kind, target year, value within 0.5 %, one to one, required or optional).
-Without `--collect` it fits from that file, so the table is reproducible without old commits.
+Without `--collect` it fits from that file, so the weights are reproducible without old commits.
 
-Without `--unseen` it fits on today's extraction of the development part, as rounds 3-5 did
-(`confidence.DEVELOPED`, which decides review): a table that tells candidates apart within
-documents developed on, but overstates (92-100 %) what reports not yet seen show.
+The model is a logistic regression over `confidence.FEATURES`, penalised (L2, `PENALTY`, the
+intercept free) and fitted by Newton's method. The script prints, left out a round at a time, how
+well it tells right from wrong beside a table of step and kind group fitted the same way (log
+loss, area under the ROC curve), the rate and share of right candidates kept at bars, and the
+development part's scores with review decided as the candidates carry it.
 
-Either way, candidates with an owner are binned by their step (the hand-set
-`confidence.CALIBRATION` value, or the fixed value a rule gives) and kind group (actual and
-benchmark figures; national averages; targets). Each bin's rate is smoothed, (right + 1) /
-(n + 2), and made monotone within its group by pooling adjacent violators (isotonic regression),
-so a higher step never means less sure. The printed table is `confidence.FITTED` with
-`--unseen`, `confidence.DEVELOPED` without; the printed scores show the development part if
-review were decided on that table at candidate bars (review is decided on `DEVELOPED`).
+Without `--unseen` it fits `confidence.DEVELOPED` on today's extraction of the development part,
+as rounds 3-5 did: for each kind group, step -> the rate candidates of that step were right,
+smoothed, (right + 1) / (n + 2), and made monotone by pooling adjacent violators (isotonic
+regression), so a higher step never means less sure. It decides which steps need a look.
 """
 
 from __future__ import annotations
 
 import json
+import math
 import subprocess
 import sys
 import tempfile
 from collections import defaultdict
 from pathlib import Path
+
+import numpy as np
 
 ROOT = Path(__file__).parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "extract"))
@@ -44,9 +46,9 @@ from corpus import GOLD, MANIFEST, part, text_of
 from chiso.extract import confidence
 from chiso.extract.evaluate import score
 from chiso.extract.pipeline import extract_text
-from chiso.extract.units import COUNTRY, mentions
 
 UNSEEN = ROOT / "tests" / "fixtures" / "confidence" / "unseen.jsonl"
+PENALTY = 1.0
 
 # Each round of the corpus and the commit that added its texts and gold, written by hand before
 # any extractor was run on them (git log -- tests/fixtures/corpus/manifest.jsonl)
@@ -134,28 +136,16 @@ def added_by(commit: str) -> list[str]:
             if json.loads(x)["doc"] not in before]
 
 
-def how_found(alias: str) -> str:
-    """How a candidate's indicator was found, from its alias: an alias written in the sentence,
-    an index guessed from the report's topic ('(dti)'), or a rule's own reading ('(coverage)',
-    '(budget)', '(speed)')."""
-    if not alias.startswith("("):
-        return "alias"
-    return "rule" if alias in ("(coverage)", "(budget)", "(speed)") else "topic"
-
-
 def judged(rows: list[dict], doc: str) -> list[dict]:
     """The owned candidates of one document, each with whether it is right against the gold
-    (one to one, as the score matches) and what the current code can tell of how it was found."""
+    (one to one, as the score matches) and what the model reads of it."""
     owned = [r for r in rows if r["unit"] is not None]
     s = score(owned, [g for g in GOLD if g["doc"] == doc])
     wrong = {id(r) for r in s.false_positives}
-    return [{"doc": doc, "unit": r["unit"], "indicator": r["indicator"], "kind": r["kind"],
-             "measure": r.get("measure", ""), "value": r["value"], "year": r.get("year"),
-             "target_year": r.get("target_year"),
-             "step": r["confidence"], "right": id(r) not in wrong,
-             "found": how_found(r.get("alias", "")),
-             "owner_named": r["unit"] != COUNTRY and any(
-                 m.name == r["unit"] for m in mentions(r.get("quote", "")))}
+    return [{"doc": doc, "indicator": r["indicator"], "right": id(r) not in wrong,
+             **confidence.described(r["kind"], r["confidence"], r.get("measure", ""),
+                                    r.get("alias", ""), r.get("quote", ""), r["unit"],
+                                    r["value"], r.get("year"), r.get("target_year"))}
             for r in owned]
 
 
@@ -231,10 +221,65 @@ def bins_of(records: list[dict], group: str) -> list[tuple[float, int, int]]:
     return [(step, n, k) for step, (n, k) in sorted(counts.items())]
 
 
-def fit(records: list[dict]) -> dict[str, tuple[tuple[float, float], ...]]:
-    """The table: for each kind group, step -> smoothed isotonic rate of being right."""
+def table(records: list[dict]) -> dict[str, tuple[tuple[float, float], ...]]:
+    """For each kind group, step -> smoothed isotonic rate of being right."""
     return {g: tuple(isotonic(bins_of(records, g)))
             for g in ("actual", "national_average", "target")}
+
+
+def model(records: list[dict], penalty: float = PENALTY) -> tuple[float, ...]:
+    """`confidence.WEIGHTS`: the logistic regression of being right on `confidence.FEATURES`,
+    L2-penalised but for the intercept, by Newton's method; rounded as the module holds them."""
+    x = np.array([confidence.features(r) for r in records], dtype=float)
+    y = np.array([r["right"] for r in records], dtype=float)
+    ridge = penalty * np.eye(x.shape[1])
+    ridge[0, 0] = 0.0
+    w = np.zeros(x.shape[1])
+    for _ in range(100):
+        p = 1 / (1 + np.exp(-x @ w))
+        step = np.linalg.solve(x.T @ (x * (p * (1 - p))[:, None]) + ridge,
+                               x.T @ (p - y) + ridge @ w)
+        w -= step
+        if np.abs(step).max() < 1e-10:
+            break
+    return tuple(round(float(v), 2) + 0.0 for v in w)
+
+
+def crossed(records: list[dict]) -> dict[str, tuple[float, float, list[float]]]:
+    """Left out a round at a time: each candidate's rate by the model and by a table of step and
+    kind group, both fitted on the other rounds; (log loss, area under the ROC curve, rates)."""
+    rates: dict[str, list[float]] = {"model": [0.0] * len(records),
+                                      "table": [0.0] * len(records)}
+    for name in sorted({r["round"] for r in records}):
+        rest = [r for r in records if r["round"] != name]
+        weights, fitted = model(rest), table(rest)
+        for k, r in enumerate(records):
+            if r["round"] == name:
+                rates["model"][k] = confidence.rate(r, weights)
+                rates["table"][k] = confidence.table_rate(fitted, r["step"], r["kind"])
+    y = [bool(r["right"]) for r in records]
+    return {how: (_log_loss(p, y), _area(p, y), p) for how, p in rates.items()}
+
+
+def _log_loss(p: list[float], y: list[bool]) -> float:
+    return -sum(math.log(min(max(q if t else 1 - q, 1e-3), 1.0)) for q, t in zip(p, y)) / len(y)
+
+
+def _area(p: list[float], y: list[bool]) -> float:
+    """The area under the ROC curve: the chance a right candidate rates above a wrong one."""
+    ranks = {}
+    order = sorted(range(len(p)), key=p.__getitem__)
+    k = 0
+    while k < len(order):  # tied rates share their mean rank
+        j = k
+        while j + 1 < len(order) and p[order[j + 1]] == p[order[k]]:
+            j += 1
+        for i in order[k:j + 1]:
+            ranks[i] = (k + j) / 2 + 1
+        k = j + 1
+    right = [i for i, t in enumerate(y) if t]
+    n_right, n_wrong = len(right), len(y) - len(right)
+    return (sum(ranks[i] for i in right) - n_right * (n_right + 1) / 2) / (n_right * n_wrong)
 
 
 def _rates(records: list[dict], label: str, key) -> None:
@@ -258,21 +303,37 @@ def main() -> None:
     _rates(records, "round", lambda r: r.get("round", "-"))
     _rates(records, "found", lambda r: (confidence.group_of(r["kind"]), r["found"]))
     _rates(records, "owner named", lambda r: (r["step"] >= confidence.BAR, r["owner_named"]))
+    _rates(records, "measure", lambda r: r["measure"])
     _rates(records, "step <bar", lambda r: r["step"] if r["step"] < confidence.BAR else "-")
-    table = fit(records)
-    for group in table:
-        for step, n, k in bins_of(records, group):
-            print(f"{group:16} step {step:.2f}: {n:4} candidates, {k:4} right ({k / n:.0%}), "
-                  f"fitted {dict(table[group])[step]:.2f}")
-    print("FITTED =" if unseen else "DEVELOPED =", table)
-    dev = observations(part("dev")) if unseen else records
+    if not unseen:
+        fitted = table(records)
+        for group in fitted:
+            for step, n, k in bins_of(records, group):
+                print(f"{group:16} step {step:.2f}: {n:4} candidates, {k:4} right ({k / n:.0%}), "
+                      f"fitted {dict(fitted[group])[step]:.2f}")
+        print("DEVELOPED =", fitted)
+        return
+    for how, (loss, area, p) in crossed(records).items():
+        print(f"left out a round at a time, {how}: log loss {loss:.3f}, area under the curve "
+              f"{area:.3f}")
+        right = sum(r["right"] for r in records)
+        for bar in (0.3, 0.4, 0.5, 0.6, 0.7):
+            kept = [r for r, q in zip(records, p) if q >= bar]
+            hits = sum(r["right"] for r in kept)
+            print(f"  at {bar:.1f}: {len(kept):4} kept, {hits / max(len(kept), 1):.0%} right, "
+                  f"{hits / right:.0%} of the right ones")
+    weights = model(records)
+    for name, w in zip(confidence.FEATURES, weights, strict=True):
+        print(f"  {name:36} {w:+.2f}")
+    print("WEIGHTS =", weights)
     docs = {d["doc"] for d in part("dev")}
     gold = [g for g in GOLD if g["doc"] in docs]
-    for bar in (0.5, 0.6, 0.7, 0.8, 0.85, 0.9):
-        kept = [r for r in dev if r["step"] >= confidence.BAR
-                and dict(table[confidence.group_of(r["kind"])]).get(r["step"], r["step"]) >= bar]
+    dev = observations(part("dev"))
+    for bar in (0.0, 0.4, 0.5, 0.6):
+        kept = [r for r in dev if confidence.sure(r["step"], r["kind"])
+                and confidence.rate(r, weights) >= bar]
         s = score(kept, gold)
-        print(f"bar {bar:.2f}: development P {s.precision:.3f} R {s.recall:.3f}")
+        print(f"review under {bar:.1f}: development P {s.precision:.3f} R {s.recall:.3f}")
 
 
 if __name__ == "__main__":

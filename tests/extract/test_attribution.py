@@ -8,7 +8,7 @@ from chiso.extract.pipeline import extract_text
 def rows(text: str, source: str | None = None) -> list[tuple]:
     return [(c.unit, c.indicator, c.kind, c.value)
             for c in extract_text(text, "x.txt", source=source)
-            if c.matched and not c.needs_look]
+            if c.placed]
 
 
 def test_a_figure_with_no_province_anywhere_is_the_countrys():
@@ -52,7 +52,8 @@ def test_a_ministry_speaking_is_not_the_province_of_the_paper():
     cands = extract_text(("Năm 2024, Bộ Thông tin và Truyền thông cho biết tỷ lệ hộ gia đình "
                           "có cáp quang đạt 85%."),
                          "x.txt", source="https://baonghean.vn/a.html")
-    assert [(c.unit, c.needs_look) for c in cands] == [(None, True)]  # kept for a look, not dropped
+    # kept for a look, not dropped
+    assert [(c.unit, c.placed, c.needs_look) for c in cands] == [(None, False, True)]
 
 
 def test_a_pillar_rank_is_not_read_as_the_index_rank():

@@ -17,7 +17,7 @@ def vn(x: float, decimals: int) -> str:
 
 
 def rows(text: str) -> list[dict]:
-    return [c.as_row() for c in extract_text(text, "x.txt") if c.matched and not c.needs_look]
+    return [c.as_row() for c in extract_text(text, "x.txt") if c.placed]
 
 
 def only(text: str, indicator: str) -> dict:

@@ -32,9 +32,13 @@ def test_seed_reports_meet_precision_and_recall():
     assert len(SEEDS) == 4
     assert result.precision >= 0.95
     assert result.recall >= 0.90
-    # and no ground lost: 66 hits, 2 false, 1 missed since round 3 (a rule that cost two seed
-    # figures in the seventh session passed the goal's thresholds unseen)
-    assert result.true_positives >= 66 and len(result.false_positives) <= 2
+    # and no ground lost by the rules: what they place holds 66 hits, 2 false, 1 missed since
+    # round 3 (a rule that cost two seed figures in the seventh session passed the goal's
+    # thresholds unseen); review's triage sends one of them, a national average read at a low
+    # step ("Mức trung bình toàn quốc là 0,3 – 0,35%", rated 0.44), for a look
+    placed = score([c.as_row() for path in SEEDS for c in extract_file(path) if c.placed], GOLD)
+    assert placed.true_positives >= 66 and len(placed.false_positives) <= 2
+    assert result.true_positives >= 65 and len(result.false_positives) <= 2
 
 
 def test_rows_have_the_gold_fields_and_point_at_their_quote():

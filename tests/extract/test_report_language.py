@@ -15,7 +15,7 @@ from chiso.extract.units import mentions
 def sure(text: str, **kw) -> list[tuple]:
     """(unit, indicator, kind, value, target year) of what extraction is sure of."""
     return [(c.unit, c.indicator, c.kind, c.value, c.target_year)
-            for c in extract_text(text, "t.txt", **kw) if c.matched and not c.needs_look]
+            for c in extract_text(text, "t.txt", **kw) if c.placed]
 
 
 # --- whose figure ---------------------------------------------------------------------------
@@ -162,7 +162,7 @@ def test_a_row_a_line_table_is_read_by_its_column_headers():
 def test_cells_side_by_side_without_headers_need_a_look():
     text = "Chuyển đổi số\n3 Quảng Ninh 0.9581 0.9000 0.7648 0.6250\n"
     cands = [c for c in extract_text(text, "t.txt") if c.matched and c.value < 1]
-    assert cands and all(c.needs_look for c in cands)
+    assert cands and all(not c.placed for c in cands)
 
 
 def test_a_cell_a_line_table_gives_kind_and_year_from_its_header():

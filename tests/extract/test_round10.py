@@ -14,7 +14,7 @@ PROVINCES = ["Nghệ An", "Đắk Lắk", "Quảng Ninh", "Cà Mau", "Lào Cai",
 def sure(text: str) -> list[tuple]:
     """(unit, indicator, value) of what extraction is sure of."""
     return [(c.unit, c.indicator, c.value)
-            for c in extract_text(text, "t.txt") if c.matched and not c.needs_look]
+            for c in extract_text(text, "t.txt") if c.placed]
 
 
 # A count whose own words name no indicator ("4.977 trạm") followed by its parts, each of one
@@ -214,7 +214,7 @@ def test_the_value_a_change_compares_with_is_the_same_places(home, place, now, t
             f"Tốc độ tải xuống trung bình của mạng 5G {whose} đạt {a} Mbps, {word} "
             f"{round(100 * (now - then) / then)}% {withs} {b} Mbps{when}.")
     rows = {(c.unit, c.value) for c in extract_text(text, "t.txt", unit_hint=home)
-            if c.indicator == "mobile_5g_speed_mbps" and not c.needs_look}
+            if c.indicator == "mobile_5g_speed_mbps" and c.placed}
     assert (place, now / 10) in rows and (place, then / 10) in rows
 
 

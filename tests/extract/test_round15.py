@@ -14,7 +14,7 @@ PROVINCES = ["Nghệ An", "Đắk Lắk", "Quảng Ninh", "Cà Mau", "Lào Cai",
 def sure(text: str, **kw) -> list[tuple]:
     """(unit, indicator, kind, value) of what extraction is sure of."""
     return [(c.unit, c.indicator, c.kind, c.value)
-            for c in extract_text(text, "t.txt", **kw) if c.matched and not c.needs_look]
+            for c in extract_text(text, "t.txt", **kw) if c.placed]
 
 
 def _vi_int(n: int) -> str:

@@ -15,7 +15,7 @@ SHARES = st.integers(20, 99)
 def sure(text: str, **kw) -> list[tuple]:
     """(unit, indicator, kind, value, year, target year) of what extraction is sure of."""
     return [(c.unit, c.indicator, c.kind, c.value, c.year, c.target_year)
-            for c in extract_text(text, "t.txt", **kw) if c.matched and not c.needs_look]
+            for c in extract_text(text, "t.txt", **kw) if c.placed]
 
 
 def _vi(x: float) -> str:

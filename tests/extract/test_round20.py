@@ -15,7 +15,7 @@ PROVINCES = ["Nghệ An", "Đắk Lắk", "Quảng Ninh", "Cà Mau", "Lào Cai",
 def sure(text: str, **kw) -> list[tuple]:
     """(unit, indicator, kind, value, target year) of what extraction is sure of."""
     return [(c.unit, c.indicator, c.kind, c.value, c.target_year)
-            for c in extract_text(text, "t.txt", **kw) if c.matched and not c.needs_look]
+            for c in extract_text(text, "t.txt", **kw) if c.placed]
 
 
 @settings(max_examples=30, deadline=None)
@@ -53,7 +53,7 @@ def rankings(draw):
 
 def _got(text: str) -> set[tuple]:
     return {(c.unit, c.indicator, c.value, c.year)
-            for c in extract_text(text, "t.txt") if c.matched and not c.needs_look}
+            for c in extract_text(text, "t.txt") if c.placed}
 
 
 @settings(max_examples=40, deadline=None)

@@ -16,7 +16,7 @@ SPEEDS = st.floats(20, 500).map(lambda x: round(x, 2))
 def sure(text: str, **kw) -> list[tuple]:
     """(unit, indicator, kind, value, target year) of what extraction is sure of."""
     return [(c.unit, c.indicator, c.kind, c.value, c.target_year)
-            for c in extract_text(text, "t.txt", **kw) if c.matched and not c.needs_look]
+            for c in extract_text(text, "t.txt", **kw) if c.placed]
 
 
 def _vi(x: float) -> str:

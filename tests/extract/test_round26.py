@@ -268,7 +268,7 @@ def test_the_ministries_ranking_is_no_provinces():
             "dịch vụ công, Đài Truyền hình Việt Nam xếp vị trí thứ nhất; giá trị DTI thấp nhất "
             "(0,0992) và cao nhất (0,2995). Đối với cấp bộ, Bộ Tài chính xếp thứ nhất với 0,4944.")
     got = [(c.unit, c.value) for c in extract_text(text, "t.txt")
-           if c.matched and not c.needs_look]
+           if c.placed]
     assert got == [("Bắc Ninh", 3)]
 
 

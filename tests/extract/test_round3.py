@@ -16,7 +16,7 @@ WORDS = {1: "nhất", 2: "hai", 3: "ba", 4: "tư", 5: "năm", 6: "sáu", 7: "b�
 def sure(text: str, **kw) -> list[tuple]:
     """(unit, indicator, kind, value, target year) of what extraction is sure of."""
     return [(c.unit, c.indicator, c.kind, c.value, c.target_year)
-            for c in extract_text(text, "t.txt", **kw) if c.matched and not c.needs_look]
+            for c in extract_text(text, "t.txt", **kw) if c.placed]
 
 
 def vn(x: float) -> str:
@@ -213,4 +213,4 @@ def test_a_target_guessed_from_the_reports_topic_is_offered_for_a_look_not_dropp
             "Mục tiêu đến năm 2025, tỉnh Nghệ An xếp thứ 10.")
     cands = [c for c in extract_text(text, "t.txt") if c.matched]
     assert [(c.indicator, c.kind, c.value) for c in cands] == [("dti_rank", "target", 10.0)]
-    assert cands[0].needs_look
+    assert not cands[0].placed and cands[0].needs_look

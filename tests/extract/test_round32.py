@@ -105,7 +105,7 @@ def test_a_piped_table_under_a_title_reads_its_columns(scores, year):
     text = (f"Kết quả DTI {year}\nSTT | Tỉnh | DTI | Chính quyền số | Kinh tế số | Xã hội số\n"
             f"1 | Bắc Giang | {cells}\n")
     got = {(c.unit, c.indicator, c.value) for c in extract_text(text, "t.txt") if c.matched
-           and not c.needs_look}
+           and c.placed}
     codes = ["dti_score", "dti_digital_government_score", "dti_digital_economy_score",
              "dti_digital_society_score"]
     for code, s in zip(codes, scores):
@@ -279,7 +279,7 @@ def test_a_count_of_the_low_levels_is_no_indicators(province, count, level):
     text = (f"Cổng dịch vụ công tỉnh {province} đã cung cấp {_thousands(count)} thủ tục hành "
             f"chính cấp độ {level}.")
     got = [c for c in extract_text(text, "t.txt") if c.value == count]
-    assert got and all(not c.matched or c.needs_look for c in got)
+    assert got and all(not c.placed for c in got)
 
 
 GROUPED = [("Vùng Đồng bằng sông Hồng", ["Thành phố Hà Nội", "Vĩnh Phúc", "Bắc Ninh"]),
@@ -303,7 +303,7 @@ def test_a_numbered_table_of_provinces_with_one_column_of_aims(tenths, year):
             want.add((name.removeprefix("Thành phố "), v))
     got = {(c.unit, c.value) for c in extract_text("\n".join(lines) + "\n", "t.txt")
            if c.indicator == "grdp_growth" and c.kind == "target" and c.target_year == year
-           and not c.needs_look}
+           and c.placed}
     assert got == want
 
 
@@ -318,7 +318,7 @@ def test_a_chart_copied_as_text_gives_each_province_its_value(hundredths, sign):
             "tăng trưởng GRDP cao nhất năm 2025 Nguồn: Cục Thống kê Nhãn " + " ".join(names)
             + f" Tăng trưởng GRDP {sign} " + " ".join(f"{v:.2f}" for v in values) + "\n")
     got = {(c.unit, c.value) for c in extract_text(text, "t.txt")
-           if c.indicator == "grdp_growth" and not c.needs_look}
+           if c.indicator == "grdp_growth" and c.placed}
     assert got == set(zip(names, values))
 
 
@@ -407,7 +407,7 @@ def test_a_table_by_year_run_into_one_line(province, index, first, rows):
             f"(6 tỉnh) {cells}\n")
     code = index.lower()
     got = {(c.indicator, c.year, c.value) for c in extract_text(text, "t.txt")
-           if c.matched and not c.needs_look}
+           if c.placed}
     for k, (s, r, g) in enumerate(rows):
         assert (f"{code}_score", first + k, s / 100) in got
         assert (f"{code}_rank", first + k, r) in got

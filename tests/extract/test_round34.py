@@ -17,7 +17,7 @@ def _dec(x: float) -> str:
 
 def _owned(text: str) -> set[tuple[str | None, str | None, float]]:
     return {(c.unit, c.indicator, c.value) for c in extract_text(text, "t.txt")
-            if c.matched and not c.needs_look}
+            if c.placed}
 
 
 @settings(max_examples=25, deadline=None)
@@ -100,7 +100,7 @@ def test_a_per_cent_value_is_of_its_clauses_index_and_an_asides_year_stays_insid
             f"xếp vị trí 61/63); Chỉ số Cải cách hành chính (PAR Index), {province} xếp "
             f"{rank}/63, đạt {_dec(p)}% (năm 2022 là {_dec(b)}%).")
     cands = {(c.indicator, c.value): c for c in extract_text(text, "t.txt")
-             if c.matched and not c.needs_look}
+             if c.placed}
     assert cands[("par_index_score", round(p, 2))].year == 2023
     assert cands[("par_index_rank", rank)].year == 2023
     assert cands[("service_index_score", 73)].year == 2023
@@ -268,7 +268,7 @@ def test_a_table_of_an_index_by_year_from_the_last_year_with_a_row_of_no_numbers
         f"{score_word} | " + " | ".join(_dec(v) for v in values) + " |",
         f"{rank_word} | " + " | ".join(map(str, ranks)) + " |",
     ])
-    cands = [c for c in extract_text(text, "t.txt") if c.matched and not c.needs_look]
+    cands = [c for c in extract_text(text, "t.txt") if c.placed]
     got = {(c.indicator, c.year, c.value) for c in cands}
     for year, value, rank in zip(years, values, ranks):
         assert ("pci_score", year, round(value, 2)) in got
@@ -301,7 +301,7 @@ def test_some_of_the_provinces_agencies_own_no_figure_of_the_province(province, 
     text = (f"Tỉnh {province} đẩy mạnh dịch vụ công trực tuyến. {some} triển khai 100% dịch vụ "
             "công trực tuyến mức 3 và 4 như Sở Y tế, Sở Tư pháp.")
     cands = [c for c in extract_text(text, "t.txt") if c.value == 100]
-    assert cands and all(c.unit is None and c.needs_look for c in cands)
+    assert cands and all(c.unit is None and not c.placed for c in cands)
 
 
 @settings(max_examples=15, deadline=None)
@@ -321,7 +321,7 @@ def test_a_statistics_offices_table_by_year(province, hundredths, early, unit):
         "Tỷ lệ người sử dụng Internet " + " ".join(_dec(v) for v in values),
     ])
     got = {(c.indicator, c.year, c.value) for c in extract_text(text, "t.txt")
-           if c.matched and not c.needs_look}
+           if c.placed}
     for year, value in zip((2020, 2021, 2022, 2023), values):
         assert ("internet_users_share", year, round(value, 2)) in got
     assert not any(v == 95.7 for _, _, v in got)  # the urban part is no indicator's

@@ -16,7 +16,7 @@ def _dec(x: float) -> str:
 
 
 def _cands(text: str):
-    return [c for c in extract_text(text, "t.txt") if c.matched and not c.needs_look]
+    return [c for c in extract_text(text, "t.txt") if c.placed]
 
 
 @settings(max_examples=20, deadline=None)

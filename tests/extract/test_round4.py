@@ -18,7 +18,7 @@ PROVINCES = ["Tuyên Quang", "Lào Cai", "Gia Lai", "Nghệ An", "Cà Mau"]
 def sure(text: str, **kw) -> list[tuple]:
     """(unit, indicator, kind, value, target year) of what extraction is sure of."""
     return [(c.unit, c.indicator, c.kind, c.value, c.target_year)
-            for c in extract_text(text, "t.txt", **kw) if c.matched and not c.needs_look]
+            for c in extract_text(text, "t.txt", **kw) if c.placed]
 
 
 # --- whose figure: a dateline is where the agency filed from ----------------------------------

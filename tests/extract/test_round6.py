@@ -15,7 +15,7 @@ PROVINCES = ["Hà Nội", "Đà Nẵng", "Bắc Ninh", "Cần Thơ", "Hải Phò
 def sure(text: str, **kw) -> list[tuple]:
     """(unit, indicator, kind, value) of what extraction is sure of."""
     return [(c.unit, c.indicator, c.kind, c.value)
-            for c in extract_text(text, "t.txt", **kw) if c.matched and not c.needs_look]
+            for c in extract_text(text, "t.txt", **kw) if c.placed]
 
 
 # 1. a list of rates in brackets after a rate named with its base
@@ -61,8 +61,8 @@ def test_a_base_of_households_or_a_score_scale_is_no_rate_per_inhabitants():
 def test_a_figure_said_of_a_group_of_provinces_is_no_province_s_nor_the_country_s(group, share):
     text = (f"Trong khi đó, tại {group} tỷ lệ người dân có tài khoản thanh toán điện tử chỉ ở "
             f"mức {share}%, còn thấp.")
-    got = [(c.unit, c.indicator, c.value, c.needs_look) for c in extract_text(text, "t.txt")]
-    assert got == [(None, "epayment_account_share", float(share), True)]
+    got = [(c.unit, c.indicator, c.value, c.placed) for c in extract_text(text, "t.txt")]
+    assert got == [(None, "epayment_account_share", float(share), False)]
 
 
 def test_a_group_s_figure_in_a_province_s_report_is_not_the_province_s():
@@ -196,7 +196,7 @@ def test_a_plan_s_target_said_without_its_year_is_for_the_plan_s_year():
             "Trong phát triển hạ tầng, tỉnh phấn đấu 100% cơ quan nhà nước trên địa bàn được kết "
             "nối mạng chuyên dùng của Chính phủ.")
     got = [(c.unit, c.indicator, c.kind, c.value, c.target_year)
-           for c in extract_text(text, "t.txt") if c.matched and not c.needs_look]
+           for c in extract_text(text, "t.txt") if c.placed]
     assert got == [("Lai Châu", "dedicated_network_agencies_share", "target", 100.0, 2027)]
 
 

@@ -18,7 +18,7 @@ _UNITS = ["một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín
 def sure(text: str, **kw) -> list[tuple]:
     """(unit, indicator, kind, value) of what extraction is sure of."""
     return [(c.unit, c.indicator, c.kind, c.value)
-            for c in extract_text(text, "t.txt", **kw) if c.matched and not c.needs_look]
+            for c in extract_text(text, "t.txt", **kw) if c.placed]
 
 
 def in_words(n: int, last_one: str = "mốt", last_five: str = "lăm") -> str:

@@ -15,7 +15,7 @@ PROVINCES = ["Hà Nội", "Đà Nẵng", "Bắc Ninh", "Cần Thơ", "Hải Phò
 def sure(text: str, **kw) -> list[tuple]:
     """(unit, indicator, kind, value) of what extraction is sure of."""
     return [(c.unit, c.indicator, c.kind, c.value)
-            for c in extract_text(text, "t.txt", **kw) if c.matched and not c.needs_look]
+            for c in extract_text(text, "t.txt", **kw) if c.placed]
 
 
 # 1. the country as the subject of a clause governs every figure of it, not only the first
@@ -74,7 +74,7 @@ def test_a_target_then_the_next_years_value_each_for_its_year(place, first, gap,
     later = first + gap
     text = lead.format(y=first, p=place) + f"{lo}%" + step.format(y=later) + f"{hi}%."
     rows = [(c.unit, c.indicator, c.kind, c.value, c.target_year)
-            for c in extract_text(text, "t.txt") if c.matched and not c.needs_look]
+            for c in extract_text(text, "t.txt") if c.placed]
     assert rows == [(place, "fiber_households_share", "target", float(lo), first),
                     (place, "fiber_households_share", "target", float(hi), later)]
 
@@ -84,7 +84,7 @@ def test_a_year_said_right_after_a_target_is_its_year_not_the_one_before():
     text = ("Diễn đàn Kinh tế số Cần Thơ 2025 đặt mục tiêu kinh tế số chiếm 30% GRDP năm 2030 và "
             "nâng cao kỹ năng số cho người dân.")
     rows = [(c.indicator, c.value, c.target_year)
-            for c in extract_text(text, "t.txt") if c.matched and not c.needs_look]
+            for c in extract_text(text, "t.txt") if c.placed]
     assert rows == [("digital_economy_grdp_share", 30.0, 2030)]
 
 

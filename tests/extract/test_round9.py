@@ -15,7 +15,7 @@ PROVINCES = ["Hà Nội", "Đà Nẵng", "Bắc Ninh", "Cần Thơ", "Hải Phò
 def sure(text: str) -> list[tuple]:
     """(unit, indicator, kind, value, target year) of what extraction is sure of."""
     return [(c.unit, c.indicator, c.kind, c.value, c.target_year)
-            for c in extract_text(text, "t.txt") if c.matched and not c.needs_look]
+            for c in extract_text(text, "t.txt") if c.placed]
 
 
 # A paragraph after a blank line is the next paragraph, as one after a single line break is: a

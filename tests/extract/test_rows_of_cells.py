@@ -36,7 +36,7 @@ def _table(provinces: list[str], values: list[list[float]], numbered: bool) -> s
 
 def _sure(text: str) -> set[tuple]:
     return {(c.unit, c.indicator, c.value) for c in extract_text(text, "t.txt")
-            if c.matched and not c.needs_look}
+            if c.placed}
 
 
 SCORES = st.floats(0.2, 0.99, allow_nan=False).map(lambda x: round(x, 4))
@@ -86,9 +86,9 @@ def test_the_development_ranking_table_reads_the_same_a_cell_a_line():
     text = corpus.text_of(doc)
     assert cells(text).count("\n") > text.count("\n") + 15
     as_rows = {(c.unit, c.indicator, c.value) for c in extract_text(text, doc["doc"])
-               if c.matched and not c.needs_look}
+               if c.placed}
     as_cells = {(c.unit, c.indicator, c.value) for c in extract_text(cells(text), doc["doc"])
-                if c.matched and not c.needs_look}
+                if c.placed}
     assert as_cells == as_rows
 
 

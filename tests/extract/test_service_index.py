@@ -18,7 +18,7 @@ _NAMES = st.sampled_from(["chỉ số phục vụ người dân, doanh nghiệp"
 
 def _sure(text: str) -> list[tuple]:
     return [(c.unit, c.indicator, c.value) for c in extract_text(text, "a.txt")
-            if c.matched and not c.needs_look]
+            if c.placed]
 
 
 @settings(max_examples=40, deadline=None)

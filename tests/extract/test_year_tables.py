@@ -18,7 +18,7 @@ INDICES = [("PCI", "pci_rank"), ("PAPI", "papi_rank"), ("SIPAS", "sipas_rank"),
 def sure(text: str, **kw) -> list[tuple]:
     """(unit, indicator, kind, value, year) of what extraction is sure of."""
     return [(c.unit, c.indicator, c.kind, c.value, c.year)
-            for c in extract_text(text, "t.txt", **kw) if c.matched and not c.needs_look]
+            for c in extract_text(text, "t.txt", **kw) if c.placed]
 
 
 def _table(rows: list[tuple[str, list[int | None]]], years: list[int], numbered: bool) -> str:

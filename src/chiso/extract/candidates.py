@@ -27,8 +27,8 @@ class Candidate:
     measure: str = ""
     alias: str = ""
     quote_start: int = 0  # where the quote starts in the document
-    # the step the candidate reached before calibration (`confidence.fitted` made `confidence`
-    # from it); None when `confidence` is the step itself
+    # the step the candidate reached before calibration (`confidence.rate` made `confidence`
+    # from it and what else the candidate shows); None when `confidence` is the step itself
     step: float | None = None
 
     def as_row(self) -> dict:
@@ -41,16 +41,21 @@ class Candidate:
         return self.indicator is not None
 
     @property
+    def placed(self) -> bool:
+        """Did the rules place the figure: an indicator, an owner, and a step the development part
+        was right at (`confidence.sure`)? What the rules read, before review's triage."""
+        if not self.matched or self.unit is None:
+            return False
+        return confidence.sure(self.confidence if self.step is None else self.step, self.kind)
+
+    @property
     def needs_look(self) -> bool:
-        """Below the bar: offered for review as "needs a look", never taken as read. Decided on
-        the development part's rate at the candidate's step (`confidence.sure`), not on the rate
-        on unseen reports it carries as `confidence`."""
+        """Offered for review as "needs a look", never taken as read: matched but not `placed`, or
+        its confidence under the bar (on unseen reports such a candidate is more likely wrong than
+        right: `confidence.rate`)."""
         if not self.matched:
             return False
-        step = self.confidence if self.step is None else self.step
-        return self.unit is None or not confidence.sure(step, self.kind)
-
-
+        return not self.placed or (self.step is not None and self.confidence < confidence.BAR)
 
 
 _FIELD_NAMES = frozenset(f.name for f in fields(Candidate))

@@ -269,12 +269,14 @@ def extract_text(
                     other=not named and attribution.names_other(sent.text))
     found = _dedupe(_restated_headings(_projects_years(text, _no_country_ranks(
         _country_sized(out)))))
-    if written != text:
-        found = [_as_written(c, text, written, offsets) for c in found]
-    if calibrate:
+    if calibrate:  # on the quote as read: the owner is named however the report was typed
         for c in found:
             if c.matched:
-                c.step, c.confidence = c.confidence, confidence.fitted(c.confidence, c.kind)
+                c.step, c.confidence = c.confidence, confidence.rate(confidence.described(
+                    c.kind, c.confidence, c.measure, c.alias, c.quote, c.unit, c.value, c.year,
+                    c.target_year, namer.name))
+    if written != text:
+        found = [_as_written(c, text, written, offsets) for c in found]
     return found
 
 
