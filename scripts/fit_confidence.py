@@ -143,6 +143,7 @@ def judged(rows: list[dict], doc: str) -> list[dict]:
     s = score(owned, [g for g in GOLD if g["doc"] == doc])
     wrong = {id(r) for r in s.false_positives}
     return [{"doc": doc, "indicator": r["indicator"], "right": id(r) not in wrong,
+             "alias": r.get("alias", ""), "quote": r.get("quote", ""),
              **confidence.described(r["kind"], r["confidence"], r.get("measure", ""),
                                     r.get("alias", ""), r.get("quote", ""), r["unit"],
                                     r["value"], r.get("year"), r.get("target_year"))}
