@@ -141,3 +141,31 @@ def test_the_api_lists_and_decides_with_a_review_token_only(sqlite_engine, tmp_p
     assert r.json()["figure"]["status"] == "approved"
     r = c.post(url, json={"action": "accept"}, headers=as_["review"])
     assert r.status_code == 409 and r.json()["ok"] is False
+
+
+def test_a_figure_that_needs_a_look_is_marked_on_the_page_and_in_the_api(sqlite_engine,
+                                                                          tmp_path) -> None:
+    from chiso.extract import extract_text
+    from chiso.workflow import extracted
+
+    populate(sqlite_engine)
+    text = ("Hà Nội đẩy mạnh chuyển đổi số\nNăm 2024, Hà Nội có 8 doanh nghiệp công nghệ số. "
+            "Năm 2024, tỷ lệ dân số được phủ sóng 4G của Hà Nội đạt 99,5%.")
+    cands = [c for c in extract_text(text, "hn.txt", year=2024) if c.matched]
+    # a count of eight firms: the rules place it, but on new reports such counts are seldom right
+    assert {(c.indicator, c.placed, c.needs_look) for c in cands} == {
+        ("digital_enterprises_count", True, True), ("coverage_4g_pop", True, False)}
+    with db.transaction(sqlite_engine) as s:
+        extracted.load_candidates(as_cli(s), cands, doc_text=text, doc_title="Hà Nội 2024",
+                                  period="2024")
+    c = client(sqlite_engine, tmp_path)
+    sign_in(c, "reviewer")
+    page = c.get("/review/extracted").text
+    assert page.count('data-testid="needs-look"') == 1 and "Cần xem kỹ" in page
+    with db.transaction(sqlite_engine) as s:
+        _t, review = accounts.create_token(as_cli(s), accounts.require_user(s, "reviewer"), "r",
+                                           ["review"])
+    items = c.get("/api/v1/review/extracted",
+                  headers={"authorization": f"Bearer {review}"}).json()["items"]
+    assert {(i["indicator"], i["needs_look"]) for i in items} == {
+        ("digital_enterprises_count", True), ("coverage_4g_pop", False)}

@@ -61,6 +61,25 @@ def test_table_output_and_unit_hint(cli, tmp_path: Path):
     assert "Bắc Kạn" in res.stdout  # a report that names none takes the caller's hint
 
 
+def test_a_figure_that_needs_a_look_says_so_in_every_format(cli, tmp_path: Path):
+    report = tmp_path / "tn.txt"
+    report.write_text("Năm 2020, tỉnh Thái Nguyên có 8 doanh nghiệp công nghệ số. Tỷ lệ hộ gia "
+                      "đình có cáp quang của tỉnh Thái Nguyên đạt 85%.\n", encoding="utf-8")
+    res = run(cli, "extract", str(report), "--year", "2020")
+    assert "⚠ cần xem kỹ / look" in res.stdout and "(1 need a look)" in res.stdout
+    rows = [json.loads(x) for x in run(cli, "extract", str(report), "--format",
+                                        "jsonl").stdout.splitlines()]
+    assert {(r["indicator"], r["needs_look"]) for r in rows} == {
+        ("digital_enterprises_count", True), ("fiber_households_share", False)}
+    table = list(csv.DictReader(io.StringIO(run(cli, "extract", str(report), "--format",
+                                                "csv").stdout)))
+    assert sorted(r["needs_look"] for r in table) == ["False", "True"]
+    data = _workspace(tmp_path)  # loaded as drafts, the review list marks it too
+    run(cli, "extract", str(report), "--year", "2020", "--load", "--data-dir", str(data))
+    listed = run(cli, "review", "--list", "--data-dir", str(data)).stdout
+    assert listed.count("⚠ cần xem kỹ / look") == 1 and "fiber_households_share" in listed
+
+
 def test_unreadable_file_is_an_extraction_error(cli, tmp_path: Path):
     empty = tmp_path / "empty.txt"
     empty.write_text("")

@@ -52,7 +52,8 @@ def test_load_stores_matched_candidates_as_drafts_with_provenance(engine):
         }
         assert all(o.status == "draft" and o.source_id == res.source_id for o in rows)
         p = rows[0].provenance
-        assert set(p) == {"doc", "quote", "span", "confidence"} and p["doc"] == "tn.txt"
+        assert set(p) == {"doc", "quote", "span", "confidence", "needs_look"}
+        assert p["doc"] == "tn.txt" and p["needs_look"] is False
         assert TEXT[p["span"][0]:p["span"][1]] in p["quote"]
         assert session.get(Source, res.source_id).kind == "report"
 

@@ -70,15 +70,17 @@ def extract(
     rows = [c for _, cands in results for c in cands if c.matched or unmatched]
     if fmt is Format.jsonl:
         for c in rows:
-            sys.stdout.write(json.dumps({**c.as_row(), "matched": c.matched},
+            sys.stdout.write(json.dumps({**c.as_row(), "matched": c.matched,
+                                         "needs_look": c.needs_look},
                                         ensure_ascii=False) + "\n")
     elif fmt is Format.csv:
         from chiso.ingest.safe import neutral
 
-        w = csv.DictWriter(sys.stdout, fieldnames=[*FIELDS, "matched"])
+        w = csv.DictWriter(sys.stdout, fieldnames=[*FIELDS, "matched", "needs_look"])
         w.writeheader()
         for c in rows:
-            row = {**c.as_row(), "span": f"{c.span[0]}-{c.span[1]}", "matched": c.matched}
+            row = {**c.as_row(), "span": f"{c.span[0]}-{c.span[1]}", "matched": c.matched,
+                   "needs_look": c.needs_look}
             w.writerow({k: neutral(v) for k, v in row.items()})  # a quote must not run as a formula
     else:
         from chiso.numbers import format_vi
@@ -90,15 +92,22 @@ def extract(
                                           if c.value_high is not None else "")
             q = QUALIFIER_SIGNS[c.qualifier]
             t.add_row(c.doc, c.unit or "?", c.indicator or "[chưa khớp / unmatched]", c.kind,
-                      q + value, str(c.target_year or c.year or ""), f"{c.confidence:.2f}",
-                      _snippet(c))
+                      q + value, str(c.target_year or c.year or ""),
+                      _confidence(c.confidence, c.needs_look), _snippet(c))
         _out().print(t)
         n_match = sum(1 for _, cs in results for c in cs if c.matched)
         n_all = sum(len(cs) for _, cs in results)
-        _out().print(f"{n_match} số khớp chỉ số, {n_all - n_match} chưa khớp / "
-                  f"{n_match} figures matched, {n_all - n_match} unmatched")
+        n_look = sum(1 for _, cs in results for c in cs if c.needs_look)
+        _out().print(f"{n_match} số khớp chỉ số ({n_look} cần xem kỹ), {n_all - n_match} chưa "
+                     f"khớp / {n_match} figures matched ({n_look} need a look), "
+                     f"{n_all - n_match} unmatched")
     if load:
         _load(results, year, data_dir)
+
+
+def _confidence(value: float, needs_look: bool) -> str:
+    """The confidence as the tables show it, marked when the figure needs a look."""
+    return f"{value:.2f}" + (" ⚠ cần xem kỹ / look" if needs_look else "")
 
 
 def _snippet(c, width: int = 40) -> str:
@@ -193,7 +202,8 @@ def _show(rows) -> None:
         t.add_row(str(o.id), o.unit_id, o.indicator,
                   o.kind + (f" {o.target_year}" if o.target_year else ""), o.period,
                   format_vi(o.value) if o.value is not None else "",
-                  f"{p.get('confidence', 0):.2f}", str(p.get("quote", ""))[:70])
+                  _confidence(p.get("confidence", 0), bool(p.get("needs_look"))),
+                  str(p.get("quote", ""))[:70])
     _out().print(t)
 
 

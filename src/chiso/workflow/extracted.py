@@ -51,7 +51,9 @@ def load_candidates(w: Work, candidates: Sequence[Candidate], *, doc_text: str, 
                     period: str | None = None) -> LoadResult:
     """Store matched candidates as draft observations of a Source row for the document.
 
-    Each draft's provenance is {doc, quote, span, confidence}. Candidates without an indicator,
+    Each draft's provenance is {doc, quote, span, confidence, needs_look} (`needs_look`: the
+    rules did not place it or it is more likely wrong than right, `Candidate.needs_look`; review
+    marks it). Candidates without an indicator,
     a unit known to the catalog or a year are skipped (and said why).
     """
     digest = hashlib.sha256(doc_text.encode("utf-8")).hexdigest()
@@ -115,7 +117,7 @@ def _record(c: Candidate, unit_id: str, when: str) -> dict[str, Any]:
         "value": c.value, "value_high": c.value_high, "qualifier": c.qualifier,
         "target_year": c.target_year, "status": DRAFT,
         "provenance": {"doc": c.doc, "quote": c.quote, "span": list(c.span),
-                       "confidence": c.confidence},
+                       "confidence": c.confidence, "needs_look": c.needs_look},
     }
 
 

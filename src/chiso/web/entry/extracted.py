@@ -45,7 +45,7 @@ def _candidate_json(o: Any, src: Any) -> dict[str, Any]:
             "kind": o.kind, "target_year": o.target_year, "value": o.value,
             "value_high": o.value_high, "qualifier": o.qualifier, "status": o.status,
             "quote": p.get("quote"), "span": p.get("span"), "confidence": p.get("confidence"),
-            "document": src.title if src else None}
+            "needs_look": bool(p.get("needs_look")), "document": src.title if src else None}
 
 
 @api_router.get("/review/extracted",
