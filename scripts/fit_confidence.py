@@ -96,6 +96,7 @@ ROUNDS = (
     ("round 35", "eb8632b"),
     ("round 36", "1940f2b"),
     ("round 37", "52a9dc3"),
+    ("round 38", "83ac277"),
 )
 
 # Run inside an old commit's checkout: every matched candidate of the named documents, at the

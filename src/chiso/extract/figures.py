@@ -305,13 +305,16 @@ _AFTER_NEIGHBOUR = re.compile(r"^\s*,?\s*(?:chỉ\s+)?(?:sau|trước|xếp sau|
 _BAND_BEFORE = Caseless(r"(?:top|tốp|nhóm|trong số|1 trong|một trong)\s*$|"
                         r"nhóm[^,;.()]{0,40}(?:<|>|≤|≥)\s*$")  # "nhóm ... <0,25"
 # "GRDP ước tăng 10,05%", "tăng trưởng ... tăng 7%": the growth rate itself, not a difference
-_GROWTH_BEFORE = Caseless(r"(?:GRDP|GDP|tổng sản phẩm|tăng trưởng)[^,;.]{0,30}?"
+# ("Tổng sản phẩm trên địa bàn (GRDP theo giá so sánh năm 2010) năm 2024 tăng 8,52%": searched in
+# the sentence, the window before a figure may cut the product's name)
+_GROWTH_BEFORE = Caseless(r"(?:GRDP|GDP|tổng sản phẩm|tăng trưởng)[^,;.]{0,45}?"
                           r"(?:tăng|mức|đạt)\s*"
                           r"(?:gần|khoảng|hơn|~|xấp xỉ)?\s*$")
 # "GRDP ước đạt 41.480 tỷ đồng, tăng 2,61% so với năm trước": the product's value, then its
-# growth (searched in the sentence: the value is further back than the window before a figure)
+# growth (searched in the sentence: the value is further back than the window before a figure;
+# "56.116,6 tỷ đồng": its decimal comma is no clause's end)
 _PRODUCT_GREW = Caseless(r"(?<!vào )(?<!trong )(?:GRDP|GDP|tổng sản phẩm)(?!\s+bình quân)"
-                         r"[^;,]{0,60}?(?:tỷ|triệu)\s+đồng\s*,\s*tăng"
+                         r"(?:[^;,]|,(?=\d)){0,60}?(?:tỷ|triệu)\s+đồng\s*,\s*tăng"
                          r"\s*(?:gần|khoảng|hơn|~|xấp xỉ)?\s*$")
 # "Quảng Ninh với mức tăng 11,89%": a rise said as a level is a value (of growth, if the words
 # around it say so), not by how much a value rose
@@ -448,7 +451,7 @@ def find_figures(sentence: str) -> list[Figure]:
         if ((_DIFFERENCE_BEFORE.search_lower(before, low_before)
              or (_DIFFERENCE_AFTER.match(after)
                  and not _VALUE_BEFORE.search_lower(before, low_before)))
-                and not _GROWTH_BEFORE.search_lower(before, low_before)
+                and not _GROWTH_BEFORE.search(sentence, max(0, start - 80), start)
                 and not (_PERCENT.match(after)
                          and _PRODUCT_GREW.search(sentence, max(0, start - 120), start))
                 and not _RISE_LEVEL.search(before)

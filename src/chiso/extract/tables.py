@@ -401,6 +401,8 @@ _YEARS_HEAD = re.compile(
     re.IGNORECASE)
 # the unit a statistics table gives its values in, on a line above it: "(ĐVT: %)", "Đơn vị
 # tính: phần trăm"
+# a cell that holds no number, in a row written side by side ("7.31 5.98 N/A N/A")
+_NO_NUMBER_CELL = re.compile(r"(?<!\S)(?:N/A|n/a|NA|-|–|—|\.\.\.|…)(?!\S)")
 _SUBHEAD = re.compile(r"^\s*(?:phân theo|chia theo|trong đó)\b[^\d]{0,60}$", re.IGNORECASE)
 _PER_CENT_UNIT = re.compile(r"^\W*(?:ĐVT|Đơn vị tính|Đơn vị)\s*:\s*(?:%|phần trăm)\W*$",
                             re.IGNORECASE)
@@ -448,8 +450,10 @@ def _years_in_a_line(lines: list[tuple[int, str]], name: Namer, out: dict[int, C
                 continue  # "Phân theo thành thị, nông thôn": a statistics table's sub-heading
             if not cells or cells[0] == 0 and figs[0].start == 0:
                 break
-            if len(cells) != len(years) and line.count("|") >= len(years) > len(figs):
-                continue  # a piped row of the table's width with cells of no number ("N/A")
+            if len(cells) != len(years) and (
+                    line.count("|") >= len(years) > len(figs)
+                    or len(figs) + len(_NO_NUMBER_CELL.findall(line)) == len(years)):
+                continue  # a row of the table's width with cells of no number ("N/A", "-")
             label = line[:figs[cells[0]].start].strip(" |\t-–")
             if len(cells) != len(years) or not label or len(label) > 80:
                 break
@@ -460,14 +464,18 @@ def _years_in_a_line(lines: list[tuple[int, str]], name: Namer, out: dict[int, C
                 family = _table_heading(lines, k)[0]
             if family not in _INDEX_NAME:
                 row = None
+            # a row of values with decimals ("PCI 72.80 64.74 ...") under a heading of ranks
+            # is the index's score: a rank is a whole number
+            said = row or ("score" if measure == "rank" and any(
+                figs[i].value != int(figs[i].value) for i in cells) else measure)
             for i, year in zip(cells, years):
-                fig = (replace(figs[i], measure=row or measure) if row or measure else figs[i])
+                fig = (replace(figs[i], measure=said) if said else figs[i])
                 found = (name(("Xếp hạng " if row == "rank" else "Chỉ số ") + _INDEX_NAME[family],
                               fig) if row else name(label, fig))
                 if found is not None:
                     out[start + figs[i].start] = (
-                        Cell(found[0], found[1], kinds.TARGET, year, None, measure) if aims
-                        else Cell(found[0], found[1], kinds.ACTUAL, None, year, measure))
+                        Cell(found[0], found[1], kinds.TARGET, year, None, said) if aims
+                        else Cell(found[0], found[1], kinds.ACTUAL, None, year, said))
 
 
 # a value a table's header says is of no indicator the codebook holds (a sub-index's column)

@@ -1,0 +1,84 @@
+"""The seventeenth session's rules: forms extraction misread on round 38's development
+documents, written afresh with other provinces, numbers and words; each test fails without its
+rule."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from chiso.extract import extract_text
+
+PROVINCES = ["Hà Tĩnh", "Sóc Trăng", "Yên Bái", "Phú Thọ", "Gia Lai", "Tây Ninh", "Lạng Sơn"]
+
+
+def _placed(text: str):
+    return [c for c in extract_text(text, "t.txt") if c.placed]
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(PROVINCES), st.integers(4, 8),
+       st.lists(st.integers(4500, 7500), min_size=8, max_size=8, unique=True),
+       st.lists(st.integers(1, 63), min_size=8, max_size=8),
+       st.sampled_from(["N/A", "-"]))
+def test_a_profile_table_side_by_side_with_cells_of_no_number(province, n, scores, ranks, none):
+    # a province's PCI profile: "Năm 2022 2021 ... 2006", components' rows (one with "N/A"
+    # cells where the component was not yet measured), then "PCI 72.80 64.74 ..." and "Xếp
+    # hạng 2 31 ...", under a heading of ranks: each year's score (decimals: no rank) and rank
+    years = list(range(2023, 2023 - n, -1))
+    values = [s / 100 for s in scores[:n]]
+    text = "\n".join([
+        f"Xếp hạng trong Chỉ số năng lực cạnh tranh cấp tỉnh (1-63) {province}",
+        "",
+        "Năm " + " ".join(map(str, years)),
+        "Gia nhập thị trường " + " ".join(f"{6 + k / 10:.2f}" for k in range(n)),
+        "Cạnh tranh bình đẳng " + " ".join(["7.31", "5.98"] + [none] * (n - 2)),
+        "PCI " + " ".join(f"{v:.2f}" for v in values),
+        "Xếp hạng " + " ".join(map(str, ranks[:n])),
+    ])
+    got = {(c.indicator, c.year, c.value) for c in _placed(text)}
+    for year, value, rank in zip(years, values, ranks):
+        assert ("pci_score", year, round(value, 2)) in got
+        assert ("pci_rank", year, rank) in got
+    assert not any(ind == "pci_rank" and v != int(v) for ind, _, v in got)
+
+
+def test_a_row_of_whole_numbers_under_a_heading_of_ranks_stays_ranks():
+    # the rule keeps to decimals: "PCI | 18 | 13 | 7" under "Thứ hạng qua các năm" are ranks
+    text = "Thứ hạng PCI của tỉnh Gia Lai qua các năm\nChỉ số 2021 2022 2023\nPCI 18 13 7"
+    got = {(c.indicator, c.year, c.value) for c in _placed(text)}
+    assert {("pci_rank", 2021, 18), ("pci_rank", 2022, 13), ("pci_rank", 2023, 7)} <= got
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(PROVINCES), st.integers(2021, 2025), st.integers(500, 1400),
+       st.sampled_from(["Tổng sản phẩm trên địa bàn (GRDP theo giá so sánh năm 2010)",
+                        "Tổng sản phẩm trên địa bàn tỉnh", "Tổng sản phẩm trong tỉnh (GRDP)"]))
+def test_the_products_growth_said_far_from_its_name(province, year, hundredths, name):
+    # "Tổng sản phẩm trên địa bàn (GRDP theo giá so sánh năm 2010) năm 2024 tăng 8,52%": the
+    # product's name further back than the window before a figure, its growth all the same
+    rate = f"{hundredths / 100:.2f}".replace(".", ",")
+    text = f"Năm {year}, kinh tế tỉnh {province} phát triển. {name} năm {year} tăng {rate}%."
+    assert ("grdp_growth", round(hundredths / 100, 2)) in {
+        (c.indicator, c.value) for c in _placed(text)}
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(PROVINCES), st.integers(10_000, 99_999), st.integers(1, 9),
+       st.integers(500, 1400))
+def test_the_products_growth_after_its_value_with_a_decimal_comma(province, whole, tenth,
+                                                                  hundredths):
+    # "GRDP của tỉnh Hà Nam năm 2024 ước đạt 56.116,6 tỷ đồng, tăng 10,93% so với năm 2023": the
+    # value's decimal comma does not end the clause that names the product
+    value = f"{whole // 1000}.{whole % 1000:03d},{tenth}"
+    rate = f"{hundredths / 100:.2f}".replace(".", ",")
+    text = (f"Tổng sản phẩm trong tỉnh (GRDP) của tỉnh {province} năm 2024 ước đạt {value} tỷ "
+            f"đồng, tăng {rate}% so với năm 2023.")
+    assert ("grdp_growth", round(hundredths / 100, 2)) in {
+        (c.indicator, c.value) for c in _placed(text)}
+
+
+def test_a_rise_of_the_product_per_head_is_no_growth_of_the_product():
+    # the rule keeps its guard: the value per head, then its rise, is no GRDP growth
+    text = "GRDP bình quân đầu người năm 2024 ước đạt 109,8 triệu đồng, tăng 12,5% so với năm 2023."
+    assert not [c for c in _placed(text) if c.indicator == "grdp_growth"]
