@@ -124,7 +124,7 @@ GENRES = {"portal", "news", "plan", "resolution", "dti", "budget", "midarticle"}
 # The sixteenth session's review triage (a candidate the unseen records' model rates under 0.5 needs
 # a look: `confidence.rate`): dev 0.933/0.921 -> 0.943/0.894, held-out 0.730/0.618 -> 0.787/0.589
 # (300), no rule changed; the floors are set there.
-FLOORS = [("dev", 0.93, 0.89), ("heldout", 0.79, 0.62), ("heldout-before-round-10", 0.84, 0.78),
+FLOORS = [("dev", 0.93, 0.88), ("heldout", 0.79, 0.63), ("heldout-before-round-10", 0.84, 0.78),
           ("heldout-before-round-18", 0.82, 0.77), ("heldout-before-round-19", 0.81, 0.76),
           ("heldout-before-round-21", 0.81, 0.62), ("heldout-before-round-24", 0.81, 0.63),
           ("heldout-before-round-26", 0.80, 0.62), ("heldout-before-round-28", 0.80, 0.60),
@@ -132,7 +132,8 @@ FLOORS = [("dev", 0.93, 0.89), ("heldout", 0.79, 0.62), ("heldout-before-round-1
           ("heldout-before-round-31", 0.80, 0.63), ("heldout-before-round-32", 0.79, 0.61),
           ("heldout-before-round-33", 0.80, 0.63), ("heldout-before-round-34", 0.80, 0.63),
           ("heldout-before-round-35", 0.79, 0.63), ("heldout-before-round-36", 0.79, 0.63),
-          ("heldout-before-round-37", 0.79, 0.62), ("heldout-before-round-38", 0.79, 0.62)]
+          ("heldout-before-round-37", 0.79, 0.62), ("heldout-before-round-38", 0.79, 0.62),
+          ("heldout-before-round-39", 0.79, 0.62)]
 
 
 def _before_round(doc: dict, n: int) -> bool:
@@ -180,7 +181,7 @@ def test_extraction_keeps_its_scores_on_each_part(name, p_floor, r_floor):
     assert total.recall >= r_floor
 
 
-@pytest.mark.xfail(strict=True, reason="the goal is not met yet: held-out P 0.793, R 0.626 "
+@pytest.mark.xfail(strict=True, reason="the goal is not met yet: held-out P 0.793, R 0.632 "
                    "(docs/extraction.md); when it is, this test passes and strict xfail fails it, "
                    "so the mark comes off")
 def test_the_issues_goal_on_the_held_out_part():
