@@ -97,6 +97,7 @@ ROUNDS = (
     ("round 36", "1940f2b"),
     ("round 37", "52a9dc3"),
     ("round 38", "83ac277"),
+    ("round 39", "cae492e"),
 )
 
 # Run inside an old commit's checkout: every matched candidate of the named documents, at the

@@ -166,9 +166,11 @@ _MEASURE_AFTER_ONE = re.compile("|".join(
 _BARE_MONEY = re.compile(r"^\s*(?:nghìn tỷ|ngàn tỷ|tỷ|tỉ|triệu)(?=\s*(?:[,.;:)]|$|/\s*năm|"
                          r"\s(?:từ|cho|để|và|mỗi|hằng|hàng|trong|của|thực hiện|vốn|ngân sách)"
                          r"(?!\w)))", re.IGNORECASE)
+_SCALE_ENDS = re.compile(r"(?:tỷ|tỉ|triệu)\s*$", re.IGNORECASE)  # "6.894 tỷ": no "đồng" said
 _MONEY_BEFORE = re.compile(r"(?<!\w)(?:kinh phí|nguồn vốn|vốn|ngân sách|chi phí|tổng mức đầu tư|"
                            r"đầu tư|dự toán|giải ngân|doanh thu|tổng chi|bố trí)(?!\w)"
-                           r"[^.;%\d]{0,120}$", re.IGNORECASE)
+                           # a year may come between ("đầu tư ... năm 2014 là 6.894 tỷ")
+                           r"(?:[^.;%\d]|(?<!\d)(?:19|20)\d\d(?!\d)){0,120}$", re.IGNORECASE)
 
 
 # a table's label giving the unit of the cell after it: "Diện tích (km2) | 1440,4"
@@ -480,6 +482,10 @@ def _fraction(sentence: str, start: int, end: int, value: float, before: str) ->
         return None  # "thứ 3/14 tỉnh khu vực miền Trung", "thứ 4/5 tỉnh Tây Nguyên": a group's rank
     text = sentence[start:frac.end]
     qualifier = prefix_qualifier(before) or "eq"
+    if (frac.kind == "share" and frac.denominator in (10, 100, 1000)
+            and _POINTS_BEFORE.search(before)):
+        # "với số điểm đạt được 88,54/100": points out of the scale's top, said before
+        frac = replace(frac, kind="score")
     if frac.kind == "rank":
         return Figure(start, frac.end, value, None, "eq", "rank", text)
     if frac.kind == "score" and frac.denominator == 1000 and value <= 1000:
@@ -498,6 +504,8 @@ def _fraction(sentence: str, start: int, end: int, value: float, before: str) ->
 
 
 _SHARE_JUST_SAID = re.compile(r"\d\s*%\s*\(\s*$")
+_POINTS_BEFORE = re.compile(
+    r"(?<!\w)(?:số |tổng |tổng số )?điểm(?: số)?(?: đạt được| đạt| là)?\s*:?\s*$", re.IGNORECASE)
 _HIGH_DIGITS = re.compile(r"[\d.,]+\d|\d")
 _PERCENT = re.compile(r"^\s*%")
 _RANK_TOTAL = re.compile(r"^\s*/\s*\d+")
@@ -547,7 +555,9 @@ def _plain(sentence: str, start: int, end: int, base: Quantity, before: str,
         if rank_total:
             piece_end = (high_end or end) + rank_total.end()
     elif (measure == "count" and _BARE_MONEY.match(tail)
-          and _MONEY_BEFORE.search(sentence, max(0, start - 160), start)):
+          and (_MONEY_BEFORE.search(sentence, max(0, start - 160), start)
+               # "năm 2014 là 6.894 tỷ; năm 2015 là 6.839 tỷ": a list of sums, the first said
+               or found and found[-1].measure == "vnd" and _SCALE_ENDS.search(found[-1].text))):
         measure = "vnd"
     elif measure == "count" and _POPULATION_BEFORE.search(before) and q.value >= 1000:
         measure = "persons"  # "(Dân số 1.932.100)": the inhabitants, said before their number

@@ -177,6 +177,10 @@ def fold(text: str) -> str:
     Levels become one word each ("mức độ 3, 4" -> "mức3 mức4") so they tell indicators apart.
     """
     text = _expand(text, lowered=True)
+    if "tại " in text or "ở " in text:
+        # "tại các sở, ngành đạt 92%; tại các huyện, thị xã, thành phố đạt 97%; tại các xã,
+        # phường, thị trấn đạt 99%": where a share was measured, said by whom the level holds
+        text = _LEVEL_BY_WHOM.sub(_level_by_whom, text)
     if "cấp " in text:
         # "cấp huyện" tells breakdowns apart: one word; "cấp cơ sở" is the commune's level
         text = _ADMIN_LEVEL.sub(r"cấp\1", _GRASSROOTS.sub("cấp xã", text))
@@ -191,6 +195,16 @@ def is_discriminator(token: str) -> bool:
 
 
 _MARK = re.compile(r"\d+g|mức\d|cấp(?:tỉnh|huyện|xã)")
+# the offices of a level, where a figure was measured (lower case, as `fold` has it)
+_LEVEL_BY_WHOM = re.compile(
+    r"(?<!\w)(tại|ở)\s+(?:các\s+)?(?:ubnd\s+)?(?:"
+    r"(?P<tỉnh>sở,?\s+(?:ban,?\s+)?ngành(?:\s+(?:cấp\s+)?tỉnh)?)"
+    r"|(?P<huyện>huyện,?\s+thị xã,?\s+thành phố)"
+    r"|(?P<xã>xã,?\s+phường,?\s+(?:thị trấn|đặc khu)))(?!\w)")
+
+
+def _level_by_whom(m: re.Match[str]) -> str:
+    return f"{m.group(1)} cấp {m.lastgroup}"
 _ADMIN_LEVEL = re.compile(look_first(r"(?<!\w)cấp (tỉnh|huyện|xã)(?!\w)"))
 _GRASSROOTS = re.compile(look_first(r"(?<!\w)cấp cơ sở(?!\w)"))
 

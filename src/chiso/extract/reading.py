@@ -340,6 +340,10 @@ def _placeless(stretch: str, offset: int, named: list) -> str:
     return stretch[:m.start - offset] + "\x00" + stretch[m.end - offset:]
 
 
+_OWN_YEAR_AFTER = re.compile(r"\s*(?:vào |trong )?năm ((?:19|20)\d\d)(?=\s*(?:[,;.]|và\s|$))",
+                             re.IGNORECASE)
+
+
 def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, home: str | None,
          namer: UnitNamer, index: tuple[Alias, ...], year: int | None,
          last: tuple[int, int, Match, str] | None,
@@ -945,7 +949,11 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
             tyear = int(since.group(1)) + 1
     if kind == kinds.TARGET and tyear is None and _THIS_YEAR.search(s, clause_start, fig.start):
         tyear = state.dated or doc_year  # "Đến cuối năm, các nhà mạng dự kiến hoàn thành ..."
-    dated = kinds.year_of_actual(year_marks, s, fig.start) or year  # were it actual
+    own_year = _OWN_YEAR_AFTER.match(s, fig.end)
+    # "Hạng 2 năm 2021, Hạng 4 năm 2022, ...": a year said right after the figure, closing its
+    # item, is the figure's own, not the item's before
+    dated = (int(own_year.group(1)) if own_year is not None
+             else kinds.year_of_actual(year_marks, s, fig.start) or year)  # were it actual
     ayear = None if kind == kinds.TARGET else dated
     planned = (kinds.planned_year(year_marks, fig.start, clause_start, cues, state.planned,
                                   state.dated)

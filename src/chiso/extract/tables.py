@@ -288,6 +288,32 @@ def _side_by_side(line: str, figs: list[Figure]) -> list[int]:
     return run
 
 
+def _run_at_end(line: str, figs: list[Figure]) -> list[tuple[int, int | None]]:
+    """The cells at the end of a line side by side, each (its start, the figure's index, or
+    None for a cell of no number: "PCI N/A 67.18 64.87", "5.98 N/A N/A"), left to right."""
+    def holes(lo: int, hi: int) -> list[re.Match[str]] | None:
+        """The cells of no number in line[lo:hi] when nothing else is there."""
+        if _NO_NUMBER_CELL.sub(" ", line[lo:hi]).strip():
+            return None
+        return list(_NO_NUMBER_CELL.finditer(line, lo, hi))
+
+    if not figs:
+        return []
+    run = [(m.start(), None) for m in holes(figs[-1].end, len(line)) or []]
+    for i in range(len(figs) - 1, -1, -1):
+        run.insert(0, (figs[i].start, i))
+        lo = figs[i - 1].end if i else 0
+        between = holes(lo, figs[i].start)
+        if i and between is not None:
+            run[:0] = [(m.start(), None) for m in between]
+            continue
+        # the label, then the row's first cells of no number
+        run[:0] = [(m.start(), None) for m in _NO_NUMBER_CELL.finditer(line, lo, figs[i].start)
+                   if holes(m.start(), figs[i].start) is not None]
+        break
+    return run
+
+
 def _labels_above(
     lines: list[tuple[int, str]], k: int, model: Figure, name: Namer,
     figures_of: list[list[Figure]], near: bool = False,
@@ -401,6 +427,7 @@ _YEARS_HEAD = re.compile(
     re.IGNORECASE)
 # the unit a statistics table gives its values in, on a line above it: "(ĐVT: %)", "Đơn vị
 # tính: phần trăm"
+_DECIMALS = re.compile(r"\d[.,]\d{1,2}(?!\d)")  # "72.80", "45.00": written with decimals
 # a cell that holds no number, in a row written side by side ("7.31 5.98 N/A N/A")
 _NO_NUMBER_CELL = re.compile(r"(?<!\S)(?:N/A|n/a|NA|-|–|—|\.\.\.|…)(?!\S)")
 _SUBHEAD = re.compile(r"^\s*(?:phân theo|chia theo|trong đó)\b[^\d]{0,60}$", re.IGNORECASE)
@@ -445,17 +472,18 @@ def _years_in_a_line(lines: list[tuple[int, str]], name: Namer, out: dict[int, C
                    else "percent" if any(_PER_CENT_UNIT.match(h) for h in above) else None)
         for start, line in lines[k + 1:k + 31]:
             figs = find_figures(line)
-            cells = _side_by_side(line.replace("|", " "), figs)
+            # the row's cells side by side at its end, a cell of no number ("N/A") holding its
+            # year's place
+            slots = _run_at_end(line.replace("|", " "), figs)
+            cells = [i for _, i in slots if i is not None]
             if not figs and _SUBHEAD.match(line):
                 continue  # "Phân theo thành thị, nông thôn": a statistics table's sub-heading
             if not cells or cells[0] == 0 and figs[0].start == 0:
                 break
-            if len(cells) != len(years) and (
-                    line.count("|") >= len(years) > len(figs)
-                    or len(figs) + len(_NO_NUMBER_CELL.findall(line)) == len(years)):
-                continue  # a row of the table's width with cells of no number ("N/A", "-")
-            label = line[:figs[cells[0]].start].strip(" |\t-–")
-            if len(cells) != len(years) or not label or len(label) > 80:
+            if len(slots) != len(years) and line.count("|") >= len(years) > len(figs):
+                continue  # a piped row of the table's width with cells of no number ("N/A")
+            label = line[:slots[0][0]].strip(" |\t-–")
+            if len(slots) != len(years) or not label or len(label) > 80:
                 break
             # a row of an index's rank or score, named by the index over the table ("Rankings In
             # The Provincial Competitiveness Index": "PCI Scores", "Ranking")
@@ -467,8 +495,10 @@ def _years_in_a_line(lines: list[tuple[int, str]], name: Namer, out: dict[int, C
             # a row of values with decimals ("PCI 72.80 64.74 ...") under a heading of ranks
             # is the index's score: a rank is a whole number
             said = row or ("score" if measure == "rank" and any(
-                figs[i].value != int(figs[i].value) for i in cells) else measure)
-            for i, year in zip(cells, years):
+                _DECIMALS.search(figs[i].text) for i in cells) else measure)
+            for (_, i), year in zip(slots, years):
+                if i is None:
+                    continue
                 fig = (replace(figs[i], measure=said) if said else figs[i])
                 found = (name(("Xếp hạng " if row == "rank" else "Chỉ số ") + _INDEX_NAME[family],
                               fig) if row else name(label, fig))
