@@ -164,3 +164,13 @@ def test_ranks_by_year_each_with_its_year_after_it(province, ranks, item):
             f"xếp {', '.join(items[:3])} và {items[3]}.")
     got = {(c.indicator, c.year, c.value) for c in _placed(text)}
     assert {("dti_rank", y, r) for r, y in zip(ranks, years)} <= got
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(PROVINCES), st.integers(40, 99),
+       st.sampled_from(["người dân, doanh nghiệp", "tổ chức, cá nhân", "cá nhân, tổ chức"]))
+def test_a_share_of_whom_said_as_a_pair(province, share, who):
+    # "91% hồ sơ của người dân, doanh nghiệp được nộp trực tuyến": the comma of the pair does not
+    # end the words that name the share
+    text = f"Tại tỉnh {province}, {share}% hồ sơ của {who} được nộp trực tuyến."
+    assert ("online_dossiers_share", share) in {(c.indicator, c.value) for c in _placed(text)}

@@ -166,6 +166,11 @@ _OPEN_BRACKET_END = re.compile(r"\(\s*~?\s*$")  # "600.000 thuê bao (" before t
 _SHORT_CLOSE = re.compile(r"[^()]{0,20}\)")  # "(~65%)", "(đạt 98%)": the bracket closes soon
 
 
+# "người dân, doanh nghiệp", "tổ chức, cá nhân": the pair of whom a share is, one noun phrase
+_WHO_PAIR = re.compile(r"(?<!\w)(?:người dân|cá nhân|tổ chức)\s*$", re.IGNORECASE)
+_WHO_PAIR_END = re.compile(r"\s*(?:doanh nghiệp|tổ chức|cá nhân)(?!\w)", re.IGNORECASE)
+
+
 def _after_window(s: str, fig: Figure, nxt: Figure | None) -> str:
     """Text after a figure that may still describe it: up to the clause end; a following
     figure stops it unless that figure sits in brackets ("600.000 thuê bao (~65%) có ...")."""
@@ -178,6 +183,10 @@ def _after_window(s: str, fig: Figure, nxt: Figure | None) -> str:
         # "(85,5%) thôn, tổ dân phố có ...": the bracket the figure sat in closes first
         item = tail[pos:stop.start()].lstrip(") ").split()
         following = tail[stop.end():stop.end() + 1]
+        if _WHO_PAIR.search(tail, 0, stop.start()) and _WHO_PAIR_END.match(tail, stop.end()):
+            # "91% hồ sơ của người dân, doanh nghiệp được nộp trực tuyến": who, said as a pair
+            pos = stop.end()
+            continue
         if not 1 <= len(item) <= 3 or not item[0][0].islower() or not following.islower():
             break
         pos = stop.end()
