@@ -94,9 +94,9 @@ def features(r: Mapping[str, Any]) -> tuple[float, ...]:
 
 # Fitted on reports no rule was developed on (scripts/fit_confidence.py --unseen: L2-penalised
 # logistic regression on the owned candidates of tests/fixtures/confidence/unseen.jsonl, the
-# development documents of rounds 2-38, each extracted by the commit that added it). Left out a
+# development documents of rounds 2-39, each extracted by the commit that added it). Left out a
 # round at a time, it tells right from wrong better than a table of step and kind (log loss 0.51
-# against 0.64, area under the curve 0.78 against 0.67). What it says: small counts ("4 cấp")
+# against 0.64, area under the curve 0.79 against 0.63). What it says: small counts ("4 cấp")
 # are seldom right; an owner named in the sentence, a rank and a higher step are surer; an index
 # guessed from the topic and the country's figures are less sure.
 WEIGHTS: tuple[float, ...] = (

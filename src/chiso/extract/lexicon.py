@@ -204,7 +204,10 @@ _LEVEL_BY_WHOM = re.compile(
 
 
 def _level_by_whom(m: re.Match[str]) -> str:
+    """"tại các sở, ngành" -> "tại cấp tỉnh": the level, as `_ADMIN_LEVEL` then makes it a word."""
     return f"{m.group(1)} cấp {m.lastgroup}"
+
+
 _ADMIN_LEVEL = re.compile(look_first(r"(?<!\w)cấp (tỉnh|huyện|xã)(?!\w)"))
 _GRASSROOTS = re.compile(look_first(r"(?<!\w)cấp cơ sở(?!\w)"))
 

@@ -425,12 +425,13 @@ _YEARS_HEAD = re.compile(
     r"(?P<years>(?:(?:(?:đến|tới)\s+)?(?:năm\s+)?(?:(?:sơ bộ|ước(?: tính)?)\s+)?(?:19|20)\d\d"
     r"\s*(?:\||\s)\s*)+)$",
     re.IGNORECASE)
-# the unit a statistics table gives its values in, on a line above it: "(ĐVT: %)", "Đơn vị
-# tính: phần trăm"
 _DECIMALS = re.compile(r"\d[.,]\d{1,2}(?!\d)")  # "72.80", "45.00": written with decimals
 # a cell that holds no number, in a row written side by side ("7.31 5.98 N/A N/A")
 _NO_NUMBER_CELL = re.compile(r"(?<!\S)(?:N/A|n/a|NA|-|–|—|\.\.\.|…)(?!\S)")
+# a statistics table's sub-heading, a line of no number ("Phân theo thành thị, nông thôn")
 _SUBHEAD = re.compile(r"^\s*(?:phân theo|chia theo|trong đó)\b[^\d]{0,60}$", re.IGNORECASE)
+# the unit a statistics table gives its values in, on a line above it: "(ĐVT: %)", "Đơn vị
+# tính: phần trăm"
 _PER_CENT_UNIT = re.compile(r"^\W*(?:ĐVT|Đơn vị tính|Đơn vị)\s*:\s*(?:%|phần trăm)\W*$",
                             re.IGNORECASE)
 # years a header says are horizons ("Đến năm 2025 | Đến năm 2030"), or a title above the table
