@@ -98,6 +98,7 @@ ROUNDS = (
     ("round 37", "52a9dc3"),
     ("round 38", "83ac277"),
     ("round 39", "cae492e"),
+    ("round 40", "8993354"),
 )
 
 # Run inside an old commit's checkout: every matched candidate of the named documents, at the

@@ -73,11 +73,7 @@ def test_left_out_a_round_at_a_time_the_rate_says_what_it_claims(records, crosse
         assert gap([(r, p) for r, p in pairs if confidence.group_of(r["kind"]) == group]) < 0.06
     for low in (0.0, 0.25, 0.5, 0.75):  # rates in a band are right about as often as they say
         band = [(r, p) for r, p in pairs if low <= p < low + 0.25]
-        # since round 38 the band under the bar claims 0.42 where 0.28 are right (0.136): topic
-        # guesses of rounds 17 and 20; each of its candidates needs a look all the same. A
-        # feature that closes it (a decimal over 10 guessed from the topic) lowered the scores
-        # and was dropped (docs/extraction.md)
-        assert len(band) < 50 or gap(band) < (0.15 if low == 0.25 else 0.12), low
+        assert len(band) < 50 or gap(band) < 0.12, low
 
 
 def test_the_confidence_never_falls_as_the_step_rises():

@@ -174,3 +174,16 @@ def test_a_share_of_whom_said_as_a_pair(province, share, who):
     # end the words that name the share
     text = f"Tại tỉnh {province}, {share}% hồ sơ của {who} được nộp trực tuyến."
     assert ("online_dossiers_share", share) in {(c.indicator, c.value) for c in _placed(text)}
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(PROVINCES), st.integers(2020, 2025), st.sampled_from(["nhất", "Nhất"]))
+def test_ranked_first_in_words_with_no_thu(province, year, word):
+    # "thành phố xếp hạng Nhất chỉ số chuyển đổi số cấp tỉnh": rank 1, said outright
+    text = f"Năm {year}, tỉnh {province} xếp hạng {word} chỉ số chuyển đổi số cấp tỉnh (DTI)."
+    assert ("dti_rank", 1) in {(c.indicator, c.value) for c in _placed(text)}
+
+
+def test_a_league_named_first_is_no_rank():
+    # the rule wants the verb of ranking: "giải hạng Nhất" is a football league
+    assert not extract_text("Đội bóng của tỉnh Gia Lai thi đấu ở giải hạng Nhất năm 2024.", "t.txt")

@@ -214,6 +214,8 @@ def _tokens(sentence: str) -> list[tuple[int, int, str]]:
             found.append((m.start(), m.end(1), m.group(1)))
     if "thứ" in sentence or "Thứ" in sentence:
         found.extend((m.start(1), m.end(1), m.group(1)) for m in _WORD_ORDINAL.finditer(sentence))
+    if "hạng" in low:  # "xếp hạng nhất về chỉ số chuyển đổi số": first, with no "thứ"
+        found.extend((m.start(1), m.end(1), m.group(1)) for m in _RANKED_FIRST.finditer(sentence))
     if "bậc" in low or "hạng" in low:  # "lên một bậc": a change of rank in words
         found.extend((m.start(1), m.end(1), m.group(1))
                      for m in forms.WORD_CHANGE.finditer(sentence))
@@ -224,6 +226,7 @@ def _tokens(sentence: str) -> list[tuple[int, int, str]]:
 _ORDINALS = {"nhất": 1, "nhì": 2, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6,
              "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
 _WORD_ORDINAL = re.compile(r"(?<!\w)thứ\s+(" + "|".join(_ORDINALS) + r")(?!\w)", re.IGNORECASE)
+_RANKED_FIRST = re.compile(r"(?<!\w)(?:xếp|đứng)\s+hạng\s+(nhất|nhì)(?!\w)", re.IGNORECASE)
 _WORD_RANK_BEFORE = re.compile(r"(?:xếp|đứng|vị trí|xếp hạng|hạng)\s*$", re.IGNORECASE)
 _WORD_RANK_AFTER = re.compile(r"^\s+(?:là|thuộc về|cả nước|toàn quốc|trên\s+(?:63|34)|"
                               r"trong\s+(?:63|34))(?!\w)", re.IGNORECASE)
