@@ -187,3 +187,15 @@ def test_ranked_first_in_words_with_no_thu(province, year, word):
 def test_a_league_named_first_is_no_rank():
     # the rule wants the verb of ranking: "giải hạng Nhất" is a football league
     assert not extract_text("Đội bóng của tỉnh Gia Lai thi đấu ở giải hạng Nhất năm 2024.", "t.txt")
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(PROVINCES), st.integers(20, 95))
+def test_a_share_named_from_its_rate_word_to_its_base(province, share):
+    # "Về cung cấp dịch vụ công trực tuyến, tỷ lệ hồ sơ trực tuyến toàn trình trên tổng số hồ sơ
+    # thủ tục hành chính đã đạt 43%": a share of dossiers under a heading of services
+    text = (f"Về cung cấp dịch vụ công trực tuyến, tỷ lệ hồ sơ trực tuyến toàn trình trên tổng số "
+            f"hồ sơ thủ tục hành chính của tỉnh {province} đã đạt {share}%.")
+    got = {(c.indicator, c.value) for c in _placed(text)}
+    assert ("fully_online_dossiers_share", share) in got
+    assert not any(ind == "dvc_full_online_share" for ind, _ in got)

@@ -405,8 +405,10 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
     base = _SHARE_BASE.search(s, clause_start, fig.start)
     if base is not None and not any(clause_start <= f.start < fig.start for f in figs):
         # "tỷ lệ hồ sơ trực tuyến toàn trình trên tổng hồ sơ giải quyết TTHC của cả nước đã đạt
-        # 39,98%": the share's words are those before its base ("trên tổng ...")
-        before_words = words_of(sw[clause_start:base.start(1)] + " " + sw[base.end(1):fig.start])
+        # 39,98%": the share's words are those from "tỷ lệ" to its base ("trên tổng ..."), not
+        # the clause's before it ("Về cung cấp dịch vụ công trực tuyến, tỷ lệ hồ sơ ...": a share
+        # of dossiers, under a heading of services)
+        before_words = words_of(sw[base.start():base.start(1)] + " " + sw[base.end(1):fig.start])
     own_cut = _OWN_CUT.split(own_before)
     own_words = (segs[i] if len(own_cut) == 1
                  else before_words if clause_text == own_cut[-1]  # the same text, folded once
