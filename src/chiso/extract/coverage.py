@@ -53,8 +53,10 @@ _NETWORK = Caseless(
     r"|(?P<mobile_broadband>băng (?:thông )?rộng di động|di động băng (?:thông )?rộng)"
     r"|(?P<fixed>băng (?:thông )?rộng cố định|(?:mạng\s+)?cố định băng (?:thông )?rộng"
     r"|internet cố định|internet băng (?:thông )?rộng)"
-    r"|(?P<mobile>di động)"
-    r"|(?P<generations>(?:[2-5]g\s*(?:/|,|và|-)\s*)*[2-5]g))(?!\w)"
+    r"|(?P<mobile>di động)(?!\s+[2-5]g(?!\w))"
+    # "thông tin di động 2G", "di động 3G, 4G": the network of the generations written after it
+    r"|(?P<generations>(?:(?:thông tin\s+)?di động\s+)?"
+    r"(?:[2-5]g\s*(?:/|,|và|-)\s*)*[2-5]g))(?!\w)"
 )
 # names that say less: "Internet" alone is the fixed network, "phủ sóng" alone a mobile signal;
 # read only when no network is named outright
@@ -212,7 +214,8 @@ def _kind(m: re.Match[str]) -> tuple[str, frozenset[str]]:
     return ("mobile" if "2" in said else "mobile_broadband"), said
 
 
-_ONE_GENERATION = {"3": "coverage_3g_pop", "4": "coverage_4g_pop", "5": "coverage_5g_share"}
+_ONE_GENERATION = {"2": "coverage_2g_pop", "3": "coverage_3g_pop", "4": "coverage_4g_pop",
+                   "5": "coverage_5g_share"}
 
 
 def _clause_before(sentence: str, start: int, clause_start: int) -> str:

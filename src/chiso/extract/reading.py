@@ -169,6 +169,10 @@ _SHORT_CLOSE = re.compile(r"[^()]{0,20}\)")  # "(~65%)", "(đạt 98%)": the bra
 # "người dân, doanh nghiệp", "tổ chức, cá nhân": the pair of whom a share is, one noun phrase
 _WHO_PAIR = re.compile(r"(?<!\w)(?:người dân|cá nhân|tổ chức)\s*$", re.IGNORECASE)
 _WHO_PAIR_END = re.compile(r"\s*(?:doanh nghiệp|tổ chức|cá nhân)(?!\w)", re.IGNORECASE)
+# a list of network generations: "phủ sóng thông tin di động 3G, 4G" (one network, its comma no
+# clause's end)
+_GENERATION_THEN = re.compile(r"(?<!\w)[2-5]G\s*$", re.IGNORECASE)
+_GENERATION_NEXT = re.compile(r"\s*[2-5]G(?!\w)", re.IGNORECASE)
 
 
 def _after_window(s: str, fig: Figure, nxt: Figure | None) -> str:
@@ -185,6 +189,10 @@ def _after_window(s: str, fig: Figure, nxt: Figure | None) -> str:
         following = tail[stop.end():stop.end() + 1]
         if _WHO_PAIR.search(tail, 0, stop.start()) and _WHO_PAIR_END.match(tail, stop.end()):
             # "91% hồ sơ của người dân, doanh nghiệp được nộp trực tuyến": who, said as a pair
+            pos = stop.end()
+            continue
+        if (_GENERATION_THEN.search(tail, 0, stop.start())
+                and _GENERATION_NEXT.match(tail, stop.end())):
             pos = stop.end()
             continue
         if not 1 <= len(item) <= 3 or not item[0][0].islower() or not following.islower():
@@ -846,6 +854,8 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
                 continue
             found = companion(h[2].alias, fig.measure, index, ctx.marks)
             if found:
+                # (a figure its own words give several indicators keeps them: "100% dân số
+                # được phủ sóng 2G, 95% dân số được phủ sóng 3G, 4G")
                 matches = [Match(found[0], 0.0, 0.8, found[1])]
             elif not matches and h[2].code in _TOTAL_OF and len(ctx.marks) == 1:
                 # "1.090 vị trí trạm BTS, trong đó 1.052 vị trí có phủ sóng 4G và 38 vị trí có
