@@ -47,3 +47,53 @@ def test_a_generation_list_does_not_carry_a_clause_past_its_end():
             "trung tâm xã.")
     got = {(c.indicator, c.value) for c in _placed(text)}
     assert ("coverage_4g_pop", 97) in got and ("fiber_communes_share", 100) in got
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(PROVINCES), st.integers(2005, 2024), st.integers(20_000, 900_000),
+       st.sampled_from(["Số thuê bao điện thoại phát triển mới đạt {n} thuê bao",
+                        "Các doanh nghiệp đã phát triển mới được {n} thuê bao di động",
+                        "Năm {y} phát triển thêm {n} thuê bao Internet"]))
+def test_subscribers_added_in_a_period_are_no_total(province, year, added, said):
+    # "số thuê bao điện thoại phát triển mới ước tính đạt 41,7 triệu": the subscribers added,
+    # not those the province has; the total beside them stays read
+    total = added * 10 + 7
+    text = (f"Toàn tỉnh {province} có {_thousands(total)} thuê bao điện thoại di động. "
+            + said.format(n=_thousands(added), y=year) + ".")
+    got = {(c.indicator, c.value) for c in _placed(text)}
+    assert ("mobile_subscribers", total) in got
+    assert not any(v == added for _, v in got)
+
+
+def test_subscribers_said_to_be_a_share_of_those_added_are_no_total():
+    text = ("Trong đó, tỉnh Gia Lai có 65.500 thuê bao di động, chiếm gần 91% tổng số thuê bao "
+            "điện thoại phát triển mới trong quý 1.")
+    assert not any(c.value == 65500 for c in _placed(text))
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(PROVINCES), st.integers(600_000, 3_000_000), st.integers(20, 80),
+       st.sampled_from([("dân số sống tại thành thị", "dân số sống tại nông thôn"),
+                        ("dân số nam", "dân số nữ"),
+                        ("dân số khu vực thành thị", "dân số khu vực nông thôn")]))
+def test_parts_of_the_population_are_not_the_population(province, total, percent, parts):
+    # "dân số sống tại thành thị đạt 432.458 người, dân số sống tại nông thôn đạt 1.364.208
+    # người": each part's, no population of the province
+    first = total * percent // 100
+    text = (f"Dân số tỉnh {province} là {_thousands(total)} người. Trong đó, {parts[0]} đạt "
+            f"{_thousands(first)} người, {parts[1]} đạt {_thousands(total - first)} người.")
+    got = {(c.indicator, c.value) for c in _placed(text)}
+    assert got == {("population", total)}
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(PROVINCES), st.integers(1_000, 9_000), st.sampled_from(["giảm", "tăng"]))
+def test_a_change_after_a_colon_is_a_change(province, change, verb):
+    # "(cố định giảm: 7.448 thuê bao, ...)": by how much, not how many there are
+    text = (f"So với cùng kỳ, số thuê bao điện thoại của tỉnh {province} {verb} 11.090 thuê bao "
+            f"(cố định {verb}: {_thousands(change)} thuê bao).")
+    assert not any(c.value == change for c in _placed(text))
+
+
+def _thousands(n: int) -> str:
+    return f"{n:,}".replace(",", ".")

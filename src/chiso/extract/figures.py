@@ -79,7 +79,9 @@ _LEVEL_PAIR = re.compile(r"[1-4],[1-4]")
 _MEASURED_AFTER = re.compile(r"\s*(?:%|phần trăm|điểm|lần|triệu|tỷ|nghìn|Mb|GB|km)", re.IGNORECASE)
 _RANK_BEFORE = Caseless(r"(?:vị trí|thứ|hạng|xếp thứ|đứng thứ|thứ hạng)\s*(?:thứ\s*|số\s*)?$")
 _DIFFERENCE_BEFORE = Caseless(
-    r"(?:thấp hơn|cao hơn|nhiều hơn|ít hơn|lớn hơn|nhỏ hơn|kém|chênh lệch|tăng thêm|giảm|tăng)\s*"
+    # "(cố định giảm: 7.448 thuê bao": a colon between the change and its size
+    r"(?:thấp hơn|cao hơn|nhiều hơn|ít hơn|lớn hơn|nhỏ hơn|kém|chênh lệch|tăng thêm|giảm|tăng)"
+    r"\s*:?\s*"
     # "cao hơn năm trước 1,38 điểm": the time compared with, said between
     r"(?:(?:so với\s+|so\s+)?(?:năm trước|năm ngoái|cùng kỳ(?: năm trước)?|kỳ trước|"
     r"năm\s+(?:19|20)\d\d)\s*)?"

@@ -40,6 +40,12 @@ _BUILT = re.compile(r"(?<!\w)(?:phát triển(?: thêm| mới)?|xây mới|xây 
                     r"đầu tư)(?!\w)"
                     r"[^,;.\d]{0,25}$", re.IGNORECASE)
 _RAISING_TOTAL = re.compile(r"nâng tổng số", re.IGNORECASE)
+# subscribers added in a period, not those there are: "số thuê bao điện thoại phát triển mới
+# ước tính đạt 41,7 triệu", "đã phát triển mới được 94.511 thuê bao", "6,55 triệu thuê bao di
+# động, chiếm gần 91% tổng số thuê bao điện thoại phát triển mới"
+_NEWLY_ADDED = re.compile(r"(?<!\w)phát triển (?:mới|thêm)(?!\w)", re.IGNORECASE)
+_SHARE_OF_NEWLY_ADDED = re.compile(r"[^.;]{0,40}?(?<!\w)chiếm[^.;]{0,50}?(?<!\w)phát triển"
+                                   r" (?:mới|thêm)(?!\w)", re.IGNORECASE)
 _OWNER_TAIL = re.compile(r"\s+của\s+(?=(?:tỉnh|thành phố|TP\.?)?\s*[A-ZĐÂ])")
 # the value a rank was given with: "xếp thứ 13 ... với giá trị trung bình ở mức 0,6383"
 _RANKED_WITH_VALUE = re.compile(r"(?<!\w)với\s+(?:giá trị|điểm số|số điểm|điểm|chỉ số)"
@@ -134,6 +140,11 @@ _PROCEDURES_AT_LEVEL = re.compile(
     r"(\s*(?:,|và|-)\s*(?:mức(?:\s+độ)?\s*)?4)?(?!\d)", re.IGNORECASE)
 _WITH_DOSSIERS = re.compile(r"(?<!\w)(?:có\s+)?phát sinh hồ sơ(?!\w)", re.IGNORECASE)
 _POPULATION_WORD = re.compile(r"(?<!\w)dân số(?!\w)|\bpopulation\b", re.IGNORECASE)
+# a part of the population, not all of it: "dân số nam đạt 906.619 người", "dân số sống tại thành
+# thị đạt 432.458 người", "dân số trong độ tuổi lao động"
+_POPULATION_PART = re.compile(r"(?<!\w)dân số\s+(?:sống\s+)?(?:(?:tại|ở)\s+)?(?:khu vực\s+)?"
+                              r"(?:nam|nữ|thành thị|nông thôn|đô thị|trong độ tuổi|từ \d+ tuổi)"
+                              r"(?!\w)[^,;.\d]{0,25}$", re.IGNORECASE)
 _GENERATIONS = re.compile(r"[^\d;.]*?\b[2-5]G\s*(?:,|/|và|-)\s*[2-5]G\b")  # "trạm BTS 3G, 4G"
 _INDEX_MEASURES = frozenset({"rank", "score", "rank_change"})
 _PARTS_RANKED = re.compile(r"(?:\s*/\s*\d+)?\s*\(\s*[^()\d]{3,40}?(?:xếp thứ|xếp hạng|thứ)\s*\d",
@@ -757,6 +768,10 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
         # "đóng góp của năng suất nhân tố tổng hợp (TFP) vào tăng trưởng kinh tế ... từ 42%":
         # a share of the growth, not the growth
         matches = []
+    if (matches and fig.measure == "count" and matches[0].code.endswith("subscribers")
+            and (_NEWLY_ADDED.search(s, clause_start, fig.start)
+                 or _SHARE_OF_NEWLY_ADDED.match(s, fig.end))):
+        matches, of_other = [], True
     if matches and fig.measure in ("count", "persons") and _PER_UNIT_AVERAGE.search(own_before):
         matches = []  # "trung bình mỗi xã, phường, thị trấn có 10 trạm": each one's, no total
     if (matches and matches[0].code == "population"
@@ -796,6 +811,9 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
                and not (matches and matches[0].code == "grdp_growth"))
     if changed:
         matches = []
+    if (matches and matches[0].code == "population"
+            and _POPULATION_PART.search(s, clause_start, fig.start)):
+        matches, of_other = [], True
     if matches and matches[0].code == "population" and _PER_AREA.match(s, fig.end):
         matches = []  # "Mật độ dân số là 289 người/km2": people per area, no population
     if (matches and matches[0].code.startswith("coverage_") and matches[0].code.endswith("_pop")
