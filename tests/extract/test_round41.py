@@ -97,3 +97,58 @@ def test_a_change_after_a_colon_is_a_change(province, change, verb):
 
 def _thousands(n: int) -> str:
     return f"{n:,}".replace(",", ".")
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.integers(1, 9), st.integers(50, 95), st.sampled_from(["dưới ", "khoảng ", ""]),
+       st.sampled_from(["khoảng ", "gần ", "hơn ", ""]),
+       st.sampled_from(["Vùng phủ", "Vùng phủ sóng"]))
+def test_a_coverage_said_as_an_area_from_one_value_to_another(low, high, q_from, q_to, area):
+    # "vùng phủ 5G đã tăng từ dưới 1% lên khoảng 90% dân số": the area covered is the coverage,
+    # and the value it went to is of the indicator of the value it went from, whatever
+    # qualifiers either has
+    text = (f"Theo Bộ Khoa học và Công nghệ, {area.lower()} 5G của cả nước đã tăng từ {q_from}"
+            f"{low}% lên {q_to}{high}% dân số.")
+    got = {(c.indicator, c.unit, c.value) for c in _placed(text)}
+    assert ("coverage_5g_share", "Việt Nam", high) in got
+    assert ("coverage_5g_share", "Việt Nam", low) in got
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(PROVINCES), st.integers(9000, 9999),
+       st.sampled_from(["thôn bản đã có sóng", "thôn, bản có sóng"]))
+def test_villages_that_have_a_signal_are_the_mobile_coverage(province, hundredths, said):
+    # "toàn quốc đạt tỷ lệ 99,73% thôn bản đã có sóng": a signal, as "phủ sóng" is
+    share = f"{hundredths / 100:.2f}".replace(".", ",")
+    text = f"Năm 2023, tỉnh {province} đạt tỷ lệ {share}% {said}."
+    got = {(c.indicator, c.value) for c in _placed(text)}
+    assert got == {("coverage_mobile_villages_share", hundredths / 100)}
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.sampled_from(PROVINCES), st.integers(20_000, 900_000))
+def test_sets_of_dossiers_are_dossiers(province, n):
+    # "trên 500.000 bộ hồ sơ được phát trả thành công qua dịch vụ bưu chính công ích": "bộ" is
+    # the dossiers' classifier, not what is counted
+    text = (f"Năm 2023, tỉnh {province} có {_thousands(n)} bộ hồ sơ được phát trả thành công qua "
+            "dịch vụ bưu chính công ích.")
+    got = {(c.indicator, c.value) for c in _placed(text)}
+    assert got == {("postal_public_service_dossiers", n)}
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.sampled_from(PROVINCES), st.integers(20, 400))
+def test_a_source_opening_a_sentence_with_an_aside_is_no_subject(province, n):
+    # "Theo số liệu được công bố tại Hội nghị ... của Bộ Khoa học và Công nghệ (Khối Bưu chính,
+    # Viễn thông), ...": the ministry published the figure; the report's province has it
+    text = (f"Tỉnh {province} đẩy mạnh phát triển hạ tầng số. Theo số liệu được công bố tại Hội "
+            "nghị triển khai công tác năm 2024 của Bộ Thông tin và Truyền thông (Khối Bưu chính, "
+            f"Viễn thông), toàn tỉnh đã có {n} trạm 5G.")
+    got = {(c.indicator, c.unit, c.value) for c in _placed(text)}
+    assert got == {("bts_5g_count", province, n)}
+
+
+def test_the_endpoints_an_electronic_briefing_connects_are_video_conference_endpoints():
+    text = "Hệ thống giao ban điện tử của tỉnh Hà Tĩnh được kết nối với 122 điểm cầu trong tỉnh."
+    got = {(c.indicator, c.value) for c in _placed(text)}
+    assert got == {("video_conf_endpoints", 122)}

@@ -60,7 +60,8 @@ _NETWORK = Caseless(
 )
 # names that say less: "Internet" alone is the fixed network, "phủ sóng" alone a mobile signal;
 # read only when no network is named outright
-_LOOSE = Caseless(r"(?<!\w)(?:(?P<fixed>internet)|(?P<mobile>phủ sóng))(?!\w)")
+# ("99,73% thôn bản đã có sóng": a signal, as "phủ sóng")
+_LOOSE = Caseless(r"(?<!\w)(?:(?P<fixed>internet)|(?P<mobile>phủ sóng|có sóng))(?!\w)")
 # where a figure's own piece of its clause starts: "cáp quang phủ đến 100% xã và 97,7% số thôn
 # được phủ sóng 4G" (the "và" before a figure starts its piece)
 _PIECE = re.compile(r",\s|\(|;\s*|\svà\s+(?=\d[\d.,]*\s*%)|\svà\s*$")

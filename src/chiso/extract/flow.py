@@ -611,9 +611,11 @@ def respective_to_figures(figs: list[Figure], found: list[list[Candidate]], text
                                   confidence=min(model.confidence, 0.8)) for c in found[dst]]
 
 
-_FROM_BEFORE = re.compile(r"(?<!\w)từ\s+(?:mức\s+)?$", re.IGNORECASE)
+# "từ dưới 1% lên khoảng 90%": the qualifiers of either value said between
+_ABOUT = r"(?:(?:dưới|trên|hơn|gần|khoảng|xấp xỉ|ước)\s+)?"
+_FROM_BEFORE = re.compile(r"(?<!\w)từ\s+(?:mức\s+)?" + _ABOUT + "$", re.IGNORECASE)
 _TO_BETWEEN = re.compile(r"\s*(?:\(\s*(?:năm\s+)?(?:19|20)\d\d\s*\)\s*)?,?\s*"
-                         r"(?:lên|xuống|còn)\s+(?:mức\s+|thành\s+)?", re.IGNORECASE)
+                         r"(?:lên|xuống|còn)\s+(?:mức\s+|thành\s+)?" + _ABOUT, re.IGNORECASE)
 
 
 def from_to(figs: list[Figure], found: list[list[Candidate]], text: str) -> None:

@@ -376,6 +376,8 @@ def _counted_noun(ctx: Context) -> str | None:
             # it), follows; the count names no noun of its own ("1.833 thủ tục cấp tỉnh, 301
             # thủ tục cấp huyện" names its administrative level after it)
             return None
+        if w == "bộ" and ctx.after[k + 1:k + 2] == ("hồ",):
+            continue  # "500.000 bộ hồ sơ": sets of dossiers
         if w not in _CLASSIFIERS:
             return _COMPOUNDS.get(ctx.after[k:k + 3], w)
     return None

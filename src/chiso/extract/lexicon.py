@@ -77,6 +77,8 @@ SYNONYMS: tuple[tuple[str, str], ...] = (
     ("dân cư", "dân số"),
     ("doanh nghiệp công nghệ số", "doanh nghiệp công nghệ số"),
     ("trạm thu phát sóng", "trạm phát sóng"),
+    ("vùng phủ sóng", "phủ sóng"),  # "vùng phủ 5G đã tăng ... lên khoảng 90% dân số"
+    ("vùng phủ", "phủ sóng"),
     ("trạm bts", "trạm phát sóng"),
     ("hạ tầng viễn thông", "hạ tầng"),
     ("chuyển đổi số", "chuyển đổi số"),

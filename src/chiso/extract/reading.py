@@ -1444,7 +1444,10 @@ _MINISTRIES_AFTER = re.compile(r"\s*(?:điểm\s*)?(?:với|của|ở|đối v�
                                re.IGNORECASE)
 # a sentence opening with its source: "Theo Cục Thống kê (Bộ Tài chính), ..." (the ministry in
 # the bracket publishes the figures, it does not own them)
-_SOURCE_OPENING = re.compile(r"\W*(?:theo|căn cứ|dẫn)\s[^,;]{0,80}?,", re.IGNORECASE)
+# "Theo số liệu được công bố tại Hội nghị ... của Bộ Khoa học và Công nghệ (Khối Bưu chính, Viễn
+# thông), ...": a source opening a sentence, an aside in brackets within it
+_SOURCE_OPENING = re.compile(r"\W*(?:theo|căn cứ|dẫn)\s(?:[^,;()]|\([^();]{0,60}\)){0,160}?,",
+                             re.IGNORECASE)
 # who published a figure is not whose it is: "Theo công bố của Bộ KH&CN", "Báo cáo DTI của Bộ"
 _SOURCE_BEFORE = re.compile(r"(?:của|theo|từ|thông tin từ|báo cáo|công bố)\s*$", re.IGNORECASE)
 _WITH_OPENING = re.compile(r"(?:^|,)\W*(?:với|bằng)\s[^,;]*$", re.IGNORECASE)  # the figure's clause
