@@ -152,3 +152,33 @@ def test_the_endpoints_an_electronic_briefing_connects_are_video_conference_endp
     text = "Hệ thống giao ban điện tử của tỉnh Hà Tĩnh được kết nối với 122 điểm cầu trong tỉnh."
     got = {(c.indicator, c.value) for c in _placed(text)}
     assert got == {("video_conf_endpoints", 122)}
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.sampled_from(PROVINCES), st.integers(5, 18), st.sampled_from(["mức độ 2", "mức độ 1, 2"]))
+def test_a_level_said_of_a_share_is_not_passed_for_the_next_ones(province, agencies, low):
+    # "100% thủ tục hành chính ... được cung cấp trực tuyến ở mức độ 2, 17/19 cơ quan ... đã cung
+    # cấp dịch vụ công trực tuyến mức độ 3, 4": the procedures are offered at level 2
+    text = (f"Tại {province}, 100% thủ tục hành chính các cơ quan nhà nước tỉnh được cung cấp "
+            f"trực tuyến ở {low}, {agencies}/19 cơ quan chuyên môn thuộc UBND tỉnh đã cung cấp "
+            "dịch vụ công trực tuyến mức độ 3, 4.")
+    got = {(c.indicator, c.value) for c in extract_text(text, "t.txt") if c.matched}
+    assert not any(ind in ("dvc_l34_share", "dvc_l4_share") and v == 100 for ind, v in got)
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(PROVINCES), st.integers(5, 15), st.sampled_from(["", "hơn ", "khoảng "]),
+       st.sampled_from(["vào GRDP", "vào tăng trưởng GRDP", "cho GRDP"]))
+def test_the_digital_economys_contribution_to_the_product_is_its_share(province, share, about,
+                                                                       into):
+    # "đóng góp hơn 14% vào GDP, kinh tế số ...", "kinh tế số đóng góp 17% vào tăng trưởng GRDP":
+    # the digital economy's part of the product, no growth of it (shares a growth could be: one
+    # no growth could be is not read as growth in the first place)
+    text = f"Năm 2023, kinh tế số của tỉnh {province} đóng góp {about}{share}% {into} của tỉnh."
+    got = {(c.indicator, c.value) for c in _placed(text)}
+    assert got == {("digital_economy_grdp_share", share)}
+
+
+def test_another_sectors_contribution_to_the_product_is_no_growth():
+    text = "Năm 2023, khu vực FDI đóng góp 37% vào tăng trưởng GRDP của tỉnh Hà Nam."
+    assert not any(c.indicator == "grdp_growth" for c in _placed(text))

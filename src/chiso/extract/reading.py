@@ -67,6 +67,12 @@ _DOSSIERS_COUNTED = re.compile(r"(?<!\w)số hồ sơ(?!\w)[^,;.\d]{0,60}$", re.
 _CHANGE_LEVEL = re.compile(r"(?<!\w)mức (?:tăng|giảm)(?!\s*(?:trưởng|GRDP|GDP|tổng sản phẩm))"
                            r"(?!\w)", re.IGNORECASE)
 _INDEX_NAMED = re.compile(r"chỉ số|\bSIPAS\b|\bPAPI\b|\bPAR\b", re.IGNORECASE)
+# a part said as a contribution to the product: "đóng góp hơn 14% vào GDP"
+_CONTRIBUTED = re.compile(r"(?<!\w)đóng góp\s*(?:khoảng|hơn|gần|trên|xấp xỉ|tới|đến)?\s*$",
+                          re.IGNORECASE)
+_INTO_PRODUCT = re.compile(r"\s*(?:vào|cho|trong)\s+(?:mức\s+)?(?:tăng trưởng\s+)?(?:của\s+)?"
+                           r"(?:GRDP|GDP|tổng sản phẩm)(?!\w)", re.IGNORECASE)
+_DIGITAL_ECONOMY = re.compile(r"(?<!\w)(?:kinh tế số|KTS)(?!\w)", re.IGNORECASE)
 _CONTRIBUTION = re.compile(r"(?<!\w)đóng góp(?:\s+của)?[^,;]{0,80}?\s+vào\s+(?:tăng trưởng|GRDP)",
                            re.IGNORECASE)
 # provinces or ministries counted ("14 bộ", "17 tỉnh thành phố"), not communes or firms: "150 xã
@@ -129,14 +135,17 @@ _DISBURSED = re.compile(r"(?<!\w)giải ngân(?!\w)", re.IGNORECASE)
 _OTHER_ECONOMY = re.compile(r"(?<!\w)(?:kinh tế (?:tư nhân|nhà nước|tập thể)|khu vực (?:FDI|"
                             r"tư nhân|có vốn đầu tư nước ngoài)|du lịch|công nghiệp chế biến)"
                             r"(?!\w)", re.IGNORECASE)
-_LEVEL_AFTER = re.compile(r"[^;.]{0,160}?(?:dịch vụ công trực tuyến|DVCTT|trực tuyến)[^;.]{0,20}?"
+# (across no other level: "... được cung cấp trực tuyến ở mức độ 2, 17/19 cơ quan ... mức độ 3, 4"
+# is offered at level 2)
+_LEVEL_AFTER = re.compile(r"(?:(?!mức)[^;.]){0,160}?(?:dịch vụ công trực tuyến|DVCTT|trực tuyến)"
+                          r"(?:(?!mức)[^;.]){0,20}?"
                           r"mức độ\s*([34])(\s*(?:,|và|-)\s*(?:mức độ\s*)?4)?(?!\d)",
                           re.IGNORECASE)
 # a share of procedures or services, then the level they are offered at, further on in the clause:
 # "100% thủ tục hành chính đáp ứng yêu cầu triển khai dịch vụ công trực tuyến mức độ 3, 4"
 _PROCEDURES_AT_LEVEL = re.compile(
     r"\s*(?:các\s+)?(?:hồ sơ\s+)?(?:thủ tục hành chính|TTHC|dịch vụ công trực tuyến|dịch vụ công|"
-    r"DVCTT|DVC)(?!\w)[^;.]{0,160}?mức(?:\s+độ)?\s*([34])"
+    r"DVCTT|DVC)(?!\w)(?:(?!mức)[^;.]){0,160}?mức(?:\s+độ)?\s*([34])"
     r"(\s*(?:,|và|-)\s*(?:mức(?:\s+độ)?\s*)?4)?(?!\d)", re.IGNORECASE)
 _WITH_DOSSIERS = re.compile(r"(?<!\w)(?:có\s+)?phát sinh hồ sơ(?!\w)", re.IGNORECASE)
 _POPULATION_WORD = re.compile(r"(?<!\w)dân số(?!\w)|\bpopulation\b", re.IGNORECASE)
@@ -761,6 +770,16 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
         # "882 trạm BTS (tăng so với năm 2022 là 69.751 thuê bao điện thoại, ..., 210 trạm BTS)":
         # what was added, not what there is
         matches, of_other = [], True
+    if (matches and matches[0].code == "grdp_growth" and _CONTRIBUTED.search(own_before)
+            and _INTO_PRODUCT.match(s, fig.end)):
+        # "kinh tế số đóng góp 17% vào tăng trưởng GRDP", "đóng góp hơn 14% vào GDP, kinh tế
+        # số ...": the digital economy's part of the product, when the sentence names it;
+        # another sector's part is no growth either (a share no growth could be, "đóng góp 26%
+        # vào tăng trưởng", stays unread: reading it too cost a held-out error, gained nothing)
+        code = "digital_economy_grdp_share"
+        matches = ([replace(matches[0], code=code)]
+                   if _DIGITAL_ECONOMY.search(s) and not _OTHER_ECONOMY.search(own_before)
+                   and confidence.known(code, framework) else [])
     if (matches and matches[0].code == "grdp_growth"
             and (_CONTRIBUTION.search(s, clause_start, fig.start)
                  or _PRODUCTIVITY.search(own_before))):
