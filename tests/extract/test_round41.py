@@ -182,3 +182,21 @@ def test_the_digital_economys_contribution_to_the_product_is_its_share(province,
 def test_another_sectors_contribution_to_the_product_is_no_growth():
     text = "Năm 2023, khu vực FDI đóng góp 37% vào tăng trưởng GRDP của tỉnh Hà Nam."
     assert not any(c.indicator == "grdp_growth" for c in _placed(text))
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(PROVINCES), st.integers(900, 999),
+       st.sampled_from([("có hạ tầng băng rộng cáp quang", "fiber_communes_share",
+                         "fiber_villages_share"),
+                        ("được phủ sóng 4G", "coverage_mobile_communes_share",
+                         "mobile_broadband_villages_share")]),
+       st.sampled_from(["số bản", "thôn", "số ấp, khu phố"]))
+def test_a_list_of_shares_shares_the_network_named_after_its_last(province, tenths, network,
+                                                                  villages):
+    # "100% số xã, 98,5% số bản có hạ tầng băng rộng cáp quang": each member counts its own, the
+    # network after the last is all of theirs
+    said, communes_code, villages_code = network
+    share = f"{tenths / 10:.1f}".replace(".", ",")
+    text = f"Tỉnh {province} có 100% số xã, {share}% {villages} {said}."
+    got = {(c.indicator, c.value) for c in _placed(text)}
+    assert got == {(communes_code, 100), (villages_code, tenths / 10)}

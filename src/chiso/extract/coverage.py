@@ -231,6 +231,33 @@ def lacking(sentence: str, start: int, clause_start: int, after: str) -> bool:
     return bool(_LACKS.search(own) or _LACKS.search(after.split("(")[0]))
 
 
+# the next member of a list of shares, each naming what it counts: "100% số xã, 98,5% số bản có
+# hạ tầng băng rộng cáp quang"
+_NEXT_MEMBER = Caseless(r"\s*(?:,|và|,\s*và)\s*(?:(?:hơn|trên|gần|khoảng|đạt)\s+)?\d[\d.,]*\s*%")
+
+
+def _network_after_list(sentence: str, end: int
+                        ) -> tuple[tuple[str, frozenset[str]], re.Match[str] | None, str] | None:
+    """The network named after the last member of a list of shares that the share ending at `end`
+    opens, each member counting its own ("100% số xã, 98,5% số bản có hạ tầng băng rộng cáp
+    quang": the communes' share is on fibre too); None when no such list follows or it names
+    no network."""
+    pos, members = end, 0
+    while True:
+        own = _COUNTED_AFTER.match(sentence, pos)
+        if own is None:
+            return None
+        nxt = _NEXT_MEMBER.match(sentence, own.end())
+        if nxt is None or _COUNTED_AFTER.match(sentence, nxt.end()) is None:
+            break
+        pos, members = nxt.end(), members + 1
+    if not members:
+        return None
+    rest = re.split(r"[;.]", sentence[own.end():], maxsplit=1)[0]
+    found = _NETWORK.search(rest)
+    return None if found is None else (_glossed(found, rest) or _kind(found), found, rest)
+
+
 def code(sentence: str, start: int, end: int, clause_start: int, after: str) -> str | None:
     """The coverage indicator of the share written at sentence[start:end] (`after`: the words
     after it that still describe it), or None when its words do not say both what it counts and
@@ -246,7 +273,7 @@ def codes(sentence: str, start: int, end: int, clause_start: int, after: str) ->
     what = counted(sentence[end:end + 60], before)
     if what is None:
         return []
-    found = _network_named(before, after)
+    found = _network_named(before, after) or _network_after_list(sentence, end)
     if found is None:
         return []
     net, m, text = found
