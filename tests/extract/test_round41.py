@@ -200,3 +200,61 @@ def test_a_list_of_shares_shares_the_network_named_after_its_last(province, tent
     text = f"Tỉnh {province} có 100% số xã, {share}% {villages} {said}."
     got = {(c.indicator, c.value) for c in _placed(text)}
     assert got == {(communes_code, 100), (villages_code, tenths / 10)}
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(PROVINCES), st.integers(2019, 2024), st.integers(60, 99),
+       st.integers(50, 59), st.sampled_from(["(BKTO) - ", "(TTXVN) – ", ""]))
+def test_a_plan_beaten_in_brackets_is_the_aim_of_the_year_and_the_result_is_actual(
+        province, year, result, plan, dateline):
+    # "(BKTO) - Năm 2023, Bình Phước ... với 8,34% (vượt kế hoạch đề ra là 8%)": a dateline's
+    # dash sets no horizon (the year is no aim), and the plan the result beat is that year's aim
+    text = (f"{dateline}Năm {year}, tỉnh {province} có tốc độ tăng trưởng kinh tế (GRDP) đạt "
+            f"{result / 10:.2f}% (vượt kế hoạch đề ra là {plan / 10:.1f}%).".replace(".", ","))
+    text = text[:-1] + "."
+    got = {(c.indicator, c.kind, c.year, c.target_year, c.value) for c in _placed(text)}
+    assert got == {("grdp_growth", "actual", year, None, result / 10),
+                   ("grdp_growth", "target", None, year, plan / 10)}
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(PROVINCES), st.integers(2012, 2018), st.integers(3, 6),
+       st.lists(st.integers(4000, 9000), min_size=6, max_size=6, unique=True),
+       st.sampled_from(["Sơ bộ ", ""]))
+def test_a_statistics_table_of_years_down_the_side_gives_each_year_its_total(
+        province, first, n, hundredths, preliminary):
+    # a statistics office's table: a title, "(ĐVT: %)", "TỔNG SỐ Phân theo thành thị, nông
+    # thôn", then "2015 72,28 72,64 55,60" a line each: the first value is the year's total
+    years = list(range(first, first + n))
+    rows = [(f"{preliminary}" if k == n - 1 else "") + f"{y} " + " ".join(
+        _dec(v / 100) for v in (hundredths[k], hundredths[k] + 150, hundredths[k] - 900))
+        for k, y in enumerate(years)]
+    text = "\n".join([f"Tỉnh {province}: tỷ lệ hộ gia đình có kết nối Internet", "(ĐVT: %)",
+                      "TỔNG SỐ Phân theo thành thị, nông thôn", "Thành thị Nông thôn", *rows])
+    got = {(c.indicator, c.year, c.value) for c in _placed(text)}
+    assert got == {("fixed_broadband_households_share", y, hundredths[k] / 100)
+                   for k, y in enumerate(years)}
+
+
+def test_a_table_of_years_whose_columns_name_no_total_is_not_read_as_totals():
+    text = ("Số thuê bao của tỉnh Gia Lai\nCố định Di động\n2021 26.226 1.161.983\n"
+            "2022 25.100 1.200.400")
+    got = {(c.indicator, c.value) for c in _placed(text)}
+    assert ("phone_subscribers", 26226) not in got and ("phone_subscribers", 25100) not in got
+
+
+def _dec(x: float) -> str:
+    return f"{x:.2f}".replace(".", ",")
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.sampled_from(PROVINCES), st.integers(6000, 9000), st.integers(100, 500))
+def test_the_towns_or_countrysides_share_is_no_coverage_of_the_province(province, whole, gap):
+    # "tỷ lệ hộ gia đình có kết nối Internet ở thành thị là 87,32%; ... ở nông thôn là 59,03%":
+    # parts of the province, no coverage reading brings them back as its whole
+    text = (f"Năm 2020, tỷ lệ hộ gia đình có kết nối Internet của tỉnh {province} là "
+            f"{_dec(whole / 100)}%. Trong đó, tỷ lệ hộ gia đình có kết nối Internet ở thành thị là "
+            f"{_dec((whole + gap) / 100)}%; tỷ lệ hộ gia đình có kết nối Internet ở nông thôn là "
+            f"{_dec((whole - gap) / 100)}%.")
+    got = {(c.indicator, c.value) for c in _placed(text)}
+    assert got == {("fixed_broadband_households_share", whole / 100)}

@@ -87,7 +87,9 @@ _NOT_CUES = Caseless(r"(?<!kết quả )thực hiện|xuất hiện|thể hiện
                        # the service index's name: "chỉ số chỉ đạo, điều hành và phục vụ ..."
                        r"chỉ đạo,? điều hành|"
                        # a plan met is a result: "vượt 0,13% so với kế hoạch", "đạt kế hoạch"
-                       r"(?:so với|so|vượt|đạt|hoàn thành) kế hoạch|"
+                       # (the plan's own figure after it is an aim: "vượt kế hoạch đề ra là 8%")
+                       r"(?:so với|so|vượt|đạt|hoàn thành) kế hoạch"
+                       r"(?!\s+(?:(?:đề ra|đặt ra|năm)\s+)?(?:là\s+)?\d)|"
                        # adopting targets is not having reached them: "đã đặt rõ mục tiêu ... sẽ"
                        r"đã (?:thông qua|ban hành|phê duyệt|đề ra|xác định|đặt ra|đặt rõ|nhất trí)|"
                        r"kế hoạch - đầu tư|"

@@ -35,8 +35,9 @@ _YEAR_IN_TEXT = re.compile(r"\d(?<![\d/]\d)(?<!(?<!\d)0[.,]\d)"
 
 # Years that are horizons, not the report's time: "đến năm 2025", "tầm nhìn 2030", "2021-2025".
 # "thì đến năm 2022 ... tăng 4 bậc" after "Nếu như năm 2021 ...": a contrast of years, no horizon
-_HORIZON_BEFORE = re.compile(r"(?:(?<!thì )đến|tới|trước|tầm nhìn|định hướng|giai đoạn|[-–])\s*"
-                             r"(?:năm\s*)?$", re.IGNORECASE)
+# (a dash only after a year, "2021 - 2025": a dateline's "(BKTO) - Năm 2023" sets no horizon)
+_HORIZON_BEFORE = re.compile(r"(?:(?<!thì )đến|tới|trước|tầm nhìn|định hướng|giai đoạn|"
+                             r"(?<=\d)\s*[-–])\s*(?:năm\s*)?$", re.IGNORECASE)
 
 
 def doc_year(text: str) -> int | None:

@@ -315,9 +315,11 @@ _RATE_OF = {"phone_subscribers": "phone_subscribers_per_100",
             "mobile_broadband_subscribers": "mobile_broadband_per_100",
             "smartphone_subscribers": "smartphone_per_100",
             "digital_enterprises_count": "digital_enterprises_per_1000"}
-_AIM_ASIDE = re.compile(r"[^()\d]{0,6}\(\s*(?:mục tiêu|chỉ tiêu|kế hoạch)(?:\s+(?:là|đề ra|đặt ra|"
-                        r"đến năm (?:19|20)\d\d|năm (?:19|20)\d\d))?\s*:?\s*(?:là\s*)?$",
-                        re.IGNORECASE)
+# ("8,34% (vượt kế hoạch đề ra là 8%)": the plan the result beat)
+_AIM_ASIDE = re.compile(r"[^()\d]{0,6}\(\s*(?:(?:vượt|đạt|so với)\s+)?"
+                        r"(?:mục tiêu|chỉ tiêu|kế hoạch)"
+                        r"(?:\s+(?:là|đề ra|đặt ra|đến năm (?:19|20)\d\d|năm (?:19|20)\d\d))?"
+                        r"\s*:?\s*(?:là\s*)?$", re.IGNORECASE)
 _PLAN_MET = re.compile(r"(?:vượt|đạt|bằng)\s*$", re.IGNORECASE)
 # ", tăng 6,33% so với cùng kỳ và vượt 0,83% so với kế hoạch": changes of a count said between
 # it and its rate
@@ -714,7 +716,9 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
             # a radio's
             matches = []
         elif (code is not None and confidence.known(code, framework)
-                and (matches or coverage.REACH.search(own + " " + after))):
+                and (matches or (coverage.REACH.search(own + " " + after)
+                                 # a part of the province is no coverage of it either
+                                 and _URBAN_OR_RURAL.search(s, prev_end, fig.start) is None))):
             sure = max((m.confidence for m in matches), default=0.7)
             alias = matches[0].alias if matches else "(coverage)"
             matches = [Match(c, 0.0, sure, alias) for c in codes

@@ -110,7 +110,58 @@ def read(text: str, name: Namer) -> dict[int, Cell]:
     _provinces_down(rows, name, out)
     _rows_of_cells(lines, name, out)
     _year_rows_in_a_line(lines, name, out)
+    _years_down(lines, name, out)
     return out
+
+
+# a statistics office's table, years down the side: a title naming the indicator, its unit
+# ("(ĐVT: %)"), the columns' headers ("TỔNG SỐ Phân theo thành thị, nông thôn"), then a row a
+# line, each opening with its year ("2015 72,28 72,64 55,60", "Sơ bộ 2020 83,71 87,32 59,03")
+_YEAR_DOWN = re.compile(r"^\s*(?:(?:sơ bộ|ước tính|ước|dự tính)\s+)?((?:19|20)\d\d)"
+                        r"((?:\s+\d[\d.,]*){1,8})\s*$", re.IGNORECASE)
+_TOTAL_COLUMN = re.compile(r"^\s*(?:tổng số|tổng cộng|toàn tỉnh|chung|tổng)(?!\w)", re.IGNORECASE)
+_UNIT_LINE = re.compile(r"^\s*\(?\s*(?:đvt|đtv|đơn vị tính|đơn vị)\s*:?\s*([^()]*)\)?\s*$",
+                        re.IGNORECASE)
+_PERCENT_UNIT = re.compile(r"%|phần trăm", re.IGNORECASE)
+_HEADS_ABOVE = 5
+
+
+def _years_down(lines: list[tuple[int, str]], name: Namer, out: dict[int, Cell]) -> None:
+    """A table of years down the side, a row a line (`_YEAR_DOWN`), two rows or more of as many
+    values: the first value of each row is its year's, of the indicator the title above names,
+    when the row holds that value alone or the first column's header says it is the total
+    ("TỔNG SỐ"; the other columns are parts: towns, the countryside). A unit line "(ĐVT: %)"
+    makes the values percentages."""
+    k = 0
+    while k < len(lines):
+        run = k
+        while run < len(lines) and _YEAR_DOWN.match(lines[run][1]):
+            run += 1
+        if run == k:
+            k += 1
+            continue
+        rows = [(lines[j][0], _YEAR_DOWN.match(lines[j][1])) for j in range(k, run)]
+        widths = {len(m.group(2).split()) for _, m in rows}
+        heads = [line for _, line in lines[max(0, k - _HEADS_ABOVE):k]]
+        units = [_UNIT_LINE.match(h) for h in heads]
+        columns = [h for h, u in zip(heads, units) if u is None][-2:]
+        if (len(rows) >= 2 and len(widths) == 1
+                and (widths == {1} or any(_TOTAL_COLUMN.match(h) for h in columns))):
+            percent = any(u is not None and _PERCENT_UNIT.search(u.group(1)) for u in units)
+            titles = [h for h, u in zip(heads, units) if u is None and not _TOTAL_COLUMN.match(h)]
+            for start, m in rows:
+                fig = next(iter(find_figures(m.group(2).split()[0])), None)
+                if fig is None:
+                    continue
+                if percent:
+                    fig = replace(fig, measure="percent")
+                found = next((f for t in reversed(titles) if (f := name(t, fig)) is not None),
+                             None)
+                at = start + m.start(2) + len(m.group(2)) - len(m.group(2).lstrip())
+                if found is not None and at not in out:
+                    out[at] = Cell(found[0], found[1], kinds.ACTUAL, None, int(m.group(1)),
+                                   fig.measure)
+        k = run
 
 
 # a row of a table by year run into one line: the year, then its values ("2011 40,35 1 1")
