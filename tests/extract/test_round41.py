@@ -258,3 +258,34 @@ def test_the_towns_or_countrysides_share_is_no_coverage_of_the_province(province
             f"{_dec((whole - gap) / 100)}%.")
     got = {(c.indicator, c.value) for c in _placed(text)}
     assert got == {("fixed_broadband_households_share", whole / 100)}
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(PROVINCES), st.integers(60, 99), st.integers(50, 59))
+def test_a_plan_in_brackets_after_the_words_of_its_beating_is_the_aim(province, result, plan):
+    # "... năm 2024 tăng 8,52%, vượt kế hoạch đề ra (Kế hoạch đề ra là 7,6%)"
+    text = (f"Tổng sản phẩm trên địa bàn tỉnh {province} năm 2024 tăng {_dec1(result / 10)}%, vượt "
+            f"kế hoạch đề ra (Kế hoạch đề ra là {_dec1(plan / 10)}%).")
+    got = {(c.indicator, c.kind, c.target_year, c.value) for c in _placed(text)}
+    assert ("grdp_growth", "target", 2024, plan / 10) in got
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(["Long An", "Tây Ninh", "Phú Thọ"]), st.integers(50, 89),
+       st.sampled_from([("Trà Vinh", "Hậu Giang"), ("Bắc Giang", "Hải Phòng")]),
+       st.sampled_from(["tăng", "tăng trưởng"]))
+def test_the_provinces_ranked_before_in_brackets_have_their_own_growth(province, tenths, others,
+                                                                      verb):
+    # "... ước cả năm đạt 8,3%, đứng thứ 3 vùng ĐBSCL (sau Trà Vinh tăng 10% và Hậu Giang tăng
+    # 8,76%)": each province's own growth, not the report's province's
+    first, second = others
+    text = (f"Năm 2024, tốc độ tăng trưởng kinh tế (GRDP) của tỉnh {province} ước đạt "
+            f"{_dec1(tenths / 10)}%, đứng thứ 3 cả nước (sau {first} {verb} 10,5% và {second} "
+            f"{verb} 9,2%).")
+    got = {(c.unit, c.indicator, c.value) for c in _placed(text)}
+    assert got == {(province, "grdp_growth", tenths / 10), (first, "grdp_growth", 10.5),
+                   (second, "grdp_growth", 9.2)}
+
+
+def _dec1(x: float) -> str:
+    return f"{x:.1f}".replace(".", ",")

@@ -333,6 +333,13 @@ _POINTS_AFTER = re.compile(r"^\s*điểm\s*(?:%|phần trăm)", re.IGNORECASE)
 _GROWTH_LIST = re.compile(r"(?:GRDP|GDP|tổng sản phẩm|tăng trưởng)[^.;]*:", re.IGNORECASE)
 _NAMED_RISE = re.compile(r"(?:^|[,;:]\s*)(?:TP\.?\s*|tỉnh\s+|thành phố\s+)?[A-ZĐ][\w]*"
                          r"(?:\s+[A-ZĐ][\w]*){0,3}\s+tăng\s*$")
+# "tăng trưởng ... đứng thứ 3 vùng ĐBSCL (sau Trà Vinh tăng 10% và Hậu Giang tăng 8,76%)": the
+# provinces ranked before, each with its own growth, in brackets
+RANKED_AFTER_ITEM = (r"(?:\(\s*(?:chỉ\s+|xếp\s+|đứng\s+)?(?:sau|trước)|\svà|,)\s+"
+                     r"(?:tỉnh\s+|TP\.?\s*|thành phố\s+)?[A-ZĐ][\w]*(?:\s+[A-ZĐ][\w]*){0,3}\s+")
+_RANKED_AFTER_RISE = re.compile(RANKED_AFTER_ITEM + r"tăng(?: trưởng)?\s*$")
+_GROWTH_NAMED = re.compile(r"(?<!\w)(?:GRDP|GDP|tổng sản phẩm|tăng trưởng kinh tế)(?!\w)",
+                           re.IGNORECASE)
 # "đạt 0,4856 so với giá trị trung bình ... là 0,4098": a value compared, not a difference
 _VALUE_BEFORE = Caseless(r"(?<!\w)(?:đạt|là|chiếm|ở mức)\s*(?:gần|khoảng|hơn|~|xấp xỉ)?\s*$")
 
@@ -462,7 +469,9 @@ def find_figures(sentence: str) -> list[Figure]:
                 and not (_PERCENT.match(after)
                          and _PRODUCT_GREW.search(sentence, max(0, start - 120), start))
                 and not _RISE_LEVEL.search(before)
-                and not (_NAMED_RISE.search(before) and _GROWTH_LIST.search(sentence, 0, start))):
+                and not (_NAMED_RISE.search(before) and _GROWTH_LIST.search(sentence, 0, start))
+                and not (_PERCENT.match(after) and _RANKED_AFTER_RISE.search(before)
+                         and _GROWTH_NAMED.search(sentence, 0, start))):
             continue
         fig = _plain(sentence, start, end, Quantity(value, text=token), before, low_before,
                      found)

@@ -9,7 +9,7 @@ from dataclasses import replace
 from chiso.extract import attribution, budget, confidence, coverage, flow, kinds
 from chiso.extract.candidates import Candidate, replaced
 from chiso.extract.caseless import Caseless, Gated
-from chiso.extract.figures import Figure
+from chiso.extract.figures import RANKED_AFTER_ITEM, Figure
 from chiso.extract.forms import CLOSED_BRACKET
 from chiso.extract.indicators import FIGURE, Alias, Match, companion, context, match, words_of
 from chiso.extract.lexicon import is_discriminator
@@ -316,7 +316,7 @@ _RATE_OF = {"phone_subscribers": "phone_subscribers_per_100",
             "smartphone_subscribers": "smartphone_per_100",
             "digital_enterprises_count": "digital_enterprises_per_1000"}
 # ("8,34% (vượt kế hoạch đề ra là 8%)": the plan the result beat)
-_AIM_ASIDE = re.compile(r"[^()\d]{0,6}\(\s*(?:(?:vượt|đạt|so với)\s+)?"
+_AIM_ASIDE = re.compile(r"[^()\d]{0,30}\(\s*(?:(?:vượt|đạt|so với)\s+)?"
                         r"(?:mục tiêu|chỉ tiêu|kế hoạch)"
                         r"(?:\s+(?:là|đề ra|đặt ra|đến năm (?:19|20)\d\d|năm (?:19|20)\d\d))?"
                         r"\s*:?\s*(?:là\s*)?$", re.IGNORECASE)
@@ -332,6 +332,7 @@ _RATE_CUE = re.compile(r"(?<!\w)(?:mật độ|tương ứng(?: với)?|tương 
                        r"\s*(?:là|đạt|khoảng|với)?\s*(?:tỷ lệ|tỉ lệ|mật độ)?\s*(?:là|đạt|khoảng)?"
                        r"\s*\(?\s*(?:xấp xỉ|gần|khoảng|trên|hơn|ước)?\s*$", re.IGNORECASE)
 # "với tỷ trọng đạt", "tỷ lệ là": a share named by its head noun alone
+_RANKED_AFTER = re.compile(RANKED_AFTER_ITEM + r"(?:tăng trưởng|tăng|đạt|với)\s*$")
 _BARE_SHARE = re.compile(r"(?:^|[,;:(]|\s(?:là|với|có))\s*(?:tỷ trọng|tỉ trọng|tỷ lệ|tỉ lệ)"
                          r"\s*(?:đạt|là|chiếm|khoảng|ở mức)?\s*$", re.IGNORECASE)
 _SHARE_BASE = Caseless(r"(?:tỷ lệ|tỉ lệ)\s+[^,;()]{3,80}?\s(trên tổng(?: số)?\s[^,;()]{3,120}?)\s"
@@ -921,6 +922,11 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
         # "1.360 vị trí với 3.236 trạm": the sites are not the stations counted beside them (as
         # many or more: parts of the sites, "trong đó 900 trạm có phủ sóng 4G", are fewer)
         matches = []
+    if (not matches and fig.measure == "percent" and history and history[-1][3] == "percent"
+            and history[-1][2].code == "grdp_growth" and _RANKED_AFTER.search(own_before)):
+        # "... ước cả năm đạt 8,3%, đứng thứ 3 vùng ĐBSCL (sau Trà Vinh tăng 10% và Hậu Giang
+        # tăng 8,76%)": the growth of each province ranked before
+        matches = [Match(history[-1][2].code, 0.0, 0.7, history[-1][2].alias)]
     if (not matches and fig.measure == "percent" and history and history[-1][3] == "percent"
             and _BARE_SHARE.search(own_before)):
         # "tỷ lệ kinh tế số trên GRDP của Vĩnh Phúc đạt 22,87%; đứng đầu là tỉnh Bắc Ninh với
