@@ -289,3 +289,29 @@ def test_the_provinces_ranked_before_in_brackets_have_their_own_growth(province,
 
 def _dec1(x: float) -> str:
     return f"{x:.1f}".replace(".", ",")
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(PROVINCES), st.integers(2021, 2024), st.integers(1, 63),
+       st.integers(5000, 7000))
+def test_an_edition_compared_with_is_not_the_years_of_the_figures_after_it(province, year, rank,
+                                                                          before):
+    # "DTI 2022 ... tăng trưởng 20,8% so với DTI 2021 (0,794), xếp hạng 5/63": the rank is of
+    # 2022; the value in brackets after the edition compared with is that edition's
+    text = (f"DTI {year} của tỉnh {province} có giá trị 0,7001, tăng so với DTI {year - 1} "
+            f"(0,{before}), xếp hạng {rank}/63 tỉnh, thành phố cả nước.")
+    got = {(c.indicator, c.year, c.value) for c in _placed(text)}
+    assert ("dti_rank", year, rank) in got
+    assert ("dti_score", year - 1, before / 10000) in got
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.sampled_from(PROVINCES), st.integers(10, 30),
+       st.sampled_from(["Các chỉ tiêu chủ yếu đều đạt và vượt kế hoạch",
+                        "Các chỉ tiêu chủ yếu của tỉnh đều đạt và vượt kế hoạch",
+                        "Các chỉ tiêu đều đạt và vượt kế hoạch"]))
+def test_aims_said_met_make_the_figures_after_them_results(province, share, said):
+    # "Các chỉ tiêu chủ yếu đều đạt và vượt kế hoạch, trong đó kinh tế số chiếm 22% GRDP"
+    text = f"{said}, trong đó kinh tế số của tỉnh {province} chiếm {share}% GRDP."
+    got = {(c.indicator, c.kind, c.value) for c in _placed(text)}
+    assert got == {("digital_economy_grdp_share", "actual", share)}

@@ -76,7 +76,9 @@ _NOT_CUES = Caseless(r"(?<!kết quả )thực hiện|xuất hiện|thể hiện
                        # targets met are results: "thực hiện đạt và vượt 08/17 chỉ tiêu"
                        r"(?:đạt và vượt|đạt,? vượt|vượt|hoàn thành|đạt)\s+(?:[\d/]+\s+)?chỉ tiêu|"
                        # "có nhiều chỉ tiêu đạt khá, như: 100% xã ...": results, said well met
-                       r"chỉ tiêu\s+(?:đều\s+)?(?:đạt|vượt)\s+(?:khá|tốt|cao|và vượt|kế hoạch)|"
+                       # ("các chỉ tiêu chủ yếu đều đạt và vượt kế hoạch, trong đó ...")
+                       r"chỉ tiêu(?:\s+[^\s,.;:\d]+){0,6}?\s+(?:đều\s+)?"
+                       r"(?:đạt|vượt)\s+(?:khá|tốt|cao|và vượt(?: kế hoạch)?|kế hoạch)|"
                        r"đạt được hiệu|"
                        r"sẽ được|nên được|ban chỉ đạo|kế hoạch và đầu tư|"
                        # an agency's name: "Cơ quan Phát triển Quốc tế Hoa Kỳ (USAID)"
@@ -123,7 +125,8 @@ _ACTUAL_YEAR = Caseless(r"(?:năm|trong năm|year)\s+((?:19|20)\d\d)(?!\s*[-–]
 # an index's edition, "DTI 2023", "PAR Index 2022", "PCI 2021": the year its results are of,
 # never a year a plan aims at
 _EDITION_YEAR = Caseless(r"(?<![\w-])(?:dti|pci|papi|sipas|par index)\s*((?:19|20)\d\d)(?![\d–-])")
-_COMPARED_WITH = re.compile(r"so với\s+(?:cùng kỳ\s+)?$", re.IGNORECASE)
+_EDITION_GLOSSED = re.compile(r"(?<![\w-])(?:dti|pci|papi|sipas|par index)\s*((?:19|20)\d\d)\s*"
+                              r"\(\s*$", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[,;:]|\s(?:và|còn|sang)\s")
 # "tăng 3.422 DN so với tháng 12-2021": a year a figure is compared with is no year of a target
 _BASE_OF = re.compile(r"so với\s+(?:cùng kỳ\s+|cuối\s+|đầu\s+)?(?:năm|tháng|quý)?[\s\dIV/.-]*$",
@@ -200,7 +203,9 @@ _RANKED_IN_COUNTRY = re.compile(
 )
 
 
-# a comparison with the country's average: after a comma, the figure is the compared one's
+# a comparison: a year or an edition said after it is the one compared with ("tăng 6 bậc so với
+# năm 2022", "so với DTI 2021"), no figure's own; and with the country's average, after a comma,
+# the figure is the compared one's
 _COMPARED_WITH = re.compile(r"(?:cao hơn|thấp hơn|vượt|so với|gấp \w+ lần)\s+(?:\w+\s+){0,3}$",
                             re.IGNORECASE)
 
@@ -423,10 +428,16 @@ def year_of_actual(marks: list[tuple[int, int]], sentence: str, position: int) -
                   if _OWN_FIGURE.search(_ANY_YEAR.sub("", m.group()))]
         marks = [(end, y) for end, y in marks
                  if end not in asides and not any(a < end < b for a, b in closed)]
+    right = _EDITION_GLOSSED.search(sentence, max(0, position - 30), position)
+    if right is not None:
+        return int(right.group(1))  # "so với DTI 2021 (0,794)": that edition's value
     year = year_before(marks, position)
     if year is not None:
         return year
-    editions = [int(m.group(1)) for m in _EDITION_YEAR.finditer(sentence, 0, position)]
+    # (not an edition compared with: "DTI 2022 ... tăng trưởng 20,8% so với DTI 2021 (0,794),
+    # xếp hạng 5/63" ranks in 2022)
+    editions = [int(m.group(1)) for m in _EDITION_YEAR.finditer(sentence, 0, position)
+                if not _COMPARED_WITH.search(sentence, max(0, m.start() - 20), m.start())]
     if editions:
         return editions[-1]
     months = [int(m.group(1)) for m in _MONTH_YEAR.finditer(sentence, 0, position)
