@@ -99,6 +99,9 @@ ROUNDS = (
     ("round 38", "83ac277"),
     ("round 39", "cae492e"),
     ("round 40", "8993354"),
+    ("round 41", "c5d515b"),
+    ("round 42", "faf4f56"),
+    ("round 43", "1e80214"),
 )
 
 # Run inside an old commit's checkout: every matched candidate of the named documents, at the
