@@ -315,3 +315,22 @@ def test_aims_said_met_make_the_figures_after_them_results(province, share, said
     text = f"{said}, trong đó kinh tế số của tỉnh {province} chiếm {share}% GRDP."
     got = {(c.indicator, c.kind, c.value) for c in _placed(text)}
     assert got == {("digital_economy_grdp_share", "actual", share)}
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(PROVINCES), st.integers(2021, 2024), st.integers(500, 900),
+       st.sampled_from(["con số này được ước tính là", "tỷ lệ này đã lên", "con số này đạt"]))
+def test_a_figure_pointed_back_to_is_of_the_indicator_just_said(province, year, tenths, said):
+    # "Năm 2022, con số này được ước tính là 11,91%", "Đến nay, con số này đã vượt mốc 35.000
+    # trạm": the figure of the sentence before, again
+    text = (f"Năm {year}, tỷ trọng kinh tế số trong GRDP của tỉnh {province} đạt 9%. Năm "
+            f"{year + 1}, {said} {_dec(tenths / 100)}%.")
+    got = {(c.indicator, c.year, c.value) for c in extract_text(text, "t.txt") if c.matched}
+    assert ("digital_economy_grdp_share", year + 1, tenths / 100) in got
+
+
+def test_a_count_pointed_back_to_keeps_its_indicator():
+    text = ("Cách đây 2 năm, tỉnh Gia Lai mới có 184 trạm 5G. Đến nay, con số này đã vượt mốc "
+            "1.500 trạm.")
+    got = {(c.indicator, c.value) for c in extract_text(text, "t.txt") if c.matched}
+    assert ("bts_5g_count", 1500) in got

@@ -302,6 +302,10 @@ _OWN_SPLIT = re.compile(r"\s(?:và|hoặc)\s|[,;]")
 CLAUSE_BREAK = Caseless(r";|\bnhưng\b|\btuy nhiên\b|\bsong\b(?= )")
 # the words between two figures that only move on to another year: ", sang năm 2026 đạt",
 # "; năm 2030 là", " và đến năm 2030 đạt khoảng"
+# a figure pointed back to: "tỷ lệ này", "con số này", "chỉ số đó" (its own words, no figure
+# between)
+_THIS_FIGURE = re.compile(r"(?<!\w)(?:con số|tỷ lệ|tỉ lệ|tỷ trọng|tỉ trọng|chỉ số|số lượng)\s+"
+                          r"(?:này|đó|nói trên)(?!\w)[^.;\d]{0,50}$", re.IGNORECASE)
 _NEXT_YEAR = re.compile(
     r"\s*[,;]?\s*(?:và\s+|còn\s+)?(?:sang|đến|tới|đến hết|vào|trong)?\s*năm\s+(?:19|20)\d\d\s*"
     r"(?:,\s*)?(?:là|đạt|lên|tăng lên|đạt mức|đạt khoảng|khoảng|đạt trên|trên)?\s*$",
@@ -948,6 +952,11 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
             and fig.measure == last_here[3] and _NEXT_YEAR.match(own_before)):
         # "tỷ lệ phủ sóng 5G đạt 60%, sang năm 2026 đạt 80%": the same indicator, a year later
         matches = [Match(last_here[2].code, 0.0, 0.7, last_here[2].alias)]
+    if (not matches and last is not None and last[0] in (n, n - 1) and fig.measure == last[3]
+            and _THIS_FIGURE.search(own_before)):
+        # "Năm 2022, con số này được ước tính là 11,91%", "nâng tỷ lệ này lên 30% vào năm 2030",
+        # "Đến nay, con số này đã vượt mốc 35.000 trạm": the figure just said, again
+        matches = [Match(last[2].code, 0.0, 0.6, last[2].alias)]
     if matches and fig.measure == "mbps" and flow.upload(before, figs[:i]):
         matches = []  # "tốc độ tải lên, tải xuống ... lần lượt đạt mức 99,26Mbps và ...": upload
     if (matches and fig.measure == "percent"
