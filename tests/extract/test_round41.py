@@ -334,3 +334,13 @@ def test_a_count_pointed_back_to_keeps_its_indicator():
             "1.500 trạm.")
     got = {(c.indicator, c.value) for c in extract_text(text, "t.txt") if c.matched}
     assert ("bts_5g_count", 1500) in got
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(PROVINCES), st.integers(200, 2500),
+       st.sampled_from(["gặp sự cố", "bị mất sóng", "bị hư hỏng", "ngừng hoạt động"]))
+def test_stations_a_storm_took_down_are_no_count_of_stations(province, n, what):
+    # "khiến hơn 1.990 trạm BTS gặp sự cố": what the storm took down, not what the province has
+    text = (f"Sau bão, hạ tầng viễn thông tại {province} bị thiệt hại, khiến hơn {_thousands(n)} "
+            f"trạm BTS {what}.")
+    assert not any(c.indicator == "bts_stations_count" for c in _placed(text))

@@ -85,6 +85,9 @@ _SENTENCE_COMMA = re.compile(r"(?<!\d),|,(?!\d)")
 _COMPARED_WITH = re.compile(r"(?<!\w)(?:xếp sau|chỉ sau|đứng sau|sau|trước|hơn|kém|so với)\s+"
                             r"(?:TP\.?\s*|tỉnh\s+|thành phố\s+)?[A-ZĐ]")
 _LEVEL_JUST_BEFORE = re.compile(r"mức(?: độ)?\s*[1-4]\s*(?:là|đạt|:)\s*$", re.IGNORECASE)
+_OUT_OF_ORDER = re.compile(r"[^,;.()\d]{0,30}?(?<!\w)(?:bị\s+)?(?:gặp sự cố|mất sóng|mất liên lạc|"
+                           r"hư hỏng|hư hại|ngừng hoạt động|bị ảnh hưởng|mất kết nối|bị cô lập)"
+                           r"(?!\w)", re.IGNORECASE)
 _PER_UNIT_AVERAGE = re.compile(r"(?<!\w)(?:trung bình|bình quân)?\s*mỗi\s+[^;\d]{2,40}?"
                                r"\s(?:có|đạt)\s*$", re.IGNORECASE)
 _GROUP_OF_PEOPLE = re.compile(r"\s*(?:người dân|người|lượt người)?\s*(?:đã|được|tham gia|"
@@ -799,6 +802,10 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
     if (matches and fig.measure == "count" and matches[0].code.endswith("subscribers")
             and (_NEWLY_ADDED.search(s, clause_start, fig.start)
                  or _SHARE_OF_NEWLY_ADDED.match(s, fig.end))):
+        matches, of_other = [], True
+    if matches and fig.measure == "count" and _OUT_OF_ORDER.match(s, fig.end):
+        # "khiến hơn 1.990 trạm BTS gặp sự cố", "1.200 trạm BTS bị mất sóng sau bão": what a storm
+        # took down, not what there is
         matches, of_other = [], True
     if matches and fig.measure in ("count", "persons") and _PER_UNIT_AVERAGE.search(own_before):
         matches = []  # "trung bình mỗi xã, phường, thị trấn có 10 trạm": each one's, no total
