@@ -907,8 +907,6 @@ def read_figure(sent: Sentence, n: int, figs: list[Figure], i: int, doc: str, ho
                 continue
             found = companion(h[2].alias, fig.measure, index, ctx.marks)
             if found:
-                # (a figure its own words give several indicators keeps them: "100% dân số
-                # được phủ sóng 2G, 95% dân số được phủ sóng 3G, 4G")
                 matches = [Match(found[0], 0.0, 0.8, found[1])]
             elif not matches and h[2].code in _TOTAL_OF and len(ctx.marks) == 1:
                 # "1.090 vị trí trạm BTS, trong đó 1.052 vị trí có phủ sóng 4G và 38 vị trí có
